@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace retort {
+
+// One finding about the project: a file that cannot be read, a value that cannot be known
+// without running Python, a dangling parent, a cycle. Errors make `lint` fail; warnings do not.
+struct Diagnostic
+{
+    enum class Severity { Error, Warning, Info };
+
+    Severity severity = Severity::Error;
+    QString path;     // absolute file path, or empty when the finding is about the project
+    int line = 0;     // 1-based; 0 when it concerns the whole file
+    QString message;  // one sentence, user-visible, translated
+    QString revision; // the revision id it concerns, when known
+
+    static Diagnostic error(QString path, int line, QString message, QString revision = {});
+    static Diagnostic warning(QString path, int line, QString message, QString revision = {});
+
+    static QString severityName(Severity severity); // "error", "warning", "info" (not translated)
+    bool isError() const { return severity == Severity::Error; }
+
+    friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+using Diagnostics = QList<Diagnostic>;
+
+bool hasErrors(const Diagnostics& diagnostics);
+
+// Sorted by path, line, then message: a stable order for output and tests.
+void sortDiagnostics(Diagnostics& diagnostics);
+
+} // namespace retort
+
+Q_DECLARE_METATYPE(retort::Diagnostic)

@@ -1,0 +1,5 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcConfig, "retort.model.config", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcScript, "retort.model.script", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcGraph, "retort.model.graph", QtWarningMsg)

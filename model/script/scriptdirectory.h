@@ -1,0 +1,40 @@
+#pragma once
+
+#include "common/diagnostic.h"
+#include "script/revision.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace retort {
+
+class AlembicConfig;
+
+// What a scan of the version folders found: every revision that parsed, and a diagnostic
+// for everything that did not (unreadable files, syntax errors, unknown values...).
+struct ScanResult
+{
+    QList<Revision> revisions;   // sorted by path
+    Diagnostics diagnostics;
+    QStringList files;           // every file that counted as a revision script, sorted
+};
+
+// Finds revision scripts as alembic does (`*.py`, not `__init__*` nor `.#*`; recursion when
+// asked) and parses them in parallel with QtConcurrent. Safe to call from any thread; it
+// blocks the calling thread, so the GUI runs it through QtConcurrent::run.
+class ScriptDirectory
+{
+public:
+    static ScanResult scan(const AlembicConfig& config);
+    static ScanResult scan(const QStringList& versionLocations, bool recursive);
+
+    // The files alembic would load from these folders, sorted; missing folders are
+    // reported in `diagnostics` (alembic itself skips a missing folder silently).
+    static QStringList revisionFiles(const QStringList& versionLocations, bool recursive,
+                                     Diagnostics* diagnostics = nullptr);
+
+    // Does alembic count this file name as a revision script?
+    static bool isRevisionFileName(const QString& fileName);
+};
+
+} // namespace retort
