@@ -1,1 +1,840 @@
-// placeholder: being written
+#include "revisionparser.h"
+
+#include "common/logging.h"
+#include "script/pythontokenizer.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QStringDecoder>
+
+namespace retort {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("RevisionParser", text);
+}
+
+const QString kRevision = QStringLiteral("revision");
+const QString kDownRevision = QStringLiteral("down_revision");
+const QString kBranchLabels = QStringLiteral("branch_labels");
+const QString kDependsOn = QStringLiteral("depends_on");
+
+bool isIdentifierName(const QString& name)
+{
+    return name == kRevision || name == kDownRevision || name == kBranchLabels
+           || name == kDependsOn;
+}
+
+// A statically known Python value, or the reason it is not known.
+struct PyValue
+{
+    enum class Kind { None, Str, Seq, Other, Unknown };
+    Kind kind = Kind::Unknown;
+    QString str;           // Str: the string; Other: what it is ("a number"); Unknown: why
+    QList<PyValue> items;  // Seq
+
+    static PyValue none() { return {Kind::None, {}, {}}; }
+    static PyValue string(QString s) { return {Kind::Str, std::move(s), {}}; }
+    static PyValue other(QString what) { return {Kind::Other, std::move(what), {}}; }
+    static PyValue unknown(QString why) { return {Kind::Unknown, std::move(why), {}}; }
+    static PyValue seq(QList<PyValue> items) { return {Kind::Seq, {}, std::move(items)}; }
+};
+
+using TokenIt = QList<PyToken>::const_iterator;
+
+QString sourceText(TokenIt begin, TokenIt end)
+{
+    QString text;
+    for (auto it = begin; it != end; ++it) {
+        if (it->kind == PyToken::Kind::Newline || it->kind == PyToken::Kind::EndOfFile)
+            break;
+        if (!text.isEmpty() && it->kind != PyToken::Kind::Op && !text.endsWith(u'(')
+            && !text.endsWith(u'[') && !text.endsWith(u'.'))
+            text += u' ';
+        text += it->text;
+        if (it->isOp(QLatin1StringView(",")))
+            text += u' ';
+    }
+    text = text.simplified();
+    if (text.size() > 80)
+        text = text.left(77) + QStringLiteral("...");
+    return text;
+}
+
+enum class Scope { Module, Conditional, Nested };
+
+// Evaluates the literal subset: None, strings (with implicit concatenation), tuples, lists,
+// parentheses, and names bound earlier at module level to such literals.
+class Evaluator
+{
+public:
+    explicit Evaluator(const QHash<QString, PyValue>& symbols) : m_symbols(symbols) {}
+
+    PyValue evaluate(TokenIt begin, TokenIt end)
+    {
+        m_it = begin;
+        m_end = end;
+        if (m_it == m_end)
+            return PyValue::unknown(tr("no value is given"));
+        PyValue v = expressionList(true);
+        if (m_it != m_end && v.kind != PyValue::Kind::Unknown)
+            return PyValue::unknown(tr("`%1` is an expression").arg(sourceText(begin, end)));
+        return v;
+    }
+
+private:
+    bool atOp(const char* op) const
+    {
+        return m_it != m_end && m_it->isOp(QLatin1StringView(op));
+    }
+
+    // item (',' item)* [','] — a tuple when there is a comma.
+    PyValue expressionList(bool topLevel)
+    {
+        const TokenIt start = m_it;
+        QList<PyValue> items;
+        bool sawComma = false;
+        while (m_it != m_end && !atOp(")") && !atOp("]")) {
+            items.append(item());
+            if (atOp(",")) {
+                sawComma = true;
+                ++m_it;
+                continue;
+            }
+            break;
+        }
+        Q_UNUSED(topLevel);
+        Q_UNUSED(start);
+        if (!sawComma && items.size() == 1)
+            return items.first();
+        return PyValue::seq(items);
+    }
+
+    PyValue item()
+    {
+        const TokenIt start = m_it;
+        PyValue v = atom();
+        // Anything that follows an atom (an operator, a call, an attribute) makes it an
+        // expression Python has to compute.
+        if (m_it != m_end && !atOp(",") && !atOp(")") && !atOp("]")) {
+            TokenIt stop = m_it;
+            int depth = 0;
+            while (stop != m_end) {
+                if (stop->isOp(QLatin1StringView("(")) || stop->isOp(QLatin1StringView("["))
+                    || stop->isOp(QLatin1StringView("{")))
+                    ++depth;
+                else if (stop->isOp(QLatin1StringView(")")) || stop->isOp(QLatin1StringView("]"))
+                         || stop->isOp(QLatin1StringView("}"))) {
+                    if (depth == 0)
+                        break;
+                    --depth;
+                } else if (depth == 0 && stop->isOp(QLatin1StringView(",")))
+                    break;
+                ++stop;
+            }
+            const QString text = sourceText(start, stop);
+            m_it = stop;
+            if (start->kind == PyToken::Kind::Name && start + 1 != m_end
+                && start[1].isOp(QLatin1StringView(".")))
+                return PyValue::unknown(
+                    tr("`%1` is read from another module at run time").arg(text));
+            return PyValue::unknown(tr("`%1` is an expression").arg(text));
+        }
+        return v;
+    }
+
+    PyValue atom()
+    {
+        if (m_it == m_end)
+            return PyValue::unknown(tr("a value is missing"));
+        const PyToken& t = *m_it;
+        switch (t.kind) {
+        case PyToken::Kind::String: {
+            QString value;
+            bool bytes = false;
+            bool formatted = false;
+            const TokenIt start = m_it;
+            while (m_it != m_end && m_it->kind == PyToken::Kind::String) {
+                value += m_it->value;
+                bytes |= m_it->bytes;
+                formatted |= m_it->formatted && m_it->value.contains(u'{');
+                ++m_it;
+            }
+            if (bytes)
+                return PyValue::other(tr("a bytes literal"));
+            if (formatted)
+                return PyValue::unknown(
+                    tr("`%1` is an f-string").arg(sourceText(start, m_it)));
+            return PyValue::string(value);
+        }
+        case PyToken::Kind::Name: {
+            ++m_it;
+            if (t.text == QLatin1StringView("None"))
+                return PyValue::none();
+            if (t.text == QLatin1StringView("True") || t.text == QLatin1StringView("False"))
+                return PyValue::other(tr("a boolean"));
+            const auto found = m_symbols.constFind(t.text);
+            if (found != m_symbols.constEnd()) {
+                if (found->kind == PyValue::Kind::Unknown)
+                    return PyValue::unknown(tr("`%1` %2").arg(t.text, found->str));
+                return *found;
+            }
+            return PyValue::unknown(tr("`%1` is not defined in this file").arg(t.text));
+        }
+        case PyToken::Kind::Number:
+            ++m_it;
+            return PyValue::other(tr("a number"));
+        case PyToken::Kind::Op:
+            if (t.text == QLatin1StringView("(") || t.text == QLatin1StringView("[")) {
+                const bool list = t.text == QLatin1StringView("[");
+                const TokenIt open = m_it;
+                ++m_it;
+                PyValue inner;
+                if (atOp(list ? "]" : ")")) {
+                    inner = PyValue::seq({});
+                } else {
+                    inner = expressionList(false);
+                    if (list && inner.kind != PyValue::Kind::Seq)
+                        inner = PyValue::seq({inner});
+                }
+                if (!atOp(list ? "]" : ")")) {
+                    // A comprehension or something else we do not evaluate.
+                    int depth = 1;
+                    while (m_it != m_end && depth > 0) {
+                        if (m_it->isOp(QLatin1StringView("(")) || m_it->isOp(QLatin1StringView("[")))
+                            ++depth;
+                        else if (m_it->isOp(QLatin1StringView(")"))
+                                 || m_it->isOp(QLatin1StringView("]")))
+                            --depth;
+                        ++m_it;
+                    }
+                    return PyValue::unknown(
+                        tr("`%1` is an expression").arg(sourceText(open, m_it)));
+                }
+                ++m_it;
+                return inner;
+            }
+            if (t.text == QLatin1StringView("{")) {
+                const TokenIt open = m_it;
+                int depth = 0;
+                do {
+                    if (m_it->isOp(QLatin1StringView("{")))
+                        ++depth;
+                    else if (m_it->isOp(QLatin1StringView("}")))
+                        --depth;
+                    ++m_it;
+                } while (m_it != m_end && depth > 0);
+                return PyValue::unknown(
+                    tr("`%1` is a set or dict, whose order Python decides")
+                        .arg(sourceText(open, m_it)));
+            }
+            [[fallthrough]];
+        default:
+            return PyValue::unknown(tr("`%1` is an expression").arg(sourceText(m_it, m_end)));
+        }
+    }
+
+    const QHash<QString, PyValue>& m_symbols;
+    TokenIt m_it;
+    TokenIt m_end;
+};
+
+struct Assignment
+{
+    PyValue value;
+    int line = 0;
+    bool conditional = false;
+};
+
+class ModuleReader
+{
+public:
+    ModuleReader(const PyTokens& tokens, QString path) : m_tokens(tokens), m_path(std::move(path)) {}
+
+    void read()
+    {
+        const auto& list = m_tokens.tokens;
+        TokenIt it = list.cbegin();
+        bool first = true;
+        while (it != list.cend() && it->kind != PyToken::Kind::EndOfFile) {
+            TokenIt lineEnd = it;
+            while (lineEnd != list.cend() && lineEnd->kind != PyToken::Kind::Newline
+                   && lineEnd->kind != PyToken::Kind::EndOfFile)
+                ++lineEnd;
+            if (first)
+                readDocstring(it, lineEnd);
+            first = false;
+            logicalLine(it, lineEnd);
+            it = lineEnd;
+            if (it != list.cend() && it->kind == PyToken::Kind::Newline)
+                ++it;
+        }
+    }
+
+    QHash<QString, Assignment> assignments; // the four identifiers: last assignment
+    QString docstring;
+    bool hasDocstring = false;
+    Diagnostics diagnostics;
+
+private:
+    struct Block
+    {
+        int indent;
+        Scope scope;
+    };
+
+    void readDocstring(TokenIt begin, TokenIt end)
+    {
+        QString doc;
+        for (auto it = begin; it != end; ++it) {
+            if (it->kind != PyToken::Kind::String || it->bytes || it->formatted)
+                return;
+            doc += it->value;
+        }
+        docstring = doc;
+        hasDocstring = true;
+    }
+
+    Scope currentScope() const
+    {
+        Scope scope = Scope::Module;
+        for (const Block& b : m_blocks) {
+            if (b.scope == Scope::Nested)
+                return Scope::Nested;
+            scope = Scope::Conditional;
+        }
+        return scope;
+    }
+
+    static Scope headerScope(const PyToken& first)
+    {
+        static const QStringList nested = {QStringLiteral("def"), QStringLiteral("class"),
+                                           QStringLiteral("lambda")};
+        if (nested.contains(first.text))
+            return Scope::Nested;
+        return Scope::Conditional;
+    }
+
+    static bool isCompoundKeyword(const PyToken& t)
+    {
+        static const QStringList keywords = {
+            QStringLiteral("if"),    QStringLiteral("elif"),   QStringLiteral("else"),
+            QStringLiteral("try"),   QStringLiteral("except"), QStringLiteral("finally"),
+            QStringLiteral("for"),   QStringLiteral("while"),  QStringLiteral("with"),
+            QStringLiteral("def"),   QStringLiteral("class"),  QStringLiteral("async"),
+            QStringLiteral("match"), QStringLiteral("case")};
+        return t.kind == PyToken::Kind::Name && keywords.contains(t.text);
+    }
+
+    void logicalLine(TokenIt begin, TokenIt end)
+    {
+        if (begin == end)
+            return;
+        const int indent = begin->column;
+        while (!m_blocks.isEmpty() && m_blocks.last().indent >= indent)
+            m_blocks.removeLast();
+        Scope scope = currentScope();
+
+        if (isCompoundKeyword(*begin) && (end - 1)->isOp(QLatin1StringView(":"))) {
+            Scope blockScope = headerScope(*begin);
+            if (begin->text == QLatin1StringView("async") && begin + 1 != end
+                && begin[1].isName(QLatin1StringView("def")))
+                blockScope = Scope::Nested;
+            m_blocks.append({indent, blockScope});
+            return;
+        }
+        if (isCompoundKeyword(*begin)) {
+            // A one-line compound statement: `if x: revision = "a"`, `class A: pass`.
+            TokenIt colon = findTopLevel(begin, end, ":");
+            if (colon != end && !begin->isName(QLatin1StringView("match"))
+                && !begin->isName(QLatin1StringView("case"))) {
+                Scope inner = headerScope(*begin);
+                if (begin->text == QLatin1StringView("async") && begin + 1 != end
+                    && begin[1].isName(QLatin1StringView("def")))
+                    inner = Scope::Nested;
+                if (scope != Scope::Nested && inner != Scope::Nested)
+                    statements(colon + 1, end, Scope::Conditional);
+                return;
+            }
+        }
+        if (begin->isOp(QLatin1StringView("@")))
+            return; // a decorator
+        if (scope != Scope::Nested)
+            statements(begin, end, scope);
+    }
+
+    static TokenIt findTopLevel(TokenIt begin, TokenIt end, const char* op)
+    {
+        int depth = 0;
+        for (auto it = begin; it != end; ++it) {
+            if (it->kind != PyToken::Kind::Op)
+                continue;
+            if (it->text == QLatin1StringView("(") || it->text == QLatin1StringView("[")
+                || it->text == QLatin1StringView("{"))
+                ++depth;
+            else if (it->text == QLatin1StringView(")") || it->text == QLatin1StringView("]")
+                     || it->text == QLatin1StringView("}"))
+                --depth;
+            else if (depth == 0 && it->text == QLatin1StringView(op))
+                return it;
+        }
+        return end;
+    }
+
+    void statements(TokenIt begin, TokenIt end, Scope scope)
+    {
+        while (begin != end) {
+            TokenIt semicolon = findTopLevel(begin, end, ";");
+            statement(begin, semicolon, scope);
+            begin = semicolon == end ? end : semicolon + 1;
+        }
+    }
+
+    void bindUnknown(const QString& name, const QString& why, int line, bool conditional)
+    {
+        m_symbols.insert(name, PyValue::unknown(why));
+        if (isIdentifierName(name))
+            assignments.insert(name, {PyValue::unknown(why), line, conditional});
+    }
+
+    void statement(TokenIt begin, TokenIt end, Scope scope)
+    {
+        if (begin == end)
+            return;
+        const bool conditional = scope == Scope::Conditional;
+        const PyToken& first = *begin;
+
+        if (first.isName(QLatin1StringView("import"))) {
+            // import a.b as c, d  → binds c and a
+            for (auto it = begin + 1; it != end; ++it) {
+                if (it->kind != PyToken::Kind::Name)
+                    continue;
+                const bool startsItem = it == begin + 1 || (it - 1)->isOp(QLatin1StringView(","));
+                const bool alias = (it - 1)->isName(QLatin1StringView("as"));
+                if ((startsItem && !(it + 1 != end && it[1].isName(QLatin1StringView("as"))))
+                    || alias) {
+                    if (startsItem && it + 1 != end && it[1].isOp(QLatin1StringView("."))
+                        && !alias) {
+                        bindUnknown(it->text, tr("is an imported module"), it->line, conditional);
+                        continue;
+                    }
+                    bindUnknown(it->text, tr("is imported"), it->line, conditional);
+                }
+            }
+            return;
+        }
+        if (first.isName(QLatin1StringView("from"))) {
+            TokenIt importKw = begin;
+            while (importKw != end && !importKw->isName(QLatin1StringView("import")))
+                ++importKw;
+            const QString module = sourceText(begin + 1, importKw).remove(u' ');
+            for (auto it = importKw; it != end; ++it) {
+                if (it->kind != PyToken::Kind::Name || it == importKw)
+                    continue;
+                if (it->text == QLatin1StringView("as"))
+                    continue;
+                const bool hasAlias = it + 1 != end && it[1].isName(QLatin1StringView("as"));
+                if (hasAlias)
+                    continue;
+                bindUnknown(it->text, tr("is imported from `%1`").arg(module), it->line,
+                            conditional);
+            }
+            return;
+        }
+
+        // Assignment targets: NAME (':' annotation)? ('=' NAME)* '=' value
+        if (first.kind != PyToken::Kind::Name)
+            return;
+        TokenIt second = begin + 1;
+        if (second == end)
+            return;
+
+        if (second->isOp(QLatin1StringView(":"))) {
+            TokenIt eq = findTopLevel(second, end, "=");
+            if (eq == end)
+                return; // annotation only: binds nothing
+            assign({begin}, eq + 1, end, conditional);
+            return;
+        }
+        if (second->kind == PyToken::Kind::Op && second->text.size() == 2
+            && second->text.endsWith(u'=') && second->text != QLatin1StringView("==")
+            && second->text != QLatin1StringView("!=") && second->text != QLatin1StringView("<=")
+            && second->text != QLatin1StringView(">=")) {
+            bindUnknown(first.text, tr("is changed by `%1`").arg(sourceText(begin, end)),
+                        first.line, conditional);
+            return;
+        }
+        if (second->kind == PyToken::Kind::Op && (second->text == QLatin1StringView("**=")
+                                                  || second->text == QLatin1StringView("//=")
+                                                  || second->text == QLatin1StringView(">>=")
+                                                  || second->text == QLatin1StringView("<<="))) {
+            bindUnknown(first.text, tr("is changed by `%1`").arg(sourceText(begin, end)),
+                        first.line, conditional);
+            return;
+        }
+
+        // Split on top-level '=' to find chained targets: a = b = value.
+        QList<TokenIt> equals;
+        {
+            int depth = 0;
+            for (auto it = begin; it != end; ++it) {
+                if (it->kind != PyToken::Kind::Op)
+                    continue;
+                if (it->text == QLatin1StringView("(") || it->text == QLatin1StringView("[")
+                    || it->text == QLatin1StringView("{"))
+                    ++depth;
+                else if (it->text == QLatin1StringView(")") || it->text == QLatin1StringView("]")
+                         || it->text == QLatin1StringView("}"))
+                    --depth;
+                else if (depth == 0 && it->text == QLatin1StringView("="))
+                    equals.append(it);
+            }
+        }
+        if (equals.isEmpty())
+            return;
+        TokenIt valueBegin = equals.last() + 1;
+        TokenIt targetBegin = begin;
+        QList<QList<TokenIt>> targetGroups;
+        for (TokenIt eq : equals) {
+            QList<TokenIt> names;
+            bool simple = true;
+            for (auto it = targetBegin; it != eq; ++it) {
+                if (it->kind == PyToken::Kind::Name)
+                    names.append(it);
+                else if (!it->isOp(QLatin1StringView(",")) && !it->isOp(QLatin1StringView("("))
+                         && !it->isOp(QLatin1StringView(")")) && !it->isOp(QLatin1StringView("["))
+                         && !it->isOp(QLatin1StringView("]")))
+                    simple = false;
+            }
+            if (simple)
+                targetGroups.append(names);
+            targetBegin = eq + 1;
+        }
+        for (const auto& group : targetGroups)
+            assign(group, valueBegin, end, conditional);
+    }
+
+    void assign(const QList<TokenIt>& targets, TokenIt valueBegin, TokenIt valueEnd,
+                bool conditional)
+    {
+        Evaluator evaluator(m_symbols);
+        PyValue value = evaluator.evaluate(valueBegin, valueEnd);
+        if (targets.size() == 1) {
+            bind(*targets.first(), value, conditional);
+            return;
+        }
+        // Unpacking: a, b = 'x', 'y'
+        const bool matches = value.kind == PyValue::Kind::Seq && value.items.size() == targets.size();
+        for (int i = 0; i < targets.size(); ++i) {
+            bind(*targets.at(i),
+                 matches ? value.items.at(i)
+                         : PyValue::unknown(tr("is unpacked from `%1`")
+                                                .arg(sourceText(valueBegin, valueEnd))),
+                 conditional);
+        }
+    }
+
+    void bind(const PyToken& target, PyValue value, bool conditional)
+    {
+        if (conditional && value.kind != PyValue::Kind::Unknown)
+            value = PyValue::unknown(tr("is assigned inside an if/try/for/with block"));
+        m_symbols.insert(target.text, value);
+        if (isIdentifierName(target.text))
+            assignments.insert(target.text, {value, target.line, conditional});
+    }
+
+    const PyTokens& m_tokens;
+    QString m_path;
+    QList<Block> m_blocks;
+    QHash<QString, PyValue> m_symbols;
+};
+
+// Decodes source bytes as Python would: a UTF-8 BOM, a PEP 263 coding cookie on one of the
+// first two lines, UTF-8 otherwise. Returns false with a message when that fails.
+bool decodeSource(const QByteArray& bytes, QString* text, QString* error, int* errorLine)
+{
+    *errorLine = 0;
+    if (bytes.contains('\0')) {
+        *error = tr("The file contains NUL bytes: it is not Python source (a binary file?).");
+        return false;
+    }
+    QByteArray data = bytes;
+    QByteArray encoding = "UTF-8";
+    if (data.startsWith("\xEF\xBB\xBF")) {
+        data.remove(0, 3);
+    } else {
+        static const QRegularExpression cookie(
+            QStringLiteral("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)"));
+        qsizetype lineStart = 0;
+        for (int line = 0; line < 2 && lineStart < data.size(); ++line) {
+            qsizetype lineEnd = data.indexOf('\n', lineStart);
+            if (lineEnd < 0)
+                lineEnd = data.size();
+            const QString lineText = QString::fromLatin1(data.mid(lineStart, lineEnd - lineStart));
+            const auto match = cookie.match(lineText);
+            if (match.hasMatch()) {
+                encoding = match.captured(1).toLatin1();
+                break;
+            }
+            // Python only looks at line 2 when line 1 is blank or a comment.
+            const QString trimmed = lineText.trimmed();
+            if (!trimmed.isEmpty() && !trimmed.startsWith(u'#'))
+                break;
+            lineStart = lineEnd + 1;
+        }
+    }
+    const QByteArray normalized = encoding.toLower().replace('_', '-');
+    if (normalized == "utf-8" || normalized == "utf8" || normalized.startsWith("utf-8-")) {
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        *text = decoder.decode(data);
+        if (decoder.hasError()) {
+            // Find the line of the first bad byte for the message.
+            qsizetype good = 0;
+            int line = 1;
+            while (good < data.size()) {
+                const qsizetype next = data.indexOf('\n', good);
+                const qsizetype stop = next < 0 ? data.size() : next + 1;
+                QStringDecoder probe(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+                (void)QString(probe.decode(data.mid(good, stop - good)));
+                if (probe.hasError())
+                    break;
+                good = stop;
+                ++line;
+            }
+            *errorLine = line;
+            *error = tr("The file is not valid UTF-8 and declares no other encoding.");
+            return false;
+        }
+        return true;
+    }
+    QStringDecoder decoder(encoding.constData(), QStringDecoder::Flag::Stateless);
+    if (!decoder.isValid()) {
+        *errorLine = 1;
+        *error = tr("The file declares the encoding '%1', which Retort cannot read.")
+                     .arg(QString::fromLatin1(encoding));
+        return false;
+    }
+    *text = decoder.decode(data);
+    if (decoder.hasError()) {
+        *error = tr("The file is not valid %1.").arg(QString::fromLatin1(encoding));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString RevisionParser::idFromLegacyFileName(const QString& fileName)
+{
+    static const QRegularExpression legacy(QStringLiteral("^([a-f0-9]+)\\.py$"));
+    const auto match = legacy.match(fileName);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+ParseResult RevisionParser::parseFile(const QString& path)
+{
+    ParseResult result;
+    QFile file(path);
+    if (file.size() > kMaxFileSize) {
+        result.diagnostics.append(Diagnostic::error(
+            path, 0,
+            tr("The file is %1 MB, larger than Retort reads (%2 MB): not a revision script?")
+                .arg(file.size() / (1024 * 1024))
+                .arg(kMaxFileSize / (1024 * 1024))));
+        return result;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.diagnostics.append(
+            Diagnostic::error(path, 0, tr("Cannot read the file: %1").arg(file.errorString())));
+        return result;
+    }
+    return parse(file.readAll(), path);
+}
+
+ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
+{
+    ParseResult result;
+    auto& diags = result.diagnostics;
+
+    QString text;
+    QString decodeError;
+    int decodeErrorLine = 0;
+    if (!decodeSource(bytes, &text, &decodeError, &decodeErrorLine)) {
+        diags.append(Diagnostic::error(path, decodeErrorLine, decodeError));
+        return result;
+    }
+
+    const PyTokens tokens = PythonTokenizer::tokenize(text);
+    if (!tokens.error.isEmpty()) {
+        diags.append(Diagnostic::error(
+            path, tokens.errorLine,
+            tr("Python syntax error: %1. Alembic cannot import this file.").arg(tokens.error)));
+    }
+
+    ModuleReader reader(tokens, path);
+    reader.read();
+
+    Revision rev;
+    rev.path = path;
+
+    // --- revision
+    const QString fileName = QFileInfo(path).fileName();
+    if (!reader.assignments.contains(kRevision)) {
+        if (!tokens.error.isEmpty())
+            return result; // the syntax error explains it
+        const QString legacy = idFromLegacyFileName(fileName);
+        if (legacy.isEmpty()) {
+            diags.append(Diagnostic::error(
+                path, 0,
+                tr("No module-level `revision = \"...\"` assignment, and the file name is not "
+                   "a legacy hex id: alembic cannot determine this revision's id.")));
+            return result;
+        }
+        rev.id = legacy;
+    } else {
+        const Assignment& a = reader.assignments.value(kRevision);
+        rev.revisionLine = a.line;
+        if (a.value.kind == PyValue::Kind::Str) {
+            rev.id = a.value.str;
+        } else if (a.value.kind == PyValue::Kind::Unknown) {
+            diags.append(Diagnostic::error(
+                path, a.line,
+                tr("The value of `revision` cannot be known without running Python: %1.")
+                    .arg(a.value.str)));
+            return result;
+        } else {
+            diags.append(Diagnostic::error(path, a.line,
+                                           tr("`revision` must be a string, not %1.")
+                                               .arg(a.value.kind == PyValue::Kind::None
+                                                        ? tr("None")
+                                                        : a.value.kind == PyValue::Kind::Seq
+                                                              ? tr("a sequence")
+                                                              : a.value.str)));
+            return result;
+        }
+    }
+    if (rev.id.isEmpty()) {
+        diags.append(Diagnostic::error(path, rev.revisionLine, tr("`revision` is empty.")));
+        return result;
+    }
+    static const QRegularExpression illegal(QStringLiteral("[@+\\-]"));
+    if (rev.id.contains(illegal)) {
+        diags.append(Diagnostic::error(
+            path, rev.revisionLine,
+            tr("The revision id '%1' contains '@', '-' or '+', which alembic does not allow.")
+                .arg(rev.id),
+            rev.id));
+        return result;
+    }
+
+    // --- the three lists
+    auto readList = [&](const QString& name, QStringList* out, int* lineOut, bool required) {
+        const auto found = reader.assignments.constFind(name);
+        if (found == reader.assignments.constEnd()) {
+            if (required && tokens.error.isEmpty())
+                diags.append(Diagnostic::error(
+                    path, 0,
+                    tr("No module-level `%1` assignment: alembic fails to load this file. "
+                       "Shown as a base.")
+                        .arg(name),
+                    rev.id));
+            return;
+        }
+        const Assignment& a = *found;
+        *lineOut = a.line;
+        switch (a.value.kind) {
+        case PyValue::Kind::None:
+            return;
+        case PyValue::Kind::Str:
+            if (!a.value.str.isEmpty())
+                out->append(a.value.str);
+            return;
+        case PyValue::Kind::Seq:
+            for (const PyValue& item : a.value.items) {
+                if (item.kind == PyValue::Kind::Str) {
+                    if (!item.str.isEmpty())
+                        out->append(item.str);
+                } else if (item.kind == PyValue::Kind::Unknown) {
+                    diags.append(Diagnostic::error(
+                        path, a.line,
+                        tr("An entry of `%1` cannot be known without running Python: %2.")
+                            .arg(name, item.str),
+                        rev.id));
+                } else {
+                    diags.append(Diagnostic::error(
+                        path, a.line,
+                        tr("An entry of `%1` is %2, not a revision id string.")
+                            .arg(name, item.kind == PyValue::Kind::None
+                                           ? tr("None")
+                                           : item.kind == PyValue::Kind::Seq ? tr("a sequence")
+                                                                             : item.str),
+                        rev.id));
+                }
+            }
+            return;
+        case PyValue::Kind::Other:
+            diags.append(Diagnostic::error(
+                path, a.line, tr("`%1` is %2, not a string or a tuple of strings.")
+                                  .arg(name, a.value.str),
+                rev.id));
+            return;
+        case PyValue::Kind::Unknown:
+            diags.append(Diagnostic::error(
+                path, a.line,
+                tr("The value of `%1` cannot be known without running Python: %2.")
+                    .arg(name, a.value.str),
+                rev.id));
+            return;
+        }
+    };
+    readList(kDownRevision, &rev.downRevisions, &rev.downRevisionLine, true);
+    readList(kBranchLabels, &rev.branchLabels, &rev.branchLabelsLine, false);
+    readList(kDependsOn, &rev.dependsOn, &rev.dependsOnLine, false);
+
+    if (rev.downRevisions.contains(rev.id)) {
+        diags.append(Diagnostic::error(
+            path, rev.downRevisionLine,
+            tr("Revision %1 names itself as its down_revision: a loop.").arg(rev.id), rev.id));
+        rev.downRevisions.removeAll(rev.id);
+    }
+    if (rev.dependsOn.contains(rev.id)) {
+        diags.append(Diagnostic::error(
+            path, rev.dependsOnLine,
+            tr("Revision %1 depends on itself: a loop.").arg(rev.id), rev.id));
+        rev.dependsOn.removeAll(rev.id);
+    }
+    for (const QString& label : std::as_const(rev.branchLabels)) {
+        if (label.contains(illegal) || label.contains(u'@'))
+            diags.append(Diagnostic::warning(
+                path, rev.branchLabelsLine,
+                tr("The branch label '%1' contains '@', '-' or '+': targets cannot name it.")
+                    .arg(label),
+                rev.id));
+    }
+
+    // --- docstring: message and create date only.
+    if (reader.hasDocstring) {
+        rev.longDoc = reader.docstring.trimmed();
+        rev.message = rev.longDoc.section(QStringLiteral("\n\n"), 0, 0);
+        static const QRegularExpression createDate(
+            QStringLiteral("^[ \\t]*Create Date:[ \\t]*(.*?)[ \\t]*$"),
+            QRegularExpression::MultilineOption);
+        const auto match = createDate.match(rev.longDoc);
+        if (match.hasMatch())
+            rev.createDate = match.captured(1);
+    }
+
+    for (Diagnostic& d : diags) {
+        if (d.revision.isEmpty())
+            d.revision = rev.id;
+    }
+    result.revision = rev;
+    return result;
+}
+
+} // namespace retort

@@ -1,1 +1,40 @@
-// placeholder: being written
+#pragma once
+
+#include "common/diagnostic.h"
+#include "script/revision.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace retort {
+
+// What reading one file gave: the revision when its id could be determined, and every
+// problem found on the way. A revision can come with errors (e.g. an unknown depends_on).
+struct ParseResult
+{
+    std::optional<Revision> revision;
+    Diagnostics diagnostics;
+};
+
+// Reads a revision script without running it: finds the module-level assignments of
+// `revision`, `down_revision`, `branch_labels` and `depends_on` (last one wins, as in
+// Python; annotations skipped; simple module constants followed), and the module
+// docstring for the message and create date. Anything that needs Python to evaluate is
+// a diagnostic, never a guess.
+class RevisionParser
+{
+public:
+    // Files larger than this are refused with a diagnostic rather than read.
+    static constexpr qint64 kMaxFileSize = 64 * 1024 * 1024;
+
+    static ParseResult parseFile(const QString& path);
+    static ParseResult parse(const QByteArray& bytes, const QString& path);
+
+    // The legacy fallback alembic uses when `revision` is absent: a file name that is
+    // all lowercase hex digits followed by `.py`. Returns the id or an empty string.
+    static QString idFromLegacyFileName(const QString& fileName);
+};
+
+} // namespace retort
