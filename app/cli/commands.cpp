@@ -1,1 +1,190 @@
-// placeholder: being written
+#include "commands.h"
+
+#include "cli/jsonoutput.h"
+#include "graph/revisiongraph.h"
+#include "project/projectloader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+namespace retort::cli {
+
+namespace {
+
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("retort-cli", text, disambiguation, n);
+}
+
+bool takeFlag(QStringList& args, const QString& flag)
+{
+    return args.removeAll(flag) > 0;
+}
+
+// alembic's history line: "<down> -> <rev> (head) (branchpoint) (mergepoint), <doc>".
+QString historyLine(const RevisionGraph& graph, const Revision& rev)
+{
+    QString line = rev.downRevisions.isEmpty() ? QStringLiteral("<base>")
+                                               : rev.downRevisions.join(QStringLiteral(", "));
+    line += QStringLiteral(" -> ") + rev.id;
+    if (graph.isHead(rev.id))
+        line += QStringLiteral(" (head)");
+    if (graph.isBranchPoint(rev.id))
+        line += QStringLiteral(" (branchpoint)");
+    if (graph.isMergePoint(rev.id))
+        line += QStringLiteral(" (mergepoint)");
+    line += QStringLiteral(", ") + rev.message;
+    return line;
+}
+
+void printDiagnosticsText(const Diagnostics& diagnostics, const QString& base, QTextStream& out)
+{
+    for (const Diagnostic& d : diagnostics) {
+        QString where = d.path.isEmpty() ? QString() : QDir(base).relativeFilePath(d.path);
+        if (d.line > 0)
+            where += u':' + QString::number(d.line);
+        out << (where.isEmpty() ? QString() : where + QStringLiteral(": "))
+            << Diagnostic::severityName(d.severity) << ": " << d.message << '\n';
+    }
+}
+
+int unexpectedArguments(const QStringList& args, QTextStream& err)
+{
+    if (args.isEmpty())
+        return Ok;
+    err << tr("retort-cli: unexpected argument '%1'").arg(args.first()) << '\n';
+    return Usage;
+}
+
+} // namespace
+
+QString usage()
+{
+    return tr("usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]\n"
+              "\n"
+              "Reads an Alembic project without running Python.\n"
+              "\n"
+              "commands:\n"
+              "  graph --json      the revision graph as JSON\n"
+              "  heads             the head revisions, one id per line, sorted\n"
+              "  history           every revision, newest first, as alembic prints it\n"
+              "  lint [--json]     the diagnostics; exit status 1 when there are errors\n"
+              "\n"
+              "options:\n"
+              "  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)\n"
+              "  -n, --name SECTION  the ini section to use (default: alembic)\n"
+              "  --version           print the version\n"
+              "  -h, --help          print this help\n");
+}
+
+bool parseInvocation(const QStringList& args, Invocation* out, QString* error)
+{
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& a = args.at(i);
+        auto value = [&](QString* target) {
+            if (i + 1 >= args.size()) {
+                *error = tr("option %1 needs a value").arg(a);
+                return false;
+            }
+            *target = args.at(++i);
+            return true;
+        };
+        if (a == QLatin1StringView("-c") || a == QLatin1StringView("--config")) {
+            if (!value(&out->configPath))
+                return false;
+        } else if (a.startsWith(QLatin1StringView("--config="))) {
+            out->configPath = a.mid(9);
+        } else if (a == QLatin1StringView("-n") || a == QLatin1StringView("--name")) {
+            if (!value(&out->section))
+                return false;
+        } else if (a.startsWith(QLatin1StringView("--name="))) {
+            out->section = a.mid(7);
+        } else if (out->command.isEmpty() && a.startsWith(u'-')
+                   && a != QLatin1StringView("--version") && a != QLatin1StringView("--help")
+                   && a != QLatin1StringView("-h")) {
+            *error = tr("unknown option '%1'").arg(a);
+            return false;
+        } else if (out->command.isEmpty()) {
+            out->command = a;
+        } else {
+            out->arguments.append(a);
+        }
+    }
+    if (out->command.isEmpty()) {
+        *error = tr("no command given");
+        return false;
+    }
+    return true;
+}
+
+int run(const Invocation& inv, QTextStream& out, QTextStream& err)
+{
+    QStringList args = inv.arguments;
+    if (inv.command == QLatin1StringView("--version")) {
+        out << "retort-cli " << QCoreApplication::applicationVersion() << '\n';
+        return Ok;
+    }
+    if (inv.command == QLatin1StringView("--help") || inv.command == QLatin1StringView("-h")
+        || inv.command == QLatin1StringView("help")) {
+        out << usage();
+        return Ok;
+    }
+    static const QStringList known = {QStringLiteral("graph"), QStringLiteral("heads"),
+                                      QStringLiteral("history"), QStringLiteral("lint")};
+    if (!known.contains(inv.command)) {
+        err << tr("retort-cli: unknown command '%1'").arg(inv.command) << "\n\n" << usage();
+        return Usage;
+    }
+
+    const bool asJson = takeFlag(args, QStringLiteral("--json"));
+    if (inv.command == QLatin1StringView("graph") && !asJson) {
+        err << tr("retort-cli: graph needs --json (the only format so far)") << '\n';
+        return Usage;
+    }
+    if ((inv.command == QLatin1StringView("heads") || inv.command == QLatin1StringView("history"))
+        && asJson) {
+        err << tr("retort-cli: %1 has no --json form; use graph --json").arg(inv.command) << '\n';
+        return Usage;
+    }
+    if (const int rc = unexpectedArguments(args, err); rc != Ok)
+        return rc;
+
+    const Result<LoadedProject> project = ProjectLoader::load(inv.configPath, inv.section);
+    if (!project) {
+        err << "retort-cli: " << project.error() << '\n';
+        return Failure;
+    }
+    const RevisionGraph& graph = *project->graph;
+    const QString here = project->config.here();
+
+    if (inv.command == QLatin1StringView("graph")) {
+        out << QJsonDocument(json::graph(graph, here)).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    if (inv.command == QLatin1StringView("heads")) {
+        for (const QString& id : graph.heads())
+            out << id << '\n';
+        return Ok;
+    }
+    if (inv.command == QLatin1StringView("history")) {
+        for (const QString& id : graph.topologicalOrderNewestFirst())
+            out << historyLine(graph, *graph.revision(id)) << '\n';
+        return Ok;
+    }
+    // lint
+    if (asJson) {
+        QJsonObject root;
+        root.insert(QStringLiteral("diagnostics"), json::diagnostics(graph.diagnostics(), here));
+        root.insert(QStringLiteral("errors"), hasErrors(graph.diagnostics()));
+        out << QJsonDocument(root).toJson(QJsonDocument::Indented);
+    } else {
+        printDiagnosticsText(graph.diagnostics(), here, out);
+        if (graph.diagnostics().isEmpty())
+            out << tr("%n revision(s), no problems found.", nullptr, graph.size()) << '\n';
+    }
+    return hasErrors(graph.diagnostics()) ? Findings : Ok;
+}
+
+} // namespace retort::cli

@@ -1,1 +1,31 @@
-// placeholder: being written
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace retort::cli {
+
+// Exit codes of retort-cli.
+enum ExitCode {
+    Ok = 0,
+    Findings = 1,   // lint found errors
+    Usage = 2,      // the command line is wrong
+    Failure = 3,    // the project could not be opened
+};
+
+struct Invocation
+{
+    QString configPath = QStringLiteral("alembic.ini");
+    QString section = QStringLiteral("alembic");
+    QString command;
+    QStringList arguments; // after the command, global options removed
+};
+
+// Parses argv (without the program name). Returns false with `error` set on misuse.
+bool parseInvocation(const QStringList& args, Invocation* out, QString* error);
+
+int run(const Invocation& invocation, QTextStream& out, QTextStream& err);
+
+QString usage();
+
+} // namespace retort::cli
