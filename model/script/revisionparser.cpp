@@ -266,6 +266,9 @@ public:
             while (lineEnd != list.cend() && lineEnd->kind != PyToken::Kind::Newline
                    && lineEnd->kind != PyToken::Kind::EndOfFile)
                 ++lineEnd;
+            // After a tokenizer error the last line is cut off: it says nothing reliable.
+            if (!m_tokens.error.isEmpty() && lineEnd->kind == PyToken::Kind::EndOfFile)
+                break;
             if (first)
                 readDocstring(it, lineEnd);
             first = false;
