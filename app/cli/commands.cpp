@@ -23,14 +23,22 @@ bool takeFlag(QStringList& args, const QString& flag)
     return args.removeAll(flag) > 0;
 }
 
-// alembic's history line: "<down> -> <rev> (head) (branchpoint) (mergepoint), <doc>".
+// `alembic history`'s line (Script.cmd_format with parents, branches and doc):
+// "<down> (<depends_on>) -> <rev> (<labels>) (head) (branchpoint) (mergepoint), <doc>".
+// Labels are the inherited ones, sorted (alembic prints a Python set, in no fixed order).
 QString historyLine(const RevisionGraph& graph, const Revision& rev)
 {
     QString line = rev.downRevisions.isEmpty() ? QStringLiteral("<base>")
                                                : rev.downRevisions.join(QStringLiteral(", "));
+    if (!rev.dependsOn.isEmpty())
+        line += QStringLiteral(" (") + rev.dependsOn.join(QStringLiteral(", ")) + u')';
     line += QStringLiteral(" -> ") + rev.id;
+    const QStringList labels = graph.branchLabels(rev.id);
+    if (!labels.isEmpty())
+        line += QStringLiteral(" (") + labels.join(QStringLiteral(", ")) + u')';
     if (graph.isHead(rev.id))
-        line += QStringLiteral(" (head)");
+        line += graph.dependents(rev.id).isEmpty() ? QStringLiteral(" (head)")
+                                                   : QStringLiteral(" (effective head)");
     if (graph.isBranchPoint(rev.id))
         line += QStringLiteral(" (branchpoint)");
     if (graph.isMergePoint(rev.id))

@@ -1,0 +1,251 @@
+// retort-cli as a person or a script uses it: arguments, exit codes, stdout vs stderr,
+// the JSON shape, and broken projects that must produce messages, not crashes.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QProcess::ExitStatus status = QProcess::CrashExit;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList& args, const QString& cwd = QString())
+{
+    QProcess p;
+    if (!cwd.isEmpty())
+        p.setWorkingDirectory(cwd);
+    p.start(QStringLiteral(RETORT_CLI_PATH), args);
+    Run r;
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitCode();
+    r.status = p.exitStatus();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+void write(const QString& path, const QByteArray& content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+}
+
+QByteArray script(const char* id, const char* down, const char* message, const char* extra = "")
+{
+    return QByteArray("\"\"\"") + message + "\n\nRevision ID: " + id
+           + "\nCreate Date: 2024-05-06 07:08:09.000001\n\n\"\"\"\nrevision = '" + id
+           + "'\ndown_revision = " + down + "\n" + extra;
+}
+
+// A small project: a - b - {c, d} - m (merge of c, d), plus e with a label on c.
+QString makeProject(const QTemporaryDir& dir)
+{
+    const QString root = dir.path();
+    write(root + QStringLiteral("/alembic.ini"),
+          "[alembic]\nscript_location = %(here)s/migrations\n"
+          "sqlalchemy.url = sqlite:///%(here)s/x.db\n");
+    const QString v = root + QStringLiteral("/migrations/versions/");
+    write(v + QStringLiteral("a_first.py"), script("aaaa", "None", "first"));
+    write(v + QStringLiteral("b_second.py"), script("bbbb", "'aaaa'", "second"));
+    write(v + QStringLiteral("c_left.py"),
+          script("cccc", "'bbbb'", "left", "branch_labels = ('left',)\n"));
+    write(v + QStringLiteral("d_right.py"), script("dddd", "'bbbb'", "right", "depends_on = 'aaaa'\n"));
+    write(v + QStringLiteral("m_merge.py"), script("mmmm", "('cccc', 'dddd')", "merge"));
+    return root + QStringLiteral("/alembic.ini");
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void version()
+    {
+        const Run r = cli({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("retort-cli ")));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no command") << QStringList();
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus"), QStringLiteral("heads")};
+        QTest::newRow("missing -c value") << QStringList{QStringLiteral("heads"), QStringLiteral("-c")};
+        QTest::newRow("graph without --json") << QStringList{QStringLiteral("graph")};
+        QTest::newRow("stray argument") << QStringList{QStringLiteral("heads"), QStringLiteral("extra")};
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        const Run r = cli(args);
+        QCOMPARE(r.status, QProcess::NormalExit);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.err.contains(QStringLiteral("retort-cli")));
+    }
+
+    void headsAndDefaultConfig()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeProject(dir);
+        const Run r = cli({QStringLiteral("heads")}, dir.path()); // ./alembic.ini by default
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("mmmm\n"));
+        QVERIFY(r.err.isEmpty());
+        const Run explicitConfig = cli({QStringLiteral("-c"), ini, QStringLiteral("heads")});
+        QCOMPARE(explicitConfig.out, QStringLiteral("mmmm\n"));
+    }
+
+    void graphJson()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeProject(dir);
+        const Run r = cli({QStringLiteral("-c"), ini, QStringLiteral("graph"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonArray revisions = root.value(QStringLiteral("revisions")).toArray();
+        QCOMPARE(revisions.size(), 5);
+        QStringList ids;
+        for (const auto& v : revisions)
+            ids << v.toObject().value(QStringLiteral("id")).toString();
+        QCOMPARE(ids, (QStringList{QStringLiteral("aaaa"), QStringLiteral("bbbb"), QStringLiteral("cccc"),
+                                   QStringLiteral("dddd"), QStringLiteral("mmmm")}));
+        const QJsonObject merge = revisions.at(4).toObject();
+        QCOMPARE(merge.value(QStringLiteral("down_revisions")).toArray(),
+                 QJsonArray({QStringLiteral("cccc"), QStringLiteral("dddd")}));
+        QCOMPARE(merge.value(QStringLiteral("message")).toString(), QStringLiteral("merge"));
+        QCOMPARE(merge.value(QStringLiteral("create_date")).toString(),
+                 QStringLiteral("2024-05-06 07:08:09.000001"));
+        QCOMPARE(merge.value(QStringLiteral("path")).toString(),
+                 QStringLiteral("migrations/versions/m_merge.py"));
+        const QJsonObject c = revisions.at(2).toObject();
+        QCOMPARE(c.value(QStringLiteral("branch_labels")).toArray(), QJsonArray({QStringLiteral("left")}));
+        const QJsonObject d = revisions.at(3).toObject();
+        QCOMPARE(d.value(QStringLiteral("depends_on")).toArray(), QJsonArray({QStringLiteral("aaaa")}));
+        for (const char* key : {"id", "down_revisions", "depends_on", "branch_labels", "message",
+                                "create_date", "path"})
+            QVERIFY2(merge.contains(QLatin1StringView(key)), key);
+
+        QCOMPARE(root.value(QStringLiteral("heads")).toArray(), QJsonArray({QStringLiteral("mmmm")}));
+        QCOMPARE(root.value(QStringLiteral("bases")).toArray(), QJsonArray({QStringLiteral("aaaa")}));
+        QCOMPARE(root.value(QStringLiteral("branch_points")).toArray(), QJsonArray({QStringLiteral("bbbb")}));
+        QCOMPARE(root.value(QStringLiteral("merge_points")).toArray(), QJsonArray({QStringLiteral("mmmm")}));
+        QCOMPARE(root.value(QStringLiteral("diagnostics")).toArray().size(), 0);
+    }
+
+    void historyLikeAlembic()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeProject(dir);
+        const Run r = cli({QStringLiteral("-c"), ini, QStringLiteral("history")});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 5);
+        QCOMPARE(lines.first(), QStringLiteral("cccc, dddd -> mmmm (head) (mergepoint), merge"));
+        QVERIFY(lines.contains(QStringLiteral("aaaa -> bbbb (branchpoint), second")));
+        QCOMPARE(lines.last(), QStringLiteral("<base> -> aaaa, first"));
+    }
+
+    void lint()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeProject(dir);
+        const Run clean = cli({QStringLiteral("-c"), ini, QStringLiteral("lint")});
+        QCOMPARE(clean.exitCode, 0);
+        QVERIFY(clean.out.contains(QStringLiteral("no problems")));
+
+        write(dir.filePath(QStringLiteral("migrations/versions/z_broken.py")),
+              "revision = 'zzzz'\ndown_revision = 'gone'\n");
+        const Run broken = cli({QStringLiteral("-c"), ini, QStringLiteral("lint")});
+        QCOMPARE(broken.exitCode, 1);
+        QVERIFY2(broken.out.contains(QStringLiteral("migrations/versions/z_broken.py:2: error:")),
+                 qPrintable(broken.out));
+        QVERIFY(broken.out.contains(QStringLiteral("gone")));
+
+        const Run json = cli({QStringLiteral("-c"), ini, QStringLiteral("lint"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        const QJsonArray diags = root.value(QStringLiteral("diagnostics")).toArray();
+        QCOMPARE(diags.size(), 1);
+        const QJsonObject d = diags.first().toObject();
+        QCOMPARE(d.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
+        QCOMPARE(d.value(QStringLiteral("path")).toString(), QStringLiteral("migrations/versions/z_broken.py"));
+        QCOMPARE(d.value(QStringLiteral("line")).toInt(), 2);
+        QVERIFY(!d.value(QStringLiteral("message")).toString().isEmpty());
+
+        // Heads still answer: the broken file is a diagnostic, the rest loads.
+        const Run heads = cli({QStringLiteral("-c"), ini, QStringLiteral("heads")});
+        QCOMPARE(heads.exitCode, 0);
+        QCOMPARE(heads.out, QStringLiteral("mmmm\nzzzz\n"));
+    }
+
+    // Broken projects: a message on stderr and a non-zero exit, never a crash.
+    void brokenProjects_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("iniName");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("missing ini") << QByteArray() << QStringLiteral("alembic.ini") << 3 << QStringLiteral("alembic.ini");
+        QTest::newRow("no script_location") << QByteArray("[alembic]\nsqlalchemy.url = sqlite://\n")
+                                            << QStringLiteral("alembic.ini") << 3 << QStringLiteral("script_location");
+        QTest::newRow("no section") << QByteArray("[other]\nscript_location = x\n")
+                                    << QStringLiteral("alembic.ini") << 3 << QStringLiteral("alembic");
+        QTest::newRow("binary ini") << QByteArray("\x00\x01\x02\xff\xfe", 5) << QStringLiteral("alembic.ini") << 3 << QString();
+        QTest::newRow("missing version folder") << QByteArray("[alembic]\nscript_location = %(here)s/nowhere\n")
+                                                << QStringLiteral("alembic.ini") << 1 << QStringLiteral("nowhere");
+    }
+
+    void brokenProjects()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, iniName);
+        QFETCH(int, exitCode);
+        QFETCH(QString, mentions);
+        QTemporaryDir dir;
+        if (!ini.isEmpty())
+            write(dir.filePath(iniName), ini);
+        const Run r = cli({QStringLiteral("-c"), dir.filePath(iniName), QStringLiteral("lint")});
+        QCOMPARE(r.status, QProcess::NormalExit);
+        QCOMPARE(r.exitCode, exitCode);
+        const QString said = exitCode == 1 ? r.out : r.err;
+        QVERIFY2(!said.trimmed().isEmpty(), "a message is expected");
+        QVERIFY2(said.contains(mentions), qPrintable(said));
+    }
+
+    void emptyProjectHasNoHeads()
+    {
+        QTemporaryDir dir;
+        write(dir.filePath(QStringLiteral("alembic.ini")), "[alembic]\nscript_location = %(here)s/m\n");
+        QDir().mkpath(dir.filePath(QStringLiteral("m/versions")));
+        const Run r = cli({QStringLiteral("-c"), dir.filePath(QStringLiteral("alembic.ini")), QStringLiteral("heads")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
