@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <cctype>
+
 namespace retort {
 
 namespace {
@@ -13,11 +15,18 @@ QString tr(const char* text)
 
 bool isIdentStart(QChar c)
 {
-    return c.isLetter() || c == u'_' || (c.unicode() >= 0x80 && !c.isSpace() && !c.isPunct());
+    const char16_t u = c.unicode();
+    if (u < 0x80)
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_';
+    return c.isLetter() || (!c.isSpace() && !c.isPunct());
 }
 
 bool isIdentPart(QChar c)
 {
+    const char16_t u = c.unicode();
+    if (u < 0x80)
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_'
+               || (u >= '0' && u <= '9');
     return isIdentStart(c) || c.isDigit() || c.isMark();
 }
 
@@ -25,39 +34,46 @@ bool isIdentPart(QChar c)
 // a quote. Returns the prefix length, or -1 when `pos` does not start a string literal.
 int stringPrefixLength(const QString& s, qsizetype pos)
 {
-    qsizetype i = pos;
-    while (i < s.size() && i - pos < 2) {
-        const QChar c = s.at(i).toLower();
-        if (c == u'r' || c == u'u' || c == u'b' || c == u'f')
-            ++i;
-        else
-            break;
-    }
-    if (i >= s.size() || (s.at(i) != u'\'' && s.at(i) != u'"'))
+    auto lower = [&](qsizetype i) -> char16_t {
+        const char16_t u = s.at(i).unicode();
+        return (u >= 'A' && u <= 'Z') ? char16_t(u + 32) : u;
+    };
+    auto isQuote = [&](qsizetype i) {
+        return i < s.size() && (s.at(i) == u'\'' || s.at(i) == u'"');
+    };
+    const char16_t a = lower(pos);
+    if (a != 'r' && a != 'u' && a != 'b' && a != 'f')
         return -1;
-    const QString prefix = s.mid(pos, i - pos).toLower();
-    static const QStringList valid = {QString(),          QStringLiteral("r"),
-                                      QStringLiteral("u"), QStringLiteral("b"),
-                                      QStringLiteral("f"), QStringLiteral("br"),
-                                      QStringLiteral("rb"), QStringLiteral("fr"),
-                                      QStringLiteral("rf")};
-    return valid.contains(prefix) ? int(i - pos) : -1;
+    if (isQuote(pos + 1))
+        return 1;
+    if (pos + 1 >= s.size() || !isQuote(pos + 2))
+        return -1;
+    const char16_t b = lower(pos + 1);
+    const bool ok = (a == 'r' && (b == 'b' || b == 'f')) || (b == 'r' && (a == 'b' || a == 'f'));
+    return ok ? 2 : -1;
 }
 
-const QLatin1StringView kThreeCharOps[] = {
-    QLatin1StringView("**="), QLatin1StringView("//="), QLatin1StringView(">>="),
-    QLatin1StringView("<<="), QLatin1StringView("..."),
-};
-const QLatin1StringView kTwoCharOps[] = {
-    QLatin1StringView("=="), QLatin1StringView("!="), QLatin1StringView("<="),
-    QLatin1StringView(">="), QLatin1StringView("->"), QLatin1StringView("+="),
-    QLatin1StringView("-="), QLatin1StringView("*="), QLatin1StringView("/="),
-    QLatin1StringView("%="), QLatin1StringView("&="), QLatin1StringView("|="),
-    QLatin1StringView("^="), QLatin1StringView("@="), QLatin1StringView(":="),
-    QLatin1StringView("**"), QLatin1StringView("//"), QLatin1StringView("<<"),
-    QLatin1StringView(">>"),
-};
-const QString kOneCharOps = QStringLiteral("()[]{},:.;@=+-*/%&|^~<>!");
+// Length of the operator at the start of `text` (up to three characters), 0 when none.
+int operatorLength(QStringView text)
+{
+    if (text.isEmpty())
+        return 0;
+    const char16_t a = text.at(0).unicode();
+    const char16_t b = text.size() > 1 ? text.at(1).unicode() : 0;
+    const char16_t c = text.size() > 2 ? text.at(2).unicode() : 0;
+    if ((a == '*' && b == '*' && c == '=') || (a == '/' && b == '/' && c == '=')
+        || (a == '>' && b == '>' && c == '=') || (a == '<' && b == '<' && c == '=')
+        || (a == '.' && b == '.' && c == '.'))
+        return 3;
+    if (b == '=' && QStringView(u"=!<>+-*/%&|^@:").contains(QChar(a)))
+        return 2;
+    if ((a == '-' && b == '>') || (a == '*' && b == '*') || (a == '/' && b == '/')
+        || (a == '<' && b == '<') || (a == '>' && b == '>'))
+        return 2;
+    if (QStringView(u",:.;@=+-*/%&|^~<>!").contains(QChar(a)))
+        return 1;
+    return 0;
+}
 
 } // namespace
 
@@ -135,262 +151,310 @@ bool PythonTokenizer::decodeEscapes(QStringView body, bool bytes, QString* out, 
     return true;
 }
 
-PyTokens PythonTokenizer::tokenize(const QString& s)
+PythonTokenizer::PythonTokenizer(const QString& source) : m_s(source) {}
+
+bool PythonTokenizer::fail(const QString& message, int line)
 {
-    PyTokens result;
-    auto& tokens = result.tokens;
-    tokens.reserve(s.size() / 4 + 8);
+    if (m_error.isEmpty()) {
+        m_error = message;
+        m_errorLine = line;
+    }
+    m_pos = m_s.size();
+    return false;
+}
 
-    int line = 1;
-    qsizetype lineStart = 0;
-    int depth = 0;             // bracket depth: newlines inside brackets are not logical ends
-    bool lineHasTokens = false; // the current logical line has produced a token
-    QList<QChar> brackets;
-    QList<int> bracketLines;
+void PythonTokenizer::newline(qsizetype next)
+{
+    m_pos = next;
+    ++m_line;
+    m_lineStart = next;
+}
 
-    auto fail = [&](const QString& message, int atLine) {
-        result.error = message;
-        result.errorLine = atLine;
-        PyToken eof;
-        eof.kind = PyToken::Kind::EndOfFile;
-        eof.line = line;
-        tokens.append(eof);
-        return result;
-    };
-    auto push = [&](PyToken::Kind kind, qsizetype from, qsizetype to, int atLine, qsizetype atLineStart) {
-        PyToken t;
-        t.kind = kind;
-        t.text = s.mid(from, to - from);
-        t.line = atLine;
-        t.column = int(from - atLineStart);
-        tokens.append(std::move(t));
-        lineHasTokens = true;
-    };
-    auto endLogicalLine = [&]() {
-        if (lineHasTokens) {
-            PyToken t;
-            t.kind = PyToken::Kind::Newline;
-            t.line = line;
-            tokens.append(t);
-            lineHasTokens = false;
-        }
-    };
-
-    qsizetype i = 0;
-    const qsizetype n = s.size();
-    while (i < n) {
-        const QChar c = s.at(i);
-        if (c == u'\n' || c == u'\r') {
-            if (c == u'\r' && i + 1 < n && s.at(i + 1) == u'\n')
-                ++i;
-            ++i;
-            if (depth == 0)
-                endLogicalLine();
-            ++line;
-            lineStart = i;
-            continue;
-        }
+int PythonTokenizer::nextIndent()
+{
+    if (hasError())
+        return -1;
+    const qsizetype n = m_s.size();
+    while (m_pos < n) {
+        const QChar c = m_s.at(m_pos);
         if (c == u' ' || c == u'\t' || c == u'\f') {
-            ++i;
+            ++m_pos;
+        } else if (c == u'#') {
+            while (m_pos < n && m_s.at(m_pos) != u'\n' && m_s.at(m_pos) != u'\r')
+                ++m_pos;
+        } else if (c == u'\r') {
+            newline(m_pos + 1 < n && m_s.at(m_pos + 1) == u'\n' ? m_pos + 2 : m_pos + 1);
+        } else if (c == u'\n') {
+            newline(m_pos + 1);
+        } else if (c == u'\\' && m_pos + 1 < n
+                   && (m_s.at(m_pos + 1) == u'\n' || m_s.at(m_pos + 1) == u'\r')) {
+            // A continuation before any token joins the next physical line.
+            const qsizetype after = m_pos + 1;
+            newline(m_s.at(after) == u'\r' && after + 1 < n && m_s.at(after + 1) == u'\n'
+                        ? after + 2
+                        : after + 1);
+        } else {
+            return int(m_pos - m_lineStart);
+        }
+    }
+    return -1;
+}
+
+bool PythonTokenizer::readLine(QList<PyToken>* tokens)
+{
+    if (nextIndent() < 0)
+        return false;
+    return scanLine(tokens);
+}
+
+bool PythonTokenizer::skipLine()
+{
+    if (nextIndent() < 0)
+        return false;
+    return scanLine(nullptr);
+}
+
+bool PythonTokenizer::scanString(QList<PyToken>* tokens, int prefixLength)
+{
+    const QString& s = m_s;
+    const qsizetype n = s.size();
+    qsizetype i = m_pos;
+    const qsizetype start = i;
+    const int startLine = m_line;
+    const qsizetype startLineStart = m_lineStart;
+    bool raw = false, bytes = false, formatted = false;
+    for (int k = 0; k < prefixLength; ++k) {
+        const QChar p = s.at(i + k).toLower();
+        raw |= p == u'r';
+        bytes |= p == u'b';
+        formatted |= p == u'f';
+    }
+    i += prefixLength;
+    const QChar quote = s.at(i);
+    const bool triple = i + 2 < n && s.at(i + 1) == quote && s.at(i + 2) == quote;
+    i += triple ? 3 : 1;
+    const qsizetype bodyStart = i;
+    qsizetype bodyEnd = -1;
+    while (i < n) {
+        const QChar d = s.at(i);
+        if (d == u'\\') {
+            if (i + 1 < n && (s.at(i + 1) == u'\n' || s.at(i + 1) == u'\r')) {
+                qsizetype next = i + 2;
+                if (s.at(i + 1) == u'\r' && next < n && s.at(next) == u'\n')
+                    ++next;
+                ++m_line;
+                m_lineStart = next;
+                i = next;
+                continue;
+            }
+            i += 2;
             continue;
         }
-        if (c == u'#') {
-            while (i < n && s.at(i) != u'\n' && s.at(i) != u'\r')
+        if (d == u'\n' || d == u'\r') {
+            if (!triple) {
+                m_pos = i;
+                return fail(tr("unterminated string literal"), startLine);
+            }
+            if (d == u'\r' && i + 1 < n && s.at(i + 1) == u'\n')
                 ++i;
+            ++i;
+            ++m_line;
+            m_lineStart = i;
             continue;
         }
-        if (c == u'\\') {
+        if (d == quote) {
+            if (!triple) {
+                bodyEnd = i;
+                ++i;
+                break;
+            }
+            if (i + 2 < n && s.at(i + 1) == quote && s.at(i + 2) == quote) {
+                bodyEnd = i;
+                i += 3;
+                break;
+            }
+        }
+        ++i;
+    }
+    if (bodyEnd < 0)
+        return fail(triple ? tr("unterminated triple-quoted string literal")
+                           : tr("unterminated string literal"),
+                    startLine);
+    m_pos = i;
+    if (!tokens)
+        return true;
+
+    PyToken t;
+    t.kind = PyToken::Kind::String;
+    t.text = QStringView(s).mid(start, i - start);
+    t.line = startLine;
+    t.column = int(start - startLineStart);
+    t.bytes = bytes;
+    t.formatted = formatted;
+    QString body = s.mid(bodyStart, bodyEnd - bodyStart);
+    if (body.contains(u'\r')) {
+        body.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+        body.replace(u'\r', u'\n');
+    }
+    if (raw || !body.contains(u'\\')) {
+        t.value = body;
+    } else {
+        QString error;
+        if (!decodeEscapes(body, bytes, &t.value, &error))
+            return fail(error, startLine);
+    }
+    tokens->append(std::move(t));
+    return true;
+}
+
+bool PythonTokenizer::scanLine(QList<PyToken>* tokens)
+{
+    const QString& s = m_s;
+    const qsizetype n = s.size();
+    auto push = [&](PyToken::Kind kind, qsizetype length) {
+        if (tokens) {
+            PyToken t;
+            t.kind = kind;
+            t.text = QStringView(s).mid(m_pos, length);
+            if (kind == PyToken::Kind::Op && length == 1)
+                t.op = s.at(m_pos).unicode();
+            t.line = m_line;
+            t.column = int(m_pos - m_lineStart);
+            tokens->append(std::move(t));
+        }
+        m_pos += length;
+    };
+
+    while (m_pos < n) {
+        const QChar c = s.at(m_pos);
+        const char16_t u = c.unicode();
+        if (u == '\n' || u == '\r') {
+            const qsizetype next = u == '\r' && m_pos + 1 < n && s.at(m_pos + 1) == u'\n'
+                                       ? m_pos + 2
+                                       : m_pos + 1;
+            newline(next);
+            if (m_openBrackets.isEmpty())
+                return true; // the end of the logical line
+            continue;
+        }
+        if (u == ' ' || u == '\t' || u == '\f') {
+            ++m_pos;
+            continue;
+        }
+        if (u == '#') {
+            while (m_pos < n && s.at(m_pos) != u'\n' && s.at(m_pos) != u'\r')
+                ++m_pos;
+            continue;
+        }
+        if (u == '\\') {
             // Explicit line joining: a backslash must be the last character of the line.
-            qsizetype j = i + 1;
+            qsizetype j = m_pos + 1;
             if (j < n && s.at(j) == u'\r')
                 ++j;
             if (j < n && s.at(j) == u'\n') {
-                i = j + 1;
-                ++line;
-                lineStart = i;
+                newline(j + 1);
                 continue;
             }
             if (j >= n) {
-                i = j;
+                m_pos = j;
                 continue;
             }
-            return fail(tr("unexpected character after line continuation character"), line);
+            return fail(tr("unexpected character after line continuation character"), m_line);
         }
-
-        const int prefixLength = stringPrefixLength(s, i);
-        if (prefixLength >= 0) {
-            const qsizetype start = i;
-            const int startLine = line;
-            const qsizetype startLineStart = lineStart;
-            const QString prefix = s.mid(i, prefixLength).toLower();
-            const bool raw = prefix.contains(u'r');
-            const bool bytes = prefix.contains(u'b');
-            const bool formatted = prefix.contains(u'f');
-            i += prefixLength;
-            const QChar quote = s.at(i);
-            const bool triple = i + 2 < n && s.at(i + 1) == quote && s.at(i + 2) == quote;
-            const int quoteLength = triple ? 3 : 1;
-            i += quoteLength;
-            const qsizetype bodyStart = i;
-            qsizetype bodyEnd = -1;
-            while (i < n) {
-                const QChar d = s.at(i);
-                if (d == u'\\') {
-                    if (i + 1 < n && s.at(i + 1) == u'\n')
-                        ++line, lineStart = i + 2;
-                    else if (i + 1 < n && s.at(i + 1) == u'\r') {
-                        ++line;
-                        lineStart = i + 2;
-                        if (i + 2 < n && s.at(i + 2) == u'\n')
-                            ++i, ++lineStart;
-                    }
-                    i += 2;
-                    continue;
-                }
-                if (d == u'\n' || d == u'\r') {
-                    if (!triple)
-                        return fail(tr("unterminated string literal"), startLine);
-                    if (d == u'\r' && i + 1 < n && s.at(i + 1) == u'\n')
-                        ++i;
-                    ++i;
-                    ++line;
-                    lineStart = i;
-                    continue;
-                }
-                if (d == quote) {
-                    if (!triple) {
-                        bodyEnd = i;
-                        ++i;
-                        break;
-                    }
-                    if (i + 2 < n && s.at(i + 1) == quote && s.at(i + 2) == quote) {
-                        bodyEnd = i;
-                        i += 3;
-                        break;
-                    }
-                }
-                ++i;
-            }
-            if (bodyEnd < 0)
-                return fail(triple ? tr("unterminated triple-quoted string literal")
-                                   : tr("unterminated string literal"),
-                            startLine);
-
-            PyToken t;
-            t.kind = PyToken::Kind::String;
-            t.text = s.mid(start, i - start);
-            t.line = startLine;
-            t.column = int(start - startLineStart);
-            t.bytes = bytes;
-            t.formatted = formatted;
-            QString body = s.mid(bodyStart, bodyEnd - bodyStart);
-            body.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-            body.replace(u'\r', u'\n');
-            if (raw) {
-                t.value = body;
-            } else {
-                QString error;
-                if (!decodeEscapes(body, bytes, &t.value, &error))
-                    return fail(error, startLine);
-            }
-            tokens.append(std::move(t));
-            lineHasTokens = true;
+        if (u == '\'' || u == '"') {
+            if (!scanString(tokens, 0))
+                return false;
             continue;
         }
-
+        if (u < 0x80 && (std::isalpha(u) || u == '_')) {
+            const int prefixLength = stringPrefixLength(s, m_pos);
+            if (prefixLength > 0) {
+                if (!scanString(tokens, prefixLength))
+                    return false;
+                continue;
+            }
+        }
         if (isIdentStart(c)) {
-            const qsizetype start = i;
-            while (i < n && isIdentPart(s.at(i)))
-                ++i;
-            push(PyToken::Kind::Name, start, i, line, lineStart);
+            qsizetype end = m_pos + 1;
+            while (end < n && isIdentPart(s.at(end)))
+                ++end;
+            push(PyToken::Kind::Name, end - m_pos);
             continue;
         }
-        if (c.isDigit() || (c == u'.' && i + 1 < n && s.at(i + 1).isDigit())) {
-            const qsizetype start = i;
-            while (i < n) {
-                const QChar d = s.at(i);
-                if (d.isLetterOrNumber() || d == u'_' || d == u'.') {
-                    ++i;
-                } else if ((d == u'+' || d == u'-') && i > start
-                           && (s.at(i - 1) == u'e' || s.at(i - 1) == u'E')
-                           && !s.mid(start, 2).startsWith(QLatin1StringView("0x"),
-                                                          Qt::CaseInsensitive)) {
-                    ++i;
-                } else {
+        if (c.isDigit() || (u == '.' && m_pos + 1 < n && s.at(m_pos + 1).isDigit())) {
+            qsizetype end = m_pos;
+            const bool hex = s.mid(m_pos, 2).startsWith(QLatin1StringView("0x"), Qt::CaseInsensitive);
+            while (end < n) {
+                const QChar d = s.at(end);
+                if (d.isLetterOrNumber() || d == u'_' || d == u'.')
+                    ++end;
+                else if ((d == u'+' || d == u'-') && !hex
+                         && (s.at(end - 1) == u'e' || s.at(end - 1) == u'E'))
+                    ++end;
+                else
                     break;
-                }
             }
-            push(PyToken::Kind::Number, start, i, line, lineStart);
+            push(PyToken::Kind::Number, end - m_pos);
             continue;
         }
-
-        // Operators and brackets.
-        if (c == u'(' || c == u'[' || c == u'{') {
-            brackets.append(c);
-            bracketLines.append(line);
-            ++depth;
-            push(PyToken::Kind::Op, i, i + 1, line, lineStart);
-            ++i;
+        if (u == '(' || u == '[' || u == '{') {
+            m_openBrackets.append(c);
+            m_bracketLines.append(m_line);
+            push(PyToken::Kind::Op, 1);
             continue;
         }
-        if (c == u')' || c == u']' || c == u'}') {
-            const QChar open = c == u')' ? u'(' : c == u']' ? u'[' : u'{';
-            if (brackets.isEmpty())
-                return fail(tr("unmatched '%1'").arg(c), line);
-            if (brackets.last() != open)
+        if (u == ')' || u == ']' || u == '}') {
+            const QChar open = u == ')' ? u'(' : u == ']' ? u'[' : u'{';
+            if (m_openBrackets.isEmpty())
+                return fail(tr("unmatched '%1'").arg(c), m_line);
+            if (m_openBrackets.back() != open)
                 return fail(tr("closing bracket '%1' does not match '%2' on line %3")
                                 .arg(c)
-                                .arg(brackets.last())
-                                .arg(bracketLines.last()),
-                            line);
-            brackets.removeLast();
-            bracketLines.removeLast();
-            --depth;
-            push(PyToken::Kind::Op, i, i + 1, line, lineStart);
-            ++i;
+                                .arg(m_openBrackets.back())
+                                .arg(m_bracketLines.last()),
+                            m_line);
+            m_openBrackets.chop(1);
+            m_bracketLines.removeLast();
+            push(PyToken::Kind::Op, 1);
             continue;
         }
-        bool matched = false;
-        for (const auto op : kThreeCharOps) {
-            if (QStringView(s).mid(i, 3) == op) {
-                push(PyToken::Kind::Op, i, i + 3, line, lineStart);
-                i += 3;
-                matched = true;
-                break;
-            }
-        }
-        if (matched)
-            continue;
-        for (const auto op : kTwoCharOps) {
-            if (QStringView(s).mid(i, 2) == op) {
-                push(PyToken::Kind::Op, i, i + 2, line, lineStart);
-                i += 2;
-                matched = true;
-                break;
-            }
-        }
-        if (matched)
-            continue;
-        if (kOneCharOps.contains(c)) {
-            push(PyToken::Kind::Op, i, i + 1, line, lineStart);
-            ++i;
+        const int opLength = operatorLength(QStringView(s).mid(m_pos, 3));
+        if (opLength > 0) {
+            push(PyToken::Kind::Op, opLength);
             continue;
         }
-        if (c.unicode() == 0)
-            return fail(tr("source code cannot contain null bytes"), line);
+        if (u == 0)
+            return fail(tr("source code cannot contain null bytes"), m_line);
         return fail(tr("invalid character '%1' (U+%2)")
                         .arg(c)
-                        .arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, u'0')),
-                    line);
+                        .arg(QString::number(u, 16).toUpper().rightJustified(4, u'0')),
+                    m_line);
     }
+    if (!m_openBrackets.isEmpty())
+        return fail(tr("'%1' was never closed").arg(m_openBrackets.back()), m_bracketLines.last());
+    return true;
+}
 
-    if (!brackets.isEmpty())
-        return fail(tr("'%1' was never closed").arg(brackets.last()), bracketLines.last());
-    endLogicalLine();
+PyTokens PythonTokenizer::tokenize(const QString& source)
+{
+    PyTokens result;
+    result.source = source; // implicitly shared: the views below stay valid with `result`
+    PythonTokenizer tokenizer(result.source);
+    while (tokenizer.nextIndent() >= 0) {
+        const bool complete = tokenizer.scanLine(&result.tokens);
+        if (!complete)
+            break;
+        PyToken nl;
+        nl.kind = PyToken::Kind::Newline;
+        nl.line = tokenizer.line();
+        result.tokens.append(nl);
+    }
+    result.error = tokenizer.error();
+    result.errorLine = tokenizer.errorLine();
     PyToken eof;
     eof.kind = PyToken::Kind::EndOfFile;
-    eof.line = line;
-    tokens.append(eof);
+    eof.line = tokenizer.line();
+    result.tokens.append(eof);
     return result;
 }
 

@@ -24,7 +24,7 @@ const QString kDownRevision = QStringLiteral("down_revision");
 const QString kBranchLabels = QStringLiteral("branch_labels");
 const QString kDependsOn = QStringLiteral("depends_on");
 
-bool isIdentifierName(const QString& name)
+bool isIdentifierName(QStringView name)
 {
     return name == kRevision || name == kDownRevision || name == kBranchLabels
            || name == kDependsOn;
@@ -37,6 +37,7 @@ struct PyValue
     Kind kind = Kind::Unknown;
     QString str;           // Str: the string; Other: what it is ("a number"); Unknown: why
     QList<PyValue> items;  // Seq
+    QStringView expr;      // Unknown with an empty `str`: the expression, reason made on use
 
     static PyValue none() { return {Kind::None, {}, {}}; }
     static PyValue string(QString s) { return {Kind::Str, std::move(s), {}}; }
@@ -57,13 +58,40 @@ QString sourceText(TokenIt begin, TokenIt end)
             && !text.endsWith(u'[') && !text.endsWith(u'.'))
             text += u' ';
         text += it->text;
-        if (it->isOp(QLatin1StringView(",")))
+        if (it->isOp(u','))
             text += u' ';
     }
     text = text.simplified();
     if (text.size() > 80)
         text = text.left(77) + QStringLiteral("...");
     return text;
+}
+
+QString compact(QStringView text)
+{
+    QString out = text.toString().simplified();
+    if (out.size() > 80)
+        out = out.left(77) + QStringLiteral("...");
+    return out;
+}
+
+// True when the tokens hold a call, an attribute, a subscript or an operator: an
+// expression only Python can compute (as opposed to literals and names).
+bool isComputed(TokenIt begin, TokenIt end)
+{
+    for (auto it = begin; it != end; ++it) {
+        if (it->kind == PyToken::Kind::Op) {
+            const char16_t op = it->op;
+            if (op == u'.' || op == u'{' || op == 0)
+                return true;
+            if ((op == u'(' || op == u'[') && it != begin
+                && (it - 1)->kind == PyToken::Kind::Name)
+                return true;
+            if (op != u'(' && op != u')' && op != u'[' && op != u']' && op != u',')
+                return true;
+        }
+    }
+    return false;
 }
 
 enum class Scope { Module, Conditional, Nested };
@@ -88,10 +116,7 @@ public:
     }
 
 private:
-    bool atOp(const char* op) const
-    {
-        return m_it != m_end && m_it->isOp(QLatin1StringView(op));
-    }
+    bool atOp(char16_t op) const { return m_it != m_end && m_it->op == op; }
 
     // item (',' item)* [','] — a tuple when there is a comma.
     PyValue expressionList(bool topLevel)
@@ -99,9 +124,9 @@ private:
         const TokenIt start = m_it;
         QList<PyValue> items;
         bool sawComma = false;
-        while (m_it != m_end && !atOp(")") && !atOp("]")) {
+        while (m_it != m_end && !atOp(u')') && !atOp(u']')) {
             items.append(item());
-            if (atOp(",")) {
+            if (atOp(u',')) {
                 sawComma = true;
                 ++m_it;
                 continue;
@@ -121,26 +146,26 @@ private:
         PyValue v = atom();
         // Anything that follows an atom (an operator, a call, an attribute) makes it an
         // expression Python has to compute.
-        if (m_it != m_end && !atOp(",") && !atOp(")") && !atOp("]")) {
+        if (m_it != m_end && !atOp(u',') && !atOp(u')') && !atOp(u']')) {
             TokenIt stop = m_it;
             int depth = 0;
             while (stop != m_end) {
-                if (stop->isOp(QLatin1StringView("(")) || stop->isOp(QLatin1StringView("["))
-                    || stop->isOp(QLatin1StringView("{")))
+                if (stop->isOp(u'(') || stop->isOp(u'[')
+                    || stop->isOp(u'{'))
                     ++depth;
-                else if (stop->isOp(QLatin1StringView(")")) || stop->isOp(QLatin1StringView("]"))
-                         || stop->isOp(QLatin1StringView("}"))) {
+                else if (stop->isOp(u')') || stop->isOp(u']')
+                         || stop->isOp(u'}')) {
                     if (depth == 0)
                         break;
                     --depth;
-                } else if (depth == 0 && stop->isOp(QLatin1StringView(",")))
+                } else if (depth == 0 && stop->isOp(u','))
                     break;
                 ++stop;
             }
             const QString text = sourceText(start, stop);
             m_it = stop;
             if (start->kind == PyToken::Kind::Name && start + 1 != m_end
-                && start[1].isOp(QLatin1StringView(".")))
+                && start[1].isOp(u'.'))
                 return PyValue::unknown(
                     tr("`%1` is read from another module at run time").arg(text));
             return PyValue::unknown(tr("`%1` is an expression").arg(text));
@@ -178,8 +203,12 @@ private:
                 return PyValue::none();
             if (t.text == QLatin1StringView("True") || t.text == QLatin1StringView("False"))
                 return PyValue::other(tr("a boolean"));
-            const auto found = m_symbols.constFind(t.text);
+            const auto found = m_symbols.constFind(t.text.toString());
             if (found != m_symbols.constEnd()) {
+                if (found->kind == PyValue::Kind::Unknown && found->str.isEmpty())
+                    return PyValue::unknown(
+                        tr("`%1` is computed by `%2` when Python runs the file")
+                            .arg(t.text, compact(found->expr)));
                 if (found->kind == PyValue::Kind::Unknown)
                     return PyValue::unknown(tr("`%1` %2").arg(t.text, found->str));
                 return *found;
@@ -195,21 +224,21 @@ private:
                 const TokenIt open = m_it;
                 ++m_it;
                 PyValue inner;
-                if (atOp(list ? "]" : ")")) {
+                if (atOp(list ? u']' : u')')) {
                     inner = PyValue::seq({});
                 } else {
                     inner = expressionList(false);
                     if (list && inner.kind != PyValue::Kind::Seq)
                         inner = PyValue::seq({inner});
                 }
-                if (!atOp(list ? "]" : ")")) {
+                if (!atOp(list ? u']' : u')')) {
                     // A comprehension or something else we do not evaluate.
                     int depth = 1;
                     while (m_it != m_end && depth > 0) {
-                        if (m_it->isOp(QLatin1StringView("(")) || m_it->isOp(QLatin1StringView("[")))
+                        if (m_it->isOp(u'(') || m_it->isOp(u'['))
                             ++depth;
-                        else if (m_it->isOp(QLatin1StringView(")"))
-                                 || m_it->isOp(QLatin1StringView("]")))
+                        else if (m_it->isOp(u')')
+                                 || m_it->isOp(u']'))
                             --depth;
                         ++m_it;
                     }
@@ -223,9 +252,9 @@ private:
                 const TokenIt open = m_it;
                 int depth = 0;
                 do {
-                    if (m_it->isOp(QLatin1StringView("{")))
+                    if (m_it->isOp(u'{'))
                         ++depth;
-                    else if (m_it->isOp(QLatin1StringView("}")))
+                    else if (m_it->isOp(u'}'))
                         --depth;
                     ++m_it;
                 } while (m_it != m_end && depth > 0);
@@ -254,31 +283,42 @@ struct Assignment
 class ModuleReader
 {
 public:
-    ModuleReader(const PyTokens& tokens, QString path) : m_tokens(tokens), m_path(std::move(path)) {}
+    explicit ModuleReader(const QString& text) : m_text(text) {}
 
+    // Reads the module a logical line at a time. Lines inside function and class bodies
+    // are skimmed, not tokenized: they cannot bind module-level names.
     void read()
     {
-        const auto& list = m_tokens.tokens;
-        TokenIt it = list.cbegin();
+        PythonTokenizer tokenizer(m_text);
         bool first = true;
-        while (it != list.cend() && it->kind != PyToken::Kind::EndOfFile) {
-            TokenIt lineEnd = it;
-            while (lineEnd != list.cend() && lineEnd->kind != PyToken::Kind::Newline
-                   && lineEnd->kind != PyToken::Kind::EndOfFile)
-                ++lineEnd;
-            // After a tokenizer error the last line is cut off: it says nothing reliable.
-            if (!m_tokens.error.isEmpty() && lineEnd->kind == PyToken::Kind::EndOfFile)
+        QList<PyToken> line;
+        while (true) {
+            const int indent = tokenizer.nextIndent();
+            if (indent < 0)
+                break;
+            while (!m_blocks.isEmpty() && m_blocks.last().indent >= indent)
+                m_blocks.removeLast();
+            if (currentScope() == Scope::Nested) {
+                if (!tokenizer.skipLine())
+                    break;
+                first = false;
+                continue;
+            }
+            line.clear();
+            // A line cut short by a tokenizer error says nothing reliable: stop there.
+            if (!tokenizer.readLine(&line) || line.isEmpty())
                 break;
             if (first)
-                readDocstring(it, lineEnd);
+                readDocstring(line.cbegin(), line.cend());
             first = false;
-            logicalLine(it, lineEnd);
-            it = lineEnd;
-            if (it != list.cend() && it->kind == PyToken::Kind::Newline)
-                ++it;
+            logicalLine(line.cbegin(), line.cend());
         }
+        tokenError = tokenizer.error();
+        tokenErrorLine = tokenizer.errorLine();
     }
 
+    QString tokenError;
+    int tokenErrorLine = 0;
     QHash<QString, Assignment> assignments; // the four identifiers: last assignment
     QString docstring;
     bool hasDocstring = false;
@@ -343,7 +383,7 @@ private:
             m_blocks.removeLast();
         Scope scope = currentScope();
 
-        if (isCompoundKeyword(*begin) && (end - 1)->isOp(QLatin1StringView(":"))) {
+        if (isCompoundKeyword(*begin) && (end - 1)->isOp(u':')) {
             Scope blockScope = headerScope(*begin);
             if (begin->text == QLatin1StringView("async") && begin + 1 != end
                 && begin[1].isName(QLatin1StringView("def")))
@@ -353,7 +393,7 @@ private:
         }
         if (isCompoundKeyword(*begin)) {
             // A one-line compound statement: `if x: revision = "a"`, `class A: pass`.
-            TokenIt colon = findTopLevel(begin, end, ":");
+            TokenIt colon = findTopLevel(begin, end, u':');
             if (colon != end && !begin->isName(QLatin1StringView("match"))
                 && !begin->isName(QLatin1StringView("case"))) {
                 Scope inner = headerScope(*begin);
@@ -365,26 +405,29 @@ private:
                 return;
             }
         }
-        if (begin->isOp(QLatin1StringView("@")))
+        if (begin->isOp(u'@'))
             return; // a decorator
         if (scope != Scope::Nested)
             statements(begin, end, scope);
     }
 
-    static TokenIt findTopLevel(TokenIt begin, TokenIt end, const char* op)
+    static TokenIt findTopLevel(TokenIt begin, TokenIt end, char16_t op)
     {
         int depth = 0;
         for (auto it = begin; it != end; ++it) {
-            if (it->kind != PyToken::Kind::Op)
-                continue;
-            if (it->text == QLatin1StringView("(") || it->text == QLatin1StringView("[")
-                || it->text == QLatin1StringView("{"))
+            switch (it->op) {
+            case 0:
+                break;
+            case u'(': case u'[': case u'{':
                 ++depth;
-            else if (it->text == QLatin1StringView(")") || it->text == QLatin1StringView("]")
-                     || it->text == QLatin1StringView("}"))
+                break;
+            case u')': case u']': case u'}':
                 --depth;
-            else if (depth == 0 && it->text == QLatin1StringView(op))
-                return it;
+                break;
+            default:
+                if (depth == 0 && it->op == op)
+                    return it;
+            }
         }
         return end;
     }
@@ -392,14 +435,15 @@ private:
     void statements(TokenIt begin, TokenIt end, Scope scope)
     {
         while (begin != end) {
-            TokenIt semicolon = findTopLevel(begin, end, ";");
+            TokenIt semicolon = findTopLevel(begin, end, u';');
             statement(begin, semicolon, scope);
             begin = semicolon == end ? end : semicolon + 1;
         }
     }
 
-    void bindUnknown(const QString& name, const QString& why, int line, bool conditional)
+    void bindUnknown(QStringView view, const QString& why, int line, bool conditional)
     {
+        const QString name = view.toString();
         m_symbols.insert(name, PyValue::unknown(why));
         if (isIdentifierName(name))
             assignments.insert(name, {PyValue::unknown(why), line, conditional});
@@ -417,11 +461,11 @@ private:
             for (auto it = begin + 1; it != end; ++it) {
                 if (it->kind != PyToken::Kind::Name)
                     continue;
-                const bool startsItem = it == begin + 1 || (it - 1)->isOp(QLatin1StringView(","));
+                const bool startsItem = it == begin + 1 || (it - 1)->isOp(u',');
                 const bool alias = (it - 1)->isName(QLatin1StringView("as"));
                 if ((startsItem && !(it + 1 != end && it[1].isName(QLatin1StringView("as"))))
                     || alias) {
-                    if (startsItem && it + 1 != end && it[1].isOp(QLatin1StringView("."))
+                    if (startsItem && it + 1 != end && it[1].isOp(u'.')
                         && !alias) {
                         bindUnknown(it->text, tr("is an imported module"), it->line, conditional);
                         continue;
@@ -457,8 +501,8 @@ private:
         if (second == end)
             return;
 
-        if (second->isOp(QLatin1StringView(":"))) {
-            TokenIt eq = findTopLevel(second, end, "=");
+        if (second->isOp(u':')) {
+            TokenIt eq = findTopLevel(second, end, u'=');
             if (eq == end)
                 return; // annotation only: binds nothing
             assign({begin}, eq + 1, end, conditional);
@@ -483,21 +527,9 @@ private:
 
         // Split on top-level '=' to find chained targets: a = b = value.
         QList<TokenIt> equals;
-        {
-            int depth = 0;
-            for (auto it = begin; it != end; ++it) {
-                if (it->kind != PyToken::Kind::Op)
-                    continue;
-                if (it->text == QLatin1StringView("(") || it->text == QLatin1StringView("[")
-                    || it->text == QLatin1StringView("{"))
-                    ++depth;
-                else if (it->text == QLatin1StringView(")") || it->text == QLatin1StringView("]")
-                         || it->text == QLatin1StringView("}"))
-                    --depth;
-                else if (depth == 0 && it->text == QLatin1StringView("="))
-                    equals.append(it);
-            }
-        }
+        for (TokenIt it = findTopLevel(begin, end, u'='); it != end;
+             it = findTopLevel(it + 1, end, u'='))
+            equals.append(it);
         if (equals.isEmpty())
             return;
         TokenIt valueBegin = equals.last() + 1;
@@ -509,9 +541,8 @@ private:
             for (auto it = targetBegin; it != eq; ++it) {
                 if (it->kind == PyToken::Kind::Name)
                     names.append(it);
-                else if (!it->isOp(QLatin1StringView(",")) && !it->isOp(QLatin1StringView("("))
-                         && !it->isOp(QLatin1StringView(")")) && !it->isOp(QLatin1StringView("["))
-                         && !it->isOp(QLatin1StringView("]")))
+                else if (it->op != u',' && it->op != u'(' && it->op != u')' && it->op != u'['
+                         && it->op != u']')
                     simple = false;
             }
             if (simple)
@@ -525,8 +556,21 @@ private:
     void assign(const QList<TokenIt>& targets, TokenIt valueBegin, TokenIt valueEnd,
                 bool conditional)
     {
-        Evaluator evaluator(m_symbols);
-        PyValue value = evaluator.evaluate(valueBegin, valueEnd);
+        bool matters = false;
+        for (TokenIt t : targets)
+            matters |= isIdentifierName(t->text);
+        PyValue value;
+        if (!matters && valueBegin != valueEnd && isComputed(valueBegin, valueEnd)) {
+            // Most module-level code (columns, metadata, helpers) never feeds the four
+            // identifiers: keep where it is and explain it only if it is ever used.
+            value = PyValue::unknown(QString());
+            const QChar* first = valueBegin->text.data();
+            const QStringView last = (valueEnd - 1)->text;
+            value.expr = QStringView(first, last.data() + last.size());
+        } else {
+            Evaluator evaluator(m_symbols);
+            value = evaluator.evaluate(valueBegin, valueEnd);
+        }
         if (targets.size() == 1) {
             bind(*targets.first(), value, conditional);
             return;
@@ -546,13 +590,13 @@ private:
     {
         if (conditional && value.kind != PyValue::Kind::Unknown)
             value = PyValue::unknown(tr("is assigned inside an if/try/for/with block"));
-        m_symbols.insert(target.text, value);
-        if (isIdentifierName(target.text))
-            assignments.insert(target.text, {value, target.line, conditional});
+        const QString name = target.text.toString();
+        m_symbols.insert(name, value);
+        if (isIdentifierName(name))
+            assignments.insert(name, {value, target.line, conditional});
     }
 
-    const PyTokens& m_tokens;
-    QString m_path;
+    const QString& m_text;
     QList<Block> m_blocks;
     QHash<QString, PyValue> m_symbols;
 };
@@ -672,15 +716,13 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
         return result;
     }
 
-    const PyTokens tokens = PythonTokenizer::tokenize(text);
-    if (!tokens.error.isEmpty()) {
-        diags.append(Diagnostic::error(
-            path, tokens.errorLine,
-            tr("Python syntax error: %1. Alembic cannot import this file.").arg(tokens.error)));
-    }
-
-    ModuleReader reader(tokens, path);
+    ModuleReader reader(text);
     reader.read();
+    if (!reader.tokenError.isEmpty()) {
+        diags.append(Diagnostic::error(
+            path, reader.tokenErrorLine,
+            tr("Python syntax error: %1. Alembic cannot import this file.").arg(reader.tokenError)));
+    }
 
     Revision rev;
     rev.path = path;
@@ -688,7 +730,7 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
     // --- revision
     const QString fileName = QFileInfo(path).fileName();
     if (!reader.assignments.contains(kRevision)) {
-        if (!tokens.error.isEmpty())
+        if (!reader.tokenError.isEmpty())
             return result; // the syntax error explains it
         const QString legacy = idFromLegacyFileName(fileName);
         if (legacy.isEmpty()) {
@@ -739,7 +781,7 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
     auto readList = [&](const QString& name, QStringList* out, int* lineOut, bool required) {
         const auto found = reader.assignments.constFind(name);
         if (found == reader.assignments.constEnd()) {
-            if (required && tokens.error.isEmpty())
+            if (required && reader.tokenError.isEmpty())
                 diags.append(Diagnostic::error(
                     path, 0,
                     tr("No module-level `%1` assignment: alembic fails to load this file. "

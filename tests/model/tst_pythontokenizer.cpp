@@ -14,10 +14,10 @@ private:
         QStringList out;
         for (const PyToken& tok : t.tokens) {
             switch (tok.kind) {
-            case PyToken::Kind::Name: out << QStringLiteral("N:") + tok.text; break;
-            case PyToken::Kind::Number: out << QStringLiteral("#:") + tok.text; break;
+            case PyToken::Kind::Name: out << QStringLiteral("N:") + tok.text.toString(); break;
+            case PyToken::Kind::Number: out << QStringLiteral("#:") + tok.text.toString(); break;
             case PyToken::Kind::String: out << QStringLiteral("S:") + tok.value; break;
-            case PyToken::Kind::Op: out << QStringLiteral("O:") + tok.text; break;
+            case PyToken::Kind::Op: out << QStringLiteral("O:") + tok.text.toString(); break;
             case PyToken::Kind::Newline: out << QStringLiteral("NL"); break;
             case PyToken::Kind::EndOfFile: out << QStringLiteral("EOF"); break;
             }
@@ -120,7 +120,7 @@ private slots:
     {
         const PyTokens t = PythonTokenizer::tokenize(QStringLiteral("class A:\n    revision = 'x'\n"));
         QVERIFY(t.error.isEmpty());
-        QCOMPARE(t.tokens.at(4).text, QStringLiteral("revision"));
+        QCOMPARE(t.tokens.at(4).text.toString(), QStringLiteral("revision"));
         QCOMPARE(t.tokens.at(4).column, 4);
     }
 

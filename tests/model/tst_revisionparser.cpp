@@ -232,6 +232,9 @@ private slots:
             << true << 3 << QStringLiteral("down_revision");
         QTest::newRow("undefined name") << QByteArray("revision = 'a'\ndown_revision = PARENT\n")
             << true << 2 << QStringLiteral("PARENT");
+        QTest::newRow("computed constant") << QByteArray(
+            "import cli\nPARENT = cli.parent_of('x')\nrevision = 'a'\ndown_revision = PARENT\n")
+            << true << 4 << QStringLiteral("cli.parent_of('x')");
         QTest::newRow("set literal") << QByteArray("revision = 'a'\ndown_revision = {'p', 'q'}\n")
             << true << 2 << QStringLiteral("set");
     }
