@@ -164,7 +164,8 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 5);
-        QCOMPARE(lines.first(), QStringLiteral("cccc, dddd -> mmmm (head) (mergepoint), merge"));
+        QCOMPARE(lines.first(), QStringLiteral("cccc, dddd -> mmmm (left) (head) (mergepoint), merge"));
+        QVERIFY(lines.contains(QStringLiteral("bbbb (aaaa) -> dddd, right")));
         QVERIFY(lines.contains(QStringLiteral("aaaa -> bbbb (branchpoint), second")));
         QCOMPARE(lines.last(), QStringLiteral("<base> -> aaaa, first"));
     }
