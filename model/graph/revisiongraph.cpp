@@ -6,6 +6,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <numeric>
 
 namespace retort {
 
@@ -27,32 +28,41 @@ std::shared_ptr<const RevisionGraph> RevisionGraph::build(QList<Revision> revisi
     auto& diags = g->m_diagnostics;
 
     // 1. Duplicate ids: the first file by path keeps the id; the others are reported.
-    std::stable_sort(revisions.begin(), revisions.end(),
-                     [](const Revision& a, const Revision& b) { return a.path < b.path; });
-    QHash<QString, QString> firstPathOf;
-    QList<Revision> unique;
-    unique.reserve(revisions.size());
-    for (Revision& rev : revisions) {
-        const auto found = firstPathOf.constFind(rev.id);
-        if (found != firstPathOf.constEnd()) {
+    //    Indices are sorted, not the (heavy) revisions themselves.
+    QList<int> byPath(revisions.size());
+    std::iota(byPath.begin(), byPath.end(), 0);
+    std::stable_sort(byPath.begin(), byPath.end(), [&](int a, int b) {
+        return revisions.at(a).path < revisions.at(b).path;
+    });
+    QHash<QString, int> firstOf;
+    firstOf.reserve(revisions.size());
+    QList<int> kept;
+    kept.reserve(revisions.size());
+    for (int i : std::as_const(byPath)) {
+        const Revision& rev = revisions.at(i);
+        const auto found = firstOf.constFind(rev.id);
+        if (found != firstOf.constEnd()) {
+            const QString& firstPath = revisions.at(*found).path;
             diags.append(Diagnostic::error(
                 rev.path, rev.revisionLine,
                 tr("Revision id %1 is already used by %2; this file is ignored.")
-                    .arg(rev.id, *found),
+                    .arg(rev.id, firstPath),
                 rev.id));
             diags.append(Diagnostic::error(
-                *found, 0, tr("Revision id %1 is also used by %2.").arg(rev.id, rev.path),
+                firstPath, 0, tr("Revision id %1 is also used by %2.").arg(rev.id, rev.path),
                 rev.id));
             continue;
         }
-        firstPathOf.insert(rev.id, rev.path);
-        unique.append(std::move(rev));
+        firstOf.insert(rev.id, i);
+        kept.append(i);
     }
 
     // 2. Index by id, sorted.
-    std::sort(unique.begin(), unique.end(),
-              [](const Revision& a, const Revision& b) { return a.id < b.id; });
-    g->m_revisions = std::move(unique);
+    std::sort(kept.begin(), kept.end(),
+              [&](int a, int b) { return revisions.at(a).id < revisions.at(b).id; });
+    g->m_revisions.reserve(kept.size());
+    for (int i : std::as_const(kept))
+        g->m_revisions.append(std::move(revisions[i]));
     const int n = int(g->m_revisions.size());
     g->m_nodes.resize(n);
     g->m_index.reserve(n);
@@ -191,12 +201,18 @@ std::shared_ptr<const RevisionGraph> RevisionGraph::build(QList<Revision> revisi
     // 7. Branch labels spread as alembic's _add_branches does: to every descendant (by
     //    down_revision), and down the ancestors until a branch point (counting depends_on
     //    references) or a merge point.
-    for (auto it = g->m_labelOwner.cbegin(); it != g->m_labelOwner.cend(); ++it) {
-        const QString& label = it.key();
-        const int owner = it.value();
-        g->m_nodes[owner].labels.insert(label);
-        for (const QString& id : g->walk(owner, true, false))
-            g->m_nodes[g->m_index.value(id)].labels.insert(label);
+    g->m_labelNames = g->m_labelOwner.keys();
+    g->m_labelNames.sort();
+    for (int label = 0; label < g->m_labelNames.size(); ++label) {
+        const int owner = g->m_labelOwner.value(g->m_labelNames.at(label));
+        auto give = [&](int node) {
+            QList<int>& labels = g->m_nodes[node].labels;
+            if (labels.isEmpty() || labels.last() != label)
+                labels.append(label);
+        };
+        give(owner);
+        for (int node : g->walkIndices(owner, true, false))
+            give(node);
         int parent = owner;
         QSet<int> visited;
         while (parent >= 0 && !visited.contains(parent)) {
@@ -207,7 +223,7 @@ std::shared_ptr<const RevisionGraph> RevisionGraph::build(QList<Revision> revisi
                 allNext.insert(d);
             if (allNext.size() > 1 || g->m_revisions.at(parent).downRevisions.size() > 1)
                 break;
-            g->m_nodes[parent].labels.insert(label);
+            give(parent);
             parent = node.parents.size() == 1 ? node.parents.first() : -1;
         }
     }
@@ -272,8 +288,9 @@ QStringList RevisionGraph::branchLabels(const QString& id) const
     const int i = indexOf(id);
     if (i < 0)
         return {};
-    QStringList labels(m_nodes.at(i).labels.cbegin(), m_nodes.at(i).labels.cend());
-    labels.sort();
+    QStringList labels;
+    for (int label : m_nodes.at(i).labels) // ascending label index = sorted names
+        labels.append(m_labelNames.at(label));
     return labels;
 }
 
@@ -314,9 +331,9 @@ bool RevisionGraph::isMergePoint(const QString& id) const
     return i >= 0 && m_revisions.at(i).downRevisions.size() > 1;
 }
 
-QSet<QString> RevisionGraph::walk(int start, bool up, bool includeDependencies) const
+QList<int> RevisionGraph::walkIndices(int start, bool up, bool includeDependencies) const
 {
-    QSet<QString> seen;
+    QList<int> found;
     QList<bool> visited(m_nodes.size(), false);
     QList<int> todo{start};
     visited[start] = true;
@@ -327,7 +344,7 @@ QSet<QString> RevisionGraph::walk(int start, bool up, bool includeDependencies) 
             for (int j : next) {
                 if (!visited[j]) {
                     visited[j] = true;
-                    seen.insert(m_revisions.at(j).id);
+                    found.append(j);
                     todo.append(j);
                 }
             }
@@ -336,7 +353,17 @@ QSet<QString> RevisionGraph::walk(int start, bool up, bool includeDependencies) 
         if (includeDependencies)
             visit(up ? node.dependents : node.dependencies);
     }
-    return seen;
+    return found;
+}
+
+QSet<QString> RevisionGraph::walk(int start, bool up, bool includeDependencies) const
+{
+    QSet<QString> ids;
+    const QList<int> found = walkIndices(start, up, includeDependencies);
+    ids.reserve(found.size());
+    for (int i : found)
+        ids.insert(m_revisions.at(i).id);
+    return ids;
 }
 
 QSet<QString> RevisionGraph::ancestors(const QString& id, bool includeDependencies) const

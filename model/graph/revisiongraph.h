@@ -90,16 +90,18 @@ private:
         QList<int> dependencies; // resolved depends_on
         QList<int> dependents;
         QStringList missingParents;
-        QSet<QString> labels;    // effective
+        QList<int> labels;       // effective, as indices into m_labelNames
     };
 
     QStringList idsOf(const QList<int>& indices) const;
+    QList<int> walkIndices(int start, bool up, bool includeDependencies) const;
     QSet<QString> walk(int start, bool up, bool includeDependencies) const;
 
     QList<Revision> m_revisions;
     QList<Node> m_nodes;
     QHash<QString, int> m_index;
     QHash<QString, int> m_labelOwner;
+    QStringList m_labelNames;
     QStringList m_sortedIds;
     QStringList m_heads, m_bases, m_branchPoints, m_mergePoints;
     Diagnostics m_diagnostics;

@@ -2,6 +2,8 @@
 
 #include "script/scriptdirectory.h"
 
+#include "common/logging.h"
+
 #include <QElapsedTimer>
 
 namespace retort {
@@ -14,10 +16,15 @@ Result<LoadedProject> ProjectLoader::load(const QString& configPath, const QStri
     if (!config)
         return Result<LoadedProject>::failure(config.error());
 
+    const qint64 configMs = timer.elapsed();
     ScanResult scan = ScriptDirectory::scan(config.value());
+    const qint64 scanMs = timer.elapsed();
     LoadedProject project{std::move(config).value(), nullptr, int(scan.files.size()), 0};
     project.graph = RevisionGraph::build(std::move(scan.revisions), std::move(scan.diagnostics));
     project.elapsedMs = timer.elapsed();
+    qCDebug(lcGraph) << "loaded" << configPath << "in" << project.elapsedMs << "ms: config"
+                     << configMs << "ms, scan" << scanMs - configMs << "ms, graph"
+                     << project.elapsedMs - scanMs << "ms";
     return project;
 }
 

@@ -2,8 +2,6 @@
 
 #include <QCoreApplication>
 
-#include <cctype>
-
 namespace retort {
 
 namespace {
@@ -61,18 +59,22 @@ int operatorLength(QStringView text)
     const char16_t a = text.at(0).unicode();
     const char16_t b = text.size() > 1 ? text.at(1).unicode() : 0;
     const char16_t c = text.size() > 2 ? text.at(2).unicode() : 0;
-    if ((a == '*' && b == '*' && c == '=') || (a == '/' && b == '/' && c == '=')
-        || (a == '>' && b == '>' && c == '=') || (a == '<' && b == '<' && c == '=')
-        || (a == '.' && b == '.' && c == '.'))
-        return 3;
-    if (b == '=' && QStringView(u"=!<>+-*/%&|^@:").contains(QChar(a)))
-        return 2;
-    if ((a == '-' && b == '>') || (a == '*' && b == '*') || (a == '/' && b == '/')
-        || (a == '<' && b == '<') || (a == '>' && b == '>'))
-        return 2;
-    if (QStringView(u",:.;@=+-*/%&|^~<>!").contains(QChar(a)))
+    switch (a) {
+    case ',': case ';': case '~':
         return 1;
-    return 0;
+    case '.':
+        return b == '.' && c == '.' ? 3 : 1;
+    case '*': case '/': case '<': case '>':
+        if (b == a)
+            return c == '=' ? 3 : 2; // ** // << >> and their assignments
+        return b == '=' ? 2 : 1;
+    case '-':
+        return b == '>' || b == '=' ? 2 : 1;
+    case '=': case '!': case '+': case '%': case '&': case '|': case '^': case '@': case ':':
+        return b == '=' ? 2 : 1;
+    default:
+        return 0;
+    }
 }
 
 } // namespace
@@ -198,6 +200,18 @@ int PythonTokenizer::nextIndent()
         }
     }
     return -1;
+}
+
+QStringView PythonTokenizer::peekWord() const
+{
+    if (m_pos >= m_s.size())
+        return {};
+    if (m_s.at(m_pos) == u'@')
+        return QStringView(m_s).mid(m_pos, 1);
+    qsizetype end = m_pos;
+    while (end < m_s.size() && isIdentPart(m_s.at(end)))
+        ++end;
+    return QStringView(m_s).mid(m_pos, end - m_pos);
 }
 
 bool PythonTokenizer::readLine(QList<PyToken>* tokens)
@@ -333,7 +347,7 @@ bool PythonTokenizer::scanLine(QList<PyToken>* tokens)
                                        ? m_pos + 2
                                        : m_pos + 1;
             newline(next);
-            if (m_openBrackets.isEmpty())
+            if (m_open.isEmpty())
                 return true; // the end of the logical line
             continue;
         }
@@ -366,7 +380,7 @@ bool PythonTokenizer::scanLine(QList<PyToken>* tokens)
                 return false;
             continue;
         }
-        if (u < 0x80 && (std::isalpha(u) || u == '_')) {
+        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z')) {
             const int prefixLength = stringPrefixLength(s, m_pos);
             if (prefixLength > 0) {
                 if (!scanString(tokens, prefixLength))
@@ -398,23 +412,21 @@ bool PythonTokenizer::scanLine(QList<PyToken>* tokens)
             continue;
         }
         if (u == '(' || u == '[' || u == '{') {
-            m_openBrackets.append(c);
-            m_bracketLines.append(m_line);
+            m_open.append({u, m_line});
             push(PyToken::Kind::Op, 1);
             continue;
         }
         if (u == ')' || u == ']' || u == '}') {
             const QChar open = u == ')' ? u'(' : u == ']' ? u'[' : u'{';
-            if (m_openBrackets.isEmpty())
+            if (m_open.isEmpty())
                 return fail(tr("unmatched '%1'").arg(c), m_line);
-            if (m_openBrackets.back() != open)
+            if (m_open.back().bracket != open)
                 return fail(tr("closing bracket '%1' does not match '%2' on line %3")
                                 .arg(c)
-                                .arg(m_openBrackets.back())
-                                .arg(m_bracketLines.last()),
+                                .arg(QChar(m_open.back().bracket))
+                                .arg(m_open.back().line),
                             m_line);
-            m_openBrackets.chop(1);
-            m_bracketLines.removeLast();
+            m_open.removeLast();
             push(PyToken::Kind::Op, 1);
             continue;
         }
@@ -430,8 +442,9 @@ bool PythonTokenizer::scanLine(QList<PyToken>* tokens)
                         .arg(QString::number(u, 16).toUpper().rightJustified(4, u'0')),
                     m_line);
     }
-    if (!m_openBrackets.isEmpty())
-        return fail(tr("'%1' was never closed").arg(m_openBrackets.back()), m_bracketLines.last());
+    if (!m_open.isEmpty())
+        return fail(tr("'%1' was never closed").arg(QChar(m_open.back().bracket)),
+                    m_open.back().line);
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVarLengthArray>
 
 namespace retort {
 
@@ -55,6 +56,11 @@ public:
     bool readLine(QList<PyToken>* tokens);
     // Passes over the next logical line. False at the end or on an error.
     bool skipLine();
+    // After nextIndent(): the identifier the next line starts with ("@" for a decorator),
+    // or an empty view. Reads nothing.
+    QStringView peekWord() const;
+    // Offset in the source of the next character to read.
+    qsizetype position() const { return m_pos; }
 
     bool hasError() const { return !m_error.isEmpty(); }
     QString error() const { return m_error; }
@@ -78,8 +84,12 @@ private:
     qsizetype m_pos = 0;
     int m_line = 1;
     qsizetype m_lineStart = 0;
-    QString m_openBrackets;     // the stack of open brackets
-    QList<int> m_bracketLines;
+    struct OpenBracket
+    {
+        char16_t bracket;
+        int line;
+    };
+    QVarLengthArray<OpenBracket, 32> m_open; // the stack of open brackets
     QString m_error;
     int m_errorLine = 0;
 };

@@ -20,8 +20,9 @@ struct ScanResult
 };
 
 // Finds revision scripts as alembic does (`*.py`, not `__init__*` nor `.#*`; recursion when
-// asked) and parses them in parallel with QtConcurrent. Safe to call from any thread; it
-// blocks the calling thread, so the GUI runs it through QtConcurrent::run.
+// asked) and parses them in parallel on a thread pool of its own, so it is safe to call
+// from any thread, a pool thread included. It blocks the calling thread: the GUI calls it
+// from a worker.
 class ScriptDirectory
 {
 public:

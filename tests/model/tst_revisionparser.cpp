@@ -131,6 +131,16 @@ private slots:
         QTest::newRow("docstring not first") << QByteArray(
             "import os\n\"\"\"Revision ID: zzz\nRevises: yyy\"\"\"\nrevision = 'r2'\ndown_revision = 'r1'\n")
             << QStringLiteral("r2") << L({"r1"}) << QStringList() << QStringList();
+        QTest::newRow("import then assignment on one line") << QByteArray(
+            "import os; revision = 'semi'\ndown_revision = None\n")
+            << QStringLiteral("semi") << QStringList() << QStringList() << QStringList();
+        QTest::newRow("multi-line import before header") << QByteArray(
+            "from typing import (\n    Sequence,\n    Union,\n)\nrevision = 'r9'\ndown_revision = 'r8'\n")
+            << QStringLiteral("r9") << L({"r8"}) << QStringList() << QStringList();
+        QTest::newRow("decorated helper") << QByteArray(
+            "import functools\n@functools.cache\ndef helper():\n    revision = 'no'\n    return 1\n"
+            "revision = 'yes'\ndown_revision = None\n")
+            << QStringLiteral("yes") << QStringList() << QStringList() << QStringList();
         QTest::newRow("main guard not a block of ours") << QByteArray(
             "revision = 'r2'\ndown_revision = 'r1'\nif __name__ == '__main__':\n    print(1)\n")
             << QStringLiteral("r2") << L({"r1"}) << QStringList() << QStringList();
@@ -235,6 +245,15 @@ private slots:
         QTest::newRow("computed constant") << QByteArray(
             "import cli\nPARENT = cli.parent_of('x')\nrevision = 'a'\ndown_revision = PARENT\n")
             << true << 4 << QStringLiteral("cli.parent_of('x')");
+        QTest::newRow("import rebinds after assignment") << QByteArray(
+            "revision = 'a'\ndown_revision = 'p'\nfrom shared import down_revision\n")
+            << true << 2 << QStringLiteral("shared");
+        QTest::newRow("revision imported") << QByteArray(
+            "from common.ids import revision\ndown_revision = None\n")
+            << false << 0 << QStringLiteral("common.ids");
+        QTest::newRow("name imported after constant") << QByteArray(
+            "PARENT = 'p1'\nfrom elsewhere import PARENT\nrevision = 'a'\ndown_revision = PARENT\n")
+            << true << 4 << QStringLiteral("elsewhere");
         QTest::newRow("set literal") << QByteArray("revision = 'a'\ndown_revision = {'p', 'q'}\n")
             << true << 2 << QStringLiteral("set");
     }
