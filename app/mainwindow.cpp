@@ -1,1 +1,362 @@
-// placeholder: being written
+#include "mainwindow.h"
+
+#include "diagnostics/diagnosticsview.h"
+#include "graph/revisiongraph.h"
+#include "projectsession.h"
+#include "revisions/revisionlistview.h"
+#include "settings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace retort {
+
+MainWindow::MainWindow(Settings& settings, QWidget* parent)
+    : QMainWindow(parent), m_settings(settings), m_session(new ProjectSession(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    createCentralArea();
+    createDocks();
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    connect(m_session, &ProjectSession::loadingStarted, this, &MainWindow::onLoadingStarted);
+    connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
+    connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);
+
+    if (!restoreGeometry(m_settings.windowGeometry()))
+        resize(1100, 700);
+    if (!restoreState(m_settings.windowState()))
+        resizeDocks({m_diagnosticsDock}, {160}, Qt::Vertical); // first start: a modest dock
+    updateTitle();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::openProject(const QString& configPath, const QString& section)
+{
+    m_session->open(configPath, section);
+}
+
+QString MainWindow::errorMessage() const
+{
+    return m_errorPanel->isHidden() ? QString() : m_errorLabel->text();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    QMainWindow::closeEvent(event);
+}
+
+// Centre: an error panel above tabs. The revision list is the first tab; the graph view
+// will take the first place later and the list will move into a dock.
+void MainWindow::createCentralArea()
+{
+    m_errorPanel = new QFrame;
+    m_errorPanel->setObjectName(QStringLiteral("errorPanel"));
+    m_errorPanel->setFrameShape(QFrame::StyledPanel);
+    m_errorPanel->setAutoFillBackground(true);
+    m_errorPanel->setBackgroundRole(QPalette::ToolTipBase);
+    m_errorPanel->setForegroundRole(QPalette::ToolTipText);
+    auto* icon = new QLabel;
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(iconSize));
+    m_errorLabel = new QLabel;
+    m_errorLabel->setObjectName(QStringLiteral("errorMessage"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_errorLabel->setForegroundRole(QPalette::ToolTipText);
+    auto* retry = new QToolButton;
+    retry->setText(tr("&Retry"));
+    connect(retry, &QToolButton::clicked, m_session, &ProjectSession::reload);
+    auto* dismiss = new QToolButton;
+    dismiss->setText(tr("&Dismiss"));
+    connect(dismiss, &QToolButton::clicked, this, &MainWindow::hideError);
+    auto* panelLayout = new QHBoxLayout(m_errorPanel);
+    panelLayout->addWidget(icon, 0, Qt::AlignTop);
+    panelLayout->addWidget(m_errorLabel, 1);
+    panelLayout->addWidget(retry, 0, Qt::AlignTop);
+    panelLayout->addWidget(dismiss, 0, Qt::AlignTop);
+    m_errorPanel->hide();
+
+    m_revisionList = new RevisionListView;
+    m_revisionList->setObjectName(QStringLiteral("revisionList"));
+    m_centralTabs = new QTabWidget;
+    m_centralTabs->setObjectName(QStringLiteral("centralTabs"));
+    m_centralTabs->setDocumentMode(true);
+    m_centralTabs->addTab(m_revisionList, tr("Revisions"));
+
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_errorPanel);
+    layout->addWidget(m_centralTabs, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::createDocks()
+{
+    m_diagnostics = new DiagnosticsView;
+    m_diagnosticsDock = new QDockWidget(tr("Diagnostics"), this);
+    m_diagnosticsDock->setObjectName(QStringLiteral("diagnosticsDock")); // for saveState()
+    m_diagnosticsDock->setWidget(m_diagnostics);
+    addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
+    connect(m_diagnostics, &DiagnosticsView::diagnosticActivated, this,
+            &MainWindow::onDiagnosticActivated);
+}
+
+void MainWindow::createActions()
+{
+    m_openAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this);
+    m_openAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    m_openAction->setStatusTip(tr("Open an alembic.ini or pyproject.toml"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::showOpenDialog);
+
+    m_reloadAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Reload"), this);
+    m_reloadAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_reloadAction->setStatusTip(tr("Read the project's files again"));
+    m_reloadAction->setEnabled(false);
+    connect(m_reloadAction, &QAction::triggered, m_session, &ProjectSession::reload);
+
+    m_quitAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_filterAction = new QAction(tr("&Filter Revisions"), this);
+    m_filterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_filterAction, &QAction::triggered, this, [this] {
+        m_centralTabs->setCurrentWidget(m_revisionList);
+        m_revisionList->focusFilter();
+    });
+
+    m_aboutAction = new QAction(tr("&About Retort"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = new QAction(tr("About &Qt"), this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_openAction);
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    fileMenu->addAction(m_reloadAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quitAction);
+    rebuildRecentMenu();
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction* toggleDiagnostics = m_diagnosticsDock->toggleViewAction();
+    toggleDiagnostics->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
+    viewMenu->addAction(toggleDiagnostics);
+    viewMenu->addSeparator();
+    viewMenu->addAction(m_filterAction);
+
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_aboutAction);
+    helpMenu->addAction(m_aboutQtAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_pathLabel = new QLabel;
+    m_pathLabel->setObjectName(QStringLiteral("projectPath"));
+    m_countsLabel = new QLabel;
+    m_countsLabel->setObjectName(QStringLiteral("projectCounts"));
+    m_busy = new QProgressBar;
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0); // indeterminate
+    m_busy->setMaximumWidth(120);
+    m_busy->setMaximumHeight(m_busy->fontMetrics().height());
+    m_busy->setTextVisible(false);
+    m_busy->setAccessibleName(tr("Loading"));
+    m_busy->hide();
+    statusBar()->addWidget(m_pathLabel, 1);
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_countsLabel);
+}
+
+void MainWindow::onLoadingStarted()
+{
+    m_busy->show();
+    m_reloadAction->setEnabled(true);
+    statusBar()->showMessage(
+        tr("Loading %1…").arg(QDir::toNativeSeparators(m_session->configPath())));
+}
+
+void MainWindow::onLoaded(const std::shared_ptr<const RevisionGraph>& graph)
+{
+    m_busy->hide();
+    statusBar()->clearMessage();
+    hideError();
+
+    const QString root = m_session->projectRoot();
+    m_revisionList->setProjectRoot(root);
+    m_revisionList->setGraph(graph);
+    m_diagnostics->setProjectRoot(root);
+    m_diagnostics->setDiagnostics(graph ? graph->diagnostics() : Diagnostics());
+
+    const RecentProject project{m_session->loadedConfigPath(), m_session->loadedSection()};
+    m_settings.addRecentProject(project);
+    m_settings.setLastProject(project);
+    rebuildRecentMenu();
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::onFailed(const QString& message)
+{
+    m_busy->hide();
+    statusBar()->clearMessage();
+    const QString path = QDir::toNativeSeparators(m_session->configPath());
+    showError(message.contains(path) ? tr("Could not load the project. %1").arg(message)
+                                     : tr("Could not load %1: %2").arg(path, message));
+}
+
+void MainWindow::onDiagnosticActivated(const QString& path, int line)
+{
+    // Until the script editor exists: show the revision that file defines.
+    if (const auto graph = m_session->graph()) {
+        for (const Revision& revision : graph->revisions()) {
+            if (revision.path == path) {
+                m_centralTabs->setCurrentWidget(m_revisionList);
+                m_revisionList->setCurrentRevision(revision.id);
+                break;
+            }
+        }
+    }
+    statusBar()->showMessage(line > 0
+                                 ? tr("%1, line %2").arg(QDir::toNativeSeparators(path)).arg(line)
+                                 : QDir::toNativeSeparators(path),
+                             5000);
+}
+
+void MainWindow::showOpenDialog()
+{
+    const QString current = m_session->configPath();
+    const QString folder = current.isEmpty() ? QDir::homePath() : QFileInfo(current).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Alembic Project"), folder,
+        tr("Alembic configuration (alembic.ini *.ini pyproject.toml);;"
+           "Ini files (*.ini);;pyproject.toml (pyproject.toml);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Retort"),
+                       tr("<h3>Retort %1</h3>"
+                          "<p>A desktop workbench for Alembic database migrations: "
+                          "the revision graph, the scripts, and where each database stands.</p>")
+                           .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QList<RecentProject> projects = m_settings.recentProjects();
+    int number = 0;
+    for (const RecentProject& project : projects) {
+        ++number;
+        QString text = QDir::toNativeSeparators(project.path);
+        if (!project.section.isEmpty())
+            text = tr("%1 [%2]", "recent project: path [section]").arg(text, project.section);
+        text.replace(QLatin1Char('&'), QLatin1String("&&"));
+        if (number < 10)
+            text = QStringLiteral("&%1 %2").arg(number).arg(text);
+        QAction* action = m_recentMenu->addAction(text);
+        connect(action, &QAction::triggered, this, [this, project] {
+            openProject(project.path,
+                        project.section.isEmpty() ? QStringLiteral("alembic") : project.section);
+        });
+    }
+    if (!projects.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear Menu"), this, [this] {
+            m_settings.clearRecentProjects();
+            rebuildRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!projects.isEmpty());
+}
+
+void MainWindow::showError(const QString& message)
+{
+    m_errorLabel->setText(message);
+    m_errorPanel->show();
+}
+
+void MainWindow::hideError()
+{
+    m_errorPanel->hide();
+    m_errorLabel->clear();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString config = m_session->loadedConfigPath();
+    if (config.isEmpty()) {
+        setWindowTitle(tr("Retort"));
+        return;
+    }
+    setWindowTitle(tr("Retort — %1").arg(QFileInfo(config).absoluteDir().dirName()));
+}
+
+void MainWindow::updateStatus()
+{
+    const auto graph = m_session->graph();
+    if (!graph) {
+        m_pathLabel->setText(tr("No project open. Open an alembic.ini or pyproject.toml with "
+                                "File → Open (Ctrl+O)."));
+        m_countsLabel->clear();
+        return;
+    }
+    const QString path = QDir::toNativeSeparators(m_session->loadedConfigPath());
+    const QString section = m_session->loadedSection();
+    m_pathLabel->setText(section == QLatin1String("alembic")
+                             ? path
+                             : tr("%1 [%2]", "config path [section]").arg(path, section));
+    m_pathLabel->setToolTip(path);
+    // English needs no translator: singular and plural are separate source texts.
+    const int revisions = graph->size();
+    const int heads = int(graph->heads().size());
+    const int diagnostics = int(graph->diagnostics().size());
+    m_countsLabel->setText(
+        QStringList{revisions == 1 ? tr("%n revision", nullptr, revisions)
+                                   : tr("%n revisions", nullptr, revisions),
+                    heads == 1 ? tr("%n head", nullptr, heads) : tr("%n heads", nullptr, heads),
+                    diagnostics == 1 ? tr("%n diagnostic", nullptr, diagnostics)
+                                     : tr("%n diagnostics", nullptr, diagnostics)}
+            .join(QStringLiteral(" · ")));
+}
+
+} // namespace retort

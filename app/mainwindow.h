@@ -1,1 +1,90 @@
-// placeholder: being written
+#pragma once
+
+#include <QMainWindow>
+#include <QString>
+
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QFrame;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QTabWidget;
+
+namespace retort {
+
+class DiagnosticsView;
+class ProjectSession;
+class RevisionGraph;
+class RevisionListView;
+class Settings;
+
+// Composes the window: the central tabs (revisions now; the graph view joins later), the
+// docks, menus and status bar. Views implement themselves; ProjectSession does the loading.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(Settings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Starts loading a project; the window updates when it has loaded or failed.
+    void openProject(const QString& configPath, const QString& section = QStringLiteral("alembic"));
+
+    ProjectSession* session() const { return m_session; }
+    RevisionListView* revisionList() const { return m_revisionList; }
+    DiagnosticsView* diagnosticsView() const { return m_diagnostics; }
+    // The message of the error panel; empty while the panel is hidden.
+    QString errorMessage() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createCentralArea();
+    void createDocks();
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+
+    void onLoadingStarted();
+    void onLoaded(const std::shared_ptr<const RevisionGraph>& graph);
+    void onFailed(const QString& message);
+    void onDiagnosticActivated(const QString& path, int line);
+
+    void showOpenDialog();
+    void showAbout();
+    void rebuildRecentMenu();
+    void showError(const QString& message);
+    void hideError();
+    void updateTitle();
+    void updateStatus();
+
+    Settings& m_settings;
+    ProjectSession* m_session = nullptr;
+
+    QTabWidget* m_centralTabs = nullptr;
+    RevisionListView* m_revisionList = nullptr;
+    QFrame* m_errorPanel = nullptr;
+    QLabel* m_errorLabel = nullptr;
+
+    QDockWidget* m_diagnosticsDock = nullptr;
+    DiagnosticsView* m_diagnostics = nullptr;
+
+    QLabel* m_pathLabel = nullptr;
+    QLabel* m_countsLabel = nullptr;
+    QProgressBar* m_busy = nullptr;
+
+    QAction* m_openAction = nullptr;
+    QAction* m_reloadAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_filterAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+    QAction* m_aboutQtAction = nullptr;
+    QMenu* m_recentMenu = nullptr;
+};
+
+} // namespace retort

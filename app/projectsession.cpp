@@ -1,1 +1,125 @@
-// placeholder: being written
+#include "projectsession.h"
+
+#include "config/alembicconfig.h"
+#include "graph/revisiongraph.h"
+#include "project/projectloader.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLoggingCategory>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace retort {
+
+namespace {
+Q_LOGGING_CATEGORY(lcSession, "retort.app.session", QtWarningMsg)
+}
+
+// Only plain values cross the thread boundary.
+struct ProjectSession::Outcome
+{
+    std::shared_ptr<const AlembicConfig> config;
+    std::shared_ptr<const RevisionGraph> graph;
+    QString error;
+};
+
+ProjectSession::ProjectSession(QObject* parent) : QObject(parent)
+{
+    m_loadPool.setObjectName(QStringLiteral("retort.projectLoad"));
+    m_loadPool.setMaxThreadCount(1);
+}
+
+ProjectSession::~ProjectSession()
+{
+    m_loadPool.clear(); // loads that have not started never will
+}
+
+QString ProjectSession::projectRoot() const
+{
+    if (m_config)
+        return m_config->here();
+    if (m_loadedConfigPath.isEmpty())
+        return {};
+    return QFileInfo(m_loadedConfigPath).absolutePath();
+}
+
+void ProjectSession::open(const QString& configPath, const QString& section)
+{
+    m_configPath = configPath.isEmpty() ? QString() : QFileInfo(configPath).absoluteFilePath();
+    m_section = section.isEmpty() ? QStringLiteral("alembic") : section;
+    reload();
+}
+
+void ProjectSession::reload()
+{
+    if (m_configPath.isEmpty())
+        return;
+
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    qCInfo(lcSession) << "loading" << m_configPath << "section" << m_section << "generation"
+                      << generation;
+    emit loadingStarted();
+
+    // Loads still waiting for the pool are stale now: drop them and their watcher. The
+    // job itself holds only copies of its inputs; a watcher belongs to this session, so a
+    // result that arrives after the session is gone is never delivered.
+    m_loadPool.clear();
+    if (m_watcher)
+        m_watcher->deleteLater();
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    m_watcher = watcher;
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return;
+        finish(generation, watcher->future().result());
+    });
+    watcher->setFuture(
+        QtConcurrent::run(&m_loadPool, &ProjectSession::load, m_configPath, m_section));
+}
+
+ProjectSession::Outcome ProjectSession::load(const QString& configPath, const QString& section)
+{
+    Outcome outcome;
+    Result<LoadedProject> project = ProjectLoader::load(configPath, section);
+    if (!project) {
+        outcome.error = project.error();
+        return outcome;
+    }
+    qCDebug(lcSession) << "read" << project->fileCount << "files of" << configPath << "in"
+                       << project->elapsedMs << "ms";
+    outcome.graph = project->graph;
+    outcome.config = std::make_shared<const AlembicConfig>(std::move(project).value().config);
+    return outcome;
+}
+
+void ProjectSession::finish(quint64 generation, const Outcome& outcome)
+{
+    if (generation != m_generation) {
+        qCDebug(lcSession) << "dropping stale load, generation" << generation << "current"
+                           << m_generation;
+        return;
+    }
+    m_loading = false;
+
+    if (!outcome.graph) {
+        m_lastError =
+            outcome.error.isEmpty() ? tr("The project could not be loaded.") : outcome.error;
+        qCWarning(lcSession) << "failed to load" << m_configPath << ":" << m_lastError;
+        emit failed(m_lastError);
+        return;
+    }
+
+    m_lastError.clear();
+    m_config = outcome.config;
+    m_graph = outcome.graph;
+    m_loadedConfigPath = m_configPath;
+    m_loadedSection = m_section;
+    qCInfo(lcSession) << "loaded" << m_loadedConfigPath << m_graph->size() << "revisions,"
+                      << m_graph->diagnostics().size() << "diagnostics";
+    emit loaded(m_graph);
+}
+
+} // namespace retort

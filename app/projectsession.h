@@ -1,1 +1,78 @@
-// placeholder: being written
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace retort {
+
+class AlembicConfig;
+class RevisionGraph;
+
+// The open project. Loads the configuration, scans the version folders and builds the
+// revision graph on a worker thread; the GUI thread only starts loads and receives results.
+// Each load carries a generation number: a result that arrives after a newer load was
+// started is dropped, so the last request always wins.
+//
+// Loads run one at a time on the session's own thread pool, never on the global one:
+// ScriptDirectory::scan parses files with QtConcurrent on the global pool and waits for
+// them, which deadlocks when the waiting threads are the global pool's own. A load that was
+// superseded before it started is discarded; destroying the session waits for the one
+// load that may be running.
+class ProjectSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ProjectSession(QObject* parent = nullptr);
+    ~ProjectSession() override;
+
+    // Starts loading `configPath` (alembic.ini, any ini, or pyproject.toml) with alembic's
+    // `-n` section. Returns at once; loadingStarted() is emitted, then loaded() or failed().
+    void open(const QString& configPath, const QString& section = QStringLiteral("alembic"));
+    // Loads the requested project again (after files changed or a failure). No-op when
+    // nothing was ever opened.
+    void reload();
+
+    // What was asked for last (reload() loads this); may differ from the loaded project
+    // when the last request failed.
+    QString configPath() const { return m_configPath; }
+    QString section() const { return m_section; }
+
+    // The last project that loaded: its config file, its folder, its graph (may be null).
+    QString loadedConfigPath() const { return m_loadedConfigPath; }
+    QString loadedSection() const { return m_loadedSection; }
+    QString projectRoot() const;
+    std::shared_ptr<const AlembicConfig> config() const { return m_config; }
+    std::shared_ptr<const RevisionGraph> graph() const { return m_graph; }
+
+    bool isLoading() const { return m_loading; }
+    QString lastError() const { return m_lastError; }
+
+signals:
+    void loadingStarted();
+    void loaded(std::shared_ptr<const RevisionGraph> graph);
+    void failed(const QString& message);
+
+private:
+    struct Outcome;
+    static Outcome load(const QString& configPath, const QString& section);
+    void finish(quint64 generation, const Outcome& outcome);
+
+    QString m_configPath;
+    QString m_section;
+    QString m_loadedConfigPath;
+    QString m_loadedSection;
+    QString m_lastError;
+    std::shared_ptr<const AlembicConfig> m_config;
+    std::shared_ptr<const RevisionGraph> m_graph;
+    QThreadPool m_loadPool;
+    QPointer<QObject> m_watcher; // of the newest load
+    quint64 m_generation = 0;
+    bool m_loading = false;
+};
+
+} // namespace retort

@@ -1,1 +1,135 @@
-// placeholder: being written
+#include "settings.h"
+
+#include <QDir>
+#include <QSettings>
+
+namespace retort {
+
+namespace {
+
+constexpr QLatin1StringView kRecentGroup{"recentProjects"};
+constexpr QLatin1StringView kPathKey{"path"};
+constexpr QLatin1StringView kSectionKey{"section"};
+constexpr QLatin1StringView kLastPathKey{"project/lastPath"};
+constexpr QLatin1StringView kLastSectionKey{"project/lastSection"};
+constexpr QLatin1StringView kGeometryKey{"window/geometry"};
+constexpr QLatin1StringView kStateKey{"window/state"};
+
+// "alembic" is alembic's default section: store it as empty so both spellings match.
+QString normalizedSection(const QString& section)
+{
+    return section == QLatin1String("alembic") ? QString() : section;
+}
+
+RecentProject normalized(const RecentProject& project)
+{
+    return {QDir::cleanPath(project.path), normalizedSection(project.section)};
+}
+
+} // namespace
+
+Settings::Settings()
+    : m_settings(std::make_unique<QSettings>(QStringLiteral("Retort"), QStringLiteral("retort")))
+{
+}
+
+Settings::Settings(const QString& iniFile)
+    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{
+}
+
+Settings::~Settings() = default;
+
+QList<RecentProject> Settings::recentProjects() const
+{
+    QList<RecentProject> projects;
+    const int size = m_settings->beginReadArray(kRecentGroup);
+    for (int i = 0; i < size && projects.size() < kMaxRecentProjects; ++i) {
+        m_settings->setArrayIndex(i);
+        const RecentProject project = normalized(
+            {m_settings->value(kPathKey).toString(), m_settings->value(kSectionKey).toString()});
+        if (!project.path.isEmpty() && project.path != QLatin1String(".") &&
+            !projects.contains(project))
+            projects.append(project);
+    }
+    m_settings->endArray();
+    return projects;
+}
+
+void Settings::addRecentProject(const RecentProject& project)
+{
+    const RecentProject entry = normalized(project);
+    if (entry.path.isEmpty())
+        return;
+    QList<RecentProject> projects = recentProjects();
+    projects.removeAll(entry);
+    projects.prepend(entry);
+    writeRecentProjects(projects);
+}
+
+void Settings::removeRecentProject(const RecentProject& project)
+{
+    QList<RecentProject> projects = recentProjects();
+    projects.removeAll(normalized(project));
+    writeRecentProjects(projects);
+}
+
+void Settings::clearRecentProjects()
+{
+    writeRecentProjects({});
+}
+
+void Settings::writeRecentProjects(const QList<RecentProject>& projects)
+{
+    m_settings->remove(kRecentGroup);
+    m_settings->beginWriteArray(kRecentGroup);
+    const int count = std::min(int(projects.size()), kMaxRecentProjects);
+    for (int i = 0; i < count; ++i) {
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(kPathKey, projects.at(i).path);
+        m_settings->setValue(kSectionKey, projects.at(i).section);
+    }
+    m_settings->endArray();
+}
+
+RecentProject Settings::lastProject() const
+{
+    const QString path = m_settings->value(kLastPathKey).toString();
+    if (path.isEmpty())
+        return {};
+    return normalized({path, m_settings->value(kLastSectionKey).toString()});
+}
+
+void Settings::setLastProject(const RecentProject& project)
+{
+    const RecentProject entry = normalized(project);
+    m_settings->setValue(kLastPathKey, entry.path);
+    m_settings->setValue(kLastSectionKey, entry.section);
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings->value(kGeometryKey).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray& geometry)
+{
+    m_settings->setValue(kGeometryKey, geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings->value(kStateKey).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray& state)
+{
+    m_settings->setValue(kStateKey, state);
+}
+
+void Settings::sync()
+{
+    m_settings->sync();
+}
+
+} // namespace retort

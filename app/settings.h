@@ -1,1 +1,60 @@
-// placeholder: being written
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+class QSettings;
+
+namespace retort {
+
+// A project as it appears in File → Open Recent: the config file and alembic's `-n` section.
+struct RecentProject
+{
+    QString path;    // absolute path of the alembic.ini or pyproject.toml
+    QString section; // empty or "alembic" for the default section
+
+    friend bool operator==(const RecentProject&, const RecentProject&) = default;
+};
+
+// The one typed front to QSettings. Nothing else in Retort touches QSettings.
+// Stored under organization "Retort", application "retort" (or in the given ini file).
+class Settings
+{
+public:
+    static constexpr int kMaxRecentProjects = 10;
+
+    Settings();
+    // Keeps everything in one ini file (tests use this to leave the user's settings alone).
+    explicit Settings(const QString& iniFile);
+    ~Settings();
+
+    Settings(const Settings&) = delete;
+    Settings& operator=(const Settings&) = delete;
+
+    // Most recent first, at most kMaxRecentProjects, no duplicates.
+    QList<RecentProject> recentProjects() const;
+    // Moves (or adds) the project to the front of the recent list.
+    void addRecentProject(const RecentProject& project);
+    void removeRecentProject(const RecentProject& project);
+    void clearRecentProjects();
+
+    RecentProject lastProject() const;
+    void setLastProject(const RecentProject& project);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+
+    void sync();
+
+private:
+    void writeRecentProjects(const QList<RecentProject>& projects);
+
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace retort

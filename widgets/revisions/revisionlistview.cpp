@@ -1,1 +1,245 @@
-// placeholder: being written
+#include "revisionlistview.h"
+
+#include "graph/revisiongraph.h"
+#include "revisiontablemodel.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace retort {
+
+namespace {
+
+// File paths keep their start and their end (the revision's slug) when cut short.
+class MiddleElideDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
+
+} // namespace
+
+RevisionListView::RevisionListView(QWidget* parent)
+    : QWidget(parent), m_model(new RevisionTableModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_filter(new QLineEdit(this)),
+      m_countLabel(new QLabel(this)), m_view(new QTreeView(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(RevisionTableModel::SortRole);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterRole(RevisionTableModel::SearchRole);
+    m_proxy->setFilterKeyColumn(RevisionTableModel::IdColumn); // SearchRole spans the row
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    m_filter->setObjectName(QStringLiteral("revisionFilter"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(tr("Filter by id, message, label or file"));
+    m_filter->setAccessibleName(tr("Filter revisions"));
+    m_filter->installEventFilter(this);
+
+    m_countLabel->setObjectName(QStringLiteral("revisionCount"));
+    m_countLabel->setForegroundRole(QPalette::PlaceholderText);
+
+    m_view->setObjectName(QStringLiteral("revisionTable"));
+    m_view->setAccessibleName(tr("Revisions"));
+    m_view->setModel(m_proxy);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->header()->setSortIndicatorClearable(true); // third click: back to history order
+    m_view->header()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setSortingEnabled(true);
+    m_view->header()->setStretchLastSection(true);
+    m_view->header()->setSectionsMovable(true);
+    m_view->setItemDelegateForColumn(RevisionTableModel::FileColumn,
+                                     new MiddleElideDelegate(m_view));
+
+    auto* copyAction = new QAction(tr("&Copy Revision Id"), m_view);
+    copyAction->setShortcut(QKeySequence::Copy);
+    copyAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyAction, &QAction::triggered, this, &RevisionListView::copyCurrentId);
+    m_view->addAction(copyAction);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    auto* filterRow = new QHBoxLayout;
+    filterRow->setContentsMargins(4, 4, 4, 4);
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_countLabel);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_view, 1);
+    setFocusProxy(m_view);
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_proxy->setFilterFixedString(text.trimmed());
+        updateCountLabel();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { onCurrentChanged(current); });
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
+        const QString id = idAt(index);
+        if (!id.isEmpty())
+            emit revisionActivated(id);
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &RevisionListView::updateCountLabel);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &RevisionListView::updateCountLabel);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &RevisionListView::updateCountLabel);
+    updateCountLabel();
+}
+
+RevisionListView::~RevisionListView() = default;
+
+void RevisionListView::setGraph(std::shared_ptr<const RevisionGraph> graph)
+{
+    const QString previous = m_currentId;
+    m_swapping = true;
+    m_model->setGraph(std::move(graph));
+    m_swapping = false;
+
+    if (!m_columnsSized && m_model->rowCount() > 0) {
+        m_columnsSized = true;
+        // Fit the short columns; give messages room but keep paths and long merges in check.
+        const int charWidth = fontMetrics().averageCharWidth();
+        const auto fit = [this](int column, int minimum, int maximum) {
+            m_view->resizeColumnToContents(column);
+            m_view->setColumnWidth(column,
+                                   std::clamp(m_view->columnWidth(column), minimum, maximum));
+        };
+        fit(RevisionTableModel::IdColumn, 0, charWidth * 40);
+        fit(RevisionTableModel::MessageColumn, charWidth * 30, charWidth * 60);
+        fit(RevisionTableModel::CreateDateColumn, 0, charWidth * 30);
+        fit(RevisionTableModel::ParentsColumn, 0, charWidth * 28);
+        fit(RevisionTableModel::MarkersColumn, 0, charWidth * 24);
+        fit(RevisionTableModel::BranchLabelsColumn, 0, charWidth * 24);
+    }
+
+    if (previous.isEmpty() || !setCurrentRevision(previous)) {
+        m_currentId.clear();
+        if (!previous.isEmpty())
+            emit currentRevisionChanged(QString());
+    }
+}
+
+void RevisionListView::setProjectRoot(const QString& folder)
+{
+    const QString previous = m_currentId;
+    m_swapping = true;
+    m_model->setProjectRoot(folder);
+    m_swapping = false;
+    if (!previous.isEmpty())
+        setCurrentRevision(previous);
+}
+
+bool RevisionListView::setCurrentRevision(const QString& id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return false;
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    return true;
+}
+
+QString RevisionListView::filterText() const
+{
+    return m_filter->text();
+}
+
+void RevisionListView::setFilterText(const QString& text)
+{
+    m_filter->setText(text);
+}
+
+void RevisionListView::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+int RevisionListView::visibleCount() const
+{
+    return m_proxy->rowCount();
+}
+
+bool RevisionListView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_filter && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Escape && !m_filter->text().isEmpty()) {
+            m_filter->clear();
+            return true;
+        }
+        if (key->key() == Qt::Key_Down || key->key() == Qt::Key_Return ||
+            key->key() == Qt::Key_Enter) {
+            if (!m_view->currentIndex().isValid() && m_proxy->rowCount() > 0)
+                m_view->setCurrentIndex(m_proxy->index(0, 0));
+            m_view->setFocus(Qt::OtherFocusReason);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RevisionListView::onCurrentChanged(const QModelIndex& current)
+{
+    if (m_swapping)
+        return; // a reset: setGraph() restores the current row by id afterwards
+    const QString id = idAt(current);
+    if (id == m_currentId)
+        return;
+    m_currentId = id;
+    emit currentRevisionChanged(id);
+}
+
+void RevisionListView::updateCountLabel()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    if (shown != total)
+        m_countLabel->setText(tr("%1 of %n shown", nullptr, total).arg(shown));
+    else
+        m_countLabel->setText(total == 1 ? tr("%n revision", nullptr, total)
+                                         : tr("%n revisions", nullptr, total));
+}
+
+void RevisionListView::copyCurrentId()
+{
+    if (!m_currentId.isEmpty())
+        QGuiApplication::clipboard()->setText(m_currentId);
+}
+
+QString RevisionListView::idAt(const QModelIndex& proxyIndex) const
+{
+    return proxyIndex.isValid() ? proxyIndex.data(RevisionTableModel::RevisionIdRole).toString()
+                                : QString();
+}
+
+} // namespace retort

@@ -1,1 +1,115 @@
-// placeholder: being written
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QFlags>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace retort {
+
+class RevisionGraph;
+
+// One row per revision of a RevisionGraph, in history order (newest first, as
+// `alembic history` prints). Columns carry a SortRole for QSortFilterProxyModel and the
+// first column a SearchRole with the row's searchable text for the filter.
+class RevisionTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        IdColumn,
+        MessageColumn,
+        CreateDateColumn,
+        ParentsColumn,
+        MarkersColumn,
+        BranchLabelsColumn,
+        FileColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role
+    {
+        RevisionIdRole = Qt::UserRole + 1, // QString, every column
+        SortRole,                          // the value to sort by, every column
+        SearchRole,                        // QString, lower case, every column: the whole row
+        PathRole,                          // QString, absolute file path, every column
+        MarkersRole,                       // int (Markers), every column
+        HistoryRankRole,                   // int, position in history order (0 = newest)
+    };
+    Q_ENUM(Role)
+
+    enum Marker
+    {
+        NoMarker = 0x0,
+        HeadMarker = 0x1,
+        BaseMarker = 0x2,
+        BranchPointMarker = 0x4,
+        MergePointMarker = 0x8,
+    };
+    Q_DECLARE_FLAGS(Markers, Marker)
+    Q_FLAG(Markers)
+
+    explicit RevisionTableModel(QObject* parent = nullptr);
+    ~RevisionTableModel() override;
+
+    // Swaps in a new graph (null = empty). Resets the model.
+    void setGraph(std::shared_ptr<const RevisionGraph> graph);
+    std::shared_ptr<const RevisionGraph> graph() const { return m_graph; }
+
+    // File paths are shown relative to this folder (the project's folder).
+    void setProjectRoot(const QString& folder);
+    QString projectRoot() const { return m_projectRoot; }
+
+    QString revisionId(int row) const;
+    int rowOf(const QString& revisionId) const; // -1 when absent
+    Markers markers(const QString& revisionId) const;
+
+    // Short user-visible words for markers ("head", "base", "branch", "merge").
+    static QString markerText(Markers markers);
+    static QString markerToolTip(Markers markers);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    // What the view shows for one revision, computed once per graph.
+    struct Row
+    {
+        int revisionIndex = -1; // into RevisionGraph::revisions()
+        Markers markers;
+        QStringList parents; // known parents, then missing ones
+        QStringList missingParents;
+        QStringList labels; // effective branch labels
+        QString relativePath;
+        qint64 createdMsecs = 0; // 0 when the date cannot be read
+        QString searchText;
+        int diagnosticCount = 0;
+        bool hasErrors = false; // among those diagnostics
+    };
+
+    void rebuildRows();
+    QString relativePath(const QString& path) const;
+    QVariant displayData(const Row& row, int column) const;
+    QVariant toolTipData(const Row& row, int column) const;
+    QVariant sortData(const Row& row, int column) const;
+
+    std::shared_ptr<const RevisionGraph> m_graph;
+    QString m_projectRoot;
+    QList<Row> m_rows;
+    QHash<QString, int> m_rowOfId;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(RevisionTableModel::Markers)
+
+} // namespace retort

@@ -1,0 +1,397 @@
+#include "diagnostics/diagnosticsview.h"
+#include "mainwindow.h"
+#include "projectsession.h"
+#include "revisions/revisionlistview.h"
+#include "revisions/revisiontablemodel.h"
+#include "settings.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace retort;
+
+namespace {
+
+bool writeFile(const QString& path, const QString& text)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(text.toUtf8()) >= 0;
+}
+
+QString revisionScript(const QString& id, const QString& down, const QString& message,
+                       const QString& date)
+{
+    const QString downValue =
+        down.isEmpty() ? QStringLiteral("None") : QStringLiteral("'%1'").arg(down);
+    return QStringLiteral(R"("""%3
+
+Revision ID: %1
+Revises: %2
+Create Date: %4
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '%1'
+down_revision = %5
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass
+)")
+        .arg(id, down, message, date, downValue);
+}
+
+// A tiny alembic project: alembic.ini with script_location under %(here)s and a chain
+// of `count` revisions.
+struct Project
+{
+    QTemporaryDir dir;
+
+    QString ini() const { return dir.filePath(QStringLiteral("alembic.ini")); }
+    QString versions() const { return dir.filePath(QStringLiteral("migrations/versions")); }
+
+    bool create()
+    {
+        return dir.isValid() &&
+               writeFile(ini(), QStringLiteral("[alembic]\n"
+                                               "script_location = %(here)s/migrations\n"
+                                               "sqlalchemy.url = sqlite:///app.db\n")) &&
+               writeFile(dir.filePath(QStringLiteral("migrations/env.py")), QString()) &&
+               addRevision(QStringLiteral("aaaa00000001"), QString(),
+                           QStringLiteral("create users"), QStringLiteral("2024-01-01")) &&
+               addRevision(QStringLiteral("bbbb00000002"), QStringLiteral("aaaa00000001"),
+                           QStringLiteral("add email to users"), QStringLiteral("2024-01-02")) &&
+               addRevision(QStringLiteral("cccc00000003"), QStringLiteral("bbbb00000002"),
+                           QStringLiteral("create orders"), QStringLiteral("2024-01-03"));
+    }
+
+    bool addRevision(const QString& id, const QString& down, const QString& message,
+                     const QString& day)
+    {
+        return writeFile(
+            QDir(versions()).filePath(id + QStringLiteral("_rev.py")),
+            revisionScript(id, down, message, day + QStringLiteral(" 12:00:00.000000")));
+    }
+};
+
+QStringList shownIds(RevisionListView* list)
+{
+    QStringList ids;
+    QAbstractItemModel* model = list->view()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        ids << model->index(row, 0).data(RevisionTableModel::RevisionIdRole).toString();
+    return ids;
+}
+
+QAction* actionWithShortcut(QWidget* window, const QKeySequence& shortcut)
+{
+    for (QAction* action : window->findChildren<QAction*>())
+        if (action->shortcut() == shortcut)
+            return action;
+    return nullptr;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_settingsDir.isValid()); }
+
+    void init()
+    {
+        m_settings = std::make_unique<Settings>(m_settingsDir.filePath(
+            QStringLiteral("%1.ini").arg(QLatin1String(QTest::currentTestFunction()))));
+    }
+
+    void cleanup() { m_settings.reset(); }
+
+    void startsEmpty()
+    {
+        MainWindow window(*m_settings);
+        window.show();
+        QCOMPARE(window.windowTitle(), QStringLiteral("Retort"));
+        QCOMPARE(window.revisionList()->model()->rowCount(), 0);
+        QVERIFY(window.errorMessage().isEmpty());
+        // The menus the brief promises, with their shortcuts.
+        QVERIFY(actionWithShortcut(&window, QKeySequence(Qt::CTRL | Qt::Key_O)));
+        QVERIFY(actionWithShortcut(&window, QKeySequence(Qt::Key_F5)));
+        QVERIFY(actionWithShortcut(&window, QKeySequence(Qt::CTRL | Qt::Key_Q)));
+        QVERIFY(window.findChild<QMenu*>(QStringLiteral("recentMenu")));
+    }
+
+    void loadsProject()
+    {
+        Project project;
+        QVERIFY(project.create());
+        MainWindow window(*m_settings);
+        window.show();
+        QSignalSpy started(window.session(), &ProjectSession::loadingStarted);
+        window.openProject(project.ini());
+        QCOMPARE(started.count(), 1);
+        QVERIFY(window.session()->isLoading());
+        auto* busy = window.findChild<QWidget*>(QStringLiteral("busyIndicator"));
+        QVERIFY(busy && busy->isVisible());
+
+        RevisionListView* list = window.revisionList();
+        QTRY_COMPARE(list->model()->rowCount(), 3);
+        QVERIFY(!window.session()->isLoading());
+        QVERIFY(!busy->isVisible());
+        // History order: newest first.
+        QCOMPARE(shownIds(list),
+                 (QStringList{QStringLiteral("cccc00000003"), QStringLiteral("bbbb00000002"),
+                              QStringLiteral("aaaa00000001")}));
+        QCOMPARE(window.windowTitle(),
+                 QStringLiteral("Retort — %1").arg(QDir(project.dir.path()).dirName()));
+        const auto* counts = window.findChild<QLabel*>(QStringLiteral("projectCounts"));
+        QVERIFY(counts);
+        QCOMPARE(counts->text(), QStringLiteral("3 revisions · 1 head · 0 diagnostics"));
+        const auto* path = window.findChild<QLabel*>(QStringLiteral("projectPath"));
+        QCOMPARE(path->text(), QDir::toNativeSeparators(project.ini()));
+        QCOMPARE(window.diagnosticsView()->count(), 0);
+
+        // Files relative to the project folder.
+        const QModelIndex file = list->view()->model()->index(0, RevisionTableModel::FileColumn);
+        QCOMPARE(file.data().toString(), QDir::toNativeSeparators(QStringLiteral(
+                                             "migrations/versions/cccc00000003_rev.py")));
+
+        // Remembered as the last and most recent project.
+        QCOMPARE(m_settings->lastProject().path, QDir::cleanPath(project.ini()));
+        QCOMPARE(m_settings->recentProjects().size(), 1);
+        QCOMPARE(window.findChild<QMenu*>(QStringLiteral("recentMenu"))->actions().size(),
+                 3); // the project, a separator, "Clear Menu"
+    }
+
+    void sortsAndFilters()
+    {
+        Project project;
+        QVERIFY(project.create());
+        MainWindow window(*m_settings);
+        window.show();
+        window.openProject(project.ini());
+        RevisionListView* list = window.revisionList();
+        QTRY_COMPARE(list->model()->rowCount(), 3);
+
+        list->view()->sortByColumn(RevisionTableModel::MessageColumn, Qt::AscendingOrder);
+        QCOMPARE(shownIds(list),
+                 (QStringList{QStringLiteral("bbbb00000002"), QStringLiteral("cccc00000003"),
+                              QStringLiteral("aaaa00000001")}));
+        list->view()->sortByColumn(RevisionTableModel::CreateDateColumn, Qt::AscendingOrder);
+        QCOMPARE(shownIds(list).first(), QStringLiteral("aaaa00000001"));
+        list->view()->sortByColumn(RevisionTableModel::IdColumn, Qt::DescendingOrder);
+        QCOMPARE(shownIds(list).first(), QStringLiteral("cccc00000003"));
+
+        // Typing into the filter field narrows the list.
+        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("revisionFilter"));
+        QVERIFY(filter);
+        QTest::keyClicks(filter, QStringLiteral("USERS"));
+        QCOMPARE(shownIds(list),
+                 (QStringList{QStringLiteral("bbbb00000002"), QStringLiteral("aaaa00000001")}));
+        QCOMPARE(list->visibleCount(), 2);
+        list->setFilterText(QStringLiteral("orders"));
+        QCOMPARE(shownIds(list), QStringList{QStringLiteral("cccc00000003")});
+        // Escape clears the filter.
+        QTest::keyClick(filter, Qt::Key_Escape);
+        QCOMPARE(list->filterText(), QString());
+        QCOMPARE(list->visibleCount(), 3);
+    }
+
+    void showsDiagnosticsForBrokenFile()
+    {
+        Project project;
+        QVERIFY(project.create());
+        // A down_revision only Python could compute, and a file that is not Python at all.
+        QVERIFY(writeFile(QDir(project.versions()).filePath(QStringLiteral("dddd_broken.py")),
+                          QStringLiteral("\"\"\"broken\"\"\"\n"
+                                         "revision = 'dddd00000004'\n"
+                                         "down_revision = compute_parent()\n")));
+        QVERIFY(writeFile(QDir(project.versions()).filePath(QStringLiteral("eeee_garbage.py")),
+                          QStringLiteral("revision = (\n")));
+        MainWindow window(*m_settings);
+        window.show();
+        QSignalSpy activated(window.diagnosticsView(), &DiagnosticsView::diagnosticActivated);
+        window.openProject(project.ini());
+        QTRY_VERIFY(!window.session()->isLoading());
+        QVERIFY(window.errorMessage().isEmpty());
+
+        DiagnosticsView* diagnostics = window.diagnosticsView();
+        QVERIFY(diagnostics->count() >= 2);
+        QStringList files;
+        for (int i = 0; i < diagnostics->view()->topLevelItemCount(); ++i)
+            files << diagnostics->view()->topLevelItem(i)->text(DiagnosticsView::FileColumn);
+        QVERIFY2(files.contains(QDir::toNativeSeparators(
+                     QStringLiteral("migrations/versions/dddd_broken.py"))),
+                 qPrintable(files.join(QLatin1Char(';'))));
+        QVERIFY(files.contains(
+            QDir::toNativeSeparators(QStringLiteral("migrations/versions/eeee_garbage.py"))));
+        const auto* counts = window.findChild<QLabel*>(QStringLiteral("projectCounts"));
+        QVERIFY2(
+            counts->text().contains(QStringLiteral("%1 diagnostics").arg(diagnostics->count())),
+            qPrintable(counts->text()));
+        // The good revisions are still listed.
+        QVERIFY(window.revisionList()->model()->rowOf(QStringLiteral("cccc00000003")) >= 0);
+
+        QTreeWidget* tree = diagnostics->view();
+        emit tree->itemActivated(tree->topLevelItem(0), 0);
+        QCOMPARE(activated.count(), 1);
+    }
+
+    void reloadPicksUpNewFileAndKeepsSelection()
+    {
+        Project project;
+        QVERIFY(project.create());
+        MainWindow window(*m_settings);
+        window.show();
+        window.openProject(project.ini());
+        RevisionListView* list = window.revisionList();
+        QTRY_COMPARE(list->model()->rowCount(), 3);
+
+        QSignalSpy currentChanged(list, &RevisionListView::currentRevisionChanged);
+        QVERIFY(list->setCurrentRevision(QStringLiteral("bbbb00000002")));
+        QCOMPARE(list->currentRevision(), QStringLiteral("bbbb00000002"));
+        QCOMPARE(currentChanged.count(), 1);
+
+        QVERIFY(project.addRevision(QStringLiteral("dddd00000004"), QStringLiteral("cccc00000003"),
+                                    QStringLiteral("add index"), QStringLiteral("2024-01-04")));
+        QAction* reload = actionWithShortcut(&window, QKeySequence(Qt::Key_F5));
+        QVERIFY(reload && reload->isEnabled());
+        reload->trigger();
+        QTRY_COMPARE(list->model()->rowCount(), 4);
+        QCOMPARE(shownIds(list).first(), QStringLiteral("dddd00000004"));
+        // Same revision still current, and no spurious change was signalled.
+        QCOMPARE(list->currentRevision(), QStringLiteral("bbbb00000002"));
+        QCOMPARE(list->view()->currentIndex().data(RevisionTableModel::RevisionIdRole).toString(),
+                 QStringLiteral("bbbb00000002"));
+        QCOMPARE(currentChanged.count(), 1);
+
+        // The current revision's file disappears: the selection goes, and says so.
+        QVERIFY(QFile::remove(
+            QDir(project.versions()).filePath(QStringLiteral("bbbb00000002_rev.py"))));
+        window.session()->reload();
+        QTRY_COMPARE(list->model()->rowCount(), 3);
+        QCOMPARE(list->currentRevision(), QString());
+        QCOMPARE(currentChanged.count(), 2);
+    }
+
+    void failureKeepsPreviousProject()
+    {
+        Project project;
+        QVERIFY(project.create());
+        MainWindow window(*m_settings);
+        window.show();
+        window.openProject(project.ini());
+        RevisionListView* list = window.revisionList();
+        QTRY_COMPARE(list->model()->rowCount(), 3);
+        const QString title = window.windowTitle();
+
+        QSignalSpy failed(window.session(), &ProjectSession::failed);
+        const QString missing = project.dir.filePath(QStringLiteral("nowhere/alembic.ini"));
+        window.openProject(missing);
+        QTRY_COMPARE(failed.count(), 1);
+        QVERIFY(window.errorMessage().contains(QDir::toNativeSeparators(missing)));
+        auto* panel = window.findChild<QWidget*>(QStringLiteral("errorPanel"));
+        QVERIFY(panel && panel->isVisible());
+        // The previous project stays on screen.
+        QCOMPARE(list->model()->rowCount(), 3);
+        QCOMPARE(window.windowTitle(), title);
+        QCOMPARE(window.session()->loadedConfigPath(), QFileInfo(project.ini()).absoluteFilePath());
+        QCOMPARE(m_settings->recentProjects().size(), 1);
+
+        // Loading a good project again clears the error.
+        window.openProject(project.ini());
+        QTRY_VERIFY(window.errorMessage().isEmpty());
+        QVERIFY(!panel->isVisible());
+    }
+
+    void newerLoadWins()
+    {
+        Project first;
+        QVERIFY(first.create());
+        Project second;
+        QVERIFY(second.create());
+        QVERIFY(second.addRevision(QStringLiteral("dddd00000004"), QStringLiteral("cccc00000003"),
+                                   QStringLiteral("add index"), QStringLiteral("2024-01-04")));
+        MainWindow window(*m_settings);
+        QSignalSpy loaded(window.session(), &ProjectSession::loaded);
+        window.openProject(first.ini());
+        window.openProject(second.ini()); // before the first has finished
+        QTRY_COMPARE(loaded.count(), 1);
+        QTest::qWait(100); // a stale result would arrive about now
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(window.revisionList()->model()->rowCount(), 4);
+        QCOMPARE(window.session()->loadedConfigPath(), QFileInfo(second.ini()).absoluteFilePath());
+    }
+
+    void opensRecentProject()
+    {
+        Project project;
+        QVERIFY(project.create());
+        m_settings->addRecentProject({project.ini(), {}});
+        MainWindow window(*m_settings);
+        window.show();
+        auto* recent = window.findChild<QMenu*>(QStringLiteral("recentMenu"));
+        QVERIFY(recent && recent->isEnabled());
+        QVERIFY(
+            recent->actions().first()->text().contains(QDir::toNativeSeparators(project.ini())));
+        recent->actions().first()->trigger();
+        QTRY_COMPARE(window.revisionList()->model()->rowCount(), 3);
+    }
+
+    void keyboardReachesTheFilter()
+    {
+        MainWindow window(*m_settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QAction* filterAction = actionWithShortcut(&window, QKeySequence(Qt::CTRL | Qt::Key_F));
+        QVERIFY(filterAction);
+        filterAction->trigger();
+        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("revisionFilter"));
+        QTRY_VERIFY(filter->hasFocus());
+    }
+
+    void restoresGeometry()
+    {
+        {
+            MainWindow window(*m_settings);
+            window.resize(900, 600);
+            window.show();
+            window.close();
+        }
+        QVERIFY(!m_settings->windowGeometry().isEmpty());
+        QVERIFY(!m_settings->windowState().isEmpty());
+        MainWindow window(*m_settings);
+        QCOMPARE(window.size(), QSize(900, 600));
+    }
+
+private:
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<Settings> m_settings;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,66 @@
+#include "settings.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace retort;
+
+class TestSettings : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void recentProjects()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+        QVERIFY(settings.recentProjects().isEmpty());
+
+        for (int i = 0; i < 12; ++i)
+            settings.addRecentProject({QStringLiteral("/p%1/alembic.ini").arg(i), {}});
+        QList<RecentProject> recent = settings.recentProjects();
+        QCOMPARE(recent.size(), Settings::kMaxRecentProjects);
+        QCOMPARE(recent.first().path, QStringLiteral("/p11/alembic.ini"));
+        QCOMPARE(recent.last().path, QStringLiteral("/p2/alembic.ini"));
+
+        // Re-adding moves to the front without duplicating; "alembic" is the default section.
+        settings.addRecentProject({QStringLiteral("/p5/alembic.ini"), QStringLiteral("alembic")});
+        recent = settings.recentProjects();
+        QCOMPARE(recent.size(), Settings::kMaxRecentProjects);
+        QCOMPARE(recent.first().path, QStringLiteral("/p5/alembic.ini"));
+        QCOMPARE(recent.count(RecentProject{QStringLiteral("/p5/alembic.ini"), {}}), 1);
+
+        // Another section of the same file is another entry.
+        settings.addRecentProject({QStringLiteral("/p5/alembic.ini"), QStringLiteral("other")});
+        QCOMPARE(settings.recentProjects().first().section, QStringLiteral("other"));
+
+        settings.removeRecentProject({QStringLiteral("/p5/alembic.ini"), QStringLiteral("other")});
+        QCOMPARE(settings.recentProjects().first().section, QString());
+
+        settings.clearRecentProjects();
+        QVERIFY(settings.recentProjects().isEmpty());
+    }
+
+    void persists()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("settings.ini"));
+        {
+            Settings settings(file);
+            settings.setLastProject({QStringLiteral("/a/pyproject.toml"), QStringLiteral("x")});
+            settings.setWindowGeometry(QByteArrayLiteral("geo"));
+            settings.setWindowState(QByteArrayLiteral("state"));
+            settings.addRecentProject({QStringLiteral("/a/pyproject.toml"), QStringLiteral("x")});
+        }
+        Settings settings(file);
+        QCOMPARE(settings.lastProject().path, QStringLiteral("/a/pyproject.toml"));
+        QCOMPARE(settings.lastProject().section, QStringLiteral("x"));
+        QCOMPARE(settings.windowGeometry(), QByteArrayLiteral("geo"));
+        QCOMPARE(settings.windowState(), QByteArrayLiteral("state"));
+        QCOMPARE(settings.recentProjects().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSettings)
+#include "tst_settings.moc"
