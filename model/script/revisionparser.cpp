@@ -34,6 +34,20 @@ const QString kDownRevision = QStringLiteral("down_revision");
 const QString kBranchLabels = QStringLiteral("branch_labels");
 const QString kDependsOn = QStringLiteral("depends_on");
 
+// 0..3 for revision, down_revision, branch_labels, depends_on; -1 for any other name.
+int identifierIndex(QStringView name)
+{
+    if (name == kRevision)
+        return 0;
+    if (name == kDownRevision)
+        return 1;
+    if (name == kBranchLabels)
+        return 2;
+    if (name == kDependsOn)
+        return 3;
+    return -1;
+}
+
 bool isIdentifierName(QStringView name)
 {
     return name == kRevision || name == kDownRevision || name == kBranchLabels
@@ -158,8 +172,23 @@ QList<QPair<QString, QString>> importedNames(const QList<PyToken>& tokens)
 class SymbolTable
 {
 public:
-    void bind(const QString& name, PyValue value) { m_symbols.insert(name, {std::move(value), ++m_seq}); }
+    void bind(const QString& name, PyValue value)
+    {
+        m_symbols.insert(name, {std::move(value), ++m_seq});
+        const int identifier = identifierIndex(name);
+        if (identifier >= 0)
+            m_identifierSeq[identifier] = m_seq;
+    }
     void addImport(QStringView statement) { m_imports.append({++m_seq, statement}); }
+    // Could an import have (re)bound one of the four identifiers? True when an import
+    // comes after the earliest of their bindings (an unbound one counts as bound at 0).
+    bool importMayBindIdentifiers() const
+    {
+        if (m_imports.isEmpty())
+            return false;
+        const int earliest = *std::min_element(std::begin(m_identifierSeq), std::end(m_identifierSeq));
+        return m_imports.last().seq > earliest;
+    }
 
     // The value `name` has now; nullopt when nothing in the file binds it.
     std::optional<PyValue> lookup(const QString& name) const
@@ -191,6 +220,7 @@ private:
     QHash<QString, Binding> m_symbols;
     QList<Import> m_imports;
     int m_seq = 0;
+    int m_identifierSeq[4] = {0, 0, 0, 0}; // revision, down_revision, branch_labels, depends_on
 };
 
 class Evaluator
@@ -445,6 +475,8 @@ public:
         tokenErrorLine = tokenizer.errorLine();
 
         // An import can rebind one of the four identifiers after its last assignment.
+        if (!m_symbols.importMayBindIdentifiers())
+            return;
         for (const QString& name : {kRevision, kDownRevision, kBranchLabels, kDependsOn}) {
             const std::optional<PyValue> now = m_symbols.lookup(name);
             if (!now || now->kind != PyValue::Kind::Unknown)
@@ -900,7 +932,7 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
     rev.path = path;
 
     // --- revision
-    const QString fileName = QFileInfo(path).fileName();
+    const QString fileName = path.mid(path.lastIndexOf(u'/') + 1);
     if (!reader.assignments.contains(kRevision)) {
         if (!reader.tokenError.isEmpty())
             return result; // the syntax error explains it
@@ -939,8 +971,10 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
         diags.append(Diagnostic::error(path, rev.revisionLine, tr("`revision` is empty.")));
         return result;
     }
-    static const QRegularExpression illegal(QStringLiteral("[@+\\-]"));
-    if (rev.id.contains(illegal)) {
+    auto hasIllegalChar = [](const QString& id) {
+        return id.contains(u'@') || id.contains(u'+') || id.contains(u'-');
+    };
+    if (hasIllegalChar(rev.id)) {
         diags.append(Diagnostic::error(
             path, rev.revisionLine,
             tr("The revision id '%1' contains '@', '-' or '+', which alembic does not allow.")
@@ -1026,7 +1060,7 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
         rev.dependsOn.removeAll(rev.id);
     }
     for (const QString& label : std::as_const(rev.branchLabels)) {
-        if (label.contains(illegal) || label.contains(u'@'))
+        if (hasIllegalChar(label))
             diags.append(Diagnostic::warning(
                 path, rev.branchLabelsLine,
                 tr("The branch label '%1' contains '@', '-' or '+': targets cannot name it.")
@@ -1037,14 +1071,25 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
     // --- docstring: message and create date only.
     if (reader.hasDocstring) {
         rev.longDoc = reader.docstring.trimmed();
-        rev.message = rev.longDoc.section(QStringLiteral("\n\n"), 0, 0);
-        static const QRegularExpression createDate(
-            QStringLiteral("^[ \\t]*Create Date:[ \\t]*(.*?)[ \\t]*$"),
-            QRegularExpression::MultilineOption);
-        if (rev.longDoc.contains(QLatin1StringView("Create Date:"))) {
-            const auto match = createDate.match(rev.longDoc);
-            if (match.hasMatch())
-                rev.createDate = match.captured(1);
+        // alembic: re.split("\n\n", longdoc)[0]
+        const qsizetype paragraphEnd = rev.longDoc.indexOf(QLatin1StringView("\n\n"));
+        rev.message = paragraphEnd < 0 ? rev.longDoc : rev.longDoc.left(paragraphEnd);
+        // "Create Date:" at the start of a line (after blanks); the rest of that line.
+        const QLatin1StringView label("Create Date:");
+        for (qsizetype at = rev.longDoc.indexOf(label); at >= 0;
+             at = rev.longDoc.indexOf(label, at + 1)) {
+            qsizetype lineStart = at;
+            while (lineStart > 0 && (rev.longDoc.at(lineStart - 1) == u' '
+                                     || rev.longDoc.at(lineStart - 1) == u'\t'))
+                --lineStart;
+            if (lineStart > 0 && rev.longDoc.at(lineStart - 1) != u'\n')
+                continue;
+            qsizetype lineEnd = rev.longDoc.indexOf(u'\n', at);
+            if (lineEnd < 0)
+                lineEnd = rev.longDoc.size();
+            const qsizetype valueStart = at + label.size();
+            rev.createDate = rev.longDoc.mid(valueStart, lineEnd - valueStart).trimmed();
+            break;
         }
     }
 

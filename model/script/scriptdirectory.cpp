@@ -89,6 +89,10 @@ QStringList ScriptDirectory::revisionFiles(const QStringList& versionLocations, 
         }
         QStringList found;
         listFolder(info.absoluteFilePath(), recursive, &found);
+        if (versionLocations.size() == 1) {
+            files = std::move(found); // one folder listed once: nothing can repeat
+            break;
+        }
         // A file is the same file when its folder resolves to the same place: resolving
         // folders (not every file) keeps this to a handful of realpath calls.
         for (const QString& file : std::as_const(found)) {
@@ -129,11 +133,16 @@ ScanResult ScriptDirectory::scan(const QStringList& versionLocations, bool recur
     const qint64 listed = timer.elapsed();
 
     // Which version location each file came from (the longest matching prefix).
+    QStringList absoluteLocations;
+    for (const QString& location : versionLocations)
+        absoluteLocations.append(QFileInfo(location).absoluteFilePath());
     auto locationOf = [&](const QString& file) {
+        if (absoluteLocations.size() == 1)
+            return absoluteLocations.first();
         QString best;
-        for (const QString& location : versionLocations) {
-            const QString absolute = QFileInfo(location).absoluteFilePath();
-            if (file.startsWith(absolute + u'/') && absolute.size() > best.size())
+        for (const QString& absolute : std::as_const(absoluteLocations)) {
+            if (file.startsWith(absolute) && file.size() > absolute.size()
+                && file.at(absolute.size()) == u'/' && absolute.size() > best.size())
                 best = absolute;
         }
         return best;
