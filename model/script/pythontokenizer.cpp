@@ -327,14 +327,13 @@ bool PythonTokenizer::scanLine(QList<PyToken>* tokens)
     const qsizetype n = s.size();
     auto push = [&](PyToken::Kind kind, qsizetype length) {
         if (tokens) {
-            PyToken t;
+            PyToken& t = tokens->emplaceBack();
             t.kind = kind;
-            t.text = QStringView(s).mid(m_pos, length);
+            t.text = QStringView(s.constData() + m_pos, length);
             if (kind == PyToken::Kind::Op && length == 1)
                 t.op = s.at(m_pos).unicode();
             t.line = m_line;
             t.column = int(m_pos - m_lineStart);
-            tokens->append(std::move(t));
         }
         m_pos += length;
     };

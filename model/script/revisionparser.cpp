@@ -11,6 +11,8 @@
 #include <QStringDecoder>
 #include <QVarLengthArray>
 
+#include <climits>
+
 #include <cerrno>
 #include <cstring>
 
@@ -167,58 +169,155 @@ QList<QPair<QString, QString>> importedNames(const QList<PyToken>& tokens)
     return out;
 }
 
-// Module-level names in the order Python binds them. Import statements are kept as source
-// and only read when a lookup needs them: most files never refer to what they import.
+// A name bound by one simple statement: `a = v`, `a: T = v`, `a = b = v`, `a, b = v`,
+// `a += v`. The value is not computed here: callers evaluate only what they need.
+struct TargetBinding
+{
+    TokenIt target;
+    TokenIt valueBegin;
+    TokenIt valueEnd;
+    int unpackIndex = -1; // position in `a, b = ...`; -1 for a plain target
+    int unpackCount = 0;
+    bool augmented = false;
+};
+
+TokenIt findTopLevel(TokenIt begin, TokenIt end, char16_t op)
+{
+    int depth = 0;
+    for (auto it = begin; it != end; ++it) {
+        switch (it->op) {
+        case 0:
+            break;
+        case u'(': case u'[': case u'{':
+            ++depth;
+            break;
+        case u')': case u']': case u'}':
+            --depth;
+            break;
+        default:
+            if (depth == 0 && it->op == op)
+                return it;
+        }
+    }
+    return end;
+}
+
+bool isAugmentedAssignment(const PyToken& t)
+{
+    if (t.kind != PyToken::Kind::Op || t.text.size() < 2 || !t.text.endsWith(u'='))
+        return false;
+    return t.text != u"==" && t.text != u"!=" && t.text != u"<=" && t.text != u">=";
+}
+
+// Calls `onBinding(TargetBinding)` for every name the statement [begin, end) binds by assignment.
+template <typename OnBinding>
+void forEachBinding(TokenIt begin, TokenIt end, OnBinding onBinding)
+{
+    if (begin == end || begin->kind != PyToken::Kind::Name)
+        return;
+    const TokenIt second = begin + 1;
+    if (second == end)
+        return;
+    if (second->op == u':') { // annotated: NAME ':' annotation ['=' value]
+        const TokenIt eq = findTopLevel(second, end, u'=');
+        if (eq != end)
+            onBinding(TargetBinding{begin, eq + 1, end});
+        return;
+    }
+    if (isAugmentedAssignment(*second)) {
+        onBinding(TargetBinding{begin, second + 1, end, -1, 0, true});
+        return;
+    }
+    // Most statements are `name = value`: no lists needed.
+    if (second->op == u'=' && findTopLevel(second + 1, end, u'=') == end) {
+        onBinding(TargetBinding{begin, second + 1, end});
+        return;
+    }
+    QVarLengthArray<TokenIt, 4> equals;
+    for (TokenIt it = findTopLevel(begin, end, u'='); it != end; it = findTopLevel(it + 1, end, u'='))
+        equals.append(it);
+    if (equals.isEmpty())
+        return;
+    const TokenIt valueBegin = equals.last() + 1;
+    TokenIt targetBegin = begin;
+    for (TokenIt eq : equals) {
+        QVarLengthArray<TokenIt, 4> names;
+        bool simple = true;
+        for (auto it = targetBegin; it != eq; ++it) {
+            if (it->kind == PyToken::Kind::Name)
+                names.append(it);
+            else if (it->op != u',' && it->op != u'(' && it->op != u')' && it->op != u'['
+                     && it->op != u']')
+                simple = false;
+        }
+        if (simple) {
+            for (int i = 0; i < names.size(); ++i)
+                onBinding(TargetBinding{names.at(i), valueBegin, end, names.size() > 1 ? i : -1,
+                                   int(names.size())});
+        }
+        targetBegin = eq + 1;
+    }
+}
+
+// Module-level names in the order Python binds them. Only the four identifiers (and what
+// compound statements bind) are evaluated as they come; every other module-level statement
+// is kept as source text and read only when a lookup needs it, at its own place in the
+// order: most files never refer to their constants, columns and imports.
 class SymbolTable
 {
 public:
-    void bind(const QString& name, PyValue value)
+    struct Found
     {
-        m_symbols.insert(name, {std::move(value), ++m_seq});
+        PyValue value;
+        int line = 0;
+        int seq = 0;
+    };
+
+    void bind(const QString& name, PyValue value, int line)
+    {
+        m_symbols[name].append({std::move(value), ++m_seq, line});
         const int identifier = identifierIndex(name);
         if (identifier >= 0)
             m_identifierSeq[identifier] = m_seq;
     }
-    void addImport(QStringView statement) { m_imports.append({++m_seq, statement}); }
-    // Could an import have (re)bound one of the four identifiers? True when an import
-    // comes after the earliest of their bindings (an unbound one counts as bound at 0).
-    bool importMayBindIdentifiers() const
+    void addDeferred(QStringView statement, int line, bool conditional)
     {
-        if (m_imports.isEmpty())
-            return false;
-        const int earliest = *std::min_element(std::begin(m_identifierSeq), std::end(m_identifierSeq));
-        return m_imports.last().seq > earliest;
+        m_deferred.append({++m_seq, statement, line, conditional});
     }
 
-    // The value `name` has now; nullopt when nothing in the file binds it.
-    std::optional<PyValue> lookup(const QString& name) const
+    // Could a deferred statement have (re)bound one of the four identifiers? True when one
+    // comes after the earliest of their bindings (an unbound one counts as bound at 0).
+    bool deferredMayBindIdentifiers() const
     {
-        const auto found = m_symbols.constFind(name);
-        const int boundAt = found == m_symbols.constEnd() ? 0 : found->seq;
-        for (qsizetype i = m_imports.size() - 1; i >= 0 && m_imports.at(i).seq > boundAt; --i) {
-            const PyTokens tokens = PythonTokenizer::tokenize(m_imports.at(i).text.toString());
-            for (const auto& [bound, why] : importedNames(tokens.tokens))
-                if (bound == name)
-                    return PyValue::unknown(why);
-        }
-        if (found == m_symbols.constEnd())
-            return std::nullopt;
-        return found->value;
+        if (m_deferred.isEmpty())
+            return false;
+        const int earliest =
+            *std::min_element(std::begin(m_identifierSeq), std::end(m_identifierSeq));
+        return m_deferred.last().seq > earliest;
     }
+
+    // The value `name` has just before statement number `before` (now, by default);
+    // nullopt when nothing in the file binds it by then.
+    std::optional<Found> lookup(const QString& name, int before = INT_MAX) const;
 
 private:
     struct Binding
     {
         PyValue value;
         int seq = 0;
+        int line = 0;
     };
-    struct Import
+    struct Deferred
     {
         int seq = 0;
         QStringView text;
+        int line = 0;
+        bool conditional = false;
     };
-    QHash<QString, Binding> m_symbols;
-    QList<Import> m_imports;
+    std::optional<Found> fromDeferred(const Deferred& d, const QString& name) const;
+
+    QHash<QString, QList<Binding>> m_symbols;
+    QList<Deferred> m_deferred;
     int m_seq = 0;
     int m_identifierSeq[4] = {0, 0, 0, 0}; // revision, down_revision, branch_labels, depends_on
 };
@@ -226,7 +325,10 @@ private:
 class Evaluator
 {
 public:
-    explicit Evaluator(const SymbolTable& symbols) : m_symbols(symbols) {}
+    Evaluator(const SymbolTable& symbols, int before = INT_MAX)
+        : m_symbols(symbols), m_before(before)
+    {
+    }
 
     PyValue evaluate(TokenIt begin, TokenIt end)
     {
@@ -328,7 +430,10 @@ private:
                 return PyValue::none();
             if (t.text == QLatin1StringView("True") || t.text == QLatin1StringView("False"))
                 return PyValue::other(tr("a boolean"));
-            const std::optional<PyValue> found = m_symbols.lookup(t.text.toString());
+            const std::optional<SymbolTable::Found> lookedUp =
+                m_symbols.lookup(t.text.toString(), m_before);
+            const std::optional<PyValue> found =
+                lookedUp ? std::optional<PyValue>(lookedUp->value) : std::nullopt;
             if (found) {
                 if (found->kind == PyValue::Kind::Unknown && found->str.isEmpty())
                     return PyValue::unknown(
@@ -394,9 +499,89 @@ private:
     }
 
     const SymbolTable& m_symbols;
+    int m_before = INT_MAX;
     TokenIt m_it;
     TokenIt m_end;
 };
+
+// The value a binding gives its target, evaluated as of statement `before`.
+PyValue valueOf(const TargetBinding& b, const SymbolTable& symbols, int before)
+{
+    if (b.augmented)
+        return PyValue::unknown(tr("is changed by `%1`").arg(sourceText(b.target, b.valueEnd)));
+    PyValue value = Evaluator(symbols, before).evaluate(b.valueBegin, b.valueEnd);
+    if (b.unpackIndex < 0)
+        return value;
+    if (value.kind == PyValue::Kind::Seq && value.items.size() == b.unpackCount)
+        return value.items.at(b.unpackIndex);
+    return PyValue::unknown(
+        tr("is unpacked from `%1`").arg(sourceText(b.valueBegin, b.valueEnd)));
+}
+
+PyValue conditionalValue(PyValue value)
+{
+    if (value.kind != PyValue::Kind::Unknown)
+        return PyValue::unknown(tr("is assigned inside an if/try/for/with block"));
+    return value;
+}
+
+std::optional<SymbolTable::Found> SymbolTable::fromDeferred(const Deferred& d,
+                                                            const QString& name) const
+{
+    // The raw-data string keeps the tokens' views pointing into the module text.
+    const QString raw = QString::fromRawData(d.text.data(), d.text.size());
+    const PyTokens tokens = PythonTokenizer::tokenize(raw);
+    const TokenIt end = tokens.tokens.cend() - 1; // EndOfFile
+    std::optional<Found> found;
+    for (TokenIt stmt = tokens.tokens.cbegin(); stmt != end;) {
+        TokenIt stop = stmt;
+        while (stop != end && stop->kind != PyToken::Kind::Newline && stop->op != u';')
+            ++stop;
+        if (stmt != stop && (stmt->isName(QLatin1StringView("import"))
+                             || stmt->isName(QLatin1StringView("from")))) {
+            QList<PyToken> statement(stmt, stop);
+            for (const auto& [bound, why] : importedNames(statement))
+                if (bound == name)
+                    found = Found{PyValue::unknown(why), d.line, d.seq};
+        } else {
+            forEachBinding(stmt, stop, [&](const TargetBinding& b) {
+                if (b.target->text == name) {
+                    PyValue value = valueOf(b, *this, d.seq);
+                    found = Found{d.conditional ? conditionalValue(std::move(value)) : value,
+                                  b.target->line + d.line - 1, d.seq};
+                }
+            });
+        }
+        stmt = stop == end ? end : stop + 1;
+    }
+    return found;
+}
+
+std::optional<SymbolTable::Found> SymbolTable::lookup(const QString& name, int before) const
+{
+    std::optional<Found> eager;
+    const auto bindings = m_symbols.constFind(name);
+    if (bindings != m_symbols.constEnd()) {
+        for (auto it = bindings->crbegin(); it != bindings->crend(); ++it) {
+            if (it->seq < before) {
+                eager = Found{it->value, it->line, it->seq};
+                break;
+            }
+        }
+    }
+    const int after = eager ? eager->seq : 0;
+    for (auto it = m_deferred.crbegin(); it != m_deferred.crend(); ++it) {
+        if (it->seq >= before)
+            continue;
+        if (it->seq <= after)
+            break;
+        if (!it->text.contains(name)) // cheap: most statements never mention the name
+            continue;
+        if (std::optional<Found> found = fromDeferred(*it, name))
+            return found;
+    }
+    return eager;
+}
 
 struct Assignment
 {
@@ -441,25 +626,17 @@ public:
                 first = false;
                 continue;
             }
-            if (word == u"import" || word == u"from") {
+            // Everything else that does not start with one of the four identifiers or a
+            // compound keyword is kept as text, to be read only if a lookup needs it.
+            if (!first && identifierIndex(word) < 0 && !isCompoundWord(word)) {
                 const qsizetype start = tokenizer.position();
+                const int lineNumber = tokenizer.line();
                 if (!tokenizer.skipLine())
                     break;
-                const QStringView statement =
-                    QStringView(m_text).mid(start, tokenizer.position() - start);
-                first = false;
-                if (!statement.contains(u';')) {
-                    m_symbols.addImport(statement);
-                    continue;
-                }
-                // `import x; revision = "a"`: rare, read it token by token. The raw-data
-                // string keeps the tokens' views pointing into the module text.
-                const QString raw = QString::fromRawData(statement.data(), statement.size());
-                PythonTokenizer again(raw);
-                line.clear();
-                again.readLine(&line);
-                if (!line.isEmpty())
-                    logicalLine(line.cbegin(), line.cend(), indent);
+                QStringView statement = QStringView(m_text).mid(start, tokenizer.position() - start);
+                while (!statement.isEmpty() && statement.back().isSpace())
+                    statement.chop(1);
+                m_symbols.addDeferred(statement, lineNumber, currentScope() == Scope::Conditional);
                 continue;
             }
             line.clear();
@@ -474,17 +651,15 @@ public:
         tokenError = tokenizer.error();
         tokenErrorLine = tokenizer.errorLine();
 
-        // An import can rebind one of the four identifiers after its last assignment.
-        if (!m_symbols.importMayBindIdentifiers())
+        // A statement read lazily (an import, an unpacking) can rebind one of the four
+        // identifiers after its last plain assignment.
+        if (!m_symbols.deferredMayBindIdentifiers())
             return;
         for (const QString& name : {kRevision, kDownRevision, kBranchLabels, kDependsOn}) {
-            const std::optional<PyValue> now = m_symbols.lookup(name);
-            if (!now || now->kind != PyValue::Kind::Unknown)
-                continue;
+            const std::optional<SymbolTable::Found> now = m_symbols.lookup(name);
             const auto known = assignments.constFind(name);
-            if (known == assignments.constEnd() || known->value.kind != PyValue::Kind::Unknown)
-                assignments.insert(name, {*now, known == assignments.constEnd() ? 0 : known->line,
-                                          false});
+            if (now && (known == assignments.constEnd() || now->line != known->line))
+                assignments.insert(name, {now->value, now->line, false});
         }
     }
 
@@ -532,6 +707,16 @@ private:
         if (nested.contains(first.text))
             return Scope::Nested;
         return Scope::Conditional;
+    }
+
+    static bool isCompoundWord(QStringView word)
+    {
+        static const QStringList keywords = {
+            QStringLiteral("if"),    QStringLiteral("elif"),   QStringLiteral("else"),
+            QStringLiteral("try"),   QStringLiteral("except"), QStringLiteral("finally"),
+            QStringLiteral("for"),   QStringLiteral("while"),  QStringLiteral("with"),
+            QStringLiteral("async"), QStringLiteral("match"),  QStringLiteral("case")};
+        return word.size() >= 2 && word.size() <= 7 && keywords.contains(word);
     }
 
     static bool isCompoundKeyword(const PyToken& t)
@@ -584,27 +769,6 @@ private:
             statements(begin, end, scope);
     }
 
-    static TokenIt findTopLevel(TokenIt begin, TokenIt end, char16_t op)
-    {
-        int depth = 0;
-        for (auto it = begin; it != end; ++it) {
-            switch (it->op) {
-            case 0:
-                break;
-            case u'(': case u'[': case u'{':
-                ++depth;
-                break;
-            case u')': case u']': case u'}':
-                --depth;
-                break;
-            default:
-                if (depth == 0 && it->op == op)
-                    return it;
-            }
-        }
-        return end;
-    }
-
     void statements(TokenIt begin, TokenIt end, Scope scope)
     {
         while (begin != end) {
@@ -614,129 +778,39 @@ private:
         }
     }
 
-    void bindUnknown(QStringView view, const QString& why, int line, bool conditional)
-    {
-        const QString name = view.toString();
-        m_symbols.bind(name, PyValue::unknown(why));
-        if (isIdentifierName(name))
-            assignments.insert(name, {PyValue::unknown(why), line, conditional});
-    }
-
     void statement(TokenIt begin, TokenIt end, Scope scope)
     {
         if (begin == end)
             return;
         const bool conditional = scope == Scope::Conditional;
-        const PyToken& first = *begin;
-
-        if (first.isName(QLatin1StringView("import")) || first.isName(QLatin1StringView("from"))) {
+        if (begin->isName(QLatin1StringView("import")) || begin->isName(QLatin1StringView("from"))) {
             const QStringView last = (end - 1)->text;
-            m_symbols.addImport(QStringView(first.text.data(), last.data() + last.size()));
+            m_symbols.addDeferred(QStringView(begin->text.data(), last.data() + last.size()),
+                                  begin->line, conditional);
             return;
         }
-
-        // Assignment targets: NAME (':' annotation)? ('=' NAME)* '=' value
-        if (first.kind != PyToken::Kind::Name)
-            return;
-        TokenIt second = begin + 1;
-        if (second == end)
-            return;
-
-        if (second->isOp(u':')) {
-            TokenIt eq = findTopLevel(second, end, u'=');
-            if (eq == end)
-                return; // annotation only: binds nothing
-            assign(Targets{begin}, eq + 1, end, conditional);
-            return;
-        }
-        if (second->kind == PyToken::Kind::Op && second->text.size() == 2
-            && second->text.endsWith(u'=') && second->text != QLatin1StringView("==")
-            && second->text != QLatin1StringView("!=") && second->text != QLatin1StringView("<=")
-            && second->text != QLatin1StringView(">=")) {
-            bindUnknown(first.text, tr("is changed by `%1`").arg(sourceText(begin, end)),
-                        first.line, conditional);
-            return;
-        }
-        if (second->kind == PyToken::Kind::Op && (second->text == QLatin1StringView("**=")
-                                                  || second->text == QLatin1StringView("//=")
-                                                  || second->text == QLatin1StringView(">>=")
-                                                  || second->text == QLatin1StringView("<<="))) {
-            bindUnknown(first.text, tr("is changed by `%1`").arg(sourceText(begin, end)),
-                        first.line, conditional);
-            return;
-        }
-
-        // Split on top-level '=' to find chained targets: a = b = value.
-        // Most statements are `name = value`: handle that without building lists.
-        if (second->op == u'=' && findTopLevel(second + 1, end, u'=') == end) {
-            assign(Targets{begin}, second + 1, end, conditional);
-            return;
-        }
-        QVarLengthArray<TokenIt, 4> equals;
-        for (TokenIt it = findTopLevel(begin, end, u'='); it != end;
-             it = findTopLevel(it + 1, end, u'='))
-            equals.append(it);
-        if (equals.isEmpty())
-            return;
-        const TokenIt valueBegin = equals.last() + 1;
-        TokenIt targetBegin = begin;
-        for (TokenIt eq : equals) {
-            Targets names;
-            bool simple = true;
-            for (auto it = targetBegin; it != eq; ++it) {
-                if (it->kind == PyToken::Kind::Name)
-                    names.append(it);
-                else if (it->op != u',' && it->op != u'(' && it->op != u')' && it->op != u'['
-                         && it->op != u']')
-                    simple = false;
+        forEachBinding(begin, end, [&](const TargetBinding& b) {
+            PyValue value;
+            if (!isIdentifierName(b.target->text) && !b.augmented && b.valueBegin != b.valueEnd
+                && isComputed(b.valueBegin, b.valueEnd)) {
+                // Code that never feeds the four identifiers: keep where it is and explain
+                // it only if it is ever used.
+                value = PyValue::unknown(QString());
+                const QStringView last = (b.valueEnd - 1)->text;
+                value.expr = QStringView(b.valueBegin->text.data(), last.data() + last.size());
+            } else {
+                value = valueOf(b, m_symbols, INT_MAX);
             }
-            if (simple)
-                assign(names, valueBegin, end, conditional);
-            targetBegin = eq + 1;
-        }
-    }
-
-    using Targets = QVarLengthArray<TokenIt, 4>;
-
-    void assign(const Targets& targets, TokenIt valueBegin, TokenIt valueEnd,
-                bool conditional)
-    {
-        bool matters = false;
-        for (TokenIt t : targets)
-            matters |= isIdentifierName(t->text);
-        PyValue value;
-        if (!matters && valueBegin != valueEnd && isComputed(valueBegin, valueEnd)) {
-            // Most module-level code (columns, metadata, helpers) never feeds the four
-            // identifiers: keep where it is and explain it only if it is ever used.
-            value = PyValue::unknown(QString());
-            const QChar* first = valueBegin->text.data();
-            const QStringView last = (valueEnd - 1)->text;
-            value.expr = QStringView(first, last.data() + last.size());
-        } else {
-            Evaluator evaluator(m_symbols);
-            value = evaluator.evaluate(valueBegin, valueEnd);
-        }
-        if (targets.size() == 1) {
-            bind(*targets.first(), value, conditional);
-            return;
-        }
-        // Unpacking: a, b = 'x', 'y'
-        const bool matches = value.kind == PyValue::Kind::Seq && value.items.size() == targets.size();
-        for (int i = 0; i < targets.size(); ++i) {
-            bind(*targets.at(i),
-                 matches ? value.items.at(i)
-                         : PyValue::unknown(tr("is unpacked from `%1`")
-                                                .arg(sourceText(valueBegin, valueEnd))),
-                 conditional);
-        }
+            bind(*b.target, std::move(value), conditional);
+        });
     }
 
     void bind(const PyToken& target, PyValue value, bool conditional)
     {
-        if (conditional && value.kind != PyValue::Kind::Unknown)
-            value = PyValue::unknown(tr("is assigned inside an if/try/for/with block"));
+        if (conditional)
+            value = conditionalValue(std::move(value));
         const QString name = target.text.toString();
-        m_symbols.bind(name, value);
+        m_symbols.bind(name, value, target.line);
         if (isIdentifierName(name))
             assignments.insert(name, {value, target.line, conditional});
     }

@@ -141,6 +141,16 @@ private slots:
             "import functools\n@functools.cache\ndef helper():\n    revision = 'no'\n    return 1\n"
             "revision = 'yes'\ndown_revision = None\n")
             << QStringLiteral("yes") << QStringList() << QStringList() << QStringList();
+        QTest::newRow("unpacking that starts with another name") << QByteArray(
+            "x, revision = 1, 'late'\ndown_revision = None\n")
+            << QStringLiteral("late") << QStringList() << QStringList() << QStringList();
+        QTest::newRow("constants bound in order") << QByteArray(
+            "A = 'first'\nB = A\nA = 'second'\nrevision = 'r'\ndown_revision = B\ndepends_on = A\n")
+            << QStringLiteral("r") << L({"first"}) << QStringList() << L({"second"});
+        QTest::newRow("padding between header lines") << QByteArray(
+            "revision = 'r'\n_C0 = sa.Column('c0', sa.Integer())\n_C1 = [1, 2, 3]\n"
+            "print('hello'); LABEL = 'lab'\ndown_revision = None\nbranch_labels = (LABEL,)\n")
+            << QStringLiteral("r") << QStringList() << L({"lab"}) << QStringList();
         QTest::newRow("main guard not a block of ours") << QByteArray(
             "revision = 'r2'\ndown_revision = 'r1'\nif __name__ == '__main__':\n    print(1)\n")
             << QStringLiteral("r2") << L({"r1"}) << QStringList() << QStringList();
@@ -247,13 +257,16 @@ private slots:
             << true << 4 << QStringLiteral("cli.parent_of('x')");
         QTest::newRow("import rebinds after assignment") << QByteArray(
             "revision = 'a'\ndown_revision = 'p'\nfrom shared import down_revision\n")
-            << true << 2 << QStringLiteral("shared");
+            << true << 3 << QStringLiteral("shared");
         QTest::newRow("revision imported") << QByteArray(
             "from common.ids import revision\ndown_revision = None\n")
-            << false << 0 << QStringLiteral("common.ids");
+            << false << 1 << QStringLiteral("common.ids");
         QTest::newRow("name imported after constant") << QByteArray(
             "PARENT = 'p1'\nfrom elsewhere import PARENT\nrevision = 'a'\ndown_revision = PARENT\n")
             << true << 4 << QStringLiteral("elsewhere");
+        QTest::newRow("constant set in an if block") << QByteArray(
+            "import sys\nif sys.version_info > (3,):\n    PARENT = 'p'\nrevision = 'a'\ndown_revision = PARENT\n")
+            << true << 5 << QStringLiteral("if/try");
         QTest::newRow("set literal") << QByteArray("revision = 'a'\ndown_revision = {'p', 'q'}\n")
             << true << 2 << QStringLiteral("set");
     }
