@@ -22,6 +22,8 @@ struct Revision
     QString path;               // absolute path of the file
     QString versionLocation;    // the version folder the file was found under
 
+    int loadOrder = -1;         // position in the order alembic loads files (directory order);
+                                // alembic breaks ties between branches by it
     int revisionLine = 0;       // 1-based lines of the assignments (0 = absent)
     int downRevisionLine = 0;
     int branchLabelsLine = 0;

@@ -39,7 +39,8 @@ void listFolder(const QString& folder, bool recursive, QStringList* out)
         if (ScriptDirectory::isRevisionFileName(name))
             names.append(name);
     }
-    std::sort(names.begin(), names.end());
+    // Kept in directory order: alembic 1.8 loads files in os.listdir() order, and that
+    // order breaks ties in its plans.
     const QString prefix = folder.endsWith(u'/') ? folder : folder + u'/';
     for (const QString& name : std::as_const(names))
         out->append(prefix + name);
@@ -160,9 +161,13 @@ ScanResult ScriptDirectory::scan(const QStringList& versionLocations, bool recur
         if (p.revision) {
             Revision rev = *p.revision;
             rev.versionLocation = locationOf(rev.path);
+            rev.loadOrder = i;
             result.revisions.append(std::move(rev));
         }
     }
+    result.files.sort();
+    std::sort(result.revisions.begin(), result.revisions.end(),
+              [](const Revision& a, const Revision& b) { return a.path < b.path; });
     qCDebug(lcScript) << "scanned" << result.files.size() << "files in" << timer.elapsed()
                       << "ms, of which listing" << listed << "ms";
     return result;

@@ -29,7 +29,8 @@ public:
     static ScanResult scan(const AlembicConfig& config);
     static ScanResult scan(const QStringList& versionLocations, bool recursive);
 
-    // The files alembic would load from these folders, sorted; missing folders are
+    // The files alembic would load from these folders, in the order it loads them
+    // (configured folder order, then directory order within a folder); missing folders are
     // reported in `diagnostics` (alembic itself skips a missing folder silently).
     static QStringList revisionFiles(const QStringList& versionLocations, bool recursive,
                                      Diagnostics* diagnostics = nullptr);

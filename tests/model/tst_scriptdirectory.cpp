@@ -225,6 +225,13 @@ private slots:
         const ScanResult r = ScriptDirectory::scan({v}, false);
         QVERIFY(r.diagnostics.isEmpty());
         QCOMPARE(r.revisions.size(), n);
+        // Every revision knows its place in alembic's load order (directory order).
+        QSet<int> orders;
+        for (const Revision& rev : r.revisions)
+            orders.insert(rev.loadOrder);
+        QCOMPARE(orders.size(), n);
+        QCOMPARE(*std::min_element(orders.cbegin(), orders.cend()), 0);
+        QCOMPARE(*std::max_element(orders.cbegin(), orders.cend()), n - 1);
         const auto g = RevisionGraph::build(r.revisions);
         QCOMPARE(g->heads(), QStringList{QStringLiteral("r%1").arg(n - 1)});
     }
