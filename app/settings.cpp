@@ -1,5 +1,6 @@
 #include "settings.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QSettings>
 
@@ -13,6 +14,7 @@ constexpr QLatin1StringView kSectionKey{"section"};
 constexpr QLatin1StringView kLastPathKey{"project/lastPath"};
 constexpr QLatin1StringView kLastSectionKey{"project/lastSection"};
 constexpr QLatin1StringView kGeometryKey{"window/geometry"};
+constexpr QLatin1StringView kProfilesGroup{"connectionProfiles"};
 constexpr QLatin1StringView kStateKey{"window/state"};
 
 // "alembic" is alembic's default section: store it as empty so both spellings match.
@@ -24,6 +26,14 @@ QString normalizedSection(const QString& section)
 RecentProject normalized(const RecentProject& project)
 {
     return {QDir::cleanPath(project.path), normalizedSection(project.section)};
+}
+
+// A settings key for a project: its path and section, hashed so any path is a valid key.
+QString projectKey(const RecentProject& project)
+{
+    const RecentProject p = normalized(project);
+    const QByteArray id = (p.path + u'\n' + p.section).toUtf8();
+    return QString::fromLatin1(QCryptographicHash::hash(id, QCryptographicHash::Sha1).toHex());
 }
 
 } // namespace
@@ -130,6 +140,16 @@ void Settings::setWindowState(const QByteArray& state)
 void Settings::sync()
 {
     m_settings->sync();
+}
+
+QByteArray Settings::connectionProfiles(const RecentProject& project) const
+{
+    return m_settings->value(kProfilesGroup + u'/' + projectKey(project)).toByteArray();
+}
+
+void Settings::setConnectionProfiles(const RecentProject& project, const QByteArray& json)
+{
+    m_settings->setValue(kProfilesGroup + u'/' + projectKey(project), json);
 }
 
 } // namespace retort

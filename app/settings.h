@@ -44,6 +44,11 @@ public:
     RecentProject lastProject() const;
     void setLastProject(const RecentProject& project);
 
+    // The project's connection profiles, as the JSON text ConnectionProfile writes
+    // (empty when none were saved). Kept per project: path and section.
+    QByteArray connectionProfiles(const RecentProject& project) const;
+    void setConnectionProfiles(const RecentProject& project, const QByteArray& json);
+
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray& geometry);
     QByteArray windowState() const;

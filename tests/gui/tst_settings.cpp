@@ -42,6 +42,27 @@ private slots:
         QVERIFY(settings.recentProjects().isEmpty());
     }
 
+    void connectionProfilesPerProject()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("settings.ini"));
+        const RecentProject a{QStringLiteral("/p/a/alembic.ini"), QString()};
+        const RecentProject aOther{QStringLiteral("/p/a/alembic.ini"), QStringLiteral("other")};
+        const QByteArray json("[{\"name\":\"staging\",\"url\":\"postgresql://u@h/db\"}]");
+        {
+            Settings settings(file);
+            QVERIFY(settings.connectionProfiles(a).isEmpty());
+            settings.setConnectionProfiles(a, json);
+            settings.setConnectionProfiles(aOther, "[]");
+        }
+        Settings settings(file);
+        QCOMPARE(settings.connectionProfiles(a), json);
+        // "alembic" is the default section: both spellings are the same project.
+        QCOMPARE(settings.connectionProfiles({a.path, QStringLiteral("alembic")}), json);
+        QCOMPARE(settings.connectionProfiles(aOther), QByteArray("[]"));
+        QVERIFY(settings.connectionProfiles({QStringLiteral("/p/b/alembic.ini"), QString()}).isEmpty());
+    }
+
     void persists()
     {
         QTemporaryDir dir;
