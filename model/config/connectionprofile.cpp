@@ -1,0 +1,212 @@
+#include "config/connectionprofile.h"
+
+#include "config/alembicconfig.h"
+#include "config/sqlalchemyurl.h"
+
+#include <QCoreApplication>
+#include <QJsonValue>
+#include <QSet>
+
+namespace retort {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ConnectionProfile", text);
+}
+
+const QString kName = QStringLiteral("name");
+const QString kUrl = QStringLiteral("url");
+const QString kVersionTable = QStringLiteral("versionTable");
+const QString kVersionTableSchema = QStringLiteral("versionTableSchema");
+const QString kEnvironment = QStringLiteral("environment");
+const QString kXArguments = QStringLiteral("xArguments");
+const QString kProtected = QStringLiteral("protected");
+const QString kDefault = QStringLiteral("default");
+
+QString typeError(const QString& field, const char* expected)
+{
+    return tr("The connection profile field “%1” must be %2.").arg(field, tr(expected));
+}
+
+} // namespace
+
+ConnectionProfile::ConnectionProfile(const QString& name, const QString& url)
+    : m_name(name), m_url(url)
+{
+}
+
+ConnectionProfile ConnectionProfile::fromConfig(const AlembicConfig& config)
+{
+    ConnectionProfile profile(tr("default"));
+    profile.m_default = true;
+    const QString table = config.mainOption(QStringLiteral("version_table")).trimmed();
+    if (!table.isEmpty())
+        profile.m_versionTable = table;
+    profile.m_versionTableSchema =
+        config.mainOption(QStringLiteral("version_table_schema")).trimmed();
+    return profile;
+}
+
+QString ConnectionProfile::effectiveUrl(const AlembicConfig& config) const
+{
+    return usesConfigUrl() ? config.sqlalchemyUrl() : m_url.trimmed();
+}
+
+QString ConnectionProfile::displayUrl(const AlembicConfig& config) const
+{
+    const QString url = effectiveUrl(config);
+    return url.isEmpty() ? QString() : SqlAlchemyUrl::redacted(url);
+}
+
+Result<SqlAlchemyUrl> ConnectionProfile::parsedUrl(const AlembicConfig& config) const
+{
+    const QString url = effectiveUrl(config);
+    if (url.isEmpty())
+        return Result<SqlAlchemyUrl>::failure(
+            usesConfigUrl()
+                ? tr("The connection profile “%1” has no URL and the configuration sets no "
+                     "sqlalchemy.url.")
+                      .arg(m_name)
+                : tr("The connection profile “%1” has no URL.").arg(m_name));
+    return SqlAlchemyUrl::parse(url);
+}
+
+QString ConnectionProfile::displayUrl() const
+{
+    return usesConfigUrl() ? QString() : SqlAlchemyUrl::redacted(m_url.trimmed());
+}
+
+QJsonObject ConnectionProfile::toJson() const
+{
+    QJsonObject o;
+    o.insert(kName, m_name);
+    o.insert(kUrl, m_url);
+    o.insert(kVersionTable, m_versionTable);
+    o.insert(kVersionTableSchema, m_versionTableSchema);
+    QJsonObject env;
+    for (auto it = m_environment.cbegin(); it != m_environment.cend(); ++it)
+        env.insert(it.key(), it.value());
+    o.insert(kEnvironment, env);
+    o.insert(kXArguments, QJsonArray::fromStringList(m_xArguments));
+    o.insert(kProtected, m_protected);
+    o.insert(kDefault, m_default);
+    return o;
+}
+
+Result<ConnectionProfile> ConnectionProfile::fromJson(const QJsonObject& o)
+{
+    using R = Result<ConnectionProfile>;
+    ConnectionProfile p;
+
+    const QJsonValue name = o.value(kName);
+    if (name.isUndefined() || name.isNull())
+        return R::failure(tr("A connection profile has no name."));
+    if (!name.isString())
+        return R::failure(typeError(kName, QT_TRANSLATE_NOOP("ConnectionProfile", "a string")));
+    p.m_name = name.toString().trimmed();
+    if (p.m_name.isEmpty())
+        return R::failure(tr("A connection profile has an empty name."));
+
+    auto optionalString = [&o](const QString& key, QString* out) -> bool {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined() || v.isNull())
+            return true;
+        if (!v.isString())
+            return false;
+        *out = v.toString();
+        return true;
+    };
+    if (!optionalString(kUrl, &p.m_url))
+        return R::failure(typeError(kUrl, QT_TRANSLATE_NOOP("ConnectionProfile", "a string")));
+    if (!optionalString(kVersionTable, &p.m_versionTable))
+        return R::failure(
+            typeError(kVersionTable, QT_TRANSLATE_NOOP("ConnectionProfile", "a string")));
+    p.m_versionTable = p.m_versionTable.trimmed();
+    if (p.m_versionTable.isEmpty())
+        return R::failure(
+            tr("The connection profile “%1” has an empty version table name.").arg(p.m_name));
+    if (!optionalString(kVersionTableSchema, &p.m_versionTableSchema))
+        return R::failure(
+            typeError(kVersionTableSchema, QT_TRANSLATE_NOOP("ConnectionProfile", "a string")));
+    p.m_versionTableSchema = p.m_versionTableSchema.trimmed();
+
+    const QJsonValue env = o.value(kEnvironment);
+    if (!env.isUndefined() && !env.isNull()) {
+        if (!env.isObject())
+            return R::failure(typeError(
+                kEnvironment, QT_TRANSLATE_NOOP("ConnectionProfile", "an object of strings")));
+        const QJsonObject envObject = env.toObject();
+        for (auto it = envObject.constBegin(); it != envObject.constEnd(); ++it) {
+            if (!it.value().isString())
+                return R::failure(typeError(
+                    kEnvironment, QT_TRANSLATE_NOOP("ConnectionProfile", "an object of strings")));
+            const QString key = it.key();
+            if (key.isEmpty() || key.contains(QLatin1Char('=')) || key.contains(QChar(0)))
+                return R::failure(tr("“%1” is not a valid environment variable name.").arg(key));
+            p.m_environment.insert(key, it.value().toString());
+        }
+    }
+
+    const QJsonValue xArgs = o.value(kXArguments);
+    if (!xArgs.isUndefined() && !xArgs.isNull()) {
+        if (!xArgs.isArray())
+            return R::failure(typeError(
+                kXArguments, QT_TRANSLATE_NOOP("ConnectionProfile", "an array of strings")));
+        const QJsonArray array = xArgs.toArray();
+        for (const QJsonValue& v : array) {
+            if (!v.isString())
+                return R::failure(typeError(
+                    kXArguments, QT_TRANSLATE_NOOP("ConnectionProfile", "an array of strings")));
+            p.m_xArguments.append(v.toString());
+        }
+    }
+
+    auto optionalBool = [&o](const QString& key, bool* out) -> bool {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined() || v.isNull())
+            return true;
+        if (!v.isBool())
+            return false;
+        *out = v.toBool();
+        return true;
+    };
+    if (!optionalBool(kProtected, &p.m_protected))
+        return R::failure(
+            typeError(kProtected, QT_TRANSLATE_NOOP("ConnectionProfile", "true or false")));
+    if (!optionalBool(kDefault, &p.m_default))
+        return R::failure(
+            typeError(kDefault, QT_TRANSLATE_NOOP("ConnectionProfile", "true or false")));
+    return p;
+}
+
+QJsonArray ConnectionProfile::toJson(const QList<ConnectionProfile>& profiles)
+{
+    QJsonArray array;
+    for (const ConnectionProfile& profile : profiles)
+        array.append(profile.toJson());
+    return array;
+}
+
+Result<QList<ConnectionProfile>> ConnectionProfile::listFromJson(const QJsonArray& array)
+{
+    using R = Result<QList<ConnectionProfile>>;
+    QList<ConnectionProfile> profiles;
+    QSet<QString> names;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonValue v = array.at(i);
+        if (!v.isObject())
+            return R::failure(tr("Connection profile %1 is not a JSON object.").arg(i + 1));
+        auto profile = fromJson(v.toObject());
+        if (!profile)
+            return R::failure(tr("Connection profile %1: %2").arg(i + 1).arg(profile.error()));
+        if (names.contains(profile->name()))
+            return R::failure(tr("Two connection profiles are named “%1”.").arg(profile->name()));
+        names.insert(profile->name());
+        profiles.append(std::move(profile).value());
+    }
+    return profiles;
+}
+
+} // namespace retort

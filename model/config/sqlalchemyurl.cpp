@@ -1,0 +1,878 @@
+#include "config/sqlalchemyurl.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QUrl>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace retort {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("SqlAlchemyUrl", text);
+}
+
+// ---- Python's str -> int (base 10), as int() parses a port ------------------------------
+
+enum class IntParse
+{
+    Ok,
+    Invalid,
+    Overflow
+};
+
+// int() keeps ASCII as is and parses it with C isspace(); other code points count as
+// space when Python's str.isspace() says so.
+bool isPythonSpace(char32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    return QChar::isSpace(c);
+}
+
+IntParse parsePythonInt(const QString& text, qint64* out)
+{
+    const QList<uint> cps = text.toUcs4();
+    qsizetype i = 0;
+    qsizetype end = cps.size();
+    while (i < end && isPythonSpace(cps[i]))
+        ++i;
+    while (end > i && isPythonSpace(cps[end - 1]))
+        --end;
+    bool negative = false;
+    if (i < end && (cps[i] == '+' || cps[i] == '-')) {
+        negative = cps[i] == '-';
+        ++i;
+    }
+    if (i >= end)
+        return IntParse::Invalid;
+    qint64 value = 0;
+    bool overflow = false;
+    bool lastWasDigit = false;
+    for (; i < end; ++i) {
+        const char32_t c = cps[i];
+        if (c == '_') {
+            if (!lastWasDigit)
+                return IntParse::Invalid;
+            lastWasDigit = false;
+            continue;
+        }
+        if (QChar::category(c) != QChar::Number_DecimalDigit)
+            return IntParse::Invalid;
+        const int digit = QChar::digitValue(c);
+        if (digit < 0)
+            return IntParse::Invalid;
+        if (!overflow) {
+            if (value > (std::numeric_limits<qint64>::max() - digit) / 10)
+                overflow = true;
+            else
+                value = value * 10 + digit;
+        }
+        lastWasDigit = true;
+    }
+    if (!lastWasDigit)
+        return IntParse::Invalid;
+    if (overflow)
+        return IntParse::Overflow;
+    *out = negative ? -value : value;
+    return IntParse::Ok;
+}
+
+// ---- urllib.parse.unquote(s, encoding="utf-8", errors="replace") -------------------------
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// unquote_to_bytes() of an ASCII run.
+QByteArray percentToBytes(QStringView ascii)
+{
+    QByteArray in = ascii.toLatin1();
+    QByteArray out;
+    out.reserve(in.size());
+    const qsizetype first = in.indexOf('%');
+    if (first < 0)
+        return in;
+    out.append(in.constData(), first);
+    qsizetype i = first;
+    while (i < in.size()) {
+        // in[i] == '%'
+        if (i + 2 < in.size() && hexValue(in[i + 1]) >= 0 && hexValue(in[i + 2]) >= 0) {
+            out.append(char(hexValue(in[i + 1]) * 16 + hexValue(in[i + 2])));
+            i += 3;
+        } else {
+            out.append('%');
+            ++i;
+        }
+        const qsizetype next = in.indexOf('%', i);
+        const qsizetype stop = next < 0 ? in.size() : next;
+        out.append(in.constData() + i, stop - i);
+        i = stop;
+    }
+    return out;
+}
+
+// UTF-8 decoding with one U+FFFD per maximal invalid subpart, as CPython's decoder does.
+QString decodeUtf8Replace(const QByteArray& bytes)
+{
+    QString out;
+    out.reserve(bytes.size());
+    const auto* b = reinterpret_cast<const unsigned char*>(bytes.constData());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = b[i];
+        if (c < 0x80) {
+            out.append(QChar(char16_t(c)));
+            ++i;
+            continue;
+        }
+        int need = 0;
+        char32_t cp = 0;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            cp = c & 0x0F;
+            if (c == 0xE0)
+                lo = 0xA0;
+            else if (c == 0xED)
+                hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            cp = c & 0x07;
+            if (c == 0xF0)
+                lo = 0x90;
+            else if (c == 0xF4)
+                hi = 0x8F;
+        } else {
+            out.append(QChar(QChar::ReplacementCharacter));
+            ++i;
+            continue;
+        }
+        qsizetype j = i + 1;
+        bool good = true;
+        for (int k = 0; k < need; ++k, ++j) {
+            if (j >= n || b[j] < lo || b[j] > hi) {
+                good = false;
+                break;
+            }
+            cp = (cp << 6) | (b[j] & 0x3F);
+            lo = 0x80;
+            hi = 0xBF;
+        }
+        if (!good) {
+            out.append(QChar(QChar::ReplacementCharacter));
+            i = j; // resume at the offending byte
+            continue;
+        }
+        const char32_t one[1] = {cp};
+        out.append(QString::fromUcs4(one, 1));
+        i = j;
+    }
+    return out;
+}
+
+QString pyUnquote(const QString& s)
+{
+    if (!s.contains(QLatin1Char('%')))
+        return s;
+    QString out;
+    out.reserve(s.size());
+    const qsizetype n = s.size();
+    qsizetype i = 0;
+    while (i < n) {
+        if (s.at(i).unicode() >= 0x80) {
+            out.append(s.at(i));
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        while (j < n && s.at(j).unicode() < 0x80)
+            ++j;
+        out.append(decodeUtf8Replace(percentToBytes(QStringView(s).mid(i, j - i))));
+        i = j;
+    }
+    return out;
+}
+
+// urllib.parse.parse_qsl(qs) with its defaults (keep_blank_values=False, separator '&').
+QList<QPair<QString, QString>> pyParseQsl(const QString& qs)
+{
+    QList<QPair<QString, QString>> items;
+    if (qs.isEmpty())
+        return items;
+    const QStringList parts = qs.split(QLatin1Char('&'));
+    for (const QString& part : parts) {
+        if (part.isEmpty())
+            continue;
+        const qsizetype eq = part.indexOf(QLatin1Char('='));
+        if (eq < 0)
+            continue;
+        QString name = part.left(eq);
+        QString value = part.mid(eq + 1);
+        if (value.isEmpty())
+            continue;
+        name.replace(QLatin1Char('+'), QLatin1Char(' '));
+        value.replace(QLatin1Char('+'), QLatin1Char(' '));
+        items.append({pyUnquote(name), pyUnquote(value)});
+    }
+    return items;
+}
+
+// urllib.parse.quote_plus(s)
+QString pyQuotePlus(const QString& s)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(s, QByteArrayLiteral(" ")))
+        .replace(QLatin1Char(' '), QLatin1Char('+'));
+}
+
+// sqlalchemy.engine.url._sqla_url_quote
+QString sqlaQuote(QString s)
+{
+    s.replace(QLatin1Char(':'), QStringLiteral("%3A"));
+    s.replace(QLatin1Char('@'), QStringLiteral("%40"));
+    s.replace(QLatin1Char('/'), QStringLiteral("%2F"));
+    return s;
+}
+
+bool lessByCodePoint(const QString& a, const QString& b)
+{
+    const QList<uint> ua = a.toUcs4();
+    const QList<uint> ub = b.toUcs4();
+    return std::lexicographical_compare(ua.begin(), ua.end(), ub.begin(), ub.end());
+}
+
+bool isSecretKey(const QString& key)
+{
+    static const QSet<QString> secret = {
+        QStringLiteral("password"), QStringLiteral("passwd"),      QStringLiteral("pwd"),
+        QStringLiteral("pass"),     QStringLiteral("sslpassword"), QStringLiteral("secret"),
+        QStringLiteral("token"),    QStringLiteral("access_token")};
+    return secret.contains(key.toLower());
+}
+
+// sqlalchemy.util.asbool for strings
+std::optional<bool> pyAsBool(const QString& value)
+{
+    const QString v = value.trimmed().toLower();
+    if (v == u"true" || v == u"yes" || v == u"on" || v == u"y" || v == u"t" || v == u"1")
+        return true;
+    if (v == u"false" || v == u"no" || v == u"off" || v == u"n" || v == u"f" || v == u"0")
+        return false;
+    return std::nullopt;
+}
+
+// A non-negative whole number of seconds (timeouts).
+std::optional<int> parseSeconds(const QString& value, bool allowFraction)
+{
+    bool ok = false;
+    if (allowFraction) {
+        const double d = value.trimmed().toDouble(&ok);
+        if (!ok || d < 0 || d > 1e6)
+            return std::nullopt;
+        return int(std::ceil(d));
+    }
+    qint64 v = 0;
+    if (parsePythonInt(value, &v) != IntParse::Ok || v < 0 || v > 1000000)
+        return std::nullopt;
+    return int(v);
+}
+
+// libpq conninfo value quoting (Qt's QPSQL appends connect options to the conninfo
+// string after turning ';' into ' ').
+QString libpqQuote(const QString& value)
+{
+    bool plain = !value.isEmpty();
+    for (QChar c : value) {
+        if (c.isSpace() || c == QLatin1Char('\'') || c == QLatin1Char('\\')) {
+            plain = false;
+            break;
+        }
+    }
+    if (plain)
+        return value;
+    QString v = value;
+    v.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    v.replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + v + QLatin1Char('\'');
+}
+
+QString invalidValueError(const QString& key)
+{
+    return tr("The URL's query parameter “%1” has a value Retort cannot use.").arg(key);
+}
+
+QString semicolonError(const QString& key, const QString& qtDriver)
+{
+    return tr("The URL's query parameter “%1” contains ';', which Qt's %2 driver cannot pass on.")
+        .arg(key, qtDriver);
+}
+
+Result<int> checkedPort(qint64 port)
+{
+    if (port < 1 || port > 65535)
+        return Result<int>::failure(tr("The port %1 is out of range (1 to 65535).").arg(port));
+    return int(port);
+}
+
+} // namespace
+
+// ---- parsing --------------------------------------------------------------------------
+
+Result<SqlAlchemyUrl> SqlAlchemyUrl::parse(const QString& url)
+{
+    // sqlalchemy/engine/url.py _parse_url(), with Python's str \w spelled out and '.'
+    // (which does not match '\n' in Python) as [^\n]. Anchored at the start only, like
+    // re.match().
+    static const QRegularExpression pattern(QStringLiteral(
+        "\\A(?<name>[\\p{L}\\p{N}_+]+)://"
+        "(?:(?<username>[^:/]*)(?::(?<password>[^@]*))?@)?"
+        "(?:(?:\\[(?<ipv6host>[^/?]+)\\]|(?<ipv4host>[^/:?]+))?(?::(?<port>[^/?]*))?)?"
+        "(?:/(?<database>[^?]*))?"
+        "(?:\\?(?<query>[^\\n]*))?"));
+
+    const QRegularExpressionMatch m = pattern.match(url);
+    if (!m.hasMatch()) {
+        if (url.trimmed().isEmpty())
+            return Result<SqlAlchemyUrl>::failure(tr("The database URL is empty."));
+        return Result<SqlAlchemyUrl>::failure(
+            tr("This is not a SQLAlchemy database URL; expected "
+               "dialect[+driver]://[user[:password]@][host][:port][/database]."));
+    }
+
+    auto group = [&m](const QString& name) -> QString {
+        if (m.capturedStart(name) < 0)
+            return QString(); // did not participate: None
+        QString s = m.captured(name);
+        if (s.isNull())
+            s = QLatin1String(""); // participated, empty: ""
+        return s;
+    };
+
+    SqlAlchemyUrl u;
+    u.m_drivername = m.captured(u"name");
+    const QString username = group(QStringLiteral("username"));
+    if (!username.isNull())
+        u.m_username = pyUnquote(username);
+    const QString password = group(QStringLiteral("password"));
+    if (!password.isNull()) {
+        u.m_password = pyUnquote(password);
+        if (u.m_password.isNull())
+            u.m_password = QLatin1String("");
+    }
+    if (!username.isNull() && u.m_username.isNull())
+        u.m_username = QLatin1String("");
+    const QString ipv4 = group(QStringLiteral("ipv4host"));
+    const QString ipv6 = group(QStringLiteral("ipv6host"));
+    u.m_host = !ipv4.isEmpty() ? ipv4 : ipv6;
+
+    const QString port = group(QStringLiteral("port"));
+    if (!port.isNull()) {
+        // An empty port reaches int("") in URL.create: a ValueError, as for any non-number.
+        qint64 value = 0;
+        switch (parsePythonInt(port, &value)) {
+        case IntParse::Invalid:
+            return Result<SqlAlchemyUrl>::failure(
+                tr("The port in the database URL is not a number."));
+        case IntParse::Overflow:
+            return Result<SqlAlchemyUrl>::failure(
+                tr("The port in the database URL is out of range."));
+        case IntParse::Ok:
+            break;
+        }
+        if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
+            return Result<SqlAlchemyUrl>::failure(
+                tr("The port in the database URL is out of range."));
+        u.m_port = int(value);
+    }
+    u.m_database = group(QStringLiteral("database"));
+    const QString query = group(QStringLiteral("query"));
+    if (!query.isNull())
+        u.m_queryItems = pyParseQsl(query);
+    return u;
+}
+
+QString SqlAlchemyUrl::dialect() const
+{
+    return m_drivername.section(QLatin1Char('+'), 0, 0);
+}
+
+QString SqlAlchemyUrl::driver() const
+{
+    if (!m_drivername.contains(QLatin1Char('+')))
+        return {};
+    return m_drivername.section(QLatin1Char('+'), 1, 1);
+}
+
+QMap<QString, QStringList> SqlAlchemyUrl::query() const
+{
+    QMap<QString, QStringList> map;
+    for (const auto& [key, value] : m_queryItems)
+        map[key].append(value);
+    return map;
+}
+
+bool SqlAlchemyUrl::hasQueryKey(const QString& key) const
+{
+    return std::any_of(m_queryItems.cbegin(), m_queryItems.cend(),
+                       [&key](const auto& item) { return item.first == key; });
+}
+
+QString SqlAlchemyUrl::queryValue(const QString& key, const QString& fallback) const
+{
+    for (auto it = m_queryItems.crbegin(); it != m_queryItems.crend(); ++it) {
+        if (it->first == key)
+            return it->second;
+    }
+    return fallback;
+}
+
+QString SqlAlchemyUrl::toDisplayString() const
+{
+    QString s = m_drivername + QStringLiteral("://");
+    if (!m_username.isNull()) {
+        s += sqlaQuote(m_username);
+        if (!m_password.isNull())
+            s += QStringLiteral(":***");
+        s += QLatin1Char('@');
+    }
+    if (!m_host.isNull()) {
+        if (m_host.contains(QLatin1Char(':')))
+            s += QLatin1Char('[') + m_host + QLatin1Char(']');
+        else
+            s += m_host;
+    }
+    if (m_port)
+        s += QLatin1Char(':') + QString::number(*m_port);
+    if (!m_database.isNull())
+        s += QLatin1Char('/') + m_database;
+    if (!m_queryItems.isEmpty()) {
+        const QMap<QString, QStringList> q = query();
+        QStringList keys = q.keys();
+        std::sort(keys.begin(), keys.end(), lessByCodePoint);
+        QStringList parts;
+        for (const QString& key : keys) {
+            const bool secret = isSecretKey(key);
+            for (const QString& value : q.value(key))
+                parts.append(pyQuotePlus(key) + QLatin1Char('=') +
+                             (secret ? QStringLiteral("***") : pyQuotePlus(value)));
+        }
+        s += QLatin1Char('?') + parts.join(QLatin1Char('&'));
+    }
+    return s;
+}
+
+QString SqlAlchemyUrl::redacted(const QString& url)
+{
+    const auto parsed = parse(url);
+    if (parsed)
+        return parsed->toDisplayString();
+    const qsizetype scheme = url.indexOf(QStringLiteral("://"));
+    if (scheme < 0)
+        return QStringLiteral("***");
+    const qsizetype at = url.lastIndexOf(QLatin1Char('@'));
+    if (at <= scheme)
+        return url.left(scheme + 3) + QStringLiteral("***");
+    return url.left(scheme + 3) + QStringLiteral("***") + url.mid(at);
+}
+
+// ---- Qt SQL ---------------------------------------------------------------------------
+
+bool SqlAlchemyUrl::driverAvailable(const QString& qtDriver)
+{
+    return QSqlDatabase::isDriverAvailable(qtDriver);
+}
+
+QString SqlAlchemyUrl::driverPackage(const QString& qtDriver)
+{
+    if (qtDriver == u"QPSQL")
+        return QStringLiteral("libqt6sql6-psql");
+    if (qtDriver == u"QMYSQL" || qtDriver == u"QMARIADB")
+        return QStringLiteral("libqt6sql6-mysql");
+    if (qtDriver == u"QSQLITE")
+        return QStringLiteral("libqt6sql6-sqlite");
+    return {};
+}
+
+QString SqlAlchemyUrl::missingDriverMessage(const QString& qtDriver)
+{
+    const QString package = driverPackage(qtDriver);
+    if (package.isEmpty())
+        return tr("Qt's %1 SQL driver plugin is not installed.").arg(qtDriver);
+    return tr("Qt's %1 SQL driver plugin is not installed; on Debian or Ubuntu install the "
+              "package %2.")
+        .arg(qtDriver, package);
+}
+
+Result<QtSqlTarget> SqlAlchemyUrl::toQtSql(const QString& baseDir) const
+{
+    auto target = mapToQtSql(baseDir);
+    if (target && !driverAvailable(target->driver))
+        return Result<QtSqlTarget>::failure(missingDriverMessage(target->driver));
+    return target;
+}
+
+Result<QtSqlTarget> SqlAlchemyUrl::mapToQtSql(const QString& baseDir) const
+{
+    const QString name = dialect();
+    const QString drv = driver();
+    auto unknownDriver = [&]() {
+        return Result<QtSqlTarget>::failure(
+            tr("“%1” is not a driver SQLAlchemy knows for the %2 dialect.").arg(drv, name));
+    };
+    if (name == u"sqlite") {
+        if (drv == u"pysqlcipher")
+            return Result<QtSqlTarget>::failure(
+                tr("Encrypted SQLite databases (sqlite+pysqlcipher) cannot be opened with Qt's "
+                   "SQLite driver."));
+        if (!drv.isEmpty() && drv != u"pysqlite" && drv != u"aiosqlite")
+            return unknownDriver();
+        return mapSqlite(baseDir);
+    }
+    if (name == u"postgresql") {
+        static const QSet<QString> known = {QString(),
+                                            QStringLiteral("psycopg2"),
+                                            QStringLiteral("psycopg2cffi"),
+                                            QStringLiteral("psycopg"),
+                                            QStringLiteral("pg8000"),
+                                            QStringLiteral("asyncpg")};
+        if (!known.contains(drv))
+            return unknownDriver();
+        return mapPostgres();
+    }
+    if (name == u"mysql" || name == u"mariadb") {
+        static const QSet<QString> known = {QString(),
+                                            QStringLiteral("pymysql"),
+                                            QStringLiteral("mysqldb"),
+                                            QStringLiteral("mysqlconnector"),
+                                            QStringLiteral("asyncmy"),
+                                            QStringLiteral("aiomysql"),
+                                            QStringLiteral("cymysql"),
+                                            QStringLiteral("mariadbconnector")};
+        if (!known.contains(drv))
+            return unknownDriver();
+        return mapMysql();
+    }
+    if (name == u"postgres")
+        return Result<QtSqlTarget>::failure(
+            tr("“postgres” is not a dialect name in SQLAlchemy 1.4 or later; write "
+               "“postgresql://” instead."));
+    return Result<QtSqlTarget>::failure(
+        tr("Retort cannot read “%1” databases: Qt has no SQL driver Retort supports for this "
+           "dialect (supported: sqlite, postgresql, mysql, mariadb).")
+            .arg(name));
+}
+
+Result<QtSqlTarget> SqlAlchemyUrl::mapSqlite(const QString& baseDir) const
+{
+    // sqlalchemy/dialects/sqlite/pysqlite.py create_connect_args()
+    if (!m_username.isEmpty() || !m_password.isEmpty() || !m_host.isEmpty() ||
+        (m_port && *m_port != 0))
+        return Result<QtSqlTarget>::failure(
+            tr("Invalid SQLite URL: it takes no user, password, host or port. Valid forms are "
+               "sqlite:///:memory: (or sqlite://), sqlite:///relative/path/to/file.db and "
+               "sqlite:////absolute/path/to/file.db."));
+
+    QtSqlTarget t;
+    t.driver = QStringLiteral("QSQLITE");
+    QStringList options;
+
+    bool uri = false;
+    if (hasQueryKey(QStringLiteral("uri"))) {
+        const auto b = pyAsBool(queryValue(QStringLiteral("uri")));
+        if (!b)
+            return Result<QtSqlTarget>::failure(invalidValueError(QStringLiteral("uri")));
+        uri = *b;
+    }
+    if (hasQueryKey(QStringLiteral("timeout"))) {
+        bool ok = false;
+        const double seconds = queryValue(QStringLiteral("timeout")).trimmed().toDouble(&ok);
+        if (!ok || seconds < 0 || seconds > 1e6)
+            return Result<QtSqlTarget>::failure(invalidValueError(QStringLiteral("timeout")));
+        options.append(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(qint64(seconds * 1000)));
+    }
+
+    static const QSet<QString> pysqliteArgs = {QStringLiteral("uri"),
+                                               QStringLiteral("timeout"),
+                                               QStringLiteral("isolation_level"),
+                                               QStringLiteral("detect_types"),
+                                               QStringLiteral("check_same_thread"),
+                                               QStringLiteral("cached_statements")};
+
+    if (uri) {
+        if (m_database.isNull())
+            return Result<QtSqlTarget>::failure(
+                tr("A SQLite URL with uri=true needs a file: URI as its database."));
+        QString filename = m_database;
+        const QMap<QString, QStringList> q = query();
+        QStringList keys;
+        for (auto it = q.cbegin(); it != q.cend(); ++it) {
+            if (!pysqliteArgs.contains(it.key()))
+                keys.append(it.key());
+        }
+        std::sort(keys.begin(), keys.end(), lessByCodePoint);
+        QStringList parts;
+        for (const QString& key : keys)
+            parts.append(key + QLatin1Char('=') + q.value(key).constLast());
+        if (!parts.isEmpty())
+            filename += QLatin1Char('?') + parts.join(QLatin1Char('&'));
+        t.databaseName = filename;
+        options.append(QStringLiteral("QSQLITE_OPEN_URI"));
+    } else {
+        // Other query parameters are not used by SQLAlchemy without uri=true either.
+        QString filename = m_database.isEmpty() ? QStringLiteral(":memory:") : m_database;
+        if (filename != u":memory:") {
+            const QDir base(baseDir.isEmpty() ? QDir::currentPath() : baseDir);
+            filename = QDir::cleanPath(base.absoluteFilePath(filename));
+        }
+        t.databaseName = filename;
+    }
+    t.connectOptions = options.join(QLatin1Char(';'));
+    return t;
+}
+
+Result<QtSqlTarget> SqlAlchemyUrl::mapPostgres() const
+{
+    const QString drv = driver();
+    QtSqlTarget t;
+    t.driver = QStringLiteral("QPSQL");
+    t.hostName = m_host;
+    t.userName = m_username;
+    t.password = m_password;
+    t.databaseName = m_database;
+    if (m_port) {
+        auto p = checkedPort(*m_port);
+        if (!p)
+            return Result<QtSqlTarget>::failure(p.error());
+        t.port = *p;
+    }
+
+    const bool libpq =
+        drv.isEmpty() || drv == u"psycopg2" || drv == u"psycopg2cffi" || drv == u"psycopg";
+    // libpq connection keywords (PostgreSQL 15) that can go into Qt's conninfo as given.
+    static const QSet<QString> libpqKeywords = {QStringLiteral("hostaddr"),
+                                                QStringLiteral("passfile"),
+                                                QStringLiteral("channel_binding"),
+                                                QStringLiteral("connect_timeout"),
+                                                QStringLiteral("client_encoding"),
+                                                QStringLiteral("options"),
+                                                QStringLiteral("application_name"),
+                                                QStringLiteral("fallback_application_name"),
+                                                QStringLiteral("keepalives"),
+                                                QStringLiteral("keepalives_idle"),
+                                                QStringLiteral("keepalives_interval"),
+                                                QStringLiteral("keepalives_count"),
+                                                QStringLiteral("tcp_user_timeout"),
+                                                QStringLiteral("gssencmode"),
+                                                QStringLiteral("sslmode"),
+                                                QStringLiteral("requiressl"),
+                                                QStringLiteral("sslcompression"),
+                                                QStringLiteral("sslcert"),
+                                                QStringLiteral("sslkey"),
+                                                QStringLiteral("sslpassword"),
+                                                QStringLiteral("sslrootcert"),
+                                                QStringLiteral("sslcrl"),
+                                                QStringLiteral("sslcrldir"),
+                                                QStringLiteral("sslsni"),
+                                                QStringLiteral("requirepeer"),
+                                                QStringLiteral("ssl_min_protocol_version"),
+                                                QStringLiteral("ssl_max_protocol_version"),
+                                                QStringLiteral("krbsrvname"),
+                                                QStringLiteral("gsslib"),
+                                                QStringLiteral("service"),
+                                                QStringLiteral("target_session_attrs")};
+    static const QSet<QString> sslModes = {
+        QStringLiteral("disable"), QStringLiteral("allow"),     QStringLiteral("prefer"),
+        QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+
+    QList<QPair<QString, QString>> options; // libpq keyword -> value
+    auto setOption = [&options](const QString& key, const QString& value) {
+        for (auto& option : options) {
+            if (option.first == key) {
+                option.second = value;
+                return;
+            }
+        }
+        options.append({key, value});
+    };
+
+    const QMap<QString, QStringList> q = query();
+    for (auto it = q.cbegin(); it != q.cend(); ++it) {
+        const QString& key = it.key();
+        const QString value = it.value().constLast();
+        if (it.value().size() > 1 && (key == u"host" || key == u"port"))
+            return Result<QtSqlTarget>::failure(
+                tr("Several hosts in one URL (multi-host connections) are not supported."));
+        if (key == u"host") {
+            // The dialects hand query parameters to the DBAPI after the URL's own parts, so
+            // they win; a folder is a unix socket directory, which QPSQL takes as host name.
+            t.hostName = value;
+        } else if (key == u"port") {
+            qint64 port = 0;
+            if (parsePythonInt(value, &port) != IntParse::Ok)
+                return Result<QtSqlTarget>::failure(
+                    tr("The port in the database URL is not a number."));
+            auto p = checkedPort(port);
+            if (!p)
+                return Result<QtSqlTarget>::failure(p.error());
+            t.port = *p;
+        } else if (key == u"user") {
+            t.userName = value;
+        } else if (key == u"password") {
+            t.password = value;
+        } else if (key == u"dbname" || (key == u"database" && !libpq)) {
+            t.databaseName = value;
+        } else if (drv == u"pg8000" && key == u"unix_sock") {
+            // pg8000 takes the socket file itself: /run/postgresql/.s.PGSQL.5432
+            const QFileInfo socket(value);
+            t.hostName = socket.path();
+            static const QRegularExpression socketName(QStringLiteral("^\\.s\\.PGSQL\\.(\\d+)$"));
+            const auto sm = socketName.match(socket.fileName());
+            if (sm.hasMatch()) {
+                auto p = checkedPort(sm.captured(1).toLongLong());
+                if (!p)
+                    return Result<QtSqlTarget>::failure(p.error());
+                t.port = *p;
+            }
+        } else if (!libpq && key == u"timeout") {
+            const auto seconds = parseSeconds(value, true);
+            if (!seconds)
+                return Result<QtSqlTarget>::failure(invalidValueError(key));
+            setOption(QStringLiteral("connect_timeout"), QString::number(*seconds));
+        } else if (drv == u"asyncpg" && key == u"ssl") {
+            QString mode = value.toLower();
+            if (const auto b = pyAsBool(value))
+                mode = *b ? QStringLiteral("require") : QStringLiteral("disable");
+            if (!sslModes.contains(mode))
+                return Result<QtSqlTarget>::failure(invalidValueError(key));
+            setOption(QStringLiteral("sslmode"), mode);
+        } else if (drv == u"asyncpg" && key == u"prepared_statement_cache_size") {
+            // consumed by SQLAlchemy's asyncpg dialect; nothing to do for Qt
+        } else if (libpqKeywords.contains(key) &&
+                   (libpq || key == u"application_name" || key == u"sslmode" ||
+                    key == u"target_session_attrs")) {
+            if (key == u"connect_timeout" && !parseSeconds(value, false))
+                return Result<QtSqlTarget>::failure(invalidValueError(key));
+            setOption(key, value);
+        } else {
+            t.ignoredOptions.append(key);
+        }
+    }
+
+    bool hasTimeout = false;
+    QStringList parts;
+    for (const auto& [key, value] : options) {
+        if (value.contains(QLatin1Char(';')))
+            return Result<QtSqlTarget>::failure(semicolonError(key, t.driver));
+        hasTimeout = hasTimeout || key == u"connect_timeout";
+        parts.append(key + QLatin1Char('=') + libpqQuote(value));
+    }
+    if (!hasTimeout)
+        parts.prepend(QStringLiteral("connect_timeout=%1").arg(DefaultConnectTimeoutSeconds));
+    t.connectOptions = parts.join(QLatin1Char(';'));
+    return t;
+}
+
+Result<QtSqlTarget> SqlAlchemyUrl::mapMysql() const
+{
+    QtSqlTarget t;
+    t.driver = QStringLiteral("QMYSQL");
+    t.hostName = m_host;
+    t.userName = m_username;
+    t.password = m_password;
+    t.databaseName = m_database;
+    if (m_port) {
+        auto p = checkedPort(*m_port);
+        if (!p)
+            return Result<QtSqlTarget>::failure(p.error());
+        t.port = *p;
+    }
+
+    // Query parameter -> the option of Qt 6.4's QMYSQL driver (qsql_mysql.cpp).
+    static const QMap<QString, QString> pathOptions = {
+        {QStringLiteral("unix_socket"), QStringLiteral("UNIX_SOCKET")},
+        {QStringLiteral("ssl_ca"), QStringLiteral("SSL_CA")},
+        {QStringLiteral("ssl_cert"), QStringLiteral("SSL_CERT")},
+        {QStringLiteral("ssl_key"), QStringLiteral("SSL_KEY")},
+        {QStringLiteral("ssl_capath"), QStringLiteral("SSL_CAPATH")},
+        {QStringLiteral("ssl_cipher"), QStringLiteral("SSL_CIPHER")}};
+    static const QMap<QString, QString> timeoutOptions = {
+        {QStringLiteral("connect_timeout"), QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT")},
+        {QStringLiteral("connection_timeout"), QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT")},
+        {QStringLiteral("read_timeout"), QStringLiteral("MYSQL_OPT_READ_TIMEOUT")},
+        {QStringLiteral("write_timeout"), QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT")}};
+
+    QList<QPair<QString, QString>> options; // Qt option -> value (empty = flag)
+    auto setOption = [&options](const QString& key, const QString& value) {
+        for (auto& option : options) {
+            if (option.first == key) {
+                option.second = value;
+                return;
+            }
+        }
+        options.append({key, value});
+    };
+
+    const QMap<QString, QStringList> q = query();
+    for (auto it = q.cbegin(); it != q.cend(); ++it) {
+        const QString& key = it.key();
+        const QString value = it.value().constLast();
+        if (pathOptions.contains(key)) {
+            if (value.contains(QLatin1Char(';')))
+                return Result<QtSqlTarget>::failure(semicolonError(key, t.driver));
+            setOption(pathOptions.value(key), value.trimmed());
+        } else if (timeoutOptions.contains(key)) {
+            const auto seconds = parseSeconds(value, false);
+            if (!seconds)
+                return Result<QtSqlTarget>::failure(invalidValueError(key));
+            setOption(timeoutOptions.value(key), QString::number(*seconds));
+        } else if (key == u"compress") {
+            const auto b = pyAsBool(value);
+            if (!b)
+                return Result<QtSqlTarget>::failure(invalidValueError(key));
+            if (*b)
+                setOption(QStringLiteral("CLIENT_COMPRESS"), QString());
+        } else if (key == u"charset") {
+            // Qt's QMYSQL always talks utf8mb4 and has no option to change it; a UTF-8
+            // charset is what it does anyway.
+            const QString cs = value.toLower();
+            if (cs != u"utf8mb4" && cs != u"utf8" && cs != u"utf8mb3")
+                t.ignoredOptions.append(key);
+        } else {
+            t.ignoredOptions.append(key);
+        }
+    }
+
+    QStringList parts;
+    bool hasTimeout = false;
+    for (const auto& [key, value] : options) {
+        hasTimeout = hasTimeout || key == u"MYSQL_OPT_CONNECT_TIMEOUT";
+        parts.append(value.isNull() ? key : key + QLatin1Char('=') + value);
+    }
+    if (!hasTimeout)
+        parts.prepend(
+            QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(DefaultConnectTimeoutSeconds));
+    t.connectOptions = parts.join(QLatin1Char(';'));
+    return t;
+}
+
+} // namespace retort
