@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "databases/databasesview.h"
+#include "databasescontroller.h"
+#include "databasesession.h"
 #include "diagnostics/diagnosticsview.h"
 #include "graph/revisiongraph.h"
 #include "projectsession.h"
@@ -43,8 +46,11 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(1100, 700);
-    if (!restoreState(m_settings.windowState()))
-        resizeDocks({m_diagnosticsDock}, {160}, Qt::Vertical); // first start: a modest dock
+    if (!restoreState(m_settings.windowState())) {
+        // First start: a modest diagnostics dock, a databases dock wide enough to read.
+        resizeDocks({m_diagnosticsDock}, {160}, Qt::Vertical);
+        resizeDocks({m_databasesDock}, {420}, Qt::Horizontal);
+    }
     updateTitle();
     updateStatus();
 }
@@ -124,6 +130,14 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
     connect(m_diagnostics, &DiagnosticsView::diagnosticActivated, this,
             &MainWindow::onDiagnosticActivated);
+
+    m_databases = new DatabaseSession(m_settings, this);
+    m_databasesView = new DatabasesView;
+    m_databasesDock = new QDockWidget(tr("Databases"), this);
+    m_databasesDock->setObjectName(QStringLiteral("databasesDock"));
+    m_databasesDock->setWidget(m_databasesView);
+    addDockWidget(Qt::RightDockWidgetArea, m_databasesDock);
+    m_databasesController = new DatabasesController(m_databases, m_databasesView, this);
 }
 
 void MainWindow::createActions()
@@ -177,6 +191,9 @@ void MainWindow::createMenus()
     QAction* toggleDiagnostics = m_diagnosticsDock->toggleViewAction();
     toggleDiagnostics->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
     viewMenu->addAction(toggleDiagnostics);
+    QAction* toggleDatabases = m_databasesDock->toggleViewAction();
+    toggleDatabases->setShortcut(QKeySequence(Qt::ALT | Qt::Key_3));
+    viewMenu->addAction(toggleDatabases);
     viewMenu->addSeparator();
     viewMenu->addAction(m_filterAction);
 
@@ -225,6 +242,14 @@ void MainWindow::onLoaded(const std::shared_ptr<const RevisionGraph>& graph)
     m_diagnostics->setDiagnostics(graph ? graph->diagnostics() : Diagnostics());
 
     const RecentProject project{m_session->loadedConfigPath(), m_session->loadedSection()};
+    const QString projectId = project.path + u'\n' + project.section;
+    if (projectId != m_databasesProject) { // a new project: its profiles, all read afresh
+        m_databasesProject = projectId;
+        m_databases->setGraph(graph);
+        m_databases->setProject(m_session->config(), project);
+    } else {
+        m_databases->setGraph(graph);
+    }
     m_settings.addRecentProject(project);
     m_settings.setLastProject(project);
     rebuildRecentMenu();

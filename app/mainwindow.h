@@ -15,6 +15,9 @@ class QTabWidget;
 
 namespace retort {
 
+class DatabaseSession;
+class DatabasesController;
+class DatabasesView;
 class DiagnosticsView;
 class ProjectSession;
 class RevisionGraph;
@@ -35,6 +38,9 @@ public:
     void openProject(const QString& configPath, const QString& section = QStringLiteral("alembic"));
 
     ProjectSession* session() const { return m_session; }
+    DatabaseSession* databases() const { return m_databases; }
+    DatabasesView* databasesView() const { return m_databasesView; }
+    DatabasesController* databasesController() const { return m_databasesController; }
     RevisionListView* revisionList() const { return m_revisionList; }
     DiagnosticsView* diagnosticsView() const { return m_diagnostics; }
     // The message of the error panel; empty while the panel is hidden.
@@ -73,6 +79,11 @@ private:
 
     QDockWidget* m_diagnosticsDock = nullptr;
     DiagnosticsView* m_diagnostics = nullptr;
+    DatabaseSession* m_databases = nullptr;
+    QDockWidget* m_databasesDock = nullptr;
+    DatabasesView* m_databasesView = nullptr;
+    DatabasesController* m_databasesController = nullptr;
+    QString m_databasesProject; // the project the databases pane shows (path + section)
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countsLabel = nullptr;

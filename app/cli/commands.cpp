@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "cli/currentcommand.h"
 #include "cli/jsonoutput.h"
 #include "graph/revisiongraph.h"
 #include "project/projectloader.h"
@@ -79,6 +80,9 @@ QString usage()
               "  heads             the head revisions, one id per line, sorted\n"
               "  history           every revision, newest first, as alembic prints it\n"
               "  lint [--json]     the diagnostics; exit status 1 when there are errors\n"
+              "  current [--url URL] [--version-table T] [--version-table-schema S]\n"
+              "                    the ids in the database's version table, sorted\n"
+
               "\n"
               "options:\n"
               "  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)\n"
@@ -139,6 +143,8 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
         out << usage();
         return Ok;
     }
+    if (inv.command == QLatin1StringView("current"))
+        return runCurrentCommand(inv.configPath, inv.section, inv.arguments, out, err);
     static const QStringList known = {QStringLiteral("graph"), QStringLiteral("heads"),
                                       QStringLiteral("history"), QStringLiteral("lint")};
     if (!known.contains(inv.command)) {

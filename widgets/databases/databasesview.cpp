@@ -33,6 +33,8 @@ DatabasesView::DatabasesView(QWidget* parent) : QWidget(parent), m_model(new Dat
     m_view->header()->setStretchLastSection(true);
     m_view->header()->setSectionResizeMode(DatabaseListModel::NameColumn,
                                            QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(DatabaseListModel::StateColumn,
+                                           QHeaderView::ResizeToContents);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(m_edit);
     m_view->addAction(m_remove);

@@ -1,0 +1,126 @@
+#include "cli/currentcommand.h"
+
+#include "config/alembicconfig.h"
+#include "config/sqlalchemyurl.h"
+#include "db/versiontablereader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+namespace retort::cli {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("CurrentCommand", text);
+}
+
+// `--name VALUE` or `--name=VALUE`; returns false on a missing value.
+bool takeOption(const QStringList& args, qsizetype* i, const QString& name, QString* value,
+                bool* matched)
+{
+    const QString& a = args.at(*i);
+    *matched = false;
+    if (a == name) {
+        *matched = true;
+        if (*i + 1 >= args.size())
+            return false;
+        *value = args.at(++*i);
+        return true;
+    }
+    if (a.startsWith(name + u'=')) {
+        *matched = true;
+        *value = a.mid(name.size() + 1);
+        return true;
+    }
+    return true;
+}
+
+} // namespace
+
+int runCurrentCommand(const QString& configPath, const QString& section, const QStringList& args,
+                      QTextStream& out, QTextStream& err)
+{
+    QString url, table, schema;
+    bool haveUrl = false, haveTable = false, haveSchema = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        bool matched = false;
+        struct Opt
+        {
+            const char* name;
+            QString* value;
+            bool* seen;
+        };
+        const Opt opts[] = {{"--url", &url, &haveUrl},
+                            {"--version-table", &table, &haveTable},
+                            {"--version-table-schema", &schema, &haveSchema}};
+        for (const Opt& o : opts) {
+            if (!takeOption(args, &i, QString::fromLatin1(o.name), o.value, &matched)) {
+                err << tr("retort-cli current: %1 needs a value").arg(QString::fromLatin1(o.name))
+                    << Qt::endl;
+                return 2;
+            }
+            if (matched) {
+                *o.seen = true;
+                break;
+            }
+        }
+        if (!matched) {
+            err << tr("retort-cli current: unexpected argument \"%1\"\n"
+                      "usage: retort-cli current [--url URL] [--version-table T] "
+                      "[--version-table-schema S]")
+                       .arg(args.at(i))
+                << Qt::endl;
+            return 2;
+        }
+    }
+
+    QString baseDir = QDir::currentPath();
+    const Result<AlembicConfig> config = AlembicConfig::load(configPath, section);
+    if (config) {
+        baseDir = config->here();
+        if (!haveUrl)
+            url = config->sqlalchemyUrl();
+        if (!haveTable)
+            table = config->mainOption(QStringLiteral("version_table"));
+        if (!haveSchema)
+            schema = config->mainOption(QStringLiteral("version_table_schema"));
+    } else if (!haveUrl) {
+        err << config.error() << Qt::endl;
+        return 3;
+    }
+    if (url.trimmed().isEmpty()) {
+        err << tr("No database URL: set sqlalchemy.url in %1 or pass --url").arg(configPath)
+            << Qt::endl;
+        return 3;
+    }
+
+    const Result<SqlAlchemyUrl> parsed = SqlAlchemyUrl::parse(url.trimmed());
+    if (!parsed) {
+        err << parsed.error() << Qt::endl;
+        return 3;
+    }
+    const Result<QtSqlTarget> target = parsed->toQtSql(baseDir);
+    if (!target) {
+        err << target.error() << Qt::endl;
+        return 3;
+    }
+    if (!target->ignoredOptions.isEmpty())
+        err << tr("retort-cli current: URL options not applied: %1")
+                   .arg(target->ignoredOptions.join(QLatin1String(", ")))
+            << Qt::endl;
+
+    const DatabaseState state =
+        VersionTableReader::readNow(target.value(), parsed->toDisplayString(), table, schema);
+    if (!state.isReadable()) {
+        err << state.error() << Qt::endl;
+        return 3;
+    }
+    for (const QString& id : state.sortedCurrentRevisions())
+        out << id << '\n';
+    out.flush();
+    return 0;
+}
+
+} // namespace retort::cli

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "databases/profiledialog.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace retort {
+
+class DatabaseSession;
+class DatabasesView;
+
+// Connects the databases pane to the session: keeps the pane's rows current, and runs the
+// add / edit / remove / test flows (the profile dialog, the removal question).
+class DatabasesController : public QObject
+{
+    Q_OBJECT
+
+public:
+    DatabasesController(DatabaseSession* session, DatabasesView* view, QObject* parent = nullptr);
+
+    // The dialog shown right now, if any (tests drive it).
+    ProfileDialog* activeDialog() const { return m_dialog; }
+
+    void addProfile();
+    void editProfile(const QString& name);
+    void removeProfile(const QString& name);
+
+private:
+    void showDialog(const QString& name);
+
+    DatabaseSession* m_session = nullptr;
+    DatabasesView* m_view = nullptr;
+    QPointer<ProfileDialog> m_dialog;
+    quint64 m_testId = 0;
+};
+
+} // namespace retort

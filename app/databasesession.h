@@ -1,0 +1,76 @@
+#pragma once
+
+#include "config/connectionprofile.h"
+#include "db/databasestate.h"
+#include "settings.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace retort {
+
+class AlembicConfig;
+class RevisionGraph;
+class VersionTableReader;
+struct DatabaseRow;
+
+// The open project's connection profiles and where each database stands. The ini's own
+// profile comes first; the others are saved per project through Settings. Version tables
+// are read by a VersionTableReader on its worker thread: the GUI thread only asks and is
+// told. A result that belongs to an older project or an older request is dropped.
+class DatabaseSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DatabaseSession(Settings& settings, QObject* parent = nullptr);
+    ~DatabaseSession() override;
+
+    // A project was loaded: its profiles replace the previous project's and all are read.
+    void setProject(std::shared_ptr<const AlembicConfig> config, const RecentProject& key);
+    // The graph changed (reload): states are derived again, nothing is re-read.
+    void setGraph(std::shared_ptr<const RevisionGraph> graph);
+
+    QList<ConnectionProfile> profiles() const { return m_profiles; }
+    const ConnectionProfile* profile(const QString& name) const;
+    // The last state read for a profile; an unread one is not readable and has no error.
+    DatabaseState state(const QString& name) const { return m_states.value(name); }
+    bool isReading(const QString& name) const;
+    QList<DatabaseRow> rows() const;
+    DatabaseRow row(const QString& name) const;
+
+    // Adds or replaces (by `previousName`, empty to add) and saves. False when the name is
+    // taken by another profile.
+    bool saveProfile(const ConnectionProfile& profile, const QString& previousName = {});
+    void removeProfile(const QString& name);
+
+    // Reads the version table of one profile again (every profile when `name` is empty).
+    void refresh(const QString& name = {});
+    // Reads a profile that is not saved (the dialog's Test button); testFinished() follows.
+    quint64 test(const ConnectionProfile& profile);
+
+    std::shared_ptr<const AlembicConfig> config() const { return m_config; }
+
+signals:
+    void profilesChanged();
+    void stateChanged(const QString& name);
+    void testFinished(quint64 id, const retort::DatabaseState& state);
+
+private:
+    void persist();
+    void onFinished(quint64 id, const DatabaseState& state);
+
+    Settings& m_settings;
+    VersionTableReader* m_reader = nullptr;
+    std::shared_ptr<const AlembicConfig> m_config;
+    std::shared_ptr<const RevisionGraph> m_graph;
+    RecentProject m_key;
+    QList<ConnectionProfile> m_profiles;
+    QHash<QString, DatabaseState> m_states;
+    QHash<quint64, QString> m_pending; // request id -> profile name
+    QSet<quint64> m_tests;
+};
+
+} // namespace retort

@@ -1,0 +1,169 @@
+// The databases pane in the real main window: the ini's database read through Qt SQL off
+// the GUI thread, profiles added through the dialog, persisted per project, and a dead
+// server shown as a clear error. The database is brought to its state by the real alembic.
+#include "databases/databasesview.h"
+#include "databases/profiledialog.h"
+#include "databasescontroller.h"
+#include "databasesession.h"
+#include "mainwindow.h"
+#include "settings.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace retort;
+
+namespace {
+
+bool run(const QString& program, const QStringList& args, const QString& cwd, QString* output)
+{
+    QProcess p;
+    p.setWorkingDirectory(cwd);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    if (!p.waitForFinished(120000))
+        return false;
+    *output = QString::fromUtf8(p.readAll());
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+} // namespace
+
+class TestDatabasesPane : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_project = m_dir.filePath(QStringLiteral("project"));
+        QString out;
+        QVERIFY2(run(QStringLiteral(RETORT_TEST_PYTHON),
+                     {QStringLiteral(RETORT_FIXTURES_DIR "/genproject.py"), m_project,
+                      QStringLiteral("--revisions"), QStringLiteral("12"), QStringLiteral("--seed"),
+                      QStringLiteral("5"), QStringLiteral("--styles"), QStringLiteral("old"),
+                      QStringLiteral("--id-style"), QStringLiteral("hex")},
+                     m_dir.path(), &out),
+                 qPrintable(out));
+        m_ini = m_project + QStringLiteral("/alembic.ini");
+        QVERIFY2(run(QStringLiteral(RETORT_TEST_PYTHON),
+                     {QStringLiteral("-m"), QStringLiteral("alembic"), QStringLiteral("-c"), m_ini,
+                      QStringLiteral("upgrade"), QStringLiteral("heads")},
+                     m_project, &out),
+                 qPrintable(out));
+        QVERIFY2(run(QStringLiteral(RETORT_TEST_PYTHON),
+                     {QStringLiteral("-m"), QStringLiteral("alembic"), QStringLiteral("-c"), m_ini,
+                      QStringLiteral("current")},
+                     m_project, &out),
+                 qPrintable(out));
+        for (const QString& line : out.split(u'\n', Qt::SkipEmptyParts)) {
+            const QString id = line.section(u' ', 0, 0);
+            if (!id.isEmpty() && !line.startsWith(QLatin1StringView("INFO")))
+                m_current.append(id);
+        }
+        m_current.sort();
+        QVERIFY(!m_current.isEmpty());
+    }
+
+    void iniDatabaseIsRead()
+    {
+        Settings settings(m_dir.filePath(QStringLiteral("settings.ini")));
+        MainWindow window(settings);
+        window.openProject(m_ini);
+        DatabaseListModel* model = window.databasesView()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rows().first().status, DatabaseRow::Status::Current, 20000);
+        QCOMPARE(model->rows().first().current, m_current);
+        QVERIFY(model->rows().first().isDefault);
+        QVERIFY(model->rows().first().ghosts.isEmpty());
+    }
+
+    void addProfileThroughDialogAndPersist()
+    {
+        const QString settingsFile = m_dir.filePath(QStringLiteral("settings2.ini"));
+        {
+            Settings settings(settingsFile);
+            MainWindow window(settings);
+            window.openProject(m_ini);
+            DatabaseListModel* model = window.databasesView()->model();
+            QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 20000);
+
+            window.databasesController()->addProfile();
+            ProfileDialog* dialog = window.databasesController()->activeDialog();
+            QVERIFY(dialog);
+            dialog->findChild<QLineEdit*>(QStringLiteral("name"))->setText(QStringLiteral("copy"));
+            dialog->findChild<QLineEdit*>(QStringLiteral("url"))
+                ->setText(QStringLiteral("sqlite:///") + m_project + QStringLiteral("/test.db"));
+            dialog->findChild<QCheckBox*>(QStringLiteral("protected"))->setChecked(true);
+            // Test reads the database with what is typed.
+            dialog->findChild<QPushButton*>(QStringLiteral("test"))->click();
+            QLabel* result = dialog->findChild<QLabel*>(QStringLiteral("testResult"));
+            QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("Connected")), 20000);
+            dialog->accept();
+            QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 5000);
+            QTRY_COMPARE_WITH_TIMEOUT(model->rows().at(1).status, DatabaseRow::Status::Current, 20000);
+            QCOMPARE(model->rows().at(1).current, m_current);
+            QVERIFY(model->rows().at(1).isProtected);
+        }
+        // A new window on the same settings finds the profile again.
+        Settings settings(settingsFile);
+        MainWindow window(settings);
+        window.openProject(m_ini);
+        DatabaseListModel* model = window.databasesView()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 20000);
+        QCOMPARE(model->rows().at(1).name, QStringLiteral("copy"));
+        QVERIFY(model->rows().at(1).isProtected);
+    }
+
+    void invalidProfileIsRefused()
+    {
+        Settings settings(m_dir.filePath(QStringLiteral("settings3.ini")));
+        MainWindow window(settings);
+        window.openProject(m_ini);
+        QTRY_COMPARE_WITH_TIMEOUT(window.databasesView()->model()->rowCount(), 1, 20000);
+        window.databasesController()->addProfile();
+        ProfileDialog* dialog = window.databasesController()->activeDialog();
+        QVERIFY(dialog);
+        dialog->findChild<QLineEdit*>(QStringLiteral("name"))->setText(QStringLiteral("bad"));
+        dialog->findChild<QLineEdit*>(QStringLiteral("url"))->setText(QStringLiteral("oracle://x@y/z"));
+        QVERIFY(!dialog->validationError().isEmpty());
+        dialog->accept(); // refused: stays open with the reason
+        QVERIFY(dialog->isVisible());
+        dialog->findChild<QLineEdit*>(QStringLiteral("name"))->setText(QStringLiteral("default"));
+        dialog->findChild<QLineEdit*>(QStringLiteral("url"))->setText(QStringLiteral("sqlite://"));
+        QVERIFY(dialog->validationError().contains(QStringLiteral("default")));
+        dialog->reject();
+    }
+
+    void deadServerIsAClearError()
+    {
+        Settings settings(m_dir.filePath(QStringLiteral("settings4.ini")));
+        MainWindow window(settings);
+        window.openProject(m_ini);
+        DatabaseListModel* model = window.databasesView()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 20000);
+        ConnectionProfile dead(QStringLiteral("dead"),
+                               QStringLiteral("postgresql://me:secret@/db?host=") + m_dir.filePath(QStringLiteral("nosuchdir")));
+        QVERIFY(window.databases()->saveProfile(dead));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rows().at(1).status, DatabaseRow::Status::Error, 20000);
+        QVERIFY(!model->rows().at(1).error.isEmpty());
+        QVERIFY(!model->rows().at(1).error.contains(QStringLiteral("secret")));
+        QVERIFY(!model->rows().at(1).displayUrl.contains(QStringLiteral("secret")));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_project;
+    QString m_ini;
+    QStringList m_current;
+};
+
+QTEST_MAIN(TestDatabasesPane)
+#include "tst_databasespane.moc"

@@ -1,0 +1,175 @@
+#include "profiledialog.h"
+
+#include "config/sqlalchemyurl.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace retort {
+
+namespace {
+
+QStringList nonEmptyLines(const QString& text)
+{
+    QStringList out;
+    for (const QString& line : text.split(u'\n')) {
+        const QString trimmed = line.trimmed();
+        if (!trimmed.isEmpty())
+            out.append(trimmed);
+    }
+    return out;
+}
+
+} // namespace
+
+ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList& takenNames,
+                             const QString& configUrl, QWidget* parent)
+    : QDialog(parent), m_original(profile), m_takenNames(takenNames)
+{
+    setWindowTitle(profile.name().isEmpty() ? tr("Add Connection Profile")
+                                            : tr("Edit Connection Profile"));
+
+    m_name = new QLineEdit(profile.name());
+    m_name->setEnabled(!profile.isDefault());
+    m_url = new QLineEdit(profile.url());
+    m_url->setPlaceholderText(configUrl.isEmpty()
+                                  ? tr("postgresql+psycopg2://user:password@host/database")
+                                  : tr("empty: the ini's URL, %1").arg(configUrl));
+    m_url->setEnabled(!profile.isDefault());
+    m_versionTable = new QLineEdit(profile.versionTable());
+    m_versionTable->setPlaceholderText(QString::fromLatin1(ConnectionProfile::DefaultVersionTable));
+    m_schema = new QLineEdit(profile.versionTableSchema());
+    m_schema->setPlaceholderText(tr("the default schema"));
+    m_environment = new QPlainTextEdit;
+    m_environment->setTabChangesFocus(true);
+    m_environment->setPlaceholderText(tr("One KEY=value a line, set for alembic's process"));
+    QStringList env;
+    for (auto it = profile.environment().cbegin(); it != profile.environment().cend(); ++it)
+        env.append(it.key() + u'=' + it.value());
+    m_environment->setPlainText(env.join(u'\n'));
+    m_environment->setFixedHeight(fontMetrics().lineSpacing() * 4 + 12);
+    m_xArguments = new QPlainTextEdit(profile.xArguments().join(u'\n'));
+    m_xArguments->setTabChangesFocus(true);
+    m_xArguments->setPlaceholderText(tr("One -x value a line, e.g. tenant=acme"));
+    m_xArguments->setFixedHeight(fontMetrics().lineSpacing() * 3 + 12);
+    m_protected = new QCheckBox(tr("Protected: ask me to type the profile's name before a run"));
+    m_protected->setChecked(profile.isProtected());
+
+    m_name->setObjectName(QStringLiteral("name"));
+    m_url->setObjectName(QStringLiteral("url"));
+    m_versionTable->setObjectName(QStringLiteral("versionTable"));
+    m_schema->setObjectName(QStringLiteral("schema"));
+    m_environment->setObjectName(QStringLiteral("environment"));
+    m_xArguments->setObjectName(QStringLiteral("xArguments"));
+    m_protected->setObjectName(QStringLiteral("protected"));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&URL:"), m_url);
+    form->addRow(tr("Version &table:"), m_versionTable);
+    form->addRow(tr("&Schema:"), m_schema);
+    form->addRow(tr("&Environment:"), m_environment);
+    form->addRow(tr("&-x arguments:"), m_xArguments);
+    form->addRow(QString(), m_protected);
+
+    m_test = new QPushButton(tr("&Test Connection"));
+    m_test->setObjectName(QStringLiteral("test"));
+    m_testResult = new QLabel;
+    m_testResult->setObjectName(QStringLiteral("testResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error = new QLabel;
+    m_error->setWordWrap(true);
+    m_error->setForegroundRole(QPalette::BrightText);
+    m_error->hide();
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->addButton(m_test, QDialogButtonBox::ActionRole);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_testResult);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ProfileDialog::reject);
+    connect(m_test, &QPushButton::clicked, this, [this] {
+        const QString error = validationError();
+        if (!error.isEmpty()) {
+            setTestResult(error, false);
+            return;
+        }
+        m_test->setEnabled(false);
+        m_testResult->setText(tr("Reading the version table…"));
+        emit testRequested(this->profile());
+    });
+    resize(560, sizeHint().height());
+}
+
+ConnectionProfile ProfileDialog::profile() const
+{
+    ConnectionProfile p = m_original;
+    p.setName(m_name->text().trimmed());
+    p.setUrl(m_url->text().trimmed());
+    p.setVersionTable(m_versionTable->text().trimmed().isEmpty()
+                          ? QString::fromLatin1(ConnectionProfile::DefaultVersionTable)
+                          : m_versionTable->text().trimmed());
+    p.setVersionTableSchema(m_schema->text().trimmed());
+    QMap<QString, QString> env;
+    for (const QString& line : nonEmptyLines(m_environment->toPlainText())) {
+        const qsizetype eq = line.indexOf(u'=');
+        if (eq > 0)
+            env.insert(line.left(eq).trimmed(), line.mid(eq + 1));
+    }
+    p.setEnvironment(env);
+    p.setXArguments(nonEmptyLines(m_xArguments->toPlainText()));
+    p.setProtected(m_protected->isChecked());
+    return p;
+}
+
+QString ProfileDialog::validationError() const
+{
+    const ConnectionProfile p = profile();
+    if (p.name().isEmpty())
+        return tr("The profile needs a name.");
+    if (m_takenNames.contains(p.name()))
+        return tr("Another profile is already called %1.").arg(p.name());
+    for (const QString& line : nonEmptyLines(m_environment->toPlainText()))
+        if (line.indexOf(u'=') <= 0)
+            return tr("Environment lines are KEY=value: %1").arg(line);
+    if (!p.usesConfigUrl()) {
+        const Result<SqlAlchemyUrl> url = SqlAlchemyUrl::parse(p.url());
+        if (!url)
+            return url.error();
+        const Result<QtSqlTarget> target = url->mapToQtSql();
+        if (!target)
+            return target.error();
+    }
+    return {};
+}
+
+void ProfileDialog::setTestResult(const QString& text, bool ok)
+{
+    m_test->setEnabled(true);
+    m_testResult->setText((ok ? tr("✓ ") : tr("✗ ")) + text);
+}
+
+void ProfileDialog::accept()
+{
+    const QString error = validationError();
+    if (!error.isEmpty()) {
+        m_error->setText(error);
+        m_error->show();
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace retort

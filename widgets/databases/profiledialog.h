@@ -1,0 +1,56 @@
+#pragma once
+
+#include "config/connectionprofile.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace retort {
+
+// Edits one connection profile: name, URL (empty = the ini's sqlalchemy.url), version
+// table and schema, environment variables and `-x` arguments for alembic, and the
+// "protected" flag. Test asks the application to read the version table with what is
+// typed; the answer comes back through setTestResult(). OK only accepts a valid profile.
+class ProfileDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // `takenNames`: the other profiles' names. `configUrl`: the ini's URL, password hidden.
+    ProfileDialog(const ConnectionProfile& profile, const QStringList& takenNames,
+                  const QString& configUrl, QWidget* parent = nullptr);
+
+    // The profile as typed (whether valid or not).
+    ConnectionProfile profile() const;
+    // Empty when the typed profile can be saved, otherwise why not.
+    QString validationError() const;
+
+    void setTestResult(const QString& text, bool ok);
+
+    void accept() override;
+
+signals:
+    void testRequested(const retort::ConnectionProfile& profile);
+
+private:
+    ConnectionProfile m_original;
+    QStringList m_takenNames;
+    QLineEdit* m_name = nullptr;
+    QLineEdit* m_url = nullptr;
+    QLineEdit* m_versionTable = nullptr;
+    QLineEdit* m_schema = nullptr;
+    QPlainTextEdit* m_environment = nullptr;
+    QPlainTextEdit* m_xArguments = nullptr;
+    QCheckBox* m_protected = nullptr;
+    QPushButton* m_test = nullptr;
+    QLabel* m_testResult = nullptr;
+    QLabel* m_error = nullptr;
+};
+
+} // namespace retort
