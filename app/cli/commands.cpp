@@ -2,6 +2,7 @@
 
 #include "cli/currentcommand.h"
 #include "cli/jsonoutput.h"
+#include "cli/plancommand.h"
 #include "graph/revisiongraph.h"
 #include "project/projectloader.h"
 
@@ -82,7 +83,9 @@ QString usage()
               "  lint [--json]     the diagnostics; exit status 1 when there are errors\n"
               "  current [--url URL] [--version-table T] [--version-table-schema S]\n"
               "                    the ids in the database's version table, sorted\n"
-
+              "  plan {upgrade|downgrade} TARGET [--current REV]... [--url URL] [--json]\n"
+              "                    the steps alembic would run, in order (TARGET as alembic\n"
+              "                    takes it: heads, base, ae10, label@head, +1, -1, ...)\n"
               "\n"
               "options:\n"
               "  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)\n"
@@ -143,6 +146,8 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
         out << usage();
         return Ok;
     }
+    if (inv.command == QLatin1StringView("plan"))
+        return runPlanCommand(inv.configPath, inv.section, inv.arguments, out, err);
     if (inv.command == QLatin1StringView("current"))
         return runCurrentCommand(inv.configPath, inv.section, inv.arguments, out, err);
     static const QStringList known = {QStringLiteral("graph"), QStringLiteral("heads"),

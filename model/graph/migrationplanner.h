@@ -1,0 +1,39 @@
+#pragma once
+
+#include "common/result.h"
+#include "graph/migrationplan.h"
+#include "graph/revisiongraph.h"
+
+#include <QStringList>
+
+namespace retort {
+
+class TargetResolver;
+
+// The exact steps `alembic upgrade TARGET` / `alembic downgrade TARGET` (alembic 1.8.1) runs
+// from a database whose version table holds `currentRows` (in the order the table returned
+// them; empty = at base): the revisions alembic collects (_collect_upgrade_revisions /
+// _collect_downgrade_revisions), ordered by its _topological_sort (ties broken by the load
+// order), and the version rows after each step (HeadMaintainer). Where alembic refuses, the
+// failure carries alembic's message.
+class MigrationPlanner
+{
+public:
+    explicit MigrationPlanner(const RevisionGraph& graph);
+
+    Result<MigrationPlan> plan(const QStringList& currentRows, MigrationStep::Direction direction,
+                               const QString& target) const;
+    Result<MigrationPlan> upgrade(const QStringList& currentRows, const QString& target) const
+    {
+        return plan(currentRows, MigrationStep::Direction::Upgrade, target);
+    }
+    Result<MigrationPlan> downgrade(const QStringList& currentRows, const QString& target) const
+    {
+        return plan(currentRows, MigrationStep::Direction::Downgrade, target);
+    }
+
+private:
+    const RevisionGraph& m_graph;
+};
+
+} // namespace retort

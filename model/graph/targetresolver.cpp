@@ -1,0 +1,782 @@
+#include "graph/targetresolver.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace retort {
+
+namespace {
+
+constexpr int kMissing = -3;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("TargetResolver", text);
+}
+
+TargetResolver::Error revisionError(const QString& message)
+{
+    TargetResolver::Error e;
+    e.kind = TargetResolver::Error::Kind::Revision;
+    e.message = message;
+    return e;
+}
+
+TargetResolver::Error resolutionError(const QString& message, const QString& argument)
+{
+    TargetResolver::Error e;
+    e.kind = TargetResolver::Error::Kind::Resolution;
+    e.message = message;
+    e.argument = argument;
+    return e;
+}
+
+TargetResolver::Error assertionError(const QString& what)
+{
+    TargetResolver::Error e;
+    e.kind = TargetResolver::Error::Kind::Assertion;
+    e.message = tr("alembic fails with an internal error (AssertionError: %1)").arg(what);
+    return e;
+}
+
+TargetResolver::Error multipleHeads(const QStringList& heads, const QString& argument)
+{
+    TargetResolver::Error e;
+    e.kind = TargetResolver::Error::Kind::MultipleHeads;
+    e.heads = heads;
+    e.argument = argument;
+    e.message = tr("Multiple heads are present for given argument '%1'; %2")
+                    .arg(argument, heads.join(QStringLiteral(", ")));
+    return e;
+}
+
+QString didNotProduce(const QString& relative, int count)
+{
+    return tr("Relative revision %1 didn't produce %2 migrations").arg(relative).arg(count);
+}
+
+void appendUnique(QList<int>& list, int value)
+{
+    if (!list.contains(value))
+        list.append(value);
+}
+
+// alembic's _relative_destination, used with re.match (anchored at the start only).
+const QRegularExpression& relativeDestination()
+{
+    static const QRegularExpression re(QStringLiteral("\\A(?:(.+?)@)?(\\w+)?((?:\\+|-)\\d+)"),
+                                       QRegularExpression::UseUnicodePropertiesOption);
+    return re;
+}
+
+struct Relative
+{
+    bool matched = false;
+    QString branchLabel; // empty = None
+    QString symbol;      // empty = None
+    QString relative;    // e.g. "+2", "-1"
+    int value = 0;
+};
+
+Relative parseRelative(const QString& target)
+{
+    Relative r;
+    const QRegularExpressionMatch m = relativeDestination().match(target);
+    if (!m.hasMatch())
+        return r;
+    r.matched = true;
+    r.branchLabel = m.captured(1);
+    r.symbol = m.captured(2);
+    r.relative = m.captured(3);
+    r.value = r.relative.toInt();
+    return r;
+}
+
+} // namespace
+
+TargetResolver::TargetResolver(const RevisionGraph& graph) : m_graph(graph)
+{
+    const QList<Revision>& revs = graph.revisions();
+    const int n = int(revs.size());
+    for (const Revision& r : revs)
+        m_ids << r.id;
+
+    m_order.resize(n);
+    for (int i = 0; i < n; ++i)
+        m_order[i] = i;
+    std::stable_sort(m_order.begin(), m_order.end(), [&](int a, int b) {
+        const int la = revs.at(a).loadOrder < 0 ? INT_MAX : revs.at(a).loadOrder;
+        const int lb = revs.at(b).loadOrder < 0 ? INT_MAX : revs.at(b).loadOrder;
+        return la < lb;
+    });
+    m_pos.resize(n);
+    for (int p = 0; p < n; ++p)
+        m_pos[m_order.at(p)] = p;
+
+    const QStringList labels = graph.allBranchLabels();
+    for (const QString& label : labels) {
+        const int owner = graph.indexOf(graph.labelOwner(label));
+        if (owner >= 0)
+            m_labelOwner.insert(label, owner);
+    }
+    // alembic adds label keys to its map after every id; order them by their owner's position
+    m_labelKeys = m_labelOwner.keys();
+    std::sort(m_labelKeys.begin(), m_labelKeys.end(), [&](const QString& a, const QString& b) {
+        const int pa = m_pos.at(m_labelOwner.value(a)), pb = m_pos.at(m_labelOwner.value(b));
+        return pa != pb ? pa < pb : a < b;
+    });
+
+    m_versionedDown.resize(n);
+    m_normalizedDeps.resize(n);
+    m_normalizedDown.resize(n);
+    m_nextrev.resize(n);
+    m_allNextrev.resize(n);
+    m_labels.resize(n);
+    QList<QList<int>> resolvedDeps(n);
+    for (int i = 0; i < n; ++i) {
+        const Revision& r = revs.at(i);
+        for (const QString& d : r.downRevisions) {
+            const int idx = graph.indexOf(d);
+            if (idx >= 0)
+                m_versionedDown[i].append(idx);
+        }
+        for (const QString& d : r.dependsOn) {
+            int idx = graph.indexOf(d);
+            if (idx < 0)
+                idx = m_labelOwner.value(d, -1);
+            if (idx >= 0)
+                resolvedDeps[i].append(idx);
+        }
+        const QStringList effective = graph.branchLabels(r.id);
+        m_labels[i] = QSet<QString>(effective.begin(), effective.end());
+    }
+    for (int i : std::as_const(m_order)) {
+        QList<int> all = m_versionedDown.at(i);
+        for (int d : resolvedDeps.at(i))
+            appendUnique(all, d);
+        for (int d : m_versionedDown.at(i))
+            appendUnique(m_nextrev[d], i);
+        for (int d : all)
+            appendUnique(m_allNextrev[d], i);
+    }
+    // _normalize_depends_on: drop dependencies that an ancestor already depends on
+    for (int i = 0; i < n; ++i) {
+        if (resolvedDeps.at(i).isEmpty())
+            continue;
+        QSet<int> dropped;
+        QSet<int> seen{i};
+        QList<int> todo = m_versionedDown.at(i);
+        while (!todo.isEmpty()) {
+            const int a = todo.takeLast();
+            if (seen.contains(a))
+                continue;
+            seen.insert(a);
+            for (int d : resolvedDeps.at(a))
+                dropped.insert(d);
+            todo << m_versionedDown.at(a);
+        }
+        for (int d : resolvedDeps.at(i))
+            if (!dropped.contains(d))
+                appendUnique(m_normalizedDeps[i], d);
+    }
+    for (int i = 0; i < n; ++i) {
+        m_normalizedDown[i] = m_versionedDown.at(i);
+        for (int d : m_normalizedDeps.at(i))
+            appendUnique(m_normalizedDown[i], d);
+    }
+    for (int i : std::as_const(m_order)) {
+        if (m_nextrev.at(i).isEmpty())
+            m_heads << i;
+        if (m_allNextrev.at(i).isEmpty())
+            m_realHeads << i;
+        if (revs.at(i).downRevisions.isEmpty())
+            m_bases << i;
+    }
+}
+
+int TargetResolver::lookupKey(const QString& key) const
+{
+    const int idx = m_graph.indexOf(key);
+    if (idx >= 0)
+        return idx;
+    return m_labelOwner.value(key, kMissing);
+}
+
+QList<int> TargetResolver::related(const QList<int>& targets, bool up, bool includeDependencies,
+                                   bool check, Error& e) const
+{
+    QList<int> out;
+    QSet<int> seen;
+    for (int target : targets) {
+        if (target < 0) {
+            e = assertionError(QStringLiteral("is_revision"));
+            return {};
+        }
+        QList<int> todo{target};
+        QSet<int> perTarget;
+        while (!todo.isEmpty()) {
+            const int rev = todo.takeLast();
+            perTarget.insert(rev);
+            if (seen.contains(rev))
+                continue;
+            seen.insert(rev);
+            const QList<int>& next =
+                up ? (includeDependencies ? m_normalizedDown.at(rev) : m_versionedDown.at(rev))
+                   : (includeDependencies ? m_allNextrev.at(rev) : m_nextrev.at(rev));
+            todo << next;
+            out << rev;
+        }
+        if (check) {
+            QStringList overlaps;
+            for (int t : targets)
+                if (t != target && perTarget.contains(t))
+                    overlaps << m_ids.at(t);
+            if (!overlaps.isEmpty()) {
+                overlaps.removeDuplicates();
+                e = revisionError(
+                    tr("Requested revision %1 overlaps with other requested revisions %2")
+                        .arg(m_ids.at(target), overlaps.join(QStringLiteral(", "))));
+                return {};
+            }
+        }
+    }
+    return out;
+}
+
+QList<int> TargetResolver::ancestorNodes(const QList<int>& targets, bool includeDependencies,
+                                         bool check, Error& e) const
+{
+    return related(targets, true, includeDependencies, check, e);
+}
+
+QList<int> TargetResolver::descendantNodes(const QList<int>& targets,
+                                           bool includeDependencies) const
+{
+    Error ignored;
+    return related(targets, false, includeDependencies, false, ignored);
+}
+
+bool TargetResolver::sharesLineage(int target, const QList<int>& testAgainst) const
+{
+    if (testAgainst.isEmpty())
+        return true;
+    Error ignored;
+    const QList<int> down = related({target}, false, false, false, ignored);
+    const QList<int> up = related({target}, true, false, false, ignored);
+    for (int t : testAgainst)
+        if (down.contains(t) || up.contains(t))
+            return true;
+    return false;
+}
+
+TargetResolver::Resolved TargetResolver::resolveRevisionNumber(const QString& idIn, bool isNone,
+                                                               Error& e) const
+{
+    Resolved r;
+    QString id = idIn;
+    if (!isNone && id.contains(QLatin1Char('@'))) {
+        const int at = id.indexOf(QLatin1Char('@'));
+        r.branchLabel = id.left(at);
+        r.hasBranchLabel = true;
+        id = id.mid(at + 1);
+    }
+    if (isNone || id == QLatin1String("base"))
+        return r;
+    if (id == QLatin1String("heads")) {
+        const QList<int> heads =
+            r.branchLabel.isEmpty() ? m_realHeads : filterForLineage(m_heads, r.branchLabel, e);
+        for (int h : heads)
+            r.ids << m_ids.at(h);
+    } else if (id == QLatin1String("head")) {
+        const int head = getCurrentHead(r.branchLabel, e);
+        if (head >= 0)
+            r.ids << m_ids.at(head);
+    } else {
+        r.ids << id;
+    }
+    return r;
+}
+
+int TargetResolver::getCurrentHead(const QString& branchLabel, Error& e) const
+{
+    QList<int> current = m_heads;
+    if (!branchLabel.isEmpty()) {
+        current = filterForLineage(current, branchLabel, e);
+        if (e)
+            return kNone;
+    }
+    if (current.size() > 1) {
+        QStringList ids;
+        for (int c : current)
+            ids << m_ids.at(c);
+        e = multipleHeads(ids, branchLabel.isEmpty() ? QStringLiteral("head")
+                                                     : branchLabel + QStringLiteral("@head"));
+        return kNone;
+    }
+    return current.isEmpty() ? kNone : current.first();
+}
+
+QList<int> TargetResolver::filterForLineage(const QList<int>& targets, const QString& checkAgainst,
+                                            Error& e) const
+{
+    const Resolved r = resolveRevisionNumber(checkAgainst, false, e);
+    if (e)
+        return {};
+    QStringList shares;
+    if (!r.branchLabel.isEmpty())
+        shares << r.branchLabel;
+    shares << r.ids;
+    if (targets.isEmpty() || shares.isEmpty())
+        return targets;
+    QList<int> against;
+    for (const QString& s : std::as_const(shares)) {
+        const int rev = revisionForIdent(s, false, QString(), e);
+        if (e)
+            return {};
+        if (rev >= 0)
+            against << rev;
+    }
+    QList<int> out;
+    for (int t : targets)
+        if (sharesLineage(t, against))
+            out << t;
+    return out;
+}
+
+int TargetResolver::resolveBranch(const QString& label, Error& e) const
+{
+    const int key = lookupKey(label);
+    if (key >= 0)
+        return key;
+    Error inner;
+    const int rev = revisionForIdent(label, false, QString(), inner);
+    if (inner.kind == Error::Kind::Resolution) {
+        e = resolutionError(tr("No such branch: '%1'").arg(label), label);
+        return kNone;
+    }
+    if (inner) {
+        e = inner;
+        return kNone;
+    }
+    return rev;
+}
+
+int TargetResolver::revisionForIdent(const QString& id, bool isBase, const QString& checkBranch,
+                                     Error& e) const
+{
+    int branchRev = kMissing;
+    if (!checkBranch.isEmpty()) {
+        branchRev = resolveBranch(checkBranch, e);
+        if (e)
+            return kNone;
+    }
+    int revision = kNone;
+    if (!isBase) {
+        revision = lookupKey(id);
+        if (revision == kMissing) {
+            if (id.isEmpty()) {
+                e = assertionError(QStringLiteral("resolved_id"));
+                return kNone;
+            }
+            QStringList revs;
+            for (int i : m_order)
+                if (m_ids.at(i).size() > 3 && m_ids.at(i).startsWith(id))
+                    revs << m_ids.at(i);
+            for (const QString& label : m_labelKeys)
+                if (label.size() > 3 && label.startsWith(id))
+                    revs << label;
+            if (branchRev >= 0 && !revs.isEmpty()) {
+                QList<int> asRevs;
+                for (const QString& s : std::as_const(revs))
+                    asRevs << lookupKey(s);
+                const QList<int> kept = filterForLineage(asRevs, checkBranch, e);
+                if (e)
+                    return kNone;
+                QStringList filtered;
+                for (int k = 0; k < asRevs.size(); ++k)
+                    if (kept.contains(asRevs.at(k)))
+                        filtered << revs.at(k);
+                revs = filtered;
+            }
+            if (revs.isEmpty()) {
+                e = resolutionError(
+                    tr("No such revision or branch '%1'%2")
+                        .arg(id, id.size() < 4
+                                     ? tr("; please ensure at least four characters are present "
+                                          "for partial revision identifier matches")
+                                     : QString()),
+                    id);
+                return kNone;
+            }
+            if (revs.size() > 1) {
+                QStringList quoted;
+                for (const QString& r : revs.mid(0, 3))
+                    quoted << QLatin1Char('\'') + r + QLatin1Char('\'');
+                e = resolutionError(tr("Multiple revisions start with '%1': %2...")
+                                        .arg(id, quoted.join(QStringLiteral(", "))),
+                                    id);
+                return kNone;
+            }
+            revision = lookupKey(revs.first());
+        }
+    }
+    if (!checkBranch.isEmpty() && revision >= 0) {
+        if (!sharesLineage(revision, {branchRev})) {
+            e = resolutionError(tr("Revision %1 is not a member of branch '%2'")
+                                    .arg(m_ids.at(revision), checkBranch),
+                                id);
+            return kNone;
+        }
+    }
+    return revision;
+}
+
+QList<int> TargetResolver::getRevisions(const QString& id, Error& e) const
+{
+    const Resolved r = resolveRevisionNumber(id, false, e);
+    if (e)
+        return {};
+    QList<int> out;
+    if (r.ids.size() == 1) {
+        // what Python's int() accepts; "label@-2" that the relative syntax did not take
+        static const QRegularExpression pyInt(QStringLiteral("\\A\\s*[+-]?\\d+(?:_\\d+)*\\s*\\z"),
+                                              QRegularExpression::UseUnicodePropertiesOption);
+        if (pyInt.match(r.ids.first()).hasMatch()) {
+            QString digits = r.ids.first().trimmed();
+            digits.remove(QLatin1Char('_'));
+            bool isNumber = false;
+            const qlonglong steps = digits.toLongLong(&isNumber);
+            if (isNumber && steps < 0) {
+                // branch@-n: walk down from the heads (of that branch)
+                const QList<int> heads = getRevisions(QStringLiteral("heads"), e);
+                if (e)
+                    return {};
+                for (int head : heads) {
+                    if (r.hasBranchLabel && !m_labels.at(head).contains(r.branchLabel))
+                        continue;
+                    out << walk(head, int(steps), QString(), true, e);
+                    if (e)
+                        return {};
+                }
+                return out;
+            }
+        }
+    }
+    for (const QString& rid : r.ids) {
+        const int rev = revisionForIdent(rid, false, r.branchLabel, e);
+        if (e)
+            return {};
+        out << rev;
+    }
+    return out;
+}
+
+QList<int> TargetResolver::getRevisions(const QStringList& ids, Error& e) const
+{
+    QList<int> out;
+    for (const QString& id : ids) {
+        out << getRevisions(id, e);
+        if (e)
+            return {};
+    }
+    return out;
+}
+
+int TargetResolver::getRevision(const QString& id, Error& e) const
+{
+    const Resolved r = resolveRevisionNumber(id, false, e);
+    if (e)
+        return kNone;
+    if (r.ids.size() > 1) {
+        e = multipleHeads(r.ids, id);
+        return kNone;
+    }
+    return revisionForIdent(r.ids.value(0), r.ids.isEmpty(), r.branchLabel, e);
+}
+
+int TargetResolver::walk(int start, int steps, const QString& branchLabel, bool noOverwalk,
+                         Error& e) const
+{
+    int initial = start;
+    for (int i = 0; i < std::abs(steps); ++i) {
+        QList<int> children;
+        if (steps > 0) {
+            if (initial == kBaseMarker) {
+                e = assertionError(QStringLiteral("initial != \"base\""));
+                return kNone;
+            }
+            const QList<int> up = initial == kNone ? m_bases : m_nextrev.at(initial);
+            if (!branchLabel.isEmpty()) {
+                children = filterForLineage(up, branchLabel, e);
+                if (e)
+                    return kNone;
+            } else {
+                children = up;
+            }
+        } else if (initial != kBaseMarker) {
+            children = initial == kNone ? m_heads : m_versionedDown.at(initial);
+            if (children.isEmpty())
+                children = {kBaseMarker};
+        }
+        if (children.isEmpty())
+            return noOverwalk ? kNone : initial;
+        if (children.size() > 1) {
+            e = revisionError(tr("Ambiguous walk"));
+            return kNone;
+        }
+        initial = children.first();
+    }
+    return initial;
+}
+
+QList<int> TargetResolver::allCurrent(const QStringList& ids, Error& e) const
+{
+    QList<int> top = getRevisions(ids, e);
+    if (e)
+        return {};
+    top = ancestorNodes(top, true, false, e);
+    const QSet<int> set(top.begin(), top.end());
+    QList<int> out;
+    for (int rev : set) {
+        bool hasDescendant = false;
+        for (int d : descendantNodes({rev}, false))
+            if (d != rev && set.contains(d))
+                hasDescendant = true;
+        if (!hasDescendant)
+            out << rev;
+    }
+    std::sort(out.begin(), out.end(), [&](int a, int b) { return m_pos.at(a) < m_pos.at(b); });
+    return out;
+}
+
+QList<int> TargetResolver::parseUpgradeTarget(const QStringList& current, const QString& target,
+                                              Error& e) const
+{
+    const Relative rel = parseRelative(target);
+    if (!rel.matched)
+        return getRevisions(target, e);
+
+    if (rel.value > 0) {
+        if (rel.symbol.isEmpty()) {
+            QList<int> startRevs;
+            if (rel.branchLabel.isEmpty()) {
+                if (current.size() > 1) {
+                    e = revisionError(tr("Ambiguous upgrade from multiple current revisions"));
+                    return {};
+                }
+                if (current.isEmpty()) {
+                    startRevs = {kNone};
+                } else {
+                    startRevs = {getRevision(current.first(), e)};
+                    if (e)
+                        return {};
+                }
+            } else {
+                const QList<int> currentRevs = getRevisions(current, e);
+                if (e)
+                    return {};
+                startRevs = filterForLineage(currentRevs, rel.branchLabel, e);
+                if (e)
+                    return {};
+                if (startRevs.isEmpty()) {
+                    const QList<int> ancestors = ancestorNodes(currentRevs, true, false, e);
+                    if (e)
+                        return {};
+                    const QList<int> active = filterForLineage(ancestors, rel.branchLabel, e);
+                    if (e)
+                        return {};
+                    QSet<int> downs;
+                    for (int a : active)
+                        for (int d : m_normalizedDown.at(a))
+                            downs.insert(d);
+                    for (int a : active)
+                        if (!downs.contains(a))
+                            appendUnique(startRevs, a);
+                    if (startRevs.isEmpty())
+                        startRevs = {kNone};
+                }
+            }
+            if (startRevs.size() > 1) {
+                e = revisionError(tr("Ambiguous upgrade from multiple current revisions"));
+                return {};
+            }
+            const int rev = walk(startRevs.first(), rel.value, rel.branchLabel, true, e);
+            if (e)
+                return {};
+            if (rev == kNone) {
+                e = revisionError(didNotProduce(rel.relative, std::abs(rel.value)));
+                return {};
+            }
+            return {rev};
+        }
+        const int start = getRevision(rel.symbol, e);
+        if (e)
+            return {};
+        const int rev = walk(start, rel.value, rel.branchLabel, true, e);
+        if (e)
+            return {};
+        return {rev};
+    }
+    if (rel.symbol.isEmpty()) {
+        e = revisionError(didNotProduce(QString::number(rel.value), std::abs(rel.value)));
+        return {};
+    }
+    const int start = getRevision(
+        rel.branchLabel.isEmpty() ? rel.symbol : rel.branchLabel + QLatin1Char('@') + rel.symbol,
+        e);
+    if (e)
+        return {};
+    const int rev = walk(start, rel.value, QString(), true, e);
+    if (e)
+        return {};
+    return {rev};
+}
+
+int TargetResolver::parseDowngradeTarget(const QStringList& current, const QString& target,
+                                         QString& branchLabel, Error& e) const
+{
+    const Relative rel = parseRelative(target);
+    if (rel.matched) {
+        branchLabel = rel.branchLabel;
+        if (rel.value >= 0) {
+            if (rel.symbol.isEmpty()) {
+                e = revisionError(didNotProduce(rel.relative, std::abs(rel.value)));
+                return kNone;
+            }
+            const int start = getRevision(rel.symbol, e);
+            if (e)
+                return kNone;
+            const int rev = walk(start, rel.value, rel.branchLabel, true, e);
+            if (e)
+                return kNone;
+            if (rev == kNone) {
+                e = revisionError(tr("Walked too far"));
+                return kNone;
+            }
+            return rev;
+        }
+        const bool relativeRevision = rel.symbol.isEmpty();
+        QString symbol = rel.symbol;
+        if (relativeRevision) {
+            if (!branchLabel.isEmpty()) {
+                QList<int> currentRevs;
+                for (const QString& c : current) {
+                    currentRevs << revisionForIdent(c, false, QString(), e);
+                    if (e)
+                        return kNone;
+                }
+                QList<int> symbols = filterForLineage(currentRevs, branchLabel, e);
+                if (e)
+                    return kNone;
+                if (symbols.isEmpty()) {
+                    const QList<int> all = allCurrent(current, e);
+                    if (e)
+                        return kNone;
+                    symbols = filterForLineage(all, branchLabel, e);
+                    if (e)
+                        return kNone;
+                }
+                if (symbols.size() != 1) {
+                    e = assertionError(QStringLiteral("len(symbol_list) == 1"));
+                    return kNone;
+                }
+                symbol = m_ids.at(symbols.first());
+            } else {
+                if (current.isEmpty()) {
+                    e = revisionError(didNotProduce(rel.relative, std::abs(rel.value)));
+                    return kNone;
+                }
+                symbol = current.first();
+                branchLabel = symbol;
+            }
+        }
+        const int start = getRevision(
+            branchLabel.isEmpty() ? symbol : branchLabel + QLatin1Char('@') + symbol, e);
+        if (e)
+            return kNone;
+        const int rev = walk(start, rel.value, QString(), true, e);
+        if (e)
+            return kNone;
+        if (rev == kNone) {
+            e = revisionError(relativeRevision ? didNotProduce(rel.relative, std::abs(rel.value))
+                                               : tr("Walked too far"));
+            return kNone;
+        }
+        return rev;
+    }
+    const int at = target.lastIndexOf(QLatin1Char('@'));
+    branchLabel = at < 0 ? QString() : target.left(at);
+    return getRevision(at < 0 ? target : target.mid(at + 1), e);
+}
+
+QString TargetResolver::commandMessage(const Error& error, const QString& destination, bool upgrade)
+{
+    switch (error.kind) {
+    case Error::Kind::RangeNotAncestor:
+        return upgrade ? tr("Destination %1 is not a valid upgrade target from current head(s)")
+                             .arg(destination)
+                       : tr("Destination %1 is not a valid downgrade target from current head(s)")
+                             .arg(destination);
+    case Error::Kind::MultipleHeads: {
+        const QString arg = destination.isEmpty() ? error.argument : destination;
+        return tr("Multiple head revisions are present for given argument '%1'; please specify "
+                  "a specific target revision, '<branchname>@%1' to narrow to a specific head, "
+                  "or 'heads' for all heads")
+            .arg(arg);
+    }
+    case Error::Kind::Resolution:
+        return tr("Can't locate revision identified by '%1'").arg(error.argument);
+    case Error::Kind::Revision:
+    case Error::Kind::Assertion:
+    case Error::Kind::NoError:
+        break;
+    }
+    return error.message;
+}
+
+Result<QStringList> TargetResolver::resolveUpgradeTarget(const QString& target,
+                                                         const QStringList& currentRows) const
+{
+    Error e;
+    const QList<int> revs = parseUpgradeTarget(currentRows, target, e);
+    if (e)
+        return Result<QStringList>::failure(commandMessage(e, target, true));
+    QStringList ids;
+    for (int r : revs) {
+        if (r < 0)
+            return Result<QStringList>::failure(
+                commandMessage(assertionError(QStringLiteral("is_revision")), target, true));
+        ids << m_ids.at(r);
+    }
+    return ids;
+}
+
+Result<TargetResolver::DowngradeTarget>
+TargetResolver::resolveDowngradeTarget(const QString& target, const QStringList& currentRows) const
+{
+    Error e;
+    DowngradeTarget t;
+    const int rev = parseDowngradeTarget(currentRows, target, t.branchLabel, e);
+    if (e)
+        return Result<DowngradeTarget>::failure(commandMessage(e, target, false));
+    if (rev >= 0)
+        t.revision = m_ids.at(rev);
+    return t;
+}
+
+Result<QStringList> TargetResolver::resolveRevisions(const QString& identifier) const
+{
+    Error e;
+    const QList<int> revs = getRevisions(identifier, e);
+    if (e)
+        return Result<QStringList>::failure(commandMessage(e, identifier, true));
+    QStringList ids;
+    for (int r : revs)
+        if (r >= 0)
+            ids << m_ids.at(r);
+    return ids;
+}
+
+} // namespace retort

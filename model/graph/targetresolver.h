@@ -1,0 +1,132 @@
+#pragma once
+
+#include "common/result.h"
+#include "graph/revisiongraph.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QStringList>
+
+namespace retort {
+
+// Alembic's (1.8.1) target grammar over one RevisionGraph: `heads`, `head`, `base`, full ids,
+// unique partial ids (4+ characters), `label@head`, `label@heads`, `label@base`,
+// `label@<rev>`, `+N`, `-N`, `<rev>+N`, `<rev>-N`, `label@+N`, `label@-N`, several heads.
+// It mirrors alembic's RevisionMap (script/revision.py) function by function, including its
+// refusals, whose texts are alembic's own (as `alembic upgrade` / `downgrade` print them).
+//
+// Revisions are handled as indices into graph.revisions(); `kNone` is alembic's None
+// ("base" as a value), `kBaseMarker` the "base" string _walk returns when walking below a base.
+// The graph must outlive the resolver.
+class TargetResolver
+{
+public:
+    static constexpr int kNone = -1;
+    static constexpr int kBaseMarker = -2;
+
+    // A RevisionError and its subclasses, as raised inside alembic's RevisionMap.
+    struct Error
+    {
+        enum class Kind
+        {
+            NoError,
+            Revision,
+            Resolution,
+            MultipleHeads,
+            RangeNotAncestor,
+            Assertion
+        };
+        Kind kind = Kind::NoError;
+        QString message;      // the exception's own text
+        QString argument;     // ResolutionError / MultipleHeads argument
+        QStringList heads;    // MultipleHeads
+        QString lower, upper; // RangeNotAncestorError
+
+        explicit operator bool() const { return kind != Kind::NoError; }
+    };
+
+    // What a downgrade target names: the branch label written before '@' (if any) and the
+    // revision (empty = base).
+    struct DowngradeTarget
+    {
+        QString branchLabel;
+        QString revision;
+    };
+
+    explicit TargetResolver(const RevisionGraph& graph);
+
+    const RevisionGraph& graph() const { return m_graph; }
+
+    // The user-level entry points; errors carry the text `alembic` prints for the command.
+    // Revisions an upgrade to `target` aims at (alembic's _parse_upgrade_target).
+    Result<QStringList> resolveUpgradeTarget(const QString& target,
+                                             const QStringList& currentRows) const;
+    // The revision a downgrade to `target` goes down to (_parse_downgrade_target).
+    Result<DowngradeTarget> resolveDowngradeTarget(const QString& target,
+                                                   const QStringList& currentRows) const;
+    // get_revisions(): `heads`, `head`, `base`, ids, prefixes, label@... (no relative forms).
+    Result<QStringList> resolveRevisions(const QString& identifier) const;
+
+    // alembic's CommandError text for a RevisionError raised while planning towards
+    // `destination` (ScriptDirectory._catch_revision_errors with its upgrade/downgrade texts).
+    static QString commandMessage(const Error& error, const QString& destination, bool upgrade);
+
+    // ---- RevisionMap primitives (alembic's names), for MigrationPlanner ----
+    int count() const { return int(m_ids.size()); }
+    QString idOf(int rev) const { return rev >= 0 ? m_ids.at(rev) : QString(); }
+    int insertionPos(int rev) const { return m_pos.at(rev); }
+    const QList<int>& versionedDown(int rev) const { return m_versionedDown.at(rev); }
+    const QList<int>& normalizedDown(int rev) const { return m_normalizedDown.at(rev); }
+    bool hasNormalizedDependencies(int rev) const { return !m_normalizedDeps.at(rev).isEmpty(); }
+    const QList<int>& insertionOrder() const { return m_order; }
+
+    QList<int> getRevisions(const QString& id, Error& e) const;
+    QList<int> getRevisions(const QStringList& ids, Error& e) const;
+    int getRevision(const QString& id, Error& e) const;
+    QList<int> ancestorNodes(const QList<int>& targets, bool includeDependencies, bool check,
+                             Error& e) const;
+    QList<int> descendantNodes(const QList<int>& targets, bool includeDependencies) const;
+    int resolveBranch(const QString& label, Error& e) const;
+    int walk(int start, int steps, const QString& branchLabel, bool noOverwalk, Error& e) const;
+    QList<int> parseUpgradeTarget(const QStringList& current, const QString& target,
+                                  Error& e) const;
+    // returns the revision (kNone = base, kBaseMarker) and sets branchLabel
+    int parseDowngradeTarget(const QStringList& current, const QString& target,
+                             QString& branchLabel, Error& e) const;
+
+private:
+    struct Resolved
+    {
+        QStringList ids;
+        QString branchLabel;
+        bool hasBranchLabel = false; // an '@' was written (the label may still be empty)
+    };
+    Resolved resolveRevisionNumber(const QString& id, bool isNone, Error& e) const;
+    int getCurrentHead(const QString& branchLabel, Error& e) const;
+    int revisionForIdent(const QString& id, bool isBase, const QString& checkBranch,
+                         Error& e) const;
+    int lookupKey(const QString& key) const; // exact id or branch label, else kNone-ish -3
+    bool sharesLineage(int target, const QList<int>& testAgainst) const;
+    QList<int> filterForLineage(const QList<int>& targets, const QString& checkAgainst,
+                                Error& e) const;
+    QList<int> allCurrent(const QStringList& ids, Error& e) const;
+    QList<int> related(const QList<int>& targets, bool up, bool includeDependencies, bool check,
+                       Error& e) const;
+
+    const RevisionGraph& m_graph;
+    QStringList m_ids;                  // graph index -> id
+    QList<int> m_order;                 // revisions in alembic's insertion order
+    QList<int> m_pos;                   // graph index -> insertion position
+    QList<QList<int>> m_versionedDown;  // down_revision as written
+    QList<QList<int>> m_normalizedDeps; // _normalized_resolved_dependencies
+    QList<QList<int>> m_normalizedDown; // _normalized_down_revisions
+    QList<QList<int>> m_nextrev;        // by down_revision
+    QList<QList<int>> m_allNextrev;     // by down_revision or depends_on
+    QList<QSet<QString>> m_labels;      // effective branch labels
+    QHash<QString, int> m_labelOwner;
+    QStringList m_labelKeys; // labels in the order alembic's map holds them
+    QList<int> m_heads, m_realHeads, m_bases;
+};
+
+} // namespace retort
