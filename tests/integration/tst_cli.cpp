@@ -237,6 +237,66 @@ private slots:
         QVERIFY2(said.contains(mentions), qPrintable(said));
     }
 
+    // plan --url reads the state from the database the way `current` does: the same plan as
+    // giving those rows with --current. The database is brought up by the real alembic.
+    void planFromDatabase()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p"));
+        QProcess gen;
+        gen.start(QStringLiteral(RETORT_TEST_PYTHON),
+                  {QStringLiteral(RETORT_FIXTURES_DIR "/genproject.py"), project,
+                   QStringLiteral("--revisions"), QStringLiteral("20"), QStringLiteral("--seed"),
+                   QStringLiteral("11"), QStringLiteral("--linear")});
+        QVERIFY(gen.waitForFinished(60000));
+        QCOMPARE(gen.exitCode(), 0);
+        const QString ini = project + QStringLiteral("/alembic.ini");
+        const Run heads = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"), QStringLiteral("upgrade"),
+                               QStringLiteral("+5"), QStringLiteral("--json")});
+        QCOMPARE(heads.exitCode, 0);
+        const QJsonArray firstFive = QJsonDocument::fromJson(heads.out.toUtf8())
+                                         .object().value(QStringLiteral("steps")).toArray();
+        QCOMPARE(firstFive.size(), 5);
+        const QString fifth = firstFive.last().toObject().value(QStringLiteral("revision")).toString();
+
+        QProcess alembic;
+        alembic.setWorkingDirectory(project);
+        alembic.start(QStringLiteral(RETORT_TEST_PYTHON),
+                      {QStringLiteral("-m"), QStringLiteral("alembic"), QStringLiteral("-c"), ini,
+                       QStringLiteral("upgrade"), fifth});
+        QVERIFY(alembic.waitForFinished(120000));
+        QCOMPARE(alembic.exitCode(), 0);
+
+        const Run fromIni = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"),
+                                 QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                 QStringLiteral("--url"), QStringLiteral("--json")});
+        const Run fromRows = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"),
+                                  QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                  QStringLiteral("--current"), fifth, QStringLiteral("--json")});
+        const Run fromUrl = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"),
+                                 QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                 QStringLiteral("--url"),
+                                 QStringLiteral("sqlite:///") + project + QStringLiteral("/test.db"),
+                                 QStringLiteral("--json")});
+        QCOMPARE(fromIni.exitCode, 0);
+        QCOMPARE(fromRows.exitCode, 0);
+        QCOMPARE(fromUrl.exitCode, 0);
+        QCOMPARE(fromIni.out, fromRows.out);
+        QCOMPARE(fromUrl.out, fromRows.out);
+        QCOMPARE(QJsonDocument::fromJson(fromIni.out.toUtf8()).object().value(QStringLiteral("steps"))
+                     .toArray().size(), 15);
+
+        const Run both = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"), QStringLiteral("upgrade"),
+                              QStringLiteral("heads"), QStringLiteral("--url"),
+                              QStringLiteral("--current"), fifth});
+        QCOMPARE(both.exitCode, 2);
+        const Run dead = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"), QStringLiteral("upgrade"),
+                              QStringLiteral("heads"), QStringLiteral("--url"),
+                              QStringLiteral("postgresql://u:pw@/db?host=") + dir.filePath(QStringLiteral("none"))});
+        QCOMPARE(dead.exitCode, 3);
+        QVERIFY(!dead.err.contains(QStringLiteral("pw@")));
+    }
+
     void emptyProjectHasNoHeads()
     {
         QTemporaryDir dir;
