@@ -1,0 +1,486 @@
+#include "graph/edgeitem.h"
+#include "graph/graphscene.h"
+#include "graph/revisiongraph.h"
+#include "graph/revisionnodeitem.h"
+
+#include <QElapsedTimer>
+#include <QGraphicsSceneContextMenuEvent>
+#include <QImage>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace retort;
+
+namespace {
+
+QStringList ids(const char* spaceSeparated)
+{
+    return QString::fromUtf8(spaceSeparated).split(u' ', Qt::SkipEmptyParts);
+}
+
+Revision rev(const char* id, const char* downs = "", const char* labels = "", const char* deps = "")
+{
+    Revision r;
+    r.id = QString::fromUtf8(id);
+    r.downRevisions = ids(downs);
+    r.branchLabels = ids(labels);
+    r.dependsOn = ids(deps);
+    r.path = QStringLiteral("/p/versions/%1.py").arg(r.id);
+    r.message = QStringLiteral("message of %1").arg(r.id);
+    return r;
+}
+
+// A hand-made layout: one rank per generation (newest at the top, y down), revisions of a
+// rank side by side, straight single-segment splines from parent to child.
+GraphLayout layoutFor(const RevisionGraph& graph, QPointF offset = {})
+{
+    const QSizeF size(140, 40);
+    QHash<QString, int> rank;
+    QStringList order = graph.topologicalOrderNewestFirst();
+    std::reverse(order.begin(), order.end());
+    QHash<int, int> perRank;
+    GraphLayout layout;
+    layout.generation = 1;
+    for (const QString& id : std::as_const(order)) {
+        int r = 0;
+        for (const QString& p : graph.parents(id))
+            r = std::max(r, rank.value(p) + 1);
+        for (const QString& d : graph.dependencies(id))
+            r = std::max(r, rank.value(d) + 1);
+        rank.insert(id, r);
+        const int column = perRank[r]++;
+        layout.nodes.append({id, offset + QPointF(100 + column * 180, 500 - r * 80), size});
+    }
+    QHash<QString, QPointF> centers;
+    for (const NodeLayout& n : std::as_const(layout.nodes)) {
+        centers.insert(n.id, n.center);
+        layout.boundingBox |= QRectF(n.center - QPointF(70, 20), size);
+    }
+    auto edge = [&](const QString& from, const QString& to, bool dependency) {
+        EdgeLayout e;
+        e.from = from;
+        e.to = to;
+        e.dependency = dependency;
+        const QPointF a = centers.value(from) - QPointF(0, 20);
+        const QPointF b = centers.value(to) + QPointF(0, 28);
+        e.points = {a, a + (b - a) / 3, a + (b - a) * 2 / 3, b};
+        e.hasArrow = true;
+        e.arrowTip = b - QPointF(0, 8);
+        layout.edges.append(e);
+    };
+    for (const Revision& r : graph.revisions()) {
+        for (const QString& p : graph.parents(r.id))
+            edge(p, r.id, false);
+        for (const QString& d : graph.dependencies(r.id))
+            edge(d, r.id, true);
+    }
+    return layout;
+}
+
+//   a - b(feat) - m - d
+//     \ c ------/        e depends on c
+std::shared_ptr<const RevisionGraph> sampleGraph(Diagnostics diagnostics = {})
+{
+    return RevisionGraph::build({rev("a1b2c3d4e5f6a7b8"), rev("b", "a1b2c3d4e5f6a7b8", "feat"),
+                                 rev("c", "a1b2c3d4e5f6a7b8"), rev("m", "b c"), rev("d", "m"),
+                                 rev("e", "c", "", "c")},
+                                std::move(diagnostics));
+}
+
+EdgeItem* findEdge(const GraphScene& scene, const QString& from, const QString& to, bool dependency)
+{
+    for (EdgeItem* e : scene.edgeItems()) {
+        if (e->from() == from && e->to() == to && e->isDependency() == dependency)
+            return e;
+    }
+    return nullptr;
+}
+
+int distinctColours(const QImage& image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
+} // namespace
+
+class TestGraphScene : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void nodesAndMarkers()
+    {
+        const auto graph = sampleGraph();
+        GraphScene scene;
+        scene.setGraph(graph, layoutFor(*graph));
+
+        QCOMPARE(scene.nodeItems().size(), graph->size());
+        QVERIFY(scene.ghostItems().isEmpty());
+        const QString baseId = QStringLiteral("a1b2c3d4e5f6a7b8");
+        RevisionNodeItem* a = scene.nodeItem(baseId);
+        QVERIFY(a);
+        QCOMPARE(a->id(), baseId);
+        QVERIFY(a->shortId().size() >= 8 && a->shortId().size() <= 12);
+        QVERIFY(baseId.startsWith(a->shortId()));
+        QCOMPARE(a->message(), QStringLiteral("message of %1").arg(baseId));
+        QVERIFY(a->isBase());
+        QVERIFY(a->isBranchPoint());
+        QVERIFY(!a->isHead());
+        QVERIFY(!a->isMergePoint());
+
+        RevisionNodeItem* m = scene.nodeItem(QStringLiteral("m"));
+        QVERIFY(m->isMergePoint());
+        QVERIFY(!m->isHead());
+        QVERIFY(scene.nodeItem(QStringLiteral("d"))->isHead());
+        QVERIFY(scene.nodeItem(QStringLiteral("e"))->isHead());
+        QVERIFY(!scene.nodeItem(QStringLiteral("b"))->isHead());
+
+        // Placed where the layout says.
+        const GraphLayout layout = layoutFor(*graph);
+        for (const NodeLayout& n : layout.nodes) {
+            QCOMPARE(scene.nodeItem(n.id)->pos(), n.center);
+            QCOMPARE(scene.nodeItem(n.id)->nodeRect().size(), n.size);
+        }
+
+        // Labels: declared on b, shown there; inherited ones are reported too.
+        RevisionNodeItem* b = scene.nodeItem(QStringLiteral("b"));
+        QCOMPARE(b->labels(), QStringList{QStringLiteral("feat")});
+        QCOMPARE(b->shownLabels(), QStringList{QStringLiteral("feat")});
+        QCOMPARE(scene.nodeItem(QStringLiteral("c"))->labels(), QStringList());
+        QCOMPARE(b->state(), RevisionNodeItem::State::Unknown);
+        QVERIFY(!b->hasErrors());
+    }
+
+    void edges()
+    {
+        const auto graph = sampleGraph();
+        GraphScene scene;
+        const GraphLayout layout = layoutFor(*graph);
+        scene.setGraph(graph, layout);
+
+        // a-b, a-c, b-m, c-m, m-d, c-e, plus e depends on c.
+        QCOMPARE(scene.edgeItems().size(), layout.edges.size());
+        QCOMPARE(scene.edgeItems().size(), 7);
+        EdgeItem* dependency = findEdge(scene, QStringLiteral("c"), QStringLiteral("e"), true);
+        QVERIFY(dependency);
+        QVERIFY(dependency->isDashed());
+        EdgeItem* plain = findEdge(scene, QStringLiteral("b"), QStringLiteral("m"), false);
+        QVERIFY(plain);
+        QVERIFY(!plain->isDashed());
+        QVERIFY(!plain->path().isEmpty());
+        QCOMPARE(plain->arrowHead().size(), 3);
+        QVERIFY(plain->boundingRect().contains(plain->path().pointAtPercent(0.5)));
+        int dashed = 0;
+        for (EdgeItem* e : scene.edgeItems())
+            dashed += e->isDashed() ? 1 : 0;
+        QCOMPARE(dashed, 1);
+
+        // Without an arrow tip from Graphviz, the arrow sits on the end of the spline.
+        EdgeLayout e = layout.edges.first();
+        e.hasArrow = false;
+        EdgeItem item(e, nullptr);
+        QCOMPARE(item.arrowHead().size(), 3);
+        QCOMPARE(item.arrowHead().first(), e.points.last());
+    }
+
+    void diagnosticsMarker()
+    {
+        const auto graph = sampleGraph(
+            {Diagnostic::error(QStringLiteral("/p/versions/c.py"), 3, QStringLiteral("bad")),
+             Diagnostic::warning(QStringLiteral("/p/versions/d.py"), 1, QStringLiteral("meh"))});
+        GraphScene scene;
+        scene.setGraph(graph, layoutFor(*graph));
+        QVERIFY(scene.nodeItem(QStringLiteral("c"))->hasErrors());
+        QVERIFY(!scene.nodeItem(QStringLiteral("d"))->hasErrors()); // warnings only
+        QVERIFY(!scene.nodeItem(QStringLiteral("b"))->hasErrors());
+    }
+
+    void databaseStates()
+    {
+        const auto graph = sampleGraph();
+        GraphScene scene;
+        scene.setGraph(graph, layoutFor(*graph));
+        auto node = [&](const char* id) { return scene.nodeItem(QString::fromUtf8(id)); };
+        using State = RevisionNodeItem::State;
+
+        const QString dev = QStringLiteral("dev");
+        const QString staging = QStringLiteral("staging");
+        const QString prod = QStringLiteral("prod");
+        const QString broken = QStringLiteral("broken");
+        GraphScene::ProfileStates states{
+            {dev, DatabaseState::fromRows({QStringLiteral("b")})},
+            {staging, DatabaseState::fromRows({QStringLiteral("m")})},
+            {prod, DatabaseState::fromRows({QStringLiteral("b"), QStringLiteral("f00dcafe")})},
+            {broken, DatabaseState::failure(QStringLiteral("no route to host"))},
+        };
+        scene.setDatabaseStates(states, dev);
+
+        QCOMPARE(node("b")->state(), State::Current);
+        QVERIFY(node("b")->isCurrent());
+        QCOMPARE(node("a1b2c3d4e5f6a7b8")->state(), State::Applied);
+        QVERIFY(!node("a1b2c3d4e5f6a7b8")->isCurrent());
+        QCOMPARE(node("c")->state(), State::Pending);
+        QCOMPARE(node("m")->state(), State::Pending);
+        QCOMPARE(node("d")->state(), State::Pending);
+
+        // Every readable profile has its marker on its current revision(s).
+        QCOMPARE(node("b")->profileMarkers(), (QStringList{dev, prod}));
+        QCOMPARE(node("b")->selectedProfileMarker(), dev);
+        QCOMPARE(node("m")->profileMarkers(), QStringList{staging});
+        QCOMPARE(node("m")->selectedProfileMarker(), QString());
+        QVERIFY(node("c")->profileMarkers().isEmpty());
+
+        // A row with no script is a ghost node near the heads.
+        QCOMPARE(scene.ghostItems().size(), 1);
+        RevisionNodeItem* ghost = scene.nodeItem(QStringLiteral("f00dcafe"));
+        QVERIFY(ghost);
+        QVERIFY(ghost->isGhost());
+        QCOMPARE(ghost->state(), State::Ghost);
+        QVERIFY(!ghost->isCurrent()); // prod is not the selected profile
+        QCOMPARE(ghost->profileMarkers(), QStringList{prod});
+        QVERIFY(ghost->toolTip().contains(QStringLiteral("f00dcafe")));
+        QVERIFY(!scene.nodeItems().contains(ghost));
+        QVERIFY(ghost->pos().y() < node("d")->pos().y()); // beyond the newest revisions
+        QVERIFY(scene.graphRect().contains(ghost->sceneBoundingRect()));
+
+        // Another selected profile moves the highlight.
+        scene.setDatabaseStates(states, staging);
+        QCOMPARE(node("m")->state(), State::Current);
+        QCOMPARE(node("b")->state(), State::Applied);
+        QCOMPARE(node("c")->state(), State::Applied);
+        QCOMPARE(node("d")->state(), State::Pending);
+        QCOMPARE(node("e")->state(), State::Pending);
+        QCOMPARE(node("m")->selectedProfileMarker(), staging);
+        QCOMPARE(node("b")->selectedProfileMarker(), QString());
+
+        // The ghost is current for prod.
+        scene.setDatabaseStates(states, prod);
+        QVERIFY(scene.nodeItem(QStringLiteral("f00dcafe"))->isCurrent());
+        QCOMPARE(node("b")->state(), State::Current);
+
+        // An unreadable selected database highlights nothing.
+        scene.setDatabaseStates(states, broken);
+        QCOMPARE(node("b")->state(), State::Unknown);
+        QCOMPARE(node("m")->state(), State::Unknown);
+        QCOMPARE(node("m")->profileMarkers(), QStringList{staging});
+
+        // At base: everything pending.
+        scene.setDatabaseStates({{dev, DatabaseState::atBase()}}, dev);
+        for (RevisionNodeItem* item : scene.nodeItems())
+            QCOMPARE(item->state(), State::Pending);
+        QVERIFY(scene.ghostItems().isEmpty());
+        QVERIFY(!scene.nodeItem(QStringLiteral("f00dcafe")));
+
+        // No states at all.
+        scene.setDatabaseStates({}, {});
+        for (RevisionNodeItem* item : scene.nodeItems()) {
+            QCOMPARE(item->state(), State::Unknown);
+            QVERIFY(item->profileMarkers().isEmpty());
+        }
+    }
+
+    void statesFollowANewGraph()
+    {
+        auto graph = sampleGraph();
+        GraphScene scene;
+        scene.setGraph(graph, layoutFor(*graph));
+        scene.setDatabaseStates(
+            {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("x9")})}},
+            QStringLiteral("dev"));
+        QVERIFY(scene.nodeItem(QStringLiteral("x9"))->isGhost());
+
+        // The script for x9 appears: the ghost becomes a real node.
+        QList<Revision> revisions = graph->revisions();
+        revisions.append(rev("x9", "d"));
+        graph = RevisionGraph::build(revisions);
+        scene.setGraph(graph, layoutFor(*graph));
+        QVERIFY(scene.ghostItems().isEmpty());
+        RevisionNodeItem* x9 = scene.nodeItem(QStringLiteral("x9"));
+        QVERIFY(x9);
+        QVERIFY(!x9->isGhost());
+        QCOMPARE(x9->state(), RevisionNodeItem::State::Current);
+        QCOMPARE(scene.nodeItem(QStringLiteral("d"))->state(), RevisionNodeItem::State::Applied);
+        QCOMPARE(scene.nodeItem(QStringLiteral("e"))->state(), RevisionNodeItem::State::Pending);
+    }
+
+    void selectionSurvivesRelayout()
+    {
+        const auto graph = sampleGraph();
+        GraphScene scene;
+        scene.setGraph(graph, layoutFor(*graph));
+        QSignalSpy changed(&scene, &GraphScene::currentRevisionChanged);
+
+        QVERIFY(scene.selectRevision(QStringLiteral("m")));
+        QCOMPARE(scene.currentRevision(), QStringLiteral("m"));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.takeFirst().at(0).toString(), QStringLiteral("m"));
+        RevisionNodeItem* before = scene.nodeItem(QStringLiteral("m"));
+        QVERIFY(before->isSelected());
+        QVERIFY(findEdge(scene, QStringLiteral("b"), QStringLiteral("m"), false)->isEmphasized());
+        QVERIFY(!findEdge(scene, QStringLiteral("a1b2c3d4e5f6a7b8"), QStringLiteral("b"), false)
+                     ->isEmphasized());
+
+        // Same graph, new positions.
+        const GraphLayout moved = layoutFor(*graph, QPointF(35, 250));
+        scene.setGraph(graph, moved);
+        RevisionNodeItem* after = scene.nodeItem(QStringLiteral("m"));
+        QCOMPARE(after, before);
+        QVERIFY(after->isSelected());
+        QCOMPARE(scene.currentRevision(), QStringLiteral("m"));
+        QCOMPARE(changed.size(), 0);
+        for (const NodeLayout& n : moved.nodes)
+            QCOMPARE(scene.nodeItem(n.id)->pos(), n.center);
+        QCOMPARE(scene.edgeItems().size(), moved.edges.size());
+        QVERIFY(findEdge(scene, QStringLiteral("b"), QStringLiteral("m"), false)->isEmphasized());
+
+        // A reload without m clears the selection.
+        const auto smaller =
+            RevisionGraph::build({rev("a1b2c3d4e5f6a7b8"), rev("b", "a1b2c3d4e5f6a7b8", "feat")});
+        scene.setGraph(smaller, layoutFor(*smaller));
+        QCOMPARE(scene.nodeItems().size(), 2);
+        QCOMPARE(scene.edgeItems().size(), 1);
+        QVERIFY(!scene.nodeItem(QStringLiteral("m")));
+        QCOMPARE(scene.currentRevision(), QString());
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.takeFirst().at(0).toString(), QString());
+
+        // Unknown ids clear the selection.
+        QVERIFY(scene.selectRevision(QStringLiteral("b")));
+        QVERIFY(!scene.selectRevision(QStringLiteral("nope")));
+        QCOMPARE(scene.currentRevision(), QString());
+    }
+
+    void activationAndContextMenu()
+    {
+        const auto graph = sampleGraph();
+        GraphScene scene;
+        scene.setGraph(graph, layoutFor(*graph));
+        QSignalSpy activated(&scene, &GraphScene::revisionActivated);
+        QSignalSpy menu(&scene, &GraphScene::contextMenuRequested);
+
+        scene.activateCurrentRevision(); // nothing selected
+        QCOMPARE(activated.size(), 0);
+        scene.selectRevision(QStringLiteral("c"));
+        scene.activateCurrentRevision();
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().at(0).toString(), QStringLiteral("c"));
+
+        QGraphicsSceneContextMenuEvent event(QEvent::GraphicsSceneContextMenu);
+        event.setScenePos(scene.nodeItem(QStringLiteral("d"))->pos());
+        event.setScreenPos(QPoint(12, 34));
+        QCoreApplication::sendEvent(&scene, &event);
+        QCOMPARE(menu.size(), 1);
+        QCOMPARE(menu.first().at(0).toString(), QStringLiteral("d"));
+        QCOMPARE(menu.first().at(1).toPoint(), QPoint(12, 34));
+        QCOMPARE(scene.currentRevision(), QStringLiteral("d"));
+
+        QGraphicsSceneContextMenuEvent empty(QEvent::GraphicsSceneContextMenu);
+        empty.setScenePos(QPointF(-5000, -5000));
+        QCoreApplication::sendEvent(&scene, &empty);
+        QCOMPARE(menu.size(), 1);
+    }
+
+    void findRevisions()
+    {
+        const auto graph = sampleGraph();
+        GraphScene scene;
+        scene.setGraph(graph, layoutFor(*graph));
+        QCOMPARE(scene.findRevisions(QStringLiteral("A1B2")),
+                 QStringList{QStringLiteral("a1b2c3d4e5f6a7b8")});
+        QCOMPARE(scene.findRevisions(QStringLiteral("FEAT")).first(), QStringLiteral("b"));
+        QCOMPARE(scene.findRevisions(QStringLiteral("message of e")),
+                 QStringList{QStringLiteral("e")});
+        QVERIFY(scene.findRevisions(QStringLiteral("  ")).isEmpty());
+        QVERIFY(scene.findRevisions(QStringLiteral("zzz")).isEmpty());
+    }
+
+    void paintsInLightAndDarkPalettes()
+    {
+        const auto graph = sampleGraph(
+            {Diagnostic::error(QStringLiteral("/p/versions/c.py"), 3, QStringLiteral("bad"))});
+        GraphScene scene;
+        scene.setGraph(graph, layoutFor(*graph));
+        scene.setDatabaseStates(
+            {{QStringLiteral("dev"),
+              DatabaseState::fromRows({QStringLiteral("b"), QStringLiteral("zz")})},
+             {QStringLiteral("prod"), DatabaseState::fromRows({QStringLiteral("m")})}},
+            QStringLiteral("dev"));
+        scene.selectRevision(QStringLiteral("m"));
+
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        dark.setColor(QPalette::Window, QColor(45, 45, 45));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        for (const QPalette& palette : {QPalette(Qt::white), dark}) {
+            scene.setPalette(palette);
+            const GraphStyle style = GraphStyle::fromPalette(scene.palette(), scene.font());
+            QVERIFY(style.nodeText != style.nodeFill);
+            QVERIFY(style.pendingFill != style.currentFill);
+            QVERIFY(style.appliedFill != style.pendingFill);
+            QImage image(600, 500, QImage::Format_ARGB32_Premultiplied);
+            image.fill(palette.color(QPalette::Base));
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            scene.render(&painter, QRectF(), scene.graphRect());
+            painter.end();
+            QVERIFY(distinctColours(image) > 8);
+        }
+    }
+
+    void bigGraph()
+    {
+        // 5,000 revisions: a trunk with a short branch merged back every 50 revisions.
+        QList<Revision> revisions;
+        QString previous;
+        for (int i = 0; i < 5000; ++i) {
+            Revision r;
+            r.id = QStringLiteral("%1").arg(i, 12, 16, QLatin1Char('0'));
+            r.message = QStringLiteral("revision number %1 with a fairly long message").arg(i);
+            r.path = QStringLiteral("/p/versions/%1.py").arg(r.id);
+            if (!previous.isEmpty())
+                r.downRevisions = {previous};
+            if (i % 50 == 49 && i > 50)
+                r.downRevisions.append(revisions.at(i - 20).id);
+            revisions.append(r);
+            previous = r.id;
+        }
+        const auto graph = RevisionGraph::build(revisions);
+        const GraphLayout layout = layoutFor(*graph);
+        GraphScene scene;
+        QElapsedTimer timer;
+        timer.start();
+        scene.setGraph(graph, layout);
+        const qint64 build = timer.restart();
+        scene.setDatabaseStates(
+            {{QStringLiteral("dev"), DatabaseState::fromRows({revisions.at(2500).id})}},
+            QStringLiteral("dev"));
+        const qint64 states = timer.restart();
+        scene.selectRevision(revisions.at(100).id);
+        scene.setGraph(graph, layoutFor(*graph, QPointF(10, 10)));
+        const qint64 relayout = timer.restart();
+        QCOMPARE(scene.nodeItems().size(), 5000);
+        QCOMPARE(scene.currentRevision(), revisions.at(100).id);
+
+        QImage image(1200, 900, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        const QPointF c = scene.nodeItem(revisions.at(2500).id)->pos();
+        scene.render(&painter, QRectF(), QRectF(c - QPointF(600, 450), QSizeF(1200, 900)));
+        painter.end();
+        const qint64 paint = timer.restart();
+        QVERIFY(distinctColours(image) > 8);
+        qInfo("5000 revisions: build %lld ms, states %lld ms, relayout %lld ms, paint %lld ms",
+              build, states, relayout, paint);
+        QVERIFY(build + states + relayout + paint < 20000);
+    }
+};
+
+QTEST_MAIN(TestGraphScene)
+#include "tst_graphscene.moc"

@@ -1,0 +1,404 @@
+#include "graph/graphscene.h"
+#include "graph/graphview.h"
+#include "graph/revisiongraph.h"
+#include "graph/revisionnodeitem.h"
+
+#include <QContextMenuEvent>
+#include <QImage>
+#include <QPainter>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWheelEvent>
+
+using namespace retort;
+
+namespace {
+
+QStringList ids(const char* spaceSeparated)
+{
+    return QString::fromUtf8(spaceSeparated).split(u' ', Qt::SkipEmptyParts);
+}
+
+Revision rev(const char* id, const char* downs = "", const char* labels = "",
+             const char* message = nullptr)
+{
+    Revision r;
+    r.id = QString::fromUtf8(id);
+    r.downRevisions = ids(downs);
+    r.branchLabels = ids(labels);
+    r.path = QStringLiteral("/p/versions/%1.py").arg(r.id);
+    r.message = message ? QString::fromUtf8(message) : QStringLiteral("step %1").arg(r.id);
+    return r;
+}
+
+// One rank per generation (newest at the top, y down), revisions of a rank side by side in
+// the order given by `columns` (or by id).
+GraphLayout layoutFor(const RevisionGraph& graph, QPointF offset = {})
+{
+    const QSizeF size(140, 40);
+    QHash<QString, int> rank;
+    QStringList order = graph.topologicalOrderNewestFirst();
+    std::reverse(order.begin(), order.end());
+    QHash<int, QStringList> byRank;
+    for (const QString& id : std::as_const(order)) {
+        int r = 0;
+        for (const QString& p : graph.parents(id))
+            r = std::max(r, rank.value(p) + 1);
+        rank.insert(id, r);
+        byRank[r].append(id);
+    }
+    GraphLayout layout;
+    QHash<QString, QPointF> centers;
+    for (auto it = byRank.begin(); it != byRank.end(); ++it) {
+        QStringList row = it.value();
+        row.sort();
+        for (int column = 0; column < row.size(); ++column) {
+            const QPointF c = offset + QPointF(100 + column * 180, 700 - it.key() * 80);
+            layout.nodes.append({row.at(column), c, size});
+            centers.insert(row.at(column), c);
+            layout.boundingBox |= QRectF(c - QPointF(70, 20), size);
+        }
+    }
+    for (const Revision& r : graph.revisions()) {
+        for (const QString& p : graph.parents(r.id)) {
+            EdgeLayout e;
+            e.from = p;
+            e.to = r.id;
+            const QPointF a = centers.value(p) - QPointF(0, 20);
+            const QPointF b = centers.value(r.id) + QPointF(0, 20);
+            e.points = {a, a + (b - a) / 3, a + (b - a) * 2 / 3, b};
+            layout.edges.append(e);
+        }
+    }
+    return layout;
+}
+
+//                       x1
+//   a - b - bp  ------  x2(feature) -- m -- top -- mm
+//                       x3 ("Add users table")   /
+//   q - r ------------------------------------- /
+std::shared_ptr<const RevisionGraph> sampleGraph()
+{
+    return RevisionGraph::build({rev("a"), rev("b", "a"), rev("bp", "b"), rev("x1", "bp"),
+                                 rev("x2", "bp", "feature"), rev("x3", "bp", "", "Add users table"),
+                                 rev("m", "x1 x2 x3"), rev("top", "m"), rev("q"), rev("r", "q"),
+                                 rev("mm", "top r")});
+}
+
+int distinctColours(const QImage& image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
+} // namespace
+
+class TestGraphView : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<GraphView> makeView()
+    {
+        auto view = std::make_unique<GraphView>();
+        view->resize(480, 360);
+        const auto graph = sampleGraph();
+        view->graphScene()->setGraph(graph, layoutFor(*graph));
+        view->show();
+        if (!QTest::qWaitForWindowExposed(view.get()))
+            qWarning("window not exposed");
+        return view;
+    }
+
+    static QString current(const GraphView& view) { return view.currentRevision(); }
+
+private slots:
+    void firstGraphIsFitted()
+    {
+        auto view = makeView();
+        const QRect shown = view->mapFromScene(view->graphScene()->graphRect()).boundingRect();
+        QVERIFY(view->viewport()->rect().adjusted(-1, -1, 1, 1).contains(shown));
+    }
+
+    void zoom()
+    {
+        auto view = makeView();
+        view->resetZoom();
+        QCOMPARE(view->zoom(), 1.0);
+        QSignalSpy zoomed(view.get(), &GraphView::zoomChanged);
+
+        view->zoomIn();
+        QVERIFY(view->zoom() > 1.0);
+        QCOMPARE(view->transform().m11(), view->zoom());
+        QCOMPARE(view->transform().m22(), view->zoom());
+        view->zoomOut();
+        view->zoomOut();
+        QVERIFY(view->zoom() < 1.0);
+        QCOMPARE(zoomed.size(), 3);
+
+        // Keys: Ctrl++, Ctrl+-, Ctrl+0.
+        view->resetZoom();
+        QTest::keyClick(view.get(), Qt::Key_Plus, Qt::ControlModifier);
+        QVERIFY(view->zoom() > 1.0);
+        QTest::keyClick(view.get(), Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(view->zoom(), 1.0);
+        QTest::keyClick(view.get(), Qt::Key_Minus, Qt::ControlModifier);
+        QVERIFY(view->zoom() < 1.0);
+        QTest::keyClick(view.get(), Qt::Key_0, Qt::ControlModifier);
+
+        // The wheel zooms without Ctrl.
+        const QPointF at = view->viewport()->rect().center();
+        QWheelEvent up(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120),
+                       Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(view->viewport(), &up);
+        QVERIFY(view->zoom() > 1.0);
+        QWheelEvent down(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, -240),
+                         Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(view->viewport(), &down);
+        QVERIFY(view->zoom() < 1.0);
+
+        // Clamped.
+        view->setZoom(1000);
+        QCOMPARE(view->zoom(), GraphView::maximumZoom());
+        view->setZoom(0);
+        QCOMPARE(view->zoom(), GraphView::minimumZoom());
+    }
+
+    void fitToWindow()
+    {
+        auto view = makeView();
+        const QRectF graphRect = view->graphScene()->graphRect();
+        QVERIFY(!graphRect.isEmpty());
+        const QRect viewport = view->viewport()->rect().adjusted(-1, -1, 1, 1);
+
+        view->setZoom(4);
+        QVERIFY(!viewport.contains(view->mapFromScene(graphRect).boundingRect()));
+        view->fitToWindow();
+        QRect shown = view->mapFromScene(graphRect).boundingRect();
+        QVERIFY(viewport.contains(shown));
+        // It fills the window in at least one direction.
+        QVERIFY(shown.width() > viewport.width() * 0.7 || shown.height() > viewport.height() * 0.7);
+
+        view->setZoom(4);
+        QTest::keyClick(view.get(), Qt::Key_F);
+        shown = view->mapFromScene(graphRect).boundingRect();
+        QVERIFY(viewport.contains(shown));
+    }
+
+    void keyboardNavigation()
+    {
+        auto view = makeView();
+        QSignalSpy changed(view.get(), &GraphView::currentRevisionChanged);
+        QVERIFY(view->selectRevision(QStringLiteral("bp")));
+        QCOMPARE(changed.size(), 1);
+
+        // Up: a child (the one straight above).
+        QTest::keyClick(view.get(), Qt::Key_Up);
+        QCOMPARE(current(*view), QStringLiteral("x1"));
+        // Left / Right: siblings, in drawing order, no wrapping.
+        QTest::keyClick(view.get(), Qt::Key_Right);
+        QCOMPARE(current(*view), QStringLiteral("x2"));
+        QTest::keyClick(view.get(), Qt::Key_Right);
+        QCOMPARE(current(*view), QStringLiteral("x3"));
+        QTest::keyClick(view.get(), Qt::Key_Right);
+        QCOMPARE(current(*view), QStringLiteral("x3"));
+        QTest::keyClick(view.get(), Qt::Key_Left);
+        QCOMPARE(current(*view), QStringLiteral("x2"));
+        QTest::keyClick(view.get(), Qt::Key_Up);
+        QCOMPARE(current(*view), QStringLiteral("m"));
+        // Down from a merge: the parent straightest below.
+        QTest::keyClick(view.get(), Qt::Key_Down);
+        QCOMPARE(current(*view), QStringLiteral("x1"));
+        QTest::keyClick(view.get(), Qt::Key_Down);
+        QCOMPARE(current(*view), QStringLiteral("bp"));
+        QTest::keyClick(view.get(), Qt::Key_Down);
+        QTest::keyClick(view.get(), Qt::Key_Down);
+        QCOMPARE(current(*view), QStringLiteral("a"));
+        QTest::keyClick(view.get(), Qt::Key_Down); // a base: stays
+        QCOMPARE(current(*view), QStringLiteral("a"));
+
+        // The other parents of a merge are siblings too: r and top both feed mm.
+        QVERIFY(view->selectRevision(QStringLiteral("r")));
+        const bool rIsLeft = view->graphScene()->nodeItem(QStringLiteral("r"))->pos().x() <
+                             view->graphScene()->nodeItem(QStringLiteral("top"))->pos().x();
+        QTest::keyClick(view.get(), rIsLeft ? Qt::Key_Right : Qt::Key_Left);
+        QCOMPARE(current(*view), QStringLiteral("top"));
+        QTest::keyClick(view.get(), Qt::Key_Up);
+        QCOMPARE(current(*view), QStringLiteral("mm"));
+        QTest::keyClick(view.get(), Qt::Key_Up); // a head: stays
+        QCOMPARE(current(*view), QStringLiteral("mm"));
+
+        // The selected node is kept visible.
+        view->setZoom(3);
+        view->selectRevision(QStringLiteral("x3"));
+        QTest::keyClick(view.get(), Qt::Key_Down);
+        QCOMPARE(current(*view), QStringLiteral("bp"));
+        RevisionNodeItem* bp = view->graphScene()->nodeItem(QStringLiteral("bp"));
+        QVERIFY(view->viewport()->rect().contains(view->mapFromScene(bp->pos())));
+        QTest::keyClick(view.get(), Qt::Key_Down);
+        QTest::keyClick(view.get(), Qt::Key_Down);
+        RevisionNodeItem* a = view->graphScene()->nodeItem(QStringLiteral("a"));
+        QCOMPARE(current(*view), QStringLiteral("a"));
+        QVERIFY(view->viewport()->rect().contains(view->mapFromScene(a->pos())));
+
+        // Enter activates.
+        QSignalSpy activated(view.get(), &GraphView::revisionActivated);
+        QTest::keyClick(view.get(), Qt::Key_Return);
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().at(0).toString(), QStringLiteral("a"));
+
+        // Escape clears; then the arrows pan.
+        QTest::keyClick(view.get(), Qt::Key_Escape);
+        QCOMPARE(current(*view), QString());
+        view->centerOn(view->graphScene()->graphRect().center());
+        const int before = view->horizontalScrollBar()->value();
+        QTest::keyClick(view.get(), Qt::Key_Right);
+        QVERIFY(view->horizontalScrollBar()->value() > before);
+        QCOMPARE(current(*view), QString());
+    }
+
+    void findAndSelect()
+    {
+        auto view = makeView();
+
+        // An id prefix, case-insensitive, cycling newest first through the matches.
+        QVERIFY(view->findAndSelect(QStringLiteral("X")));
+        const QString first = current(*view);
+        QVERIFY(first.startsWith(u'x'));
+        QVERIFY(view->findAndSelect(QStringLiteral("x")));
+        const QString second = current(*view);
+        QVERIFY(view->findAndSelect(QStringLiteral("x")));
+        const QString third = current(*view);
+        QCOMPARE((QSet<QString>{first, second, third}),
+                 (QSet<QString>{QStringLiteral("x1"), QStringLiteral("x2"), QStringLiteral("x3")}));
+        QVERIFY(view->findAndSelect(QStringLiteral("x")));
+        QCOMPARE(current(*view), first); // wrapped
+
+        // A full id beats prefixes.
+        QVERIFY(view->findAndSelect(QStringLiteral("m")));
+        QCOMPARE(current(*view), QStringLiteral("m"));
+        QVERIFY(view->findAndSelect(QStringLiteral("m")));
+        QCOMPARE(current(*view), QStringLiteral("mm"));
+
+        // A branch label: the revision that declares it first.
+        QVERIFY(view->findAndSelect(QStringLiteral("FEATURE")));
+        QCOMPARE(current(*view), QStringLiteral("x2"));
+
+        // Message text.
+        QVERIFY(view->findAndSelect(QStringLiteral("users TABLE")));
+        QCOMPARE(current(*view), QStringLiteral("x3"));
+        RevisionNodeItem* x3 = view->graphScene()->nodeItem(QStringLiteral("x3"));
+        QVERIFY(view->viewport()->rect().contains(view->mapFromScene(x3->pos())));
+
+        // Nothing.
+        QVERIFY(!view->findAndSelect(QStringLiteral("no such thing")));
+        QCOMPARE(current(*view), QStringLiteral("x3"));
+        QVERIFY(!view->findAndSelect(QString()));
+    }
+
+    void centerOnRevision()
+    {
+        auto view = makeView();
+        view->setZoom(2);
+        view->centerOnRevision(QStringLiteral("x2"));
+        const QPoint centre = view->viewport()->rect().center();
+        const QPoint x2 =
+            view->mapFromScene(view->graphScene()->nodeItem(QStringLiteral("x2"))->pos());
+        QVERIFY((x2 - centre).manhattanLength() <= 3);
+    }
+
+    void keepsViewportOnNewLayout()
+    {
+        auto view = makeView();
+        view->setZoom(2);
+        view->selectRevision(QStringLiteral("x2"));
+        view->centerOnRevision(QStringLiteral("x2"));
+        RevisionNodeItem* x2 = view->graphScene()->nodeItem(QStringLiteral("x2"));
+        const QPoint before = view->mapFromScene(x2->pos());
+
+        const auto graph = view->graphScene()->graph();
+        view->graphScene()->setGraph(graph, layoutFor(*graph, QPointF(300, 170)));
+        QCOMPARE(view->zoom(), 2.0);
+        QCOMPARE(view->graphScene()->nodeItem(QStringLiteral("x2")), x2);
+        QVERIFY(x2->isSelected());
+        const QPoint after = view->mapFromScene(x2->pos());
+        QVERIFY2((after - before).manhattanLength() <= 3,
+                 qPrintable(QStringLiteral("%1,%2 -> %3,%4")
+                                .arg(before.x())
+                                .arg(before.y())
+                                .arg(after.x())
+                                .arg(after.y())));
+    }
+
+    void mouse()
+    {
+        auto view = makeView();
+        view->setZoom(1);
+        view->centerOnRevision(QStringLiteral("x2"));
+        QSignalSpy changed(view.get(), &GraphView::currentRevisionChanged);
+        QSignalSpy activated(view.get(), &GraphView::revisionActivated);
+        const QPoint at =
+            view->mapFromScene(view->graphScene()->nodeItem(QStringLiteral("x2"))->pos());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        QCOMPARE(current(*view), QStringLiteral("x2"));
+        QCOMPARE(changed.size(), 1);
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().at(0).toString(), QStringLiteral("x2"));
+
+        // The context menu request names the revision under the mouse, and selects it.
+        QSignalSpy menu(view.get(), &GraphView::contextMenuRequested);
+        const QPoint atM =
+            view->mapFromScene(view->graphScene()->nodeItem(QStringLiteral("m"))->pos());
+        QContextMenuEvent mouseMenu(QContextMenuEvent::Mouse, atM,
+                                    view->viewport()->mapToGlobal(atM));
+        QCoreApplication::sendEvent(view->viewport(), &mouseMenu);
+        QCOMPARE(menu.size(), 1);
+        QCOMPARE(menu.first().at(0).toString(), QStringLiteral("m"));
+        QCOMPARE(menu.first().at(1).toPoint(), view->viewport()->mapToGlobal(atM));
+        QCOMPARE(current(*view), QStringLiteral("m"));
+
+        // From the keyboard: the selected revision's menu.
+        QContextMenuEvent keyMenu(QContextMenuEvent::Keyboard, QPoint(1, 1),
+                                  view->mapToGlobal(QPoint(1, 1)));
+        QCoreApplication::sendEvent(view.get(), &keyMenu);
+        QCOMPARE(menu.size(), 2);
+        QCOMPARE(menu.last().at(0).toString(), QStringLiteral("m"));
+    }
+
+    void rendersSomething()
+    {
+        auto view = makeView();
+        view->graphScene()->setDatabaseStates(
+            {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("x2")})},
+             {QStringLiteral("prod"),
+              DatabaseState::fromRows({QStringLiteral("bp"), QStringLiteral("deadbeef")})}},
+            QStringLiteral("dev"));
+        view->selectRevision(QStringLiteral("m"));
+        QImage image(800, 600, QImage::Format_ARGB32_Premultiplied);
+        const QColor background = view->palette().color(QPalette::Base);
+        image.fill(background);
+        QPainter painter(&image);
+        view->graphScene()->render(&painter);
+        painter.end();
+        QVERIFY(distinctColours(image) > 8);
+        int changed = 0;
+        for (int y = 0; y < image.height(); y += 3) {
+            for (int x = 0; x < image.width(); x += 3)
+                changed += image.pixelColor(x, y) != background ? 1 : 0;
+        }
+        QVERIFY(changed > 500);
+
+        // The view's own paint works too.
+        const QImage grabbed = view->grab().toImage();
+        QVERIFY(distinctColours(grabbed) > 4);
+    }
+};
+
+QTEST_MAIN(TestGraphView)
+#include "tst_graphview.moc"

@@ -1,0 +1,143 @@
+#pragma once
+
+#include "db/databasestate.h"
+#include "layout/graphlayout.h"
+
+#include <QColor>
+#include <QFont>
+#include <QGraphicsScene>
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QPalette>
+
+#include <memory>
+
+namespace retort {
+
+class EdgeItem;
+class RevisionGraph;
+class RevisionNodeItem;
+
+// Colours and fonts shared by every item of one scene, derived from the scene's palette
+// and font once (not per paint) so both light and dark palettes stay readable.
+struct GraphStyle
+{
+    QFont font;
+    QFont idFont;
+    QFont smallFont;
+
+    QColor nodeFill;
+    QColor nodeText;
+    QColor nodeBorder;
+    QColor appliedFill;
+    QColor appliedBorder;
+    QColor pendingFill;
+    QColor pendingText;
+    QColor pendingBorder;
+    QColor currentFill;
+    QColor currentText;
+    QColor currentBorder;
+    QColor ghostFill;
+    QColor ghostText;
+    QColor ghostBorder;
+    QColor selection;
+    QColor edge;
+    QColor edgeEmphasized;
+    QColor dependencyEdge;
+    QColor labelFill;
+    QColor labelText;
+    QColor labelBorder;
+    QColor glyphFill;
+    QColor glyphText;
+    QColor errorFill;
+    QColor errorText;
+    QColor markerFill;
+    QColor markerText;
+    QColor selectedMarkerFill;
+    QColor selectedMarkerText;
+
+    static GraphStyle fromPalette(const QPalette& palette, const QFont& font);
+};
+
+// The revision graph as a picture: one RevisionNodeItem per revision placed where the
+// layout says, one EdgeItem per edge, and where the databases stand drawn on top.
+// It only shows what it is given: the graph, a layout computed elsewhere, database states.
+class GraphScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    using ProfileStates = QList<QPair<QString, DatabaseState>>;
+
+    explicit GraphScene(QObject* parent = nullptr);
+    ~GraphScene() override;
+
+    // Shows `graph` placed by `layout`. Items are kept by id, so the selection survives
+    // a new layout (or a reload) in which the selected revision still exists.
+    void setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout);
+    void clearGraph();
+    std::shared_ptr<const RevisionGraph> graph() const { return m_graph; }
+    // The layout's bounding box (plus ghost nodes), in scene coordinates.
+    QRectF graphRect() const { return m_graphRect; }
+
+    // Where each database stands (profile name, state); the selected profile's position is
+    // highlighted, every profile gets a marker on its current revision(s), and rows with no
+    // script become ghost nodes. States need not be derived: they are derived here.
+    void setDatabaseStates(const ProfileStates& states, const QString& selectedProfile);
+    ProfileStates databaseStates() const { return m_states; }
+    QString selectedProfile() const { return m_selectedProfile; }
+
+    RevisionNodeItem* nodeItem(const QString& id) const;
+    QList<RevisionNodeItem*> nodeItems() const;  // revisions, sorted by id
+    QList<RevisionNodeItem*> ghostItems() const; // sorted by id
+    QList<EdgeItem*> edgeItems() const { return m_edges; }
+
+    // The selected revision (a single selected node), or an empty string.
+    QString currentRevision() const { return m_current; }
+    // Selects the node of `id` alone (an empty or unknown id clears the selection).
+    bool selectRevision(const QString& id);
+    // Emits revisionActivated for the current revision, if any.
+    void activateCurrentRevision();
+
+    // Ids matching `text`, best first: the full id, ids starting with it, revisions whose
+    // branch labels contain it, then those whose message contains it (case-insensitive).
+    QStringList findRevisions(const QString& text) const;
+
+signals:
+    void currentRevisionChanged(const QString& id);
+    void revisionActivated(const QString& id);
+    void contextMenuRequested(const QString& id, const QPoint& screenPos);
+    // Around setGraph(): views use them to keep their viewport.
+    void graphAboutToChange();
+    void graphChanged(bool sameRevisions);
+
+protected:
+    bool event(QEvent* event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
+
+private:
+    RevisionNodeItem* nodeAt(const QPointF& scenePos) const;
+    void onSelectionChanged();
+    void applyStates();
+    void placeGhosts();
+    void updateGraphRect();
+    void updateStyle();
+    void updateEdgeEmphasis();
+
+    std::shared_ptr<const RevisionGraph> m_graph;
+    GraphStyle m_style;
+    QHash<QString, RevisionNodeItem*> m_nodes;
+    QHash<QString, RevisionNodeItem*> m_ghosts;
+    QList<EdgeItem*> m_edges;
+    QRectF m_layoutRect;
+    QRectF m_graphRect;
+    QSizeF m_typicalNodeSize;
+    ProfileStates m_states;
+    QString m_selectedProfile;
+    QString m_current;
+    bool m_updatingStyle = false;
+};
+
+} // namespace retort

@@ -1,0 +1,382 @@
+#include "graph/revisionnodeitem.h"
+
+#include "graph/graphscene.h"
+
+#include <QFontMetricsF>
+#include <QLineF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace retort {
+
+namespace {
+
+constexpr qreal kPadding = 6.0;
+constexpr qreal kGlyphSize = 13.0;
+constexpr qreal kGlyphGap = 2.0;
+constexpr qreal kBadgeGap = 3.0;
+constexpr qreal kMinWidth = 72.0;
+constexpr qreal kMinHeight = 30.0;
+constexpr int kShortIdLength = 12;
+// Below this level of detail only boxes are drawn: text would be unreadable anyway.
+constexpr qreal kTextLevelOfDetail = 0.35;
+
+QPen cosmeticPen(const QColor& color, qreal width, Qt::PenStyle style = Qt::SolidLine)
+{
+    QPen pen(color, width, style);
+    pen.setCosmetic(true);
+    return pen;
+}
+
+} // namespace
+
+RevisionNodeItem::RevisionNodeItem(const QString& id, const GraphStyle* style,
+                                   QGraphicsItem* parent)
+    : QGraphicsItem(parent), m_style(style), m_id(id), m_shortId(id.left(kShortIdLength))
+{
+    setFlag(ItemIsSelectable);
+    setFlag(ItemUsesExtendedStyleOption);
+    // No pixmap cache: painting is cheap already (strings elided once, text dropped when far
+    // away), and item caches are blurry on HiDPI screens.
+    setCacheMode(NoCache);
+    setAcceptHoverEvents(false);
+    setZValue(1);
+    m_rect = QRectF(-kMinWidth / 2, -kMinHeight / 2, kMinWidth, kMinHeight);
+    relayout();
+}
+
+void RevisionNodeItem::setContent(const QString& message, Markers markers,
+                                  const QStringList& labels, const QStringList& shownLabels,
+                                  bool hasErrors)
+{
+    const QString firstLine = message.section(u'\n', 0, 0).simplified();
+    if (firstLine == m_message && markers == m_markers && labels == m_labels &&
+        shownLabels == m_shownLabels && hasErrors == m_hasErrors)
+        return;
+    m_message = firstLine;
+    m_markers = markers;
+    m_labels = labels;
+    m_shownLabels = shownLabels;
+    m_hasErrors = hasErrors;
+    relayout();
+}
+
+void RevisionNodeItem::setGhost(bool ghost)
+{
+    if (m_ghost == ghost)
+        return;
+    m_ghost = ghost;
+    if (ghost)
+        m_state = State::Ghost;
+    relayout();
+}
+
+void RevisionNodeItem::setNodeSize(const QSizeF& size)
+{
+    const QSizeF s(std::max(size.width(), kMinWidth), std::max(size.height(), kMinHeight));
+    if (s == m_rect.size())
+        return;
+    m_rect = QRectF(QPointF(-s.width() / 2, -s.height() / 2), s);
+    relayout();
+}
+
+void RevisionNodeItem::setState(State state, bool current)
+{
+    if (m_ghost)
+        state = State::Ghost;
+    if (state == m_state && current == m_current)
+        return;
+    m_state = state;
+    m_current = current;
+    updateToolTip();
+    update();
+}
+
+void RevisionNodeItem::setProfileMarkers(const QStringList& profiles,
+                                         const QString& selectedProfile)
+{
+    const QString selected = profiles.contains(selectedProfile) ? selectedProfile : QString();
+    if (profiles == m_profileMarkers && selected == m_selectedProfile)
+        return;
+    m_profileMarkers = profiles;
+    m_selectedProfile = selected;
+    relayout();
+}
+
+void RevisionNodeItem::setStyle(const GraphStyle* style)
+{
+    m_style = style;
+    relayout();
+}
+
+void RevisionNodeItem::relayout()
+{
+    prepareGeometryChange();
+    m_labelBadges.clear();
+    m_profileBadges.clear();
+    m_glyphs.clear();
+    m_errorRect = {};
+
+    const QFont font = m_style ? m_style->font : QFont();
+    const QFont idFont = m_style ? m_style->idFont : QFont();
+    const QFont smallFont = m_style ? m_style->smallFont : QFont();
+    const QFontMetricsF fm(font);
+    const QFontMetricsF idFm(idFont);
+    const QFontMetricsF smallFm(smallFont);
+
+    // Glyphs for the kinds of revision, right-aligned in the top line.
+    QStringList glyphs;
+    if (!m_ghost) {
+        if (isHead())
+            glyphs << QStringLiteral("H");
+        if (isBase())
+            glyphs << QStringLiteral("B");
+        if (isBranchPoint())
+            glyphs << QString(); // a fork, drawn as lines (fonts rarely have ⑂)
+        if (isMergePoint())
+            glyphs << QStringLiteral("M");
+    }
+    const QRectF inner = m_rect.adjusted(kPadding, 3, -kPadding, -3);
+    qreal glyphX = inner.right();
+    const qreal lineHeight = std::max(idFm.height(), kGlyphSize);
+    for (int i = glyphs.size() - 1; i >= 0; --i) {
+        glyphX -= kGlyphSize;
+        const QRectF r(glyphX, inner.top() + (lineHeight - kGlyphSize) / 2, kGlyphSize, kGlyphSize);
+        m_glyphs.prepend({r, glyphs.at(i)});
+        glyphX -= kGlyphGap;
+    }
+
+    const bool twoLines = inner.height() >= lineHeight + fm.height();
+    if (twoLines) {
+        m_idRect = QRectF(inner.left(), inner.top(), glyphX - inner.left(), lineHeight);
+        m_messageRect = QRectF(inner.left(), m_idRect.bottom(), inner.width(),
+                               inner.bottom() - m_idRect.bottom());
+    } else {
+        const qreal idWidth =
+            std::min(idFm.horizontalAdvance(m_shortId) + kPadding, (glyphX - inner.left()) / 2);
+        m_idRect = QRectF(inner.left(), inner.top(), idWidth, inner.height());
+        m_messageRect =
+            QRectF(m_idRect.right(), inner.top(), glyphX - m_idRect.right(), inner.height());
+    }
+    m_elidedId = idFm.elidedText(m_shortId, Qt::ElideRight, std::max<qreal>(m_idRect.width(), 0));
+    const QString message = m_ghost ? tr("no script") : m_message;
+    m_elidedMessage =
+        fm.elidedText(message, Qt::ElideRight, std::max<qreal>(m_messageRect.width(), 0));
+
+    // Branch labels as badges above the box.
+    const qreal badgeHeight = smallFm.height() + 2;
+    qreal x = m_rect.left();
+    for (const QString& label : std::as_const(m_shownLabels)) {
+        const QString text = smallFm.elidedText(label, Qt::ElideRight, 160);
+        const qreal w = smallFm.horizontalAdvance(text) + 10;
+        m_labelBadges.append(
+            {QRectF(x, m_rect.top() - badgeHeight - kBadgeGap, w, badgeHeight), text});
+        x += w + kBadgeGap;
+    }
+
+    // Database markers to the right of the box, one under the other.
+    qreal y = m_rect.top();
+    for (const QString& profile : std::as_const(m_profileMarkers)) {
+        const QString text = smallFm.elidedText(profile, Qt::ElideRight, 120);
+        const qreal w = smallFm.horizontalAdvance(text) + 14;
+        m_profileBadges.append(
+            {QRectF(m_rect.right() + 8, y, w, badgeHeight), text, profile == m_selectedProfile});
+        y += badgeHeight + kBadgeGap;
+    }
+
+    if (m_hasErrors)
+        m_errorRect = QRectF(m_rect.left() - 7, m_rect.top() - 7, 14, 14);
+
+    QRectF bounds = m_rect;
+    for (const Badge& b : std::as_const(m_labelBadges))
+        bounds |= b.rect;
+    for (const Badge& b : std::as_const(m_profileBadges))
+        bounds |= b.rect.adjusted(-8, 0, 0, 0);
+    if (!m_errorRect.isNull())
+        bounds |= m_errorRect;
+    m_bounds = bounds.adjusted(-4, -4, 4, 4);
+
+    updateToolTip();
+    update();
+}
+
+void RevisionNodeItem::updateToolTip()
+{
+    QStringList lines;
+    lines << m_id;
+    if (m_ghost)
+        lines << tr("No script: the version table names a revision that is not in the project.");
+    else if (!m_message.isEmpty())
+        lines << m_message;
+    QStringList kinds;
+    if (isHead())
+        kinds << tr("head");
+    if (isBase())
+        kinds << tr("base");
+    if (isBranchPoint())
+        kinds << tr("branch point");
+    if (isMergePoint())
+        kinds << tr("merge point");
+    if (!kinds.isEmpty())
+        lines << kinds.join(QStringLiteral(", "));
+    if (!m_labels.isEmpty())
+        lines << tr("Branch labels: %1").arg(m_labels.join(QStringLiteral(", ")));
+    switch (m_state) {
+    case State::Applied:
+        lines << tr("Applied");
+        break;
+    case State::Pending:
+        lines << tr("Pending");
+        break;
+    case State::Current:
+        lines << tr("Current revision of the selected database");
+        break;
+    case State::Ghost:
+    case State::Unknown:
+        break;
+    }
+    if (!m_profileMarkers.isEmpty())
+        lines << tr("Databases here: %1").arg(m_profileMarkers.join(QStringLiteral(", ")));
+    if (m_hasErrors)
+        lines << tr("The script has errors.");
+    setToolTip(lines.join(u'\n'));
+}
+
+QRectF RevisionNodeItem::boundingRect() const
+{
+    return m_bounds;
+}
+
+QPainterPath RevisionNodeItem::shape() const
+{
+    QPainterPath path;
+    path.addRect(m_rect);
+    return path;
+}
+
+void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
+                             QWidget* widget)
+{
+    Q_UNUSED(widget)
+    if (!m_style)
+        return;
+    const GraphStyle& s = *m_style;
+
+    QColor fill = s.nodeFill;
+    QColor border = s.nodeBorder;
+    QColor text = s.nodeText;
+    qreal borderWidth = 1.0;
+    Qt::PenStyle borderStyle = Qt::SolidLine;
+    switch (m_state) {
+    case State::Unknown:
+        break;
+    case State::Applied:
+        fill = s.appliedFill;
+        border = s.appliedBorder;
+        break;
+    case State::Pending:
+        fill = s.pendingFill;
+        border = s.pendingBorder;
+        text = s.pendingText;
+        borderStyle = Qt::DashLine;
+        break;
+    case State::Current:
+        fill = s.currentFill;
+        border = s.currentBorder;
+        text = s.currentText;
+        borderWidth = 2.5;
+        break;
+    case State::Ghost:
+        fill = s.ghostFill;
+        border = s.ghostBorder;
+        text = s.ghostText;
+        borderStyle = Qt::DashLine;
+        break;
+    }
+    if (m_ghost && m_current) {
+        border = s.currentFill;
+        borderWidth = 2.5;
+    }
+
+    painter->setPen(cosmeticPen(border, borderWidth, borderStyle));
+    painter->setBrush(fill);
+    painter->drawRoundedRect(m_rect, 4, 4);
+
+    if (option->state & QStyle::State_Selected) {
+        const QColor selection = m_state == State::Current ? s.nodeText : s.selection;
+        painter->setPen(cosmeticPen(selection, 3));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(m_rect.adjusted(-2, -2, 2, 2), 5, 5);
+    }
+
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < kTextLevelOfDetail) {
+        // Far away: keep the database positions visible, drop the text.
+        for (const Badge& b : std::as_const(m_profileBadges)) {
+            const bool selected = b.selected;
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(selected ? s.selectedMarkerFill : s.markerFill);
+            painter->drawRect(b.rect);
+        }
+        return;
+    }
+
+    painter->setPen(text);
+    painter->setFont(s.idFont);
+    painter->drawText(m_idRect, Qt::AlignLeft | Qt::AlignVCenter, m_elidedId);
+    painter->setFont(s.font);
+    if (m_ghost)
+        painter->setPen(s.ghostText);
+    painter->drawText(m_messageRect, Qt::AlignLeft | Qt::AlignVCenter, m_elidedMessage);
+
+    painter->setFont(s.smallFont);
+    for (const Badge& g : std::as_const(m_glyphs)) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(s.glyphFill);
+        painter->drawEllipse(g.rect);
+        if (g.text.isEmpty()) {
+            const QRectF r = g.rect.adjusted(3.5, 3, -3.5, -3);
+            const QPointF fork(r.center().x(), r.center().y() + 0.5);
+            const QLineF lines[3] = {QLineF(QPointF(fork.x(), r.bottom()), fork),
+                                     QLineF(fork, r.topLeft()), QLineF(fork, r.topRight())};
+            painter->setPen(cosmeticPen(s.glyphText, 1.2));
+            painter->drawLines(lines, 3);
+        } else {
+            painter->setPen(s.glyphText);
+            painter->drawText(g.rect, Qt::AlignCenter, g.text);
+        }
+    }
+
+    for (const Badge& b : std::as_const(m_labelBadges)) {
+        painter->setPen(cosmeticPen(s.labelBorder, 1));
+        painter->setBrush(s.labelFill);
+        painter->drawRoundedRect(b.rect, b.rect.height() / 2, b.rect.height() / 2);
+        painter->setPen(s.labelText);
+        painter->drawText(b.rect, Qt::AlignCenter, b.text);
+    }
+
+    for (const Badge& b : std::as_const(m_profileBadges)) {
+        const bool selected = b.selected;
+        const QColor bg = selected ? s.selectedMarkerFill : s.markerFill;
+        // A flag pointing at the node.
+        const QPointF tip(m_rect.right() + 1, b.rect.center().y());
+        const QPointF pts[3] = {tip, QPointF(b.rect.left(), b.rect.top() + 2),
+                                QPointF(b.rect.left(), b.rect.bottom() - 2)};
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(bg);
+        painter->drawPolygon(pts, 3);
+        painter->drawRoundedRect(b.rect, 3, 3);
+        painter->setPen(selected ? s.selectedMarkerText : s.markerText);
+        painter->drawText(b.rect, Qt::AlignCenter, b.text);
+    }
+
+    if (m_hasErrors) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(s.errorFill);
+        painter->drawEllipse(m_errorRect);
+        painter->setPen(s.errorText);
+        painter->drawText(m_errorRect, Qt::AlignCenter, QStringLiteral("!"));
+    }
+}
+
+} // namespace retort

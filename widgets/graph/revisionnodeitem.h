@@ -1,0 +1,128 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QGraphicsItem>
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+
+namespace retort {
+
+struct GraphStyle;
+
+// One revision of the graph as a box: the short id and the elided message, glyphs for
+// head / base / branch point / merge point, branch label badges, a diagnostics marker,
+// and where the databases stand (highlight state and profile markers). Also used for ghost
+// nodes: version-table rows that name a revision with no script.
+// Cheap to paint: every string is elided once when the data or the size changes.
+class RevisionNodeItem : public QGraphicsItem
+{
+    Q_DECLARE_TR_FUNCTIONS(retort::RevisionNodeItem)
+
+public:
+    enum
+    {
+        Type = UserType + 1
+    };
+
+    // Where the selected database stands with respect to this revision.
+    enum class State
+    {
+        Unknown, // no database selected, or it could not be read
+        Applied,
+        Pending,
+        Current, // one of the selected database's current revisions
+        Ghost,   // a version-table row with no script
+    };
+
+    enum Marker
+    {
+        NoMarker = 0,
+        HeadMarker = 0x1,
+        BaseMarker = 0x2,
+        BranchPointMarker = 0x4,
+        MergePointMarker = 0x8,
+    };
+    Q_DECLARE_FLAGS(Markers, Marker)
+
+    explicit RevisionNodeItem(const QString& id, const GraphStyle* style,
+                              QGraphicsItem* parent = nullptr);
+
+    int type() const override { return Type; }
+
+    QString id() const { return m_id; }
+    QString shortId() const { return m_shortId; }
+    QString message() const { return m_message; }
+    Markers markers() const { return m_markers; }
+    bool isHead() const { return m_markers.testFlag(HeadMarker); }
+    bool isBase() const { return m_markers.testFlag(BaseMarker); }
+    bool isBranchPoint() const { return m_markers.testFlag(BranchPointMarker); }
+    bool isMergePoint() const { return m_markers.testFlag(MergePointMarker); }
+    // Effective branch labels (inherited ones too), as the graph reports them.
+    QStringList labels() const { return m_labels; }
+    // The labels drawn as badges: those declared here, and all of them on a head.
+    QStringList shownLabels() const { return m_shownLabels; }
+    bool hasErrors() const { return m_hasErrors; }
+    bool isGhost() const { return m_ghost; }
+    State state() const { return m_state; }
+    // True when this is one of the selected database's current revisions (ghosts too).
+    bool isCurrent() const { return m_current; }
+    // The profiles whose database currently stands here, in the order given.
+    QStringList profileMarkers() const { return m_profileMarkers; }
+    QString selectedProfileMarker() const { return m_selectedProfile; }
+    // The node's box, centred on pos() (badges and markers lie outside it).
+    QRectF nodeRect() const { return m_rect; }
+
+    void setContent(const QString& message, Markers markers, const QStringList& labels,
+                    const QStringList& shownLabels, bool hasErrors);
+    void setGhost(bool ghost);
+    void setNodeSize(const QSizeF& size);
+    void setState(State state, bool current);
+    void setProfileMarkers(const QStringList& profiles, const QString& selectedProfile);
+    void setStyle(const GraphStyle* style);
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    struct Badge
+    {
+        QRectF rect;
+        QString text;
+        bool selected = false;
+    };
+
+    void relayout();
+    void updateToolTip();
+
+    const GraphStyle* m_style = nullptr;
+    QString m_id;
+    QString m_shortId;
+    QString m_message;
+    Markers m_markers = NoMarker;
+    QStringList m_labels;
+    QStringList m_shownLabels;
+    bool m_hasErrors = false;
+    bool m_ghost = false;
+    State m_state = State::Unknown;
+    bool m_current = false;
+    QStringList m_profileMarkers;
+    QString m_selectedProfile;
+
+    // Geometry and strings computed by relayout(), in item coordinates.
+    QRectF m_rect;
+    QRectF m_bounds;
+    QString m_elidedMessage;
+    QString m_elidedId;
+    QRectF m_idRect;
+    QRectF m_messageRect;
+    QList<Badge> m_labelBadges;
+    QList<Badge> m_profileBadges;
+    QList<Badge> m_glyphs;
+    QRectF m_errorRect;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(RevisionNodeItem::Markers)
+
+} // namespace retort
