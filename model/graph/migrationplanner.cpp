@@ -3,9 +3,11 @@
 #include "graph/targetresolver.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
+#include <utility>
 
 namespace retort {
 
@@ -26,31 +28,87 @@ Error internalError(const QString& what)
     return e;
 }
 
-// alembic's RevisionMap._topological_sort, step for step.
-QList<int> topologicalSort(const TargetResolver& r, const QSet<int>& revisions,
-                           const QList<int>& heads, Error& e)
+using Bits = TargetResolver::Bits;
+
+// A set of revisions as flags by graph index, with its size.
+struct RevSet
 {
-    QSet<int> todo = revisions;
+    std::vector<char> has;
+    qsizetype size = 0;
+
+    explicit RevSet(int n) : has(size_t(n), 0) {}
+    bool contains(int rev) const { return has[size_t(rev)] != 0; }
+    void insert(int rev)
+    {
+        if (!has[size_t(rev)]) {
+            has[size_t(rev)] = 1;
+            ++size;
+        }
+    }
+    bool remove(int rev)
+    {
+        if (!has[size_t(rev)])
+            return false;
+        has[size_t(rev)] = 0;
+        --size;
+        return true;
+    }
+};
+
+// alembic's RevisionMap._topological_sort, step for step. `todo` is consumed.
+//
+// alembic keeps ancestors_by_idx[i] == the ancestors of current_heads[i] (the head included):
+// it recomputes the set whenever the head changes, except when the head moves to its only
+// parent, where it discards the old head, which in an acyclic graph leaves exactly the
+// parent's ancestors. With the graph's closure at hand the sets are therefore not kept:
+// "candidate in ancestors_by_idx[i]" is asked of the closure, and first of all as "is the
+// candidate an ancestor of any other current head". Without it the sets are kept as bits.
+QList<int> topologicalSort(const TargetResolver& r, RevSet& todo, const QList<int>& heads, Error& e)
+{
+    // how many times each revision is in currentHeads (more than once only when a revision
+    // repeats a down revision), and the revisions that are, as bits
+    std::vector<int> headCount(size_t(r.count()), 0);
+    Bits inHeads = r.emptyBits();
+    auto addHead = [&](int h) {
+        if (headCount[size_t(h)]++ == 0)
+            TargetResolver::setBit(inHeads, h);
+    };
+    auto removeHead = [&](int h) {
+        if (--headCount[size_t(h)] == 0)
+            TargetResolver::clearBit(inHeads, h);
+    };
     QList<int> currentHeads;
-    for (int h : heads)
-        if (h >= 0 && todo.contains(h) && !currentHeads.contains(h))
+    for (int h : heads) {
+        if (h >= 0 && todo.contains(h) && headCount[size_t(h)] == 0) {
             currentHeads << h;
+            addHead(h);
+        }
+    }
     std::sort(currentHeads.begin(), currentHeads.end(),
               [&](int a, int b) { return r.insertionPos(a) < r.insertionPos(b); });
 
-    auto ancestorsOf = [&](int rev) {
-        Error ignored;
-        const QList<int> list = r.ancestorNodes({rev}, true, false, ignored);
-        return QSet<int>(list.begin(), list.end());
+    // (the shortcuts below take every head to be there once)
+    const bool useClosure = r.hasAncestorClosure() && !r.hasRepeatedDownRevisions();
+    // ancestors_by_idx, without the closure: one bit vector per current head
+    QList<Bits> ancestorsByIdx;
+    if (!useClosure) {
+        for (int h : std::as_const(currentHeads)) {
+            ancestorsByIdx.append(Bits());
+            r.ancestorBits(h, ancestorsByIdx.last());
+        }
+    }
+    auto inAncestorsOf = [&](qsizetype idx, int rev) {
+        return useClosure ? r.isAncestorOrSelf(rev, currentHeads.at(idx))
+                          : TargetResolver::testBit(ancestorsByIdx.at(idx), rev);
     };
-    QList<QSet<int>> ancestorsByIdx;
-    for (int h : std::as_const(currentHeads))
-        ancestorsByIdx << ancestorsOf(h);
 
     QList<int> output;
+    output.reserve(todo.size);
     qsizetype candidateIdx = 0;
     qsizetype guard = 0;
     const qsizetype guardLimit = qsizetype(r.count() + 1) * (r.count() + 1) * 4 + 1000;
+    QList<int> headsToAdd;
+    int movedTo = -1; // the head the last step moved down to, see below
     while (!currentHeads.isEmpty()) {
         if (++guard > guardLimit) {
             e = internalError(QStringLiteral("topological sort does not terminate"));
@@ -58,11 +116,26 @@ QList<int> topologicalSort(const TargetResolver& r, const QSet<int>& revisions,
         }
         const int candidate = currentHeads.at(candidateIdx);
         bool blocked = false;
-        for (qsizetype check = 0; check < ancestorsByIdx.size(); ++check) {
-            if (check != candidateIdx && ancestorsByIdx.at(check).contains(candidate)) {
-                candidateIdx = check;
-                blocked = true;
-                break;
+        bool mayBeBlocked = true;
+        // After a plain move down to a parent whose only child is the revision just emitted,
+        // the parent is no other head's ancestor (else the child would have been one too,
+        // and would have had to wait): no need to look.
+        const bool movedDown = candidate == movedTo;
+        movedTo = -1;
+        if (useClosure && movedDown) {
+            mayBeBlocked = false;
+        } else if (useClosure && currentHeads.size() > 8) {
+            TargetResolver::clearBit(inHeads, candidate);
+            mayBeBlocked = r.isAncestorOrSelfOfAny(candidate, inHeads);
+            TargetResolver::setBit(inHeads, candidate);
+        }
+        if (mayBeBlocked) {
+            for (qsizetype check = 0; check < currentHeads.size(); ++check) {
+                if (check != candidateIdx && inAncestorsOf(check, candidate)) {
+                    candidateIdx = check;
+                    blocked = true;
+                    break;
+                }
             }
         }
         if (blocked)
@@ -70,37 +143,54 @@ QList<int> topologicalSort(const TargetResolver& r, const QSet<int>& revisions,
         if (todo.remove(candidate))
             output << candidate;
 
-        QList<int> headsToAdd;
+        headsToAdd.clear();
         for (int d : r.normalizedDown(candidate))
-            if (todo.contains(d) && !currentHeads.contains(d))
+            if (todo.contains(d) && headCount[size_t(d)] == 0)
                 headsToAdd << d;
         if (headsToAdd.isEmpty()) {
+            removeHead(candidate);
             currentHeads.removeAt(candidateIdx);
-            ancestorsByIdx.removeAt(candidateIdx);
+            if (!useClosure)
+                ancestorsByIdx.removeAt(candidateIdx);
             candidateIdx = std::max<qsizetype>(candidateIdx - 1, 0);
         } else if (!r.hasNormalizedDependencies(candidate) &&
                    r.versionedDown(candidate).size() == 1) {
+            removeHead(candidate);
             currentHeads[candidateIdx] = headsToAdd.first();
-            ancestorsByIdx[candidateIdx].remove(candidate);
+            addHead(headsToAdd.first());
+            if (r.normalizedChildCount(headsToAdd.first()) == 1)
+                movedTo = headsToAdd.first();
+            if (!useClosure)
+                TargetResolver::clearBit(ancestorsByIdx[candidateIdx], candidate);
         } else {
+            removeHead(candidate);
             currentHeads[candidateIdx] = headsToAdd.first();
             for (qsizetype k = 1; k < headsToAdd.size(); ++k)
                 currentHeads << headsToAdd.at(k);
-            ancestorsByIdx[candidateIdx] = ancestorsOf(headsToAdd.first());
-            for (qsizetype k = 1; k < headsToAdd.size(); ++k)
-                ancestorsByIdx << ancestorsOf(headsToAdd.at(k));
+            for (int h : std::as_const(headsToAdd))
+                addHead(h);
+            if (!useClosure) {
+                r.ancestorBits(headsToAdd.first(), ancestorsByIdx[candidateIdx]);
+                for (qsizetype k = 1; k < headsToAdd.size(); ++k) {
+                    ancestorsByIdx.append(Bits());
+                    r.ancestorBits(headsToAdd.at(k), ancestorsByIdx.last());
+                }
+            }
         }
     }
-    if (!todo.isEmpty()) {
+    if (todo.size != 0) {
         e = internalError(QStringLiteral("AssertionError: assert not todo"));
         return {};
     }
     return output;
 }
 
-QSet<int> toSet(const QList<int>& list)
+RevSet toSet(const TargetResolver& r, const QList<int>& list)
 {
-    return QSet<int>(list.begin(), list.end());
+    RevSet set(r.count());
+    for (int rev : list)
+        set.insert(rev);
+    return set;
 }
 
 // _collect_upgrade_revisions with implicit_base=True (what _upgrade_revs asks for).
@@ -116,18 +206,22 @@ QList<int> upgradeRevisions(const TargetResolver& r, const QStringList& current,
             return {};
         }
     }
-    QSet<int> required = toSet(r.ancestorNodes(targets, true, true, e));
+    RevSet needs = toSet(r, r.ancestorNodes(targets, true, true, e));
     if (e)
         return {};
-    required.unite(toSet(targets));
+    for (int t : targets)
+        needs.insert(t);
     const QList<int> currentRevs = r.getRevisions(current, e);
     if (e)
         return {};
-    QSet<int> currentSet = toSet(r.ancestorNodes(currentRevs, true, true, e));
+    const QList<int> currentAncestors = r.ancestorNodes(currentRevs, true, true, e);
     if (e)
         return {};
-    currentSet.unite(toSet(currentRevs));
-    const QSet<int> needs = required - currentSet;
+    for (int c : currentAncestors)
+        needs.remove(c);
+    for (int c : currentRevs)
+        if (c >= 0)
+            needs.remove(c);
     QList<int> order = topologicalSort(r, needs, targets, e);
     std::reverse(order.begin(), order.end());
     return order;
@@ -162,7 +256,7 @@ QList<int> downgradeRevisions(const TargetResolver& r, const QStringList& curren
         const int branchRev = r.resolveBranch(branchLabel, e);
         if (e)
             return {};
-        const QSet<int> ancestors = toSet(r.ancestorNodes({branchRev}, false, false, e));
+        const RevSet ancestors = toSet(r, r.ancestorNodes({branchRev}, false, false, e));
         QList<int> kept;
         for (int rev : std::as_const(roots))
             if (ancestors.contains(rev))
@@ -179,10 +273,13 @@ QList<int> downgradeRevisions(const TargetResolver& r, const QStringList& curren
     const QList<int> heads = r.getRevisions(current, e);
     if (e)
         return {};
-    QSet<int> downgrade = toSet(r.descendantNodes(roots, true));
-    const QSet<int> active = toSet(r.ancestorNodes(heads, true, false, e));
-    downgrade.intersect(active);
-    if (targetRev != TargetResolver::kNone && downgrade.isEmpty() && !heads.contains(targetRev)) {
+    const QList<int> descendants = r.descendantNodes(roots, true);
+    const RevSet active = toSet(r, r.ancestorNodes(heads, true, false, e));
+    RevSet downgrade(r.count());
+    for (int d : descendants)
+        if (active.contains(d))
+            downgrade.insert(d);
+    if (targetRev != TargetResolver::kNone && downgrade.size == 0 && !heads.contains(targetRev)) {
         Error err;
         err.kind = Error::Kind::RangeNotAncestor;
         err.message = QStringLiteral("Revision Nothing to drop is not an ancestor of revision %1")
@@ -200,44 +297,177 @@ QStringList sortedRows(const QSet<QString>& rows)
     return list;
 }
 
-// HeadMaintainer.update_to_step: what one step does to the version rows.
-bool applyStep(const TargetResolver& r, QSet<QString>& heads, int rev, bool upgrade, Error& e)
+// The version rows' get_revisions() results, resolved once per plan (rows repeat across steps).
+struct RowResolutions
 {
-    const QString id = r.idOf(rev);
-    QStringList downs;
-    for (int d : r.normalizedDown(rev))
-        downs << r.idOf(d);
-    const QSet<QString> downSet(downs.begin(), downs.end());
+    // A full id made only of word characters (no '@', sign or space) and not a symbolic name
+    // resolves to itself; get_revisions() is needed for anything else.
+    static int plainId(const TargetResolver& r, const QString& row)
+    {
+        for (const QChar c : row)
+            if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('_'))
+                return -1;
+        if (row == QLatin1String("base") || row == QLatin1String("heads") ||
+            row == QLatin1String("head"))
+            return -1;
+        return r.graph().indexOf(row);
+    }
 
-    auto ancestorsOfOthers = [&](const QSet<QString>& others) {
-        Error ignored;
-        const QList<int> revs = r.getRevisions(QStringList(others.begin(), others.end()), ignored);
-        QSet<QString> ids;
-        for (int a : r.ancestorNodes(revs, true, false, ignored))
-            ids.insert(r.idOf(a));
-        return ids;
+    struct Entry
+    {
+        bool ok = false;
+        QList<int> revs;
+    };
+    QHash<QString, Entry> cache;
+
+    const Entry& resolve(const TargetResolver& r, const QString& row)
+    {
+        auto it = cache.find(row);
+        if (it == cache.end()) {
+            Entry entry;
+            const int index = plainId(r, row);
+            if (index >= 0) {
+                entry.ok = true;
+                entry.revs = {index};
+            } else {
+                Error err;
+                entry.revs = r.getRevisions(row, err);
+                entry.ok = !err;
+            }
+            it = cache.insert(row, entry);
+        }
+        return *it;
+    }
+};
+
+// The revisions the version rows name (each row's get_revisions()), kept in step with the
+// rows: how many rows name each revision, and how many rows do not resolve to revisions.
+struct RowRevisions
+{
+    const TargetResolver& r;
+    RowResolutions& resolutions;
+    std::vector<int> count;
+    Bits bits; // count > 0
+    int unresolved = 0;
+    // Set by a downgrade step that moved a row to this revision having found that no other
+    // row names it or a descendant of it.
+    int clearOfDescendants = -1;
+
+    RowRevisions(const TargetResolver& resolver, RowResolutions& rows)
+        : r(resolver), resolutions(rows), count(size_t(resolver.count()), 0),
+          bits(resolver.emptyBits())
+    {
+    }
+
+    // `known` may give the revision whose id `row` is
+    void add(const QString& row, int sign, int known = -1)
+    {
+        const int index =
+            known >= 0 && r.isPlainId(known) ? known : RowResolutions::plainId(r, row);
+        if (index >= 0) {
+            count[size_t(index)] += sign;
+            if (count[size_t(index)] > 0)
+                TargetResolver::setBit(bits, index);
+            else
+                TargetResolver::clearBit(bits, index);
+            return;
+        }
+        const RowResolutions::Entry& entry = resolutions.resolve(r, row);
+        bool ok = entry.ok;
+        for (int x : entry.revs)
+            if (x < 0)
+                ok = false;
+        if (!ok) {
+            unresolved += sign;
+            return;
+        }
+        for (int x : entry.revs) {
+            count[size_t(x)] += sign;
+            if (count[size_t(x)] > 0)
+                TargetResolver::setBit(bits, x);
+            else
+                TargetResolver::clearBit(bits, x);
+        }
+    }
+};
+
+// HeadMaintainer.update_to_step: what one step does to the version rows.
+// `sorted` mirrors `heads` as a sorted list (what each step reports), `state` their revisions.
+bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& state,
+               QSet<QString>& heads, QStringList& sorted, int rev, bool upgrade, Error& e)
+{
+    auto sortedPos = [&](const QString& v) {
+        return std::lower_bound(sorted.cbegin(), sorted.cend(), v) - sorted.cbegin();
+    };
+    auto addSorted = [&](const QString& v) { sorted.insert(sortedPos(v), v); };
+    auto removeSorted = [&](const QString& v) {
+        const qsizetype pos = sortedPos(v);
+        if (pos < sorted.size() && sorted.at(pos) == v)
+            sorted.removeAt(pos);
+    };
+    const QString id = r.idOf(rev);
+    const QList<int>& downRevs = r.normalizedDown(rev);
+    // what the previous step learnt holds only for the rows it left
+    const int clearOfDescendants = std::exchange(state.clearOfDescendants, -1);
+    QStringList downs; // filled below, after the single-parent shortcut
+    QSet<QString> downSet;
+
+    // `set` (a subset of downSet) minus the ancestors of the revisions the rows `others` name
+    // (_get_ancestor_nodes(get_revisions(others)); an error there leaves nothing to take away).
+    auto minusAncestorsOfOthers = [&](QSet<QString> set, const QSet<QString>& others) {
+        QList<int> revs;
+        for (const QString& o : others) {
+            const RowResolutions::Entry& entry = rows.resolve(r, o);
+            if (!entry.ok)
+                return set;
+            for (int x : entry.revs) {
+                if (x < 0)
+                    return set;
+                revs << x;
+            }
+        }
+        for (int d : downRevs) {
+            const QString dId = r.idOf(d);
+            if (!set.contains(dId))
+                continue;
+            for (int x : std::as_const(revs)) {
+                if (r.isAncestorOrSelf(d, x)) {
+                    set.remove(dId);
+                    break;
+                }
+            }
+        }
+        return set;
     };
     auto fail = [&](const QString& what) {
         e = internalError(what);
         return false;
     };
-    auto insertRow = [&](const QString& v) {
+    auto insertRow = [&](const QString& v, int vRev = -1) {
         if (heads.contains(v))
             return fail(QStringLiteral("AssertionError: version %1 already present").arg(v));
         heads.insert(v);
+        addSorted(v);
+        state.add(v, +1, vRev);
         return true;
     };
-    auto deleteRow = [&](const QString& v) {
+    auto deleteRow = [&](const QString& v, int vRev = -1) {
         if (!heads.remove(v))
             return fail(QStringLiteral("KeyError: %1").arg(v));
+        removeSorted(v);
+        state.add(v, -1, vRev);
         return true;
     };
-    auto updateRow = [&](const QString& from, const QString& to) {
+    auto updateRow = [&](const QString& from, const QString& to, int fromRev = -1, int toRev = -1) {
         if (heads.contains(to))
             return fail(QStringLiteral("AssertionError: version %1 already present").arg(to));
         if (!heads.remove(from))
             return fail(QStringLiteral("KeyError: %1").arg(from));
+        removeSorted(from);
+        state.add(from, -1, fromRev);
         heads.insert(to);
+        addSorted(to);
+        state.add(to, +1, toRev);
         return true;
     };
     auto updateVersionNum = [&]() {
@@ -253,13 +483,60 @@ bool applyStep(const TargetResolver& r, QSet<QString>& heads, int rev, bool upgr
         }
         return upgrade ? updateRow(down, id) : updateRow(id, down);
     };
+    // called with `id` among the rows: downSet minus the ancestors of the other rows
     auto unmergeTo = [&]() {
-        QSet<QString> others = heads;
-        others.remove(id);
-        if (others.isEmpty())
+        if (heads.isEmpty() || (heads.size() == 1 && heads.contains(id)))
             return downSet;
-        return downSet - ancestorsOfOthers(others);
+        state.add(id, -1);
+        QSet<QString> set = downSet;
+        if (state.unresolved == 0) {
+            for (int d : downRevs) {
+                const QString dId = r.idOf(d);
+                if (set.contains(dId) && r.isAncestorOrSelfOfAny(d, state.bits))
+                    set.remove(dId);
+            }
+        }
+        state.add(id, +1);
+        return set;
     };
+
+    if (downRevs.size() == 1) {
+        // the same decisions as below for one down revision, without building sets
+        const int down = downRevs.first();
+        const QString downId = r.idOf(down);
+        if (upgrade)
+            return heads.contains(downId) ? updateRow(downId, id, down, rev) : insertRow(id, rev);
+        bool othersClear = false; // no other row names `down` or a descendant of it
+        if (heads.contains(id)) {
+            // unmergeTo().isEmpty(): the down revision is an ancestor of another row
+            bool unmergeToEmpty = false;
+            if (heads.size() > 1) {
+                state.add(id, -1, rev);
+                if (state.unresolved == 0) {
+                    if (clearOfDescendants == rev && r.normalizedChildCount(down) == 1) {
+                        // the other rows are those of the previous step, which descend from
+                        // neither `rev` nor so (`rev` being its only child) from `down`, save
+                        // a row naming `down` itself
+                        unmergeToEmpty = state.count[size_t(down)] > 0;
+                    } else {
+                        unmergeToEmpty = r.isAncestorOrSelfOfAny(down, state.bits);
+                    }
+                    othersClear = !unmergeToEmpty;
+                }
+                state.add(id, +1, rev);
+            }
+            if (unmergeToEmpty)
+                return deleteRow(id, rev);
+        }
+        if (!updateRow(id, downId, rev, down))
+            return false;
+        if (othersClear)
+            state.clearOfDescendants = down;
+        return true;
+    }
+    for (int d : downRevs)
+        downs << r.idOf(d);
+    downSet = QSet<QString>(downs.begin(), downs.end());
 
     if (upgrade) {
         if (downs.isEmpty() || !heads.intersects(downSet))
@@ -268,7 +545,7 @@ bool applyStep(const TargetResolver& r, QSet<QString>& heads, int rev, bool upgr
             QSet<QString> others = heads - downSet;
             QSet<QString> from = downSet;
             if (!others.isEmpty())
-                from -= ancestorsOfOthers(others);
+                from = minusAncestorsOfOthers(from, others);
             QStringList fromList(from.begin(), from.end());
             if (fromList.isEmpty())
                 return fail(QStringLiteral("IndexError"));
@@ -294,13 +571,16 @@ bool applyStep(const TargetResolver& r, QSet<QString>& heads, int rev, bool upgr
 
 } // namespace
 
-MigrationPlanner::MigrationPlanner(const RevisionGraph& graph) : m_graph(graph) {}
+MigrationPlanner::MigrationPlanner(const RevisionGraph& graph)
+    : m_graph(graph), m_resolver(std::make_shared<const TargetResolver>(graph))
+{
+}
 
 Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
                                              MigrationStep::Direction direction,
                                              const QString& target) const
 {
-    const TargetResolver resolver(m_graph);
+    const TargetResolver& resolver = *m_resolver;
     const bool upgrade = direction == MigrationStep::Direction::Upgrade;
     // command.upgrade / downgrade: "from:to" ranges exist only in --sql mode
     if (target.contains(QLatin1Char(':')))
@@ -316,18 +596,24 @@ Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
     plan.target = target;
     plan.startHeads = currentRows;
     QSet<QString> heads(currentRows.begin(), currentRows.end());
+    RowResolutions rows;
+    QStringList sorted = sortedRows(heads);
+    RowRevisions state(resolver, rows);
+    for (const QString& row : std::as_const(heads))
+        state.add(row, +1);
+    plan.steps.reserve(order.size());
     for (int rev : order) {
         MigrationStep step;
         step.direction = direction;
         step.revision = resolver.idOf(rev);
-        step.fromRevisions = sortedRows(heads);
-        if (!applyStep(resolver, heads, rev, upgrade, e))
+        step.fromRevisions = sorted;
+        if (!applyStep(resolver, rows, state, heads, sorted, rev, upgrade, e))
             return Result<MigrationPlan>::failure(
                 TargetResolver::commandMessage(e, target, upgrade));
-        step.toRevisions = sortedRows(heads);
-        plan.steps << step;
+        step.toRevisions = sorted;
+        plan.steps.append(std::move(step));
     }
-    plan.endHeads = sortedRows(heads);
+    plan.endHeads = sorted;
     return plan;
 }
 

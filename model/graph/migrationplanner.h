@@ -6,6 +6,8 @@
 
 #include <QStringList>
 
+#include <memory>
+
 namespace retort {
 
 class TargetResolver;
@@ -34,6 +36,7 @@ public:
 
 private:
     const RevisionGraph& m_graph;
+    std::shared_ptr<const TargetResolver> m_resolver; // built once per graph
 };
 
 } // namespace retort

@@ -96,12 +96,23 @@ Relative parseRelative(const QString& target)
 
 } // namespace
 
-TargetResolver::TargetResolver(const RevisionGraph& graph) : m_graph(graph)
+TargetResolver::TargetResolver(const RevisionGraph& graph)
+    : m_graph(graph), m_closure(std::make_shared<Closure>())
 {
     const QList<Revision>& revs = graph.revisions();
     const int n = int(revs.size());
     for (const Revision& r : revs)
         m_ids << r.id;
+    m_plainIds.resize(n);
+    for (int i = 0; i < n; ++i) {
+        const QString& id = m_ids.at(i);
+        bool plain = id != QLatin1String("base") && id != QLatin1String("head") &&
+                     id != QLatin1String("heads");
+        for (const QChar c : id)
+            if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('_'))
+                plain = false;
+        m_plainIds[i] = plain;
+    }
 
     m_order.resize(n);
     for (int i = 0; i < n; ++i)
@@ -186,6 +197,27 @@ TargetResolver::TargetResolver(const RevisionGraph& graph) : m_graph(graph)
         for (int d : m_normalizedDeps.at(i))
             appendUnique(m_normalizedDown[i], d);
     }
+    const QList<QList<int>>* lists[4] = {&m_versionedDown, &m_normalizedDown, &m_nextrev,
+                                         &m_allNextrev};
+    for (int k = 0; k < 4; ++k) {
+        FlatLists& flat = m_flat[k];
+        flat.offsets.reserve(size_t(n) + 1);
+        flat.offsets.push_back(0);
+        for (int i = 0; i < n; ++i) {
+            const QList<int>& list = lists[k]->at(i);
+            flat.data.insert(flat.data.end(), list.begin(), list.end());
+            flat.offsets.push_back(int(flat.data.size()));
+        }
+    }
+    m_normalizedChildCount.fill(0, n);
+    for (int i = 0; i < n; ++i) {
+        const QList<int>& down = m_normalizedDown.at(i);
+        for (qsizetype k = 0; k < down.size(); ++k)
+            if (!down.mid(0, k).contains(down.at(k)))
+                ++m_normalizedChildCount[down.at(k)];
+            else
+                m_repeatedDowns = true;
+    }
     for (int i : std::as_const(m_order)) {
         if (m_nextrev.at(i).isEmpty())
             m_heads << i;
@@ -207,31 +239,39 @@ int TargetResolver::lookupKey(const QString& key) const
 QList<int> TargetResolver::related(const QList<int>& targets, bool up, bool includeDependencies,
                                    bool check, Error& e) const
 {
+    const int n = count();
     QList<int> out;
-    QSet<int> seen;
-    for (int target : targets) {
+    std::vector<char> seen(size_t(n), 0);
+    std::vector<int> perTarget; // the index in `targets` of the last walk that reached a rev
+    if (check)
+        perTarget.assign(size_t(n), -1);
+    std::vector<int> todo;
+    // the lists walked: m_versionedDown, m_normalizedDown, m_nextrev or m_allNextrev
+    const FlatLists& flat = m_flat[(up ? 0 : 2) + (includeDependencies ? 1 : 0)];
+    for (qsizetype k = 0; k < targets.size(); ++k) {
+        const int target = targets.at(k);
         if (target < 0) {
             e = assertionError(QStringLiteral("is_revision"));
             return {};
         }
-        QList<int> todo{target};
-        QSet<int> perTarget;
-        while (!todo.isEmpty()) {
-            const int rev = todo.takeLast();
-            perTarget.insert(rev);
-            if (seen.contains(rev))
+        todo.clear();
+        todo.push_back(target);
+        while (!todo.empty()) {
+            const int rev = todo.back();
+            todo.pop_back();
+            if (check)
+                perTarget[size_t(rev)] = int(k);
+            if (seen[size_t(rev)])
                 continue;
-            seen.insert(rev);
-            const QList<int>& next =
-                up ? (includeDependencies ? m_normalizedDown.at(rev) : m_versionedDown.at(rev))
-                   : (includeDependencies ? m_allNextrev.at(rev) : m_nextrev.at(rev));
-            todo << next;
+            seen[size_t(rev)] = 1;
+            todo.insert(todo.end(), flat.data.begin() + flat.offsets[size_t(rev)],
+                        flat.data.begin() + flat.offsets[size_t(rev) + 1]);
             out << rev;
         }
         if (check) {
             QStringList overlaps;
             for (int t : targets)
-                if (t != target && perTarget.contains(t))
+                if (t != target && t >= 0 && perTarget[size_t(t)] == int(k))
                     overlaps << m_ids.at(t);
             if (!overlaps.isEmpty()) {
                 overlaps.removeDuplicates();
@@ -243,6 +283,109 @@ QList<int> TargetResolver::related(const QList<int>& targets, bool up, bool incl
         }
     }
     return out;
+}
+
+const TargetResolver::Closure& TargetResolver::closure() const
+{
+    Closure& c = *m_closure;
+    std::call_once(c.once, [&] {
+        const int n = count();
+        // n * n bits; beyond this the planner walks the graph instead
+        constexpr int kMaxClosureRevisions = 16384;
+        if (n == 0 || n > kMaxClosureRevisions)
+            return;
+        // parents (normalized down revisions) before children; a cycle leaves some unordered
+        std::vector<int> pending(size_t(n), 0);
+        std::vector<std::vector<int>> up(static_cast<size_t>(n));
+        for (int i = 0; i < n; ++i) {
+            pending[size_t(i)] = int(m_normalizedDown.at(i).size());
+            for (int d : m_normalizedDown.at(i))
+                up[size_t(d)].push_back(i);
+        }
+        std::vector<int> order;
+        order.reserve(size_t(n));
+        for (int i = 0; i < n; ++i)
+            if (pending[size_t(i)] == 0)
+                order.push_back(i);
+        for (size_t k = 0; k < order.size(); ++k)
+            for (int child : up[size_t(order[k])])
+                if (--pending[size_t(child)] == 0)
+                    order.push_back(child);
+        if (int(order.size()) != n)
+            return;
+        c.words = (size_t(n) + 63) / 64;
+        c.rows.assign(c.words * size_t(n), 0);
+        for (int v : order) {
+            quint64* row = c.rows.data() + c.words * size_t(v);
+            row[size_t(v) >> 6] |= quint64(1) << (v & 63);
+            for (int d : m_normalizedDown.at(v)) {
+                const quint64* parent = c.rows.data() + c.words * size_t(d);
+                for (size_t w = 0; w < c.words; ++w)
+                    row[w] |= parent[w];
+            }
+        }
+        c.descendants.assign(c.words * size_t(n), 0);
+        for (auto it = order.rbegin(); it != order.rend(); ++it) {
+            const int v = *it;
+            quint64* row = c.descendants.data() + c.words * size_t(v);
+            row[size_t(v) >> 6] |= quint64(1) << (v & 63);
+            for (int child : up[size_t(v)]) {
+                const quint64* below = c.descendants.data() + c.words * size_t(child);
+                for (size_t w = 0; w < c.words; ++w)
+                    row[w] |= below[w];
+            }
+        }
+        c.available = true;
+    });
+    return c;
+}
+
+bool TargetResolver::isAncestorOrSelf(int ancestor, int rev) const
+{
+    const Closure& c = closure();
+    if (c.available)
+        return (c.rows[c.words * size_t(rev) + (size_t(ancestor) >> 6)] >> (ancestor & 63)) & 1;
+    Bits bits;
+    ancestorBits(rev, bits);
+    return testBit(bits, ancestor);
+}
+
+bool TargetResolver::isAncestorOrSelfOfAny(int rev, const Bits& revs) const
+{
+    const Closure& c = closure();
+    if (c.available) {
+        const quint64* row = c.descendants.data() + c.words * size_t(rev);
+        for (size_t w = 0; w < c.words; ++w)
+            if (row[w] & revs[w])
+                return true;
+        return false;
+    }
+    const int n = count();
+    for (int x = 0; x < n; ++x)
+        if (testBit(revs, x) && isAncestorOrSelf(rev, x))
+            return true;
+    return false;
+}
+
+void TargetResolver::ancestorBits(int rev, Bits& out) const
+{
+    const Closure& c = closure();
+    if (c.available) {
+        const quint64* row = c.rows.data() + c.words * size_t(rev);
+        out.assign(row, row + c.words);
+        return;
+    }
+    out.assign((size_t(count()) + 63) / 64, 0);
+    std::vector<int> todo{rev};
+    while (!todo.empty()) {
+        const int r = todo.back();
+        todo.pop_back();
+        if (testBit(out, r))
+            continue;
+        setBit(out, r);
+        const QList<int>& next = m_normalizedDown.at(r);
+        todo.insert(todo.end(), next.begin(), next.end());
+    }
 }
 
 QList<int> TargetResolver::ancestorNodes(const QList<int>& targets, bool includeDependencies,

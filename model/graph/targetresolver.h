@@ -8,6 +8,10 @@
 #include <QSet>
 #include <QStringList>
 
+#include <memory>
+#include <mutex>
+#include <vector>
+
 namespace retort {
 
 // Alembic's (1.8.1) target grammar over one RevisionGraph: `heads`, `head`, `base`, full ids,
@@ -79,7 +83,31 @@ public:
     const QList<int>& versionedDown(int rev) const { return m_versionedDown.at(rev); }
     const QList<int>& normalizedDown(int rev) const { return m_normalizedDown.at(rev); }
     bool hasNormalizedDependencies(int rev) const { return !m_normalizedDeps.at(rev).isEmpty(); }
+    // How many revisions have `rev` among their _normalized_down_revisions.
+    int normalizedChildCount(int rev) const { return m_normalizedChildCount.at(rev); }
     const QList<int>& insertionOrder() const { return m_order; }
+
+    // Bit vectors over graph indices (count() bits), for the planner's inner loops.
+    using Bits = std::vector<quint64>;
+    static bool testBit(const Bits& bits, int i) { return (bits[size_t(i) >> 6] >> (i & 63)) & 1; }
+    static void setBit(Bits& bits, int i) { bits[size_t(i) >> 6] |= quint64(1) << (i & 63); }
+    static void clearBit(Bits& bits, int i) { bits[size_t(i) >> 6] &= ~(quint64(1) << (i & 63)); }
+    Bits emptyBits() const { return Bits((size_t(count()) + 63) / 64, 0); }
+    // `rev` and its ancestors by _normalized_down_revisions (_get_ancestor_nodes([rev])),
+    // into `out` (resized to count() bits).
+    void ancestorBits(int rev, Bits& out) const;
+    // Whether `ancestor` is `rev` or one of its ancestors by _normalized_down_revisions.
+    bool isAncestorOrSelf(int ancestor, int rev) const;
+    // Whether `rev` is in `revs` or an ancestor (as above) of one of them.
+    bool isAncestorOrSelfOfAny(int rev, const Bits& revs) const;
+    // Whether the two queries above answer from a precomputed closure (the graph is acyclic
+    // and not too large); otherwise they walk the graph.
+    bool hasAncestorClosure() const { return closure().available; }
+    // Whether some revision names the same down revision twice.
+    bool hasRepeatedDownRevisions() const { return m_repeatedDowns; }
+    // Whether get_revisions(id) names just this revision: the id is made of ASCII letters,
+    // digits and '_' only and is not "base", "head" or "heads".
+    bool isPlainId(int rev) const { return m_plainIds.at(rev); }
 
     QList<int> getRevisions(const QString& id, Error& e) const;
     QList<int> getRevisions(const QStringList& ids, Error& e) const;
@@ -127,6 +155,30 @@ private:
     QHash<QString, int> m_labelOwner;
     QStringList m_labelKeys; // labels in the order alembic's map holds them
     QList<int> m_heads, m_realHeads, m_bases;
+
+    // The transitive closure of _normalized_down_revisions (one row of bits per revision),
+    // built on first use when the graph is acyclic and small enough; shared by copies.
+    struct Closure
+    {
+        std::once_flag once;
+        bool available = false;
+        size_t words = 0;
+        std::vector<quint64> rows;        // ancestors, the revision included
+        std::vector<quint64> descendants; // the transpose
+    };
+    const Closure& closure() const;
+    std::shared_ptr<Closure> m_closure;
+    QList<bool> m_plainIds;
+    // m_versionedDown, m_normalizedDown, m_nextrev, m_allNextrev laid out flat for walks:
+    // the entries of revision i are data[offsets[i]] .. data[offsets[i + 1] - 1]
+    struct FlatLists
+    {
+        std::vector<int> offsets;
+        std::vector<int> data;
+    };
+    FlatLists m_flat[4];
+    QList<int> m_normalizedChildCount;
+    bool m_repeatedDowns = false;
 };
 
 } // namespace retort
