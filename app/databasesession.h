@@ -38,6 +38,8 @@ public:
     // The last state read for a profile; an unread one is not readable and has no error.
     DatabaseState state(const QString& name) const { return m_states.value(name); }
     bool isReading(const QString& name) const;
+    // Whether the profile's version table has been read (successfully or not).
+    bool hasState(const QString& name) const { return m_states.contains(name); }
     QList<DatabaseRow> rows() const;
     DatabaseRow row(const QString& name) const;
 

@@ -4,6 +4,8 @@
 #include "databasescontroller.h"
 #include "databasesession.h"
 #include "diagnostics/diagnosticsview.h"
+#include "graph/graphview.h"
+#include "graphcontroller.h"
 #include "graph/revisiongraph.h"
 #include "projectsession.h"
 #include "revisions/revisionlistview.h"
@@ -19,6 +21,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -111,6 +114,21 @@ void MainWindow::createCentralArea()
     m_centralTabs = new QTabWidget;
     m_centralTabs->setObjectName(QStringLiteral("centralTabs"));
     m_centralTabs->setDocumentMode(true);
+
+    m_graphView = new GraphView;
+    m_graphView->setObjectName(QStringLiteral("graphView"));
+    m_graphSearch = new QLineEdit;
+    m_graphSearch->setObjectName(QStringLiteral("graphSearch"));
+    m_graphSearch->setPlaceholderText(
+        tr("Find in the graph: id, prefix, branch label or message (Return for the next match)"));
+    m_graphSearch->setClearButtonEnabled(true);
+    auto* graphPage = new QWidget;
+    auto* graphLayout = new QVBoxLayout(graphPage);
+    graphLayout->setContentsMargins(4, 4, 4, 0);
+    graphLayout->setSpacing(4);
+    graphLayout->addWidget(m_graphSearch);
+    graphLayout->addWidget(m_graphView, 1);
+    m_centralTabs->addTab(graphPage, tr("Graph"));
     m_centralTabs->addTab(m_revisionList, tr("Revisions"));
 
     auto* central = new QWidget;
@@ -138,6 +156,19 @@ void MainWindow::createDocks()
     m_databasesDock->setWidget(m_databasesView);
     addDockWidget(Qt::RightDockWidgetArea, m_databasesDock);
     m_databasesController = new DatabasesController(m_databases, m_databasesView, this);
+
+    m_graphController = new GraphController(m_graphView, m_revisionList, m_databases,
+                                            m_databasesView, m_graphSearch, this);
+    connect(m_graphController, &GraphController::layoutStarted, this, [this] {
+        statusBar()->showMessage(tr("Laying out the graph…"));
+    });
+    connect(m_graphController, &GraphController::layoutFinished, this,
+            [this](qint64 elapsedMs, const QString& error) {
+                if (error.isEmpty())
+                    statusBar()->showMessage(tr("Graph laid out in %1 ms").arg(elapsedMs), 4000);
+                else
+                    statusBar()->showMessage(tr("The graph could not be laid out: %1").arg(error));
+            });
 }
 
 void MainWindow::createActions()
@@ -243,7 +274,9 @@ void MainWindow::onLoaded(const std::shared_ptr<const RevisionGraph>& graph)
 
     const RecentProject project{m_session->loadedConfigPath(), m_session->loadedSection()};
     const QString projectId = project.path + u'\n' + project.section;
-    if (projectId != m_databasesProject) { // a new project: its profiles, all read afresh
+    const bool newProject = projectId != m_databasesProject;
+    m_graphController->setGraph(graph, newProject);
+    if (newProject) { // its profiles, all read afresh
         m_databasesProject = projectId;
         m_databases->setGraph(graph);
         m_databases->setProject(m_session->config(), project);

@@ -9,6 +9,7 @@ class QAction;
 class QDockWidget;
 class QFrame;
 class QLabel;
+class QLineEdit;
 class QMenu;
 class QProgressBar;
 class QTabWidget;
@@ -19,6 +20,8 @@ class DatabaseSession;
 class DatabasesController;
 class DatabasesView;
 class DiagnosticsView;
+class GraphController;
+class GraphView;
 class ProjectSession;
 class RevisionGraph;
 class RevisionListView;
@@ -42,6 +45,8 @@ public:
     DatabasesView* databasesView() const { return m_databasesView; }
     DatabasesController* databasesController() const { return m_databasesController; }
     RevisionListView* revisionList() const { return m_revisionList; }
+    GraphView* graphView() const { return m_graphView; }
+    GraphController* graphController() const { return m_graphController; }
     DiagnosticsView* diagnosticsView() const { return m_diagnostics; }
     // The message of the error panel; empty while the panel is hidden.
     QString errorMessage() const;
@@ -74,6 +79,9 @@ private:
 
     QTabWidget* m_centralTabs = nullptr;
     RevisionListView* m_revisionList = nullptr;
+    GraphView* m_graphView = nullptr;
+    GraphController* m_graphController = nullptr;
+    QLineEdit* m_graphSearch = nullptr;
     QFrame* m_errorPanel = nullptr;
     QLabel* m_errorLabel = nullptr;
 

@@ -5,6 +5,9 @@
 #include "databases/profiledialog.h"
 #include "databasescontroller.h"
 #include "databasesession.h"
+#include "graph/graphscene.h"
+#include "graph/graphview.h"
+#include "graph/revisionnodeitem.h"
 #include "mainwindow.h"
 #include "settings.h"
 
@@ -83,6 +86,12 @@ private slots:
         QCOMPARE(model->rows().first().current, m_current);
         QVERIFY(model->rows().first().isDefault);
         QVERIFY(model->rows().first().ghosts.isEmpty());
+
+        // The graph, laid out by Graphviz on its own thread, marks where the database stands.
+        GraphScene* scene = window.graphView()->graphScene();
+        QTRY_VERIFY_WITH_TIMEOUT(scene->nodeItem(m_current.first()) != nullptr, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(scene->nodeItem(m_current.first())->isCurrent(), 20000);
+        QCOMPARE(scene->nodeItems().size(), 12);
     }
 
     void addProfileThroughDialogAndPersist()

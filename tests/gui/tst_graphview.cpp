@@ -120,9 +120,28 @@ private:
 private slots:
     void firstGraphIsFitted()
     {
+        // A graph that fits readably is shown whole.
         auto view = makeView();
+        view->resize(1600, 1200);
+        view->showInitialView();
         const QRect shown = view->mapFromScene(view->graphScene()->graphRect()).boundingRect();
         QVERIFY(view->viewport()->rect().adjusted(-1, -1, 1, 1).contains(shown));
+    }
+
+    void firstGraphTooBigToReadIsZoomedToText()
+    {
+        // One that would shrink below readable text opens readable, on the newest revisions.
+        auto view = makeView();
+        view->resize(160, 120);
+        view->showInitialView();
+        QCOMPARE(view->zoom(), 0.8);
+        RevisionNodeItem* newest = nullptr;
+        for (RevisionNodeItem* node : view->graphScene()->nodeItems())
+            if (!newest || node->pos().y() < newest->pos().y())
+                newest = node;
+        QVERIFY(newest);
+        const QPoint at = view->mapFromScene(newest->pos());
+        QVERIFY(view->viewport()->rect().contains(at));
     }
 
     void zoom()

@@ -17,6 +17,8 @@ namespace retort {
 namespace {
 
 constexpr qreal kKeyZoomStep = 1.25;
+// Below this, node text is hard to read: the first view zooms in to it instead of fitting.
+constexpr qreal kReadableZoom = 0.8;
 constexpr qreal kMaximumFitZoom = 1.5;
 constexpr qreal kFitMargin = 20.0;
 constexpr int kVisibleMargin = 60;
@@ -319,7 +321,22 @@ void GraphView::showEvent(QShowEvent* event)
 {
     QGraphicsView::showEvent(event);
     if (m_fitPending)
-        fitToWindow();
+        showInitialView();
+}
+
+void GraphView::showInitialView()
+{
+    fitToWindow();
+    if (zoom() >= kReadableZoom)
+        return;
+    setZoom(kReadableZoom);
+    RevisionNodeItem* newest = nullptr;
+    for (RevisionNodeItem* node : m_scene->nodeItems()) {
+        if (!newest || node->pos().y() < newest->pos().y())
+            newest = node;
+    }
+    if (newest)
+        centerOn(newest);
 }
 
 void GraphView::rememberViewport()
@@ -359,9 +376,10 @@ void GraphView::restoreViewport(bool sameRevisions)
 {
     Q_UNUSED(sameRevisions)
     if (!m_hadGraph) {
-        // The first graph: show all of it (once the view has its size).
+        // The first graph: all of it when that stays readable, otherwise readable text
+        // around the newest revisions (once the view has its size).
         if (isVisible())
-            fitToWindow();
+            showInitialView();
         else
             m_fitPending = true;
         return;

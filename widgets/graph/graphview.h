@@ -43,6 +43,9 @@ public slots:
     void zoomOut();
     void resetZoom();
     void fitToWindow();
+    // What a new project opens with: everything when it fits readably, else readable text
+    // around the newest revisions.
+    void showInitialView();
 
 signals:
     void currentRevisionChanged(const QString& id);

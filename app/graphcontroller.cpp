@@ -1,0 +1,118 @@
+#include "graphcontroller.h"
+
+#include "databases/databasesview.h"
+#include "databasesession.h"
+#include "graph/graphscene.h"
+#include "graph/graphview.h"
+#include "layout/graphvizlayouter.h"
+#include "revisions/revisionlistview.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QMenu>
+
+namespace retort {
+
+GraphController::GraphController(GraphView* view, RevisionListView* list,
+                                 DatabaseSession* databases, DatabasesView* databasesView,
+                                 QLineEdit* search, QObject* parent)
+    : QObject(parent), m_view(view), m_list(list), m_databases(databases),
+      m_databasesView(databasesView), m_search(search), m_layouter(new GraphvizLayouter(this))
+{
+    connect(m_layouter, &GraphvizLayouter::layoutReady, this, [this](const GraphLayout& layout) {
+        if (layout.generation != m_pending)
+            return; // a newer graph was asked for meanwhile: keep waiting for its layout
+        m_pending = 0;
+        if (layout.isValid() && m_requested) {
+            m_view->graphScene()->setGraph(m_requested, layout);
+            updateDatabaseStates();
+            if (!m_list->currentRevision().isEmpty())
+                m_view->graphScene()->selectRevision(m_list->currentRevision());
+        }
+        emit layoutFinished(layout.elapsedMs, layout.error);
+    });
+
+    // One selection for the list and the graph.
+    connect(m_view, &GraphView::currentRevisionChanged, this, [this](const QString& id) {
+        if (m_syncing || id.isEmpty())
+            return;
+        m_syncing = true;
+        m_list->setCurrentRevision(id);
+        m_syncing = false;
+    });
+    connect(m_list, &RevisionListView::currentRevisionChanged, this, [this](const QString& id) {
+        if (m_syncing || id.isEmpty())
+            return;
+        m_syncing = true;
+        m_view->selectRevision(id);
+        m_syncing = false;
+    });
+
+    connect(m_view, &GraphView::contextMenuRequested, this,
+            [this](const QString& id, const QPoint& screenPos) {
+                QMenu menu(m_view);
+                QAction* copy = menu.addAction(tr("&Copy Revision Id"));
+                copy->setEnabled(!id.isEmpty());
+                QAction* fit = menu.addAction(tr("&Fit to Window"));
+                QAction* chosen = menu.exec(screenPos);
+                if (chosen == copy)
+                    QApplication::clipboard()->setText(id);
+                else if (chosen == fit)
+                    m_view->fitToWindow();
+            });
+
+    if (m_search) {
+        connect(m_search, &QLineEdit::returnPressed, this, [this] {
+            const QString text = m_search->text().trimmed();
+            if (text.isEmpty())
+                return;
+            m_view->findAndSelect(text); // repeated Return cycles through the matches
+        });
+    }
+
+    connect(m_databases, &DatabaseSession::stateChanged, this, &GraphController::updateDatabaseStates);
+    connect(m_databases, &DatabaseSession::profilesChanged, this,
+            &GraphController::updateDatabaseStates);
+    connect(m_databasesView, &DatabasesView::currentProfileChanged, this,
+            &GraphController::updateDatabaseStates);
+}
+
+GraphController::~GraphController() = default;
+
+void GraphController::setGraph(std::shared_ptr<const RevisionGraph> graph, bool newProject)
+{
+    m_requested = std::move(graph);
+    if (newProject)
+        m_centerOnDatabase = true;
+    if (!m_requested) {
+        m_pending = 0;
+        m_layouter->cancel();
+        m_view->graphScene()->clearGraph();
+        return;
+    }
+    m_pending = m_layouter->requestLayout(m_requested);
+    emit layoutStarted();
+}
+
+void GraphController::updateDatabaseStates()
+{
+    GraphScene::ProfileStates states;
+    for (const ConnectionProfile& p : m_databases->profiles()) {
+        if (m_databases->hasState(p.name()))
+            states.append({p.name(), m_databases->state(p.name())});
+    }
+    QString selected = m_databasesView->currentProfile();
+    if (selected.isEmpty() && !m_databases->profiles().isEmpty())
+        selected = m_databases->profiles().first().name();
+    m_view->graphScene()->setDatabaseStates(states, selected);
+    // A new project opens on where its database stands, once that is known and drawn.
+    if (m_centerOnDatabase && m_pending == 0 && m_databases->hasState(selected)) {
+        const QStringList current = m_databases->state(selected).sortedCurrentRevisions();
+        if (!current.isEmpty() && m_view->graphScene()->nodeItem(current.first()))
+            m_view->centerOnRevision(current.first());
+        m_centerOnDatabase = false;
+    }
+}
+
+} // namespace retort

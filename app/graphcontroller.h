@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QObject>
+
+#include <memory>
+
+class QLineEdit;
+
+namespace retort {
+
+class DatabaseSession;
+class DatabasesView;
+class GraphView;
+class GraphvizLayouter;
+class RevisionGraph;
+class RevisionListView;
+
+// Keeps the graph picture in step with the project and the databases: asks the layouter
+// (its own thread) for a layout of each new graph and shows it when the newest arrives,
+// keeping the old picture meanwhile; feeds every profile's state to the scene; keeps the
+// graph's and the list's selections together; runs the search field.
+class GraphController : public QObject
+{
+    Q_OBJECT
+
+public:
+    GraphController(GraphView* view, RevisionListView* list, DatabaseSession* databases,
+                    DatabasesView* databasesView, QLineEdit* search, QObject* parent = nullptr);
+    ~GraphController() override;
+
+    // A new graph to lay out; `newProject` centres the first picture on where the selected
+    // database stands once its state is known.
+    void setGraph(std::shared_ptr<const RevisionGraph> graph, bool newProject = false);
+    bool isLayingOut() const { return m_pending != 0; }
+
+signals:
+    void layoutStarted();
+    void layoutFinished(qint64 elapsedMs, const QString& error);
+
+private:
+    void updateDatabaseStates();
+
+    GraphView* m_view = nullptr;
+    RevisionListView* m_list = nullptr;
+    DatabaseSession* m_databases = nullptr;
+    DatabasesView* m_databasesView = nullptr;
+    QLineEdit* m_search = nullptr;
+    GraphvizLayouter* m_layouter = nullptr;
+    std::shared_ptr<const RevisionGraph> m_requested;
+    quint64 m_pending = 0;
+    bool m_syncing = false;
+    bool m_centerOnDatabase = false;
+};
+
+} // namespace retort

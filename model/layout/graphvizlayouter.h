@@ -1,0 +1,97 @@
+#pragma once
+
+#include "graph/revisiongraph.h"
+#include "layout/graphlayout.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QThread;
+
+namespace retort {
+
+// How a revision graph is laid out. Sizes are in points (1/72 inch).
+struct LayoutOptions
+{
+    enum class Mode
+    {
+        Auto,     // Detailed up to `detailedLimit` revisions, Fast above
+        Detailed, // plain dot: every revision a node, depends_on edges in dot, dot's splines
+        Fast,     // linear runs collapsed, depends_on routed afterwards, bounded dot, own edges
+    };
+
+    Mode mode = Mode::Auto;
+    int detailedLimit = 400; // Auto: graphs up to this many revisions get Detailed
+    bool newestOnTop = true; // heads on top, bases at the bottom (else the reverse)
+    int minRunLength = 2;    // Fast: linear runs at least this long become one tall node
+
+    // Node size model: one line "short id  message", elided by the view beyond maxNodeWidth.
+    int shortIdLength = 12;
+    qreal nodeHeight = 28;
+    qreal charWidth = 6.5; // average advance of the view's font
+    qreal horizontalPadding = 10;
+    qreal minNodeWidth = 80;
+    qreal maxNodeWidth = 300;
+    qreal rankSeparation = 22; // vertical gap between ranks
+    qreal nodeSeparation = 16; // horizontal gap between nodes
+
+    // The width and height of the box drawn for `revision`.
+    QSizeF nodeSize(const Revision& revision) const;
+};
+
+// Lays out revision graphs with Graphviz's dot.
+//
+// `layoutNow` is the synchronous core (CLI, tests, benchmarks): it may be called from any
+// thread; a process-wide lock makes sure only one thread is inside Graphviz at a time.
+//
+// The object is the asynchronous front: it owns one worker thread that owns the GVC_t.
+// `requestLayout` returns the request's generation; the result arrives as `layoutReady`
+// (queued, on this object's thread). A request that is superseded before it starts is
+// skipped; results of older requests may still arrive: compare generations. Only plain
+// data (GraphLayout) leaves the worker thread.
+//
+// Edges: dot sees them from the newer revision to the older one (down_revision), so every
+// EdgeLayout's points run from `to` (newer) towards `from` (older); arrowTip, when set, is
+// at the `from` end.
+class GraphvizLayouter : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit GraphvizLayouter(QObject* parent = nullptr);
+    // Never waits for Graphviz: a layout still running is left to finish on its own
+    // thread, its result discarded.
+    ~GraphvizLayouter() override;
+
+    static GraphLayout layoutNow(const RevisionGraph& graph, const LayoutOptions& options = {});
+
+    // A plain DOT text of `graph` (every revision a node, depends_on edges dashed with
+    // constraint=false): for export and for comparing against the `dot` program.
+    static QByteArray toDot(const RevisionGraph& graph, const LayoutOptions& options = {});
+
+    quint64 requestLayout(std::shared_ptr<const RevisionGraph> graph, LayoutOptions options = {});
+    // Drops the pending request; the result of a layout already running is not reported.
+    void cancel();
+
+    quint64 latestGeneration() const { return m_generation; }
+
+    struct Shared; // the request queue shared with the worker (implementation detail)
+
+signals:
+    // The worker took request `generation` and is now inside Graphviz (for busy indicators).
+    void layoutStarted(quint64 generation);
+    void layoutReady(const retort::GraphLayout& layout);
+
+private:
+    void deliver(const retort::GraphLayout& layout);
+
+    std::shared_ptr<Shared> m_shared;
+    QThread* m_thread = nullptr;
+    QPointer<QObject> m_worker;
+    quint64 m_generation = 0;
+    quint64 m_cancelledUpTo = 0;
+};
+
+} // namespace retort

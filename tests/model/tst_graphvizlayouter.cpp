@@ -1,0 +1,427 @@
+#include "layout/graphvizlayouter.h"
+
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <clocale>
+
+using namespace retort;
+
+namespace {
+
+QStringList ids(const char* spaceSeparated)
+{
+    return QString::fromUtf8(spaceSeparated).split(u' ', Qt::SkipEmptyParts);
+}
+
+Revision rev(const char* id, const char* downs = "", const char* labels = "", const char* deps = "")
+{
+    Revision r;
+    r.id = QString::fromUtf8(id);
+    r.downRevisions = ids(downs);
+    r.branchLabels = ids(labels);
+    r.dependsOn = ids(deps);
+    r.path = QStringLiteral("/p/versions/%1.py").arg(r.id);
+    r.message = QStringLiteral("message of %1").arg(r.id);
+    return r;
+}
+
+//          b1 - b2 - b3
+//  a - bp                m - top
+//          c1 ---------/
+//  `top` depends on `c1`, `b3` on `a`.
+std::shared_ptr<const RevisionGraph> smallGraph()
+{
+    return RevisionGraph::build({rev("a"), rev("bp", "a"), rev("b1", "bp"), rev("b2", "b1"),
+                                 rev("b3", "b2", "", "a"), rev("c1", "bp"), rev("m", "b3 c1"),
+                                 rev("top", "m", "", "c1")});
+}
+
+// A long linear run with a side branch: base - r01 - ... - r12 - head, side off r03.
+std::shared_ptr<const RevisionGraph> runGraph()
+{
+    QList<Revision> revisions;
+    revisions << rev("base");
+    QByteArray previous = "base";
+    for (int i = 1; i <= 12; ++i) {
+        const QByteArray id = "r" + QByteArray::number(i).rightJustified(2, '0');
+        revisions << rev(id.constData(), previous.constData());
+        previous = id;
+    }
+    revisions << rev("head", previous.constData()) << rev("side", "r03", "", "r08");
+    return RevisionGraph::build(revisions);
+}
+
+// A deterministic branchy history of `count` revisions: branches, merges, depends_on.
+std::shared_ptr<const RevisionGraph> generatedGraph(int count, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    QList<Revision> revisions;
+    QStringList heads;
+    for (int i = 0; i < count; ++i) {
+        Revision r;
+        r.id = QStringLiteral("g%1").arg(i, 5, 10, QLatin1Char('0'));
+        r.message = QStringLiteral("generated revision %1").arg(i);
+        r.path = QStringLiteral("/p/versions/%1.py").arg(r.id);
+        if (i > 0) {
+            const int roll = int(random.bounded(100));
+            if (roll < 8) { // a new branch off a recent revision
+                r.downRevisions << revisions.at(i - 1 - int(random.bounded(std::min(i, 40)))).id;
+            } else if (roll < 14 && heads.size() >= 2) { // merge two heads
+                const int h1 = int(random.bounded(int(heads.size())));
+                int h2 = int(random.bounded(int(heads.size()) - 1));
+                if (h2 >= h1)
+                    ++h2;
+                r.downRevisions << heads.at(h1) << heads.at(h2);
+            } else {
+                r.downRevisions << heads.at(int(random.bounded(int(heads.size()))));
+            }
+            if (roll > 96 && i > 100)
+                r.dependsOn << revisions.at(int(random.bounded(i - 50))).id;
+        }
+        for (const QString& d : r.downRevisions)
+            heads.removeAll(d);
+        heads << r.id;
+        revisions << r;
+    }
+    return RevisionGraph::build(revisions);
+}
+
+LayoutOptions withMode(LayoutOptions::Mode mode)
+{
+    LayoutOptions options;
+    options.mode = mode;
+    return options;
+}
+
+qreal distanceToRect(QPointF p, const NodeLayout& n)
+{
+    const QRectF r(n.center - QPointF(n.size.width() / 2, n.size.height() / 2), n.size);
+    const qreal dx = std::max({r.left() - p.x(), 0.0, p.x() - r.right()});
+    const qreal dy = std::max({r.top() - p.y(), 0.0, p.y() - r.bottom()});
+    return std::hypot(dx, dy);
+}
+
+} // namespace
+
+class TestGraphvizLayouter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { qRegisterMetaType<retort::GraphLayout>(); }
+
+    void empty()
+    {
+        const GraphLayout layout = GraphvizLayouter::layoutNow(*RevisionGraph::build({}));
+        QVERIFY(layout.isValid());
+        QVERIFY(layout.nodes.isEmpty());
+    }
+
+    void shape_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("newestOnTop");
+        QTest::newRow("detailed") << int(LayoutOptions::Mode::Detailed) << true;
+        QTest::newRow("fast") << int(LayoutOptions::Mode::Fast) << true;
+        QTest::newRow("detailed, newest at bottom") << int(LayoutOptions::Mode::Detailed) << false;
+        QTest::newRow("fast, newest at bottom") << int(LayoutOptions::Mode::Fast) << false;
+    }
+
+    // Every revision has a node inside the (y-flipped) bounding box; newer revisions are
+    // above (or below) their parents; edges are cubic Béziers between the right nodes.
+    void shape()
+    {
+        QFETCH(int, mode);
+        QFETCH(bool, newestOnTop);
+        LayoutOptions options = withMode(LayoutOptions::Mode(mode));
+        options.newestOnTop = newestOnTop;
+        for (const auto& graph : {smallGraph(), runGraph()}) {
+            const GraphLayout layout = GraphvizLayouter::layoutNow(*graph, options);
+            QVERIFY2(layout.isValid(), qPrintable(layout.error));
+            QCOMPARE(layout.nodes.size(), graph->size());
+            QVERIFY(layout.boundingBox.isValid());
+            QVERIFY(layout.boundingBox.top() >= 0);
+            const QRectF box = layout.boundingBox.adjusted(-0.5, -0.5, 0.5, 0.5);
+            for (const Revision& r : graph->revisions()) {
+                const NodeLayout* n = layout.node(r.id);
+                QVERIFY2(n, qPrintable(r.id));
+                QVERIFY(n->center.y() > 0);
+                QVERIFY2(box.contains(n->center), qPrintable(r.id));
+                QVERIFY(n->size.width() >= options.minNodeWidth - 0.5);
+                QVERIFY(qAbs(n->size.height() - options.nodeHeight) < 0.5);
+                for (const QString& parent : graph->parents(r.id)) {
+                    const NodeLayout* p = layout.node(parent);
+                    QVERIFY(p);
+                    if (newestOnTop)
+                        QVERIFY2(n->center.y() < p->center.y(), qPrintable(r.id + u' ' + parent));
+                    else
+                        QVERIFY2(n->center.y() > p->center.y(), qPrintable(r.id + u' ' + parent));
+                }
+            }
+            int parentEdges = 0;
+            for (const Revision& r : graph->revisions())
+                parentEdges += int(graph->parents(r.id).size());
+            int dependencyEdges = 0;
+            for (const EdgeLayout& e : layout.edges) {
+                QVERIFY(e.points.size() >= 4);
+                QCOMPARE((e.points.size() - 1) % 3, 0);
+                const NodeLayout* from = layout.node(e.from);
+                const NodeLayout* to = layout.node(e.to);
+                QVERIFY(from && to);
+                if (e.dependency) {
+                    ++dependencyEdges;
+                    QVERIFY(graph->dependencies(e.to).contains(e.from));
+                } else {
+                    QVERIFY(graph->parents(e.to).contains(e.from));
+                }
+                // Points run from the newer node towards the older one.
+                QVERIFY2(distanceToRect(e.points.first(), *to) < 4,
+                         qPrintable(e.to + u' ' + e.from));
+                const QPointF end = e.hasArrow ? e.arrowTip : e.points.last();
+                QVERIFY2(distanceToRect(end, *from) < 4, qPrintable(e.to + u' ' + e.from));
+            }
+            int expectedDependencies = 0;
+            for (const Revision& r : graph->revisions())
+                expectedDependencies += int(graph->dependencies(r.id).size());
+            QCOMPARE(dependencyEdges, expectedDependencies);
+            QCOMPARE(int(layout.edges.size()), parentEdges + expectedDependencies);
+        }
+    }
+
+    void oddGraphs_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("detailed") << int(LayoutOptions::Mode::Detailed);
+        QTest::newRow("fast") << int(LayoutOptions::Mode::Fast);
+    }
+
+    // Separate histories, a cycle, a dangling parent, a self-dependency: still laid out.
+    void oddGraphs()
+    {
+        QFETCH(int, mode);
+        const auto graph = RevisionGraph::build(
+            {rev("a"), rev("b", "a"), rev("c", "b"), rev("d", "c"), rev("x"), rev("y", "x"),
+             rev("z", "y", "", "z"), rev("p", "q"), rev("q", "p"), rev("r", "missing")});
+        const GraphLayout layout =
+            GraphvizLayouter::layoutNow(*graph, withMode(LayoutOptions::Mode(mode)));
+        QVERIFY2(layout.isValid(), qPrintable(layout.error));
+        QCOMPARE(layout.nodes.size(), graph->size());
+        const QRectF box = layout.boundingBox.adjusted(-0.5, -0.5, 0.5, 0.5);
+        for (const NodeLayout& n : layout.nodes)
+            QVERIFY2(box.contains(n.center), qPrintable(n.id));
+        for (const EdgeLayout& e : layout.edges)
+            QCOMPARE((e.points.size() - 1) % 3, 0);
+        QVERIFY(layout.node(QStringLiteral("d"))->center.y() <
+                layout.node(QStringLiteral("a"))->center.y());
+    }
+
+    // A decimal-comma locale neither breaks the sizes handed to Graphviz nor survives it.
+    void numericLocaleIsRestored()
+    {
+        const QByteArray saved = std::setlocale(LC_NUMERIC, nullptr);
+        const char* comma = nullptr;
+        for (const char* name : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8"}) {
+            if (std::setlocale(LC_NUMERIC, name)) {
+                comma = name;
+                break;
+            }
+        }
+        QVERIFY2(comma, "no decimal-comma locale: scripts/setup generates de_DE.UTF-8");
+        const GraphLayout layout =
+            GraphvizLayouter::layoutNow(*smallGraph(), withMode(LayoutOptions::Mode::Detailed));
+        const QByteArray after = std::setlocale(LC_NUMERIC, nullptr);
+        std::setlocale(LC_NUMERIC, saved.constData());
+        QVERIFY2(layout.isValid(), qPrintable(layout.error));
+        QCOMPARE(after, QByteArray(comma));
+        QVERIFY(qAbs(layout.node(QStringLiteral("a"))->size.height() - 28) < 0.5);
+    }
+
+    void detailedKeepsDotSplines()
+    {
+        const GraphLayout layout =
+            GraphvizLayouter::layoutNow(*smallGraph(), withMode(LayoutOptions::Mode::Detailed));
+        QVERIFY(layout.isValid());
+        QVERIFY(!layout.simplified);
+        const auto dependency =
+            std::find_if(layout.edges.cbegin(), layout.edges.cend(), [](const EdgeLayout& e) {
+                return e.from == QLatin1String("c1") && e.to == QLatin1String("top");
+            });
+        QVERIFY(dependency != layout.edges.cend());
+        QVERIFY(dependency->dependency);
+        // Small graphs are laid out in full by default.
+        QVERIFY(!GraphvizLayouter::layoutNow(*smallGraph()).simplified);
+    }
+
+    // The run r01..r12 (and `head`, whose only child is none, is not part of it) is one
+    // tall node for dot and comes back as one node per revision, in order, in one column.
+    void collapsedRunIsExpanded()
+    {
+        const auto graph = runGraph();
+        const GraphLayout layout =
+            GraphvizLayouter::layoutNow(*graph, withMode(LayoutOptions::Mode::Fast));
+        QVERIFY2(layout.isValid(), qPrintable(layout.error));
+        QVERIFY(layout.simplified);
+        const QStringList run = ids("r04 r05 r06 r07 r08 r09 r10 r11 r12");
+        const NodeLayout* first = layout.node(run.first());
+        QVERIFY(first);
+        qreal previousY = -1;
+        for (qsizetype i = run.size() - 1; i >= 0; --i) { // newest first: from the top
+            const NodeLayout* n = layout.node(run.at(i));
+            QVERIFY2(n, qPrintable(run.at(i)));
+            QCOMPARE(n->center.x(), first->center.x());
+            QVERIFY(n->center.y() > previousY + n->size.height()); // no overlap, in order
+            previousY = n->center.y();
+        }
+        // Edges inside the run are straight segments.
+        for (const EdgeLayout& e : layout.edges) {
+            if (e.from == QLatin1String("r07") && e.to == QLatin1String("r08")) {
+                for (const QPointF& p : e.points)
+                    QCOMPARE(p.x(), first->center.x());
+            }
+        }
+    }
+
+    void nodeSizeFollowsText()
+    {
+        LayoutOptions options;
+        Revision shortOne = rev("a");
+        shortOne.message = QStringLiteral("x");
+        Revision longOne = rev("abcdef123456");
+        longOne.message = QStringLiteral("add a column to the invoices table for reporting");
+        QCOMPARE(options.nodeSize(shortOne).width(), options.minNodeWidth);
+        QVERIFY(options.nodeSize(longOne).width() > options.minNodeWidth);
+        longOne.message = longOne.message.repeated(10);
+        QCOMPARE(options.nodeSize(longOne).width(), options.maxNodeWidth);
+    }
+
+    void toDot()
+    {
+        const QByteArray dot = GraphvizLayouter::toDot(*smallGraph());
+        QVERIFY(dot.startsWith("digraph"));
+        QVERIFY(dot.contains("constraint=false"));
+    }
+
+    void generatedGraphCompletes()
+    {
+        const auto graph = generatedGraph(2000, 7);
+        QCOMPARE(graph->size(), 2000);
+        const GraphLayout layout = GraphvizLayouter::layoutNow(*graph);
+        QVERIFY2(layout.isValid(), qPrintable(layout.error));
+        QCOMPARE(layout.nodes.size(), 2000);
+        const QRectF box = layout.boundingBox.adjusted(-0.5, -0.5, 0.5, 0.5);
+        for (const Revision& r : graph->revisions()) {
+            const NodeLayout* n = layout.node(r.id);
+            QVERIFY2(n, qPrintable(r.id));
+            QVERIFY2(box.contains(n->center), qPrintable(r.id));
+            for (const QString& parent : graph->parents(r.id))
+                QVERIFY(n->center.y() < layout.node(parent)->center.y());
+        }
+    }
+
+    // Fast mode routes long edges through the places dot reserved for them: down_revision
+    // edges never cut through the box of a revision they do not connect.
+    void fastEdgesAvoidBoxes_data()
+    {
+        QTest::addColumn<bool>("newestOnTop");
+        QTest::newRow("newest on top") << true;
+        QTest::newRow("newest at bottom") << false;
+    }
+
+    void fastEdgesAvoidBoxes()
+    {
+        QFETCH(bool, newestOnTop);
+        const auto graph = generatedGraph(1500, 5);
+        LayoutOptions options = withMode(LayoutOptions::Mode::Fast);
+        options.newestOnTop = newestOnTop;
+        const GraphLayout layout = GraphvizLayouter::layoutNow(*graph, options);
+        QVERIFY2(layout.isValid(), qPrintable(layout.error));
+        QList<QRectF> boxes;
+        for (const NodeLayout& n : layout.nodes)
+            boxes << QRectF(n.center - QPointF(n.size.width() / 2, n.size.height() / 2), n.size)
+                         .adjusted(1, 1, -1, -1);
+        int cuts = 0;
+        for (const EdgeLayout& e : layout.edges) {
+            if (e.dependency)
+                continue;
+            const int from = int(layout.nodeIndex.value(e.from));
+            const int to = int(layout.nodeIndex.value(e.to));
+            for (qsizetype k = 0; k + 3 < e.points.size(); k += 3) {
+                for (qreal t : {0.25, 0.5, 0.75}) {
+                    const qreal u = 1 - t;
+                    const QPointF p = u * u * u * e.points[k] + 3 * u * u * t * e.points[k + 1] +
+                                      3 * u * t * t * e.points[k + 2] + t * t * t * e.points[k + 3];
+                    for (int b = 0; b < boxes.size(); ++b) {
+                        if (b != from && b != to && boxes.at(b).contains(p)) {
+                            ++cuts;
+                            qWarning() << e.to << "->" << e.from << "cuts" << layout.nodes[b].id;
+                        }
+                    }
+                }
+            }
+        }
+        QCOMPARE(cuts, 0);
+    }
+
+    void asyncNewestWins()
+    {
+        GraphvizLayouter layouter;
+        QSignalSpy started(&layouter, &GraphvizLayouter::layoutStarted);
+        QSignalSpy spy(&layouter, &GraphvizLayouter::layoutReady);
+        const auto big = generatedGraph(2000, 3);
+        const auto small = smallGraph();
+        const auto run = runGraph();
+        const quint64 first = layouter.requestLayout(big);
+        QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty(), 30000); // the worker is busy with it
+        QCOMPARE(started.first().at(0).value<quint64>(), first);
+        const quint64 second = layouter.requestLayout(small);
+        const quint64 third = layouter.requestLayout(run);
+        QVERIFY(first < second && second < third);
+        QCOMPARE(layouter.latestGeneration(), third);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !spy.isEmpty() && spy.last().at(0).value<retort::GraphLayout>().generation == third,
+            60000);
+        QList<quint64> reported;
+        for (const QList<QVariant>& args : spy)
+            reported << args.at(0).value<retort::GraphLayout>().generation;
+        QCOMPARE(reported, (QList<quint64>{first, third})); // second superseded: skipped
+        for (const QList<QVariant>& args : started)
+            QVERIFY(args.at(0).value<quint64>() != second);
+        const GraphLayout last = spy.last().at(0).value<retort::GraphLayout>();
+        QVERIFY(last.isValid());
+        QCOMPARE(last.nodes.size(), runGraph()->size());
+        QVERIFY(last.node(QStringLiteral("r05")));
+    }
+
+    void cancelDropsResults()
+    {
+        GraphvizLayouter layouter;
+        QSignalSpy spy(&layouter, &GraphvizLayouter::layoutReady);
+        layouter.requestLayout(smallGraph());
+        layouter.cancel();
+        const quint64 next = layouter.requestLayout(runGraph());
+        QTRY_COMPARE_WITH_TIMEOUT(spy.size() >= 1, true, 30000);
+        QCOMPARE(spy.last().at(0).value<retort::GraphLayout>().generation, next);
+        for (const QList<QVariant>& args : spy)
+            QCOMPARE(args.at(0).value<retort::GraphLayout>().generation, next);
+    }
+
+    void destructorWhileBusyReturns()
+    {
+        auto* layouter = new GraphvizLayouter;
+        QSignalSpy spy(layouter, &GraphvizLayouter::layoutReady);
+        layouter->requestLayout(generatedGraph(2000, 11));
+        QTest::qWait(20); // let the worker enter Graphviz
+        delete layouter;  // returns without waiting for the layout
+        QVERIFY(spy.isEmpty());
+        // The abandoned layout finishes on its own thread; the process-wide lock makes
+        // this one wait for it rather than run Graphviz concurrently.
+        const GraphLayout layout = GraphvizLayouter::layoutNow(*smallGraph());
+        QVERIFY(layout.isValid());
+        QTest::qWait(50); // let the abandoned thread finish and delete itself
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGraphvizLayouter)
+#include "tst_graphvizlayouter.moc"
