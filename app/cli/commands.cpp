@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "cli/currentcommand.h"
+#include "cli/exportcommand.h"
 #include "cli/jsonoutput.h"
 #include "cli/plancommand.h"
 #include "graph/revisiongraph.h"
@@ -86,6 +87,7 @@ QString usage()
               "  plan {upgrade|downgrade} TARGET [--current REV]... [--url URL] [--json]\n"
               "                    the steps alembic would run, in order (TARGET as alembic\n"
               "                    takes it: heads, base, ae10, label@head, +1, -1, ...)\n"
+              "  export --format dot|svg|png -o FILE   the graph as a picture (same layout as the window)\n"
               "\n"
               "options:\n"
               "  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)\n"
@@ -148,6 +150,8 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
     }
     if (inv.command == QLatin1StringView("plan"))
         return runPlanCommand(inv.configPath, inv.section, inv.arguments, out, err);
+    if (inv.command == QLatin1StringView("export"))
+        return runExportCommand(inv.configPath, inv.section, inv.arguments, out, err);
     if (inv.command == QLatin1StringView("current"))
         return runCurrentCommand(inv.configPath, inv.section, inv.arguments, out, err);
     static const QStringList known = {QStringLiteral("graph"), QStringLiteral("heads"),

@@ -646,6 +646,51 @@ QByteArray GraphvizLayouter::toDot(const RevisionGraph& graph, const LayoutOptio
     return out;
 }
 
+Result<QByteArray> GraphvizLayouter::renderPositionedDot(const QByteArray& dot, const char* format)
+{
+    QMutexLocker locker(&graphvizMutex());
+    NumericLocaleGuard localeGuard;
+    capturedErrors().clear();
+    const agerrlevel_t previousLevel = agseterr(AGERR);
+    const agusererrf previousHandler = agseterrf(&captureError);
+    agreseterrors();
+    auto restoreErrors = qScopeGuard([&] {
+        agseterrf(previousHandler);
+        agseterr(previousLevel);
+    });
+    auto failure = [](const char* what) {
+        QString why = capturedErrors().trimmed();
+        if (why.isEmpty())
+            why = QString::fromUtf8(aglasterr() ? aglasterr() : "");
+        return Result<QByteArray>::failure(
+            QCoreApplication::translate("GraphvizLayouter", "Graphviz could not %1: %2")
+                .arg(QCoreApplication::translate("GraphvizLayouter", what),
+                     why.isEmpty() ? QStringLiteral("?") : why));
+    };
+
+    GVC_t* gvc = createContext();
+    auto freeContext = qScopeGuard([&] { gvFreeContext(gvc); });
+    Agraph_t* g = agmemread(dot.constData());
+    if (!g)
+        return failure(QT_TRANSLATE_NOOP("GraphvizLayouter", "read the graph"));
+    auto closeGraph = qScopeGuard([&] { agclose(g); });
+    // "nop2" is neato -n2: node positions and edge splines are taken from `pos` as given
+    // (points); edges without one are routed.
+    if (gvLayout(gvc, g, "nop2") != 0)
+        return failure(QT_TRANSLATE_NOOP("GraphvizLayouter", "lay out the graph"));
+    auto freeLayout = qScopeGuard([&] { gvFreeLayout(gvc, g); });
+    char* data = nullptr;
+    unsigned int length = 0;
+    if (gvRenderData(gvc, g, format, &data, &length) != 0 || !data) {
+        if (data)
+            gvFreeRenderData(data);
+        return failure(QT_TRANSLATE_NOOP("GraphvizLayouter", "render the graph"));
+    }
+    QByteArray bytes(data, qsizetype(length));
+    gvFreeRenderData(data);
+    return bytes;
+}
+
 GraphvizLayouter::GraphvizLayouter(QObject* parent)
     : QObject(parent), m_shared(std::make_shared<Shared>())
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/result.h"
 #include "graph/revisiongraph.h"
 #include "layout/graphlayout.h"
 
@@ -70,6 +71,11 @@ public:
     // A plain DOT text of `graph` (every revision a node, depends_on edges dashed with
     // constraint=false): for export and for comparing against the `dot` program.
     static QByteArray toDot(const RevisionGraph& graph, const LayoutOptions& options = {});
+
+    // Renders a DOT text whose nodes already carry `pos` (points, y up) with Graphviz's
+    // neato -n2 (positions kept, edges as given or routed) into `format` ("png", "svg", ...).
+    // Runs in-process under the same lock as the layouts.
+    static Result<QByteArray> renderPositionedDot(const QByteArray& dot, const char* format);
 
     quint64 requestLayout(std::shared_ptr<const RevisionGraph> graph, LayoutOptions options = {});
     // Drops the pending request; the result of a layout already running is not reported.

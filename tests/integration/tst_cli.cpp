@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 namespace {
 
@@ -305,6 +306,63 @@ private slots:
         const Run r = cli({QStringLiteral("-c"), dir.filePath(QStringLiteral("alembic.ini")), QStringLiteral("heads")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.isEmpty());
+    }
+
+    void exportFormats()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeProject(dir);
+        const QStringList ids = {QStringLiteral("aaaa"), QStringLiteral("bbbb"),
+                                 QStringLiteral("cccc"), QStringLiteral("dddd"),
+                                 QStringLiteral("mmmm")};
+        auto exportTo = [&](const char* format) {
+            const QString file = dir.filePath(QStringLiteral("graph.") + QLatin1StringView(format));
+            const Run r = cli({QStringLiteral("-c"), ini, QStringLiteral("export"),
+                               QStringLiteral("--format"), QString::fromLatin1(format),
+                               QStringLiteral("-o"), file});
+            QFile f(file);
+            if (r.exitCode != 0 || !f.open(QIODevice::ReadOnly))
+                qWarning() << format << r.exitCode << r.err;
+            return f.readAll();
+        };
+
+        const QByteArray dot = exportTo("dot");
+        QVERIFY(dot.startsWith("digraph "));
+        QVERIFY(dot.trimmed().endsWith('}'));
+        for (const QString& id : ids)
+            QVERIFY2(dot.contains("\"" + id.toUtf8() + "\" [label="), qPrintable(id));
+        QVERIFY(dot.contains("pos=\""));
+
+        const QByteArray svg = exportTo("svg");
+        QXmlStreamReader xml(svg);
+        QStringList nodeIds;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1StringView("g")
+                && xml.attributes().value(QLatin1StringView("class")).toString().split(u' ').first()
+                    == QLatin1StringView("node"))
+                nodeIds << xml.attributes().value(QLatin1StringView("id")).toString();
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        nodeIds.sort();
+        QCOMPARE(nodeIds, ids);
+
+        const QByteArray png = exportTo("png");
+        QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n"));
+
+        // Usage errors and unwritable targets.
+        QCOMPARE(cli({QStringLiteral("-c"), ini, QStringLiteral("export"), QStringLiteral("--format"),
+                      QStringLiteral("gif"), QStringLiteral("-o"), dir.filePath(QStringLiteral("x"))})
+                     .exitCode,
+                 2);
+        QCOMPARE(cli({QStringLiteral("-c"), ini, QStringLiteral("export"), QStringLiteral("--format"),
+                      QStringLiteral("svg")})
+                     .exitCode,
+                 2);
+        const Run unwritable = cli({QStringLiteral("-c"), ini, QStringLiteral("export"),
+                                    QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("-o"),
+                                    dir.filePath(QStringLiteral("no/such/dir/g.svg"))});
+        QCOMPARE(unwritable.exitCode, 3);
+        QVERIFY(!unwritable.err.isEmpty());
     }
 };
 

@@ -1,0 +1,115 @@
+#include "cli/exportcommand.h"
+
+#include "layout/graphexport.h"
+#include "layout/graphvizlayouter.h"
+#include "project/projectloader.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+
+namespace retort::cli {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ExportCommand", text);
+}
+
+enum ExportExit
+{
+    ExportOk = 0,
+    ExportUsage = 2,
+    ExportFailure = 3
+};
+
+} // namespace
+
+int runExportCommand(const QString& configPath, const QString& section, const QStringList& argsIn,
+                     QTextStream& out, QTextStream& err)
+{
+    Q_UNUSED(out);
+    QStringList args = argsIn;
+    if (!args.isEmpty() && args.first() == QLatin1StringView("export"))
+        args.removeFirst();
+
+    QString format;
+    QString outputPath;
+    const QString usage = tr("usage: retort-cli export --format dot|svg|png -o FILE");
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args.at(i);
+        auto value = [&](QString* target) {
+            if (i + 1 >= args.size()) {
+                err << tr("retort-cli: %1 needs a value").arg(a) << '\n';
+                return false;
+            }
+            *target = args.at(++i);
+            return true;
+        };
+        if (a == QLatin1StringView("--format") || a == QLatin1StringView("-f")) {
+            if (!value(&format))
+                return ExportUsage;
+        } else if (a.startsWith(QLatin1StringView("--format="))) {
+            format = a.mid(9);
+        } else if (a == QLatin1StringView("-o") || a == QLatin1StringView("--output")) {
+            if (!value(&outputPath))
+                return ExportUsage;
+        } else if (a.startsWith(QLatin1StringView("--output="))) {
+            outputPath = a.mid(9);
+        } else {
+            err << tr("retort-cli: export: unexpected argument %1").arg(a) << '\n' << usage << '\n';
+            return ExportUsage;
+        }
+    }
+    format = format.toLower();
+    if (format != QLatin1StringView("dot") && format != QLatin1StringView("svg") &&
+        format != QLatin1StringView("png")) {
+        if (!format.isEmpty())
+            err << tr("retort-cli: export: unknown format '%1'").arg(format) << '\n';
+        err << usage << '\n';
+        return ExportUsage;
+    }
+    if (outputPath.isEmpty()) {
+        err << usage << '\n';
+        return ExportUsage;
+    }
+
+    const Result<LoadedProject> project = ProjectLoader::load(configPath, section);
+    if (!project) {
+        err << "retort-cli: " << project.error() << '\n';
+        return ExportFailure;
+    }
+    const RevisionGraph& graph = *project->graph;
+    const GraphLayout layout = GraphvizLayouter::layoutNow(graph);
+    if (!layout.isValid()) {
+        err << "retort-cli: " << layout.error << '\n';
+        return ExportFailure;
+    }
+
+    QByteArray bytes;
+    if (format == QLatin1StringView("dot")) {
+        bytes = GraphExport::toDot(graph, layout);
+    } else if (format == QLatin1StringView("svg")) {
+        bytes = GraphExport::toSvg(graph, layout);
+    } else {
+        if (graph.isEmpty()) {
+            err << tr("retort-cli: export: the project has no revisions to draw") << '\n';
+            return ExportFailure;
+        }
+        const Result<QByteArray> png = GraphExport::toPng(graph, layout);
+        if (!png) {
+            err << "retort-cli: " << png.error() << '\n';
+            return ExportFailure;
+        }
+        bytes = *png;
+    }
+
+    QSaveFile file(outputPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        err << tr("retort-cli: cannot write %1: %2").arg(outputPath, file.errorString()) << '\n';
+        return ExportFailure;
+    }
+    return ExportOk;
+}
+
+} // namespace retort::cli
