@@ -25,6 +25,8 @@ GraphController::GraphController(GraphView* view, RevisionListView* list,
             return; // a newer graph was asked for meanwhile: keep waiting for its layout
         m_pending = 0;
         if (layout.isValid() && m_requested) {
+            m_shown = m_requested;
+            m_shownLayout = layout;
             m_view->graphScene()->setGraph(m_requested, layout);
             updateDatabaseStates();
             if (!m_list->currentRevision().isEmpty())
@@ -88,6 +90,8 @@ void GraphController::setGraph(std::shared_ptr<const RevisionGraph> graph, bool 
     if (!m_requested) {
         m_pending = 0;
         m_layouter->cancel();
+        m_shown.reset();
+        m_shownLayout = GraphLayout();
         m_view->graphScene()->clearGraph();
         return;
     }
@@ -109,8 +113,11 @@ void GraphController::updateDatabaseStates()
     // A new project opens on where its database stands, once that is known and drawn.
     if (m_centerOnDatabase && m_pending == 0 && m_databases->hasState(selected)) {
         const QStringList current = m_databases->state(selected).sortedCurrentRevisions();
-        if (!current.isEmpty() && m_view->graphScene()->nodeItem(current.first()))
+        if (!current.isEmpty() && m_view->graphScene()->nodeItem(current.first())
+            && m_view->currentRevision().isEmpty()) {
+            m_view->selectRevision(current.first());
             m_view->centerOnRevision(current.first());
+        }
         m_centerOnDatabase = false;
     }
 }

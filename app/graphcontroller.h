@@ -1,5 +1,7 @@
 #pragma once
 
+#include "layout/graphlayout.h"
+
 #include <QObject>
 
 #include <memory>
@@ -32,6 +34,9 @@ public:
     // database stands once its state is known.
     void setGraph(std::shared_ptr<const RevisionGraph> graph, bool newProject = false);
     bool isLayingOut() const { return m_pending != 0; }
+    // The graph and layout on screen (null / empty before the first layout).
+    std::shared_ptr<const RevisionGraph> shownGraph() const { return m_shown; }
+    const GraphLayout& shownLayout() const { return m_shownLayout; }
 
 signals:
     void layoutStarted();
@@ -47,6 +52,8 @@ private:
     QLineEdit* m_search = nullptr;
     GraphvizLayouter* m_layouter = nullptr;
     std::shared_ptr<const RevisionGraph> m_requested;
+    std::shared_ptr<const RevisionGraph> m_shown;
+    GraphLayout m_shownLayout;
     quint64 m_pending = 0;
     bool m_syncing = false;
     bool m_centerOnDatabase = false;

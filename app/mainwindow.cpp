@@ -5,7 +5,9 @@
 #include "databasesession.h"
 #include "diagnostics/diagnosticsview.h"
 #include "graph/graphview.h"
+#include "details/revisiondetailsview.h"
 #include "graphcontroller.h"
+#include "layout/graphexport.h"
 #include "graph/revisiongraph.h"
 #include "projectsession.h"
 #include "revisions/revisionlistview.h"
@@ -20,7 +22,11 @@
 #include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QFutureWatcher>
 #include <QLabel>
+#include <QPointer>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -157,6 +163,21 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_databasesDock);
     m_databasesController = new DatabasesController(m_databases, m_databasesView, this);
 
+    m_details = new RevisionDetailsView;
+    m_detailsDock = new QDockWidget(tr("Details"), this);
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    connect(m_graphView, &GraphView::currentRevisionChanged, this, &MainWindow::showDetails);
+    connect(m_revisionList, &RevisionListView::currentRevisionChanged, this,
+            &MainWindow::showDetails);
+    connect(m_details, &RevisionDetailsView::revisionLinkActivated, this, [this](const QString& id) {
+        m_graphView->selectRevision(id);
+        m_revisionList->setCurrentRevision(id);
+    });
+    connect(m_databases, &DatabaseSession::stateChanged, this,
+            [this] { showDetails(m_details->requestedRevision()); });
+
     m_graphController = new GraphController(m_graphView, m_revisionList, m_databases,
                                             m_databasesView, m_graphSearch, this);
     connect(m_graphController, &GraphController::layoutStarted, this, [this] {
@@ -186,6 +207,11 @@ void MainWindow::createActions()
     m_reloadAction->setEnabled(false);
     connect(m_reloadAction, &QAction::triggered, m_session, &ProjectSession::reload);
 
+    m_exportAction = new QAction(tr("&Export Graph…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setStatusTip(tr("Save the graph as DOT, SVG or PNG"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
+
     m_quitAction =
         new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -214,6 +240,7 @@ void MainWindow::createMenus()
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     fileMenu->addAction(m_reloadAction);
+    fileMenu->addAction(m_exportAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
     rebuildRecentMenu();
@@ -225,6 +252,9 @@ void MainWindow::createMenus()
     QAction* toggleDatabases = m_databasesDock->toggleViewAction();
     toggleDatabases->setShortcut(QKeySequence(Qt::ALT | Qt::Key_3));
     viewMenu->addAction(toggleDatabases);
+    QAction* toggleDetails = m_detailsDock->toggleViewAction();
+    toggleDetails->setShortcut(QKeySequence(Qt::ALT | Qt::Key_4));
+    viewMenu->addAction(toggleDetails);
     viewMenu->addSeparator();
     viewMenu->addAction(m_filterAction);
 
@@ -269,6 +299,8 @@ void MainWindow::onLoaded(const std::shared_ptr<const RevisionGraph>& graph)
     const QString root = m_session->projectRoot();
     m_revisionList->setProjectRoot(root);
     m_revisionList->setGraph(graph);
+    m_details->setProjectRoot(root);
+    m_details->setGraph(graph);
     m_diagnostics->setProjectRoot(root);
     m_diagnostics->setDiagnostics(graph ? graph->diagnostics() : Diagnostics());
 
@@ -415,6 +447,81 @@ void MainWindow::updateStatus()
                     diagnostics == 1 ? tr("%n diagnostic", nullptr, diagnostics)
                                      : tr("%n diagnostics", nullptr, diagnostics)}
             .join(QStringLiteral(" · ")));
+}
+
+void MainWindow::showDetails(const QString& id)
+{
+    m_details->setRevision(id);
+    QString profile = m_databasesView->currentProfile();
+    if (profile.isEmpty() && !m_databases->profiles().isEmpty())
+        profile = m_databases->profiles().first().name();
+    if (m_databases->hasState(profile))
+        m_details->setDatabaseState(profile, m_databases->state(profile));
+    else
+        m_details->clearDatabaseState();
+}
+
+void MainWindow::showExportDialog()
+{
+    if (!m_graphController->shownGraph()) {
+        statusBar()->showMessage(tr("There is no graph to export yet."), 4000);
+        return;
+    }
+    auto* dialog = new QFileDialog(this, tr("Export Graph"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilters({tr("SVG image (*.svg)"), tr("PNG image (*.png)"),
+                            tr("Graphviz DOT (*.dot *.gv)")});
+    dialog->setDefaultSuffix(QStringLiteral("svg"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& file) {
+        exportGraph(file, [this, file](const QString& error) {
+            statusBar()->showMessage(
+                error.isEmpty() ? tr("Exported the graph to %1").arg(QDir::toNativeSeparators(file))
+                                : tr("Could not export the graph: %1").arg(error),
+                6000);
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::exportGraph(const QString& fileName, std::function<void(const QString&)> done)
+{
+    const auto graph = m_graphController->shownGraph();
+    const GraphLayout layout = m_graphController->shownLayout();
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    QPointer<MainWindow> self(this);
+    auto finish = [self, done](const QString& error) {
+        if (self && done)
+            done(error);
+    };
+    if (!graph) {
+        finish(tr("there is no graph yet"));
+        return;
+    }
+    // Rendering a large graph (PNG goes through Graphviz) must not hold the GUI thread.
+    auto future = QtConcurrent::run([graph, layout, suffix, fileName]() -> QString {
+        QByteArray bytes;
+        if (suffix == QLatin1StringView("png")) {
+            const Result<QByteArray> png = GraphExport::toPng(*graph, layout);
+            if (!png)
+                return png.error();
+            bytes = png.value();
+        } else if (suffix == QLatin1StringView("dot") || suffix == QLatin1StringView("gv")) {
+            bytes = GraphExport::toDot(*graph, layout);
+        } else {
+            bytes = GraphExport::toSvg(*graph, layout);
+        }
+        QSaveFile file(fileName);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            return file.errorString();
+        return {};
+    });
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [watcher, finish] {
+        finish(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(future);
 }
 
 } // namespace retort

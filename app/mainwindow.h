@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -21,6 +22,7 @@ class DatabasesController;
 class DatabasesView;
 class DiagnosticsView;
 class GraphController;
+class RevisionDetailsView;
 class GraphView;
 class ProjectSession;
 class RevisionGraph;
@@ -44,6 +46,10 @@ public:
     DatabaseSession* databases() const { return m_databases; }
     DatabasesView* databasesView() const { return m_databasesView; }
     DatabasesController* databasesController() const { return m_databasesController; }
+    RevisionDetailsView* detailsView() const { return m_details; }
+    // Writes the graph on screen as DOT, SVG or PNG (by the file's suffix); the message
+    // says why not when it fails. The export runs off the GUI thread; `done` is called on it.
+    void exportGraph(const QString& fileName, std::function<void(const QString& error)> done = {});
     RevisionListView* revisionList() const { return m_revisionList; }
     GraphView* graphView() const { return m_graphView; }
     GraphController* graphController() const { return m_graphController; }
@@ -67,6 +73,8 @@ private:
     void onDiagnosticActivated(const QString& path, int line);
 
     void showOpenDialog();
+    void showExportDialog();
+    void showDetails(const QString& id);
     void showAbout();
     void rebuildRecentMenu();
     void showError(const QString& message);
@@ -82,6 +90,9 @@ private:
     GraphView* m_graphView = nullptr;
     GraphController* m_graphController = nullptr;
     QLineEdit* m_graphSearch = nullptr;
+    QDockWidget* m_detailsDock = nullptr;
+    RevisionDetailsView* m_details = nullptr;
+    QAction* m_exportAction = nullptr;
     QFrame* m_errorPanel = nullptr;
     QLabel* m_errorLabel = nullptr;
 

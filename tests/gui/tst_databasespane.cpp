@@ -12,6 +12,9 @@
 #include "settings.h"
 
 #include <QCheckBox>
+#include <QFileInfo>
+#include <QImage>
+#include <QSet>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -149,6 +152,40 @@ private slots:
         dialog->findChild<QLineEdit*>(QStringLiteral("url"))->setText(QStringLiteral("sqlite://"));
         QVERIFY(dialog->validationError().contains(QStringLiteral("default")));
         dialog->reject();
+    }
+
+    // The issue's picture test: the main window with the demo project, rendered offscreen.
+    void rendersDemoProjectToPng()
+    {
+        Settings settings(m_dir.filePath(QStringLiteral("settings5.ini")));
+        MainWindow window(settings);
+        window.resize(1280, 800);
+        window.show();
+        window.openProject(QStringLiteral(RETORT_SOURCE_DIR "/resources/demo/alembic.ini"));
+        GraphScene* scene = window.graphView()->graphScene();
+        QTRY_COMPARE_WITH_TIMEOUT(scene->nodeItems().size(), 40, 30000);
+        const QString png = m_dir.filePath(QStringLiteral("window.png"));
+        const QImage image = window.grab().toImage();
+        QVERIFY(image.save(png));
+        QVERIFY(QFileInfo(png).size() > 10000);
+        // Not blank: the graph area holds more than one colour.
+        QSet<QRgb> colours;
+        const QRect graphArea = window.graphView()->geometry();
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+        Q_UNUSED(graphArea);
+
+        // And the graph on screen exports as SVG with one group per revision.
+        const QString svg = m_dir.filePath(QStringLiteral("graph.svg"));
+        QString error = QStringLiteral("not finished");
+        window.exportGraph(svg, [&error](const QString& e) { error = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(error != QStringLiteral("not finished"), 20000);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()).count(QStringLiteral("<g class=\"node")), 40);
     }
 
     void deadServerIsAClearError()

@@ -1,0 +1,249 @@
+#include "details/revisiondetailsview.h"
+
+#include "graph/revisiongraph.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace retort;
+
+namespace {
+
+Revision makeRevision(const QString& id, QStringList down, QString message = {})
+{
+    Revision revision;
+    revision.id = id;
+    revision.downRevisions = std::move(down);
+    revision.message = message.isEmpty() ? QStringLiteral("Revision %1").arg(id) : message;
+    revision.longDoc = revision.message;
+    revision.path = QStringLiteral("/p/migrations/versions/%1.py").arg(id);
+    return revision;
+}
+
+//   a (base, label "core") ─┬─ b ─┬─ m (merge, message with HTML)
+//                           └─ c ─┘
+//   x: down_revision "zzz" (no script), depends_on ["core", "b"], one diagnostic
+std::shared_ptr<const RevisionGraph> sampleGraph()
+{
+    Revision a = makeRevision(QStringLiteral("a1"), {});
+    a.branchLabels = {QStringLiteral("core")};
+    Revision b = makeRevision(QStringLiteral("b2"), {QStringLiteral("a1")});
+    Revision c = makeRevision(QStringLiteral("c3"), {QStringLiteral("a1")});
+    Revision m = makeRevision(QStringLiteral("m4"), {QStringLiteral("b2"), QStringLiteral("c3")},
+                              QStringLiteral("Merge <b>bold</b> & more"));
+    m.longDoc = QStringLiteral("Merge <b>bold</b> & more\n\nRevision ID: m4\nRevises: b2, c3\n"
+                               "Create Date: 2024-01-02 10:00:00");
+    m.createDate = QStringLiteral("2024-01-02 10:00:00");
+    Revision x = makeRevision(QStringLiteral("x5"), {QStringLiteral("zzz")});
+    x.dependsOn = {QStringLiteral("core"), QStringLiteral("b2")};
+
+    Diagnostics diagnostics{
+        Diagnostic::warning(x.path, 4, QStringLiteral("cannot read <thing>"), x.id)};
+    return RevisionGraph::build({a, b, c, m, x}, diagnostics);
+}
+
+} // namespace
+
+class TestRevisionDetailsView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void placeholderWithoutRevision()
+    {
+        RevisionDetailsView view;
+        QVERIFY(view.isShowingPlaceholder());
+        QCOMPARE(view.fieldText(RevisionDetailsView::PlaceholderField),
+                 QStringLiteral("Select a revision to see its details"));
+
+        view.setGraph(sampleGraph());
+        QVERIFY(view.isShowingPlaceholder());
+        view.setRevision(QStringLiteral("nope"));
+        QVERIFY(view.isShowingPlaceholder());
+        QCOMPARE(view.shownRevision(), QString());
+        QCOMPARE(view.requestedRevision(), QStringLiteral("nope"));
+        QVERIFY(!view.findChild<QPushButton*>(QLatin1String(RevisionDetailsView::CopyIdButton))
+                     ->isEnabled());
+    }
+
+    void showsMergeRevision()
+    {
+        RevisionDetailsView view;
+        view.setProjectRoot(QStringLiteral("/p"));
+        view.setGraph(sampleGraph());
+        view.setRevision(QStringLiteral("m4"));
+        QVERIFY(!view.isShowingPlaceholder());
+        QCOMPARE(view.shownRevision(), QStringLiteral("m4"));
+
+        QLabel* id = view.findChild<QLabel*>(QLatin1String(RevisionDetailsView::IdField));
+        QVERIFY(id);
+        QCOMPARE(id->text(), QStringLiteral("m4"));
+        QVERIFY(id->textInteractionFlags() & Qt::TextSelectableByMouse);
+
+        // HTML in the message shows literally.
+        QLabel* message = view.field(RevisionDetailsView::MessageField);
+        QCOMPARE(message->textFormat(), Qt::PlainText);
+        QCOMPARE(message->text(), QStringLiteral("Merge <b>bold</b> & more"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::DocField),
+                 QStringLiteral("Revision ID: m4\nRevises: b2, c3\n"
+                                "Create Date: 2024-01-02 10:00:00"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::DateField),
+                 QStringLiteral("2024-01-02 10:00:00"));
+
+        QCOMPARE(view.fieldText(RevisionDetailsView::MarkersField),
+                 QStringLiteral("head, merge point"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::ParentsField), QStringLiteral("b2, c3"));
+        QVERIFY(view.field(RevisionDetailsView::ParentsField)
+                    ->text()
+                    .contains(QLatin1String("href=\"rev:b2\"")));
+        QCOMPARE(view.fieldText(RevisionDetailsView::ChildrenField), QStringLiteral("none"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::LabelsField),
+                 QStringLiteral("core (inherited from a1)"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::PathField),
+                 QStringLiteral("migrations/versions/m4.py"));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DependsOnField));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DependentsField));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DiagnosticsField));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DatabaseField));
+        QVERIFY(view.isFieldVisible(RevisionDetailsView::MarkersField));
+
+        // Link labels are reachable from the keyboard.
+        QLabel* parents = view.field(RevisionDetailsView::ParentsField);
+        QVERIFY(parents->textInteractionFlags() & Qt::LinksAccessibleByKeyboard);
+        QVERIFY(parents->focusPolicy() & Qt::TabFocus);
+    }
+
+    void showsBaseWithLabelsAndDependents()
+    {
+        RevisionDetailsView view;
+        view.setGraph(sampleGraph());
+        view.setRevision(QStringLiteral("a1"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::MarkersField),
+                 QStringLiteral("base, branch point"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::ParentsField), QStringLiteral("none"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::ChildrenField), QStringLiteral("b2, c3"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::LabelsField),
+                 QStringLiteral("core (declared)"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::DependentsField), QStringLiteral("x5"));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DocField));
+    }
+
+    void showsMissingParentDependsOnAndDiagnostics()
+    {
+        RevisionDetailsView view;
+        view.setProjectRoot(QStringLiteral("/p"));
+        view.setGraph(sampleGraph());
+        view.setRevision(QStringLiteral("x5"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::ParentsField),
+                 QStringLiteral("zzz (no script)"));
+        QVERIFY(!view.field(RevisionDetailsView::ParentsField)
+                     ->text()
+                     .contains(QLatin1String("rev:zzz")));
+        QCOMPARE(view.fieldText(RevisionDetailsView::DependsOnField), QStringLiteral("core, b2"));
+        QVERIFY(view.field(RevisionDetailsView::DependsOnField)
+                    ->text()
+                    .contains(QLatin1String("href=\"rev:a1\">core</a>")));
+        QCOMPARE(view.fieldText(RevisionDetailsView::DependenciesField), QStringLiteral("a1, b2"));
+
+        QVERIFY(view.isFieldVisible(RevisionDetailsView::DiagnosticsField));
+        const QString diagnostics = view.fieldText(RevisionDetailsView::DiagnosticsField);
+        QVERIFY2(diagnostics.contains(QLatin1String("warning, line 4: cannot read <thing>")),
+                 qPrintable(diagnostics));
+        QVERIFY(view.field(RevisionDetailsView::DiagnosticsField)
+                    ->text()
+                    .contains(QLatin1String("&lt;thing&gt;")));
+    }
+
+    void linksEmitSignals()
+    {
+        RevisionDetailsView view;
+        view.setProjectRoot(QStringLiteral("/p"));
+        view.setGraph(sampleGraph());
+        view.setRevision(QStringLiteral("m4"));
+
+        QSignalSpy revisions(&view, &RevisionDetailsView::revisionLinkActivated);
+        QSignalSpy scripts(&view, &RevisionDetailsView::openScriptRequested);
+        emit view.field(RevisionDetailsView::ParentsField)->linkActivated(QStringLiteral("rev:c3"));
+        QCOMPARE(revisions.count(), 1);
+        QCOMPARE(revisions.at(0).at(0).toString(), QStringLiteral("c3"));
+
+        QLabel* path = view.field(RevisionDetailsView::PathField);
+        const QString text = path->text();
+        const qsizetype start = text.indexOf(QLatin1String("href=\"")) + 6;
+        const QString href = text.mid(start, text.indexOf(QLatin1Char('"'), start) - start);
+        emit path->linkActivated(href);
+        QCOMPARE(scripts.count(), 1);
+        QCOMPARE(scripts.at(0).at(0).toString(), QStringLiteral("/p/migrations/versions/m4.py"));
+        QCOMPARE(revisions.count(), 1);
+    }
+
+    void switchingRevisionsUpdatesEverything()
+    {
+        RevisionDetailsView view;
+        view.setGraph(sampleGraph());
+        view.setRevision(QStringLiteral("x5"));
+        QVERIFY(view.isFieldVisible(RevisionDetailsView::DiagnosticsField));
+        QVERIFY(view.isFieldVisible(RevisionDetailsView::DependsOnField));
+
+        view.setRevision(QStringLiteral("b2"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::IdField), QStringLiteral("b2"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::MessageField), QStringLiteral("Revision b2"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::ParentsField), QStringLiteral("a1"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::ChildrenField), QStringLiteral("m4"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::DependentsField), QStringLiteral("x5"));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DiagnosticsField));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DependsOnField));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::MarkersField));
+
+        view.setRevision(QString());
+        QVERIFY(view.isShowingPlaceholder());
+        QCOMPARE(view.fieldText(RevisionDetailsView::IdField), QString());
+
+        // A new graph without the revision falls back to the placeholder.
+        view.setRevision(QStringLiteral("m4"));
+        QVERIFY(!view.isShowingPlaceholder());
+        view.setGraph(RevisionGraph::build({makeRevision(QStringLiteral("q"), {})}));
+        QVERIFY(view.isShowingPlaceholder());
+    }
+
+    void copyButtonCopiesId()
+    {
+        RevisionDetailsView view;
+        view.setGraph(sampleGraph());
+        view.setRevision(QStringLiteral("c3"));
+        auto* copy = view.findChild<QPushButton*>(QLatin1String(RevisionDetailsView::CopyIdButton));
+        QVERIFY(copy);
+        QVERIFY(copy->isEnabled());
+        QGuiApplication::clipboard()->clear();
+        copy->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("c3"));
+    }
+
+    void databaseState()
+    {
+        RevisionDetailsView view;
+        const auto graph = sampleGraph();
+        view.setGraph(graph);
+        view.setRevision(QStringLiteral("b2"));
+        view.setDatabaseState(QStringLiteral("dev"),
+                              DatabaseState::fromRows({QStringLiteral("b2")}));
+        QVERIFY(view.isFieldVisible(RevisionDetailsView::DatabaseField));
+        QCOMPARE(view.fieldText(RevisionDetailsView::DatabaseField),
+                 QStringLiteral("current in dev"));
+        view.setRevision(QStringLiteral("a1"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::DatabaseField),
+                 QStringLiteral("applied in dev"));
+        view.setRevision(QStringLiteral("m4"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::DatabaseField),
+                 QStringLiteral("pending in dev"));
+        view.clearDatabaseState();
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DatabaseField));
+    }
+};
+
+QTEST_MAIN(TestRevisionDetailsView)
+#include "tst_revisiondetailsview.moc"

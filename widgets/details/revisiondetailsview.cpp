@@ -1,0 +1,415 @@
+#include "details/revisiondetailsview.h"
+
+#include "graph/revisiongraph.h"
+
+#include <QClipboard>
+#include <QDir>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTextDocumentFragment>
+#include <QVBoxLayout>
+
+namespace retort {
+
+namespace {
+
+constexpr QLatin1String kRevisionScheme("rev:");
+constexpr QLatin1String kScriptLink("script:open");
+
+QString escaped(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+// The docstring after its first paragraph (the message), or empty.
+QString restOfDocstring(const QString& longDoc)
+{
+    static const QRegularExpression paragraphBreak(QStringLiteral("\\n[ \\t]*\\n"));
+    const QRegularExpressionMatch match = paragraphBreak.match(longDoc);
+    if (!match.hasMatch())
+        return {};
+    return longDoc.mid(match.capturedEnd()).trimmed();
+}
+
+} // namespace
+
+RevisionDetailsView::RevisionDetailsView(QWidget* parent) : QWidget(parent)
+{
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+
+    m_scrollArea = new QScrollArea(this);
+    m_scrollArea->setWidgetResizable(true);
+    m_scrollArea->setFrameShape(QFrame::NoFrame);
+    m_scrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    outer->addWidget(m_scrollArea);
+
+    m_stack = new QStackedWidget;
+    m_scrollArea->setWidget(m_stack);
+
+    m_placeholder = new QLabel(tr("Select a revision to see its details"));
+    m_placeholder->setObjectName(QLatin1String(PlaceholderField));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_stack->addWidget(m_placeholder);
+
+    m_formPage = new QWidget;
+    auto* pageLayout = new QVBoxLayout(m_formPage);
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    pageLayout->addLayout(m_form);
+    pageLayout->addStretch(1);
+    m_stack->addWidget(m_formPage);
+
+    // Id row: monospace, selectable, with a Copy button beside it.
+    {
+        auto* idLabel = new QLabel;
+        idLabel->setObjectName(QLatin1String(IdField));
+        idLabel->setTextFormat(Qt::PlainText);
+        idLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        idLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        idLabel->setWordWrap(true);
+
+        m_copyButton = new QPushButton(tr("Copy"));
+        m_copyButton->setObjectName(QLatin1String(CopyIdButton));
+        m_copyButton->setToolTip(tr("Copy the revision id to the clipboard"));
+        connect(m_copyButton, &QPushButton::clicked, this, &RevisionDetailsView::copyId);
+
+        auto* row = new QWidget;
+        auto* rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        rowLayout->addWidget(idLabel, 1);
+        rowLayout->addWidget(m_copyButton, 0, Qt::AlignTop);
+
+        auto* caption = new QLabel(tr("Revision:"));
+        caption->setBuddy(idLabel);
+        m_form->addRow(caption, row);
+        m_fields.insert(IdField, idLabel);
+        m_rowWidgets.insert(IdField, row);
+    }
+
+    addField(tr("Message:"), MessageField, false);
+    addField(tr("Description:"), DocField, false);
+    addField(tr("Created:"), DateField, false);
+    addField(tr("Marks:"), MarkersField, false);
+    addField(tr("Database:"), DatabaseField, false);
+    addField(tr("Parents:"), ParentsField, true);
+    addField(tr("Children:"), ChildrenField, true);
+    addField(tr("Depends on:"), DependsOnField, true);
+    addField(tr("Resolved dependencies:"), DependenciesField, true);
+    addField(tr("Dependents:"), DependentsField, true);
+    addField(tr("Branch labels:"), LabelsField, true);
+    addField(tr("File:"), PathField, true);
+    addField(tr("Diagnostics:"), DiagnosticsField, true);
+
+    // The message is the headline of the pane.
+    QFont messageFont = field(MessageField)->font();
+    messageFont.setBold(true);
+    field(MessageField)->setFont(messageFont);
+
+    showPlaceholder();
+}
+
+RevisionDetailsView::~RevisionDetailsView() = default;
+
+QLabel* RevisionDetailsView::addField(const QString& caption, const char* objectName, bool richText)
+{
+    auto* label = new QLabel;
+    label->setObjectName(QLatin1String(objectName));
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    if (richText) {
+        // Links reachable by Tab, activated by Enter; text selectable by mouse.
+        label->setTextFormat(Qt::RichText);
+        label->setTextInteractionFlags(Qt::TextBrowserInteraction);
+        label->setOpenExternalLinks(false);
+        connect(label, &QLabel::linkActivated, this, &RevisionDetailsView::activateLink);
+    } else {
+        label->setTextFormat(Qt::PlainText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    }
+    auto* captionLabel = new QLabel(caption);
+    captionLabel->setBuddy(label);
+    m_form->addRow(captionLabel, label);
+    m_fields.insert(objectName, label);
+    m_rowWidgets.insert(objectName, label);
+    return label;
+}
+
+void RevisionDetailsView::setGraph(std::shared_ptr<const RevisionGraph> graph)
+{
+    m_graph = std::move(graph);
+    rebuild();
+}
+
+void RevisionDetailsView::setProjectRoot(const QString& folder)
+{
+    if (m_projectRoot == folder)
+        return;
+    m_projectRoot = folder;
+    rebuild();
+}
+
+void RevisionDetailsView::setRevision(const QString& id)
+{
+    m_requestedId = id;
+    rebuild();
+}
+
+void RevisionDetailsView::setDatabaseState(const QString& profileName, const DatabaseState& state)
+{
+    m_hasDatabaseState = true;
+    m_profileName = profileName;
+    m_databaseState = state;
+    rebuild();
+}
+
+void RevisionDetailsView::clearDatabaseState()
+{
+    m_hasDatabaseState = false;
+    m_profileName.clear();
+    m_databaseState = {};
+    rebuild();
+}
+
+QLabel* RevisionDetailsView::field(const char* objectName) const
+{
+    if (qstrcmp(objectName, PlaceholderField) == 0)
+        return m_placeholder;
+    return m_fields.value(QByteArray(objectName));
+}
+
+QString RevisionDetailsView::fieldText(const char* objectName) const
+{
+    const QLabel* label = field(objectName);
+    if (!label)
+        return {};
+    if (label->textFormat() == Qt::PlainText)
+        return label->text();
+    return QTextDocumentFragment::fromHtml(label->text()).toPlainText();
+}
+
+bool RevisionDetailsView::isFieldVisible(const char* objectName) const
+{
+    if (qstrcmp(objectName, PlaceholderField) == 0)
+        return isShowingPlaceholder();
+    if (isShowingPlaceholder())
+        return false;
+    QWidget* row = m_rowWidgets.value(QByteArray(objectName));
+    return row && m_form->isRowVisible(row);
+}
+
+void RevisionDetailsView::showPlaceholder()
+{
+    m_shownId.clear();
+    m_shownPath.clear();
+    for (QLabel* label : std::as_const(m_fields))
+        label->clear();
+    m_copyButton->setEnabled(false);
+    m_stack->setCurrentWidget(m_placeholder);
+}
+
+void RevisionDetailsView::setRow(const char* objectName, const QString& text, bool visible)
+{
+    QLabel* label = m_fields.value(QByteArray(objectName));
+    Q_ASSERT(label);
+    label->setText(visible ? text : QString());
+    m_form->setRowVisible(m_rowWidgets.value(QByteArray(objectName)), visible);
+}
+
+void RevisionDetailsView::rebuild()
+{
+    const Revision* revision =
+        m_graph && !m_requestedId.isEmpty() ? m_graph->revision(m_requestedId) : nullptr;
+    if (!revision) {
+        showPlaceholder();
+        return;
+    }
+    const RevisionGraph& graph = *m_graph;
+    const QString id = revision->id;
+    m_shownId = id;
+    m_shownPath = revision->path;
+    m_copyButton->setEnabled(true);
+
+    setRow(IdField, id);
+
+    setRow(MessageField, revision->message.isEmpty() ? tr("(no message)") : revision->message);
+    const QString rest = restOfDocstring(revision->longDoc);
+    setRow(DocField, rest, !rest.isEmpty());
+    setRow(DateField, revision->createDate, !revision->createDate.isEmpty());
+
+    QStringList markers;
+    if (graph.isHead(id))
+        markers << tr("head");
+    if (graph.isBase(id))
+        markers << tr("base");
+    if (graph.isBranchPoint(id))
+        markers << tr("branch point");
+    if (graph.isMergePoint(id))
+        markers << tr("merge point");
+    setRow(MarkersField, markers.join(QLatin1String(", ")), !markers.isEmpty());
+
+    const QString database = databaseText();
+    setRow(DatabaseField, database, !database.isEmpty());
+
+    // Parents in the order written; the ones without a script are named but not links.
+    const QStringList missing = graph.missingParents(id);
+    QStringList parents;
+    for (const QString& parent : revision->downRevisions) {
+        if (missing.contains(parent) || !graph.contains(parent))
+            parents << tr("%1 (no script)").arg(escaped(parent));
+        else
+            parents << revisionLink(parent);
+    }
+    setRow(ParentsField, parents.isEmpty() ? tr("none") : parents.join(QLatin1String(", ")));
+
+    const QStringList children = graph.children(id);
+    setRow(ChildrenField, children.isEmpty() ? tr("none") : revisionLinks(children));
+
+    // depends_on as written: ids link to themselves, labels to the revision declaring them.
+    QStringList dependsOn;
+    for (const QString& entry : revision->dependsOn) {
+        if (graph.contains(entry)) {
+            dependsOn << revisionLink(entry);
+        } else if (const QString owner = graph.labelOwner(entry); !owner.isEmpty()) {
+            dependsOn << QStringLiteral("<a href=\"%1%2\">%3</a>")
+                             .arg(kRevisionScheme, escaped(owner), escaped(entry));
+        } else {
+            const IdResolution resolution = graph.resolve(entry);
+            if (resolution.ok())
+                dependsOn << tr("%1 (%2)").arg(escaped(entry), revisionLink(resolution.id));
+            else
+                dependsOn << tr("%1 (unknown)").arg(escaped(entry));
+        }
+    }
+    setRow(DependsOnField, dependsOn.join(QLatin1String(", ")), !dependsOn.isEmpty());
+
+    const QStringList dependencies = graph.dependencies(id);
+    setRow(DependenciesField, revisionLinks(dependencies),
+           !dependencies.isEmpty() || !revision->dependsOn.isEmpty());
+    if (dependencies.isEmpty() && !revision->dependsOn.isEmpty())
+        setRow(DependenciesField, tr("none"));
+
+    const QStringList dependents = graph.dependents(id);
+    setRow(DependentsField, revisionLinks(dependents), !dependents.isEmpty());
+
+    // Declared labels first, then the inherited ones with the revision that declares them.
+    QStringList labels;
+    for (const QString& label : revision->branchLabels)
+        labels << tr("%1 (declared)").arg(escaped(label));
+    for (const QString& label : graph.branchLabels(id)) {
+        if (revision->branchLabels.contains(label))
+            continue;
+        const QString owner = graph.labelOwner(label);
+        labels << (owner.isEmpty()
+                       ? tr("%1 (inherited)").arg(escaped(label))
+                       : tr("%1 (inherited from %2)").arg(escaped(label), revisionLink(owner)));
+    }
+    setRow(LabelsField, labels.join(QLatin1String(", ")), !labels.isEmpty());
+
+    if (revision->path.isEmpty()) {
+        setRow(PathField, QString(), false);
+    } else {
+        setRow(PathField, QStringLiteral("<a href=\"%1\">%2</a>")
+                              .arg(kScriptLink, escaped(displayPath(revision->path))));
+        field(PathField)->setToolTip(QDir::toNativeSeparators(revision->path));
+    }
+
+    QStringList diagnostics;
+    if (!revision->path.isEmpty()) {
+        for (const Diagnostic& diagnostic : graph.diagnosticsFor(revision->path)) {
+            QString severity;
+            switch (diagnostic.severity) {
+            case Diagnostic::Severity::Error:
+                severity = tr("error");
+                break;
+            case Diagnostic::Severity::Warning:
+                severity = tr("warning");
+                break;
+            case Diagnostic::Severity::Info:
+                severity = tr("info");
+                break;
+            }
+            diagnostics << (diagnostic.line > 0
+                                ? tr("%1, line %2: %3")
+                                      .arg(severity, QString::number(diagnostic.line),
+                                           escaped(diagnostic.message))
+                                : tr("%1: %2").arg(severity, escaped(diagnostic.message)));
+        }
+    }
+    setRow(DiagnosticsField, diagnostics.join(QLatin1String("<br>")), !diagnostics.isEmpty());
+
+    m_stack->setCurrentWidget(m_formPage);
+}
+
+QString RevisionDetailsView::databaseText() const
+{
+    if (!m_hasDatabaseState || m_shownId.isEmpty())
+        return {};
+    const QString profile = m_profileName.isEmpty() ? tr("the database") : m_profileName;
+    if (!m_databaseState.isReadable())
+        return tr("unknown in %1: %2").arg(profile, m_databaseState.error());
+    DatabaseState state = m_databaseState;
+    if (!state.isDerived() && m_graph)
+        state = DatabaseState::derive(*m_graph, state);
+    if (state.isCurrent(m_shownId))
+        return tr("current in %1").arg(profile);
+    if (state.isApplied(m_shownId))
+        return tr("applied in %1").arg(profile);
+    if (state.isPending(m_shownId))
+        return tr("pending in %1").arg(profile);
+    return {};
+}
+
+QString RevisionDetailsView::revisionLink(const QString& id) const
+{
+    return QStringLiteral("<a href=\"%1%2\">%3</a>").arg(kRevisionScheme, escaped(id), escaped(id));
+}
+
+QString RevisionDetailsView::revisionLinks(const QStringList& ids) const
+{
+    QStringList links;
+    links.reserve(ids.size());
+    for (const QString& id : ids)
+        links << revisionLink(id);
+    return links.join(QLatin1String(", "));
+}
+
+QString RevisionDetailsView::displayPath(const QString& path) const
+{
+    if (m_projectRoot.isEmpty())
+        return QDir::toNativeSeparators(path);
+    const QString relative = QDir(m_projectRoot).relativeFilePath(path);
+    return QDir::toNativeSeparators(relative.startsWith(QLatin1String("../")) ? path : relative);
+}
+
+void RevisionDetailsView::activateLink(const QString& link)
+{
+    if (link.startsWith(kRevisionScheme)) {
+        const QString id = link.mid(kRevisionScheme.size());
+        if (!id.isEmpty())
+            Q_EMIT revisionLinkActivated(id);
+    } else if (link == kScriptLink && !m_shownPath.isEmpty()) {
+        Q_EMIT openScriptRequested(m_shownPath);
+    }
+}
+
+void RevisionDetailsView::copyId()
+{
+    if (m_shownId.isEmpty())
+        return;
+    if (QClipboard* clipboard = QGuiApplication::clipboard())
+        clipboard->setText(m_shownId);
+}
+
+} // namespace retort

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "db/databasestate.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+
+class QFormLayout;
+class QLabel;
+class QPushButton;
+class QScrollArea;
+class QStackedWidget;
+
+namespace retort {
+
+class RevisionGraph;
+
+// The details pane of the selected revision: full id (with a Copy button), message and the
+// rest of the docstring, create date, markers (head, base, branch point, merge point),
+// parents, children, depends_on (as written and as resolved), dependents, branch labels
+// (declared and inherited), the script's path relative to the project and its diagnostics.
+// Every revision id is a link: activating one emits revisionLinkActivated(); activating the
+// path emits openScriptRequested() with the absolute path. A view only: it never reads files.
+//
+// The field labels carry object names (see the *Field constants) so that tests and
+// accessibility tools can find them.
+class RevisionDetailsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr auto PlaceholderField = "detailsPlaceholder";
+    static constexpr auto IdField = "detailsId";
+    static constexpr auto CopyIdButton = "detailsCopyId";
+    static constexpr auto MessageField = "detailsMessage";
+    static constexpr auto DocField = "detailsDoc";
+    static constexpr auto DateField = "detailsDate";
+    static constexpr auto MarkersField = "detailsMarkers";
+    static constexpr auto DatabaseField = "detailsDatabase";
+    static constexpr auto ParentsField = "detailsParents";
+    static constexpr auto ChildrenField = "detailsChildren";
+    static constexpr auto DependsOnField = "detailsDependsOn";
+    static constexpr auto DependenciesField = "detailsDependencies";
+    static constexpr auto DependentsField = "detailsDependents";
+    static constexpr auto LabelsField = "detailsLabels";
+    static constexpr auto PathField = "detailsPath";
+    static constexpr auto DiagnosticsField = "detailsDiagnostics";
+
+    explicit RevisionDetailsView(QWidget* parent = nullptr);
+    ~RevisionDetailsView() override;
+
+    // The graph the shown revision is looked up in. Keeps the shown id (placeholder when the
+    // new graph does not have it).
+    void setGraph(std::shared_ptr<const RevisionGraph> graph);
+    std::shared_ptr<const RevisionGraph> graph() const { return m_graph; }
+
+    // Paths are shown relative to this folder.
+    void setProjectRoot(const QString& folder);
+    QString projectRoot() const { return m_projectRoot; }
+
+    // Shows `id`; an empty or unknown id shows the placeholder.
+    void setRevision(const QString& id);
+    // The id asked for by setRevision() (may be unknown to the graph).
+    QString requestedRevision() const { return m_requestedId; }
+    // The id actually shown; empty while the placeholder shows.
+    QString shownRevision() const { return m_shownId; }
+    bool isShowingPlaceholder() const { return m_shownId.isEmpty(); }
+
+    // Where the shown revision stands in one database ("applied in dev"). Optional; a state
+    // not yet derived is derived against the current graph.
+    void setDatabaseState(const QString& profileName, const DatabaseState& state);
+    void clearDatabaseState();
+
+    // The label of one field, by its object name (nullptr for an unknown name).
+    QLabel* field(const char* objectName) const;
+    // The plain text of one field (rich text stripped), for tests and accessibility.
+    QString fieldText(const char* objectName) const;
+    // Whether the form row of a field is shown (rows without content are hidden).
+    bool isFieldVisible(const char* objectName) const;
+
+signals:
+    void revisionLinkActivated(const QString& id);
+    void openScriptRequested(const QString& absolutePath);
+
+private:
+    QLabel* addField(const QString& caption, const char* objectName, bool richText);
+    void rebuild();
+    void showPlaceholder();
+    void setRow(const char* objectName, const QString& text, bool visible = true);
+    void activateLink(const QString& link);
+    void copyId();
+
+    QString revisionLink(const QString& id) const;
+    QString revisionLinks(const QStringList& ids) const;
+    QString displayPath(const QString& path) const;
+    QString databaseText() const;
+
+    std::shared_ptr<const RevisionGraph> m_graph;
+    QString m_projectRoot;
+    QString m_requestedId;
+    QString m_shownId;
+    QString m_shownPath;
+
+    bool m_hasDatabaseState = false;
+    QString m_profileName;
+    DatabaseState m_databaseState;
+
+    QScrollArea* m_scrollArea = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QLabel* m_placeholder = nullptr;
+    QWidget* m_formPage = nullptr;
+    QFormLayout* m_form = nullptr;
+    QPushButton* m_copyButton = nullptr;
+    QHash<QByteArray, QLabel*> m_fields;      // by object name
+    QHash<QByteArray, QWidget*> m_rowWidgets; // the form row's field widget
+};
+
+} // namespace retort
