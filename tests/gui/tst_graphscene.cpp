@@ -8,28 +8,15 @@
 #include <QImage>
 #include <QPainter>
 #include <QSignalSpy>
+#include "support/testrevisions.h"
+
 #include <QTest>
 
 using namespace retort;
+using retort::test::ids;
+using retort::test::rev;
 
 namespace {
-
-QStringList ids(const char* spaceSeparated)
-{
-    return QString::fromUtf8(spaceSeparated).split(u' ', Qt::SkipEmptyParts);
-}
-
-Revision rev(const char* id, const char* downs = "", const char* labels = "", const char* deps = "")
-{
-    Revision r;
-    r.id = QString::fromUtf8(id);
-    r.downRevisions = ids(downs);
-    r.branchLabels = ids(labels);
-    r.dependsOn = ids(deps);
-    r.path = QStringLiteral("/p/versions/%1.py").arg(r.id);
-    r.message = QStringLiteral("message of %1").arg(r.id);
-    return r;
-}
 
 // A hand-made layout: one rank per generation (newest at the top, y down), revisions of a
 // rank side by side, straight single-segment splines from parent to child.

@@ -1,29 +1,16 @@
 #include "layout/graphexport.h"
 #include "layout/graphvizlayouter.h"
 
+#include "support/testrevisions.h"
+
 #include <QTest>
 #include <QXmlStreamReader>
 
 using namespace retort;
+using retort::test::ids;
+using retort::test::rev;
 
 namespace {
-
-QStringList ids(const char* spaceSeparated)
-{
-    return QString::fromUtf8(spaceSeparated).split(u' ', Qt::SkipEmptyParts);
-}
-
-Revision rev(const char* id, const char* downs = "", const char* labels = "", const char* deps = "")
-{
-    Revision r;
-    r.id = QString::fromUtf8(id);
-    r.downRevisions = ids(downs);
-    r.branchLabels = ids(labels);
-    r.dependsOn = ids(deps);
-    r.path = QStringLiteral("/p/versions/%1.py").arg(r.id);
-    r.message = QStringLiteral("message of %1").arg(r.id);
-    return r;
-}
 
 //          b1 - b2
 //  a - bp           m - top

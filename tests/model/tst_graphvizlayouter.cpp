@@ -2,30 +2,17 @@
 
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include "support/testrevisions.h"
+
 #include <QTest>
 
 #include <clocale>
 
 using namespace retort;
+using retort::test::ids;
+using retort::test::rev;
 
 namespace {
-
-QStringList ids(const char* spaceSeparated)
-{
-    return QString::fromUtf8(spaceSeparated).split(u' ', Qt::SkipEmptyParts);
-}
-
-Revision rev(const char* id, const char* downs = "", const char* labels = "", const char* deps = "")
-{
-    Revision r;
-    r.id = QString::fromUtf8(id);
-    r.downRevisions = ids(downs);
-    r.branchLabels = ids(labels);
-    r.dependsOn = ids(deps);
-    r.path = QStringLiteral("/p/versions/%1.py").arg(r.id);
-    r.message = QStringLiteral("message of %1").arg(r.id);
-    return r;
-}
 
 //          b1 - b2 - b3
 //  a - bp                m - top
