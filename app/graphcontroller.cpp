@@ -56,6 +56,19 @@ GraphController::GraphController(GraphView* view, RevisionListView* list,
                 QMenu menu(m_view);
                 QAction* copy = menu.addAction(tr("&Copy Revision Id"));
                 copy->setEnabled(!id.isEmpty());
+                // The revision actions (open script, upgrade / downgrade / stamp to here) act
+                // on the current revision: the right-clicked node is made current first.
+                if (!id.isEmpty() && !m_contextActions.isEmpty()) {
+                    m_view->selectRevision(id);
+                    menu.addSeparator();
+                    for (QAction* action : std::as_const(m_contextActions)) {
+                        if (action)
+                            menu.addAction(action);
+                        else
+                            menu.addSeparator();
+                    }
+                    menu.addSeparator();
+                }
                 QAction* fit = menu.addAction(tr("&Fit to Window"));
                 QAction* chosen = menu.exec(screenPos);
                 if (chosen == copy)

@@ -2,10 +2,12 @@
 
 #include "layout/graphlayout.h"
 
+#include <QList>
 #include <QObject>
 
 #include <memory>
 
+class QAction;
 class QLineEdit;
 
 namespace retort {
@@ -33,6 +35,9 @@ public:
     // A new graph to lay out; `newProject` centres the first picture on where the selected
     // database stands once its state is known.
     void setGraph(std::shared_ptr<const RevisionGraph> graph, bool newProject = false);
+    // Actions added to a revision's context menu, in order (nullptr adds a separator). They
+    // act on the graph's current revision, which the right-click selects first.
+    void addContextActions(const QList<QAction*>& actions) { m_contextActions += actions; }
     bool isLayingOut() const { return m_pending != 0; }
     // The graph and layout on screen (null / empty before the first layout).
     std::shared_ptr<const RevisionGraph> shownGraph() const { return m_shown; }
@@ -55,6 +60,7 @@ private:
     std::shared_ptr<const RevisionGraph> m_shown;
     GraphLayout m_shownLayout;
     quint64 m_pending = 0;
+    QList<QAction*> m_contextActions;
     bool m_syncing = false;
     bool m_centerOnDatabase = false;
 };

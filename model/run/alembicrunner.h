@@ -1,0 +1,56 @@
+#pragma once
+
+#include "run/runevent.h"
+#include "run/runrequest.h"
+
+#include <QObject>
+#include <QSet>
+
+class QThread;
+
+namespace retort {
+
+// Runs the real alembic as a QProcess on a worker thread of its own.
+//
+// start() returns at once with a run id; everything that follows arrives as event() signals,
+// queued to the runner's thread (the GUI thread), in order: Started, Output and Progress as the
+// lines come, then exactly one Finished. Output is read line by line as it arrives, stdout and
+// stderr kept apart, ANSI escape codes removed. Lines "Running upgrade A -> B, msg" and
+// "Running downgrade B -> A, msg" become Progress events counted against the request's
+// plannedRevisions.
+//
+// stop() terminates the process and kills it after a grace period. Only one run per
+// databaseKey at a time: a second start() for a busy key finishes at once with FailedToStart.
+// Destroying the runner kills what still runs and waits for its thread.
+class AlembicRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int DefaultStopGraceMs = 3000;
+
+    explicit AlembicRunner(QObject* parent = nullptr);
+    ~AlembicRunner() override;
+
+    quint64 start(const RunRequest& request);
+    void stop(quint64 runId);
+    void setStopGracePeriod(int milliseconds);
+
+    bool isBusy(const QString& databaseKey) const { return m_busyKeys.contains(databaseKey); }
+    bool isRunning(quint64 runId) const { return m_running.contains(runId); }
+
+signals:
+    void event(const retort::RunEvent& event);
+
+private:
+    void onWorkerEvent(const RunEvent& event);
+
+    QThread* m_thread = nullptr;
+    QObject* m_worker = nullptr;
+    quint64 m_nextId = 0;
+    QSet<QString> m_busyKeys;
+    QHash<quint64, QString> m_running; // run id -> database key
+    int m_graceMs = DefaultStopGraceMs;
+};
+
+} // namespace retort
