@@ -22,6 +22,8 @@ class DatabasesController;
 class DatabasesView;
 class DiagnosticsView;
 class GraphController;
+class LogPane;
+class RunController;
 class RevisionDetailsView;
 class GraphView;
 class ProjectSession;
@@ -54,6 +56,8 @@ public:
     GraphView* graphView() const { return m_graphView; }
     GraphController* graphController() const { return m_graphController; }
     DiagnosticsView* diagnosticsView() const { return m_diagnostics; }
+    RunController* runController() const { return m_runController; }
+    LogPane* logPane() const { return m_logPane; }
     // The message of the error panel; empty while the panel is hidden.
     QString errorMessage() const;
 
@@ -102,6 +106,9 @@ private:
     QDockWidget* m_databasesDock = nullptr;
     DatabasesView* m_databasesView = nullptr;
     DatabasesController* m_databasesController = nullptr;
+    QDockWidget* m_logDock = nullptr;
+    LogPane* m_logPane = nullptr;
+    RunController* m_runController = nullptr;
     QString m_databasesProject; // the project the databases pane shows (path + section)
 
     QLabel* m_pathLabel = nullptr;
