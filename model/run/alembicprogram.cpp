@@ -149,8 +149,7 @@ QStringList AlembicProgram::readShebang(const QString& scriptPath, const QString
         return {};
     // The kernel splits a #! line into the interpreter and one optional argument; venv and
     // pip scripts never need more, so splitting at blanks is enough.
-    QStringList words =
-        QString::fromUtf8(first.mid(2)).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList words = QString::fromUtf8(first.mid(2)).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (words.isEmpty())
         return {};
     if (QFileInfo(words.first()).fileName() == QLatin1String("env") && words.size() >= 2) {

@@ -39,7 +39,7 @@ public:
                                        const QStringList& searchPath);
 
     Source source() const { return m_source; }
-    QString program() const { return m_program; }      // what QProcess starts
+    QString program() const { return m_program; }                     // what QProcess starts
     QStringList arguments(const QStringList& alembicArguments) const; // after program()
 
     // The Python interpreter alembic runs in and the options it needs (from a `#!` line such

@@ -14,8 +14,8 @@ QString tr(const char* text)
 
 QString quoted(const QString& word)
 {
-    if (!word.isEmpty() && !word.contains(u' ') && !word.contains(u'"') &&
-        !word.contains(u'\'') && !word.contains(u'\n'))
+    if (!word.isEmpty() && !word.contains(u' ') && !word.contains(u'"') && !word.contains(u'\'') &&
+        !word.contains(u'\n'))
         return word;
     QString w = word;
     w.replace(u'\'', QLatin1String("'\\''"));
@@ -50,16 +50,16 @@ QString RunCommand::bootstrapCode()
     // interpolates '%', so the URL's own percent signs (quoted passwords) are doubled. The
     // variable is removed so that nothing env.py starts inherits the URL.
     return QStringLiteral(
-        "import os, sys\n"
-        "from alembic.config import CommandLine, Config\n"
-        "url = os.environ.pop('%1', '')\n"
-        "cl = CommandLine(prog='alembic')\n"
-        "options = cl.parser.parse_args(sys.argv[1:])\n"
-        "if not hasattr(options, 'cmd'):\n"
-        "    cl.parser.error('too few arguments')\n"
-        "cfg = Config(file_=options.config, ini_section=options.name, cmd_opts=options)\n"
-        "cfg.set_main_option('sqlalchemy.url', url.replace('%', '%%'))\n"
-        "cl.run_cmd(cfg, options)\n")
+               "import os, sys\n"
+               "from alembic.config import CommandLine, Config\n"
+               "url = os.environ.pop('%1', '')\n"
+               "cl = CommandLine(prog='alembic')\n"
+               "options = cl.parser.parse_args(sys.argv[1:])\n"
+               "if not hasattr(options, 'cmd'):\n"
+               "    cl.parser.error('too few arguments')\n"
+               "cfg = Config(file_=options.config, ini_section=options.name, cmd_opts=options)\n"
+               "cfg.set_main_option('sqlalchemy.url', url.replace('%', '%%'))\n"
+               "cl.run_cmd(cfg, options)\n")
         .arg(QLatin1String(UrlVariable));
 }
 
@@ -95,8 +95,8 @@ Result<RunCommand> RunCommand::build(const RunRequest& request, const AlembicPro
                "settings to one that has alembic installed.")
                 .arg(alembic.program()));
     c.program = alembic.interpreter();
-    c.arguments = alembic.interpreterArguments() + QStringList{QStringLiteral("-c"), bootstrapCode()} +
-                  args;
+    c.arguments =
+        alembic.interpreterArguments() + QStringList{QStringLiteral("-c"), bootstrapCode()} + args;
     c.environment.insert(QLatin1String(UrlVariable), request.urlOverride);
     c.display = joined(c.program, alembic.interpreterArguments()) +
                 tr(" -c <Retort's bootstrap: alembic with the connection's URL> ") +

@@ -29,9 +29,9 @@ struct RunCommand
     QString workingDirectory;
     QString display; // for people: the bootstrap is abbreviated, the URL never shown
 
-    static Result<RunCommand> build(const RunRequest& request, const AlembicProgram& alembic,
-                                    const QProcessEnvironment& base =
-                                        QProcessEnvironment::systemEnvironment());
+    static Result<RunCommand>
+    build(const RunRequest& request, const AlembicProgram& alembic,
+          const QProcessEnvironment& base = QProcessEnvironment::systemEnvironment());
     static QStringList alembicArguments(const RunRequest& request);
     static QString bootstrapCode();
 };

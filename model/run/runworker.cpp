@@ -113,10 +113,9 @@ void RunWorker::startRun(quint64 runId, const RunRequest& request, int stopGrace
         if (const auto run = m_runs.value(runId))
             readOutput(*run, true, false);
     });
-    connect(p, &QProcess::finished, this,
-            [this, runId](int exitCode, QProcess::ExitStatus status) {
-                onFinished(runId, exitCode, status == QProcess::CrashExit);
-            });
+    connect(p, &QProcess::finished, this, [this, runId](int exitCode, QProcess::ExitStatus status) {
+        onFinished(runId, exitCode, status == QProcess::CrashExit);
+    });
     connect(p, &QProcess::errorOccurred, this, [this, runId](QProcess::ProcessError error) {
         // Other errors (a crash, a failed write) are followed by finished().
         if (error != QProcess::FailedToStart)
@@ -147,9 +146,9 @@ void RunWorker::stopRun(quint64 runId)
     emitRunnerLine(
         runId, RunEvent::Level::Warning,
         trRun("The step that was running is rolled back where the database has transactional DDL "
-           "(PostgreSQL, SQLite). MySQL and MariaDB commit each schema change at once, so the "
-           "database may hold part of that step. Steps that had finished stay applied. Retort "
-           "reads the version table again when alembic has ended."));
+              "(PostgreSQL, SQLite). MySQL and MariaDB commit each schema change at once, so the "
+              "database may hold part of that step. Steps that had finished stay applied. Retort "
+              "reads the version table again when alembic has ended."));
 
     run->process->terminate();
     run->killTimer = new QTimer(run->process);
@@ -209,7 +208,7 @@ void RunWorker::emitLine(WorkerRun& run, RunEvent::Stream stream, const QString&
         run.hintedMissingModule = true;
         emitRunnerLine(run.id, RunEvent::Level::Error,
                        trRun("This Python cannot import alembic. Set the Python interpreter in the "
-                          "project settings to one that has alembic installed."));
+                             "project settings to one that has alembic installed."));
     }
 }
 
@@ -262,7 +261,7 @@ void RunWorker::onFailedToStart(quint64 runId, const QString& why)
     m_runs.remove(runId);
     finish(runId, RunEvent::Status::FailedToStart, -1,
            trRun("Could not start %1: %2. Set the Python interpreter in the project settings to "
-              "one that has alembic installed.")
+                 "one that has alembic installed.")
                .arg(program, why));
 }
 

@@ -59,8 +59,7 @@ QString describe(const QList<RunEvent>& events)
         static const char* kinds[] = {"started", "output", "progress", "finished"};
         static const char* streams[] = {"out", "err", "runner"};
         lines << QStringLiteral("%1 %2 %3 %4")
-                     .arg(QLatin1String(kinds[int(e.kind)]),
-                          QLatin1String(streams[int(e.stream)]),
+                     .arg(QLatin1String(kinds[int(e.kind)]), QLatin1String(streams[int(e.stream)]),
                           e.kind == RunEvent::Kind::Progress ? e.revision : QString(), e.text);
     }
     return lines.join(u'\n');
@@ -69,11 +68,11 @@ QString describe(const QList<RunEvent>& events)
 } // namespace
 
 // A helper's failed QVERIFY only leaves the helper: stop the test there too.
-#define RUN_PLANNED(upgrade, target)                                                           \
-    do {                                                                                       \
-        runPlanned(upgrade, QStringLiteral(target));                                           \
-        if (QTest::currentTestFailed())                                                        \
-            return;                                                                            \
+#define RUN_PLANNED(upgrade, target)                                                               \
+    do {                                                                                           \
+        runPlanned(upgrade, QStringLiteral(target));                                               \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
     } while (false)
 
 class TestAlembicRunner : public QObject
@@ -207,8 +206,8 @@ private:
         QVERIFY2(plan.ok(), qPrintable(target + u' ' + plan.error()));
         QVERIFY2(!plan->isEmpty(), qPrintable(target));
 
-        RunRequest r = request({upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade"),
-                                target});
+        RunRequest r =
+            request({upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade"), target});
         r.plannedRevisions = plan->revisions();
         const quint64 id = m_runner->start(r);
         QVERIFY(m_runner->isRunning(id));
@@ -236,12 +235,12 @@ private:
         }
         QCOMPARE(rows(), plan->endHeads);
         for (const MigrationStep& s : plan->steps)
-            QVERIFY2(hasLine(id, RunEvent::Stream::Stdout,
-                             QStringLiteral("hook %1 %2")
-                                 .arg(upgrade ? QLatin1String("upgrade")
-                                              : QLatin1String("downgrade"),
-                                      s.revision)),
-                     qPrintable(describe(eventsOf(id))));
+            QVERIFY2(
+                hasLine(id, RunEvent::Stream::Stdout,
+                        QStringLiteral("hook %1 %2")
+                            .arg(upgrade ? QLatin1String("upgrade") : QLatin1String("downgrade"),
+                                 s.revision)),
+                qPrintable(describe(eventsOf(id))));
     }
 
 private slots:
@@ -302,7 +301,8 @@ private slots:
         RUN_PLANNED(true, "heads");
         RUN_PLANNED(false, "-1");
         QVERIFY(!MigrationPlanner(*m_graph).downgrade(rows(), QStringLiteral("-1")).ok());
-        const quint64 id = m_runner->start(request({QStringLiteral("downgrade"), QStringLiteral("-1")}));
+        const quint64 id =
+            m_runner->start(request({QStringLiteral("downgrade"), QStringLiteral("-1")}));
         QVERIFY(waitFinished(id));
         QCOMPARE(finishOf(id).status, RunEvent::Status::Failed);
         QVERIFY2(hasLine(id, RunEvent::Stream::Stderr, QStringLiteral("Ambiguous walk")),
@@ -315,7 +315,8 @@ private slots:
         RUN_PLANNED(true, "d4");
         const QList<RunEvent> up = progressOf(m_events.last().runId);
         QCOMPARE(up.last().revision, QStringLiteral("d4"));
-        QCOMPARE(up.last().fromRevisions, (QStringList{QStringLiteral("c3a"), QStringLiteral("c3b")}));
+        QCOMPARE(up.last().fromRevisions,
+                 (QStringList{QStringLiteral("c3a"), QStringLiteral("c3b")}));
         QCOMPARE(up.last().text, QStringLiteral("merge c3a and c3b"));
         QCOMPARE(up.first().revision, QStringLiteral("a1"));
         QVERIFY(up.first().fromRevisions.isEmpty()); // from base
@@ -325,7 +326,8 @@ private slots:
         QCOMPARE(down.size(), 1);
         QCOMPARE(down.first().revision, QStringLiteral("d4"));
         QCOMPARE(down.first().fromRevisions, QStringList{QStringLiteral("d4")});
-        QCOMPARE(down.first().toRevisions, (QStringList{QStringLiteral("c3a"), QStringLiteral("c3b")}));
+        QCOMPARE(down.first().toRevisions,
+                 (QStringList{QStringLiteral("c3a"), QStringLiteral("c3b")}));
         QCOMPARE(down.first().text, QStringLiteral("merge c3a and c3b"));
         QVERIFY(!down.first().upgrade);
 
@@ -344,7 +346,8 @@ private slots:
         RUN_PLANNED(false, "base");
 
         // Without a plan the steps still come, counted as unknown.
-        const quint64 id = m_runner->start(request({QStringLiteral("upgrade"), QStringLiteral("b2")}));
+        const quint64 id =
+            m_runner->start(request({QStringLiteral("upgrade"), QStringLiteral("b2")}));
         QVERIFY(waitFinished(id));
         const QList<RunEvent> progress = progressOf(id);
         QCOMPARE(progress.size(), 2);
@@ -435,7 +438,10 @@ private slots:
         const quint64 id = m_runner->start(r);
         // The line arrives while the process sleeps: output streams, it is not held to the end.
         QVERIFY2(QTest::qWaitFor(
-                     [&] { return hasLine(id, RunEvent::Stream::Stdout, QStringLiteral("sleeping in c3a")); },
+                     [&] {
+                         return hasLine(id, RunEvent::Stream::Stdout,
+                                        QStringLiteral("sleeping in c3a"));
+                     },
                      kRunTimeoutMs),
                  qPrintable(describe(eventsOf(id))));
         QVERIFY(!finished(id));
@@ -477,7 +483,8 @@ private slots:
         const RunEvent end = finishOf(id);
         QCOMPARE(end.status, RunEvent::Status::FailedToStart);
         QVERIFY2(end.text.contains(QLatin1String("does not exist")), qPrintable(end.text));
-        QVERIFY2(end.text.contains(QLatin1String("Set the Python interpreter")), qPrintable(end.text));
+        QVERIFY2(end.text.contains(QLatin1String("Set the Python interpreter")),
+                 qPrintable(end.text));
         QVERIFY(!m_runner->isBusy(QStringLiteral("ini")));
         QVERIFY(!QFileInfo::exists(m_dir + QStringLiteral("/runner.db")));
     }
@@ -491,7 +498,8 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("#!/nonexistent/retort/interpreter\n");
         }
-        QVERIFY(QFile::setPermissions(fake, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(
+            QFile::setPermissions(fake, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         RunRequest r = request({QStringLiteral("current")});
         r.interpreter = fake;
         const quint64 id = m_runner->start(r);
@@ -510,7 +518,8 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("#!/bin/sh\necho \"$0: No module named alembic\" >&2\nexit 1\n");
         }
-        QVERIFY(QFile::setPermissions(fake, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(
+            QFile::setPermissions(fake, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         RunRequest r = request({QStringLiteral("current")});
         r.interpreter = fake;
         const quint64 id = m_runner->start(r);
@@ -518,7 +527,8 @@ private slots:
         checkShape(id);
         QCOMPARE(finishOf(id).status, RunEvent::Status::Failed);
         QCOMPARE(finishOf(id).exitCode, 1);
-        QVERIFY(hasLine(id, RunEvent::Stream::Runner, QStringLiteral("Set the Python interpreter")));
+        QVERIFY(
+            hasLine(id, RunEvent::Stream::Runner, QStringLiteral("Set the Python interpreter")));
     }
 
     void environmentAndXArguments()
@@ -526,12 +536,14 @@ private slots:
         const QString probe = m_tmp->path() + QStringLiteral("/probe.json");
         RunRequest r = request({QStringLiteral("upgrade"), QStringLiteral("a1")});
         r.environment.insert(QStringLiteral("RETORT_PROBE_FILE"), probe);
-        r.environment.insert(QStringLiteral("RETORT_PROBE_VALUE"), QStringLiteral("h\u00e9llo world"));
+        r.environment.insert(QStringLiteral("RETORT_PROBE_VALUE"),
+                             QStringLiteral("h\u00e9llo world"));
         r.xArguments = {QStringLiteral("tenant=acme"), QStringLiteral("note=two words")};
         const quint64 id = m_runner->start(r);
         QVERIFY(waitFinished(id));
         checkShape(id);
-        QVERIFY2(finishOf(id).status == RunEvent::Status::Succeeded, qPrintable(describe(eventsOf(id))));
+        QVERIFY2(finishOf(id).status == RunEvent::Status::Succeeded,
+                 qPrintable(describe(eventsOf(id))));
         QFile f(probe);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
@@ -557,7 +569,8 @@ private slots:
         r.databaseKey = QStringLiteral("second");
         const quint64 id = m_runner->start(r);
         QVERIFY(waitFinished(id));
-        QVERIFY2(finishOf(id).status == RunEvent::Status::Succeeded, qPrintable(describe(eventsOf(id))));
+        QVERIFY2(finishOf(id).status == RunEvent::Status::Succeeded,
+                 qPrintable(describe(eventsOf(id))));
         QVERIFY(eventsOf(id).first().text.contains(QLatin1String("-n second")));
         QCOMPARE(rows(QStringLiteral("second.db")), QStringList{QStringLiteral("b2")});
         QVERIFY(!QFileInfo::exists(m_dir + QStringLiteral("/runner.db")));
@@ -574,7 +587,8 @@ private slots:
         r.databaseKey = QStringLiteral("override");
         r.environment.insert(QStringLiteral("RETORT_PROBE_FILE"), probe);
         r.xArguments = {QStringLiteral("k=v")};
-        r.plannedRevisions = MigrationPlanner(*m_graph).upgrade({}, QStringLiteral("heads"))->revisions();
+        r.plannedRevisions =
+            MigrationPlanner(*m_graph).upgrade({}, QStringLiteral("heads"))->revisions();
 
         // The URL is on no command line.
         const Result<AlembicProgram> program = AlembicProgram::find(m_dir, kPython);
@@ -588,7 +602,8 @@ private slots:
         const quint64 id = m_runner->start(r);
         QVERIFY(waitFinished(id));
         checkShape(id);
-        QVERIFY2(finishOf(id).status == RunEvent::Status::Succeeded, qPrintable(describe(eventsOf(id))));
+        QVERIFY2(finishOf(id).status == RunEvent::Status::Succeeded,
+                 qPrintable(describe(eventsOf(id))));
         QVERIFY(!eventsOf(id).first().text.contains(url));
         QCOMPARE(progressOf(id).size(), 6);
         QCOMPARE(progressOf(id).last().stepIndex, 6);
@@ -598,7 +613,8 @@ private slots:
         const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
         QCOMPARE(o.value(QStringLiteral("url")).toString(), url);
         QVERIFY(o.value(QStringLiteral("url_variable")).isNull()); // not passed further down
-        QCOMPARE(o.value(QStringLiteral("x")).toArray().toVariantList(), QVariantList{QStringLiteral("k=v")});
+        QCOMPARE(o.value(QStringLiteral("x")).toArray().toVariantList(),
+                 QVariantList{QStringLiteral("k=v")});
         for (const QJsonValue& a : o.value(QStringLiteral("argv")).toArray())
             QVERIFY(!a.toString().contains(url));
 
@@ -615,14 +631,16 @@ private slots:
 
         QElapsedTimer t;
         t.start();
-        const quint64 second = m_runner->start(request({QStringLiteral("upgrade"), QStringLiteral("heads")}));
+        const quint64 second =
+            m_runner->start(request({QStringLiteral("upgrade"), QStringLiteral("heads")}));
         QVERIFY(second != first);
         QVERIFY(!m_runner->isRunning(second));
         QVERIFY(waitFinished(second, 5000));
         QVERIFY(t.elapsed() < 2000);
         checkShape(second, false);
         QCOMPARE(finishOf(second).status, RunEvent::Status::FailedToStart);
-        QVERIFY2(finishOf(second).text.contains(QLatin1String("ini")), qPrintable(finishOf(second).text));
+        QVERIFY2(finishOf(second).text.contains(QLatin1String("ini")),
+                 qPrintable(finishOf(second).text));
         QVERIFY(!finished(first));
         QVERIFY(m_runner->isRunning(first));
 
@@ -642,7 +660,8 @@ private slots:
         QVERIFY(!m_runner->isBusy(QStringLiteral("ini")));
 
         // Free again.
-        const quint64 fourth = m_runner->start(request({QStringLiteral("upgrade"), QStringLiteral("a1")}));
+        const quint64 fourth =
+            m_runner->start(request({QStringLiteral("upgrade"), QStringLiteral("a1")}));
         QVERIFY(waitFinished(fourth));
         QCOMPARE(finishOf(fourth).status, RunEvent::Status::Succeeded);
     }
@@ -655,7 +674,8 @@ private slots:
         const quint64 id = m_runner->start(r);
         QVERIFY(waitFinished(id));
         checkShape(id);
-        QVERIFY2(finishOf(id).status == RunEvent::Status::Succeeded, qPrintable(describe(eventsOf(id))));
+        QVERIFY2(finishOf(id).status == RunEvent::Status::Succeeded,
+                 qPrintable(describe(eventsOf(id))));
 
         QStringList out, err;
         for (const RunEvent& e : eventsOf(id)) {
@@ -685,7 +705,8 @@ private slots:
         QVERIFY2(!out.contains(QStringLiteral("only on stderr")), qPrintable(all));
         QVERIFY2(out.contains(QStringLiteral("hook upgrade a1")), qPrintable(all));
         QVERIFY2(!err.contains(QStringLiteral("hook upgrade a1")), qPrintable(all));
-        QVERIFY2(err.contains(QStringLiteral("INFO  [alembic.runtime.migration] Running upgrade  -> a1, create a1")),
+        QVERIFY2(err.contains(QStringLiteral(
+                     "INFO  [alembic.runtime.migration] Running upgrade  -> a1, create a1")),
                  qPrintable(all));
         // A last line without a newline still arrives, before Finished.
         QCOMPARE(out.last(), QStringLiteral("tail without newline"));

@@ -40,9 +40,8 @@ private:
 
     QString urlFor(const QString& server) const
     {
-        return server == QLatin1String("postgresql")
-                   ? m_servers->pgUrl(QStringLiteral("runner"))
-                   : m_servers->myUrl(QStringLiteral("runner"));
+        return server == QLatin1String("postgresql") ? m_servers->pgUrl(QStringLiteral("runner"))
+                                                     : m_servers->myUrl(QStringLiteral("runner"));
     }
 
     QStringList rows(const QString& url, QString* error) const
@@ -78,9 +77,7 @@ private:
         m_events.clear();
         const quint64 id = runner.start(r);
         const bool done = QTest::qWaitFor(
-            [&] {
-                return !m_events.isEmpty() && m_events.last().kind == RunEvent::Kind::Finished;
-            },
+            [&] { return !m_events.isEmpty() && m_events.last().kind == RunEvent::Kind::Finished; },
             120000);
         [&] {
             QVERIFY2(done, "the run did not finish");
@@ -117,14 +114,14 @@ private slots:
         QVERIFY(m_servers->valid());
 
         m_project = m_servers->root() + QStringLiteral("/proj");
-        const Run gen = run(
-            kPython,
-            {QStringLiteral(RETORT_FIXTURES_DIR) + QStringLiteral("/genproject.py"), m_project,
-             QStringLiteral("--revisions"), QStringLiteral("14"), QStringLiteral("--seed"),
-             QStringLiteral("5"), QStringLiteral("--linear"), QStringLiteral("--styles"),
-             QStringLiteral("typed"), QStringLiteral("--id-style"), QStringLiteral("hex"),
-             QStringLiteral("--ops"), QStringLiteral("tables"), QStringLiteral("--url"),
-             QStringLiteral("sqlite:///placeholder.db")});
+        const Run gen =
+            run(kPython,
+                {QStringLiteral(RETORT_FIXTURES_DIR) + QStringLiteral("/genproject.py"), m_project,
+                 QStringLiteral("--revisions"), QStringLiteral("14"), QStringLiteral("--seed"),
+                 QStringLiteral("5"), QStringLiteral("--linear"), QStringLiteral("--styles"),
+                 QStringLiteral("typed"), QStringLiteral("--id-style"), QStringLiteral("hex"),
+                 QStringLiteral("--ops"), QStringLiteral("tables"), QStringLiteral("--url"),
+                 QStringLiteral("sqlite:///placeholder.db")});
         QVERIFY2(gen.exitCode == 0, qPrintable(gen.describe()));
         const Result<LoadedProject> project = ProjectLoader::load(ini());
         QVERIFY2(project.ok(), qPrintable(project.error()));

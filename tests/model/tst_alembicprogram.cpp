@@ -43,8 +43,7 @@ QString runVersion(const AlembicProgram& p)
     proc.start(p.program(), p.arguments({QStringLiteral("--version")}));
     if (!proc.waitForFinished(60000))
         return QStringLiteral("(did not finish)");
-    return QString::fromUtf8(proc.readAllStandardOutput() + proc.readAllStandardError())
-        .trimmed();
+    return QString::fromUtf8(proc.readAllStandardOutput() + proc.readAllStandardError()).trimmed();
 }
 
 } // namespace
@@ -79,8 +78,7 @@ private slots:
         const QString dir = project(QStringLiteral("p1"));
         QVERIFY(writeScript(dir + QStringLiteral("/.venv/bin/alembic"), venvScript(kPython)));
         // A configured interpreter and PATH are there too: the venv comes first.
-        const auto found =
-            AlembicProgram::find(dir, kPython, {QStringLiteral("/usr/bin")});
+        const auto found = AlembicProgram::find(dir, kPython, {QStringLiteral("/usr/bin")});
         QVERIFY2(found.ok(), qPrintable(found.error()));
         QCOMPARE(found->source(), AlembicProgram::Source::VirtualEnv);
         QCOMPARE(found->program(), dir + QStringLiteral("/.venv/bin/alembic"));
@@ -106,8 +104,8 @@ private slots:
         QCOMPARE(found->interpreter(), QStringLiteral("/usr/bin/python3"));
 
         // The nearer venv wins over the one further up.
-        QVERIFY(writeScript(root + QStringLiteral("/backend/.venv/bin/alembic"),
-                            venvScript(kPython)));
+        QVERIFY(
+            writeScript(root + QStringLiteral("/backend/.venv/bin/alembic"), venvScript(kPython)));
         const auto nearer = AlembicProgram::find(config, QString(), {QStringLiteral("/usr/bin")});
         QVERIFY(nearer.ok());
         QCOMPARE(nearer->program(), root + QStringLiteral("/backend/.venv/bin/alembic"));
@@ -125,8 +123,8 @@ private slots:
         QVERIFY(!found.ok());
 
         // One level nearer and it is found.
-        const auto near = AlembicProgram::find(QFileInfo(config).absolutePath(), QString(),
-                                               {m_emptyPathDir});
+        const auto near =
+            AlembicProgram::find(QFileInfo(config).absolutePath(), QString(), {m_emptyPathDir});
         QVERIFY2(near.ok(), qPrintable(near.error()));
         QCOMPARE(near->program(), root + QStringLiteral("/.venv/bin/alembic"));
     }
@@ -134,8 +132,8 @@ private slots:
     void nonExecutableVenvScriptIsSkipped()
     {
         const QString dir = project(QStringLiteral("p4"));
-        QVERIFY(writeScript(dir + QStringLiteral("/.venv/bin/alembic"), venvScript(kPython),
-                            false));
+        QVERIFY(
+            writeScript(dir + QStringLiteral("/.venv/bin/alembic"), venvScript(kPython), false));
         const auto found = AlembicProgram::find(dir, kPython, {m_emptyPathDir});
         QVERIFY2(found.ok(), qPrintable(found.error()));
         QCOMPARE(found->source(), AlembicProgram::Source::Interpreter);
@@ -202,14 +200,14 @@ private slots:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("does not exist") << QStringLiteral("missing")
-                                        << QStringLiteral("does not exist");
-        QTest::newRow("not executable") << QStringLiteral("plain")
-                                        << QStringLiteral("not an executable");
+        QTest::newRow("does not exist")
+            << QStringLiteral("missing") << QStringLiteral("does not exist");
+        QTest::newRow("not executable")
+            << QStringLiteral("plain") << QStringLiteral("not an executable");
         QTest::newRow("a folder") << QStringLiteral("folder")
                                   << QStringLiteral("not an executable");
-        QTest::newRow("bare name not on PATH") << QStringLiteral("name")
-                                               << QStringLiteral("not found on PATH");
+        QTest::newRow("bare name not on PATH")
+            << QStringLiteral("name") << QStringLiteral("not found on PATH");
     }
 
     void brokenInterpreter()

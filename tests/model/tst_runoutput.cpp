@@ -20,8 +20,8 @@ private slots:
         LineSplitter s;
         QCOMPARE(s.feed("par"), QStringList());
         QVERIFY(s.hasPartialLine());
-        QCOMPARE(s.feed("tial\nsecond\r\nthi"), (QStringList{QStringLiteral("partial"),
-                                                               QStringLiteral("second")}));
+        QCOMPARE(s.feed("tial\nsecond\r\nthi"),
+                 (QStringList{QStringLiteral("partial"), QStringLiteral("second")}));
         QCOMPARE(s.feed("rd\n\n"), (QStringList{QStringLiteral("third"), QString()}));
         QVERIFY(!s.hasPartialLine());
         // A UTF-8 character cut between two reads.
@@ -38,7 +38,8 @@ private slots:
         QTest::addColumn<QString>("in");
         QTest::addColumn<QString>("out");
         QTest::newRow("plain") << QStringLiteral("plain") << QStringLiteral("plain");
-        QTest::newRow("colour") << QStringLiteral("\x1b[1;31mred\x1b[0m!") << QStringLiteral("red!");
+        QTest::newRow("colour") << QStringLiteral("\x1b[1;31mred\x1b[0m!")
+                                << QStringLiteral("red!");
         QTest::newRow("title") << QStringLiteral("\x1b]0;t\x07x") << QStringLiteral("x");
         QTest::newRow("title st") << QStringLiteral("\x1b]0;t\x1b\\x") << QStringLiteral("x");
         QTest::newRow("charset") << QStringLiteral("a\x1b(Bb") << QStringLiteral("ab");
@@ -57,12 +58,16 @@ private slots:
     {
         using L = RunEvent::Level;
         OutputClassifier c;
-        QCOMPARE(c.classify(QStringLiteral("INFO  [alembic.runtime.migration] Running upgrade  -> a")), L::Info);
+        QCOMPARE(
+            c.classify(QStringLiteral("INFO  [alembic.runtime.migration] Running upgrade  -> a")),
+            L::Info);
         QCOMPARE(c.classify(QStringLiteral("WARNI [alembic.env] careful")), L::Warning);
         QCOMPARE(c.classify(QStringLiteral("WARNING:root:careful")), L::Warning);
         QCOMPARE(c.classify(QStringLiteral("ERROR [alembic.util.messaging] bad")), L::Error);
-        QCOMPARE(c.classify(QStringLiteral("  FAILED: Can't locate revision identified by 'x'")), L::Info);
-        QCOMPARE(c.classify(QStringLiteral("FAILED: Can't locate revision identified by 'x'")), L::Error);
+        QCOMPARE(c.classify(QStringLiteral("  FAILED: Can't locate revision identified by 'x'")),
+                 L::Info);
+        QCOMPARE(c.classify(QStringLiteral("FAILED: Can't locate revision identified by 'x'")),
+                 L::Error);
         QCOMPARE(c.classify(QStringLiteral("INFORMATION only")), L::Info);
         QCOMPARE(c.classify(QStringLiteral("/x/env.py:3: SAWarning: something")), L::Warning);
         QCOMPARE(c.classify(QStringLiteral("/usr/bin/python3: No module named alembic")), L::Error);
@@ -71,7 +76,9 @@ private slots:
         QCOMPARE(c.classify(QStringLiteral("    raise RuntimeError('x')")), L::Error);
         QCOMPARE(c.classify(QStringLiteral("RuntimeError: x")), L::Error);
         QCOMPARE(c.classify(QStringLiteral("after the traceback")), L::Info);
-        QCOMPARE(c.classify(QStringLiteral("During handling of the above exception, another exception occurred:")), L::Error);
+        QCOMPARE(c.classify(QStringLiteral(
+                     "During handling of the above exception, another exception occurred:")),
+                 L::Error);
     }
 
     void progress_data()
@@ -83,29 +90,35 @@ private slots:
         QTest::addColumn<QStringList>("to");
         QTest::addColumn<QString>("message");
         const QString p = QStringLiteral("INFO  [alembic.runtime.migration] ");
-        QTest::newRow("from base") << p + QStringLiteral("Running upgrade  -> a1, create a1")
-                                   << true << QStringLiteral("a1") << QStringList()
-                                   << QStringList{QStringLiteral("a1")} << QStringLiteral("create a1");
-        QTest::newRow("no docstring") << p + QStringLiteral("Running upgrade a1 -> b2") << true
-                                      << QStringLiteral("b2") << QStringList{QStringLiteral("a1")}
-                                      << QStringList{QStringLiteral("b2")} << QString();
-        QTest::newRow("merge up") << p + QStringLiteral("Running upgrade c3a, c3b -> d4, merge, again")
+        QTest::newRow("from base")
+            << p + QStringLiteral("Running upgrade  -> a1, create a1") << true
+            << QStringLiteral("a1") << QStringList() << QStringList{QStringLiteral("a1")}
+            << QStringLiteral("create a1");
+        QTest::newRow("no docstring")
+            << p + QStringLiteral("Running upgrade a1 -> b2") << true << QStringLiteral("b2")
+            << QStringList{QStringLiteral("a1")} << QStringList{QStringLiteral("b2")} << QString();
+        QTest::newRow("merge up") << p + QStringLiteral(
+                                             "Running upgrade c3a, c3b -> d4, merge, again")
                                   << true << QStringLiteral("d4")
                                   << QStringList{QStringLiteral("c3a"), QStringLiteral("c3b")}
-                                  << QStringList{QStringLiteral("d4")} << QStringLiteral("merge, again");
-        QTest::newRow("merge down") << p + QStringLiteral("Running downgrade d4 -> c3a, c3b, merge them")
-                                    << false << QStringLiteral("d4") << QStringList{QStringLiteral("d4")}
-                                    << QStringList{QStringLiteral("c3a"), QStringLiteral("c3b")}
-                                    << QStringLiteral("merge them");
-        QTest::newRow("to base") << p + QStringLiteral("Running downgrade a1 -> , create a1") << false
-                                 << QStringLiteral("a1") << QStringList{QStringLiteral("a1")}
-                                 << QStringList() << QStringLiteral("create a1");
-        QTest::newRow("down no docstring") << QStringLiteral("Running downgrade b2 -> a1") << false
-                                           << QStringLiteral("b2") << QStringList{QStringLiteral("b2")}
-                                           << QStringList{QStringLiteral("a1")} << QString();
-        QTest::newRow("down one-word docstring") << QStringLiteral("Running downgrade b2 -> a1, init") << false
-                                                 << QStringLiteral("b2") << QStringList{QStringLiteral("b2")}
-                                                 << QStringList{QStringLiteral("a1")} << QStringLiteral("init");
+                                  << QStringList{QStringLiteral("d4")}
+                                  << QStringLiteral("merge, again");
+        QTest::newRow("merge down")
+            << p + QStringLiteral("Running downgrade d4 -> c3a, c3b, merge them") << false
+            << QStringLiteral("d4") << QStringList{QStringLiteral("d4")}
+            << QStringList{QStringLiteral("c3a"), QStringLiteral("c3b")}
+            << QStringLiteral("merge them");
+        QTest::newRow("to base") << p + QStringLiteral("Running downgrade a1 -> , create a1")
+                                 << false << QStringLiteral("a1")
+                                 << QStringList{QStringLiteral("a1")} << QStringList()
+                                 << QStringLiteral("create a1");
+        QTest::newRow("down no docstring")
+            << QStringLiteral("Running downgrade b2 -> a1") << false << QStringLiteral("b2")
+            << QStringList{QStringLiteral("b2")} << QStringList{QStringLiteral("a1")} << QString();
+        QTest::newRow("down one-word docstring")
+            << QStringLiteral("Running downgrade b2 -> a1, init") << false << QStringLiteral("b2")
+            << QStringList{QStringLiteral("b2")} << QStringList{QStringLiteral("a1")}
+            << QStringLiteral("init");
     }
 
     void progress()
@@ -129,9 +142,12 @@ private slots:
     {
         // --sql prints the step as SQL comments; stamping is no step of a plan.
         QVERIFY(!ProgressParser::parse(QStringLiteral("-- Running upgrade a1 -> b2")).has_value());
-        QVERIFY(!ProgressParser::parse(QStringLiteral("INFO  [x] Running stamp_revision  -> a1")).has_value());
-        QVERIFY(!ProgressParser::parse(QStringLiteral("Running upgrade without an arrow")).has_value());
-        QVERIFY(!ProgressParser::parse(QStringLiteral("INFO  [x] Context impl SQLiteImpl.")).has_value());
+        QVERIFY(!ProgressParser::parse(QStringLiteral("INFO  [x] Running stamp_revision  -> a1"))
+                     .has_value());
+        QVERIFY(
+            !ProgressParser::parse(QStringLiteral("Running upgrade without an arrow")).has_value());
+        QVERIFY(!ProgressParser::parse(QStringLiteral("INFO  [x] Context impl SQLiteImpl."))
+                     .has_value());
     }
 };
 

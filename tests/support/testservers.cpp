@@ -81,14 +81,14 @@ QString TestServers::startPostgres()
         return QStringLiteral("initdb failed: ") + init.describe();
 
     m_pgPort = 20000 + int(QRandomGenerator::global()->bounded(40000));
-    Run start = run(
-        QStringLiteral("runuser"),
-        {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
-         kPgBin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"),
-         root() + QStringLiteral("/pgdata"), QStringLiteral("-w"), QStringLiteral("-t"),
-         QStringLiteral("30"), QStringLiteral("-l"), pgLog(), QStringLiteral("-o"),
-         QStringLiteral("-p %1 -k %2 -c listen_addresses=''").arg(m_pgPort).arg(pgSocketDir()),
-         QStringLiteral("start")});
+    Run start =
+        run(QStringLiteral("runuser"),
+            {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
+             kPgBin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"),
+             root() + QStringLiteral("/pgdata"), QStringLiteral("-w"), QStringLiteral("-t"),
+             QStringLiteral("30"), QStringLiteral("-l"), pgLog(), QStringLiteral("-o"),
+             QStringLiteral("-p %1 -k %2 -c listen_addresses=''").arg(m_pgPort).arg(pgSocketDir()),
+             QStringLiteral("start")});
     m_pgStarted = true; // stop() is harmless if it did not start
     if (start.exitCode != 0)
         return QStringLiteral("pg_ctl start failed: ") + start.describe() +
@@ -126,8 +126,8 @@ QString TestServers::startMariaDb()
     m_maria->setStandardOutputFile(root() + QStringLiteral("/my/stdout.log"));
     m_maria->start(QStringLiteral("mariadbd"),
                    {QStringLiteral("--no-defaults"), QStringLiteral("--datadir=") + data,
-                    QStringLiteral("--socket=") + mySocket(),
-                    QStringLiteral("--skip-networking"), QStringLiteral("--user=root"),
+                    QStringLiteral("--socket=") + mySocket(), QStringLiteral("--skip-networking"),
+                    QStringLiteral("--user=root"),
                     QStringLiteral("--pid-file=") + root() + QStringLiteral("/my/mysqld.pid"),
                     QStringLiteral("--log-error=") + myLog(),
                     QStringLiteral("--innodb-buffer-pool-size=16M")});
@@ -195,8 +195,8 @@ void TestServers::stop()
         run(QStringLiteral("runuser"),
             {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
              kPgBin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"),
-             root() + QStringLiteral("/pgdata"), QStringLiteral("-m"),
-             QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")},
+             root() + QStringLiteral("/pgdata"), QStringLiteral("-m"), QStringLiteral("immediate"),
+             QStringLiteral("-w"), QStringLiteral("stop")},
             {}, 30000);
         m_pgStarted = false;
     }
