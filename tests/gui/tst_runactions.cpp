@@ -7,6 +7,7 @@
 #include "db/versiontablereader.h"
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
+#include "graph/revisiongraph.h"
 #include "graph/revisionnodeitem.h"
 #include "log/logpane.h"
 #include "log/logview.h"
