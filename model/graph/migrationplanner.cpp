@@ -391,10 +391,77 @@ struct RowRevisions
     }
 };
 
+// The version rows (alembic's `heads` set of strings). Rows that are exactly a revision's
+// plain id, nearly all of them, are flags by graph index, so the usual step (an UPDATE from
+// the down revision to the revision) hashes no string; other rows (partial ids, labels) are
+// kept as strings.
+class RowSet
+{
+public:
+    explicit RowSet(const TargetResolver& r) : m_r(r), m_position(size_t(r.count()), -1) {}
+
+    // `known`: the revision whose id `row` is, when the caller knows it
+    bool contains(const QString& row, int known = -1) const
+    {
+        const int i = indexOf(row, known);
+        return i >= 0 ? m_position[size_t(i)] >= 0 : m_other.contains(row);
+    }
+    bool insert(const QString& row, int known = -1)
+    {
+        const int i = indexOf(row, known);
+        if (i < 0) {
+            const qsizetype before = m_other.size();
+            m_other.insert(row);
+            return m_other.size() != before;
+        }
+        if (m_position[size_t(i)] >= 0)
+            return false;
+        m_position[size_t(i)] = int(m_indices.size());
+        m_indices.push_back(i);
+        return true;
+    }
+    bool remove(const QString& row, int known = -1)
+    {
+        const int i = indexOf(row, known);
+        if (i < 0)
+            return m_other.remove(row);
+        const int at = m_position[size_t(i)];
+        if (at < 0)
+            return false;
+        // swap with the last, so that removing stays constant time
+        const int last = m_indices.back();
+        m_indices[size_t(at)] = last;
+        m_position[size_t(last)] = at;
+        m_indices.pop_back();
+        m_position[size_t(i)] = -1;
+        return true;
+    }
+    qsizetype size() const { return qsizetype(m_indices.size()) + m_other.size(); }
+    bool isEmpty() const { return size() == 0; }
+    QSet<QString> toSet() const
+    {
+        QSet<QString> all = m_other;
+        for (int i : m_indices)
+            all.insert(m_r.idOf(i));
+        return all;
+    }
+
+private:
+    int indexOf(const QString& row, int known) const
+    {
+        return known >= 0 && m_r.isPlainId(known) ? known : RowResolutions::plainId(m_r, row);
+    }
+
+    const TargetResolver& m_r;
+    std::vector<int> m_position; // by graph index: where in m_indices, or -1
+    std::vector<int> m_indices;  // the rows that are plain ids, as graph indices
+    QSet<QString> m_other;
+};
+
 // HeadMaintainer.update_to_step: what one step does to the version rows.
 // `state` holds the revisions of `heads`; the rows the step removes and adds go into `step`.
 bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& state,
-               QSet<QString>& heads, MigrationStep& step, int rev, bool upgrade, Error& e)
+               RowSet& heads, MigrationStep& step, int rev, bool upgrade, Error& e)
 {
     // what the step does to the version table, in the order alembic does it
     auto added = [&](const QString& v) { step.addedRows.append(v); };
@@ -438,28 +505,27 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
         return false;
     };
     auto insertRow = [&](const QString& v, int vRev = -1) {
-        if (heads.contains(v))
+        if (!heads.insert(v, vRev))
             return fail(QStringLiteral("AssertionError: version %1 already present").arg(v));
-        heads.insert(v);
         added(v);
         state.add(v, +1, vRev);
         return true;
     };
     auto deleteRow = [&](const QString& v, int vRev = -1) {
-        if (!heads.remove(v))
+        if (!heads.remove(v, vRev))
             return fail(QStringLiteral("KeyError: %1").arg(v));
         removed(v);
         state.add(v, -1, vRev);
         return true;
     };
     auto updateRow = [&](const QString& from, const QString& to, int fromRev = -1, int toRev = -1) {
-        if (heads.contains(to))
+        if (heads.contains(to, toRev))
             return fail(QStringLiteral("AssertionError: version %1 already present").arg(to));
-        if (!heads.remove(from))
+        if (!heads.remove(from, fromRev))
             return fail(QStringLiteral("KeyError: %1").arg(from));
         removed(from);
         state.add(from, -1, fromRev);
-        heads.insert(to);
+        heads.insert(to, toRev);
         added(to);
         state.add(to, +1, toRev);
         return true;
@@ -467,7 +533,10 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
     auto updateVersionNum = [&]() {
         QString down;
         if (downs.size() != 1) {
-            const QSet<QString> present = heads & downSet;
+            QSet<QString> present;
+            for (int k = 0; k < downs.size(); ++k)
+                if (heads.contains(downs.at(k), downRevs.at(k)))
+                    present.insert(downs.at(k));
             if (present.size() != 1)
                 return fail(QStringLiteral(
                     "AssertionError: Can't do an UPDATE because downrevision is ambiguous"));
@@ -479,7 +548,7 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
     };
     // called with `id` among the rows: downSet minus the ancestors of the other rows
     auto unmergeTo = [&]() {
-        if (heads.isEmpty() || (heads.size() == 1 && heads.contains(id)))
+        if (heads.isEmpty() || (heads.size() == 1 && heads.contains(id, rev)))
             return downSet;
         state.add(id, -1);
         QSet<QString> set = downSet;
@@ -499,9 +568,10 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
         const int down = downRevs.first();
         const QString downId = r.idOf(down);
         if (upgrade)
-            return heads.contains(downId) ? updateRow(downId, id, down, rev) : insertRow(id, rev);
+            return heads.contains(downId, down) ? updateRow(downId, id, down, rev)
+                                                : insertRow(id, rev);
         bool othersClear = false; // no other row names `down` or a descendant of it
-        if (heads.contains(id)) {
+        if (heads.contains(id, rev)) {
             // unmergeTo().isEmpty(): the down revision is an ancestor of another row
             bool unmergeToEmpty = false;
             if (heads.size() > 1) {
@@ -533,10 +603,13 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
     downSet = QSet<QString>(downs.begin(), downs.end());
 
     if (upgrade) {
-        if (downs.isEmpty() || !heads.intersects(downSet))
-            return insertRow(id);
-        if (downs.size() > 1 && (heads & downSet).size() > 1) {
-            QSet<QString> others = heads - downSet;
+        int downsPresent = 0; // distinct down revisions that are rows (downs may repeat one)
+        for (const QString& d : std::as_const(downSet))
+            downsPresent += heads.contains(d) ? 1 : 0;
+        if (downs.isEmpty() || downsPresent == 0)
+            return insertRow(id, rev);
+        if (downs.size() > 1 && downsPresent > 1) {
+            QSet<QString> others = heads.toSet() - downSet;
             QSet<QString> from = downSet;
             if (!others.isEmpty())
                 from = minusAncestorsOfOthers(from, others);
@@ -550,9 +623,9 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
         }
         return updateVersionNum();
     }
-    if (heads.contains(id) && (downs.isEmpty() || unmergeTo().isEmpty()))
-        return deleteRow(id);
-    if (heads.contains(id) && downs.size() > 1) {
+    if (heads.contains(id, rev) && (downs.isEmpty() || unmergeTo().isEmpty()))
+        return deleteRow(id, rev);
+    if (heads.contains(id, rev) && downs.size() > 1) {
         const QSet<QString> to = unmergeTo();
         QStringList toList(to.begin(), to.end());
         for (int k = 0; k + 1 < toList.size(); ++k)
@@ -589,10 +662,13 @@ Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
     plan.direction = direction;
     plan.target = target;
     plan.startHeads = currentRows;
-    QSet<QString> heads(currentRows.begin(), currentRows.end());
+    const QSet<QString> startRows(currentRows.begin(), currentRows.end());
+    RowSet heads(resolver);
+    for (const QString& row : startRows)
+        heads.insert(row);
     RowResolutions rows;
     RowRevisions state(resolver, rows);
-    for (const QString& row : std::as_const(heads))
+    for (const QString& row : startRows)
         state.add(row, +1);
     plan.steps.reserve(order.size());
     for (int rev : order) {
@@ -604,7 +680,7 @@ Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
                 TargetResolver::commandMessage(e, target, upgrade));
         plan.steps.append(std::move(step));
     }
-    plan.endHeads = sortedRows(heads);
+    plan.endHeads = sortedRows(heads.toSet());
     return plan;
 }
 

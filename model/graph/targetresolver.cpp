@@ -288,6 +288,8 @@ QList<int> TargetResolver::related(const QList<int>& targets, bool up, bool incl
 const TargetResolver::Closure& TargetResolver::closure() const
 {
     Closure& c = *m_closure;
+    if (c.built.load(std::memory_order_acquire))
+        return c;
     std::call_once(c.once, [&] {
         const int n = count();
         // n * n bits; beyond this the planner walks the graph instead
@@ -337,6 +339,7 @@ const TargetResolver::Closure& TargetResolver::closure() const
         }
         c.available = true;
     });
+    c.built.store(true, std::memory_order_release);
     return c;
 }
 

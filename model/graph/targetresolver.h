@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -161,6 +162,7 @@ private:
     struct Closure
     {
         std::once_flag once;
+        std::atomic<bool> built{false}; // set after `once`: the planner asks very often
         bool available = false;
         size_t words = 0;
         std::vector<quint64> rows;        // ancestors, the revision included

@@ -1,7 +1,7 @@
 // Times MigrationPlanner on a real project: each plan computed many times, median printed.
 // Not a test (nothing passes or fails on time); scripts/bench-plan runs it beside alembic.
 //
-//   bench_planner CONFIG [REPEATS]
+//   bench_planner CONFIG [REPEATS] [ONLY]
 //
 // Prints one line per plan: "<name> <steps> steps <median ms> ms".
 #include "graph/migrationplanner.h"
@@ -22,10 +22,11 @@ int main(int argc, char* argv[])
     QTextStream err(stderr);
     const QStringList args = app.arguments();
     if (args.size() < 2) {
-        err << "usage: bench_planner CONFIG [REPEATS]\n";
+        err << "usage: bench_planner CONFIG [REPEATS] [ONLY]\n";
         return 2;
     }
     const int repeats = args.size() > 2 ? args.at(2).toInt() : 20;
+    const QString only = args.value(3); // run only the cases whose name contains this (profiling)
     const Result<LoadedProject> project = ProjectLoader::load(args.at(1));
     if (!project) {
         err << project.error() << '\n';
@@ -59,6 +60,8 @@ int main(int argc, char* argv[])
     };
     double worst = 0;
     for (const Case& c : cases) {
+        if (!QString::fromLatin1(c.name).contains(only))
+            continue;
         QList<double> times;
         qsizetype steps = -1;
         QString error;
