@@ -489,6 +489,25 @@ private slots:
         QVERIFY(!QFileInfo::exists(m_dir + QStringLiteral("/runner.db")));
     }
 
+    void noAlembicAnywhere()
+    {
+        // No venv, no interpreter set, and a PATH without alembic.
+        RunRequest r = request({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        r.interpreter.clear();
+        const QByteArray oldPath = qgetenv("PATH");
+        qputenv("PATH", QFile::encodeName(m_tmp->path()));
+        const quint64 id = m_runner->start(r);
+        const bool done = waitFinished(id, 10000);
+        qputenv("PATH", oldPath);
+        QVERIFY(done);
+        checkShape(id, false);
+        const RunEvent end = finishOf(id);
+        QCOMPARE(end.status, RunEvent::Status::FailedToStart);
+        QVERIFY2(end.text.contains(QLatin1String("alembic was not found")), qPrintable(end.text));
+        QVERIFY2(end.text.contains(QLatin1String("Set the Python interpreter")),
+                 qPrintable(end.text));
+    }
+
     void interpreterThatCannotStart()
     {
         // Executable, but its #! names nothing: exec fails inside QProcess.
