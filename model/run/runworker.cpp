@@ -85,6 +85,15 @@ void RunWorker::startRun(quint64 runId, const RunRequest& request, int stopGrace
         return;
     }
 
+    // QProcess would report this as a failure to start the program, which points at the
+    // interpreter; the folder is the problem.
+    if (!QFileInfo(command->workingDirectory).isDir()) {
+        finish(runId, RunEvent::Status::FailedToStart, -1,
+               trRun("The folder to run alembic in, %1, does not exist.")
+                   .arg(command->workingDirectory));
+        return;
+    }
+
     auto run = std::make_shared<WorkerRun>();
     run->id = runId;
     run->request = request;

@@ -508,6 +508,17 @@ private slots:
                  qPrintable(end.text));
     }
 
+    void missingWorkingDirectory()
+    {
+        RunRequest r = request({QStringLiteral("current")});
+        r.workingDirectory = m_dir + QStringLiteral("/gone");
+        const quint64 id = m_runner->start(r);
+        QVERIFY(waitFinished(id, 10000));
+        checkShape(id, false);
+        QCOMPARE(finishOf(id).status, RunEvent::Status::FailedToStart);
+        QVERIFY2(finishOf(id).text.contains(r.workingDirectory), qPrintable(finishOf(id).text));
+    }
+
     void interpreterThatCannotStart()
     {
         // Executable, but its #! names nothing: exec fails inside QProcess.
