@@ -43,7 +43,15 @@ struct WorkerRun
     LineSplitter errLines;
     OutputClassifier outLevels;
     OutputClassifier errLevels;
+    enum class Ddl
+    {
+        Unknown,
+        Transactional,
+        NonTransactional
+    };
+
     int graceMs = 0;
+    Ddl ddl = Ddl::Unknown; // from alembic's "Will assume [non-]transactional DDL."
     bool stopRequested = false;
     bool killed = false;
     bool hintedMissingModule = false;
@@ -152,12 +160,33 @@ void RunWorker::stopRun(quint64 runId)
                                                "Stopping alembic: it is asked to end now and is "
                                                "killed if it has not ended after %n second(s).",
                                                nullptr, graceSeconds));
-    emitRunnerLine(
-        runId, RunEvent::Level::Warning,
-        trRun("The step that was running is rolled back where the database has transactional DDL "
-              "(PostgreSQL, SQLite). MySQL and MariaDB commit each schema change at once, so the "
-              "database may hold part of that step. Steps that had finished stay applied. Retort "
-              "reads the version table again when alembic has ended."));
+    // alembic says at the start of each run whether it treats the database's DDL as
+    // transactional; that, not the dialect's name, decides what an interrupted run leaves.
+    // (SQLite counts as non-transactional: alembic assumes so, and Python's sqlite3 commits
+    // a CREATE TABLE at once. Checked in tst_alembicrunner.)
+    QString meaning;
+    switch (run->ddl) {
+    case WorkerRun::Ddl::Transactional:
+        meaning = trRun("alembic treats this database's DDL as transactional: what was not "
+                        "committed is rolled back, that is the step that was running and, "
+                        "unless env.py commits each migration (transaction_per_migration), "
+                        "the earlier steps of this run as well.");
+        break;
+    case WorkerRun::Ddl::NonTransactional:
+        meaning = trRun("alembic treats this database's DDL as non-transactional (MySQL, "
+                        "MariaDB, SQLite): steps that finished stay applied, and the step "
+                        "that was running may be partly applied while the version table still "
+                        "names the step before it.");
+        break;
+    case WorkerRun::Ddl::Unknown:
+        meaning = trRun("Where the database has transactional DDL (PostgreSQL) the unfinished "
+                        "work is rolled back; MySQL, MariaDB and SQLite commit each schema "
+                        "change at once, so the step that was running may be partly applied.");
+        break;
+    }
+    emitRunnerLine(runId, RunEvent::Level::Warning, meaning);
+    emitRunnerLine(runId, RunEvent::Level::Info,
+                   trRun("Retort reads the version table again when alembic has ended."));
 
     run->process->terminate();
     run->killTimer = new QTimer(run->process);
@@ -197,6 +226,11 @@ void RunWorker::emitLine(WorkerRun& run, RunEvent::Stream stream, const QString&
         stream == RunEvent::Stream::Stderr ? run.errLevels : run.outLevels;
     e.level = classifier.classify(e.text);
     emit event(e);
+
+    if (e.text.contains(QLatin1String("Will assume non-transactional DDL")))
+        run.ddl = WorkerRun::Ddl::NonTransactional;
+    else if (e.text.contains(QLatin1String("Will assume transactional DDL")))
+        run.ddl = WorkerRun::Ddl::Transactional;
 
     if (const std::optional<ProgressParser::Step> step = ProgressParser::parse(e.text)) {
         RunEvent progress = makeEvent(RunEvent::Kind::Progress, run.id);
