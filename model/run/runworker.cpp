@@ -52,6 +52,7 @@ struct WorkerRun
 
     int graceMs = 0;
     Ddl ddl = Ddl::Unknown; // from alembic's "Will assume [non-]transactional DDL."
+    bool started = false;
     bool stopRequested = false;
     bool killed = false;
     bool hintedMissingModule = false;
@@ -117,10 +118,16 @@ void RunWorker::startRun(quint64 runId, const RunRequest& request, int stopGrace
 
     const QString display = command->display;
     connect(p, &QProcess::started, this, [this, runId, display] {
+        const auto run = m_runs.value(runId);
+        if (!run)
+            return;
+        run->started = true;
         RunEvent e = makeEvent(RunEvent::Kind::Started, runId);
         e.stream = RunEvent::Stream::Runner;
         e.text = display;
         emit event(e);
+        if (run->stopRequested) // asked before the process was up
+            beginStop(*run);
     });
     connect(p, &QProcess::readyReadStandardOutput, this, [this, runId] {
         if (const auto run = m_runs.value(runId))
@@ -153,8 +160,17 @@ void RunWorker::stopRun(quint64 runId)
         return;
     run->stopRequested = true;
     qCInfo(lcRun) << "run" << runId << "stop requested";
+    // Started comes first in every run's events: a stop asked for while the process is still
+    // starting is carried out (and explained) once it has started.
+    if (run->started)
+        beginStop(*run);
+}
 
-    const int graceSeconds = qMax(1, (run->graceMs + 999) / 1000);
+void RunWorker::beginStop(WorkerRun& run)
+{
+    const quint64 runId = run.id;
+
+    const int graceSeconds = qMax(1, (run.graceMs + 999) / 1000);
     emitRunnerLine(runId, RunEvent::Level::Warning,
                    QCoreApplication::translate("AlembicRunner",
                                                "Stopping alembic: it is asked to end now and is "
@@ -165,7 +181,7 @@ void RunWorker::stopRun(quint64 runId)
     // (SQLite counts as non-transactional: alembic assumes so, and Python's sqlite3 commits
     // a CREATE TABLE at once. Checked in tst_alembicrunner.)
     QString meaning;
-    switch (run->ddl) {
+    switch (run.ddl) {
     case WorkerRun::Ddl::Transactional:
         meaning = trRun("alembic treats this database's DDL as transactional: what was not "
                         "committed is rolled back, that is the step that was running and, "
@@ -188,10 +204,10 @@ void RunWorker::stopRun(quint64 runId)
     emitRunnerLine(runId, RunEvent::Level::Info,
                    trRun("Retort reads the version table again when alembic has ended."));
 
-    run->process->terminate();
-    run->killTimer = new QTimer(run->process);
-    run->killTimer->setSingleShot(true);
-    connect(run->killTimer, &QTimer::timeout, this, [this, runId] {
+    run.process->terminate();
+    run.killTimer = new QTimer(run.process);
+    run.killTimer->setSingleShot(true);
+    connect(run.killTimer, &QTimer::timeout, this, [this, runId] {
         const auto run = m_runs.value(runId);
         if (!run || run->process->state() == QProcess::NotRunning)
             return;
@@ -201,7 +217,7 @@ void RunWorker::stopRun(quint64 runId)
         qCInfo(lcRun) << "run" << runId << "killed after the grace period";
         run->process->kill();
     });
-    run->killTimer->start(run->graceMs);
+    run.killTimer->start(run.graceMs);
 }
 
 void RunWorker::readOutput(WorkerRun& run, bool stdErr, bool atEnd)

@@ -496,6 +496,21 @@ private slots:
         QVERIFY2(tables().contains(QStringLiteral("t_b2")), qPrintable(tables().join(u' ')));
     }
 
+    // stop() right after start(): the worker sees the stop after it started the process.
+    void stopAtOnce()
+    {
+        const quint64 id =
+            m_runner->start(request({QStringLiteral("upgrade"), QStringLiteral("heads")}));
+        m_runner->stop(id);
+        QVERIFY(waitFinished(id, 15000));
+        checkShape(id);
+        const RunEvent end = finishOf(id);
+        QVERIFY2(end.status == RunEvent::Status::Stopped, qPrintable(describe(eventsOf(id))));
+        QVERIFY(!m_runner->isBusy(QStringLiteral("ini")));
+        const QStringList after = rows();
+        QVERIFY2(!after.contains(QStringLiteral("e5")), qPrintable(after.join(u' ')));
+    }
+
     void missingAlembic()
     {
         RunRequest r = request({QStringLiteral("upgrade"), QStringLiteral("heads")});
