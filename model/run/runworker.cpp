@@ -43,7 +43,16 @@ struct WorkerRun
     LineSplitter errLines;
     OutputClassifier outLevels;
     OutputClassifier errLevels;
+    enum class Ddl
+    {
+        Unknown,
+        Transactional,
+        NonTransactional
+    };
+
     int graceMs = 0;
+    Ddl ddl = Ddl::Unknown; // from alembic's "Will assume [non-]transactional DDL."
+    bool started = false;
     bool stopRequested = false;
     bool killed = false;
     bool hintedMissingModule = false;
@@ -85,6 +94,15 @@ void RunWorker::startRun(quint64 runId, const RunRequest& request, int stopGrace
         return;
     }
 
+    // QProcess would report this as a failure to start the program, which points at the
+    // interpreter; the folder is the problem.
+    if (!QFileInfo(command->workingDirectory).isDir()) {
+        finish(runId, RunEvent::Status::FailedToStart, -1,
+               trRun("The folder to run alembic in, %1, does not exist.")
+                   .arg(command->workingDirectory));
+        return;
+    }
+
     auto run = std::make_shared<WorkerRun>();
     run->id = runId;
     run->request = request;
@@ -100,10 +118,16 @@ void RunWorker::startRun(quint64 runId, const RunRequest& request, int stopGrace
 
     const QString display = command->display;
     connect(p, &QProcess::started, this, [this, runId, display] {
+        const auto run = m_runs.value(runId);
+        if (!run)
+            return;
+        run->started = true;
         RunEvent e = makeEvent(RunEvent::Kind::Started, runId);
         e.stream = RunEvent::Stream::Runner;
         e.text = display;
         emit event(e);
+        if (run->stopRequested) // asked before the process was up
+            beginStop(*run);
     });
     connect(p, &QProcess::readyReadStandardOutput, this, [this, runId] {
         if (const auto run = m_runs.value(runId))
@@ -136,24 +160,54 @@ void RunWorker::stopRun(quint64 runId)
         return;
     run->stopRequested = true;
     qCInfo(lcRun) << "run" << runId << "stop requested";
+    // Started comes first in every run's events: a stop asked for while the process is still
+    // starting is carried out (and explained) once it has started.
+    if (run->started)
+        beginStop(*run);
+}
 
-    const int graceSeconds = qMax(1, (run->graceMs + 999) / 1000);
+void RunWorker::beginStop(WorkerRun& run)
+{
+    const quint64 runId = run.id;
+
+    const int graceSeconds = qMax(1, (run.graceMs + 999) / 1000);
     emitRunnerLine(runId, RunEvent::Level::Warning,
                    QCoreApplication::translate("AlembicRunner",
                                                "Stopping alembic: it is asked to end now and is "
                                                "killed if it has not ended after %n second(s).",
                                                nullptr, graceSeconds));
-    emitRunnerLine(
-        runId, RunEvent::Level::Warning,
-        trRun("The step that was running is rolled back where the database has transactional DDL "
-              "(PostgreSQL, SQLite). MySQL and MariaDB commit each schema change at once, so the "
-              "database may hold part of that step. Steps that had finished stay applied. Retort "
-              "reads the version table again when alembic has ended."));
+    // alembic says at the start of each run whether it treats the database's DDL as
+    // transactional; that, not the dialect's name, decides what an interrupted run leaves.
+    // (SQLite counts as non-transactional: alembic assumes so, and Python's sqlite3 commits
+    // a CREATE TABLE at once. Checked in tst_alembicrunner.)
+    QString meaning;
+    switch (run.ddl) {
+    case WorkerRun::Ddl::Transactional:
+        meaning = trRun("alembic treats this database's DDL as transactional: what was not "
+                        "committed is rolled back, that is the step that was running and, "
+                        "unless env.py commits each migration (transaction_per_migration), "
+                        "the earlier steps of this run as well.");
+        break;
+    case WorkerRun::Ddl::NonTransactional:
+        meaning = trRun("alembic treats this database's DDL as non-transactional (MySQL, "
+                        "MariaDB, SQLite): steps that finished stay applied, and the step "
+                        "that was running may be partly applied while the version table still "
+                        "names the step before it.");
+        break;
+    case WorkerRun::Ddl::Unknown:
+        meaning = trRun("Where the database has transactional DDL (PostgreSQL) the unfinished "
+                        "work is rolled back; MySQL, MariaDB and SQLite commit each schema "
+                        "change at once, so the step that was running may be partly applied.");
+        break;
+    }
+    emitRunnerLine(runId, RunEvent::Level::Warning, meaning);
+    emitRunnerLine(runId, RunEvent::Level::Info,
+                   trRun("Retort reads the version table again when alembic has ended."));
 
-    run->process->terminate();
-    run->killTimer = new QTimer(run->process);
-    run->killTimer->setSingleShot(true);
-    connect(run->killTimer, &QTimer::timeout, this, [this, runId] {
+    run.process->terminate();
+    run.killTimer = new QTimer(run.process);
+    run.killTimer->setSingleShot(true);
+    connect(run.killTimer, &QTimer::timeout, this, [this, runId] {
         const auto run = m_runs.value(runId);
         if (!run || run->process->state() == QProcess::NotRunning)
             return;
@@ -163,7 +217,7 @@ void RunWorker::stopRun(quint64 runId)
         qCInfo(lcRun) << "run" << runId << "killed after the grace period";
         run->process->kill();
     });
-    run->killTimer->start(run->graceMs);
+    run.killTimer->start(run.graceMs);
 }
 
 void RunWorker::readOutput(WorkerRun& run, bool stdErr, bool atEnd)
@@ -188,6 +242,11 @@ void RunWorker::emitLine(WorkerRun& run, RunEvent::Stream stream, const QString&
         stream == RunEvent::Stream::Stderr ? run.errLevels : run.outLevels;
     e.level = classifier.classify(e.text);
     emit event(e);
+
+    if (e.text.contains(QLatin1String("Will assume non-transactional DDL")))
+        run.ddl = WorkerRun::Ddl::NonTransactional;
+    else if (e.text.contains(QLatin1String("Will assume transactional DDL")))
+        run.ddl = WorkerRun::Ddl::Transactional;
 
     if (const std::optional<ProgressParser::Step> step = ProgressParser::parse(e.text)) {
         RunEvent progress = makeEvent(RunEvent::Kind::Progress, run.id);

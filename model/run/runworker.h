@@ -31,6 +31,7 @@ signals:
     void event(const retort::RunEvent& event);
 
 private:
+    void beginStop(WorkerRun& run);
     void readOutput(WorkerRun& run, bool stdErr, bool atEnd);
     void emitLine(WorkerRun& run, RunEvent::Stream stream, const QString& rawLine);
     void emitRunnerLine(quint64 runId, RunEvent::Level level, const QString& text);

@@ -463,14 +463,52 @@ private slots:
             QVERIFY2(took < grace, qPrintable(QString::number(took)));
         }
         // What stopping means is said in the log.
-        QVERIFY(hasLine(id, RunEvent::Stream::Runner, QStringLiteral("rolled back")));
+        QVERIFY(hasLine(id, RunEvent::Stream::Runner, QStringLiteral("partly applied")));
         QVERIFY(hasLine(id, RunEvent::Stream::Runner, QStringLiteral("MariaDB")));
         QVERIFY(hasLine(id, RunEvent::Stream::Runner, QStringLiteral("version table")));
+        // alembic said SQLite's DDL is non-transactional; the log says what that means.
+        QVERIFY(hasLine(id, RunEvent::Stream::Runner, QStringLiteral("non-transactional")));
         QVERIFY(!m_runner->isBusy(QStringLiteral("ini")));
 
         // The steps before the one that slept are applied; the database is not locked.
         QCOMPARE(rows(), QStringList{QStringLiteral("c3b")});
         RUN_PLANNED(true, "heads");
+    }
+
+    // What the stop message claims for SQLite, checked: a step stopped after its DDL keeps
+    // its table while the version table names the step before it.
+    void stopAfterDdlOnSqlite()
+    {
+        m_runner->setStopGracePeriod(1500);
+        RunRequest r = request({QStringLiteral("upgrade"), QStringLiteral("b2")});
+        r.environment.insert(QStringLiteral("RETORT_SLEEP_AFTER_AT"), QStringLiteral("b2"));
+        const quint64 id = m_runner->start(r);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return hasLine(id, RunEvent::Stream::Stdout,
+                               QStringLiteral("sleeping after the DDL of b2"));
+            },
+            kRunTimeoutMs));
+        m_runner->stop(id);
+        QVERIFY(waitFinished(id, 10000));
+        QCOMPARE(finishOf(id).status, RunEvent::Status::Stopped);
+        QCOMPARE(rows(), QStringList{QStringLiteral("a1")});
+        QVERIFY2(tables().contains(QStringLiteral("t_b2")), qPrintable(tables().join(u' ')));
+    }
+
+    // stop() right after start(): the worker sees the stop after it started the process.
+    void stopAtOnce()
+    {
+        const quint64 id =
+            m_runner->start(request({QStringLiteral("upgrade"), QStringLiteral("heads")}));
+        m_runner->stop(id);
+        QVERIFY(waitFinished(id, 15000));
+        checkShape(id);
+        const RunEvent end = finishOf(id);
+        QVERIFY2(end.status == RunEvent::Status::Stopped, qPrintable(describe(eventsOf(id))));
+        QVERIFY(!m_runner->isBusy(QStringLiteral("ini")));
+        const QStringList after = rows();
+        QVERIFY2(!after.contains(QStringLiteral("e5")), qPrintable(after.join(u' ')));
     }
 
     void missingAlembic()
@@ -487,6 +525,36 @@ private slots:
                  qPrintable(end.text));
         QVERIFY(!m_runner->isBusy(QStringLiteral("ini")));
         QVERIFY(!QFileInfo::exists(m_dir + QStringLiteral("/runner.db")));
+    }
+
+    void noAlembicAnywhere()
+    {
+        // No venv, no interpreter set, and a PATH without alembic.
+        RunRequest r = request({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        r.interpreter.clear();
+        const QByteArray oldPath = qgetenv("PATH");
+        qputenv("PATH", QFile::encodeName(m_tmp->path()));
+        const quint64 id = m_runner->start(r);
+        const bool done = waitFinished(id, 10000);
+        qputenv("PATH", oldPath);
+        QVERIFY(done);
+        checkShape(id, false);
+        const RunEvent end = finishOf(id);
+        QCOMPARE(end.status, RunEvent::Status::FailedToStart);
+        QVERIFY2(end.text.contains(QLatin1String("alembic was not found")), qPrintable(end.text));
+        QVERIFY2(end.text.contains(QLatin1String("Set the Python interpreter")),
+                 qPrintable(end.text));
+    }
+
+    void missingWorkingDirectory()
+    {
+        RunRequest r = request({QStringLiteral("current")});
+        r.workingDirectory = m_dir + QStringLiteral("/gone");
+        const quint64 id = m_runner->start(r);
+        QVERIFY(waitFinished(id, 10000));
+        checkShape(id, false);
+        QCOMPARE(finishOf(id).status, RunEvent::Status::FailedToStart);
+        QVERIFY2(finishOf(id).text.contains(r.workingDirectory), qPrintable(finishOf(id).text));
     }
 
     void interpreterThatCannotStart()

@@ -11,7 +11,10 @@
 #include "run/alembicrunner.h"
 #include "support/testservers.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QTest>
 
@@ -23,6 +26,24 @@ using namespace retort::test;
 namespace {
 
 const QString kPython = QStringLiteral(RETORT_TEST_PYTHON);
+
+bool copyTree(const QString& from, const QString& to)
+{
+    QDir().mkpath(to);
+    QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (path.contains(QLatin1String("__pycache__")))
+            continue;
+        const QString target = to + path.mid(from.size());
+        if (it.fileInfo().isDir())
+            QDir().mkpath(target);
+        else if (!QFile::copy(path, target))
+            return false;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -132,16 +153,20 @@ private slots:
         timer.start();
         const QString pgError = m_servers->startPostgres();
         QVERIFY2(pgError.isEmpty(), qPrintable(pgError));
-        const Run pg =
-            m_servers->psql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE runner"));
-        QVERIFY2(pg.exitCode == 0, qPrintable(pg.describe() + readText(m_servers->pgLog())));
+        for (const char* db : {"runner", "stopper"}) {
+            const Run pg =
+                m_servers->psql(QStringLiteral("postgres"),
+                                QStringLiteral("CREATE DATABASE %1").arg(QLatin1String(db)));
+            QVERIFY2(pg.exitCode == 0, qPrintable(pg.describe() + readText(m_servers->pgLog())));
+        }
         qInfo("PostgreSQL ready after %lld ms", qint64(timer.elapsed()));
 
         const QString myError = m_servers->startMariaDb();
         QVERIFY2(myError.isEmpty(), qPrintable(myError));
         const Run my = m_servers->mariadb(
             QStringLiteral("CREATE USER 'retort'@'localhost' IDENTIFIED BY '%1'; "
-                           "GRANT ALL ON *.* TO 'retort'@'localhost'; CREATE DATABASE runner;")
+                           "GRANT ALL ON *.* TO 'retort'@'localhost'; CREATE DATABASE runner; "
+                           "CREATE DATABASE stopper;")
                 .arg(kPassword));
         QVERIFY2(my.exitCode == 0, qPrintable(my.describe() + readText(m_servers->myLog())));
         qInfo("MariaDB ready after %lld ms", qint64(timer.elapsed()));
@@ -202,6 +227,78 @@ private slots:
 
         // The ini's own database was never touched.
         QVERIFY(!QFileInfo::exists(m_project + QStringLiteral("/placeholder.db")));
+    }
+
+    // Stopping a run in the middle of a step, after its DDL (tests/fixtures/runner_project,
+    // whose migrations sleep when told to): what the runner's log says about it must be
+    // what the database then holds. PostgreSQL rolls the whole run back (one transaction, as
+    // env.py does not commit per migration); MariaDB keeps the finished steps and the
+    // stopped step's table while the version table names the step before it.
+    void stopMidStep_data()
+    {
+        QTest::addColumn<QString>("server");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+        QTest::newRow("mariadb") << QStringLiteral("mariadb");
+    }
+
+    void stopMidStep()
+    {
+        QFETCH(QString, server);
+        const QString project = m_servers->root() + QStringLiteral("/stop-") + server;
+        QVERIFY(copyTree(QStringLiteral(RETORT_FIXTURES_DIR "/runner_project"), project));
+        const QString url = server == QLatin1String("postgresql")
+                                ? m_servers->pgUrl(QStringLiteral("stopper"))
+                                : m_servers->myUrl(QStringLiteral("stopper"));
+
+        AlembicRunner runner;
+        runner.setStopGracePeriod(2000);
+        QList<RunEvent> events;
+        connect(&runner, &AlembicRunner::event, this, [&](const RunEvent& e) { events << e; });
+        auto has = [&](RunEvent::Stream stream, const QString& text) {
+            for (const RunEvent& e : std::as_const(events))
+                if (e.kind == RunEvent::Kind::Output && e.stream == stream && e.text.contains(text))
+                    return true;
+            return false;
+        };
+        RunRequest r;
+        r.command = {QStringLiteral("upgrade"), QStringLiteral("heads")};
+        r.configPath = project + QStringLiteral("/alembic.ini");
+        r.workingDirectory = project;
+        r.interpreter = kPython;
+        r.urlOverride = url;
+        r.databaseKey = server;
+        r.environment.insert(QStringLiteral("RETORT_SLEEP_AFTER_AT"), QStringLiteral("c3a"));
+        runner.start(r);
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         return has(RunEvent::Stream::Stdout,
+                                    QStringLiteral("sleeping after the DDL of c3a"));
+                     },
+                     120000),
+                 "the migration did not reach its sleep");
+        runner.stop(events.first().runId);
+        QVERIFY(
+            QTest::qWaitFor([&] { return events.last().kind == RunEvent::Kind::Finished; }, 15000));
+        QCOMPARE(events.last().status, RunEvent::Status::Stopped);
+
+        const DatabaseState state = VersionTableReader::readNow(url, project);
+        QVERIFY2(state.isReadable(), qPrintable(state.error()));
+        QString tables;
+        if (server == QLatin1String("postgresql")) {
+            QVERIFY(has(RunEvent::Stream::Runner, QStringLiteral("DDL as transactional")));
+            QVERIFY(state.sortedCurrentRevisions().isEmpty()); // all rolled back
+            const Run t = m_servers->psql(
+                QStringLiteral("stopper"),
+                QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename LIKE 't\\_%'"));
+            QVERIFY2(t.exitCode == 0, qPrintable(t.describe()));
+            QVERIFY2(t.out.contains(QLatin1String(" 0\n")), qPrintable(t.out));
+        } else {
+            QVERIFY(has(RunEvent::Stream::Runner, QStringLiteral("non-transactional")));
+            QCOMPARE(state.sortedCurrentRevisions(), QStringList{QStringLiteral("c3b")});
+            const Run t = m_servers->mariadb(QStringLiteral("SHOW TABLES FROM stopper"));
+            QVERIFY2(t.exitCode == 0, qPrintable(t.describe()));
+            QVERIFY2(t.out.contains(QLatin1String("t_c3a")), qPrintable(t.out)); // partly applied
+        }
     }
 };
 
