@@ -1,0 +1,178 @@
+#include "script/filewatcher.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QTimer>
+
+namespace retort {
+
+namespace {
+
+QString cleanPath(const QString& path)
+{
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+
+} // namespace
+
+FileWatcher::FileWatcher(QObject* parent)
+    : QObject(parent), m_watcher(new QFileSystemWatcher(this)), m_debounce(new QTimer(this))
+{
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(200);
+    connect(m_debounce, &QTimer::timeout, this, &FileWatcher::flush);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &FileWatcher::onPathChanged);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this,
+            &FileWatcher::onDirectoryChanged);
+}
+
+FileWatcher::~FileWatcher() = default;
+
+QByteArray FileWatcher::hashOf(const QByteArray& bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha1);
+}
+
+void FileWatcher::setDebounceInterval(int milliseconds)
+{
+    m_debounce->setInterval(milliseconds);
+}
+
+int FileWatcher::debounceInterval() const
+{
+    return m_debounce->interval();
+}
+
+void FileWatcher::watchFile(const QString& path, const QByteArray& knownBytes)
+{
+    const QString file = cleanPath(path);
+    m_files.insert(file, Watched{hashOf(knownBytes), false});
+    rewatch();
+}
+
+void FileWatcher::unwatchFile(const QString& path)
+{
+    const QString file = cleanPath(path);
+    if (!m_files.remove(file))
+        return;
+    m_pendingFiles.remove(file);
+    rewatch();
+}
+
+void FileWatcher::noteOwnSave(const QString& path, const QByteArray& bytes)
+{
+    const QString file = cleanPath(path);
+    auto it = m_files.find(file);
+    if (it == m_files.end())
+        return;
+    it->hash = hashOf(bytes);
+    it->missing = false;
+    rewatch(); // QSaveFile replaced the inode the watcher was on
+}
+
+void FileWatcher::setDirectories(const QStringList& folders)
+{
+    QSet<QString> wanted;
+    for (const QString& folder : folders)
+        wanted.insert(cleanPath(folder));
+    if (wanted == m_directories)
+        return;
+    m_directories = wanted;
+    rewatch();
+}
+
+// Makes QFileSystemWatcher watch exactly the files that exist, their folders and the asked
+// folders. Called after every change: a path whose inode was replaced is silently dropped
+// by the watcher and must be added again.
+void FileWatcher::rewatch()
+{
+    QSet<QString> wantFiles;
+    QSet<QString> wantDirs = m_directories;
+    for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
+        wantDirs.insert(QFileInfo(it.key()).absolutePath());
+        if (QFileInfo::exists(it.key()))
+            wantFiles.insert(it.key());
+    }
+    const QStringList haveFiles = m_watcher->files();
+    const QStringList haveDirs = m_watcher->directories();
+    QStringList remove;
+    for (const QString& f : haveFiles)
+        if (!wantFiles.contains(f))
+            remove << f;
+    for (const QString& d : haveDirs)
+        if (!wantDirs.contains(d))
+            remove << d;
+    if (!remove.isEmpty())
+        m_watcher->removePaths(remove);
+    // Re-adding a path the watcher still has is harmless; it may have lost it silently.
+    QStringList add;
+    for (const QString& f : std::as_const(wantFiles))
+        if (!haveFiles.contains(f))
+            add << f;
+    for (const QString& d : std::as_const(wantDirs))
+        if (!haveDirs.contains(d) && QFileInfo(d).isDir())
+            add << d;
+    if (!add.isEmpty())
+        m_watcher->addPaths(add);
+}
+
+void FileWatcher::onPathChanged(const QString& path)
+{
+    m_pendingFiles.insert(cleanPath(path));
+    m_debounce->start();
+}
+
+void FileWatcher::onDirectoryChanged(const QString& path)
+{
+    const QString folder = cleanPath(path);
+    if (m_directories.contains(folder))
+        m_pendingDirectories.insert(folder);
+    // A watched file in this folder may have been replaced, removed or recreated.
+    for (auto it = m_files.cbegin(); it != m_files.cend(); ++it)
+        if (QFileInfo(it.key()).absolutePath() == folder)
+            m_pendingFiles.insert(it.key());
+    m_debounce->start();
+}
+
+void FileWatcher::flush()
+{
+    const QSet<QString> files = std::exchange(m_pendingFiles, {});
+    const QSet<QString> folders = std::exchange(m_pendingDirectories, {});
+    rewatch();
+
+    QStringList sortedFiles = files.values();
+    sortedFiles.sort();
+    for (const QString& path : std::as_const(sortedFiles)) {
+        auto it = m_files.find(path);
+        if (it == m_files.end())
+            continue;
+        QFile file(path);
+        if (!file.exists()) {
+            if (!it->missing) {
+                it->missing = true;
+                it->hash.clear();
+                emit fileRemoved(path);
+            }
+            continue;
+        }
+        if (!file.open(QIODevice::ReadOnly))
+            continue; // being written right now: the write's own event brings us back
+        const QByteArray hash = hashOf(file.readAll());
+        // Emitting may unwatch it (the tab closes): look it up again afterwards.
+        if (hash == it->hash && !it->missing)
+            continue;
+        it->hash = hash;
+        it->missing = false;
+        emit fileChanged(path);
+    }
+    if (!folders.isEmpty()) {
+        QStringList list = folders.values();
+        list.sort();
+        emit directoriesChanged(list);
+    }
+}
+
+} // namespace retort

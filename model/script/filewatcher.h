@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+class QFileSystemWatcher;
+class QTimer;
+
+namespace retort {
+
+// Watches open script files and the version folders, and says what changed once things
+// have settled (debounced: a `git checkout` or an editor's save is many events, one report).
+//
+// Safe against atomic saves by other tools: a file replaced by rename drops out of
+// QFileSystemWatcher (it watched the old inode), so after every change the path is added
+// again, and each file's folder is watched too so a file that comes back after a
+// delete-then-create is noticed (the idea of Tiled's filesystemwatcher.cpp).
+//
+// Files are compared by content: fileChanged() only fires when the bytes differ from the
+// last ones the watcher knows (what was loaded, what Retort saved via noteOwnSave(), or what
+// it last reported), so Retort's own saves and touches that change nothing stay silent.
+class FileWatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FileWatcher(QObject* parent = nullptr);
+    ~FileWatcher() override;
+
+    // Watches `path`; `knownBytes` is the content Retort has of it.
+    void watchFile(const QString& path, const QByteArray& knownBytes);
+    void unwatchFile(const QString& path);
+    // Retort just wrote `bytes` to `path`: that is not an outside change.
+    void noteOwnSave(const QString& path, const QByteArray& bytes);
+    QStringList watchedFiles() const { return m_files.keys(); }
+
+    // The folders whose entries matter (the version folders); replaces the previous set.
+    void setDirectories(const QStringList& folders);
+    QStringList directories() const { return m_directories.values(); }
+
+    void setDebounceInterval(int milliseconds);
+    int debounceInterval() const;
+
+signals:
+    // The file's content differs from the last known; it exists.
+    void fileChanged(const QString& path);
+    // The file is gone (once per disappearance; fileChanged follows if it comes back).
+    void fileRemoved(const QString& path);
+    // Entries of watched folders changed (files added, removed, renamed).
+    void directoriesChanged(const QStringList& folders);
+
+private:
+    struct Watched
+    {
+        QByteArray hash; // of the last known content; empty when the file is missing
+        bool missing = false;
+    };
+
+    void onPathChanged(const QString& path);
+    void onDirectoryChanged(const QString& path);
+    void flush();
+    void rewatch();
+    static QByteArray hashOf(const QByteArray& bytes);
+
+    QFileSystemWatcher* m_watcher = nullptr;
+    QTimer* m_debounce = nullptr;
+    QHash<QString, Watched> m_files;   // clean absolute path -> state
+    QSet<QString> m_directories;       // asked for by setDirectories()
+    QSet<QString> m_pendingFiles;
+    QSet<QString> m_pendingDirectories;
+};
+
+} // namespace retort
