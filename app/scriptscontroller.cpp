@@ -7,6 +7,7 @@
 #include "editor/scripteditor.h"
 #include "editor/scriptpage.h"
 #include "editor/scripttabs.h"
+#include "graph/graphscene.h"
 #include "graph/graphview.h"
 #include "graph/revisiongraph.h"
 #include "projectsession.h"
@@ -98,6 +99,8 @@ ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphVi
     connect(m_graphView, &GraphView::revisionActivated, this,
             [this](const QString& id) { openRevision(id); });
     connect(m_session, &ProjectSession::loaded, this, &ScriptsController::onLoaded);
+    connect(m_graphView->graphScene(), &GraphScene::graphChanged, this,
+            &ScriptsController::selectPending);
 
     connect(m_watcher, &FileWatcher::fileChanged, this, &ScriptsController::onFileChanged);
     connect(m_watcher, &FileWatcher::fileRemoved, this, &ScriptsController::onFileRemoved);
@@ -388,12 +391,19 @@ void ScriptsController::onLoaded(const std::shared_ptr<const RevisionGraph>& gra
 
     for (ScriptPage* page : m_tabs->pages())
         updateDiagnostics(page);
-    if (!m_selectAfterLoad.isEmpty()) {
-        const QString id = revisionOf(m_selectAfterLoad);
-        if (!id.isEmpty()) {
-            m_selectAfterLoad.clear();
-            m_graphView->selectRevision(id);
-        }
+    selectPending();
+}
+
+// A new script's node exists only once the reloaded graph is laid out and drawn: try on
+// load and again whenever the picture changes.
+void ScriptsController::selectPending()
+{
+    if (m_selectAfterLoad.isEmpty())
+        return;
+    const QString id = revisionOf(m_selectAfterLoad);
+    if (!id.isEmpty() && m_graphView->selectRevision(id)) {
+        m_graphView->centerOnRevision(id);
+        m_selectAfterLoad.clear();
     }
 }
 

@@ -91,6 +91,7 @@ private:
     void onFileRemoved(const QString& path);
     void reloadFromDisk(ScriptPage* page);
     void syncGraphToPage();
+    void selectPending();
     void updateDiagnostics(ScriptPage* page);
     void scheduleProjectReload();
     void showNewRevisionDialog();
