@@ -48,7 +48,8 @@ ScriptEditor::ScriptEditor(QWidget* parent) : QsciScintilla(parent)
     setBackspaceUnindents(true);
     setEdgeMode(EdgeNone);
     setWrapMode(WrapNone);
-    setAnnotationDisplay(AnnotationBoxed);
+    // Standard, not boxed: the box's frame covers the underscores of identifiers in messages.
+    setAnnotationDisplay(AnnotationStandard);
 
     m_errorMarker = markerDefine(Circle);
     m_warningMarker = markerDefine(Circle);
@@ -168,11 +169,17 @@ void ScriptEditor::applyColours()
     setMarkerForegroundColor(warning, m_warningMarker);
     setIndicatorForegroundColor(error, m_lintIndicator);
 
-    // Annotation styles (beyond the lexer's styles, which a lexer change resets).
-    SendScintilla(SCI_STYLESETBACK, kAnnotationErrorStyle, mix(base, error, 0.15));
-    SendScintilla(SCI_STYLESETFORE, kAnnotationErrorStyle, text);
-    SendScintilla(SCI_STYLESETBACK, kAnnotationWarningStyle, mix(base, warning, 0.15));
-    SendScintilla(SCI_STYLESETFORE, kAnnotationWarningStyle, text);
+    // Annotation styles (beyond the lexer's styles, which a lexer change resets): messages
+    // in the UI font, set apart from the code by it and by a tinted ground.
+    const QByteArray family = QWidget::font().family().toUtf8();
+    for (const auto& [style, colour] :
+         {std::pair{kAnnotationErrorStyle, error}, std::pair{kAnnotationWarningStyle, warning}}) {
+        SendScintilla(SCI_STYLESETBACK, style, mix(base, colour, dark ? 0.25 : 0.15));
+        SendScintilla(SCI_STYLESETFORE, style, text);
+        SendScintilla(SCI_STYLESETFONT, style, family.constData());
+        SendScintilla(SCI_STYLESETSIZE, style, qMax(6, QWidget::font().pointSize() - 1));
+        SendScintilla(SCI_STYLESETBOLD, style, 0L);
+    }
     updateLineNumberWidth();
     if (!m_diagnostics.isEmpty())
         setDiagnostics(m_diagnostics);
