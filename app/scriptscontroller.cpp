@@ -379,15 +379,19 @@ void ScriptsController::onLoaded(const std::shared_ptr<const RevisionGraph>& gra
     m_mergeAction->setEnabled(graph && graph->heads().size() > 1 && !m_command->isRunning());
     // The folders to watch come from what the load found; nothing is scanned here.
     QStringList folders;
+    QStringList files;
     if (const auto config = m_session->config())
         folders = config->versionLocations();
     if (graph) {
-        for (const Revision& revision : graph->revisions())
-            if (!revision.path.isEmpty())
+        for (const Revision& revision : graph->revisions()) {
+            if (!revision.path.isEmpty()) {
                 folders << QFileInfo(revision.path).absolutePath();
+                files << revision.path;
+            }
+        }
     }
     folders.removeDuplicates();
-    m_watcher->setDirectories(folders);
+    m_watcher->setDirectories(folders, files);
 
     for (ScriptPage* page : m_tabs->pages())
         updateDiagnostics(page);

@@ -73,14 +73,18 @@ void FileWatcher::noteOwnSave(const QString& path, const QByteArray& bytes)
     rewatch(); // QSaveFile replaced the inode the watcher was on
 }
 
-void FileWatcher::setDirectories(const QStringList& folders)
+void FileWatcher::setDirectories(const QStringList& folders, const QStringList& files)
 {
     QSet<QString> wanted;
     for (const QString& folder : folders)
         wanted.insert(cleanPath(folder));
-    if (wanted == m_directories)
+    QSet<QString> tracked;
+    for (const QString& file : files.mid(0, kMaxTrackedFiles))
+        tracked.insert(cleanPath(file));
+    if (wanted == m_directories && tracked == m_tracked)
         return;
     m_directories = wanted;
+    m_tracked = tracked;
     rewatch();
 }
 
@@ -91,13 +95,18 @@ void FileWatcher::rewatch()
 {
     QSet<QString> wantFiles;
     QSet<QString> wantDirs = m_directories;
+    for (const QString& file : std::as_const(m_tracked))
+        if (QFileInfo::exists(file))
+            wantFiles.insert(file);
     for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
         wantDirs.insert(QFileInfo(it.key()).absolutePath());
         if (QFileInfo::exists(it.key()))
             wantFiles.insert(it.key());
     }
-    const QStringList haveFiles = m_watcher->files();
-    const QStringList haveDirs = m_watcher->directories();
+    const QStringList watchedFiles = m_watcher->files();
+    const QStringList watchedDirs = m_watcher->directories();
+    const QSet<QString> haveFiles(watchedFiles.cbegin(), watchedFiles.cend());
+    const QSet<QString> haveDirs(watchedDirs.cbegin(), watchedDirs.cend());
     QStringList remove;
     for (const QString& f : haveFiles)
         if (!wantFiles.contains(f))
@@ -121,7 +130,14 @@ void FileWatcher::rewatch()
 
 void FileWatcher::onPathChanged(const QString& path)
 {
-    m_pendingFiles.insert(cleanPath(path));
+    const QString file = cleanPath(path);
+    if (m_files.contains(file))
+        m_pendingFiles.insert(file);
+    if (m_tracked.contains(file)) {
+        const QString folder = QFileInfo(file).absolutePath();
+        if (m_directories.contains(folder))
+            m_pendingDirectories.insert(folder);
+    }
     m_debounce->start();
 }
 

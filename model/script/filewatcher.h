@@ -37,8 +37,12 @@ public:
     void noteOwnSave(const QString& path, const QByteArray& bytes);
     QStringList watchedFiles() const { return m_files.keys(); }
 
-    // The folders whose entries matter (the version folders); replaces the previous set.
-    void setDirectories(const QStringList& folders);
+    // The folders whose entries matter (the version folders) and the scripts in them;
+    // replaces the previous sets. A change to one of `files` (an editor writing in place,
+    // which leaves the folder's entries alone) counts as a change of its folder. At most
+    // kMaxTrackedFiles files are watched, so a huge project cannot exhaust inotify.
+    static constexpr int kMaxTrackedFiles = 2000;
+    void setDirectories(const QStringList& folders, const QStringList& files = {});
     QStringList directories() const { return m_directories.values(); }
 
     void setDebounceInterval(int milliseconds);
@@ -69,6 +73,7 @@ private:
     QTimer* m_debounce = nullptr;
     QHash<QString, Watched> m_files;   // clean absolute path -> state
     QSet<QString> m_directories;       // asked for by setDirectories()
+    QSet<QString> m_tracked;           // files of those folders, watched for in-place writes
     QSet<QString> m_pendingFiles;
     QSet<QString> m_pendingDirectories;
 };

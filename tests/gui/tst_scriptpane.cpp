@@ -26,6 +26,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -380,6 +381,49 @@ private slots:
         const QPointF after = view->mapToScene(view->viewport()->rect().center());
         QVERIFY2(QLineF(centre, after).length() < 200,
                  qPrintable(QStringLiteral("%1,%2 -> %3,%4").arg(centre.x()).arg(centre.y()).arg(after.x()).arg(after.y())));
+    }
+
+    void inPlaceEditOfAClosedScriptReloadsTheGraph()
+    {
+        // Another editor writing in place: no folder entry changes, yet the graph follows.
+        const QString path = m_project->script(QStringLiteral("cccc00000003"));
+        QByteArray bytes = readBytes(path);
+        bytes.replace("create orders", "create orders in place");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite)); // same inode, no truncate-by-rename
+        QVERIFY(file.resize(0));
+        QCOMPARE(file.write(bytes), bytes.size());
+        file.close();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_window->session()->graph()->revision(QStringLiteral("cccc00000003"))->message,
+            QStringLiteral("create orders in place"), 2000);
+    }
+
+    void contextMenuOffersOpenScript()
+    {
+        GraphView* graph = m_window->graphView();
+        QString seen;
+        QTimer::singleShot(100, this, [&] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction* action : menu->actions()) {
+                if (action->text().remove(u'&') == QStringLiteral("Open Script")) {
+                    seen = action->text();
+                    menu->setActiveAction(action);
+                    QTest::keyClick(menu, Qt::Key_Return);
+                    return;
+                }
+            }
+            menu->close();
+        });
+        emit graph->contextMenuRequested(QStringLiteral("bbbb00000002"),
+                                         graph->mapToGlobal(graph->rect().center()));
+        QVERIFY(!seen.isEmpty());
+        QCOMPARE(graph->currentRevision(), QStringLiteral("bbbb00000002")); // right-click selects
+        QTRY_COMPARE(m_window->scriptTabs()->count(), 1);
+        QCOMPARE(m_window->scriptTabs()->currentPage()->path(),
+                 m_project->script(QStringLiteral("bbbb00000002")));
     }
 
     void lintMarkersFromTheScan()

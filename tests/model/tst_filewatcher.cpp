@@ -135,6 +135,24 @@ private slots:
         QCOMPARE(folders.count(), 0);
     }
 
+    void inPlaceWritesOfFolderFilesCount()
+    {
+        // Editors that write in place leave the folder's entries alone: the scripts of the
+        // folder are watched too, and a write to one is reported as a change of the folder.
+        const QString versions = m_dir->filePath(QStringLiteral("versions"));
+        QVERIFY(QDir().mkpath(versions));
+        const QString script = versions + QStringLiteral("/r1.py");
+        QVERIFY(write(script, "x\n"));
+        m_watcher->setDirectories({versions}, {script});
+        QSignalSpy folders(m_watcher.get(), &FileWatcher::directoriesChanged);
+        QSignalSpy changed(m_watcher.get(), &FileWatcher::fileChanged);
+        QVERIFY(write(script, "y\n"));
+        QTRY_COMPARE(folders.count(), 1);
+        QVERIFY(write(script, "z\n")); // and still watched afterwards
+        QTRY_COMPARE(folders.count(), 2);
+        QCOMPARE(changed.count(), 0); // not an open file
+    }
+
     void unwatchStopsReports()
     {
         QSignalSpy changed(m_watcher.get(), &FileWatcher::fileChanged);
