@@ -176,6 +176,15 @@ void DatabaseSession::refresh(const QString& name)
     }
 }
 
+void DatabaseSession::showRunProgress(const QString& name, const QStringList& rows)
+{
+    if (!profile(name))
+        return;
+    const DatabaseState state = DatabaseState::fromRows(rows);
+    m_states.insert(name, m_graph ? DatabaseState::derive(*m_graph, state) : state);
+    emit stateChanged(name);
+}
+
 quint64 DatabaseSession::test(const ConnectionProfile& profile)
 {
     const QString url = m_config ? profile.effectiveUrl(*m_config) : profile.url();

@@ -50,6 +50,9 @@ public:
 
     // Reads the version table of one profile again (every profile when `name` is empty).
     void refresh(const QString& name = {});
+    // While a migration runs: the rows the version table holds after the steps alembic has
+    // finished, as the plan says. Shown until the next read, which every run ends with.
+    void showRunProgress(const QString& name, const QStringList& rows);
     // Reads a profile that is not saved (the dialog's Test button); testFinished() follows.
     quint64 test(const ConnectionProfile& profile);
 

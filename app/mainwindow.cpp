@@ -7,6 +7,8 @@
 #include "graph/graphview.h"
 #include "details/revisiondetailsview.h"
 #include "graphcontroller.h"
+#include "log/logpane.h"
+#include "runcontroller.h"
 #include "layout/graphexport.h"
 #include "graph/revisiongraph.h"
 #include "projectsession.h"
@@ -20,6 +22,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QToolBar>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
@@ -82,7 +85,7 @@ QString MainWindow::errorMessage() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!m_scripts->confirmClose()) {
+    if (!m_scripts->confirmClose() || !m_runController->confirmClose()) {
         event->ignore();
         return;
     }
@@ -193,6 +196,14 @@ void MainWindow::createDocks()
     connect(m_databases, &DatabaseSession::stateChanged, this,
             [this] { showDetails(m_details->requestedRevision()); });
 
+    m_logPane = new LogPane;
+    m_logDock = new QDockWidget(tr("Log"), this);
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_logPane);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    tabifyDockWidget(m_diagnosticsDock, m_logDock);
+    m_diagnosticsDock->raise();
+
     m_graphController = new GraphController(m_graphView, m_revisionList, m_databases,
                                             m_databasesView, m_graphSearch, this);
     connect(m_graphController, &GraphController::layoutStarted, this, [this] {
@@ -205,6 +216,16 @@ void MainWindow::createDocks()
                 else
                     statusBar()->showMessage(tr("The graph could not be laid out: %1").arg(error));
             });
+
+    m_runController = new RunController(m_session, m_databases, m_databasesView, m_graphView,
+                                        m_logPane, m_settings, this, this);
+    m_graphController->addContextActions(m_runController->revisionActions());
+    connect(m_runController, &RunController::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_runController, &RunController::runStarted, this, [this] {
+        m_logDock->show();
+        m_logDock->raise();
+    });
 }
 
 void MainWindow::createScriptPane()
@@ -292,6 +313,9 @@ void MainWindow::createMenus()
     QAction* toggleDetails = m_detailsDock->toggleViewAction();
     toggleDetails->setShortcut(QKeySequence(Qt::ALT | Qt::Key_4));
     viewMenu->addAction(toggleDetails);
+    QAction* toggleLog = m_logDock->toggleViewAction();
+    toggleLog->setShortcut(QKeySequence(Qt::ALT | Qt::Key_5));
+    viewMenu->addAction(toggleLog);
     viewMenu->addSeparator();
     viewMenu->addAction(m_filterAction);
 
@@ -302,6 +326,22 @@ void MainWindow::createMenus()
     scriptMenu->addAction(m_scripts->openScriptAction());
     scriptMenu->addAction(m_scripts->saveAction());
     scriptMenu->addAction(m_scripts->closeAction());
+
+    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
+    QToolBar* runBar = addToolBar(tr("Run"));
+    runBar->setObjectName(QStringLiteral("runToolBar"));
+    runBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (QAction* action : m_runController->menuActions()) {
+        if (action)
+            runMenu->addAction(action);
+        else
+            runMenu->addSeparator();
+    }
+    for (QAction* action :
+         {m_runController->stepUpAction(), m_runController->stepDownAction(),
+          m_runController->upgradeHeadsAction(), m_runController->refreshAction(),
+          m_runController->stopAction()})
+        runBar->addAction(action);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_aboutAction);

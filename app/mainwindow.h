@@ -23,6 +23,8 @@ class DatabasesController;
 class DatabasesView;
 class DiagnosticsView;
 class GraphController;
+class LogPane;
+class RunController;
 class RevisionDetailsView;
 class GraphView;
 class ProjectSession;
@@ -59,6 +61,8 @@ public:
     DiagnosticsView* diagnosticsView() const { return m_diagnostics; }
     ScriptsController* scriptsController() const { return m_scripts; }
     ScriptTabs* scriptTabs() const { return m_scriptTabs; }
+    RunController* runController() const { return m_runController; }
+    LogPane* logPane() const { return m_logPane; }
     // The message of the error panel; empty while the panel is hidden.
     QString errorMessage() const;
 
@@ -111,6 +115,9 @@ private:
     QDockWidget* m_databasesDock = nullptr;
     DatabasesView* m_databasesView = nullptr;
     DatabasesController* m_databasesController = nullptr;
+    QDockWidget* m_logDock = nullptr;
+    LogPane* m_logPane = nullptr;
+    RunController* m_runController = nullptr;
     QString m_databasesProject; // the project the databases pane shows (path + section)
 
     QLabel* m_pathLabel = nullptr;

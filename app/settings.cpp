@@ -15,6 +15,7 @@ constexpr QLatin1StringView kLastPathKey{"project/lastPath"};
 constexpr QLatin1StringView kLastSectionKey{"project/lastSection"};
 constexpr QLatin1StringView kGeometryKey{"window/geometry"};
 constexpr QLatin1StringView kProfilesGroup{"connectionProfiles"};
+constexpr QLatin1StringView kInterpreterGroup{"pythonInterpreter"};
 constexpr QLatin1StringView kStateKey{"window/state"};
 
 // "alembic" is alembic's default section: store it as empty so both spellings match.
@@ -140,6 +141,20 @@ void Settings::setWindowState(const QByteArray& state)
 void Settings::sync()
 {
     m_settings->sync();
+}
+
+QString Settings::pythonInterpreter(const RecentProject& project) const
+{
+    return m_settings->value(kInterpreterGroup + u'/' + projectKey(project)).toString();
+}
+
+void Settings::setPythonInterpreter(const RecentProject& project, const QString& interpreter)
+{
+    const QString key = kInterpreterGroup + u'/' + projectKey(project);
+    if (interpreter.isEmpty())
+        m_settings->remove(key);
+    else
+        m_settings->setValue(key, interpreter);
 }
 
 QByteArray Settings::connectionProfiles(const RecentProject& project) const

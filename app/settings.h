@@ -49,6 +49,11 @@ public:
     QByteArray connectionProfiles(const RecentProject& project) const;
     void setConnectionProfiles(const RecentProject& project, const QByteArray& json);
 
+    // The Python interpreter that runs `-m alembic` for the project; empty: let the runner
+    // find alembic (a .venv beside the config, then PATH).
+    QString pythonInterpreter(const RecentProject& project) const;
+    void setPythonInterpreter(const RecentProject& project, const QString& interpreter);
+
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray& geometry);
     QByteArray windowState() const;

@@ -3,11 +3,14 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 namespace retort {
 
-// One revision script run by `alembic upgrade` / `alembic downgrade`, with what the version
-// table holds before and after it (as alembic's HeadMaintainer keeps it; sorted rows).
+// One revision script run by `alembic upgrade` / `alembic downgrade`, with the change it makes
+// to the version table (as alembic's HeadMaintainer makes it): an UPDATE removes one row and
+// adds one, an INSERT only adds, a DELETE only removes; an unmerge may add several. The whole
+// table before or after a step is MigrationPlan::rowsBefore() / rowsAfter().
 struct MigrationStep
 {
     enum class Direction
@@ -18,8 +21,11 @@ struct MigrationStep
 
     Direction direction = Direction::Upgrade;
     QString revision;          // the revision applied (upgrade) or unapplied (downgrade)
-    QStringList fromRevisions; // version rows before the step, sorted
-    QStringList toRevisions;   // version rows after the step, sorted
+    // Most steps change one row (an UPDATE), so the rows are kept inline: a plan of
+    // thousands of steps then makes no allocation per step.
+    using Rows = QVarLengthArray<QString, 1>;
+    Rows removedRows; // version rows the step deletes (or updates away from)
+    Rows addedRows;   // version rows the step inserts (or updates to)
 
     friend bool operator==(const MigrationStep&, const MigrationStep&) = default;
 };
@@ -34,12 +40,32 @@ struct MigrationPlan
     QStringList endHeads;       // version rows after, sorted
 
     bool isEmpty() const { return steps.isEmpty(); }
+    // The version rows before / after step `index` (0-based), sorted. Derived from the
+    // steps' changes on demand, so that a plan of thousands of steps does not carry a copy
+    // of the table per step.
+    QStringList rowsBefore(qsizetype index) const { return rowsAfterSteps(index); }
+    QStringList rowsAfter(qsizetype index) const { return rowsAfterSteps(index + 1); }
+
     QStringList revisions() const
     {
         QStringList ids;
         for (const MigrationStep& s : steps)
             ids << s.revision;
         return ids;
+    }
+
+private:
+    QStringList rowsAfterSteps(qsizetype count) const
+    {
+        QStringList rows = startHeads;
+        for (qsizetype i = 0; i < count && i < steps.size(); ++i) {
+            for (const QString& r : steps.at(i).removedRows)
+                rows.removeOne(r);
+            for (const QString& r : steps.at(i).addedRows)
+                rows.append(r);
+        }
+        rows.sort();
+        return rows;
     }
 };
 

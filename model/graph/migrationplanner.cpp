@@ -392,19 +392,13 @@ struct RowRevisions
 };
 
 // HeadMaintainer.update_to_step: what one step does to the version rows.
-// `sorted` mirrors `heads` as a sorted list (what each step reports), `state` their revisions.
+// `state` holds the revisions of `heads`; the rows the step removes and adds go into `step`.
 bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& state,
-               QSet<QString>& heads, QStringList& sorted, int rev, bool upgrade, Error& e)
+               QSet<QString>& heads, MigrationStep& step, int rev, bool upgrade, Error& e)
 {
-    auto sortedPos = [&](const QString& v) {
-        return std::lower_bound(sorted.cbegin(), sorted.cend(), v) - sorted.cbegin();
-    };
-    auto addSorted = [&](const QString& v) { sorted.insert(sortedPos(v), v); };
-    auto removeSorted = [&](const QString& v) {
-        const qsizetype pos = sortedPos(v);
-        if (pos < sorted.size() && sorted.at(pos) == v)
-            sorted.removeAt(pos);
-    };
+    // what the step does to the version table, in the order alembic does it
+    auto added = [&](const QString& v) { step.addedRows.append(v); };
+    auto removed = [&](const QString& v) { step.removedRows.append(v); };
     const QString id = r.idOf(rev);
     const QList<int>& downRevs = r.normalizedDown(rev);
     // what the previous step learnt holds only for the rows it left
@@ -447,14 +441,14 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
         if (heads.contains(v))
             return fail(QStringLiteral("AssertionError: version %1 already present").arg(v));
         heads.insert(v);
-        addSorted(v);
+        added(v);
         state.add(v, +1, vRev);
         return true;
     };
     auto deleteRow = [&](const QString& v, int vRev = -1) {
         if (!heads.remove(v))
             return fail(QStringLiteral("KeyError: %1").arg(v));
-        removeSorted(v);
+        removed(v);
         state.add(v, -1, vRev);
         return true;
     };
@@ -463,10 +457,10 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
             return fail(QStringLiteral("AssertionError: version %1 already present").arg(to));
         if (!heads.remove(from))
             return fail(QStringLiteral("KeyError: %1").arg(from));
-        removeSorted(from);
+        removed(from);
         state.add(from, -1, fromRev);
         heads.insert(to);
-        addSorted(to);
+        added(to);
         state.add(to, +1, toRev);
         return true;
     };
@@ -597,7 +591,6 @@ Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
     plan.startHeads = currentRows;
     QSet<QString> heads(currentRows.begin(), currentRows.end());
     RowResolutions rows;
-    QStringList sorted = sortedRows(heads);
     RowRevisions state(resolver, rows);
     for (const QString& row : std::as_const(heads))
         state.add(row, +1);
@@ -606,14 +599,12 @@ Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
         MigrationStep step;
         step.direction = direction;
         step.revision = resolver.idOf(rev);
-        step.fromRevisions = sorted;
-        if (!applyStep(resolver, rows, state, heads, sorted, rev, upgrade, e))
+        if (!applyStep(resolver, rows, state, heads, step, rev, upgrade, e))
             return Result<MigrationPlan>::failure(
                 TargetResolver::commandMessage(e, target, upgrade));
-        step.toRevisions = sorted;
         plan.steps.append(std::move(step));
     }
-    plan.endHeads = sorted;
+    plan.endHeads = sortedRows(heads);
     return plan;
 }
 

@@ -16,8 +16,8 @@ class TargetResolver;
 // from a database whose version table holds `currentRows` (in the order the table returned
 // them; empty = at base): the revisions alembic collects (_collect_upgrade_revisions /
 // _collect_downgrade_revisions), ordered by its _topological_sort (ties broken by the load
-// order), and the version rows after each step (HeadMaintainer). Where alembic refuses, the
-// failure carries alembic's message.
+// order), and the version-table change each step makes (HeadMaintainer). Where alembic
+// refuses, the failure carries alembic's message.
 class MigrationPlanner
 {
 public:

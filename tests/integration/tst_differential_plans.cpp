@@ -355,6 +355,12 @@ void TestDifferentialPlans::plansMatchAlembic()
                                          "    retort:  [%2]")
                               .arg(sorted(after).join(QStringLiteral(", ")),
                                    plan->endHeads.join(QStringLiteral(", ")));
+            else if (!plan->steps.isEmpty() &&
+                     plan->rowsAfter(plan->steps.size() - 1) != plan->endHeads)
+                problem = QStringLiteral("the steps' row changes do not add up to the rows "
+                                         "afterwards: [%1]")
+                              .arg(plan->rowsAfter(plan->steps.size() - 1)
+                                       .join(QStringLiteral(", ")));
         }
         if (!problem.isEmpty()) {
             ++mismatches;

@@ -15,10 +15,14 @@ using retort::testgraphs::makeGraph;
 
 namespace {
 
-
 QStringList ids(const QStringList& list)
 {
     return list;
+}
+
+QStringList rowList(const MigrationStep::Rows& rows)
+{
+    return QStringList(rows.begin(), rows.end());
 }
 
 } // namespace
@@ -3816,16 +3820,24 @@ void TestMigrationPlanner::versionRowsLinear()
     const auto up = planner.upgrade({}, QStringLiteral("+2"));
     QVERIFY(up.ok());
     QCOMPARE(up->steps.size(), 2);
-    QCOMPARE(up->steps.at(0).fromRevisions, QStringList());
-    QCOMPARE(up->steps.at(0).toRevisions, QStringList{QStringLiteral("aaaa0001")});
-    QCOMPARE(up->steps.at(1).toRevisions, QStringList{QStringLiteral("bbbb0002")});
+    QCOMPARE(up->rowsBefore(0), QStringList());
+    // from base the first step inserts, the next updates
+    QCOMPARE(rowList(up->steps.at(0).removedRows), QStringList());
+    QCOMPARE(rowList(up->steps.at(0).addedRows), QStringList{QStringLiteral("aaaa0001")});
+    QCOMPARE(rowList(up->steps.at(1).removedRows), QStringList{QStringLiteral("aaaa0001")});
+    QCOMPARE(rowList(up->steps.at(1).addedRows), QStringList{QStringLiteral("bbbb0002")});
+    QCOMPARE(up->rowsAfter(0), QStringList{QStringLiteral("aaaa0001")});
+    QCOMPARE(up->rowsAfter(1), QStringList{QStringLiteral("bbbb0002")});
     QCOMPARE(up->endHeads, QStringList{QStringLiteral("bbbb0002")});
 
     const auto down = planner.downgrade({QStringLiteral("dddd0004")}, QStringLiteral("base"));
     QVERIFY(down.ok());
     QCOMPARE(down->revisions(), ids({QStringLiteral("dddd0004"), QStringLiteral("cccc0003"),
                                      QStringLiteral("bbbb0002"), QStringLiteral("aaaa0001")}));
-    QCOMPARE(down->steps.last().toRevisions, QStringList());
+    QCOMPARE(down->rowsAfter(down->steps.size() - 1), QStringList());
+    // the last downgrade deletes the row
+    QCOMPARE(rowList(down->steps.last().removedRows), QStringList{QStringLiteral("aaaa0001")});
+    QCOMPARE(rowList(down->steps.last().addedRows), QStringList());
     QVERIFY(down->endHeads.isEmpty());
 }
 
@@ -3838,14 +3850,24 @@ void TestMigrationPlanner::versionRowsMergeAndUnmerge()
     const auto merge = planner.upgrade(three, QStringLiteral("g7000000"));
     QVERIFY(merge.ok());
     QCOMPARE(merge->steps.size(), 1);
-    QCOMPARE(merge->steps.first().fromRevisions, three);
-    QCOMPARE(merge->steps.first().toRevisions, QStringList{QStringLiteral("g7000000")});
+    QCOMPARE(merge->rowsBefore(0), three);
+    QCOMPARE(merge->rowsAfter(0), QStringList{QStringLiteral("g7000000")});
+    // the merge deletes two of the rows and updates the third to the merge revision
+    QCOMPARE(rowList(merge->steps.first().addedRows), QStringList{QStringLiteral("g7000000")});
+    QStringList removed = rowList(merge->steps.first().removedRows);
+    removed.sort();
+    QCOMPARE(removed, three);
 
     const auto unmerge =
         planner.downgrade({QStringLiteral("g7000000")}, QStringLiteral("d4000000"));
     QVERIFY(unmerge.ok());
     QCOMPARE(unmerge->steps.first().revision, QStringLiteral("g7000000"));
-    QCOMPARE(unmerge->steps.first().toRevisions, three);
+    QCOMPARE(unmerge->rowsAfter(0), three);
+    QCOMPARE(rowList(unmerge->steps.first().removedRows), QStringList{QStringLiteral("g7000000")});
+    QStringList added = rowList(unmerge->steps.first().addedRows);
+    added.sort();
+    QCOMPARE(added, three);
+    QCOMPARE(unmerge->rowsAfter(unmerge->steps.size() - 1), unmerge->endHeads);
     QCOMPARE(unmerge->endHeads, ids({QStringLiteral("d4000000"), QStringLiteral("e5000000")}));
 
     const auto all = planner.upgrade({}, QStringLiteral("heads"));
@@ -3866,7 +3888,7 @@ void TestMigrationPlanner::versionRowsDependsOn()
     QVERIFY(p->revisions().contains(QStringLiteral("c3000000")));
     QVERIFY(p->revisions().indexOf(QStringLiteral("c3000000")) <
             p->revisions().indexOf(QStringLiteral("l1200000")));
-    QCOMPARE(p->steps.last().fromRevisions,
+    QCOMPARE(p->rowsBefore(p->steps.size() - 1),
              ids({QStringLiteral("c3000000"), QStringLiteral("k1100000")}));
     QCOMPARE(p->endHeads, QStringList{QStringLiteral("l1200000")});
 }
@@ -3882,7 +3904,7 @@ void TestMigrationPlanner::planCarriesTargetAndStart()
     QCOMPARE(p->startHeads, QStringList{QStringLiteral("cccc0003")});
     QCOMPARE(p->endHeads, QStringList{QStringLiteral("bbbb0002")});
     QCOMPARE(p->steps.size(), 1);
-    QCOMPARE(p->steps.first().fromRevisions, QStringList{QStringLiteral("cccc0003")});
+    QCOMPARE(p->rowsBefore(0), QStringList{QStringLiteral("cccc0003")});
 
     // ranges are for --sql mode only
     const auto range = planner.upgrade({}, QStringLiteral("base:heads"));

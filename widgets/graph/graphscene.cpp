@@ -7,6 +7,7 @@
 #include <QFontDatabase>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -228,6 +229,7 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
     }
 
     applyStates();
+    applyRunMarks();
     updateEdgeEmphasis();
     emit graphChanged(sameRevisions);
 }
@@ -235,6 +237,37 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
 void GraphScene::clearGraph()
 {
     setGraph(nullptr, GraphLayout());
+}
+
+void GraphScene::setRunMarks(const QStringList& planned, const QString& running,
+                             const QString& failed, const QString& failure)
+{
+    m_runPlanned = planned;
+    m_runRunning = running;
+    m_runFailed = failed;
+    m_runFailure = failure;
+    applyRunMarks();
+}
+
+void GraphScene::clearRunMarks()
+{
+    setRunMarks({}, {}, {}, {});
+}
+
+void GraphScene::applyRunMarks()
+{
+    const QSet<QString> planned(m_runPlanned.cbegin(), m_runPlanned.cend());
+    for (RevisionNodeItem* item : std::as_const(m_nodes)) {
+        const QString& id = item->id();
+        if (id == m_runFailed)
+            item->setRunMark(RevisionNodeItem::RunMark::Failed, m_runFailure);
+        else if (id == m_runRunning)
+            item->setRunMark(RevisionNodeItem::RunMark::Running);
+        else if (planned.contains(id))
+            item->setRunMark(RevisionNodeItem::RunMark::Planned);
+        else
+            item->setRunMark(RevisionNodeItem::RunMark::None);
+    }
 }
 
 void GraphScene::setDatabaseStates(const ProfileStates& states, const QString& selectedProfile)

@@ -85,6 +85,14 @@ public:
     // highlighted, every profile gets a marker on its current revision(s), and rows with no
     // script become ghost nodes. States need not be derived: they are derived here.
     void setDatabaseStates(const ProfileStates& states, const QString& selectedProfile);
+    // A migration run drawn on the graph: the revisions of the plan, the step running now,
+    // and the step that failed with alembic's error. Kept across new layouts.
+    void setRunMarks(const QStringList& planned, const QString& running, const QString& failed,
+                     const QString& failure);
+    void clearRunMarks();
+    QStringList plannedRevisions() const { return m_runPlanned; }
+    QString runningRevision() const { return m_runRunning; }
+    QString failedRevision() const { return m_runFailed; }
     ProfileStates databaseStates() const { return m_states; }
     QString selectedProfile() const { return m_selectedProfile; }
 
@@ -121,6 +129,7 @@ private:
     RevisionNodeItem* nodeAt(const QPointF& scenePos) const;
     void onSelectionChanged();
     void applyStates();
+    void applyRunMarks();
     void placeGhosts();
     void updateGraphRect();
     void updateStyle();
@@ -137,6 +146,10 @@ private:
     ProfileStates m_states;
     QString m_selectedProfile;
     QString m_current;
+    QStringList m_runPlanned;
+    QString m_runRunning;
+    QString m_runFailed;
+    QString m_runFailure;
     bool m_updatingStyle = false;
 };
 

@@ -187,7 +187,7 @@ void RevisionNodeItem::relayout()
     if (m_hasErrors)
         m_errorRect = QRectF(m_rect.left() - 7, m_rect.top() - 7, 14, 14);
 
-    QRectF bounds = m_rect;
+    QRectF bounds = m_rect.adjusted(-7, -7, 7, 7); // room for a run mark
     for (const Badge& b : std::as_const(m_labelBadges))
         bounds |= b.rect;
     for (const Badge& b : std::as_const(m_profileBadges))
@@ -196,6 +196,16 @@ void RevisionNodeItem::relayout()
         bounds |= m_errorRect;
     m_bounds = bounds.adjusted(-4, -4, 4, 4);
 
+    updateToolTip();
+    update();
+}
+
+void RevisionNodeItem::setRunMark(RunMark mark, const QString& message)
+{
+    if (mark == m_runMark && message == m_runMessage)
+        return;
+    m_runMark = mark;
+    m_runMessage = message;
     updateToolTip();
     update();
 }
@@ -239,6 +249,20 @@ void RevisionNodeItem::updateToolTip()
         lines << tr("Databases here: %1").arg(m_profileMarkers.join(QStringLiteral(", ")));
     if (m_hasErrors)
         lines << tr("The script has errors.");
+    switch (m_runMark) {
+    case RunMark::None:
+        break;
+    case RunMark::Planned:
+        lines << tr("Part of the migration plan");
+        break;
+    case RunMark::Running:
+        lines << tr("Running now");
+        break;
+    case RunMark::Failed:
+        lines << (m_runMessage.isEmpty() ? tr("This step failed.")
+                                         : tr("This step failed: %1").arg(m_runMessage));
+        break;
+    }
     setToolTip(lines.join(u'\n'));
 }
 
@@ -301,6 +325,17 @@ void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
     painter->setPen(cosmeticPen(border, borderWidth, borderStyle));
     painter->setBrush(fill);
     painter->drawRoundedRect(m_rect, 4, 4);
+
+    // A run's marks sit outside the box, so that the database states stay readable inside.
+    if (m_runMark != RunMark::None) {
+        const QColor markColor = m_runMark == RunMark::Failed ? s.errorFill : s.selection;
+        const Qt::PenStyle markStyle =
+            m_runMark == RunMark::Planned ? Qt::DotLine : Qt::SolidLine;
+        painter->setPen(cosmeticPen(markColor, m_runMark == RunMark::Planned ? 2 : 3.5,
+                                    markStyle));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(m_rect.adjusted(-5, -5, 5, 5), 7, 7);
+    }
 
     if (option->state & QStyle::State_Selected) {
         const QColor selection = m_state == State::Current ? s.nodeText : s.selection;

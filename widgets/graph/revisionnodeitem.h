@@ -35,6 +35,16 @@ public:
         Ghost,   // a version-table row with no script
     };
 
+    // What a migration run is doing with this revision: part of the plan being shown or
+    // confirmed, the step running now, or the step that failed (with alembic's error).
+    enum class RunMark
+    {
+        None,
+        Planned,
+        Running,
+        Failed,
+    };
+
     enum Marker
     {
         NoMarker = 0,
@@ -70,6 +80,8 @@ public:
     // The profiles whose database currently stands here, in the order given.
     QStringList profileMarkers() const { return m_profileMarkers; }
     QString selectedProfileMarker() const { return m_selectedProfile; }
+    RunMark runMark() const { return m_runMark; }
+    QString runMessage() const { return m_runMessage; }
     // The node's box, centred on pos() (badges and markers lie outside it).
     QRectF nodeRect() const { return m_rect; }
 
@@ -80,6 +92,7 @@ public:
     void setState(State state, bool current);
     void setProfileMarkers(const QStringList& profiles, const QString& selectedProfile);
     void setStyle(const GraphStyle* style);
+    void setRunMark(RunMark mark, const QString& message = {});
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -109,6 +122,8 @@ private:
     bool m_current = false;
     QStringList m_profileMarkers;
     QString m_selectedProfile;
+    RunMark m_runMark = RunMark::None;
+    QString m_runMessage;
 
     // Geometry and strings computed by relayout(), in item coordinates.
     QRectF m_rect;

@@ -1,0 +1,615 @@
+#include "runcontroller.h"
+
+#include "common/savetextfile.h"
+#include "config/alembicconfig.h"
+#include "config/connectionprofile.h"
+#include "databases/databasesview.h"
+#include "databasesession.h"
+#include "graph/graphscene.h"
+#include "graph/graphview.h"
+#include "graph/migrationplanner.h"
+#include "graph/revisiongraph.h"
+#include "log/logpane.h"
+#include "log/logview.h"
+#include "plan/plandialog.h"
+#include "plan/plansummary.h"
+#include "plan/sqlpreviewdialog.h"
+#include "projectsession.h"
+#include "run/alembicrunner.h"
+#include "settings.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QStyle>
+#include <QWidget>
+
+namespace retort {
+
+namespace {
+
+using Direction = MigrationStep::Direction;
+
+QString quoteArgument(const QString& argument)
+{
+    return argument.contains(u' ') ? u'"' + argument + u'"' : argument;
+}
+
+QString commandLine(const QStringList& command)
+{
+    QStringList parts{QStringLiteral("alembic")};
+    for (const QString& a : command)
+        parts << quoteArgument(a);
+    return parts.join(u' ');
+}
+
+QString shortId(const QString& id)
+{
+    return id.left(12);
+}
+
+} // namespace
+
+RunController::RunController(ProjectSession* project, DatabaseSession* databases,
+                             DatabasesView* databasesView, GraphView* graph, LogPane* log,
+                             Settings& settings, QWidget* window, QObject* parent)
+    : QObject(parent), m_project(project), m_databases(databases),
+      m_databasesView(databasesView), m_graph(graph), m_log(log), m_settings(settings),
+      m_window(window), m_runner(new AlembicRunner(this))
+{
+    auto makeAction = [this](const QString& text, const QString& icon, const QString& tip) {
+        auto* action = new QAction(QIcon::fromTheme(icon), text, this);
+        action->setStatusTip(tip);
+        action->setToolTip(tip);
+        return action;
+    };
+    m_stepUp = makeAction(tr("Step &Up"), QStringLiteral("go-up"),
+                          tr("Upgrade the selected database by one revision (upgrade +1)"));
+    m_stepUp->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up));
+    m_stepDown = makeAction(tr("Step &Down"), QStringLiteral("go-down"),
+                            tr("Downgrade the selected database by one revision (downgrade -1)"));
+    m_stepDown->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
+    m_upgradeSelected =
+        makeAction(tr("&Upgrade to Selected Revision"), QStringLiteral("go-top"),
+                   tr("Upgrade the selected database to the revision selected in the graph"));
+    m_downgradeSelected =
+        makeAction(tr("D&owngrade to Selected Revision"), QStringLiteral("go-bottom"),
+                   tr("Downgrade the selected database to the revision selected in the graph"));
+    m_upgradeHeads = makeAction(tr("Upgrade All &Heads"), QStringLiteral("go-last"),
+                                tr("Upgrade the selected database to every head (upgrade heads)"));
+    m_upgradeHeads->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_End));
+    m_stampSelected =
+        makeAction(tr("S&tamp Selected Revision"), QStringLiteral("bookmark-new"),
+                   tr("Record the selected revision in the version table without running it"));
+    m_refresh = makeAction(tr("&Refresh Database"), QStringLiteral("view-refresh"),
+                           tr("Read the selected database's version table again"));
+    m_refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_stop = makeAction(tr("St&op"), QStringLiteral("process-stop"),
+                        tr("Stop the running migration"));
+    m_stop->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period));
+    m_interpreter = makeAction(tr("Python &Interpreter…"), QString(),
+                               tr("Choose the Python interpreter that runs alembic for this "
+                                  "project"));
+    m_saveLog = makeAction(tr("Save &Log…"), QStringLiteral("document-save"),
+                           tr("Save the migration log to a file"));
+    for (QAction* a : {m_stepUp, m_stepDown, m_upgradeHeads, m_refresh, m_stop})
+        a->setShortcutContext(Qt::WindowShortcut);
+
+    connect(m_stepUp, &QAction::triggered, this,
+            [this] { requestPlan(Kind::Upgrade, QStringLiteral("+1"), tr("Step up")); });
+    connect(m_stepDown, &QAction::triggered, this,
+            [this] { requestPlan(Kind::Downgrade, QStringLiteral("-1"), tr("Step down")); });
+    connect(m_upgradeSelected, &QAction::triggered, this, [this] {
+        requestPlan(Kind::Upgrade, selectedRevision(), tr("Upgrade to selected"));
+    });
+    connect(m_downgradeSelected, &QAction::triggered, this, [this] {
+        requestPlan(Kind::Downgrade, selectedRevision(), tr("Downgrade to selected"));
+    });
+    connect(m_upgradeHeads, &QAction::triggered, this,
+            [this] { requestPlan(Kind::Upgrade, QStringLiteral("heads"), tr("Upgrade all heads")); });
+    connect(m_stampSelected, &QAction::triggered, this, &RunController::requestStamp);
+    connect(m_refresh, &QAction::triggered, this, &RunController::refreshSelected);
+    connect(m_stop, &QAction::triggered, this, &RunController::stopRuns);
+    connect(m_interpreter, &QAction::triggered, this, &RunController::chooseInterpreter);
+    connect(m_saveLog, &QAction::triggered, this, &RunController::saveLog);
+    connect(m_log, &LogPane::stopRequested, this, &RunController::stopRuns);
+    connect(m_log, &LogPane::saveRequested, this, &RunController::saveLog);
+
+    connect(m_runner, &AlembicRunner::event, this, &RunController::onRunEvent);
+    connect(m_project, &ProjectSession::loaded, this, &RunController::onProjectLoaded);
+    connect(m_databases, &DatabaseSession::stateChanged, this, &RunController::updateActions);
+    connect(m_databases, &DatabaseSession::profilesChanged, this, &RunController::updateActions);
+    connect(m_databasesView, &DatabasesView::currentProfileChanged, this,
+            &RunController::updateActions);
+    connect(m_graph, &GraphView::currentRevisionChanged, this, &RunController::updateActions);
+    updateActions();
+}
+
+RunController::~RunController() = default;
+
+QList<QAction*> RunController::menuActions() const
+{
+    return {m_stepUp,       m_stepDown, m_upgradeHeads, nullptr, m_upgradeSelected,
+            m_downgradeSelected, m_stampSelected, nullptr, m_refresh, m_stop,
+            nullptr,        m_saveLog,  m_interpreter};
+}
+
+QList<QAction*> RunController::revisionActions() const
+{
+    return {m_upgradeSelected, m_downgradeSelected, m_stampSelected};
+}
+
+void RunController::onProjectLoaded()
+{
+    // The planner's tables are built once per graph, here rather than on the first click.
+    m_planGraph = m_project->graph();
+    m_planner = m_planGraph ? std::make_unique<MigrationPlanner>(*m_planGraph) : nullptr;
+    updateActions();
+}
+
+QString RunController::selectedProfile() const
+{
+    QString name = m_databasesView->currentProfile();
+    if (name.isEmpty() && !m_databases->profiles().isEmpty())
+        name = m_databases->profiles().first().name();
+    return name;
+}
+
+QString RunController::selectedRevision() const
+{
+    return m_graph->currentRevision();
+}
+
+QString RunController::revisionMessage(const QString& id) const
+{
+    const Revision* r = m_planGraph ? m_planGraph->revision(id) : nullptr;
+    return r ? r->message : QString();
+}
+
+void RunController::updateActions()
+{
+    const QString profile = selectedProfile();
+    const bool haveProject = m_planner && m_databases->config();
+    const bool busy = !profile.isEmpty() && m_runner->isBusy(profile);
+    const bool readable = !profile.isEmpty() && m_databases->state(profile).isReadable();
+    const QString revision = selectedRevision();
+    const bool known = !revision.isEmpty() && m_planGraph && m_planGraph->contains(revision);
+    const bool canRun = haveProject && readable && !busy;
+    m_stepUp->setEnabled(canRun);
+    m_stepDown->setEnabled(canRun);
+    m_upgradeHeads->setEnabled(canRun);
+    m_upgradeSelected->setEnabled(canRun && known);
+    m_downgradeSelected->setEnabled(canRun && known);
+    m_stampSelected->setEnabled(canRun && known);
+    m_refresh->setEnabled(haveProject && !profile.isEmpty() && !busy);
+    m_stop->setEnabled(!m_runs.isEmpty());
+    m_interpreter->setEnabled(haveProject);
+    m_log->setStopEnabled(!m_runs.isEmpty());
+}
+
+void RunController::showProblem(const QString& title, const QString& text)
+{
+    m_lastProblem = text;
+    emit statusMessage(text);
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("runProblem"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void RunController::markPlan(const QStringList& planned, const QString& running)
+{
+    m_graph->graphScene()->setRunMarks(planned, running, {}, {});
+}
+
+void RunController::requestPlan(Kind kind, const QString& target, const QString& action)
+{
+    m_lastProblem.clear();
+    const QString profile = selectedProfile();
+    if (!m_planner || profile.isEmpty() || target.isEmpty())
+        return;
+    const DatabaseState state = m_databases->state(profile);
+    if (!state.isReadable()) {
+        showProblem(action, tr("Where “%1” stands is not known: %2")
+                                .arg(profile, state.error().isEmpty() ? tr("it has not been read yet")
+                                                                      : state.error()));
+        return;
+    }
+    if (!state.ghosts().isEmpty()) {
+        showProblem(action,
+                    tr("The version table of “%1” names %2, which has no script in this project. "
+                       "Alembic cannot upgrade or downgrade from there. If the schema matches a "
+                       "revision you have, select it and choose Stamp Selected Revision: the "
+                       "stamp empties the version table first (--purge) and records that "
+                       "revision.")
+                        .arg(profile, state.ghosts().join(QStringLiteral(", "))));
+        return;
+    }
+    const Direction direction = kind == Kind::Downgrade ? Direction::Downgrade : Direction::Upgrade;
+    const Result<MigrationPlan> plan =
+        m_planner->plan(state.currentRevisions(), direction, target);
+    if (!plan) {
+        showProblem(action, tr("Alembic would refuse this: %1").arg(plan.error()));
+        return;
+    }
+    if (plan->isEmpty()) {
+        m_lastProblem = tr("Nothing to run: “%1” is already there.").arg(profile);
+        emit statusMessage(m_lastProblem);
+        m_log->logView()->appendNote(m_lastProblem);
+        return;
+    }
+    const QStringList command{kind == Kind::Downgrade ? QStringLiteral("downgrade")
+                                                      : QStringLiteral("upgrade"),
+                              target};
+    const PlanSummary summary = summarize(kind, action, profile, command, *plan);
+    if (m_dialog)
+        m_dialog->reject();
+    markPlan(plan->revisions());
+    auto* dialog = new PlanDialog(summary, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    const MigrationPlan confirmed = *plan;
+    connect(dialog, &QDialog::accepted, this, [this, kind, profile, command, confirmed] {
+        startRun(kind, profile, command, confirmed);
+    });
+    connect(dialog, &QDialog::rejected, this, [this] {
+        if (m_runs.isEmpty())
+            m_graph->graphScene()->clearRunMarks();
+    });
+    connect(dialog, &PlanDialog::previewSqlRequested, this,
+            [this, confirmed, profile] { previewSql(confirmed, profile); });
+    dialog->open();
+}
+
+void RunController::requestStamp()
+{
+    m_lastProblem.clear();
+    const QString profile = selectedProfile();
+    const QString revision = selectedRevision();
+    if (profile.isEmpty() || revision.isEmpty())
+        return;
+    const DatabaseState state = m_databases->state(profile);
+    if (!state.isReadable())
+        return;
+    MigrationPlan plan;
+    plan.startHeads = state.currentRevisions();
+    const bool purge = !state.ghosts().isEmpty();
+    QStringList command{QStringLiteral("stamp")};
+    if (purge)
+        command << QStringLiteral("--purge");
+    command << revision;
+    PlanSummary summary = summarize(Kind::Stamp, tr("Stamp"), profile, command, plan);
+    summary.purge = purge;
+    // With one row or none (or after --purge) the table ends up naming the revision alone;
+    // with several branches alembic decides which rows it replaces.
+    if (purge || state.currentRevisions().size() <= 1)
+        summary.rowsAfter = {revision};
+    else
+        summary.rowsAfter = {tr("%1 (alembic replaces the rows on its branches)").arg(revision)};
+    if (m_dialog)
+        m_dialog->reject();
+    markPlan({revision});
+    auto* dialog = new PlanDialog(summary, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    connect(dialog, &QDialog::accepted, this,
+            [this, profile, command, plan] { startRun(Kind::Stamp, profile, command, plan); });
+    connect(dialog, &QDialog::rejected, this, [this] {
+        if (m_runs.isEmpty())
+            m_graph->graphScene()->clearRunMarks();
+    });
+    dialog->open();
+}
+
+PlanSummary RunController::summarize(Kind kind, const QString& action, const QString& profile,
+                                     const QStringList& command, const MigrationPlan& plan) const
+{
+    PlanSummary s;
+    s.kind = kind == Kind::Downgrade ? PlanSummary::Kind::Downgrade
+             : kind == Kind::Stamp   ? PlanSummary::Kind::Stamp
+                                     : PlanSummary::Kind::Upgrade;
+    s.action = action;
+    s.profile = profile;
+    const ConnectionProfile* p = m_databases->profile(profile);
+    s.protectedProfile = p && p->isProtected();
+    s.command = commandLine(command);
+    for (const MigrationStep& step : plan.steps)
+        s.steps.append({step.revision, revisionMessage(step.revision)});
+    s.rowsBefore = plan.startHeads;
+    s.rowsBefore.sort();
+    s.rowsAfter = plan.endHeads;
+    // alembic's offline mode starts from one revision (FROM:TO), never from several
+    if (plan.startHeads.size() > 1) {
+        s.canPreviewSql = false;
+        s.sqlUnavailableReason =
+            tr("Alembic's offline mode (--sql) starts from one revision; this database is at "
+               "several (%1).")
+                .arg(plan.startHeads.join(QStringLiteral(", ")));
+    } else if (plan.endHeads.size() > 1 && plan.direction == Direction::Downgrade) {
+        s.canPreviewSql = false;
+        s.sqlUnavailableReason =
+            tr("Alembic's offline mode (--sql) downgrades to one revision; this plan ends at "
+               "several.");
+    }
+    return s;
+}
+
+bool RunController::makeRequest(const QString& profileName, const QStringList& command,
+                                RunRequest& request, QString& problem) const
+{
+    const std::shared_ptr<const AlembicConfig> config = m_databases->config();
+    const ConnectionProfile* profile = m_databases->profile(profileName);
+    if (!config || !profile) {
+        problem = tr("No project or no database profile “%1”.").arg(profileName);
+        return false;
+    }
+    request.command = command;
+    request.configPath = config->configPath();
+    request.section = config->section();
+    request.workingDirectory = config->here();
+    request.interpreter = m_settings.pythonInterpreter(
+        RecentProject{m_project->loadedConfigPath(), m_project->loadedSection()});
+    request.environment = profile->environment();
+    request.xArguments = profile->xArguments();
+    if (!profile->usesConfigUrl())
+        request.urlOverride = profile->url();
+    request.databaseKey = profile->name();
+    return true;
+}
+
+void RunController::startRun(Kind kind, const QString& profile, const QStringList& command,
+                             const MigrationPlan& plan)
+{
+    RunRequest request;
+    QString problem;
+    if (!makeRequest(profile, command, request, problem)) {
+        showProblem(tr("Run"), problem);
+        return;
+    }
+    if (kind != Kind::SqlPreview)
+        request.plannedRevisions = plan.revisions();
+    else
+        request.databaseKey.clear(); // offline: the database is not touched
+    Run run;
+    run.kind = kind;
+    run.profile = profile;
+    run.command = commandLine(command);
+    run.plan = plan;
+    const quint64 id = m_runner->start(request);
+    if (kind == Kind::SqlPreview)
+        m_sqlPreviewRun = id;
+    m_runs.insert(id, run);
+    m_log->logView()->appendNote(tr("▶ %1   (database “%2”)").arg(run.command, profile));
+    if (kind != Kind::SqlPreview) {
+        m_log->setRunning(true, tr("Running %1 on “%2”…").arg(run.command, profile));
+        if (!plan.isEmpty())
+            m_log->setProgress(1, int(plan.steps.size()),
+                               tr("Starting %1 on “%2”…").arg(run.command, profile));
+        emit runStarted(profile);
+    }
+    updateActions();
+}
+
+void RunController::previewSql(const MigrationPlan& plan, const QString& profile)
+{
+    const bool upgrade = plan.direction == Direction::Upgrade;
+    QString to;
+    if (upgrade)
+        to = plan.endHeads.size() == 1 ? plan.endHeads.first() : QStringLiteral("heads");
+    else
+        to = plan.endHeads.isEmpty() ? QStringLiteral("base") : plan.endHeads.first();
+    const QString from = plan.startHeads.isEmpty() ? QString() : plan.startHeads.first();
+    QString range = from.isEmpty() ? to : from + u':' + to;
+    if (!upgrade && from.isEmpty())
+        return; // nothing to downgrade from; the plan would have been empty
+    const QStringList command{upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade"),
+                              range, QStringLiteral("--sql")};
+    if (m_sqlPreview)
+        m_sqlPreview->close();
+    auto* dialog = new SqlPreviewDialog(commandLine(command), m_window);
+    m_sqlPreview = dialog;
+    connect(dialog, &SqlPreviewDialog::saveRequested, this, [this, dialog] {
+        const QString path = QFileDialog::getSaveFileName(dialog, tr("Save SQL"), QString(),
+                                                          tr("SQL files (*.sql);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        const QString error = saveTextFile(path, dialog->sql());
+        if (!error.isEmpty())
+            QMessageBox::warning(dialog, tr("Save SQL"), error);
+    });
+    dialog->show();
+    startRun(Kind::SqlPreview, profile, command, plan);
+}
+
+void RunController::onRunEvent(const RunEvent& event)
+{
+    auto it = m_runs.find(event.runId);
+    if (it == m_runs.end())
+        return;
+    Run& run = *it;
+    const bool preview = run.kind == Kind::SqlPreview;
+    switch (event.kind) {
+    case RunEvent::Kind::Started:
+        m_log->logView()->appendLine(event.timestamp, RunEvent::Stream::Runner,
+                                     RunEvent::Level::Info, event.text);
+        break;
+    case RunEvent::Kind::Output:
+        if (preview && event.stream == RunEvent::Stream::Stdout) {
+            if (m_sqlPreview && event.runId == m_sqlPreviewRun)
+                m_sqlPreview->appendLine(event.text);
+            break;
+        }
+        m_log->logView()->appendLine(event.timestamp, event.stream, event.level, event.text);
+        if (event.stream == RunEvent::Stream::Stderr && !event.text.trimmed().isEmpty()) {
+            run.stderrTail.append(event.text.trimmed());
+            if (run.stderrTail.size() > 20)
+                run.stderrTail.removeFirst();
+            if (event.level == RunEvent::Level::Error)
+                run.lastError = event.text.trimmed();
+        }
+        break;
+    case RunEvent::Kind::Progress: {
+        if (preview)
+            break;
+        run.running = event.revision;
+        // alembic announces a step before running it: the steps before it are done
+        const QStringList revisions = run.plan.revisions();
+        qsizetype index = event.stepIndex - 1;
+        if (index < 0 || index >= revisions.size() || revisions.at(index) != event.revision)
+            index = revisions.indexOf(event.revision);
+        if (index >= 0) {
+            m_databases->showRunProgress(run.profile, run.plan.rowsBefore(index));
+            markPlan(revisions.mid(index + 1), event.revision);
+        } else {
+            markPlan({}, event.revision);
+        }
+        const QString what = QStringLiteral("%1 %2").arg(shortId(event.revision),
+                                                         revisionMessage(event.revision));
+        m_log->setProgress(event.stepIndex, event.stepCount,
+                           (event.upgrade ? tr("Upgrading “%1”: %2") : tr("Downgrading “%1”: %2"))
+                               .arg(run.profile, what.trimmed()));
+        break;
+    }
+    case RunEvent::Kind::Finished: {
+        const Run finished = run;
+        m_runs.erase(it);
+        finishRun(event.runId, finished, event);
+        break;
+    }
+    }
+}
+
+void RunController::finishRun(quint64 id, Run run, const RunEvent& event)
+{
+    const bool ok = event.status == RunEvent::Status::Succeeded;
+    if (run.kind == Kind::SqlPreview) {
+        if (m_sqlPreview && id == m_sqlPreviewRun) {
+            QString problem;
+            if (!ok) {
+                const QString why = run.lastError.isEmpty()
+                                        ? (run.stderrTail.isEmpty() ? event.text
+                                                                    : run.stderrTail.last())
+                                        : run.lastError;
+                problem = tr("This project's env.py could not run in offline mode (--sql), so "
+                             "there is no SQL to show. Alembic said: %1")
+                              .arg(why);
+            }
+            m_sqlPreview->finish(problem);
+        }
+        m_log->logView()->appendNote(ok ? tr("SQL preview complete") : tr("SQL preview failed"),
+                                     ok ? RunEvent::Level::Info : RunEvent::Level::Error);
+        updateActions();
+        return;
+    }
+
+    QString status;
+    RunEvent::Level level = RunEvent::Level::Info;
+    switch (event.status) {
+    case RunEvent::Status::Succeeded:
+        status = tr("%1 on “%2” finished.").arg(run.command, run.profile);
+        if (run.kind != Kind::Stamp)
+            m_databases->showRunProgress(run.profile, run.plan.endHeads);
+        m_graph->graphScene()->clearRunMarks();
+        break;
+    case RunEvent::Status::Failed: {
+        level = RunEvent::Level::Error;
+        const QString why = run.lastError.isEmpty()
+                                ? (run.stderrTail.isEmpty() ? event.text : run.stderrTail.last())
+                                : run.lastError;
+        status = run.running.isEmpty()
+                     ? tr("%1 on “%2” failed: %3").arg(run.command, run.profile, why)
+                     : tr("%1 on “%2” failed at %3: %4")
+                           .arg(run.command, run.profile, shortId(run.running), why);
+        m_graph->graphScene()->setRunMarks({}, {}, run.running, why);
+        break;
+    }
+    case RunEvent::Status::Stopped:
+        level = RunEvent::Level::Warning;
+        status = tr("%1 on “%2” was stopped. The version table is read again to show where the "
+                    "database really stands.")
+                     .arg(run.command, run.profile);
+        m_graph->graphScene()->clearRunMarks();
+        break;
+    case RunEvent::Status::FailedToStart:
+        level = RunEvent::Level::Error;
+        status = tr("%1 could not start: %2").arg(run.command, event.text);
+        m_graph->graphScene()->clearRunMarks();
+        showProblem(tr("Alembic could not start"),
+                    tr("%1\n\nChoose Run ▸ Python Interpreter… to pick an interpreter that has "
+                       "alembic installed.")
+                        .arg(event.text));
+        break;
+    }
+    m_log->logView()->appendNote(status, level);
+    m_log->setRunning(!m_runs.isEmpty(), status);
+    emit statusMessage(status);
+    // Whatever happened, show what the database really holds now.
+    m_databases->refresh(run.profile);
+    updateActions();
+    emit runFinished(run.profile, event.status);
+}
+
+void RunController::stopRuns()
+{
+    for (auto it = m_runs.cbegin(); it != m_runs.cend(); ++it) {
+        if (it->kind == Kind::SqlPreview)
+            continue;
+        m_log->logView()->appendNote(
+            tr("Stopping %1 on “%2”: alembic is asked to end, and killed if it does not.")
+                .arg(it->command, it->profile),
+            RunEvent::Level::Warning);
+        m_runner->stop(it.key());
+    }
+}
+
+bool RunController::confirmClose()
+{
+    QStringList running;
+    for (const Run& run : std::as_const(m_runs))
+        if (run.kind != Kind::SqlPreview)
+            running << run.profile;
+    if (running.isEmpty())
+        return true;
+    const auto answer = QMessageBox::warning(
+        m_window, tr("A migration is running"),
+        tr("A migration is running on %1. Closing Retort stops it: the step in progress is "
+           "rolled back where the database has transactional DDL (PostgreSQL, SQLite), but "
+           "MySQL and MariaDB may keep part of it. Close anyway?")
+            .arg(running.join(QStringLiteral(", "))),
+        QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel);
+    return answer == QMessageBox::Close;
+}
+
+void RunController::refreshSelected()
+{
+    const QString profile = selectedProfile();
+    if (!profile.isEmpty())
+        m_databases->refresh(profile);
+}
+
+void RunController::chooseInterpreter()
+{
+    const RecentProject key{m_project->loadedConfigPath(), m_project->loadedSection()};
+    const QString current = m_settings.pythonInterpreter(key);
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Python Interpreter for This Project"),
+        current.isEmpty() ? QFileInfo(key.path).absolutePath() : current);
+    if (path.isEmpty())
+        return;
+    m_settings.setPythonInterpreter(key, path);
+    emit statusMessage(tr("Alembic will run with %1 -m alembic").arg(path));
+}
+
+void RunController::saveLog()
+{
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Save Log"), QString(),
+                                                      tr("Log files (*.log *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QString error = saveTextFile(path, m_log->logView()->logText() + u'\n');
+    if (!error.isEmpty())
+        showProblem(tr("Save Log"), error);
+}
+
+} // namespace retort

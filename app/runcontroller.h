@@ -1,0 +1,152 @@
+#pragma once
+
+#include "graph/migrationplan.h"
+#include "plan/plandialog.h"
+#include "plan/sqlpreviewdialog.h"
+#include "run/runevent.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <memory>
+
+class QAction;
+class QWidget;
+
+namespace retort {
+
+class AlembicRunner;
+class DatabaseSession;
+class DatabasesView;
+class GraphView;
+class LogPane;
+class MigrationPlanner;
+class ProjectSession;
+class RevisionGraph;
+class Settings;
+struct RunRequest;
+
+// The action half of the window: Step up / Step down, upgrade / downgrade / stamp to the
+// selected revision, upgrade all heads, refresh, stop, and the SQL preview.
+//
+// Every command is first planned natively (MigrationPlanner, from the selected database's
+// rows as read) and shown in a PlanDialog, its revisions marked on the graph; only a confirmed
+// plan runs, through the AlembicRunner on its worker thread. While it runs, the log streams,
+// the progress bar counts the plan's steps, and the database marker moves after each step;
+// a failing step is marked on its node. Every run ends by reading the version table again,
+// so the picture always shows what the database really holds.
+class RunController : public QObject
+{
+    Q_OBJECT
+
+public:
+    RunController(ProjectSession* project, DatabaseSession* databases,
+                  DatabasesView* databasesView, GraphView* graph, LogPane* log,
+                  Settings& settings, QWidget* window, QObject* parent = nullptr);
+    ~RunController() override;
+
+    QAction* stepUpAction() const { return m_stepUp; }
+    QAction* stepDownAction() const { return m_stepDown; }
+    QAction* upgradeSelectedAction() const { return m_upgradeSelected; }
+    QAction* downgradeSelectedAction() const { return m_downgradeSelected; }
+    QAction* upgradeHeadsAction() const { return m_upgradeHeads; }
+    QAction* stampSelectedAction() const { return m_stampSelected; }
+    QAction* refreshAction() const { return m_refresh; }
+    QAction* stopAction() const { return m_stop; }
+    QAction* interpreterAction() const { return m_interpreter; }
+    // The actions for the Run menu and toolbar, in order (nullptr: a separator).
+    QList<QAction*> menuActions() const;
+    // The actions on a revision (the graph's context menu).
+    QList<QAction*> revisionActions() const;
+
+    AlembicRunner* runner() const { return m_runner; }
+    // The confirmation on screen, if any (tests drive it).
+    PlanDialog* planDialog() const { return m_dialog; }
+    SqlPreviewDialog* sqlPreview() const { return m_sqlPreview; }
+    bool isRunning() const { return !m_runs.isEmpty(); }
+    // Why the last request could not be planned or run ("" when it could).
+    QString lastProblem() const { return m_lastProblem; }
+
+    // Asks whether closing the window may stop the runs going on; true when nothing runs.
+    bool confirmClose();
+
+signals:
+    void runStarted(const QString& profile);
+    void runFinished(const QString& profile, retort::RunEvent::Status status);
+    void statusMessage(const QString& text);
+
+private:
+    enum class Kind
+    {
+        Upgrade,
+        Downgrade,
+        Stamp,
+        SqlPreview
+    };
+    struct Run
+    {
+        Kind kind = Kind::Upgrade;
+        QString profile;
+        QString command; // shown to people
+        MigrationPlan plan;
+        QString running;   // the revision whose step runs now
+        QString lastError; // the last error line alembic printed
+        QStringList stderrTail;
+    };
+
+    void onProjectLoaded();
+    void requestPlan(Kind kind, const QString& target, const QString& action);
+    void requestStamp();
+    void startRun(Kind kind, const QString& profile, const QStringList& command,
+                  const MigrationPlan& plan);
+    void previewSql(const MigrationPlan& plan, const QString& profile);
+    void onRunEvent(const RunEvent& event);
+    void finishRun(quint64 id, Run run, const RunEvent& event);
+    void stopRuns();
+    void chooseInterpreter();
+    void saveLog();
+    void refreshSelected();
+    void updateActions();
+    void showProblem(const QString& title, const QString& text);
+    void markPlan(const QStringList& planned, const QString& running = {});
+
+    QString selectedProfile() const;
+    QString selectedRevision() const;
+    QString revisionMessage(const QString& id) const;
+    PlanSummary summarize(Kind kind, const QString& action, const QString& profile,
+                          const QStringList& command, const MigrationPlan& plan) const;
+    bool makeRequest(const QString& profile, const QStringList& command, RunRequest& request,
+                     QString& problem) const;
+
+    ProjectSession* m_project = nullptr;
+    DatabaseSession* m_databases = nullptr;
+    DatabasesView* m_databasesView = nullptr;
+    GraphView* m_graph = nullptr;
+    LogPane* m_log = nullptr;
+    Settings& m_settings;
+    QWidget* m_window = nullptr;
+    AlembicRunner* m_runner = nullptr;
+
+    std::shared_ptr<const RevisionGraph> m_planGraph;
+    std::unique_ptr<MigrationPlanner> m_planner;
+    QHash<quint64, Run> m_runs;
+    QPointer<PlanDialog> m_dialog;
+    QPointer<SqlPreviewDialog> m_sqlPreview;
+    quint64 m_sqlPreviewRun = 0;
+    QString m_lastProblem;
+
+    QAction* m_stepUp = nullptr;
+    QAction* m_stepDown = nullptr;
+    QAction* m_upgradeSelected = nullptr;
+    QAction* m_downgradeSelected = nullptr;
+    QAction* m_upgradeHeads = nullptr;
+    QAction* m_stampSelected = nullptr;
+    QAction* m_refresh = nullptr;
+    QAction* m_stop = nullptr;
+    QAction* m_interpreter = nullptr;
+    QAction* m_saveLog = nullptr;
+};
+
+} // namespace retort

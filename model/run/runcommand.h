@@ -1,0 +1,39 @@
+#pragma once
+
+#include "common/result.h"
+#include "run/alembicprogram.h"
+#include "run/runrequest.h"
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace retort {
+
+// The exact process a RunRequest becomes: program, arguments, environment and working folder,
+// plus the command line shown to people. Built without starting anything, so the benchmark
+// and the tests can run the very same command directly.
+//
+// alembic's global options come first: [-c config] [-n section] [-x arg]... then the command.
+// With a URL override the program is the interpreter behind alembic running a small
+// bootstrap (`-c CODE`) that parses the same arguments with alembic's own CommandLine, sets
+// sqlalchemy.url from the environment variable UrlVariable and runs the command: the URL
+// never appears on a command line, where other users of the machine could read it.
+struct RunCommand
+{
+    static constexpr const char* UrlVariable = "RETORT_ALEMBIC_URL";
+
+    QString program;
+    QStringList arguments;
+    QProcessEnvironment environment;
+    QString workingDirectory;
+    QString display; // for people: the bootstrap is abbreviated, the URL never shown
+
+    static Result<RunCommand>
+    build(const RunRequest& request, const AlembicProgram& alembic,
+          const QProcessEnvironment& base = QProcessEnvironment::systemEnvironment());
+    static QStringList alembicArguments(const RunRequest& request);
+    static QString bootstrapCode();
+};
+
+} // namespace retort

@@ -1,0 +1,279 @@
+#include "runworker.h"
+
+#include "run/alembicprogram.h"
+#include "run/linesplitter.h"
+#include "run/outputclassifier.h"
+#include "run/progressparser.h"
+#include "run/runcommand.h"
+#include "run/runlogging.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTimer>
+
+namespace retort {
+
+namespace {
+
+QString trRun(const char* text)
+{
+    return QCoreApplication::translate("AlembicRunner", text);
+}
+
+RunEvent makeEvent(RunEvent::Kind kind, quint64 runId)
+{
+    RunEvent e;
+    e.kind = kind;
+    e.runId = runId;
+    e.timestamp = QDateTime::currentDateTime();
+    return e;
+}
+
+} // namespace
+
+// Everything the worker knows about one run in flight.
+struct WorkerRun
+{
+    quint64 id = 0;
+    RunRequest request;
+    QProcess* process = nullptr; // child of the worker; deleteLater() once finished
+    QTimer* killTimer = nullptr; // child of the process
+    LineSplitter outLines;
+    LineSplitter errLines;
+    OutputClassifier outLevels;
+    OutputClassifier errLevels;
+    int graceMs = 0;
+    bool stopRequested = false;
+    bool killed = false;
+    bool hintedMissingModule = false;
+};
+
+RunWorker::RunWorker(QObject* parent) : QObject(parent) {}
+
+RunWorker::~RunWorker()
+{
+    // The runner is going away (it waits for this thread): nobody listens any more, so the
+    // processes are killed without events. Waiting here reaps them; it is bounded and runs on
+    // the worker thread, never on the GUI thread.
+    for (const std::shared_ptr<WorkerRun>& run : std::as_const(m_runs)) {
+        if (!run->process)
+            continue;
+        run->process->disconnect(this);
+        if (run->process->state() != QProcess::NotRunning) {
+            qCInfo(lcRun) << "killing run" << run->id << "as the runner is destroyed";
+            run->process->kill();
+            run->process->waitForFinished(3000);
+        }
+    }
+    m_runs.clear();
+}
+
+void RunWorker::startRun(quint64 runId, const RunRequest& request, int stopGraceMs)
+{
+    const QString configDir = request.configPath.isEmpty()
+                                  ? request.workingDirectory
+                                  : QFileInfo(request.configPath).absolutePath();
+    const Result<AlembicProgram> program = AlembicProgram::find(configDir, request.interpreter);
+    if (!program) {
+        finish(runId, RunEvent::Status::FailedToStart, -1, program.error());
+        return;
+    }
+    const Result<RunCommand> command = RunCommand::build(request, *program);
+    if (!command) {
+        finish(runId, RunEvent::Status::FailedToStart, -1, command.error());
+        return;
+    }
+
+    auto run = std::make_shared<WorkerRun>();
+    run->id = runId;
+    run->request = request;
+    run->graceMs = stopGraceMs;
+    run->process = new QProcess(this);
+    m_runs.insert(runId, run);
+
+    QProcess* p = run->process;
+    p->setProgram(command->program);
+    p->setArguments(command->arguments);
+    p->setProcessEnvironment(command->environment);
+    p->setWorkingDirectory(command->workingDirectory);
+
+    const QString display = command->display;
+    connect(p, &QProcess::started, this, [this, runId, display] {
+        RunEvent e = makeEvent(RunEvent::Kind::Started, runId);
+        e.stream = RunEvent::Stream::Runner;
+        e.text = display;
+        emit event(e);
+    });
+    connect(p, &QProcess::readyReadStandardOutput, this, [this, runId] {
+        if (const auto run = m_runs.value(runId))
+            readOutput(*run, false, false);
+    });
+    connect(p, &QProcess::readyReadStandardError, this, [this, runId] {
+        if (const auto run = m_runs.value(runId))
+            readOutput(*run, true, false);
+    });
+    connect(p, &QProcess::finished, this, [this, runId](int exitCode, QProcess::ExitStatus status) {
+        onFinished(runId, exitCode, status == QProcess::CrashExit);
+    });
+    connect(p, &QProcess::errorOccurred, this, [this, runId](QProcess::ProcessError error) {
+        // Other errors (a crash, a failed write) are followed by finished().
+        if (error != QProcess::FailedToStart)
+            return;
+        if (const auto run = m_runs.value(runId))
+            onFailedToStart(runId, run->process->errorString());
+    });
+
+    qCInfo(lcRun).noquote() << "run" << runId << "starting:" << display << "in"
+                            << command->workingDirectory;
+    p->start();
+}
+
+void RunWorker::stopRun(quint64 runId)
+{
+    const auto run = m_runs.value(runId);
+    if (!run || run->stopRequested)
+        return;
+    run->stopRequested = true;
+    qCInfo(lcRun) << "run" << runId << "stop requested";
+
+    const int graceSeconds = qMax(1, (run->graceMs + 999) / 1000);
+    emitRunnerLine(runId, RunEvent::Level::Warning,
+                   QCoreApplication::translate("AlembicRunner",
+                                               "Stopping alembic: it is asked to end now and is "
+                                               "killed if it has not ended after %n second(s).",
+                                               nullptr, graceSeconds));
+    emitRunnerLine(
+        runId, RunEvent::Level::Warning,
+        trRun("The step that was running is rolled back where the database has transactional DDL "
+              "(PostgreSQL, SQLite). MySQL and MariaDB commit each schema change at once, so the "
+              "database may hold part of that step. Steps that had finished stay applied. Retort "
+              "reads the version table again when alembic has ended."));
+
+    run->process->terminate();
+    run->killTimer = new QTimer(run->process);
+    run->killTimer->setSingleShot(true);
+    connect(run->killTimer, &QTimer::timeout, this, [this, runId] {
+        const auto run = m_runs.value(runId);
+        if (!run || run->process->state() == QProcess::NotRunning)
+            return;
+        run->killed = true;
+        emitRunnerLine(runId, RunEvent::Level::Warning,
+                       trRun("alembic did not end when asked; killing it."));
+        qCInfo(lcRun) << "run" << runId << "killed after the grace period";
+        run->process->kill();
+    });
+    run->killTimer->start(run->graceMs);
+}
+
+void RunWorker::readOutput(WorkerRun& run, bool stdErr, bool atEnd)
+{
+    QProcess* p = run.process;
+    LineSplitter& splitter = stdErr ? run.errLines : run.outLines;
+    const QByteArray bytes = stdErr ? p->readAllStandardError() : p->readAllStandardOutput();
+    QStringList lines = splitter.feed(bytes);
+    if (atEnd)
+        lines += splitter.finish();
+    const RunEvent::Stream stream = stdErr ? RunEvent::Stream::Stderr : RunEvent::Stream::Stdout;
+    for (const QString& line : std::as_const(lines))
+        emitLine(run, stream, line);
+}
+
+void RunWorker::emitLine(WorkerRun& run, RunEvent::Stream stream, const QString& rawLine)
+{
+    RunEvent e = makeEvent(RunEvent::Kind::Output, run.id);
+    e.stream = stream;
+    e.text = OutputClassifier::stripAnsi(rawLine);
+    OutputClassifier& classifier =
+        stream == RunEvent::Stream::Stderr ? run.errLevels : run.outLevels;
+    e.level = classifier.classify(e.text);
+    emit event(e);
+
+    if (const std::optional<ProgressParser::Step> step = ProgressParser::parse(e.text)) {
+        RunEvent progress = makeEvent(RunEvent::Kind::Progress, run.id);
+        progress.revision = step->revision;
+        progress.fromRevisions = step->fromRevisions;
+        progress.toRevisions = step->toRevisions;
+        progress.upgrade = step->upgrade;
+        progress.text = step->message;
+        progress.stepCount = int(run.request.plannedRevisions.size());
+        const qsizetype at = run.request.plannedRevisions.indexOf(step->revision);
+        progress.stepIndex = at < 0 ? -1 : int(at) + 1;
+        emit event(progress);
+    }
+
+    if (!run.hintedMissingModule && stream == RunEvent::Stream::Stderr &&
+        (e.text.contains(QLatin1String("No module named alembic")) ||
+         e.text.contains(QLatin1String("No module named 'alembic'")))) {
+        run.hintedMissingModule = true;
+        emitRunnerLine(run.id, RunEvent::Level::Error,
+                       trRun("This Python cannot import alembic. Set the Python interpreter in the "
+                             "project settings to one that has alembic installed."));
+    }
+}
+
+void RunWorker::emitRunnerLine(quint64 runId, RunEvent::Level level, const QString& text)
+{
+    RunEvent e = makeEvent(RunEvent::Kind::Output, runId);
+    e.stream = RunEvent::Stream::Runner;
+    e.level = level;
+    e.text = text;
+    emit event(e);
+}
+
+void RunWorker::onFinished(quint64 runId, int exitCode, bool crashed)
+{
+    const auto run = m_runs.value(runId);
+    if (!run)
+        return;
+    // What the process wrote last may not have been announced yet.
+    readOutput(*run, false, true);
+    readOutput(*run, true, true);
+
+    RunEvent::Status status = RunEvent::Status::Succeeded;
+    QString text;
+    const int code = crashed ? -1 : exitCode;
+    if (run->stopRequested && (crashed || exitCode != 0)) {
+        status = RunEvent::Status::Stopped;
+        text = run->killed ? trRun("Stopped: alembic was killed after it did not end when asked.")
+                           : trRun("Stopped: alembic ended when asked.");
+    } else if (crashed) {
+        status = RunEvent::Status::Failed;
+        text = trRun("alembic crashed.");
+    } else if (exitCode != 0) {
+        status = RunEvent::Status::Failed;
+        text = trRun("alembic exited with code %1.").arg(exitCode);
+    } else {
+        text = trRun("alembic finished successfully.");
+    }
+    run->process->deleteLater();
+    m_runs.remove(runId);
+    finish(runId, status, code, text);
+}
+
+void RunWorker::onFailedToStart(quint64 runId, const QString& why)
+{
+    const auto run = m_runs.value(runId);
+    if (!run)
+        return;
+    const QString program = run->process->program();
+    run->process->deleteLater();
+    m_runs.remove(runId);
+    finish(runId, RunEvent::Status::FailedToStart, -1,
+           trRun("Could not start %1: %2. Set the Python interpreter in the project settings to "
+                 "one that has alembic installed.")
+               .arg(program, why));
+}
+
+void RunWorker::finish(quint64 runId, RunEvent::Status status, int exitCode, const QString& text)
+{
+    qCInfo(lcRun).noquote() << "run" << runId << "finished:" << text;
+    RunEvent e = makeEvent(RunEvent::Kind::Finished, runId);
+    e.stream = RunEvent::Stream::Runner;
+    e.status = status;
+    e.exitCode = exitCode;
+    e.text = text;
+    emit event(e);
+}
+
+} // namespace retort

@@ -1,0 +1,374 @@
+// The run actions in the real main window, offscreen, against the real alembic and a SQLite
+// database: Step up / Step down through the plan dialog, what the version table holds after
+// each, the graph following it, Escape cancelling, a protected profile, a migration that
+// raises, a ghost row and the stamp that gets out of it, and the SQL preview.
+#include "databases/databasesview.h"
+#include "databasesession.h"
+#include "db/versiontablereader.h"
+#include "graph/graphscene.h"
+#include "graph/graphview.h"
+#include "graph/revisionnodeitem.h"
+#include "log/logpane.h"
+#include "log/logview.h"
+#include "mainwindow.h"
+#include "plan/plandialog.h"
+#include "plan/sqlpreviewdialog.h"
+#include "projectsession.h"
+#include "runcontroller.h"
+#include "settings.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace retort;
+
+namespace {
+
+bool runProcess(const QString& program, const QStringList& args, const QString& cwd,
+                QString* output)
+{
+    QProcess p;
+    p.setWorkingDirectory(cwd);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    if (!p.waitForFinished(120000))
+        return false;
+    *output = QString::fromUtf8(p.readAll());
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+// A generated project (real tables, mostly linear) in its own folder, at base.
+QString makeProject(const QTemporaryDir& dir, const QString& name, int revisions)
+{
+    const QString path = dir.filePath(name);
+    QString out;
+    if (!runProcess(QStringLiteral(RETORT_TEST_PYTHON),
+                    {QStringLiteral(RETORT_FIXTURES_DIR "/genproject.py"), path,
+                     QStringLiteral("--revisions"), QString::number(revisions),
+                     QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--linear"),
+                     QStringLiteral("--ops"), QStringLiteral("tables"), QStringLiteral("--styles"),
+                     QStringLiteral("old"), QStringLiteral("--id-style"), QStringLiteral("hex")},
+                    dir.path(), &out)) {
+        qWarning().noquote() << out;
+        return {};
+    }
+    return path + QStringLiteral("/alembic.ini");
+}
+
+QStringList tableRows(const QString& ini)
+{
+    const DatabaseState state = VersionTableReader::readNow(
+        QStringLiteral("sqlite:///%(here)s/test.db").replace(QStringLiteral("%(here)s"),
+                                                             QFileInfo(ini).absolutePath()),
+        QFileInfo(ini).absolutePath());
+    return state.sortedCurrentRevisions();
+}
+
+struct Window
+{
+    explicit Window(const QString& settingsFile, const QString& ini)
+        : settings(settingsFile), window(settings)
+    {
+        settings.setPythonInterpreter(RecentProject{QFileInfo(ini).absoluteFilePath(),
+                                                    QStringLiteral("alembic")},
+                                      QStringLiteral(RETORT_TEST_PYTHON));
+        window.openProject(ini);
+    }
+    Settings settings;
+    MainWindow window;
+    RunController* runs() { return window.runController(); }
+    GraphScene* scene() { return window.graphView()->graphScene(); }
+    QString profile() { return window.databases()->profiles().first().name(); }
+};
+
+bool waitReady(Window& w)
+{
+    QTest::qWait(0);
+    return QTest::qWaitFor(
+        [&] {
+            return !w.window.databases()->profiles().isEmpty() &&
+                   w.window.databases()->state(w.profile()).isReadable() &&
+                   !w.scene()->nodeItems().isEmpty() && w.runs()->stepUpAction()->isEnabled();
+        },
+        30000);
+}
+
+// Confirms the dialog on screen with Return, waits for the run's end; returns its status.
+RunEvent::Status confirmAndWait(Window& w)
+{
+    PlanDialog* dialog = w.runs()->planDialog();
+    if (!dialog)
+        return RunEvent::Status::FailedToStart;
+    QSignalSpy finished(w.runs(), &RunController::runFinished);
+    QTest::keyClick(dialog, Qt::Key_Return);
+    if (!finished.wait(120000) && finished.isEmpty())
+        return RunEvent::Status::FailedToStart;
+    return finished.first().at(1).value<RunEvent::Status>();
+}
+
+} // namespace
+
+class TestRunActions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_ini = makeProject(m_dir, QStringLiteral("steps"), 6);
+        QVERIFY(!m_ini.isEmpty());
+    }
+
+    void stepUpAndDown()
+    {
+        Window w(m_dir.filePath(QStringLiteral("s1.ini")), m_ini);
+        QVERIFY(waitReady(w));
+        QCOMPARE(tableRows(m_ini), QStringList());
+
+        // Step up from base: the dialog shows the one revision that will run.
+        w.runs()->stepUpAction()->trigger();
+        PlanDialog* dialog = w.runs()->planDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->summary().kind, PlanSummary::Kind::Upgrade);
+        QCOMPARE(dialog->summary().command, QStringLiteral("alembic upgrade +1"));
+        QCOMPARE(dialog->summary().steps.size(), 1);
+        QCOMPARE(dialog->stepList()->topLevelItemCount(), 1);
+        const QString first = dialog->summary().steps.first().revision;
+        // the plan is drawn on the graph while it is being confirmed
+        QCOMPARE(w.scene()->plannedRevisions(), QStringList{first});
+        QCOMPARE(w.scene()->nodeItem(first)->runMark(), RevisionNodeItem::RunMark::Planned);
+        QVERIFY(dialog->findChild<QWidget*>(QStringLiteral("planWarning")) == nullptr);
+
+        QCOMPARE(confirmAndWait(w), RunEvent::Status::Succeeded);
+        QCOMPARE(tableRows(m_ini), QStringList{first});
+        QTRY_VERIFY_WITH_TIMEOUT(w.scene()->nodeItem(first)->isCurrent(), 20000);
+        QCOMPARE(w.scene()->nodeItem(first)->runMark(), RevisionNodeItem::RunMark::None);
+        // the log has alembic's own line for the step
+        QVERIFY(w.window.logPane()->logView()->logText().contains(
+            QStringLiteral("Running upgrade  -> ") + first));
+
+        // Step up again: the next revision, whose down revision is the first.
+        QTRY_VERIFY_WITH_TIMEOUT(w.runs()->stepUpAction()->isEnabled(), 20000);
+        w.runs()->stepUpAction()->trigger();
+        QVERIFY(w.runs()->planDialog());
+        const QString second = w.runs()->planDialog()->summary().steps.first().revision;
+        QVERIFY(second != first);
+        QCOMPARE(w.runs()->planDialog()->summary().rowsBefore, QStringList{first});
+        QCOMPARE(w.runs()->planDialog()->summary().rowsAfter, QStringList{second});
+        QCOMPARE(confirmAndWait(w), RunEvent::Status::Succeeded);
+        QCOMPARE(tableRows(m_ini), QStringList{second});
+        QTRY_VERIFY_WITH_TIMEOUT(w.scene()->nodeItem(second)->isCurrent(), 20000);
+        QVERIFY(!w.scene()->nodeItem(first)->isCurrent());
+
+        // Step down: the dialog warns about what a downgrade drops.
+        QTRY_VERIFY_WITH_TIMEOUT(w.runs()->stepDownAction()->isEnabled(), 20000);
+        w.runs()->stepDownAction()->trigger();
+        QVERIFY(w.runs()->planDialog());
+        QCOMPARE(w.runs()->planDialog()->summary().kind, PlanSummary::Kind::Downgrade);
+        QCOMPARE(w.runs()->planDialog()->summary().command, QStringLiteral("alembic downgrade -1"));
+        QVERIFY(w.runs()->planDialog()->findChild<QWidget*>(QStringLiteral("planWarning")));
+        QCOMPARE(confirmAndWait(w), RunEvent::Status::Succeeded);
+        QCOMPARE(tableRows(m_ini), QStringList{first});
+        QTRY_VERIFY_WITH_TIMEOUT(w.scene()->nodeItem(first)->isCurrent(), 20000);
+    }
+
+    void escapeCancels()
+    {
+        Window w(m_dir.filePath(QStringLiteral("s2.ini")), m_ini);
+        QVERIFY(waitReady(w));
+        const QStringList before = tableRows(m_ini);
+        QSignalSpy started(w.runs(), &RunController::runStarted);
+        w.runs()->upgradeHeadsAction()->trigger();
+        QPointer<PlanDialog> dialog = w.runs()->planDialog();
+        QVERIFY(dialog);
+        QVERIFY(!w.scene()->plannedRevisions().isEmpty());
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(dialog.isNull()); // closed and deleted
+        QTest::qWait(300);
+        QCOMPARE(started.size(), 0);
+        QCOMPARE(tableRows(m_ini), before);
+        QVERIFY(w.scene()->plannedRevisions().isEmpty());
+    }
+
+    void upgradeHeadsMovesTheMarkerStepByStep()
+    {
+        const QString ini = makeProject(m_dir, QStringLiteral("heads"), 5);
+        QVERIFY(!ini.isEmpty());
+        Window w(m_dir.filePath(QStringLiteral("s3.ini")), ini);
+        QVERIFY(waitReady(w));
+        // every state the window showed for the database during the run
+        QList<QStringList> shown;
+        connect(w.window.databases(), &DatabaseSession::stateChanged, this, [&](const QString& n) {
+            const DatabaseState s = w.window.databases()->state(n);
+            if (s.isReadable() && (shown.isEmpty() || shown.last() != s.sortedCurrentRevisions()))
+                shown.append(s.sortedCurrentRevisions());
+        });
+        w.runs()->upgradeHeadsAction()->trigger();
+        QVERIFY(w.runs()->planDialog());
+        const auto steps = w.runs()->planDialog()->summary().steps;
+        QCOMPARE(steps.size(), 5);
+        QCOMPARE(confirmAndWait(w), RunEvent::Status::Succeeded);
+        QCOMPARE(tableRows(ini), QStringList{steps.last().revision});
+        QTRY_VERIFY_WITH_TIMEOUT(w.scene()->nodeItem(steps.last().revision)->isCurrent(), 20000);
+        // the marker went through every revision in plan order (at base first)
+        QStringList expectedPath;
+        for (qsizetype i = 0; i + 1 < steps.size(); ++i)
+            expectedPath << steps.at(i).revision;
+        QStringList path;
+        for (const QStringList& rows : std::as_const(shown))
+            if (rows.size() == 1 && !path.contains(rows.first()))
+                path << rows.first();
+        for (const QString& id : std::as_const(expectedPath))
+            QVERIFY2(path.contains(id), qPrintable(id + QStringLiteral(" never shown")));
+        QCOMPARE(w.window.logPane()->progressMaximum(), 5);
+    }
+
+    void protectedProfileAsksForItsName()
+    {
+        Window w(m_dir.filePath(QStringLiteral("s4.ini")), m_ini);
+        QVERIFY(waitReady(w));
+        ConnectionProfile prod(QStringLiteral("prod"),
+                               QStringLiteral("sqlite:///") + QFileInfo(m_ini).absolutePath() +
+                                   QStringLiteral("/test.db"));
+        prod.setProtected(true);
+        QVERIFY(w.window.databases()->saveProfile(prod));
+        w.window.databasesView()->setCurrentProfile(QStringLiteral("prod"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.window.databases()->state(QStringLiteral("prod")).isReadable(),
+                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.runs()->stepUpAction()->isEnabled(), 20000);
+        w.runs()->stepUpAction()->trigger();
+        PlanDialog* dialog = w.runs()->planDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->summary().protectedProfile);
+        QVERIFY(dialog->confirmationEdit());
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+        QTest::keyClicks(dialog->confirmationEdit(), QStringLiteral("pro"));
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+        QTest::keyClicks(dialog->confirmationEdit(), QStringLiteral("d"));
+        QVERIFY(dialog->confirmButton()->isEnabled());
+        dialog->reject();
+    }
+
+    void sqlPreviewShowsTheSql()
+    {
+        Window w(m_dir.filePath(QStringLiteral("s5.ini")), m_ini);
+        QVERIFY(waitReady(w));
+        w.runs()->upgradeHeadsAction()->trigger();
+        PlanDialog* dialog = w.runs()->planDialog();
+        QVERIFY(dialog);
+        dialog->findChild<QPushButton*>(QStringLiteral("previewSql"))->click();
+        QVERIFY(w.runs()->sqlPreview());
+        QTRY_VERIFY_WITH_TIMEOUT(w.runs()->sqlPreview()->statusText().startsWith(
+                                     QStringLiteral("Complete")),
+                                 60000);
+        const QString sql = w.runs()->sqlPreview()->sql();
+        QVERIFY2(sql.contains(QStringLiteral("UPDATE alembic_version")) ||
+                     sql.contains(QStringLiteral("INSERT INTO alembic_version")),
+                 qPrintable(sql.left(2000)));
+        QVERIFY(sql.contains(QStringLiteral("CREATE TABLE")));
+        // the preview ran offline: the database did not move
+        const QStringList before = tableRows(m_ini);
+        QCOMPARE(tableRows(m_ini), before);
+        dialog->reject();
+    }
+
+    void failingMigrationIsMarkedAndStateIsTrue()
+    {
+        const QString ini = makeProject(m_dir, QStringLiteral("failing"), 4);
+        QVERIFY(!ini.isEmpty());
+        // the third revision in upgrade order raises
+        Window probe(m_dir.filePath(QStringLiteral("s6probe.ini")), ini);
+        QVERIFY(waitReady(probe));
+        probe.runs()->upgradeHeadsAction()->trigger();
+        QVERIFY(probe.runs()->planDialog());
+        const QString third = probe.runs()->planDialog()->summary().steps.at(2).revision;
+        probe.runs()->planDialog()->reject();
+        const Revision* r = probe.window.session()->graph()->revision(third);
+        QVERIFY(r);
+        QFile script(r->path);
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(script.readAll());
+        script.close();
+        const qsizetype at = text.indexOf(QStringLiteral("def upgrade()"));
+        QVERIFY(at >= 0);
+        const qsizetype bodyAt = text.indexOf(u'\n', at) + 1;
+        text.insert(bodyAt, QStringLiteral("    raise RuntimeError('boom in the third step')\n"));
+        QVERIFY(script.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        script.write(text.toUtf8());
+        script.close();
+
+        Window w(m_dir.filePath(QStringLiteral("s6.ini")), ini);
+        QVERIFY(waitReady(w));
+        w.runs()->upgradeHeadsAction()->trigger();
+        QVERIFY(w.runs()->planDialog());
+        QCOMPARE(confirmAndWait(w), RunEvent::Status::Failed);
+        RevisionNodeItem* node = w.scene()->nodeItem(third);
+        QCOMPARE(node->runMark(), RevisionNodeItem::RunMark::Failed);
+        QVERIFY2(node->runMessage().contains(QStringLiteral("boom in the third step")),
+                 qPrintable(node->runMessage()));
+        // after the failure the window shows what the table really holds
+        const QString profile = w.profile();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.window.databases()->isReading(profile), 20000);
+        QCOMPARE(w.window.databases()->state(profile).sortedCurrentRevisions(), tableRows(ini));
+    }
+
+    void ghostRowOffersStamp()
+    {
+        const QString ini = makeProject(m_dir, QStringLiteral("ghost"), 3);
+        QVERIFY(!ini.isEmpty());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("ghostwriter"));
+            db.setDatabaseName(QFileInfo(ini).absolutePath() + QStringLiteral("/test.db"));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO alembic_version VALUES ('feedface0000')")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("ghostwriter"));
+
+        Window w(m_dir.filePath(QStringLiteral("s7.ini")), ini);
+        QVERIFY(waitReady(w));
+        QCOMPARE(w.window.databases()->state(w.profile()).ghosts(),
+                 QStringList{QStringLiteral("feedface0000")});
+        w.runs()->stepUpAction()->trigger();
+        QVERIFY(!w.runs()->planDialog());
+        QVERIFY2(w.runs()->lastProblem().contains(QStringLiteral("feedface0000")) &&
+                     w.runs()->lastProblem().contains(QStringLiteral("Stamp")),
+                 qPrintable(w.runs()->lastProblem()));
+
+        // Stamp the first revision: --purge clears the ghost first.
+        const QString base = w.window.session()->graph()->bases().first();
+        QVERIFY(w.window.graphView()->selectRevision(base));
+        QTRY_VERIFY(w.runs()->stampSelectedAction()->isEnabled());
+        w.runs()->stampSelectedAction()->trigger();
+        QVERIFY(w.runs()->planDialog());
+        QVERIFY(w.runs()->planDialog()->summary().purge);
+        QCOMPARE(w.runs()->planDialog()->summary().command,
+                 QStringLiteral("alembic stamp --purge ") + base);
+        QCOMPARE(confirmAndWait(w), RunEvent::Status::Succeeded);
+        QCOMPARE(tableRows(ini), QStringList{base});
+        QTRY_VERIFY_WITH_TIMEOUT(w.scene()->ghostItems().isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.scene()->nodeItem(base)->isCurrent(), 20000);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_ini;
+};
+
+QTEST_MAIN(TestRunActions)
+#include "tst_runactions.moc"

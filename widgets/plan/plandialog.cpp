@@ -1,0 +1,174 @@
+#include "plan/plandialog.h"
+
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QFrame>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace retort {
+
+namespace {
+
+QString rowsText(const QStringList& rows)
+{
+    return rows.isEmpty() ? PlanDialog::tr("(empty: at base)") : rows.join(QStringLiteral(", "));
+}
+
+QLabel* wrappedLabel(const QString& text)
+{
+    auto* label = new QLabel(text);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+PlanDialog::PlanDialog(const PlanSummary& summary, QWidget* parent)
+    : QDialog(parent), m_summary(summary)
+{
+    setObjectName(QStringLiteral("planDialog"));
+    const int n = int(summary.steps.size());
+    QString heading;
+    QString verb;
+    switch (summary.kind) {
+    case PlanSummary::Kind::Upgrade:
+        heading = tr("%n revision(s) will be upgraded on “%1”", nullptr, n).arg(summary.profile);
+        verb = tr("&Upgrade");
+        break;
+    case PlanSummary::Kind::Downgrade:
+        heading =
+            tr("%n revision(s) will be downgraded on “%1”", nullptr, n).arg(summary.profile);
+        verb = tr("&Downgrade");
+        break;
+    case PlanSummary::Kind::Stamp:
+        heading = tr("The version table of “%1” will be rewritten; no migration runs")
+                      .arg(summary.profile);
+        verb = tr("&Stamp");
+        break;
+    }
+    setWindowTitle(tr("%1 — %2").arg(summary.action, summary.profile));
+
+    auto* layout = new QVBoxLayout(this);
+    auto* title = wrappedLabel(heading);
+    QFont bold = title->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.15);
+    title->setFont(bold);
+    layout->addWidget(title);
+
+    auto* command = wrappedLabel(summary.command);
+    command->setObjectName(QStringLiteral("planCommand"));
+    command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    layout->addWidget(command);
+
+    if (summary.kind != PlanSummary::Kind::Stamp) {
+        m_steps = new QTreeWidget;
+        m_steps->setObjectName(QStringLiteral("planSteps"));
+        m_steps->setRootIsDecorated(false);
+        m_steps->setUniformRowHeights(true);
+        m_steps->setHeaderLabels({tr("#"), tr("Revision"), tr("Message")});
+        const QString arrow = summary.kind == PlanSummary::Kind::Upgrade ? QStringLiteral("↑")
+                                                                          : QStringLiteral("↓");
+        const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        QList<QTreeWidgetItem*> items;
+        for (int i = 0; i < n; ++i) {
+            const PlanSummary::Step& step = summary.steps.at(i);
+            auto* item = new QTreeWidgetItem(
+                {QStringLiteral("%1 %2").arg(i + 1).arg(arrow), step.revision, step.message});
+            item->setFont(1, fixed);
+            items << item;
+        }
+        m_steps->addTopLevelItems(items);
+        m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+        m_steps->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+        m_steps->header()->setStretchLastSection(true);
+        m_steps->setMinimumHeight(160);
+        layout->addWidget(m_steps, 1);
+    }
+
+    auto* rows = wrappedLabel(tr("Version table now: %1\nVersion table after: %2")
+                                  .arg(rowsText(summary.rowsBefore), rowsText(summary.rowsAfter)));
+    rows->setObjectName(QStringLiteral("planRows"));
+    layout->addWidget(rows);
+
+    QString warning;
+    if (summary.kind == PlanSummary::Kind::Downgrade)
+        warning = tr("A downgrade runs each revision's downgrade(): it drops the tables, "
+                     "columns and data those revisions created. Data removed this way does not "
+                     "come back with a later upgrade.");
+    else if (summary.kind == PlanSummary::Kind::Stamp)
+        warning = summary.purge
+                      ? tr("Stamping with --purge empties the version table first (it names a "
+                           "revision with no script) and then records the chosen revision. The "
+                           "schema is not changed: make sure it really matches that revision.")
+                      : tr("Stamping only records the revision in the version table; the schema "
+                           "is not changed. Make sure it really matches that revision.");
+    if (!warning.isEmpty()) {
+        auto* frame = new QFrame;
+        frame->setObjectName(QStringLiteral("planWarning"));
+        frame->setFrameShape(QFrame::StyledPanel);
+        frame->setAutoFillBackground(true);
+        QPalette pal = frame->palette();
+        const bool dark = pal.color(QPalette::Window).lightnessF() < 0.5;
+        pal.setColor(QPalette::Window, dark ? QColor(0x5a, 0x1e, 0x1e) : QColor(0xfd, 0xec, 0xea));
+        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xd7, 0xd5) : QColor(0x7a, 0x12, 0x12));
+        frame->setPalette(pal);
+        auto* frameLayout = new QVBoxLayout(frame);
+        frameLayout->addWidget(wrappedLabel(warning));
+        layout->addWidget(frame);
+    }
+
+    if (summary.protectedProfile) {
+        layout->addWidget(wrappedLabel(
+            tr("“%1” is a protected database. Type its name to confirm:").arg(summary.profile)));
+        m_nameEdit = new QLineEdit;
+        m_nameEdit->setObjectName(QStringLiteral("confirmProfileName"));
+        m_nameEdit->setPlaceholderText(summary.profile);
+        connect(m_nameEdit, &QLineEdit::textChanged, this, &PlanDialog::updateConfirm);
+        layout->addWidget(m_nameEdit);
+    }
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    m_confirm = m_buttons->addButton(verb, QDialogButtonBox::AcceptRole);
+    m_confirm->setObjectName(QStringLiteral("confirmRun"));
+    m_confirm->setDefault(true);
+    m_confirm->setAutoDefault(true);
+    if (summary.kind != PlanSummary::Kind::Stamp) {
+        QPushButton* preview = m_buttons->addButton(tr("Preview &SQL…"), QDialogButtonBox::ActionRole);
+        preview->setObjectName(QStringLiteral("previewSql"));
+        preview->setAutoDefault(false);
+        preview->setEnabled(summary.canPreviewSql);
+        preview->setToolTip(summary.canPreviewSql ? tr("Show the SQL alembic would run (--sql)")
+                                                  : summary.sqlUnavailableReason);
+        connect(preview, &QPushButton::clicked, this, &PlanDialog::previewSqlRequested);
+    }
+    // Return must never mean Cancel (as it would once Cancel became the default while the
+    // confirm button waits for a protected profile's name): only confirm is a default button.
+    for (QAbstractButton* b : m_buttons->buttons())
+        if (auto* push = qobject_cast<QPushButton*>(b); push && push != m_confirm)
+            push->setAutoDefault(false);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(m_buttons);
+
+    updateConfirm();
+    if (m_nameEdit)
+        m_nameEdit->setFocus();
+    else
+        m_confirm->setFocus();
+    resize(sizeHint().expandedTo(QSize(560, summary.kind == PlanSummary::Kind::Stamp ? 200 : 380)));
+}
+
+void PlanDialog::updateConfirm()
+{
+    m_confirm->setEnabled(!m_nameEdit || m_nameEdit->text() == m_summary.profile);
+}
+
+} // namespace retort

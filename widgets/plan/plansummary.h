@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace retort {
+
+// What a confirmation shows about one migration command: a plain value the application fills
+// from a MigrationPlan and the database it targets.
+struct PlanSummary
+{
+    enum class Kind
+    {
+        Upgrade,
+        Downgrade,
+        Stamp
+    };
+    struct Step
+    {
+        QString revision;
+        QString message;
+    };
+
+    Kind kind = Kind::Upgrade;
+    QString action;     // what the person chose, e.g. "Step up"
+    QString profile;    // the database's profile name
+    bool protectedProfile = false;
+    QString command;    // as alembic is run, e.g. "alembic upgrade +1"
+    QList<Step> steps;  // execution order (empty for a stamp)
+    QStringList rowsBefore;
+    QStringList rowsAfter;
+    bool purge = false; // a stamp that empties the version table first (ghost rows)
+    bool canPreviewSql = true;
+    QString sqlUnavailableReason;
+};
+
+} // namespace retort
