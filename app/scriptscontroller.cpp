@@ -13,6 +13,7 @@
 #include "projectsession.h"
 #include "script/filewatcher.h"
 #include "script/revisioncommand.h"
+#include "settings.h"
 
 #include <QAction>
 #include <QDir>
@@ -46,8 +47,8 @@ QsciScintilla::EolMode eolMode(const ScriptFile& file)
 } // namespace
 
 ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphView,
-                                     ScriptTabs* tabs, QObject* parent)
-    : QObject(parent), m_session(session), m_graphView(graphView), m_tabs(tabs),
+                                     ScriptTabs* tabs, Settings& settings, QObject* parent)
+    : QObject(parent), m_session(session), m_settings(settings), m_graphView(graphView), m_tabs(tabs),
       m_watcher(new FileWatcher(this)), m_command(new RevisionCommand(this)),
       m_reloadTimer(new QTimer(this))
 {
@@ -425,7 +426,8 @@ bool ScriptsController::runRevisionCommand(const QStringList& arguments)
     request.configPath = m_session->loadedConfigPath();
     request.section = m_session->loadedSection();
     request.workingDirectory = QFileInfo(request.configPath).absolutePath();
-    request.interpreter = m_interpreter;
+    request.interpreter = m_settings.pythonInterpreter(
+        RecentProject{m_session->loadedConfigPath(), m_session->loadedSection()});
     if (!m_command->start(request))
         return false;
     m_newRevisionAction->setEnabled(false);

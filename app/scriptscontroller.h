@@ -23,6 +23,7 @@ class RevisionCommand;
 class RevisionGraph;
 class ScriptPage;
 class ScriptTabs;
+class Settings;
 
 // The script pane's behaviour: opens revision scripts in tabs (from the graph, the details
 // pane, the diagnostics), saves them atomically in their own format, asks before unsaved
@@ -45,7 +46,7 @@ public:
     using SavePrompt = std::function<SaveChoice(const QStringList& fileNames)>;
 
     ScriptsController(ProjectSession* session, GraphView* graphView, ScriptTabs* tabs,
-                      QObject* parent = nullptr);
+                      Settings& settings, QObject* parent = nullptr);
     ~ScriptsController() override;
 
     // Opens (or brings forward) the script at `path`, at `line` when > 0. Null when the
@@ -62,9 +63,9 @@ public:
     bool confirmClose();
     void setSavePrompt(SavePrompt prompt) { m_prompt = std::move(prompt); }
 
-    // How alembic is started for New Revision / Merge Heads (empty: discover).
-    void setInterpreter(const QString& interpreter) { m_interpreter = interpreter; }
-    // Runs `alembic <arguments>` (revision … or merge …) and opens the script it generates.
+    // Runs `alembic <arguments>` (revision … or merge …) through AlembicRunner, with the
+    // project's Python interpreter setting (Run ▸ Python Interpreter…), and opens the script
+    // it generates.
     bool runRevisionCommand(const QStringList& arguments);
     bool isRunningCommand() const;
 
@@ -101,6 +102,7 @@ private:
     SaveChoice ask(const QStringList& names) const;
 
     ProjectSession* m_session = nullptr;
+    Settings& m_settings;
     GraphView* m_graphView = nullptr;
     ScriptTabs* m_tabs = nullptr;
     FileWatcher* m_watcher = nullptr;
@@ -108,7 +110,6 @@ private:
     QTimer* m_reloadTimer = nullptr;
     QHash<ScriptPage*, ScriptFile> m_files; // the format each page is saved in
     SavePrompt m_prompt;
-    QString m_interpreter;
     QString m_selectAfterLoad; // a new script's path: select its revision once loaded
 
     QAction* m_openAction = nullptr;

@@ -1,11 +1,12 @@
 #include "script/revisioncommand.h"
 
+#include "run/alembicrunner.h"
+#include "run/runevent.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
 
 namespace retort {
 
@@ -18,41 +19,19 @@ QString tr(const char* text)
 
 } // namespace
 
-RevisionCommand::RevisionCommand(QObject* parent) : QObject(parent) {}
-
-RevisionCommand::~RevisionCommand()
+RevisionCommand::RevisionCommand(QObject* parent)
+    : QObject(parent), m_runner(new AlembicRunner(this))
 {
-    // The QProcess is a child: it goes with us (and kills alembic); say nothing more.
-    if (m_process)
-        m_process->disconnect(this);
+    connect(m_runner, &AlembicRunner::event, this, &RevisionCommand::onEvent);
 }
 
-QStringList RevisionCommand::commandLine(const RunRequest& request)
-{
-    QStringList line;
-    if (!request.interpreter.isEmpty()) {
-        line << request.interpreter << QStringLiteral("-m") << QStringLiteral("alembic");
-    } else if (const QString alembic = QStandardPaths::findExecutable(QStringLiteral("alembic"));
-               !alembic.isEmpty()) {
-        line << alembic;
-    } else {
-        line << QStringLiteral("python3") << QStringLiteral("-m") << QStringLiteral("alembic");
-    }
-    line << QStringLiteral("-c") << request.configPath;
-    if (!request.section.isEmpty() && request.section != QLatin1String("alembic"))
-        line << QStringLiteral("-n") << request.section;
-    for (const QString& x : request.xArguments)
-        line << QStringLiteral("-x") << x;
-    line << request.command;
-    return line;
-}
+RevisionCommand::~RevisionCommand() = default;
 
 QString RevisionCommand::generatedPath(const QString& output)
 {
     static const QRegularExpression generating(
         QStringLiteral("Generating (.+?\\.py) \\.\\.\\.\\s*done"));
     QString path;
-    // The last one wins: alembic prints only one, but keep to what it wrote last.
     QRegularExpressionMatchIterator it = generating.globalMatch(output);
     while (it.hasNext())
         path = it.next().captured(1).trimmed();
@@ -61,56 +40,41 @@ QString RevisionCommand::generatedPath(const QString& output)
 
 bool RevisionCommand::start(const RunRequest& request)
 {
-    if (m_process)
+    if (m_runId != 0)
         return false;
-    const QStringList line = commandLine(request);
-    auto* process = new QProcess(this);
-    m_process = process;
     m_output.clear();
-    process->setProcessChannelMode(QProcess::MergedChannels);
-    const QString workingDirectory = request.workingDirectory.isEmpty()
-                                         ? QFileInfo(request.configPath).absolutePath()
-                                         : request.workingDirectory;
-    process->setWorkingDirectory(workingDirectory);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (auto it = request.environment.cbegin(); it != request.environment.cend(); ++it)
-        environment.insert(it.key(), it.value());
-    environment.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
-    process->setProcessEnvironment(environment);
-
-    connect(process, &QProcess::readyRead, this,
-            [this, process] { m_output += QString::fromUtf8(process->readAll()); });
-    connect(process, &QProcess::errorOccurred, this, [this, process, line](QProcess::ProcessError e) {
-        if (e != QProcess::FailedToStart)
-            return; // the others end in finished()
-        process->deleteLater();
-        m_process = nullptr;
-        emit finished({}, tr("Could not start %1: %2").arg(line.first(), process->errorString()),
-                      m_output);
-    });
-    connect(process, &QProcess::finished, this,
-            [this, process, workingDirectory](int exitCode, QProcess::ExitStatus status) {
-                m_output += QString::fromUtf8(process->readAll());
-                process->deleteLater();
-                m_process = nullptr;
-                const QString path = generatedPath(m_output);
-                if (status != QProcess::NormalExit || exitCode != 0) {
-                    // alembic's last line is its reason ("FAILED: Multiple heads are present…").
-                    const QStringList lines = m_output.trimmed().split(u'\n');
-                    emit finished({}, lines.isEmpty() || lines.last().isEmpty()
-                                          ? tr("alembic failed with exit code %1").arg(exitCode)
-                                          : lines.last().trimmed(),
-                                  m_output);
-                    return;
-                }
-                if (path.isEmpty()) {
-                    emit finished({}, tr("alembic did not say which file it generated."), m_output);
-                    return;
-                }
-                emit finished(QDir::cleanPath(QDir(workingDirectory).absoluteFilePath(path)), {}, m_output);
-            });
-    process->start(line.first(), line.mid(1));
+    m_lastError.clear();
+    m_workingDirectory = request.workingDirectory.isEmpty()
+                             ? QFileInfo(request.configPath).absolutePath()
+                             : request.workingDirectory;
+    m_runId = m_runner->start(request);
     return true;
+}
+
+void RevisionCommand::onEvent(const RunEvent& event)
+{
+    if (event.runId != m_runId)
+        return;
+    if (event.kind == RunEvent::Kind::Output) {
+        m_output += event.text + u'\n';
+        if (event.stream == RunEvent::Stream::Stderr && !event.text.trimmed().isEmpty())
+            m_lastError = event.text.trimmed();
+        return;
+    }
+    if (event.kind != RunEvent::Kind::Finished)
+        return;
+    m_runId = 0;
+    if (event.status != RunEvent::Status::Succeeded) {
+        // alembic's last line is its reason ("FAILED: Can't locate revision…").
+        emit finished({}, m_lastError.isEmpty() ? event.text : m_lastError, m_output);
+        return;
+    }
+    const QString path = generatedPath(m_output);
+    if (path.isEmpty()) {
+        emit finished({}, tr("alembic did not say which file it generated."), m_output);
+        return;
+    }
+    emit finished(QDir::cleanPath(QDir(m_workingDirectory).absoluteFilePath(path)), {}, m_output);
 }
 
 } // namespace retort

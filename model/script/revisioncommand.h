@@ -3,19 +3,16 @@
 #include "run/runrequest.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QString>
-
-#include <QProcess>
 
 namespace retort {
 
+class AlembicRunner;
+struct RunEvent;
+
 // Runs `alembic revision` or `alembic merge` (a RunRequest whose command is one of those)
-// and reports the script alembic generated. The process runs asynchronously: start()
-// returns at once and finished() follows; nothing ever waits on it.
-//
-// Stop-gap until AlembicRunner (model/run) is on this branch: these commands touch no
-// database, are short, and only need the generated path from the output.
+// through an AlembicRunner of its own and reports the script alembic generated. start()
+// returns at once and finished() follows; nothing ever waits on the process.
 class RevisionCommand : public QObject
 {
     Q_OBJECT
@@ -26,11 +23,8 @@ public:
 
     // False (and no finished()) when a command is already running.
     bool start(const RunRequest& request);
-    bool isRunning() const { return m_process != nullptr; }
+    bool isRunning() const { return m_runId != 0; }
 
-    // The program and arguments `request` runs: `interpreter -m alembic` when an
-    // interpreter is set, else `alembic` from PATH, else `python3 -m alembic`.
-    static QStringList commandLine(const RunRequest& request);
     // The file alembic wrote, from its "Generating /path/x.py ...  done" line; empty if none.
     static QString generatedPath(const QString& output);
 
@@ -40,8 +34,13 @@ signals:
     void finished(const QString& path, const QString& error, const QString& output);
 
 private:
-    QPointer<QProcess> m_process;
+    void onEvent(const RunEvent& event);
+
+    AlembicRunner* m_runner = nullptr;
+    quint64 m_runId = 0;
+    QString m_workingDirectory;
     QString m_output;
+    QString m_lastError; // the last line on stderr: alembic's reason when it fails
 };
 
 } // namespace retort

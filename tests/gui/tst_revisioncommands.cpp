@@ -47,18 +47,6 @@ private slots:
                  QStringLiteral("/tmp/p/migrations/versions/ab12_add_x.py"));
         QCOMPARE(RevisionCommand::generatedPath(QStringLiteral("FAILED: Multiple heads\n")),
                  QString());
-        RunRequest request;
-        request.configPath = QStringLiteral("/p/alembic.ini");
-        request.section = QStringLiteral("other");
-        request.interpreter = QStringLiteral("/usr/bin/python3");
-        request.command = {QStringLiteral("merge"), QStringLiteral("-m"), QStringLiteral("m"),
-                           QStringLiteral("a"), QStringLiteral("b")};
-        QCOMPARE(RevisionCommand::commandLine(request),
-                 (QStringList{QStringLiteral("/usr/bin/python3"), QStringLiteral("-m"),
-                              QStringLiteral("alembic"), QStringLiteral("-c"),
-                              QStringLiteral("/p/alembic.ini"), QStringLiteral("-n"),
-                              QStringLiteral("other"), QStringLiteral("merge"), QStringLiteral("-m"),
-                              QStringLiteral("m"), QStringLiteral("a"), QStringLiteral("b")}));
     }
 
     void dialogsBuildArguments()
@@ -110,11 +98,14 @@ private slots:
         ScriptProject project;
         QVERIFY(project.create());
         Settings settings(m_settingsDir.filePath(QStringLiteral("commands.ini")));
+        // The project's interpreter, as Run ▸ Python Interpreter… sets it.
+        settings.setPythonInterpreter(
+            RecentProject{QFileInfo(project.ini()).absoluteFilePath(), QStringLiteral("alembic")},
+            QStringLiteral(RETORT_TEST_PYTHON));
         MainWindow window(settings);
         window.resize(1400, 900);
         window.show();
         ScriptsController* scripts = window.scriptsController();
-        scripts->setInterpreter(QStringLiteral(RETORT_TEST_PYTHON));
         scripts->setReloadDelay(50);
         window.openProject(project.ini());
         QTRY_VERIFY(window.graphController()->shownGraph());
