@@ -241,7 +241,8 @@ void MainWindow::createScriptPane()
     connect(m_scripts, &ScriptsController::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     connect(m_scripts, &ScriptsController::errorOccurred, this, [this](const QString& text) {
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Retort"), text, QMessageBox::Ok, this);
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, tr("Retort"), text, QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });

@@ -48,8 +48,8 @@ QsciScintilla::EolMode eolMode(const ScriptFile& file)
 
 ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphView,
                                      ScriptTabs* tabs, Settings& settings, QObject* parent)
-    : QObject(parent), m_session(session), m_settings(settings), m_graphView(graphView), m_tabs(tabs),
-      m_watcher(new FileWatcher(this)), m_command(new RevisionCommand(this)),
+    : QObject(parent), m_session(session), m_settings(settings), m_graphView(graphView),
+      m_tabs(tabs), m_watcher(new FileWatcher(this)), m_command(new RevisionCommand(this)),
       m_reloadTimer(new QTimer(this))
 {
     m_reloadTimer->setSingleShot(true);
@@ -62,8 +62,8 @@ ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphVi
             [this] { openRevision(m_graphView->currentRevision()); });
 
     // Save and Close act on the script tabs only, so they never steal keys elsewhere.
-    m_saveAction = new QAction(QIcon::fromTheme(QStringLiteral("document-save")),
-                               tr("&Save Script"), this);
+    m_saveAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save Script"), this);
     m_saveAction->setShortcut(QKeySequence::Save);
     m_saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_saveAction->setEnabled(false);
@@ -72,8 +72,7 @@ ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphVi
     m_closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
     m_closeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_closeAction->setEnabled(false);
-    connect(m_closeAction, &QAction::triggered, this,
-            [this] { closePage(m_tabs->currentPage()); });
+    connect(m_closeAction, &QAction::triggered, this, [this] { closePage(m_tabs->currentPage()); });
     m_tabs->addAction(m_saveAction);
     m_tabs->addAction(m_closeAction);
 
@@ -112,7 +111,8 @@ ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphVi
             [this](const QString& path, const QString& error, const QString& output) {
                 Q_UNUSED(output)
                 m_newRevisionAction->setEnabled(bool(m_session->graph()));
-                m_mergeAction->setEnabled(m_session->graph() && m_session->graph()->heads().size() > 1);
+                m_mergeAction->setEnabled(m_session->graph() &&
+                                          m_session->graph()->heads().size() > 1);
                 if (!error.isEmpty()) {
                     emit errorOccurred(tr("alembic failed: %1").arg(error));
                 } else {
@@ -195,8 +195,8 @@ bool ScriptsController::save(ScriptPage* page)
     const ScriptFile format = m_files.value(page);
     const Result<QByteArray> bytes = format.save(page->path(), page->editor()->text());
     if (!bytes) {
-        emit errorOccurred(tr("Could not save %1: %2")
-                               .arg(QDir::toNativeSeparators(page->path()), bytes.error()));
+        emit errorOccurred(
+            tr("Could not save %1: %2").arg(QDir::toNativeSeparators(page->path()), bytes.error()));
         return false;
     }
     m_watcher->noteOwnSave(page->path(), *bytes);
@@ -217,8 +217,7 @@ ScriptsController::SaveChoice ScriptsController::ask(const QStringList& names) c
                     names.size() == 1
                         ? tr("Save the changes to %1?").arg(names.first())
                         : tr("Save the changes to these scripts?\n\n%1").arg(names.join(u'\n')),
-                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                    dialogParent());
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, dialogParent());
     box.setObjectName(QStringLiteral("saveChangesBox"));
     box.setInformativeText(tr("Your changes are lost if you don't save them."));
     box.setDefaultButton(QMessageBox::Save);

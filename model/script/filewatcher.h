@@ -71,9 +71,9 @@ private:
 
     QFileSystemWatcher* m_watcher = nullptr;
     QTimer* m_debounce = nullptr;
-    QHash<QString, Watched> m_files;   // clean absolute path -> state
-    QSet<QString> m_directories;       // asked for by setDirectories()
-    QSet<QString> m_tracked;           // files of those folders, watched for in-place writes
+    QHash<QString, Watched> m_files; // clean absolute path -> state
+    QSet<QString> m_directories;     // asked for by setDirectories()
+    QSet<QString> m_tracked;         // files of those folders, watched for in-place writes
     QSet<QString> m_pendingFiles;
     QSet<QString> m_pendingDirectories;
 };

@@ -23,7 +23,8 @@ QString tr(const char* text)
 // for any other name, so such a file is refused instead of being mangled.
 std::optional<QByteArray> cookieEncoding(const QByteArray& bytes)
 {
-    static const QRegularExpression cookie(QStringLiteral("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)"));
+    static const QRegularExpression cookie(
+        QStringLiteral("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)"));
     int start = 0;
     for (int lineNo = 0; lineNo < 2 && start < bytes.size(); ++lineNo) {
         int end = bytes.indexOf('\n', start);

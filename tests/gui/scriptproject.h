@@ -14,7 +14,8 @@ inline bool writeBytes(const QString& path, const QByteArray& bytes)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
 }
 
 inline QByteArray readBytes(const QString& path)
@@ -60,7 +61,8 @@ struct ScriptProject
                           readBytes(demo + QStringLiteral("script.py.mako"))) &&
                add(QStringLiteral("aaaa00000001"), {}, "create users") &&
                add(QStringLiteral("bbbb00000002"), QStringLiteral("aaaa00000001"), "add email") &&
-               add(QStringLiteral("cccc00000003"), QStringLiteral("bbbb00000002"), "create orders") &&
+               add(QStringLiteral("cccc00000003"), QStringLiteral("bbbb00000002"),
+                   "create orders") &&
                add(QStringLiteral("dddd00000004"), QStringLiteral("aaaa00000001"), "add audit");
     }
 

@@ -54,7 +54,8 @@ private slots:
         ScriptProject project;
         QVERIFY(project.create());
         QList<Revision> revisions;
-        for (const auto& [id, down] : {std::pair{"aaaa00000001", ""}, {"cccc00000003", "aaaa00000001"},
+        for (const auto& [id, down] : {std::pair{"aaaa00000001", ""},
+                                       {"cccc00000003", "aaaa00000001"},
                                        {"dddd00000004", "aaaa00000001"}}) {
             Revision r;
             r.id = QString::fromLatin1(id);
@@ -123,7 +124,8 @@ private slots:
         dialog->accept();
         QVERIFY(finished.wait(60000));
         const QString created = finished.at(0).at(0).toString();
-        QVERIFY2(finished.at(0).at(1).toString().isEmpty(), qPrintable(finished.at(0).at(1).toString()));
+        QVERIFY2(finished.at(0).at(1).toString().isEmpty(),
+                 qPrintable(finished.at(0).at(1).toString()));
         QVERIFY(QFileInfo::exists(created));
         QVERIFY(created.startsWith(QDir::cleanPath(project.versions())));
         // Opened in a tab…
@@ -155,10 +157,11 @@ private slots:
         finished.clear();
         merge->accept();
         QVERIFY(finished.wait(60000));
-        QVERIFY2(finished.at(0).at(1).toString().isEmpty(), qPrintable(finished.at(0).at(1).toString()));
+        QVERIFY2(finished.at(0).at(1).toString().isEmpty(),
+                 qPrintable(finished.at(0).at(1).toString()));
         const QString mergeFile = finished.at(0).at(0).toString();
-        QTRY_VERIFY(window.session()->graph()->heads().size() == 1
-                    && window.graphController()->shownGraph() == window.session()->graph());
+        QTRY_VERIFY(window.session()->graph()->heads().size() == 1 &&
+                    window.graphController()->shownGraph() == window.session()->graph());
         const auto merged = window.session()->graph();
         const QString mergeId = merged->heads().first();
         QCOMPARE(merged->revision(mergeId)->path, mergeFile);
@@ -180,7 +183,8 @@ private slots:
         QVERIFY(finished.wait(60000));
         QVERIFY(finished.at(0).at(0).toString().isEmpty());
         QVERIFY(!finished.at(0).at(1).toString().isEmpty());
-        scripts->setSavePrompt([](const QStringList&) { return ScriptsController::SaveChoice::Discard; });
+        scripts->setSavePrompt(
+            [](const QStringList&) { return ScriptsController::SaveChoice::Discard; });
     }
 
 private:

@@ -20,17 +20,17 @@ using namespace retort;
 
 namespace {
 
-const QString kScript = QStringLiteral(
-    "\"\"\"add users\"\"\"\n"
-    "revision = 'aaaa00000001'\n"
-    "down_revision = None\n"
-    "\n"
-    "def upgrade():\n"
-    "    op.add_column('users', sa.Column('email_1', sa.String()))\n"
-    "    op.add_column('users', sa.Column('email_2', sa.String()))\n"
-    "\n"
-    "def downgrade():\n"
-    "    pass\n");
+const QString kScript =
+    QStringLiteral("\"\"\"add users\"\"\"\n"
+                   "revision = 'aaaa00000001'\n"
+                   "down_revision = None\n"
+                   "\n"
+                   "def upgrade():\n"
+                   "    op.add_column('users', sa.Column('email_1', sa.String()))\n"
+                   "    op.add_column('users', sa.Column('email_2', sa.String()))\n"
+                   "\n"
+                   "def downgrade():\n"
+                   "    pass\n");
 
 QPalette darkPalette()
 {
@@ -127,7 +127,8 @@ private slots:
         QCOMPARE(bar->replaceAll(), 5);
         QCOMPARE(bar->status(), QStringLiteral("5 replaced"));
         QVERIFY(editor->text().contains(QStringLiteral("revision = \"aaaa00000001\"")));
-        QVERIFY(editor->text().contains(QStringLiteral("op.add_column(\"users\", sa.Column(\"mail1\"")));
+        QVERIFY(editor->text().contains(
+            QStringLiteral("op.add_column(\"users\", sa.Column(\"mail1\"")));
         QVERIFY(!editor->text().contains(u'\''));
         editor->undo();
         QVERIFY(editor->text().contains(QStringLiteral("revision = 'aaaa00000001'")));
@@ -203,7 +204,8 @@ private slots:
         ScriptEditor editor;
         editor.setText(kScript);
         Diagnostics diagnostics{
-            Diagnostic::error(QStringLiteral("/tmp/x.py"), 3, QStringLiteral("cannot read down_revision")),
+            Diagnostic::error(QStringLiteral("/tmp/x.py"), 3,
+                              QStringLiteral("cannot read down_revision")),
             Diagnostic::warning(QStringLiteral("/tmp/x.py"), 5, QStringLiteral("odd")),
             Diagnostic::warning(QStringLiteral("/tmp/x.py"), 0, QStringLiteral("whole file"))};
         editor.setDiagnostics(diagnostics);

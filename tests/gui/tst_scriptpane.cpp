@@ -77,9 +77,8 @@ private slots:
     {
         // Nothing may ask questions while the window goes.
         if (m_scripts)
-            m_scripts->setSavePrompt([](const QStringList&) {
-                return ScriptsController::SaveChoice::Discard;
-            });
+            m_scripts->setSavePrompt(
+                [](const QStringList&) { return ScriptsController::SaveChoice::Discard; });
         m_window.reset();
         m_project.reset();
         m_settings.reset();
@@ -97,7 +96,8 @@ private slots:
         QCOMPARE(tabs->count(), 1);
         QVERIFY(tabs->isVisible());
         QCOMPARE(tabs->currentPage()->path(), m_project->script(QStringLiteral("bbbb00000002")));
-        QVERIFY(tabs->currentPage()->editor()->text().contains(QStringLiteral("revision = 'bbbb00000002'")));
+        QVERIFY(tabs->currentPage()->editor()->text().contains(
+            QStringLiteral("revision = 'bbbb00000002'")));
         auto* splitter = m_window->findChild<QSplitter*>(QStringLiteral("centralSplitter"));
         QVERIFY(splitter && splitter->sizes().value(1) > 300);
 
@@ -128,7 +128,8 @@ private slots:
         QCOMPARE(tabs->currentPage()->path(), m_project->script(QStringLiteral("dddd00000004")));
 
         // The active tab's revision is selected in the graph.
-        tabs->setCurrentWidget(tabs->pageForPath(m_project->script(QStringLiteral("cccc00000003"))));
+        tabs->setCurrentWidget(
+            tabs->pageForPath(m_project->script(QStringLiteral("cccc00000003"))));
         QCOMPARE(graph->currentRevision(), QStringLiteral("cccc00000003"));
 
         // A diagnostic opens its file at its line.
@@ -142,10 +143,12 @@ private slots:
     {
         QTest::addColumn<QByteArray>("before");
         QTest::addColumn<QByteArray>("after");
-        const QByteArray lf = revisionScript(QStringLiteral("bbbb00000002"),
-                                             QStringLiteral("aaaa00000001"), QStringLiteral("add email"));
+        const QByteArray lf =
+            revisionScript(QStringLiteral("bbbb00000002"), QStringLiteral("aaaa00000001"),
+                           QStringLiteral("add email"));
         QByteArray edited = lf;
-        edited.replace("    pass\n\n\ndef downgrade", "    op.execute('select 1')\n\n\ndef downgrade");
+        edited.replace("    pass\n\n\ndef downgrade",
+                       "    op.execute('select 1')\n\n\ndef downgrade");
         QTest::newRow("lf") << lf << edited;
         QByteArray crlf = lf;
         crlf.replace("\n", "\r\n");
@@ -154,7 +157,8 @@ private slots:
         QTest::newRow("crlf") << crlf << crlfEdited;
         QTest::newRow("no final newline") << lf.chopped(1) << edited.chopped(1);
         QTest::newRow("crlf, no final newline") << crlf.chopped(2) << crlfEdited.chopped(2);
-        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF") + lf << QByteArray("\xEF\xBB\xBF") + edited;
+        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF") + lf
+                             << QByteArray("\xEF\xBB\xBF") + edited;
     }
 
     void savesByteExact()
@@ -204,8 +208,9 @@ private slots:
         QVERIFY(replaceByRename(path, changed));
         QTRY_VERIFY(page->editor()->text().contains(QStringLiteral("create orders and items")));
         // The graph reloads too.
-        QTRY_COMPARE(m_window->session()->graph()->revision(QStringLiteral("cccc00000003"))->message,
-                     QStringLiteral("create orders and items"));
+        QTRY_COMPARE(
+            m_window->session()->graph()->revision(QStringLiteral("cccc00000003"))->message,
+            QStringLiteral("create orders and items"));
     }
 
     void outsideChangeNeverLosesLocalEdits()
@@ -335,7 +340,8 @@ private slots:
         QVERIFY(m_window->isVisible());
         QCOMPARE(asked, (QStringList{QStringLiteral("aaaa00000001_rev.py"),
                                      QStringLiteral("bbbb00000002_rev.py")}));
-        m_scripts->setSavePrompt([](const QStringList&) { return ScriptsController::SaveChoice::Save; });
+        m_scripts->setSavePrompt(
+            [](const QStringList&) { return ScriptsController::SaveChoice::Save; });
         QVERIFY(m_window->close());
         QVERIFY(readBytes(m_project->script(QStringLiteral("aaaa00000001"))).endsWith("# a\n"));
         QVERIFY(readBytes(m_project->script(QStringLiteral("bbbb00000002"))).endsWith("# b\n"));
@@ -379,8 +385,11 @@ private slots:
         QCOMPARE(view->currentRevision(), QStringLiteral("cccc00000003"));
         QCOMPARE(view->zoom(), zoom);
         const QPointF after = view->mapToScene(view->viewport()->rect().center());
-        QVERIFY2(QLineF(centre, after).length() < 200,
-                 qPrintable(QStringLiteral("%1,%2 -> %3,%4").arg(centre.x()).arg(centre.y()).arg(after.x()).arg(after.y())));
+        QVERIFY2(QLineF(centre, after).length() < 200, qPrintable(QStringLiteral("%1,%2 -> %3,%4")
+                                                                      .arg(centre.x())
+                                                                      .arg(centre.y())
+                                                                      .arg(after.x())
+                                                                      .arg(after.y())));
     }
 
     void inPlaceEditOfAClosedScriptReloadsTheGraph()

@@ -39,15 +39,16 @@ private slots:
                               << QByteArray("UTF-8") << false << crlf << true;
         QTest::newRow("no final newline") << QByteArray("revision = 'a'\ndown_revision = None")
                                           << QByteArray("UTF-8") << false << lf << false;
-        QTest::newRow("crlf no final newline") << QByteArray("a = 1\r\nb = 2")
-                                               << QByteArray("UTF-8") << false << crlf << false;
+        QTest::newRow("crlf no final newline")
+            << QByteArray("a = 1\r\nb = 2") << QByteArray("UTF-8") << false << crlf << false;
         QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF\"\"\"caf\xC3\xA9\"\"\"\nrevision = 'a'\n")
                              << QByteArray("UTF-8") << true << lf << true;
         QTest::newRow("latin-1 cookie")
             << QByteArray("# -*- coding: latin-1 -*-\n\"\"\"caf\xE9\"\"\"\nrevision = 'a'\n")
             << QByteArray("ISO-8859-1") << false << lf << true;
         QTest::newRow("cookie on line 2")
-            << QByteArray("#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-1 :\nx = '\xFC'\n")
+            << QByteArray(
+                   "#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-1 :\nx = '\xFC'\n")
             << QByteArray("ISO-8859-1") << false << lf << true;
         QTest::newRow("utf-8 cookie") << QByteArray("# coding=utf-8\nx = '\xC3\xBC'\n")
                                       << QByteArray("UTF-8") << false << lf << true;
@@ -112,8 +113,10 @@ private slots:
         const Result<ScriptFile> lf = ScriptFile::fromBytes("a = 1\n");
         QCOMPARE(*lf->encode(QStringLiteral("a = 2")), QByteArray("a = 2\n"));
         // BOM stays.
-        const Result<ScriptFile> bom = ScriptFile::fromBytes("\xEF\xBB\xBF" "a = 1\n");
-        QCOMPARE(*bom->encode(QStringLiteral("b = 1\n")), QByteArray("\xEF\xBB\xBF" "b = 1\n"));
+        const Result<ScriptFile> bom = ScriptFile::fromBytes("\xEF\xBB\xBF"
+                                                             "a = 1\n");
+        QCOMPARE(*bom->encode(QStringLiteral("b = 1\n")), QByteArray("\xEF\xBB\xBF"
+                                                                     "b = 1\n"));
         // Mixed endings are left as they are.
         const Result<ScriptFile> mixed = ScriptFile::fromBytes("a\r\nb\nc\r\n");
         QVERIFY(mixed->hasMixedLineEndings());
@@ -145,7 +148,8 @@ private slots:
         // No temporary file left behind.
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("rev.py")});
         // A folder that does not exist is a clear error.
-        QVERIFY(!file->save(dir.filePath(QStringLiteral("missing/rev.py")), QStringLiteral("x")).ok());
+        QVERIFY(
+            !file->save(dir.filePath(QStringLiteral("missing/rev.py")), QStringLiteral("x")).ok());
     }
 };
 

@@ -20,7 +20,8 @@ class MergeHeadsDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit MergeHeadsDialog(std::shared_ptr<const RevisionGraph> graph, QWidget* parent = nullptr);
+    explicit MergeHeadsDialog(std::shared_ptr<const RevisionGraph> graph,
+                              QWidget* parent = nullptr);
 
     QString message() const;
     void setMessage(const QString& message);

@@ -13,7 +13,7 @@ namespace {
 constexpr int kLineMargin = 0;
 constexpr int kMarkerMargin = 1;
 constexpr int kFoldMargin = 2;
-constexpr int kAnnotationErrorStyle = 200;   // style numbers beyond the lexer's range
+constexpr int kAnnotationErrorStyle = 200; // style numbers beyond the lexer's range
 constexpr int kAnnotationWarningStyle = 201;
 
 QColor mix(const QColor& a, const QColor& b, qreal t)
@@ -246,14 +246,14 @@ int ScriptEditor::replaceAll(const QString& text, const QString& replacement,
     beginUndoAction();
     while (pos <= end) {
         SendScintilla(SCI_SETTARGETRANGE, pos, end);
-        const long found = SendScintilla(SCI_SEARCHINTARGET, static_cast<unsigned long>(needle.size()),
-                                         needle.constData());
+        const long found = SendScintilla(
+            SCI_SEARCHINTARGET, static_cast<unsigned long>(needle.size()), needle.constData());
         if (found < 0)
             break;
         const long matchLength = SendScintilla(SCI_GETTARGETEND) - found;
-        const long written = SendScintilla(options.regularExpression ? SCI_REPLACETARGETRE
-                                                                      : SCI_REPLACETARGET,
-                                           static_cast<unsigned long>(with.size()), with.constData());
+        const long written =
+            SendScintilla(options.regularExpression ? SCI_REPLACETARGETRE : SCI_REPLACETARGET,
+                          static_cast<unsigned long>(with.size()), with.constData());
         ++count;
         end += written - matchLength;
         pos = found + written;

@@ -37,7 +37,8 @@ public:
     // Replaces the selected match (as the last find() left it) and finds the next; with a
     // regular expression, \1… in `replacement` are the captured groups. False when nothing
     // was selected by a find.
-    bool replaceCurrent(const QString& text, const QString& replacement, const FindOptions& options);
+    bool replaceCurrent(const QString& text, const QString& replacement,
+                        const FindOptions& options);
     // Replaces every match as one undo step; the number replaced.
     int replaceAll(const QString& text, const QString& replacement, const FindOptions& options);
 
