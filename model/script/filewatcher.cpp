@@ -1,11 +1,15 @@
 #include "script/filewatcher.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QFutureWatcher>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace retort {
 
@@ -85,7 +89,61 @@ void FileWatcher::setDirectories(const QStringList& folders, const QStringList& 
         return;
     m_directories = wanted;
     m_tracked = tracked;
+    for (auto it = m_listings.begin(); it != m_listings.end();)
+        it = wanted.contains(it.key()) ? std::next(it) : m_listings.erase(it);
     rewatch();
+}
+
+QHash<QString, FileWatcher::Listing> FileWatcher::list(const QStringList& folders)
+{
+    QHash<QString, Listing> out;
+    for (const QString& folder : folders) {
+        Listing listing;
+        QDirIterator it(folder, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+        while (it.hasNext()) {
+            it.next();
+            const QFileInfo info = it.fileInfo();
+            const QString name = info.fileName();
+            if (info.isDir()) {
+                if (name != QLatin1String("__pycache__"))
+                    listing.insert(name, {0, -1});
+                continue;
+            }
+            if (!name.endsWith(QLatin1String(".py")) && !name.endsWith(QLatin1String(".pyc")) &&
+                !name.endsWith(QLatin1String(".pyo")))
+                continue;
+            listing.insert(name, {info.lastModified().toMSecsSinceEpoch(), info.size()});
+        }
+        out.insert(folder, listing);
+    }
+    return out;
+}
+
+// Lists `folders` on a worker thread and says which of them differ from their last
+// listing. A folder's first event always counts: a baseline taken asynchronously when the
+// folder is added cannot be ordered against the events that follow, so there is none (at
+// most one needless reload per folder instead of a missed change).
+void FileWatcher::compareListings(const QStringList& folders)
+{
+    auto* watcher = new QFutureWatcher<QHash<QString, Listing>>(this);
+    connect(watcher, &QFutureWatcher<QHash<QString, Listing>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const QHash<QString, Listing> listings = watcher->result();
+        QStringList changed;
+        for (auto it = listings.cbegin(); it != listings.cend(); ++it) {
+            if (!m_directories.contains(it.key()))
+                continue; // no longer watched
+            const auto old = m_listings.constFind(it.key());
+            if (old == m_listings.cend() || *old != it.value())
+                changed << it.key();
+            m_listings.insert(it.key(), it.value());
+        }
+        if (!changed.isEmpty()) {
+            changed.sort();
+            emit directoriesChanged(changed);
+        }
+    });
+    watcher->setFuture(QtConcurrent::run(&FileWatcher::list, folders));
 }
 
 // Makes QFileSystemWatcher watch exactly the files that exist, their folders and the asked
@@ -184,11 +242,8 @@ void FileWatcher::flush()
         it->missing = false;
         emit fileChanged(path);
     }
-    if (!folders.isEmpty()) {
-        QStringList list = folders.values();
-        list.sort();
-        emit directoriesChanged(list);
-    }
+    if (!folders.isEmpty())
+        compareListings(folders.values());
 }
 
 } // namespace retort

@@ -53,7 +53,9 @@ signals:
     void fileChanged(const QString& path);
     // The file is gone (once per disappearance; fileChanged follows if it comes back).
     void fileRemoved(const QString& path);
-    // Entries of watched folders changed (files added, removed, renamed).
+    // Scripts in watched folders were added, removed, renamed, replaced or written. Folder
+    // events that change none of them (Python writing __pycache__ while alembic runs, an
+    // editor's swap file) are dropped by comparing a listing of the folder's scripts.
     void directoriesChanged(const QStringList& folders);
 
 private:
@@ -68,6 +70,11 @@ private:
     void flush();
     void rewatch();
     static QByteArray hashOf(const QByteArray& bytes);
+    // Name -> (modified ms, size) of the scripts (*.py, *.pyc, *.pyo) and subfolders of a
+    // folder, __pycache__ left out. Computed off the GUI thread.
+    using Listing = QHash<QString, QPair<qint64, qint64>>;
+    static QHash<QString, Listing> list(const QStringList& folders);
+    void compareListings(const QStringList& folders);
 
     QFileSystemWatcher* m_watcher = nullptr;
     QTimer* m_debounce = nullptr;
@@ -76,6 +83,7 @@ private:
     QSet<QString> m_tracked;         // files of those folders, watched for in-place writes
     QSet<QString> m_pendingFiles;
     QSet<QString> m_pendingDirectories;
+    QHash<QString, Listing> m_listings; // the last listing of each watched folder
 };
 
 } // namespace retort

@@ -153,6 +153,30 @@ private slots:
         QCOMPARE(changed.count(), 0); // not an open file
     }
 
+    void scriptsCountOthersDoNot()
+    {
+        const QString versions = m_dir->filePath(QStringLiteral("versions"));
+        QVERIFY(QDir().mkpath(versions));
+        const QString script = versions + QStringLiteral("/r1.py");
+        QVERIFY(write(script, "x\n"));
+        m_watcher->setDirectories({versions}); // the script is not tracked as a file
+        QSignalSpy folders(m_watcher.get(), &FileWatcher::directoriesChanged);
+        // A folder's first event always counts (there is no baseline to compare with).
+        QVERIFY(write(versions + QStringLiteral("/r2.py"), "y\n"));
+        QTRY_COMPARE(folders.count(), 1);
+        folders.clear();
+        // What Python does while alembic loads the scripts, and an editor's swap file.
+        QVERIFY(QDir().mkpath(versions + QStringLiteral("/__pycache__")));
+        QVERIFY(write(versions + QStringLiteral("/__pycache__/r1.cpython-311.pyc"), "bytecode"));
+        QVERIFY(write(versions + QStringLiteral("/.r1.py.swp"), "swap"));
+        QTest::qWait(400);
+        QCOMPARE(folders.count(), 0);
+        // A script replaced by rename (git, editors) changes no name but is reported.
+        QTest::qWait(20); // a new modification time
+        QVERIFY(replaceByRename(script, "replaced and longer\n"));
+        QTRY_COMPARE(folders.count(), 1);
+    }
+
     void unwatchStopsReports()
     {
         QSignalSpy changed(m_watcher.get(), &FileWatcher::fileChanged);
