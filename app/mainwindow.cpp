@@ -234,6 +234,8 @@ void MainWindow::createScriptPane()
     m_graphController->addContextActions({m_scripts->openScriptAction()});
     connect(m_details, &RevisionDetailsView::openScriptRequested, m_scripts,
             [this](const QString& path) { m_scripts->openScript(path); });
+    connect(m_revisionList, &RevisionListView::revisionActivated, m_scripts,
+            [this](const QString& id) { m_scripts->openRevision(id); });
     connect(m_scripts, &ScriptsController::pageCountChanged, this, [this](int count) {
         if (count == 1) // the pane just appeared: give it half of the room
             m_splitter->setSizes({m_splitter->width() / 2, m_splitter->width() / 2});

@@ -16,6 +16,7 @@
 #include "graphcontroller.h"
 #include "mainwindow.h"
 #include "projectsession.h"
+#include "revisions/revisionlistview.h"
 #include "script/filewatcher.h"
 #include "scriptproject.h"
 #include "scriptscontroller.h"
@@ -131,6 +132,11 @@ private slots:
         tabs->setCurrentWidget(
             tabs->pageForPath(m_project->script(QStringLiteral("cccc00000003"))));
         QCOMPARE(graph->currentRevision(), QStringLiteral("cccc00000003"));
+
+        // Enter or double-click in the revision list.
+        emit m_window->revisionList()->revisionActivated(QStringLiteral("aaaa00000001"));
+        QCOMPARE(tabs->count(), 4); // a was open already: brought forward
+        QCOMPARE(tabs->currentPage()->path(), m_project->script(QStringLiteral("aaaa00000001")));
 
         // A diagnostic opens its file at its line.
         emit m_window->diagnosticsView()->diagnosticActivated(
