@@ -124,7 +124,15 @@ QString FindBar::status() const
 void FindBar::setStatus(const QString& text, bool problem)
 {
     m_status->setText(text);
-    m_status->setForegroundRole(problem ? QPalette::BrightText : QPalette::WindowText);
+    // The palette has no role for "problem" text (BrightText is white on most styles): a red
+    // chosen for the ground. Only that role is set, so the rest follows palette changes.
+    QPalette pal;
+    if (problem) {
+        const bool dark = palette().color(QPalette::Window).lightnessF() < 0.5;
+        pal.setColor(QPalette::WindowText,
+                     dark ? QColor(0xff, 0x7b, 0x7b) : QColor(0xb0, 0x00, 0x20));
+    }
+    m_status->setPalette(pal);
 }
 
 // Scintilla would quietly find nothing for a broken pattern; say what is wrong instead.
