@@ -58,17 +58,24 @@ RunController::RunController(ProjectSession* project, DatabaseSession* databases
       m_databasesView(databasesView), m_graph(graph), m_log(log), m_settings(settings),
       m_window(window), m_runner(new AlembicRunner(this))
 {
-    auto makeAction = [this](const QString& text, const QString& icon, const QString& tip) {
-        auto* action = new QAction(QIcon::fromTheme(icon), text, this);
+    // Theme icons where the desktop has them, the style's own otherwise.
+    auto makeAction = [this](const QString& text, const QString& icon, const QString& tip,
+                             QStyle::StandardPixmap fallback = QStyle::SP_CustomBase) {
+        const QIcon fallbackIcon = fallback == QStyle::SP_CustomBase
+                                       ? QIcon()
+                                       : m_window->style()->standardIcon(fallback);
+        auto* action = new QAction(QIcon::fromTheme(icon, fallbackIcon), text, this);
         action->setStatusTip(tip);
         action->setToolTip(tip);
         return action;
     };
     m_stepUp = makeAction(tr("Step &Up"), QStringLiteral("go-up"),
-                          tr("Upgrade the selected database by one revision (upgrade +1)"));
+                          tr("Upgrade the selected database by one revision (upgrade +1)"),
+                          QStyle::SP_ArrowUp);
     m_stepUp->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up));
     m_stepDown = makeAction(tr("Step &Down"), QStringLiteral("go-down"),
-                            tr("Downgrade the selected database by one revision (downgrade -1)"));
+                            tr("Downgrade the selected database by one revision (downgrade -1)"),
+                            QStyle::SP_ArrowDown);
     m_stepDown->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
     m_upgradeSelected =
         makeAction(tr("&Upgrade to Selected Revision"), QStringLiteral("go-top"),
@@ -77,16 +84,18 @@ RunController::RunController(ProjectSession* project, DatabaseSession* databases
         makeAction(tr("D&owngrade to Selected Revision"), QStringLiteral("go-bottom"),
                    tr("Downgrade the selected database to the revision selected in the graph"));
     m_upgradeHeads = makeAction(tr("Upgrade All &Heads"), QStringLiteral("go-last"),
-                                tr("Upgrade the selected database to every head (upgrade heads)"));
+                                tr("Upgrade the selected database to every head (upgrade heads)"),
+                                QStyle::SP_MediaSkipForward);
     m_upgradeHeads->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_End));
     m_stampSelected =
         makeAction(tr("S&tamp Selected Revision"), QStringLiteral("bookmark-new"),
                    tr("Record the selected revision in the version table without running it"));
     m_refresh = makeAction(tr("&Refresh Database"), QStringLiteral("view-refresh"),
-                           tr("Read the selected database's version table again"));
+                           tr("Read the selected database's version table again"),
+                           QStyle::SP_BrowserReload);
     m_refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_stop = makeAction(tr("St&op"), QStringLiteral("process-stop"),
-                        tr("Stop the running migration"));
+                        tr("Stop the running migration"), QStyle::SP_BrowserStop);
     m_stop->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period));
     m_interpreter = makeAction(tr("Python &Interpreter…"), QString(),
                                tr("Choose the Python interpreter that runs alembic for this "

@@ -170,11 +170,18 @@ DatabaseState VersionTableReader::readNow(const QtSqlTarget& target, const QStri
     if (!QSqlDatabase::isDriverAvailable(t.driver))
         return DatabaseState::failure(SqlAlchemyUrl::missingDriverMessage(t.driver));
 
+    // A missing SQLite file is a database at base: alembic creates the file on its first
+    // connection (`alembic current` prints nothing). Retort only reads, so it does not create
+    // it. A missing folder is an error for alembic too ("unable to open database file").
     if (t.driver == QLatin1String("QSQLITE") && t.databaseName != QLatin1String(":memory:") &&
         !t.connectOptions.contains(QLatin1String("QSQLITE_OPEN_URI")) &&
-        !QFileInfo::exists(t.databaseName))
-        return DatabaseState::failure(
-            trReader("The SQLite database file %1 does not exist").arg(t.databaseName));
+        !QFileInfo::exists(t.databaseName)) {
+        if (!QFileInfo(t.databaseName).absoluteDir().exists())
+            return DatabaseState::failure(
+                trReader("The folder of the SQLite database file %1 does not exist")
+                    .arg(t.databaseName));
+        return DatabaseState::atBase();
+    }
 
     const QString name =
         QStringLiteral("retort-versiontable-%1").arg(s_connectionCounter.fetch_add(1) + 1);

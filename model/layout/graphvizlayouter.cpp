@@ -106,6 +106,95 @@ QList<QPointF> verticalCurve(QPointF a, QPointF b)
     return {a, QPointF(a.x(), a.y() + dy), QPointF(b.x(), b.y() - dy), b};
 }
 
+// The boxes' vertical extents and right edges sorted by top, to find the rightmost box in a
+// band of y quickly.
+class RightEdges
+{
+public:
+    explicit RightEdges(const QList<NodeLayout>& nodes)
+    {
+        m_boxes.reserve(size_t(nodes.size()));
+        for (const NodeLayout& n : nodes)
+            m_boxes.push_back({n.center.y() - n.size.height() / 2, n.center.y() + n.size.height() / 2,
+                               n.center.x() + n.size.width() / 2});
+        std::sort(m_boxes.begin(), m_boxes.end(),
+                  [](const Box& a, const Box& b) { return a.top < b.top; });
+        for (const Box& b : m_boxes)
+            m_tallest = std::max(m_tallest, b.bottom - b.top);
+    }
+    // The largest right edge of the boxes that overlap [y1, y2] vertically.
+    qreal rightmost(qreal y1, qreal y2) const
+    {
+        auto it = std::lower_bound(m_boxes.cbegin(), m_boxes.cend(), y1 - m_tallest,
+                                   [](const Box& b, qreal y) { return b.top < y; });
+        qreal right = std::numeric_limits<qreal>::lowest();
+        for (; it != m_boxes.cend() && it->top <= y2; ++it)
+            if (it->bottom >= y1)
+                right = std::max(right, it->right);
+        return right;
+    }
+
+private:
+    struct Box
+    {
+        qreal top;
+        qreal bottom;
+        qreal right;
+    };
+    std::vector<Box> m_boxes;
+    qreal m_tallest = 0;
+};
+
+// A straight segment from `points.last()` to `to`, as a cubic Bézier.
+void appendLine(QList<QPointF>& points, QPointF to)
+{
+    const QPointF from = points.last();
+    points << from + (to - from) / 3 << from + (to - from) * 2 / 3 << to;
+}
+
+// A depends_on arc in fast mode. It leaves the newer box sideways into the gap right of its
+// column (a collapsed run is a column of boxes, so leaving up or down would cross the run's
+// other members), follows that gap to just past the rank band, turns right to a lane beyond
+// every box between the two ranks, runs along it, and comes back to the older box the same
+// way. Lanes are staggered so that parallel arcs stay apart. `newerColumnRight` /
+// `olderColumnRight` are the right edges of the boxes' columns, the bands the ranks' y ranges.
+QList<QPointF> dependencyRoute(const NodeLayout& newer, const NodeLayout& older, qreal sign,
+                               const RightEdges& rightEdges, int lane, qreal newerColumnRight,
+                               qreal olderColumnRight, const std::pair<qreal, qreal>* newerBand,
+                               const std::pair<qreal, qreal>* olderBand)
+{
+    constexpr qreal kSide = 6;       // how far right of its column the arc turns
+    constexpr qreal kGap = 5;        // how far past the rank band the arc turns
+    constexpr qreal kClearance = 14; // between the lane and the rightmost box it passes
+    // Usually the older box lies on the far side (`sign`), but a depends_on target need not be
+    // an ancestor and may sit level with, or beyond, the revision that depends on it.
+    if (older.center.y() != newer.center.y())
+        sign = older.center.y() > newer.center.y() ? 1.0 : -1.0;
+    const qreal newerTurn = (newerBand ? (sign > 0 ? newerBand->second : newerBand->first)
+                                       : newer.center.y() + sign * newer.size.height() / 2) +
+                            sign * kGap;
+    const qreal olderTurn = (olderBand ? (sign > 0 ? olderBand->first : olderBand->second)
+                                       : older.center.y() - sign * older.size.height() / 2) -
+                            sign * kGap;
+    const QPointF a(newer.center.x() + newer.size.width() / 2, newer.center.y());
+    const QPointF b(older.center.x() + older.size.width() / 2, older.center.y());
+    const qreal newerSide = std::max(newerColumnRight, a.x()) + kSide;
+    const qreal olderSide = std::max(olderColumnRight, b.x()) + kSide;
+    const qreal laneX = std::max({rightEdges.rightmost(std::min(newerTurn, olderTurn),
+                                                       std::max(newerTurn, olderTurn)),
+                                  newerSide, olderSide}) +
+                        kClearance + 5 * (lane % 8);
+    QList<QPointF> points{a};
+    appendLine(points, QPointF(newerSide, a.y()));
+    appendLine(points, QPointF(newerSide, newerTurn));
+    appendLine(points, QPointF(laneX, newerTurn));
+    appendLine(points, QPointF(laneX, olderTurn));
+    appendLine(points, QPointF(olderSide, olderTurn));
+    appendLine(points, QPointF(olderSide, b.y()));
+    appendLine(points, b);
+    return points;
+}
+
 struct Unit
 {
     QList<int> members; // revision indices, newest first
@@ -475,6 +564,17 @@ GraphLayout runLayout(GVC_t* gvc, const RevisionGraph& graph, const LayoutOption
     // leaving the newer node's bottom and entering the older node's top (or the reverse),
     // depends_on arcs on the right-hand side.
     const qreal sign = options.newestOnTop ? 1.0 : -1.0;
+    const RightEdges rightEdges(result.nodes);
+    // the right edge of each unit's column of boxes
+    QList<qreal> unitRight(unitBand.size(), std::numeric_limits<qreal>::lowest());
+    if (!unitBand.isEmpty()) {
+        for (qsizetype i = 0; i < result.nodes.size(); ++i) {
+            const NodeLayout& n = result.nodes.at(i);
+            qreal& right = unitRight[plan.unitOf.at(i)];
+            right = std::max(right, n.center.x() + n.size.width() / 2);
+        }
+    }
+    int dependencyLane = 0;
     for (const OwnEdge& oe : ownEdges) {
         const NodeLayout& newer = result.nodes.at(oe.newer);
         const NodeLayout& older = result.nodes.at(oe.older);
@@ -483,11 +583,14 @@ GraphLayout runLayout(GVC_t* gvc, const RevisionGraph& graph, const LayoutOption
         edge.to = newer.id;
         edge.dependency = oe.dependency;
         if (oe.dependency) {
-            const QPointF a(newer.center.x() + newer.size.width() / 2, newer.center.y());
-            const QPointF b(older.center.x() + older.size.width() / 2, older.center.y());
-            const qreal bulge = std::min<qreal>(160, std::abs(b.y() - a.y()) / 6 + 24);
-            const qreal x = std::max(a.x(), b.x()) + bulge;
-            edge.points = {a, QPointF(x, a.y()), QPointF(x, b.y()), b};
+            const int newerUnit = unitBand.isEmpty() ? -1 : plan.unitOf.at(oe.newer);
+            const int olderUnit = unitBand.isEmpty() ? -1 : plan.unitOf.at(oe.older);
+            edge.points = dependencyRoute(
+                newer, older, sign, rightEdges, dependencyLane++,
+                newerUnit < 0 ? 0 : unitRight.at(newerUnit),
+                olderUnit < 0 ? 0 : unitRight.at(olderUnit),
+                newerUnit < 0 ? nullptr : &unitBand.at(newerUnit),
+                olderUnit < 0 ? nullptr : &unitBand.at(olderUnit));
         } else {
             const QPointF a(newer.center.x(), newer.center.y() + sign * newer.size.height() / 2);
             const QPointF b(older.center.x(), older.center.y() - sign * older.size.height() / 2);

@@ -7,6 +7,7 @@
 #include "db/versiontablereader.h"
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
+#include "graph/revisiongraph.h"
 #include "graph/revisionnodeitem.h"
 #include "log/logpane.h"
 #include "log/logview.h"
@@ -280,6 +281,39 @@ private slots:
         // the preview ran offline: the database did not move
         const QStringList before = tableRows(m_ini);
         QCOMPARE(tableRows(m_ini), before);
+        dialog->reject();
+    }
+
+    void sqlPreviewSaysWhenOfflineModeFails()
+    {
+        const QString ini = makeProject(m_dir, QStringLiteral("online-only"), 3);
+        QVERIFY(!ini.isEmpty());
+        const QString envPath = QFileInfo(ini).absolutePath() + QStringLiteral("/migrations/env.py");
+        QFile env(envPath);
+        QVERIFY(env.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(env.readAll());
+        env.close();
+        const QString marker = QStringLiteral("\"\"\"Emit SQL to stdout instead of running it.\"\"\"\n");
+        QVERIFY(text.contains(marker));
+        text.replace(marker, marker + QStringLiteral("    raise RuntimeError('this project has no offline mode')\n"));
+        QVERIFY(env.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        env.write(text.toUtf8());
+        env.close();
+
+        Window w(m_dir.filePath(QStringLiteral("s8.ini")), ini);
+        QVERIFY(waitReady(w));
+        w.runs()->upgradeHeadsAction()->trigger();
+        PlanDialog* dialog = w.runs()->planDialog();
+        QVERIFY(dialog);
+        dialog->findChild<QPushButton*>(QStringLiteral("previewSql"))->click();
+        QVERIFY(w.runs()->sqlPreview());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runs()->sqlPreview()->statusText().startsWith(
+                                     QStringLiteral("Running")),
+                                 60000);
+        const QString status = w.runs()->sqlPreview()->statusText();
+        QVERIFY2(status.contains(QStringLiteral("could not run")) &&
+                     status.contains(QStringLiteral("this project has no offline mode")),
+                 qPrintable(status));
         dialog->reject();
     }
 

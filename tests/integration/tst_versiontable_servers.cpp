@@ -377,7 +377,7 @@ private slots:
                    "mysql+pymysql://retort:%1@localhost/plain?unix_socket=%2/mysqld.sock")
                    .arg(kPassword, m_servers->silentDir())
             << kPassword;
-        QTest::newRow("sqlite missing file")
+        QTest::newRow("sqlite file in a missing folder")
             << QStringLiteral("sqlite:///%1/missing.db").arg(dead) << QString();
         QTest::newRow("unsupported dialect")
             << QStringLiteral("oracle://scott:%1@db/orcl").arg(kPassword) << kPassword;
@@ -410,6 +410,31 @@ private slots:
         QVERIFY(!r.err.trimmed().isEmpty());
         if (!secret.isEmpty())
             QVERIFY2(!r.err.contains(secret), qPrintable(r.err));
+    }
+
+    // A SQLite file that does not exist yet is a database at base, as for alembic, which
+    // creates the file on connecting; Retort reads without creating it.
+    void sqliteMissingFileIsAtBase()
+    {
+        const QString file = m_project + QStringLiteral("/not-yet.db");
+        QVERIFY(!QFile::exists(file));
+        const DatabaseState state =
+            VersionTableReader::readNow(QStringLiteral("sqlite:///not-yet.db"), m_project);
+        QVERIFY2(state.isReadable(), qPrintable(state.error()));
+        QVERIFY(state.isAtBase());
+        QVERIFY(!QFile::exists(file));
+        const Run r = cli({QStringLiteral("-c"), m_project + QStringLiteral("/alembic.ini"),
+                           QStringLiteral("current"), QStringLiteral("--url"),
+                           QStringLiteral("sqlite:///not-yet.db")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY(r.out.trimmed().isEmpty());
+        QVERIFY(!QFile::exists(file));
+        // alembic agrees: nothing current (and it creates the file doing so)
+        const QString ini = writeIni(QStringLiteral("not-yet"), QStringLiteral("sqlite:///%(here)s/not-yet.db"), {}, {});
+        const Run current = alembic(ini, {QStringLiteral("current")});
+        QVERIFY2(current.exitCode == 0, qPrintable(current.describe()));
+        for (const QString& line : current.out.split(u'\n', Qt::SkipEmptyParts))
+            QVERIFY2(line.startsWith(QLatin1String("INFO")), qPrintable(line));
     }
 
     // A row naming a revision with no script is read like any other (the ghost is the

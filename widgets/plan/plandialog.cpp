@@ -39,12 +39,13 @@ PlanDialog::PlanDialog(const PlanSummary& summary, QWidget* parent)
     QString verb;
     switch (summary.kind) {
     case PlanSummary::Kind::Upgrade:
-        heading = tr("%n revision(s) will be upgraded on “%1”", nullptr, n).arg(summary.profile);
+        heading = n == 1 ? tr("One revision will be upgraded on “%1”").arg(summary.profile)
+                         : tr("%1 revisions will be upgraded on “%2”").arg(n).arg(summary.profile);
         verb = tr("&Upgrade");
         break;
     case PlanSummary::Kind::Downgrade:
-        heading =
-            tr("%n revision(s) will be downgraded on “%1”", nullptr, n).arg(summary.profile);
+        heading = n == 1 ? tr("One revision will be downgraded on “%1”").arg(summary.profile)
+                         : tr("%1 revisions will be downgraded on “%2”").arg(n).arg(summary.profile);
         verb = tr("&Downgrade");
         break;
     case PlanSummary::Kind::Stamp:
