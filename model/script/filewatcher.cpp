@@ -235,7 +235,7 @@ void FileWatcher::flush()
         if (!file.open(QIODevice::ReadOnly))
             continue; // being written right now: the write's own event brings us back
         const QByteArray hash = hashOf(file.readAll());
-        // Emitting may unwatch it (the tab closes): look it up again afterwards.
+        // State first, then the signal: a slot may unwatch the file, which erases `it`.
         if (hash == it->hash && !it->missing)
             continue;
         it->hash = hash;
