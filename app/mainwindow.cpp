@@ -13,6 +13,8 @@
 #include "graph/revisiongraph.h"
 #include "projectsession.h"
 #include "revisions/revisionlistview.h"
+#include "editor/scripttabs.h"
+#include "scriptscontroller.h"
 #include "settings.h"
 
 #include <QAction>
@@ -34,6 +36,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
@@ -48,6 +51,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     setObjectName(QStringLiteral("mainWindow"));
     createCentralArea();
     createDocks();
+    createScriptPane();
     createActions();
     createMenus();
     createStatusBar();
@@ -81,7 +85,7 @@ QString MainWindow::errorMessage() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!m_runController->confirmClose()) {
+    if (!m_scripts->confirmClose() || !m_runController->confirmClose()) {
         event->ignore();
         return;
     }
@@ -148,7 +152,14 @@ void MainWindow::createCentralArea()
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_errorPanel);
-    layout->addWidget(m_centralTabs, 1);
+    // The script tabs sit beside the graph; the controller hides them while none is open.
+    m_scriptTabs = new ScriptTabs;
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(QStringLiteral("centralSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_centralTabs);
+    m_splitter->addWidget(m_scriptTabs);
+    layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 }
 
@@ -217,6 +228,28 @@ void MainWindow::createDocks()
     });
 }
 
+void MainWindow::createScriptPane()
+{
+    m_scripts = new ScriptsController(m_session, m_graphView, m_scriptTabs, m_settings, this);
+    m_graphController->addContextActions({m_scripts->openScriptAction()});
+    connect(m_details, &RevisionDetailsView::openScriptRequested, m_scripts,
+            [this](const QString& path) { m_scripts->openScript(path); });
+    connect(m_revisionList, &RevisionListView::revisionActivated, m_scripts,
+            [this](const QString& id) { m_scripts->openRevision(id); });
+    connect(m_scripts, &ScriptsController::pageCountChanged, this, [this](int count) {
+        if (count == 1) // the pane just appeared: give it half of the room
+            m_splitter->setSizes({m_splitter->width() / 2, m_splitter->width() / 2});
+    });
+    connect(m_scripts, &ScriptsController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(m_scripts, &ScriptsController::errorOccurred, this, [this](const QString& text) {
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, tr("Retort"), text, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+}
+
 void MainWindow::createActions()
 {
     m_openAction =
@@ -245,6 +278,9 @@ void MainWindow::createActions()
 
     m_filterAction = new QAction(tr("&Filter Revisions"), this);
     m_filterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    // Ctrl+F in a script is the script's Find: the filter owns it only beside the graph.
+    m_filterAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_centralTabs->addAction(m_filterAction);
     connect(m_filterAction, &QAction::triggered, this, [this] {
         m_centralTabs->setCurrentWidget(m_revisionList);
         m_revisionList->focusFilter();
@@ -285,6 +321,14 @@ void MainWindow::createMenus()
     viewMenu->addAction(toggleLog);
     viewMenu->addSeparator();
     viewMenu->addAction(m_filterAction);
+
+    QMenu* scriptMenu = menuBar()->addMenu(tr("&Script"));
+    scriptMenu->addAction(m_scripts->newRevisionAction());
+    scriptMenu->addAction(m_scripts->mergeHeadsAction());
+    scriptMenu->addSeparator();
+    scriptMenu->addAction(m_scripts->openScriptAction());
+    scriptMenu->addAction(m_scripts->saveAction());
+    scriptMenu->addAction(m_scripts->closeAction());
 
     QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
     QToolBar* runBar = addToolBar(tr("Run"));
@@ -377,16 +421,8 @@ void MainWindow::onFailed(const QString& message)
 
 void MainWindow::onDiagnosticActivated(const QString& path, int line)
 {
-    // Until the script editor exists: show the revision that file defines.
-    if (const auto graph = m_session->graph()) {
-        for (const Revision& revision : graph->revisions()) {
-            if (revision.path == path) {
-                m_centralTabs->setCurrentWidget(m_revisionList);
-                m_revisionList->setCurrentRevision(revision.id);
-                break;
-            }
-        }
-    }
+    if (!path.isEmpty() && m_scripts->openScript(path, line))
+        return;
     statusBar()->showMessage(line > 0
                                  ? tr("%1, line %2").arg(QDir::toNativeSeparators(path)).arg(line)
                                  : QDir::toNativeSeparators(path),

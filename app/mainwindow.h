@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QProgressBar;
+class QSplitter;
 class QTabWidget;
 
 namespace retort {
@@ -29,6 +30,8 @@ class GraphView;
 class ProjectSession;
 class RevisionGraph;
 class RevisionListView;
+class ScriptsController;
+class ScriptTabs;
 class Settings;
 
 // Composes the window: the central tabs (revisions now; the graph view joins later), the
@@ -56,6 +59,8 @@ public:
     GraphView* graphView() const { return m_graphView; }
     GraphController* graphController() const { return m_graphController; }
     DiagnosticsView* diagnosticsView() const { return m_diagnostics; }
+    ScriptsController* scriptsController() const { return m_scripts; }
+    ScriptTabs* scriptTabs() const { return m_scriptTabs; }
     RunController* runController() const { return m_runController; }
     LogPane* logPane() const { return m_logPane; }
     // The message of the error panel; empty while the panel is hidden.
@@ -67,6 +72,7 @@ protected:
 private:
     void createCentralArea();
     void createDocks();
+    void createScriptPane();
     void createActions();
     void createMenus();
     void createStatusBar();
@@ -97,6 +103,9 @@ private:
     QDockWidget* m_detailsDock = nullptr;
     RevisionDetailsView* m_details = nullptr;
     QAction* m_exportAction = nullptr;
+    QSplitter* m_splitter = nullptr; // the graph and revision tabs | the script tabs
+    ScriptTabs* m_scriptTabs = nullptr;
+    ScriptsController* m_scripts = nullptr;
     QFrame* m_errorPanel = nullptr;
     QLabel* m_errorLabel = nullptr;
 

@@ -1,0 +1,80 @@
+#include "script/revisioncommand.h"
+
+#include "run/alembicrunner.h"
+#include "run/runevent.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace retort {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("retort::RevisionCommand", text);
+}
+
+} // namespace
+
+RevisionCommand::RevisionCommand(QObject* parent)
+    : QObject(parent), m_runner(new AlembicRunner(this))
+{
+    connect(m_runner, &AlembicRunner::event, this, &RevisionCommand::onEvent);
+}
+
+RevisionCommand::~RevisionCommand() = default;
+
+QString RevisionCommand::generatedPath(const QString& output)
+{
+    static const QRegularExpression generating(
+        QStringLiteral("Generating (.+?\\.py) \\.\\.\\.\\s*done"));
+    QString path;
+    QRegularExpressionMatchIterator it = generating.globalMatch(output);
+    while (it.hasNext())
+        path = it.next().captured(1).trimmed();
+    return path;
+}
+
+bool RevisionCommand::start(const RunRequest& request)
+{
+    if (m_runId != 0)
+        return false;
+    m_output.clear();
+    m_lastError.clear();
+    m_workingDirectory = request.workingDirectory.isEmpty()
+                             ? QFileInfo(request.configPath).absolutePath()
+                             : request.workingDirectory;
+    m_runId = m_runner->start(request);
+    return true;
+}
+
+void RevisionCommand::onEvent(const RunEvent& event)
+{
+    if (event.runId != m_runId)
+        return;
+    if (event.kind == RunEvent::Kind::Output) {
+        m_output += event.text + u'\n';
+        if (event.stream == RunEvent::Stream::Stderr && !event.text.trimmed().isEmpty())
+            m_lastError = event.text.trimmed();
+        return;
+    }
+    if (event.kind != RunEvent::Kind::Finished)
+        return;
+    m_runId = 0;
+    if (event.status != RunEvent::Status::Succeeded) {
+        // alembic's last line is its reason ("FAILED: Can't locate revision…").
+        emit finished({}, m_lastError.isEmpty() ? event.text : m_lastError, m_output);
+        return;
+    }
+    const QString path = generatedPath(m_output);
+    if (path.isEmpty()) {
+        emit finished({}, tr("alembic did not say which file it generated."), m_output);
+        return;
+    }
+    emit finished(QDir::cleanPath(QDir(m_workingDirectory).absoluteFilePath(path)), {}, m_output);
+}
+
+} // namespace retort

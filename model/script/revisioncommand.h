@@ -1,0 +1,46 @@
+#pragma once
+
+#include "run/runrequest.h"
+
+#include <QObject>
+#include <QString>
+
+namespace retort {
+
+class AlembicRunner;
+struct RunEvent;
+
+// Runs `alembic revision` or `alembic merge` (a RunRequest whose command is one of those)
+// through an AlembicRunner of its own and reports the script alembic generated. start()
+// returns at once and finished() follows; nothing ever waits on the process.
+class RevisionCommand : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RevisionCommand(QObject* parent = nullptr);
+    ~RevisionCommand() override;
+
+    // False (and no finished()) when a command is already running.
+    bool start(const RunRequest& request);
+    bool isRunning() const { return m_runId != 0; }
+
+    // The file alembic wrote, from its "Generating /path/x.py ...  done" line; empty if none.
+    static QString generatedPath(const QString& output);
+
+signals:
+    // `path` is the new script (empty on failure); `error` says why it failed in words;
+    // `output` is everything alembic printed.
+    void finished(const QString& path, const QString& error, const QString& output);
+
+private:
+    void onEvent(const RunEvent& event);
+
+    AlembicRunner* m_runner = nullptr;
+    quint64 m_runId = 0;
+    QString m_workingDirectory;
+    QString m_output;
+    QString m_lastError; // the last line on stderr: alembic's reason when it fails
+};
+
+} // namespace retort

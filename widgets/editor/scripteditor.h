@@ -1,0 +1,73 @@
+#pragma once
+
+#include "common/diagnostic.h"
+
+#include <Qsci/qsciscintilla.h>
+
+class QsciLexerPython;
+
+namespace retort {
+
+// A Python code editor for revision scripts: line numbers, folding, brace matching, the
+// current line highlighted, indentation guides, and colours taken from the palette (light
+// or dark). Diagnostics show as a margin marker and an annotation under their line.
+//
+// QScintilla resets every style colour when a lexer is set, so setLexer() re-applies the
+// palette's colours afterwards; a palette change re-applies them too.
+class ScriptEditor : public QsciScintilla
+{
+    Q_OBJECT
+
+public:
+    struct FindOptions
+    {
+        bool regularExpression = false;
+        bool caseSensitive = false;
+        bool wholeWord = false;
+    };
+
+    explicit ScriptEditor(QWidget* parent = nullptr);
+    ~ScriptEditor() override;
+
+    void setLexer(QsciLexer* lexer = nullptr) override;
+
+    // Selects the next (or previous) match after the cursor, wrapping around. False when
+    // there is none.
+    bool find(const QString& text, const FindOptions& options, bool forward = true);
+    // Replaces the selected match (as the last find() left it) and finds the next; with a
+    // regular expression, \1… in `replacement` are the captured groups. False when nothing
+    // was selected by a find.
+    bool replaceCurrent(const QString& text, const QString& replacement,
+                        const FindOptions& options);
+    // Replaces every match as one undo step; the number replaced.
+    int replaceAll(const QString& text, const QString& replacement, const FindOptions& options);
+
+    // Moves the cursor to the start of the 1-based line and shows it.
+    void goToLine(int line);
+    int currentLineNumber() const; // 1-based
+
+    // The file's diagnostics (lines are 1-based; 0 = the whole file, shown on line 1).
+    void setDiagnostics(const Diagnostics& diagnostics);
+    // The 1-based lines carrying a diagnostic marker, in order.
+    QList<int> markedLines() const;
+    QString annotationAt(int line) const; // 1-based
+
+    bool isDarkPalette() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void applyColours();
+    void updateLineNumberWidth();
+
+    QsciLexerPython* m_python = nullptr;
+    Diagnostics m_diagnostics;
+    int m_errorMarker = -1;
+    int m_warningMarker = -1;
+    int m_lintIndicator = -1;
+    bool m_applying = false;
+    bool m_found = false; // the selection is a match from find()
+};
+
+} // namespace retort
