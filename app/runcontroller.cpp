@@ -582,9 +582,10 @@ bool RunController::confirmClose()
         return true;
     const auto answer = QMessageBox::warning(
         m_window, tr("A migration is running"),
-        tr("A migration is running on %1. Closing Retort stops it: the step in progress is "
-           "rolled back where the database has transactional DDL (PostgreSQL, SQLite), but "
-           "MySQL and MariaDB may keep part of it. Close anyway?")
+        tr("A migration is running on %1. Closing Retort stops it. Where alembic runs with "
+           "transactional DDL (PostgreSQL) the open transaction is rolled back; SQLite, MySQL "
+           "and MariaDB keep what the running step already did, so the schema may be ahead "
+           "of the version table. Close anyway?")
             .arg(running.join(QStringLiteral(", "))),
         QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel);
     return answer == QMessageBox::Close;
