@@ -1,6 +1,7 @@
 // The databases pane in the real main window: the ini's database read through Qt SQL off
 // the GUI thread, profiles added through the dialog, persisted per project, and a dead
 // server shown as a clear error. The database is brought to its state by the real alembic.
+#include "support/testfiles.h"
 #include "databases/databasesview.h"
 #include "databases/profiledialog.h"
 #include "databasescontroller.h"
@@ -25,21 +26,7 @@
 
 using namespace retort;
 
-namespace {
-
-bool run(const QString& program, const QStringList& args, const QString& cwd, QString* output)
-{
-    QProcess p;
-    p.setWorkingDirectory(cwd);
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(program, args);
-    if (!p.waitForFinished(120000))
-        return false;
-    *output = QString::fromUtf8(p.readAll());
-    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-}
-
-} // namespace
+using retort::testsupport::runProcess;
 
 class TestDatabasesPane : public QObject
 {
@@ -51,7 +38,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_project = m_dir.filePath(QStringLiteral("project"));
         QString out;
-        QVERIFY2(run(QStringLiteral(RETORT_TEST_PYTHON),
+        QVERIFY2(runProcess(QStringLiteral(RETORT_TEST_PYTHON),
                      {QStringLiteral(RETORT_FIXTURES_DIR "/genproject.py"), m_project,
                       QStringLiteral("--revisions"), QStringLiteral("12"), QStringLiteral("--seed"),
                       QStringLiteral("5"), QStringLiteral("--styles"), QStringLiteral("old"),
@@ -59,12 +46,12 @@ private slots:
                      m_dir.path(), &out),
                  qPrintable(out));
         m_ini = m_project + QStringLiteral("/alembic.ini");
-        QVERIFY2(run(QStringLiteral(RETORT_TEST_PYTHON),
+        QVERIFY2(runProcess(QStringLiteral(RETORT_TEST_PYTHON),
                      {QStringLiteral("-m"), QStringLiteral("alembic"), QStringLiteral("-c"), m_ini,
                       QStringLiteral("upgrade"), QStringLiteral("heads")},
                      m_project, &out),
                  qPrintable(out));
-        QVERIFY2(run(QStringLiteral(RETORT_TEST_PYTHON),
+        QVERIFY2(runProcess(QStringLiteral(RETORT_TEST_PYTHON),
                      {QStringLiteral("-m"), QStringLiteral("alembic"), QStringLiteral("-c"), m_ini,
                       QStringLiteral("current")},
                      m_project, &out),

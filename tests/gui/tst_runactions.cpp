@@ -2,6 +2,7 @@
 // database: Step up / Step down through the plan dialog, what the version table holds after
 // each, the graph following it, Escape cancelling, a protected profile, a migration that
 // raises, a ghost row and the stamp that gets out of it, and the SQL preview.
+#include "support/testfiles.h"
 #include "databases/databasesview.h"
 #include "databasesession.h"
 #include "db/versiontablereader.h"
@@ -33,20 +34,9 @@
 
 using namespace retort;
 
-namespace {
+using retort::testsupport::runProcess;
 
-bool runProcess(const QString& program, const QStringList& args, const QString& cwd,
-                QString* output)
-{
-    QProcess p;
-    p.setWorkingDirectory(cwd);
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(program, args);
-    if (!p.waitForFinished(120000))
-        return false;
-    *output = QString::fromUtf8(p.readAll());
-    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-}
+namespace {
 
 // A generated project (real tables, mostly linear) in its own folder, at base.
 QString makeProject(const QTemporaryDir& dir, const QString& name, int revisions)

@@ -7,6 +7,7 @@
 // variables say so (migrations/retort_hooks.py); its env.py writes what reached it to a JSON
 // file. Plans come from MigrationPlanner; the version table is read back after every run.
 
+#include "support/testfiles.h"
 #include "db/versiontablereader.h"
 #include "graph/migrationplanner.h"
 #include "project/projectloader.h"
@@ -28,29 +29,12 @@
 
 using namespace retort;
 
+using retort::testsupport::copyTree;
+
 namespace {
 
 const QString kPython = QStringLiteral(RETORT_TEST_PYTHON);
 constexpr int kRunTimeoutMs = 60000;
-
-bool copyTree(const QString& from, const QString& to)
-{
-    QDir().mkpath(to);
-    QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (path.contains(QLatin1String("__pycache__")))
-            continue;
-        const QString target = to + path.mid(from.size());
-        if (it.fileInfo().isDir()) {
-            QDir().mkpath(target);
-        } else if (!QFile::copy(path, target)) {
-            return false;
-        }
-    }
-    return true;
-}
 
 QString describe(const QList<RunEvent>& events)
 {

@@ -5,6 +5,7 @@
 // connection profile would. After each run the progress events must be the plan's steps and
 // the version table (read through Qt SQL) the plan's end state.
 
+#include "support/testfiles.h"
 #include "db/versiontablereader.h"
 #include "graph/migrationplanner.h"
 #include "project/projectloader.h"
@@ -23,27 +24,11 @@
 using namespace retort;
 using namespace retort::test;
 
+using retort::testsupport::copyTree;
+
 namespace {
 
 const QString kPython = QStringLiteral(RETORT_TEST_PYTHON);
-
-bool copyTree(const QString& from, const QString& to)
-{
-    QDir().mkpath(to);
-    QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (path.contains(QLatin1String("__pycache__")))
-            continue;
-        const QString target = to + path.mid(from.size());
-        if (it.fileInfo().isDir())
-            QDir().mkpath(target);
-        else if (!QFile::copy(path, target))
-            return false;
-    }
-    return true;
-}
 
 } // namespace
 
