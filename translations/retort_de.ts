@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AlembicRunner</name>
+    <message>
+        <source>Another alembic command is still running on %1; wait for it to finish or stop it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping alembic: it is asked to end now and is killed if it has not ended after %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GraphExport</name>
+    <message>
+        <source>Alembic revision graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GraphvizLayouter</name>
+    <message>
+        <source>Graphviz could not lay out the graph: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graphviz could not %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lay out the graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>render the graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>A desktop workbench for Alembic migrations.</source>
@@ -106,6 +169,66 @@
         <source>The file is not valid %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The connection profile field “%1” must be %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL&apos;s query parameter “%1” has a value Retort cannot use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL&apos;s query parameter “%1” contains &apos;;&apos;, which Qt&apos;s %2 driver cannot pass on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port %1 is out of range (1 to 65535).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alembic fails with an internal error (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid downgrade target from current heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative revision %1 didn&apos;t produce %2 migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is an imported module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is imported from `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is changed by `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is unpacked from `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is assigned inside an if/try/for/with block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>retort::AlembicConfig</name>
@@ -131,6 +254,165 @@
     </message>
     <message>
         <source>No config section &apos;%1&apos; in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::AlembicProgram</name>
+    <message>
+        <source>The Python interpreter &quot;%1&quot; set in the project settings was not found on PATH. Set the Python interpreter in the project settings to the full path of one that has alembic installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Python interpreter %1 set in the project settings does not exist. Set the Python interpreter in the project settings to one that has alembic installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Python interpreter %1 set in the project settings is not an executable file. Set the Python interpreter in the project settings to one that has alembic installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alembic was not found: there is no .venv/bin/alembic or venv/bin/alembic in the project&apos;s folder or the folders above it, no Python interpreter is set in the project settings, and no alembic is on PATH. Set the Python interpreter in the project settings to one that has alembic installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ConnectionProfile</name>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection profile “%1” has no URL and the configuration sets no sqlalchemy.url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection profile “%1” has no URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection profile has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection profile has an empty name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection profile “%1” has an empty version table name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid environment variable name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profile %1 is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profile %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two connection profiles are named “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::DatabaseListModel</name>
+    <message>
+        <source>not read yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at base (no version table rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no script)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (alembic.ini)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected: runs against this database ask you to type its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where it stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::DatabasesController</name>
+    <message>
+        <source>Connected: the database is at base.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: the database is at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the connection profile %1? The database itself is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::DatabasesView</name>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a connection profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read every database&apos;s version table again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -277,6 +559,86 @@ Revision: %2</translation>
     </message>
 </context>
 <context>
+    <name>retort::FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace with (\1 for a group)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;gex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat the text as a regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Escape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>retort::GraphController</name>
+    <message>
+        <source>&amp;Copy Revision Id</source>
+        <translation type="unfinished">Revisions-Id &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::GraphView</name>
+    <message>
+        <source>Revision graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>retort::IniFile</name>
     <message>
         <source>Cannot open %1: the file does not exist</source>
@@ -344,6 +706,76 @@ Revision: %2</translation>
     </message>
     <message>
         <source>No option &apos;%1&apos; in section [%2] of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::LogPane</name>
+    <message>
+        <source>No migration has run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running migration (terminate alembic, then kill it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest line in view (scrolling up pauses this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the whole log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the log to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::LogView</name>
+    <message>
+        <source>The output of alembic appears here while a migration runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -517,31 +949,173 @@ Revision: %2</translation>
             <numerusform>%n Befunde</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Find in the graph: id, prefix, branch label or message (Return for the next match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laying out the graph…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph laid out in %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The graph could not be laid out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Graph…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the graph as DOT, SVG or PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no graph to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graphviz DOT (*.dot *.gv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the graph to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export the graph: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no graph yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>retort::ModuleReader</name>
+    <name>retort::MergeHeadsDialog</name>
     <message>
-        <source>is an imported module</source>
+        <source>Merge Heads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>is imported</source>
+        <source>merge heads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>is imported from `%1`</source>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>is changed by `%1`</source>
+        <source>&amp;Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>is unpacked from `%1`</source>
+        <source>&amp;Message:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>is assigned inside an if/try/for/with block</source>
+        <source>&amp;Heads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::MigrationPlanner</name>
+    <message>
+        <source>Range revision not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::NewRevisionDialog</name>
+    <message>
+        <source>New Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. add email to users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base (a new branch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: revision ids or branch labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Parent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Branch label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Depends on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs &lt;code&gt;alembic revision&lt;/code&gt; and opens the new script.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -701,6 +1275,177 @@ Revision: %2</translation>
     </message>
 </context>
 <context>
+    <name>retort::PlanDialog</name>
+    <message>
+        <source>(empty: at base)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One revision will be upgraded on “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 revisions will be upgraded on “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One revision will be downgraded on “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 revisions will be downgraded on “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Downgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version table of “%1” will be rewritten; no migration runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation type="unfinished">Revision</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Meldung</translation>
+    </message>
+    <message>
+        <source>Version table now: %1
+Version table after: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A downgrade runs each revision&apos;s downgrade(): it drops the tables, columns and data those revisions created. Data removed this way does not come back with a later upgrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamping with --purge empties the version table first (it names a revision with no script) and then records the chosen revision. The schema is not changed: make sure it really matches that revision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamping only records the revision in the version table; the schema is not changed. Make sure it really matches that revision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a protected database. Type its name to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview &amp;SQL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the SQL alembic would run (--sql)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ProfileDialog</name>
+    <message>
+        <source>Add Connection Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Connection Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postgresql+psycopg2://user:password@host/database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the ini&apos;s URL, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One KEY=value a line, set for alembic&apos;s process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One -x value a line, e.g. tenant=acme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected: ask me to type the profile&apos;s name before a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version &amp;table:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Schema:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;-x arguments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the version table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another profile is already called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment lines are KEY=value: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>retort::ProjectSession</name>
     <message>
         <source>The project could not be loaded.</source>
@@ -747,6 +1492,172 @@ Revision: %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; was never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::RevisionCommand</name>
+    <message>
+        <source>alembic did not say which file it generated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::RevisionDetailsView</name>
+    <message>
+        <source>Select a revision to see its details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the revision id to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parents:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depends on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved dependencies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dependents:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch labels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation type="unfinished">Kopf</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation type="unfinished">Basis</translation>
+    </message>
+    <message>
+        <source>branch point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no script)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (declared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (inherited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (inherited from %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applied in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending in %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -835,6 +1746,73 @@ Revision: %2</translation>
             <numerusform>%n Revision</numerusform>
             <numerusform>%n Revisionen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>retort::RevisionNodeItem</name>
+    <message>
+        <source>no script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No script: the version table names a revision that is not in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation type="unfinished">Kopf</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation type="unfinished">Basis</translation>
+    </message>
+    <message>
+        <source>branch point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch labels: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current revision of the selected database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Databases here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script has errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the migration plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This step failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This step failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1044,6 +2022,289 @@ Für diese Datei werden %n Probleme gemeldet.</numerusform>
     </message>
 </context>
 <context>
+    <name>retort::RunCommand</name>
+    <message>
+        <source>Cannot use this connection&apos;s own URL: the Python interpreter behind %1 is not known (its first line names none). Set the Python interpreter in the project settings to one that has alembic installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> -c &lt;Retort&apos;s bootstrap: alembic with the connection&apos;s URL&gt; </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::RunController</name>
+    <message>
+        <source>Step &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade the selected database by one revision (upgrade +1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &amp;Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downgrade the selected database by one revision (downgrade -1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade to Selected Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade the selected database to the revision selected in the graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;owngrade to Selected Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downgrade the selected database to the revision selected in the graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade All &amp;Heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade the selected database to every head (upgrade heads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tamp Selected Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the selected revision in the version table without running it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the selected database&apos;s version table again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python &amp;Interpreter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the Python interpreter that runs alembic for this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the migration log to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade to selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downgrade to selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade all heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where “%1” stands is not known: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has not been read yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version table of “%1” names %2, which has no script in this project. Alembic cannot upgrade or downgrade from there. If the schema matches a revision you have, select it and choose Stamp Selected Revision: the stamp empties the version table first (--purge) and records that revision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alembic would refuse this: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to run: “%1” is already there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (alembic replaces the rows on its branches)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alembic&apos;s offline mode (--sql) starts from one revision; this database is at several (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alembic&apos;s offline mode (--sql) downgrades to one revision; this plan ends at several.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project or no database profile “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ %1   (database “%2”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1 on “%2”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1 on “%2”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downgrading “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project&apos;s env.py could not run in offline mode (--sql), so there is no SQL to show. Alembic said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL preview complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL preview failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on “%2” finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on “%2” failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on “%2” failed at %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on “%2” was stopped. The version table is read again to show where the database really stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not start: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alembic could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Choose Run ▸ Python Interpreter… to pick an interpreter that has alembic installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping %1 on “%2”: alembic is asked to end, and killed if it does not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A migration is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A migration is running on %1. Closing Retort stops it. Where alembic runs with transactional DDL (PostgreSQL) the open transaction is rolled back; SQLite, MySQL and MariaDB keep what the running step already did, so the schema may be ahead of the version table. Close anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python Interpreter for This Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alembic will run with %1 -m alembic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ScriptBanner</name>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished">&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Replace the text here with the file on disk (your edits are lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the text here; saving overwrites the file on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file changed on disk while you were editing it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was deleted from disk. The text is kept here; Save writes it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>retort::ScriptDirectory</name>
     <message>
         <source>The version folder %1 does not exist.</source>
@@ -1055,6 +2316,287 @@ Für diese Datei werden %n Probleme gemeldet.</numerusform>
     </message>
     <message>
         <source>This file is found twice through the version locations; it is loaded once. Make version_locations unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ScriptEditor</name>
+    <message>
+        <source>Script editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ScriptFile</name>
+    <message>
+        <source>The file declares an encoding Retort cannot edit safely (only UTF-8 and latin-1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file starts with a UTF-8 byte order mark but declares another encoding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not valid UTF-8 and declares no other encoding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text has characters that latin-1, the file&apos;s encoding, cannot hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ScriptPage</name>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <comment>tab of a script whose file is gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ●</source>
+        <comment>tab of a modified script</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line (1–%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ScriptsController</name>
+    <message>
+        <source>&amp;Open Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected revision&apos;s script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Revision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a revision script with alembic revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge Heads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join heads with alembic merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alembic failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to these scripts?
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes are lost if you don&apos;t save them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reload %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running alembic %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::SqlAlchemyUrl</name>
+    <message>
+        <source>The database URL is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a SQLAlchemy database URL; expected dialect[+driver]://[user[:password]@][host][:port][/database].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port in the database URL is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port in the database URL is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt&apos;s %1 SQL driver plugin is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt&apos;s %1 SQL driver plugin is not installed; on Debian or Ubuntu install the package %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a driver SQLAlchemy knows for the %2 dialect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted SQLite databases (sqlite+pysqlcipher) cannot be opened with Qt&apos;s SQLite driver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“postgres” is not a dialect name in SQLAlchemy 1.4 or later; write “postgresql://” instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retort cannot read “%1” databases: Qt has no SQL driver Retort supports for this dialect (supported: sqlite, postgresql, mysql, mariadb).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid SQLite URL: it takes no user, password, host or port. Valid forms are sqlite:///:memory: (or sqlite://), sqlite:///relative/path/to/file.db and sqlite:////absolute/path/to/file.db.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A SQLite URL with uri=true needs a file: URI as its database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several hosts in one URL (multi-host connections) are not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::SqlPreviewDialog</name>
+    <message>
+        <source>SQL Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running alembic in offline mode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete: this is the SQL alembic would run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::TargetResolver</name>
+    <message>
+        <source>alembic fails with an internal error (AssertionError: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple heads are present for given argument &apos;%1&apos;; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested revision %1 overlaps with other requested revisions %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such branch: &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such revision or branch &apos;%1&apos;%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; please ensure at least four characters are present for partial revision identifier matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple revisions start with &apos;%1&apos;: %2...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision %1 is not a member of branch &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambiguous walk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambiguous upgrade from multiple current revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walked too far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination %1 is not a valid upgrade target from current head(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination %1 is not a valid downgrade target from current head(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple head revisions are present for given argument &apos;%1&apos;; please specify a specific target revision, &apos;&lt;branchname&gt;@%1&apos; to narrow to a specific head, or &apos;heads&apos; for all heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can&apos;t locate revision identified by &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1092,25 +2634,6 @@ Für diese Datei werden %n Probleme gemeldet.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
-
-Reads an Alembic project without running Python.
-
-commands:
-  graph --json      the revision graph as JSON
-  heads             the head revisions, one id per line, sorted
-  history           every revision, newest first, as alembic prints it
-  lint [--json]     the diagnostics; exit status 1 when there are errors
-
-options:
-  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)
-  -n, --name SECTION  the ini section to use (default: alembic)
-  --version           print the version
-  -h, --help          print this help
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>option %1 needs a value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,6 +2663,95 @@ options:
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
+
+Reads an Alembic project without running Python.
+
+commands:
+  graph --json      the revision graph as JSON
+  heads             the head revisions, one id per line, sorted
+  history           every revision, newest first, as alembic prints it
+  lint [--json]     the diagnostics; exit status 1 when there are errors
+  current [--url URL] [--version-table T] [--version-table-schema S]
+                    the ids in the database&apos;s version table, sorted
+  plan {upgrade|downgrade} TARGET [--current REV]... [--url URL] [--json]
+                    the steps alembic would run, in order (TARGET as alembic
+                    takes it: heads, base, ae10, label@head, +1, -1, ...)
+  export --format dot|svg|png -o FILE   the graph as a picture (same layout as the window)
+
+options:
+  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)
+  -n, --name SECTION  the ini section to use (default: alembic)
+  --version           print the version
+  -h, --help          print this help
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retort-cli current: %1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retort-cli current: unexpected argument &quot;%1&quot;
+usage: retort-cli current [--url URL] [--version-table T] [--version-table-schema S]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database URL: set sqlalchemy.url in %1 or pass --url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retort-cli current: URL options not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: retort-cli export --format dot|svg|png -o FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retort-cli: %1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retort-cli: export: unexpected argument %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retort-cli: export: unknown format &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retort-cli: export: the project has no revisions to draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retort-cli: cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retort-cli: plan: unknown option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: retort-cli plan {upgrade|downgrade} TARGET [--current REV]... | [--url [URL]] [--json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retort-cli: plan: give either --current or --url, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retort-cli: no database URL: set sqlalchemy.url in the ini or pass --url URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>saveTextFile</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
