@@ -473,31 +473,26 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
     QStringList downs; // filled below, after the single-parent shortcut
     QSet<QString> downSet;
 
-    // `set` (a subset of downSet) minus the ancestors of the revisions the rows `others` name
-    // (_get_ancestor_nodes(get_revisions(others)); an error there leaves nothing to take away).
-    auto minusAncestorsOfOthers = [&](QSet<QString> set, const QSet<QString>& others) {
-        QList<int> revs;
-        for (const QString& o : others) {
-            const RowResolutions::Entry& entry = rows.resolve(r, o);
-            if (!entry.ok)
-                return set;
-            for (int x : entry.revs) {
-                if (x < 0)
-                    return set;
-                revs << x;
-            }
-        }
-        for (int d : downRevs) {
-            const QString dId = r.idOf(d);
-            if (!set.contains(dId))
-                continue;
-            for (int x : std::as_const(revs)) {
-                if (r.isAncestorOrSelf(d, x)) {
+    // `set` (a subset of downSet) minus the ancestors of the revisions the other rows name,
+    // those that are not down revisions (_get_ancestor_nodes(get_revisions(others)); a row
+    // that does not resolve there leaves nothing to take away). The down revisions' rows
+    // leave the counts for a moment, so that what `state` holds is exactly the other rows.
+    auto minusAncestorsOfOthers = [&](QSet<QString> set) {
+        QList<int> present;
+        for (int d : downRevs)
+            if (!present.contains(d) && heads.contains(r.idOf(d), d))
+                present << d;
+        for (int d : std::as_const(present))
+            state.add(r.idOf(d), -1, d);
+        if (state.unresolved == 0) {
+            for (int d : downRevs) {
+                const QString dId = r.idOf(d);
+                if (set.contains(dId) && r.isAncestorOrSelfOfAny(d, state.bits))
                     set.remove(dId);
-                    break;
-                }
             }
         }
+        for (int d : std::as_const(present))
+            state.add(r.idOf(d), +1, d);
         return set;
     };
     auto fail = [&](const QString& what) {
@@ -609,10 +604,9 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
         if (downs.isEmpty() || downsPresent == 0)
             return insertRow(id, rev);
         if (downs.size() > 1 && downsPresent > 1) {
-            QSet<QString> others = heads.toSet() - downSet;
             QSet<QString> from = downSet;
-            if (!others.isEmpty())
-                from = minusAncestorsOfOthers(from, others);
+            if (heads.size() > downsPresent) // other rows than the down revisions'
+                from = minusAncestorsOfOthers(from);
             QStringList fromList(from.begin(), from.end());
             if (fromList.isEmpty())
                 return fail(QStringLiteral("IndexError"));
