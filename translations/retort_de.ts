@@ -5,13 +5,13 @@
     <name>AlembicRunner</name>
     <message>
         <source>Another alembic command is still running on %1; wait for it to finish or stop it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1 läuft noch ein anderer alembic-Befehl; warten Sie, bis er fertig ist, oder stoppen Sie ihn zuerst.</translation>
     </message>
     <message numerus="yes">
         <source>Stopping alembic: it is asked to end now and is killed if it has not ended after %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>alembic wird gestoppt: Es wird aufgefordert, sich jetzt zu beenden, und wird abgeschossen, wenn es nach %n Sekunde nicht beendet ist.</numerusform>
+            <numerusform>alembic wird gestoppt: Es wird aufgefordert, sich jetzt zu beenden, und wird abgeschossen, wenn es nach %n Sekunden nicht beendet ist.</numerusform>
         </translation>
     </message>
 </context>
@@ -19,49 +19,49 @@
     <name>ConnectionProfile</name>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>an object of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt aus Zeichenketten</translation>
     </message>
     <message>
         <source>an array of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array aus Zeichenketten</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true oder false</translation>
     </message>
 </context>
 <context>
     <name>GraphExport</name>
     <message>
         <source>Alembic revision graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Alembic-Revisionsgraph</translation>
     </message>
 </context>
 <context>
     <name>GraphvizLayouter</name>
     <message>
         <source>Graphviz could not lay out the graph: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphviz konnte den Graphen nicht anordnen: %1</translation>
     </message>
     <message>
         <source>Graphviz could not %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphviz konnte %1: %2</translation>
     </message>
     <message>
         <source>read the graph</source>
-        <translation type="unfinished"></translation>
+        <translation>den Graphen nicht lesen</translation>
     </message>
     <message>
         <source>lay out the graph</source>
-        <translation type="unfinished"></translation>
+        <translation>den Graphen nicht anordnen</translation>
     </message>
     <message>
         <source>render the graph</source>
-        <translation type="unfinished"></translation>
+        <translation>den Graphen nicht zeichnen</translation>
     </message>
 </context>
 <context>
@@ -95,325 +95,325 @@
     <name>retort</name>
     <message>
         <source>the ini text</source>
-        <translation type="unfinished"></translation>
+        <translation>der ini-Text</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; in [tool.alembic] refers to &apos;%(%3)s&apos;; only %(here)s is known (write %% for a literal percent sign)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: '%2' in [tool.alembic] verweist auf '%(%3)s'; bekannt ist nur %(here)s (schreiben Sie %% für ein wörtliches Prozentzeichen)</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; in [tool.alembic] has a &apos;%&apos; that is not %(here)s or %% (write %% for a literal percent sign)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: '%2' in [tool.alembic] enthält ein '%', das weder %(here)s noch %% ist (schreiben Sie %% für ein wörtliches Prozentzeichen)</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not a valid value for %3 in section [%4]; expected &apos;space&apos;, &apos;newline&apos;, &apos;os&apos;, &apos;:&apos; or &apos;;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: '%2' ist kein gültiger Wert für %3 im Abschnitt [%4]; erwartet wird 'space', 'newline', 'os', ':' oder ';'</translation>
     </message>
     <message>
         <source>Cannot resolve %1 &apos;%2&apos;: &apos;%3&apos; is not a Python package name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 '%2' kann nicht aufgelöst werden: '%3' ist kein Python-Paketname</translation>
     </message>
     <message>
         <source>Cannot resolve %1 &apos;%2&apos;: no folder for the Python package &apos;%3&apos; was found in prepend_sys_path, in %4 or in its parent folders</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 '%2' kann nicht aufgelöst werden: Für das Python-Paket '%3' wurde weder in prepend_sys_path noch in %4 oder dessen übergeordneten Ordnern ein Ordner gefunden</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; in [tool.alembic] must be a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: '%2' in [tool.alembic] muss eine Liste von Zeichenketten sein</translation>
     </message>
     <message>
         <source>%1: script_location in [tool.alembic] must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: script_location in [tool.alembic] muss eine Zeichenkette sein</translation>
     </message>
     <message>
         <source>%1 has no script_location in section [%2], and %3 has none in [tool.alembic]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine script_location im Abschnitt [%2], und %3 hat keine in [tool.alembic]</translation>
     </message>
     <message>
         <source>%1 has no script_location in [tool.alembic]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine script_location in [tool.alembic]</translation>
     </message>
     <message>
         <source>%1 has no script_location in section [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine script_location im Abschnitt [%2]</translation>
     </message>
     <message>
         <source>script_location is empty in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>script_location ist leer in %1</translation>
     </message>
     <message>
         <source>%1: recursive_version_locations in [tool.alembic] must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: recursive_version_locations in [tool.alembic] muss true oder false sein</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, line %2</source>
-        <translation type="unfinished">%1, Zeile %2</translation>
+        <translation>%1, Zeile %2</translation>
     </message>
     <message>
         <source>The file contains NUL bytes: it is not Python source (a binary file?).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei enthält NUL-Bytes: Sie ist kein Python-Quelltext (eine Binärdatei?).</translation>
     </message>
     <message>
         <source>The file is not valid UTF-8 and declares no other encoding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kein gültiges UTF-8 und deklariert keine andere Kodierung.</translation>
     </message>
     <message>
         <source>The file declares the encoding &apos;%1&apos;, which Retort cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei deklariert die Kodierung '%1', die Retort nicht lesen kann.</translation>
     </message>
     <message>
         <source>The file is not valid %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kein gültiges %1.</translation>
     </message>
     <message>
         <source>The connection profile field “%1” must be %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Feld „%1“ des Verbindungsprofils muss %2 sein.</translation>
     </message>
     <message>
         <source>The URL&apos;s query parameter “%1” has a value Retort cannot use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Abfrageparameter „%1“ der URL hat einen Wert, den Retort nicht verwenden kann.</translation>
     </message>
     <message>
         <source>The URL&apos;s query parameter “%1” contains &apos;;&apos;, which Qt&apos;s %2 driver cannot pass on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Abfrageparameter „%1“ der URL enthält ';', das Qts %2-Treiber nicht weitergeben kann.</translation>
     </message>
     <message>
         <source>The port %1 is out of range (1 to 65535).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port %1 liegt außerhalb des gültigen Bereichs (1 bis 65535).</translation>
     </message>
     <message>
         <source>alembic fails with an internal error (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>alembic scheitert mit einem internen Fehler (%1)</translation>
     </message>
     <message>
         <source>Not a valid downgrade target from current heads</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gültiges Downgrade-Ziel von den aktuellen Köpfen aus</translation>
     </message>
     <message>
         <source>Relative revision %1 didn&apos;t produce %2 migrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Die relative Revision %1 ergab keine %2 Migrationen</translation>
     </message>
     <message>
         <source>is imported</source>
-        <translation type="unfinished"></translation>
+        <translation>wird importiert</translation>
     </message>
     <message>
         <source>is an imported module</source>
-        <translation type="unfinished"></translation>
+        <translation>ist ein importiertes Modul</translation>
     </message>
     <message>
         <source>is imported from `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>wird aus `%1` importiert</translation>
     </message>
     <message>
         <source>is changed by `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>wird durch `%1` verändert</translation>
     </message>
     <message>
         <source>is unpacked from `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>wird aus `%1` entpackt</translation>
     </message>
     <message>
         <source>is assigned inside an if/try/for/with block</source>
-        <translation type="unfinished"></translation>
+        <translation>wird innerhalb eines if/try/for/with-Blocks zugewiesen</translation>
     </message>
     <message>
         <source>it is a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist ein Ordner</translation>
     </message>
     <message>
         <source>it is not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist keine reguläre Datei</translation>
     </message>
 </context>
 <context>
     <name>retort::AlembicConfig</name>
     <message>
         <source>No configuration file given</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Konfigurationsdatei angegeben</translation>
     </message>
     <message>
         <source>Cannot open %1: the file does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: Die Datei existiert nicht</translation>
     </message>
     <message>
         <source>Cannot open %1: it is a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: Es ist ein Ordner</translation>
     </message>
     <message>
         <source>%1: tool.alembic is not a table</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tool.alembic ist keine Tabelle</translation>
     </message>
     <message>
         <source>%1 has no [tool.alembic] section</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Abschnitt [tool.alembic]</translation>
     </message>
     <message>
         <source>No config section &apos;%1&apos; in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Konfigurationsabschnitt '%1' in %2</translation>
     </message>
 </context>
 <context>
     <name>retort::AlembicProgram</name>
     <message>
         <source>The Python interpreter &quot;%1&quot; set in the project settings was not found on PATH. Set the Python interpreter in the project settings to the full path of one that has alembic installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der in den Projekteinstellungen festgelegte Python-Interpreter „%1“ wurde im PATH nicht gefunden. Legen Sie in den Projekteinstellungen den vollständigen Pfad eines Python-Interpreters fest, in dem alembic installiert ist.</translation>
     </message>
     <message>
         <source>The Python interpreter %1 set in the project settings does not exist. Set the Python interpreter in the project settings to one that has alembic installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der in den Projekteinstellungen festgelegte Python-Interpreter %1 existiert nicht. Legen Sie in den Projekteinstellungen einen Python-Interpreter fest, in dem alembic installiert ist.</translation>
     </message>
     <message>
         <source>The Python interpreter %1 set in the project settings is not an executable file. Set the Python interpreter in the project settings to one that has alembic installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der in den Projekteinstellungen festgelegte Python-Interpreter %1 ist keine ausführbare Datei. Legen Sie in den Projekteinstellungen einen Python-Interpreter fest, in dem alembic installiert ist.</translation>
     </message>
     <message>
         <source>alembic was not found: there is no .venv/bin/alembic or venv/bin/alembic in the project&apos;s folder or the folders above it, no Python interpreter is set in the project settings, and no alembic is on PATH. Set the Python interpreter in the project settings to one that has alembic installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>alembic wurde nicht gefunden: Im Projektordner und den Ordnern darüber gibt es kein .venv/bin/alembic oder venv/bin/alembic, in den Projekteinstellungen ist kein Python-Interpreter festgelegt, und im PATH ist kein alembic. Legen Sie in den Projekteinstellungen einen Python-Interpreter fest, in dem alembic installiert ist.</translation>
     </message>
 </context>
 <context>
     <name>retort::ConnectionProfile</name>
     <message>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>The connection profile “%1” has no URL and the configuration sets no sqlalchemy.url.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verbindungsprofil „%1“ hat keine URL, und die Konfiguration setzt keine sqlalchemy.url.</translation>
     </message>
     <message>
         <source>The connection profile “%1” has no URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verbindungsprofil „%1“ hat keine URL.</translation>
     </message>
     <message>
         <source>A connection profile has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Verbindungsprofil hat keinen Namen.</translation>
     </message>
     <message>
         <source>A connection profile has an empty name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Verbindungsprofil hat einen leeren Namen.</translation>
     </message>
     <message>
         <source>The connection profile “%1” has an empty version table name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verbindungsprofil „%1“ hat einen leeren Namen für die Versionstabelle.</translation>
     </message>
     <message>
         <source>“%1” is not a valid environment variable name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Name für eine Umgebungsvariable.</translation>
     </message>
     <message>
         <source>Connection profile %1 is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsprofil %1 ist kein JSON-Objekt.</translation>
     </message>
     <message>
         <source>Connection profile %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsprofil %1: %2</translation>
     </message>
     <message>
         <source>Two connection profiles are named “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Verbindungsprofile heißen „%1“.</translation>
     </message>
 </context>
 <context>
     <name>retort::DatabaseListModel</name>
     <message>
         <source>not read yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht gelesen</translation>
     </message>
     <message>
         <source>reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gelesen…</translation>
     </message>
     <message>
         <source>at base (no version table rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>auf Basis (keine Zeilen in der Versionstabelle)</translation>
     </message>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>%1 (no script)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kein Skript)</translation>
     </message>
     <message>
         <source>%1 (alembic.ini)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (alembic.ini)</translation>
     </message>
     <message>
         <source>Protected: runs against this database ask you to type its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschützt: Vor Läufen gegen diese Datenbank müssen Sie ihren Namen eingeben.</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Where it stands</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
 </context>
 <context>
     <name>retort::DatabasesController</name>
     <message>
         <source>Connected: the database is at base.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden: Die Datenbank steht auf Basis.</translation>
     </message>
     <message>
         <source>Connected: the database is at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden: Die Datenbank steht auf %1.</translation>
     </message>
     <message>
         <source>Remove Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil entfernen</translation>
     </message>
     <message>
         <source>Remove the connection profile %1? The database itself is not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verbindungsprofil %1 entfernen? Die Datenbank selbst bleibt unberührt.</translation>
     </message>
 </context>
 <context>
     <name>retort::DatabasesView</name>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <source>Add a connection profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Verbindungsprofil hinzufügen</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten…</translation>
     </message>
     <message>
         <source>Edit the selected profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Profil bearbeiten</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove the selected profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Profil entfernen</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Read every database&apos;s version table again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Versionstabelle jeder Datenbank neu einlesen</translation>
     </message>
 </context>
 <context>
@@ -511,112 +511,112 @@ Revision: %2</translation>
     <name>retort::Evaluator</name>
     <message>
         <source>no value is given</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist kein Wert angegeben</translation>
     </message>
     <message>
         <source>`%1` is an expression</source>
-        <translation type="unfinished"></translation>
+        <translation>`%1` ist ein Ausdruck</translation>
     </message>
     <message>
         <source>`%1` is read from another module at run time</source>
-        <translation type="unfinished"></translation>
+        <translation>`%1` wird zur Laufzeit aus einem anderen Modul gelesen</translation>
     </message>
     <message>
         <source>a value is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wert fehlt</translation>
     </message>
     <message>
         <source>a bytes literal</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Bytes-Literal</translation>
     </message>
     <message>
         <source>`%1` is an f-string</source>
-        <translation type="unfinished"></translation>
+        <translation>`%1` ist ein f-String</translation>
     </message>
     <message>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>ein boolescher Wert</translation>
     </message>
     <message>
         <source>`%1` %2</source>
-        <translation type="unfinished"></translation>
+        <translation>`%1` %2</translation>
     </message>
     <message>
         <source>`%1` is not defined in this file</source>
-        <translation type="unfinished"></translation>
+        <translation>`%1` ist in dieser Datei nicht definiert</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>`%1` is a set or dict, whose order Python decides</source>
-        <translation type="unfinished"></translation>
+        <translation>`%1` ist ein Set oder Dict, dessen Reihenfolge Python bestimmt</translation>
     </message>
     <message>
         <source>`%1` is computed by `%2` when Python runs the file</source>
-        <translation type="unfinished"></translation>
+        <translation>`%1` wird von `%2` berechnet, wenn Python die Datei ausführt</translation>
     </message>
 </context>
 <context>
     <name>retort::FindBar</name>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Replace with (\1 for a group)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen durch (\1 für eine Gruppe)</translation>
     </message>
     <message>
         <source>Re&amp;gex</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;gex</translation>
     </message>
     <message>
         <source>Treat the text as a regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text als regulären Ausdruck behandeln</translation>
     </message>
     <message>
         <source>Match &amp;case</source>
-        <translation type="unfinished"></translation>
+        <translation>Groß-/&amp;Kleinschreibung</translation>
     </message>
     <message>
         <source>&amp;Words</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganze &amp;Wörter</translation>
     </message>
     <message>
         <source>&amp;Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorherige</translation>
     </message>
     <message>
         <source>&amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächste</translation>
     </message>
     <message>
         <source>&amp;Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ersetzen</translation>
     </message>
     <message>
         <source>Replace &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle ersetzen</translation>
     </message>
     <message>
         <source>Close (Escape)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen (Escape)</translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Treffer</translation>
     </message>
     <message>
         <source>Invalid regular expression: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger regulärer Ausdruck: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ersetzt</numerusform>
+            <numerusform>%n ersetzt</numerusform>
         </translation>
     </message>
 </context>
@@ -624,159 +624,159 @@ Revision: %2</translation>
     <name>retort::GraphController</name>
     <message>
         <source>&amp;Copy Revision Id</source>
-        <translation type="unfinished">Revisions-Id &amp;kopieren</translation>
+        <translation>Revisions-Id &amp;kopieren</translation>
     </message>
     <message>
         <source>&amp;Fit to Window</source>
-        <translation type="unfinished"></translation>
+        <translation>An &amp;Fenster anpassen</translation>
     </message>
 </context>
 <context>
     <name>retort::GraphView</name>
     <message>
         <source>Revision graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisionsgraph</translation>
     </message>
 </context>
 <context>
     <name>retort::IniFile</name>
     <message>
         <source>Cannot open %1: the file does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: Die Datei existiert nicht</translation>
     </message>
     <message>
         <source>Cannot open %1: it is a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: Es ist ein Ordner</translation>
     </message>
     <message>
         <source>Cannot open %1: the file is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: Die Datei ist zu groß</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Cannot read %1: it is not UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: Es ist kein UTF-8-Text</translation>
     </message>
     <message>
         <source>ini text</source>
-        <translation type="unfinished"></translation>
+        <translation>ini-Text</translation>
     </message>
     <message>
         <source>%1: section [%2] appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Abschnitt [%2] kommt mehr als einmal vor</translation>
     </message>
     <message>
         <source>%1: expected a [section] header before any option, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Vor der ersten Option wird eine [Abschnitt]-Überschrift erwartet, gefunden: %2</translation>
     </message>
     <message>
         <source>%1: expected &quot;key = value&quot; or a [section] header, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Erwartet wird "Schlüssel = Wert" oder eine [Abschnitt]-Überschrift, gefunden: %2</translation>
     </message>
     <message>
         <source>%1: option &apos;%2&apos; appears more than once in section [%3]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Option '%2' kommt im Abschnitt [%3] mehr als einmal vor</translation>
     </message>
     <message>
         <source>Option &apos;%1&apos; in section [%2]: the interpolation is nested more than %3 levels deep (does a value refer to itself?)</source>
-        <translation type="unfinished"></translation>
+        <translation>Option '%1' im Abschnitt [%2]: Die Interpolation ist mehr als %3 Ebenen tief verschachtelt (verweist ein Wert auf sich selbst?)</translation>
     </message>
     <message>
         <source>Option &apos;%1&apos; in section [%2]: the value is too long after interpolation</source>
-        <translation type="unfinished"></translation>
+        <translation>Option '%1' im Abschnitt [%2]: Der Wert ist nach der Interpolation zu lang</translation>
     </message>
     <message>
         <source>Option &apos;%1&apos; in section [%2]: bad interpolation reference %3 (expected %(name)s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Option '%1' im Abschnitt [%2]: Ungültiger Interpolationsverweis %3 (erwartet: %(name)s)</translation>
     </message>
     <message>
         <source>Option &apos;%1&apos; in section [%2] refers to &apos;%(%3)s&apos;, which is not an option of that section or of [DEFAULT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Option '%1' im Abschnitt [%2] verweist auf '%(%3)s', das keine Option dieses Abschnitts oder von [DEFAULT] ist</translation>
     </message>
     <message>
         <source>Option &apos;%1&apos; in section [%2]: &apos;%&apos; must be followed by &apos;%&apos; or &apos;(&apos;, found %3 (write %% for a literal percent sign)</source>
-        <translation type="unfinished"></translation>
+        <translation>Option '%1' im Abschnitt [%2]: Auf '%' muss '%' oder '(' folgen, gefunden: %3 (schreiben Sie %% für ein wörtliches Prozentzeichen)</translation>
     </message>
     <message>
         <source>No section [%1] in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Abschnitt [%1] in %2</translation>
     </message>
     <message>
         <source>No option &apos;%1&apos; in section [%2] of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Option '%1' im Abschnitt [%2] von %3</translation>
     </message>
 </context>
 <context>
     <name>retort::LogPane</name>
     <message>
         <source>No migration has run yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher ist keine Migration gelaufen.</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stoppen</translation>
     </message>
     <message>
         <source>Stop the running migration (terminate alembic, then kill it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die laufende Migration stoppen (alembic beenden, dann abschießen)</translation>
     </message>
     <message>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitlaufen</translation>
     </message>
     <message>
         <source>Keep the newest line in view (scrolling up pauses this)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neueste Zeile sichtbar halten (Hochscrollen pausiert dies)</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy the whole log</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gesamte Protokoll kopieren</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern…</translation>
     </message>
     <message>
         <source>Save the log to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll in einer Datei speichern</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 von %2</translation>
     </message>
 </context>
 <context>
     <name>retort::LogView</name>
     <message>
         <source>The output of alembic appears here while a migration runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheint die Ausgabe von alembic, während eine Migration läuft.</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>&amp;Copy All</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alles kopieren</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles aus&amp;wählen</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leeren</translation>
     </message>
 </context>
 <context>
@@ -951,498 +951,499 @@ Revision: %2</translation>
     </message>
     <message>
         <source>Find in the graph: id, prefix, branch label or message (Return for the next match)</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Graphen suchen: Id, Präfix, Branch-Label oder Meldung (Eingabetaste für den nächsten Treffer)</translation>
     </message>
     <message>
         <source>Graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph</translation>
     </message>
     <message>
         <source>Databases</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbanken</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Laying out the graph…</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph wird angeordnet…</translation>
     </message>
     <message>
         <source>Graph laid out in %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph in %1 ms angeordnet</translation>
     </message>
     <message>
         <source>The graph could not be laid out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Graph konnte nicht angeordnet werden: %1</translation>
     </message>
     <message>
         <source>&amp;Export Graph…</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph &amp;exportieren…</translation>
     </message>
     <message>
         <source>Save the graph as DOT, SVG or PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Graphen als DOT, SVG oder PNG speichern</translation>
     </message>
     <message>
         <source>&amp;Script</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Skript</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;usführen</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
         <source>There is no graph to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch keinen Graphen zum Exportieren.</translation>
     </message>
     <message>
         <source>Export Graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph exportieren</translation>
     </message>
     <message>
         <source>SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG-Bild (*.svg)</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
         <source>Graphviz DOT (*.dot *.gv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphviz DOT (*.dot *.gv)</translation>
     </message>
     <message>
         <source>Exported the graph to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph nach %1 exportiert</translation>
     </message>
     <message>
         <source>Could not export the graph: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Graph konnte nicht exportiert werden: %1</translation>
     </message>
     <message>
         <source>there is no graph yet</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt noch keinen Graphen</translation>
     </message>
 </context>
 <context>
     <name>retort::MergeHeadsDialog</name>
     <message>
         <source>Merge Heads</source>
-        <translation type="unfinished"></translation>
+        <translation>Köpfe zusammenführen</translation>
     </message>
     <message>
         <source>merge heads</source>
-        <translation type="unfinished"></translation>
+        <translation>merge heads</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>&amp;Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusammenführen</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meldung:</translation>
     </message>
     <message>
         <source>&amp;Heads:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Köpfe:</translation>
     </message>
 </context>
 <context>
     <name>retort::MigrationPlanner</name>
     <message>
         <source>Range revision not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisionsbereich nicht erlaubt</translation>
     </message>
 </context>
 <context>
     <name>retort::NewRevisionDialog</name>
     <message>
         <source>New Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Revision</translation>
     </message>
     <message>
         <source>e.g. add email to users</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. email zu users hinzufügen</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>base (a new branch)</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis (ein neuer Zweig)</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <source>optional: revision ids or branch labels</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: Revisions-Ids oder Branch-Labels</translation>
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erstellen</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meldung:</translation>
     </message>
     <message>
         <source>&amp;Parent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eltern&amp;revision:</translation>
     </message>
     <message>
         <source>&amp;Branch label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Branch-Label:</translation>
     </message>
     <message>
         <source>&amp;Depends on:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hängt ab von:</translation>
     </message>
     <message>
         <source>Runs &lt;code&gt;alembic revision&lt;/code&gt; and opens the new script.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt &lt;code&gt;alembic revision&lt;/code&gt; aus und öffnet das neue Skript.</translation>
     </message>
 </context>
 <context>
     <name>retort::Parser</name>
     <message>
         <source>%1, line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2: %3</translation>
     </message>
     <message>
         <source>control character %1 in a comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuerzeichen %1 in einem Kommentar</translation>
     </message>
     <message>
         <source>a carriage return not followed by a line feed</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wagenrücklauf ohne folgenden Zeilenvorschub</translation>
     </message>
     <message>
         <source>expected the end of the line, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilenende erwartet, gefunden: %1</translation>
     </message>
     <message>
         <source>a key cannot be a multi-line string</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Schlüssel kann keine mehrzeilige Zeichenkette sein</translation>
     </message>
     <message>
         <source>expected a key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel erwartet</translation>
     </message>
     <message>
         <source>expected a key, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel erwartet, gefunden: %1</translation>
     </message>
     <message>
         <source>a key with more than %1 parts</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Schlüssel mit mehr als %1 Teilen</translation>
     </message>
     <message>
         <source>a backslash at the end of a string</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Backslash am Ende einer Zeichenkette</translation>
     </message>
     <message>
         <source>invalid escape sequence \%1 in a string</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Escape-Sequenz \%1 in einer Zeichenkette</translation>
     </message>
     <message>
         <source>\%1 must be followed by %2 hexadecimal digits</source>
-        <translation type="unfinished"></translation>
+        <translation>auf \%1 müssen %2 Hexadezimalziffern folgen</translation>
     </message>
     <message>
         <source>\%1%2 is not a Unicode scalar value</source>
-        <translation type="unfinished"></translation>
+        <translation>\%1%2 ist kein Unicode-Skalarwert</translation>
     </message>
     <message>
         <source>unterminated string</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgeschlossene Zeichenkette</translation>
     </message>
     <message>
         <source>control character %1 in a string</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuerzeichen %1 in einer Zeichenkette</translation>
     </message>
     <message>
         <source>unterminated multi-line string</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgeschlossene mehrzeilige Zeichenkette</translation>
     </message>
     <message>
         <source>unterminated array</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgeschlossenes Array</translation>
     </message>
     <message>
         <source>expected &apos;,&apos; or &apos;]&apos; in an array, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>',' oder ']' in einem Array erwartet, gefunden: %1</translation>
     </message>
     <message>
         <source>an inline table must be on one line and end with &apos;}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Inline-Tabelle muss in einer Zeile stehen und mit '}' enden</translation>
     </message>
     <message>
         <source>a trailing comma is not allowed in an inline table</source>
-        <translation type="unfinished"></translation>
+        <translation>ein abschließendes Komma ist in einer Inline-Tabelle nicht erlaubt</translation>
     </message>
     <message>
         <source>expected &apos;=&apos; after the key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>'=' nach dem Schlüssel %1 erwartet</translation>
     </message>
     <message>
         <source>expected &apos;,&apos; or &apos;}&apos; in an inline table, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>',' oder '}' in einer Inline-Tabelle erwartet, gefunden: %1</translation>
     </message>
     <message>
         <source>expected a value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert erwartet</translation>
     </message>
     <message>
         <source>expected a value, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert erwartet, gefunden: %1</translation>
     </message>
     <message>
         <source>invalid date-time %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges Datum mit Uhrzeit %1</translation>
     </message>
     <message>
         <source>invalid date %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges Datum %1</translation>
     </message>
     <message>
         <source>invalid time %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Uhrzeit %1</translation>
     </message>
     <message>
         <source>the integer %1 is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ganzzahl %1 liegt außerhalb des gültigen Bereichs</translation>
     </message>
     <message>
         <source>the number %1 is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zahl %1 liegt außerhalb des gültigen Bereichs</translation>
     </message>
     <message>
         <source>invalid value %1 (strings need quotes)</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger Wert %1 (Zeichenketten brauchen Anführungszeichen)</translation>
     </message>
     <message>
         <source>values nested more than %1 levels deep</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte mehr als %1 Ebenen tief verschachtelt</translation>
     </message>
     <message>
         <source>cannot define the table [%1]: %2 is already a value</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tabelle [%1] kann nicht definiert werden: %2 ist bereits ein Wert</translation>
     </message>
     <message>
         <source>cannot define the table [%1]: %2 is an inline table</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tabelle [%1] kann nicht definiert werden: %2 ist eine Inline-Tabelle</translation>
     </message>
     <message>
         <source>cannot define [[%1]]: the key is already defined</source>
-        <translation type="unfinished"></translation>
+        <translation>[[%1]] kann nicht definiert werden: der Schlüssel ist bereits definiert</translation>
     </message>
     <message>
         <source>the table [%1] is defined more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tabelle [%1] ist mehr als einmal definiert</translation>
     </message>
     <message>
         <source>cannot set %1: %2 is already defined</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gesetzt werden: %2 ist bereits definiert</translation>
     </message>
     <message>
         <source>the key %1 is defined more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüssel %1 ist mehr als einmal definiert</translation>
     </message>
     <message>
         <source>expected &apos;]]&apos; after [[%1</source>
-        <translation type="unfinished"></translation>
+        <translation>']]' nach [[%1 erwartet</translation>
     </message>
     <message>
         <source>expected &apos;]&apos; after [%1</source>
-        <translation type="unfinished"></translation>
+        <translation>']' nach [%1 erwartet</translation>
     </message>
 </context>
 <context>
     <name>retort::PlanDialog</name>
     <message>
         <source>(empty: at base)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer: auf Basis)</translation>
     </message>
     <message>
         <source>One revision will be upgraded on “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf „%1“ wird eine Revision per Upgrade eingespielt</translation>
     </message>
     <message>
         <source>%1 revisions will be upgraded on “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf „%2“ werden %1 Revisionen per Upgrade eingespielt</translation>
     </message>
     <message>
         <source>&amp;Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Upgrade</translation>
     </message>
     <message>
         <source>One revision will be downgraded on “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf „%1“ wird eine Revision per Downgrade zurückgenommen</translation>
     </message>
     <message>
         <source>%1 revisions will be downgraded on “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf „%2“ werden %1 Revisionen per Downgrade zurückgenommen</translation>
     </message>
     <message>
         <source>&amp;Downgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Downgrade</translation>
     </message>
     <message>
         <source>The version table of “%1” will be rewritten; no migration runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Versionstabelle von „%1“ wird neu geschrieben; es läuft keine Migration</translation>
     </message>
     <message>
         <source>&amp;Stamp</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stamp</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Revision</source>
-        <translation type="unfinished">Revision</translation>
+        <translation>Revision</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Meldung</translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Version table now: %1
 Version table after: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionstabelle jetzt: %1
+Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>A downgrade runs each revision&apos;s downgrade(): it drops the tables, columns and data those revisions created. Data removed this way does not come back with a later upgrade.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Downgrade führt downgrade() jeder Revision aus: Es löscht die Tabellen, Spalten und Daten, die diese Revisionen angelegt haben. So entfernte Daten kommen mit einem späteren Upgrade nicht zurück.</translation>
     </message>
     <message>
         <source>Stamping with --purge empties the version table first (it names a revision with no script) and then records the chosen revision. The schema is not changed: make sure it really matches that revision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stamp mit --purge leert zuerst die Versionstabelle (sie nennt eine Revision ohne Skript) und trägt dann die gewählte Revision ein. Das Schema wird nicht geändert: Stellen Sie sicher, dass es wirklich dieser Revision entspricht.</translation>
     </message>
     <message>
         <source>Stamping only records the revision in the version table; the schema is not changed. Make sure it really matches that revision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stamp trägt nur die Revision in die Versionstabelle ein; das Schema wird nicht geändert. Stellen Sie sicher, dass es wirklich dieser Revision entspricht.</translation>
     </message>
     <message>
         <source>“%1” is a protected database. Type its name to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist eine geschützte Datenbank. Geben Sie zur Bestätigung ihren Namen ein:</translation>
     </message>
     <message>
         <source>Preview &amp;SQL…</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL-&amp;Vorschau…</translation>
     </message>
     <message>
         <source>Show the SQL alembic would run (--sql)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das SQL anzeigen, das alembic ausführen würde (--sql)</translation>
     </message>
 </context>
 <context>
     <name>retort::ProfileDialog</name>
     <message>
         <source>Add Connection Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsprofil hinzufügen</translation>
     </message>
     <message>
         <source>Edit Connection Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsprofil bearbeiten</translation>
     </message>
     <message>
         <source>postgresql+psycopg2://user:password@host/database</source>
-        <translation type="unfinished"></translation>
+        <translation>postgresql+psycopg2://user:password@host/database</translation>
     </message>
     <message>
         <source>empty: the ini&apos;s URL, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: die URL aus der ini, %1</translation>
     </message>
     <message>
         <source>the default schema</source>
-        <translation type="unfinished"></translation>
+        <translation>das Standardschema</translation>
     </message>
     <message>
         <source>One KEY=value a line, set for alembic&apos;s process</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile pro SCHLÜSSEL=Wert, gesetzt für den alembic-Prozess</translation>
     </message>
     <message>
         <source>One -x value a line, e.g. tenant=acme</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein -x-Wert pro Zeile, z. B. tenant=acme</translation>
     </message>
     <message>
         <source>Protected: ask me to type the profile&apos;s name before a run</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschützt: vor einem Lauf die Eingabe des Profilnamens verlangen</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL:</translation>
     </message>
     <message>
         <source>Version &amp;table:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Versionstabelle:</translation>
     </message>
     <message>
         <source>&amp;Schema:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schema:</translation>
     </message>
     <message>
         <source>&amp;Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>U&amp;mgebung:</translation>
     </message>
     <message>
         <source>&amp;-x arguments:</source>
-        <translation type="unfinished"></translation>
+        <translation>-&amp;x-Argumente:</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Reading the version table…</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionstabelle wird gelesen…</translation>
     </message>
     <message>
         <source>The profile needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil braucht einen Namen.</translation>
     </message>
     <message>
         <source>Another profile is already called %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Profil heißt bereits %1.</translation>
     </message>
     <message>
         <source>Environment lines are KEY=value: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungszeilen haben die Form SCHLÜSSEL=Wert: %1</translation>
     </message>
     <message>
         <source>✓ </source>
-        <translation type="unfinished"></translation>
+        <translation>✓ </translation>
     </message>
     <message>
         <source>✗ </source>
-        <translation type="unfinished"></translation>
+        <translation>✗ </translation>
     </message>
 </context>
 <context>
@@ -1456,256 +1457,256 @@ Version table after: %2</source>
     <name>retort::PythonTokenizer</name>
     <message>
         <source>truncated \%1 escape in a string</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschnittenes \%1-Escape in einer Zeichenkette</translation>
     </message>
     <message>
         <source>malformed \%1 escape in a string</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaftes \%1-Escape in einer Zeichenkette</translation>
     </message>
     <message>
         <source>unexpected character after line continuation character</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Zeichen nach dem Zeilenfortsetzungszeichen</translation>
     </message>
     <message>
         <source>unterminated string literal</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgeschlossenes Zeichenkettenliteral</translation>
     </message>
     <message>
         <source>unterminated triple-quoted string literal</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgeschlossenes Zeichenkettenliteral in dreifachen Anführungszeichen</translation>
     </message>
     <message>
         <source>unmatched &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>'%1' ohne Gegenstück</translation>
     </message>
     <message>
         <source>closing bracket &apos;%1&apos; does not match &apos;%2&apos; on line %3</source>
-        <translation type="unfinished"></translation>
+        <translation>die schließende Klammer '%1' passt nicht zu '%2' in Zeile %3</translation>
     </message>
     <message>
         <source>source code cannot contain null bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelltext darf keine Nullbytes enthalten</translation>
     </message>
     <message>
         <source>invalid character &apos;%1&apos; (U+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges Zeichen '%1' (U+%2)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; was never closed</source>
-        <translation type="unfinished"></translation>
+        <translation>'%1' wurde nie geschlossen</translation>
     </message>
 </context>
 <context>
     <name>retort::RevisionCommand</name>
     <message>
         <source>alembic did not say which file it generated.</source>
-        <translation type="unfinished"></translation>
+        <translation>alembic hat nicht mitgeteilt, welche Datei es erzeugt hat.</translation>
     </message>
 </context>
 <context>
     <name>retort::RevisionDetailsView</name>
     <message>
         <source>Select a revision to see its details</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Revision aus, um ihre Details zu sehen</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy the revision id to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Revisions-Id in die Zwischenablage kopieren</translation>
     </message>
     <message>
         <source>Revision:</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision:</translation>
     </message>
     <message>
         <source>Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung:</translation>
     </message>
     <message>
         <source>Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung:</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt:</translation>
     </message>
     <message>
         <source>Marks:</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmale:</translation>
     </message>
     <message>
         <source>Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank:</translation>
     </message>
     <message>
         <source>Parents:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eltern:</translation>
     </message>
     <message>
         <source>Children:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kinder:</translation>
     </message>
     <message>
         <source>Depends on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hängt ab von:</translation>
     </message>
     <message>
         <source>Resolved dependencies:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgelöste Abhängigkeiten:</translation>
     </message>
     <message>
         <source>Dependents:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abhängige:</translation>
     </message>
     <message>
         <source>Branch labels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch-Labels:</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei:</translation>
     </message>
     <message>
         <source>Diagnostics:</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde:</translation>
     </message>
     <message>
         <source>(no message)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Meldung)</translation>
     </message>
     <message>
         <source>head</source>
-        <translation type="unfinished">Kopf</translation>
+        <translation>Kopf</translation>
     </message>
     <message>
         <source>base</source>
-        <translation type="unfinished">Basis</translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <source>branch point</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzweigungspunkt</translation>
     </message>
     <message>
         <source>merge point</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführung</translation>
     </message>
     <message>
         <source>%1 (no script)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kein Skript)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 (unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (unbekannt)</translation>
     </message>
     <message>
         <source>%1 (declared)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (deklariert)</translation>
     </message>
     <message>
         <source>%1 (inherited)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (geerbt)</translation>
     </message>
     <message>
         <source>%1 (inherited from %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (geerbt von %2)</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>%1, line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2: %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>the database</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank</translation>
     </message>
     <message>
         <source>unknown in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt in %1: %2</translation>
     </message>
     <message>
         <source>current in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aktuell in %1</translation>
     </message>
     <message>
         <source>applied in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>angewendet in %1</translation>
     </message>
     <message>
         <source>pending in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ausstehend in %1</translation>
     </message>
 </context>
 <context>
     <name>retort::RevisionGraph</name>
     <message>
         <source>Revision id %1 is already used by %2; this file is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Revisions-Id %1 wird bereits von %2 verwendet; diese Datei wird ignoriert.</translation>
     </message>
     <message>
         <source>Revision id %1 is also used by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Revisions-Id %1 wird auch von %2 verwendet.</translation>
     </message>
     <message>
         <source>Branch name &apos;%1&apos; in revision %2 is already used by revision %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Branch-Name '%1' in Revision %2 wird bereits von Revision %3 verwendet.</translation>
     </message>
     <message>
         <source>Revision %1 has down_revision %2, but no script defines %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 hat die down_revision %2, aber kein Skript definiert %2.</translation>
     </message>
     <message>
         <source>Revision %1 depends on %2, which is neither a revision nor a branch label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 hängt von %2 ab, das weder eine Revision noch ein Branch-Label ist.</translation>
     </message>
     <message>
         <source>Revision %1 is on a cycle of depends_on and down_revision references.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 liegt auf einem Zyklus aus depends_on- und down_revision-Verweisen.</translation>
     </message>
     <message>
         <source>Revision %1 is on (or descends from) a cycle of down_revision references.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 liegt auf einem Zyklus aus down_revision-Verweisen (oder stammt von einem ab).</translation>
     </message>
     <message>
         <source>An empty revision id was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde eine leere Revisions-Id angegeben.</translation>
     </message>
     <message>
         <source>No such revision or branch &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Revision und kein Branch '%1'</translation>
     </message>
     <message>
         <source>; please ensure at least four characters are present for partial revision identifier matches</source>
-        <translation type="unfinished"></translation>
+        <translation>; bitte geben Sie für Teiltreffer von Revisions-Ids mindestens vier Zeichen an</translation>
     </message>
     <message>
         <source>Multiple revisions start with &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrere Revisionen beginnen mit '%1': %2</translation>
     </message>
 </context>
 <context>
@@ -1752,142 +1753,142 @@ Version table after: %2</source>
     <name>retort::RevisionNodeItem</name>
     <message>
         <source>no script</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Skript</translation>
     </message>
     <message>
         <source>No script: the version table names a revision that is not in the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Skript: Die Versionstabelle nennt eine Revision, die nicht im Projekt ist.</translation>
     </message>
     <message>
         <source>head</source>
-        <translation type="unfinished">Kopf</translation>
+        <translation>Kopf</translation>
     </message>
     <message>
         <source>base</source>
-        <translation type="unfinished">Basis</translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <source>branch point</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzweigungspunkt</translation>
     </message>
     <message>
         <source>merge point</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführung</translation>
     </message>
     <message>
         <source>Branch labels: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch-Labels: %1</translation>
     </message>
     <message>
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Angewendet</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Current revision of the selected database</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Revision der ausgewählten Datenbank</translation>
     </message>
     <message>
         <source>Databases here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbanken hier: %1</translation>
     </message>
     <message>
         <source>The script has errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Skript hat Fehler.</translation>
     </message>
     <message>
         <source>Part of the migration plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil des Migrationsplans</translation>
     </message>
     <message>
         <source>Running now</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft gerade</translation>
     </message>
     <message>
         <source>This step failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Schritt ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>This step failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Schritt ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>retort::RevisionParser</name>
     <message>
         <source>The file is %1 MB, larger than Retort reads (%2 MB): not a revision script?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist %1 MB groß, größer als Retort liest (%2 MB): kein Revisionsskript?</translation>
     </message>
     <message>
         <source>Cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Python syntax error: %1. Alembic cannot import this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Python-Syntaxfehler: %1. Alembic kann diese Datei nicht importieren.</translation>
     </message>
     <message>
         <source>No module-level `revision = &quot;...&quot;` assignment, and the file name is not a legacy hex id: alembic cannot determine this revision&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zuweisung `revision = "..."` auf Modulebene, und der Dateiname ist keine alte Hex-Id: alembic kann die Id dieser Revision nicht bestimmen.</translation>
     </message>
     <message>
         <source>The value of `revision` cannot be known without running Python: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert von `revision` lässt sich nicht bestimmen, ohne Python auszuführen: %1.</translation>
     </message>
     <message>
         <source>`revision` must be a string, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>`revision` muss eine Zeichenkette sein, ist aber %1.</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>a sequence</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Sequenz</translation>
     </message>
     <message>
         <source>`revision` is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>`revision` ist leer.</translation>
     </message>
     <message>
         <source>The revision id &apos;%1&apos; contains &apos;@&apos;, &apos;-&apos; or &apos;+&apos;, which alembic does not allow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Revisions-Id '%1' enthält '@', '-' oder '+', was alembic nicht erlaubt.</translation>
     </message>
     <message>
         <source>No module-level `%1` assignment: alembic fails to load this file. Shown as a base.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zuweisung von `%1` auf Modulebene: alembic kann diese Datei nicht laden. Als Basis dargestellt.</translation>
     </message>
     <message>
         <source>An entry of `%1` cannot be known without running Python: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Eintrag von `%1` lässt sich nicht bestimmen, ohne Python auszuführen: %2.</translation>
     </message>
     <message>
         <source>An entry of `%1` is %2, not a revision id string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Eintrag von `%1` ist %2 und keine Revisions-Id als Zeichenkette.</translation>
     </message>
     <message>
         <source>`%1` is %2, not a string or a tuple of strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>`%1` ist %2, weder eine Zeichenkette noch ein Tupel von Zeichenketten.</translation>
     </message>
     <message>
         <source>The value of `%1` cannot be known without running Python: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert von `%1` lässt sich nicht bestimmen, ohne Python auszuführen: %2.</translation>
     </message>
     <message>
         <source>Revision %1 names itself as its down_revision: a loop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 nennt sich selbst als down_revision: eine Schleife.</translation>
     </message>
     <message>
         <source>Revision %1 depends on itself: a loop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 hängt von sich selbst ab: eine Schleife.</translation>
     </message>
     <message>
         <source>The branch label &apos;%1&apos; contains &apos;@&apos;, &apos;-&apos; or &apos;+&apos;: targets cannot name it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Branch-Label '%1' enthält '@', '-' oder '+': Ziele können es nicht benennen.</translation>
     </message>
 </context>
 <context>
@@ -2025,643 +2026,647 @@ Für diese Datei werden %n Probleme gemeldet.</numerusform>
     <name>retort::RunCommand</name>
     <message>
         <source>Cannot use this connection&apos;s own URL: the Python interpreter behind %1 is not known (its first line names none). Set the Python interpreter in the project settings to one that has alembic installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die eigene URL dieser Verbindung kann nicht verwendet werden: Der Python-Interpreter hinter %1 ist unbekannt (seine erste Zeile nennt keinen). Legen Sie in den Projekteinstellungen einen Python-Interpreter fest, in dem alembic installiert ist.</translation>
     </message>
     <message>
         <source> -c &lt;Retort&apos;s bootstrap: alembic with the connection&apos;s URL&gt; </source>
-        <translation type="unfinished"></translation>
+        <translation> -c &lt;Retorts Bootstrap: alembic mit der URL der Verbindung&gt; </translation>
     </message>
 </context>
 <context>
     <name>retort::RunController</name>
     <message>
         <source>Step &amp;Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Schritt &amp;aufwärts</translation>
     </message>
     <message>
         <source>Upgrade the selected database by one revision (upgrade +1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Datenbank um eine Revision per Upgrade anheben (upgrade +1)</translation>
     </message>
     <message>
         <source>Step &amp;Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Schritt a&amp;bwärts</translation>
     </message>
     <message>
         <source>Downgrade the selected database by one revision (downgrade -1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Datenbank um eine Revision per Downgrade absenken (downgrade -1)</translation>
     </message>
     <message>
         <source>&amp;Upgrade to Selected Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Upgrade auf ausgewählte Revision</translation>
     </message>
     <message>
         <source>Upgrade the selected database to the revision selected in the graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade der ausgewählten Datenbank auf die im Graphen ausgewählte Revision</translation>
     </message>
     <message>
         <source>D&amp;owngrade to Selected Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Downgrade auf ausgewählte Revision</translation>
     </message>
     <message>
         <source>Downgrade the selected database to the revision selected in the graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Downgrade der ausgewählten Datenbank auf die im Graphen ausgewählte Revision</translation>
     </message>
     <message>
         <source>Upgrade All &amp;Heads</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade auf alle &amp;Köpfe</translation>
     </message>
     <message>
         <source>Upgrade the selected database to every head (upgrade heads)</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade der ausgewählten Datenbank auf alle Köpfe (upgrade heads)</translation>
     </message>
     <message>
         <source>S&amp;tamp Selected Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tamp mit ausgewählter Revision</translation>
     </message>
     <message>
         <source>Record the selected revision in the version table without running it</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Revision in die Versionstabelle eintragen, ohne sie auszuführen</translation>
     </message>
     <message>
         <source>&amp;Refresh Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank neu &amp;einlesen</translation>
     </message>
     <message>
         <source>Read the selected database&apos;s version table again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Versionstabelle der ausgewählten Datenbank neu einlesen</translation>
     </message>
     <message>
         <source>St&amp;op</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stoppen</translation>
     </message>
     <message>
         <source>Stop the running migration</source>
-        <translation type="unfinished"></translation>
+        <translation>Die laufende Migration stoppen</translation>
     </message>
     <message>
         <source>Python &amp;Interpreter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Python-&amp;Interpreter…</translation>
     </message>
     <message>
         <source>Choose the Python interpreter that runs alembic for this project</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Python-Interpreter wählen, der alembic für dieses Projekt ausführt</translation>
     </message>
     <message>
         <source>Save &amp;Log…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokoll speichern…</translation>
     </message>
     <message>
         <source>Save the migration log to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Migrationsprotokoll in einer Datei speichern</translation>
     </message>
     <message>
         <source>Step up</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt aufwärts</translation>
     </message>
     <message>
         <source>Step down</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt abwärts</translation>
     </message>
     <message>
         <source>Upgrade to selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade auf Auswahl</translation>
     </message>
     <message>
         <source>Downgrade to selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Downgrade auf Auswahl</translation>
     </message>
     <message>
         <source>Upgrade all heads</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade auf alle Köpfe</translation>
     </message>
     <message>
         <source>Where “%1” stands is not known: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stand von „%1“ ist unbekannt: %2</translation>
     </message>
     <message>
         <source>it has not been read yet</source>
-        <translation type="unfinished"></translation>
+        <translation>er wurde noch nicht eingelesen</translation>
     </message>
     <message>
         <source>The version table of “%1” names %2, which has no script in this project. Alembic cannot upgrade or downgrade from there. If the schema matches a revision you have, select it and choose Stamp Selected Revision: the stamp empties the version table first (--purge) and records that revision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Versionstabelle von „%1“ nennt %2, wofür es in diesem Projekt kein Skript gibt. Von dort aus kann alembic weder Upgrade noch Downgrade ausführen. Wenn das Schema einer vorhandenen Revision entspricht, wählen Sie diese aus und dann „Stamp mit ausgewählter Revision“: Der Stamp leert zuerst die Versionstabelle (--purge) und trägt diese Revision ein.</translation>
     </message>
     <message>
         <source>Alembic would refuse this: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alembic würde dies ablehnen: %1</translation>
     </message>
     <message>
         <source>Nothing to run: “%1” is already there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts auszuführen: „%1“ ist bereits auf diesem Stand.</translation>
     </message>
     <message>
         <source>Stamp</source>
-        <translation type="unfinished"></translation>
+        <translation>Stamp</translation>
     </message>
     <message>
         <source>%1 (alembic replaces the rows on its branches)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (alembic ersetzt die Zeilen auf deren Zweigen)</translation>
     </message>
     <message>
         <source>Alembic&apos;s offline mode (--sql) starts from one revision; this database is at several (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Offline-Modus von Alembic (--sql) beginnt bei einer einzigen Revision; diese Datenbank steht auf mehreren (%1).</translation>
     </message>
     <message>
         <source>Alembic&apos;s offline mode (--sql) downgrades to one revision; this plan ends at several.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Offline-Modus von Alembic (--sql) führt ein Downgrade auf eine einzige Revision aus; dieser Plan endet bei mehreren.</translation>
     </message>
     <message>
         <source>No project or no database profile “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Projekt oder kein Datenbankprofil „%1“.</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
         <source>▶ %1   (database “%2”)</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ %1   (Datenbank „%2“)</translation>
     </message>
     <message>
         <source>Running %1 on “%2”…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft auf „%2“…</translation>
     </message>
     <message>
         <source>Starting %1 on “%2”…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird auf „%2“ gestartet…</translation>
     </message>
     <message>
         <source>Save SQL</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL speichern</translation>
     </message>
     <message>
         <source>SQL files (*.sql);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Upgrading “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade von „%1“: %2</translation>
     </message>
     <message>
         <source>Downgrading “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Downgrade von „%1“: %2</translation>
     </message>
     <message>
         <source>This project&apos;s env.py could not run in offline mode (--sql), so there is no SQL to show. Alembic said: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die env.py dieses Projekts konnte nicht im Offline-Modus (--sql) laufen, daher gibt es kein SQL zum Anzeigen. Alembic meldete: %1</translation>
     </message>
     <message>
         <source>SQL preview complete</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL-Vorschau abgeschlossen</translation>
     </message>
     <message>
         <source>SQL preview failed</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL-Vorschau fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1 on “%2” finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf „%2“ abgeschlossen.</translation>
     </message>
     <message>
         <source>%1 on “%2” failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>%1 on “%2” failed at %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf „%2“ bei %3 fehlgeschlagen: %4</translation>
     </message>
     <message>
         <source>%1 on “%2” was stopped. The version table is read again to show where the database really stands.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf „%2“ wurde gestoppt. Die Versionstabelle wird neu eingelesen, um zu zeigen, wo die Datenbank wirklich steht.</translation>
     </message>
     <message>
         <source>%1 could not start: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
         <source>Alembic could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>Alembic konnte nicht gestartet werden</translation>
     </message>
     <message>
         <source>%1
 
 Choose Run ▸ Python Interpreter… to pick an interpreter that has alembic installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwählen, in dem alembic installiert ist.</translation>
     </message>
     <message>
         <source>Stopping %1 on “%2”: alembic is asked to end, and killed if it does not.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf „%2“ wird gestoppt: alembic wird aufgefordert, sich zu beenden, und andernfalls abgeschossen.</translation>
     </message>
     <message>
         <source>A migration is running</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Migration läuft</translation>
     </message>
     <message>
         <source>A migration is running on %1. Closing Retort stops it. Where alembic runs with transactional DDL (PostgreSQL) the open transaction is rolled back; SQLite, MySQL and MariaDB keep what the running step already did, so the schema may be ahead of the version table. Close anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1 läuft eine Migration. Beim Schließen von Retort wird sie gestoppt. Wo alembic mit transaktionalem DDL läuft (PostgreSQL), wird die offene Transaktion zurückgerollt; SQLite, MySQL und MariaDB behalten, was der laufende Schritt bereits getan hat, sodass das Schema der Versionstabelle voraus sein kann. Trotzdem schließen?</translation>
     </message>
     <message>
         <source>Python Interpreter for This Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Python-Interpreter für dieses Projekt</translation>
     </message>
     <message>
         <source>Alembic will run with %1 -m alembic</source>
-        <translation type="unfinished"></translation>
+        <translation>Alembic wird mit %1 -m alembic ausgeführt</translation>
     </message>
     <message>
         <source>Save Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll speichern</translation>
     </message>
     <message>
         <source>Log files (*.log *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolldateien (*.log *.txt);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
     <name>retort::ScriptBanner</name>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished">&amp;Neu laden</translation>
+        <translation>&amp;Neu laden</translation>
     </message>
     <message>
         <source>Replace the text here with the file on disk (your edits are lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text hier durch die Datei auf der Festplatte ersetzen (Ihre Änderungen gehen verloren)</translation>
     </message>
     <message>
         <source>&amp;Keep Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meine behalten</translation>
     </message>
     <message>
         <source>Keep the text here; saving overwrites the file on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text hier behalten; Speichern überschreibt die Datei auf der Festplatte</translation>
     </message>
     <message>
         <source>The file changed on disk while you were editing it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei wurde auf der Festplatte geändert, während Sie sie hier bearbeitet haben.</translation>
     </message>
     <message>
         <source>The file was deleted from disk. The text is kept here; Save writes it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei wurde von der Festplatte gelöscht. Der Text bleibt hier erhalten; Speichern schreibt ihn zurück.</translation>
     </message>
 </context>
 <context>
     <name>retort::ScriptDirectory</name>
     <message>
         <source>The version folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Versionsordner %1 existiert nicht.</translation>
     </message>
     <message>
         <source>The version location %1 is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Versionsort %1 ist kein Ordner.</translation>
     </message>
     <message>
         <source>This file is found twice through the version locations; it is loaded once. Make version_locations unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei wird über die Versionsorte zweimal gefunden; sie wird einmal geladen. Machen Sie version_locations eindeutig.</translation>
     </message>
 </context>
 <context>
     <name>retort::ScriptEditor</name>
     <message>
         <source>Script editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Skripteditor</translation>
     </message>
 </context>
 <context>
     <name>retort::ScriptFile</name>
     <message>
         <source>The file declares an encoding Retort cannot edit safely (only UTF-8 and latin-1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei deklariert eine Kodierung, die Retort nicht sicher bearbeiten kann (nur UTF-8 und latin-1).</translation>
     </message>
     <message>
         <source>The file starts with a UTF-8 byte order mark but declares another encoding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei beginnt mit einer UTF-8-Bytereihenfolge-Markierung (BOM), deklariert aber eine andere Kodierung.</translation>
     </message>
     <message>
         <source>The file is not valid UTF-8 and declares no other encoding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kein gültiges UTF-8 und deklariert keine andere Kodierung.</translation>
     </message>
     <message>
         <source>The text has characters that latin-1, the file&apos;s encoding, cannot hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text enthält Zeichen, die latin-1, die Kodierung der Datei, nicht darstellen kann.</translation>
     </message>
 </context>
 <context>
     <name>retort::ScriptPage</name>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen…</translation>
     </message>
     <message>
         <source>&amp;Replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ersetzen…</translation>
     </message>
     <message>
         <source>Find &amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
         <source>&amp;Go to Line…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gehe zu Zeile…</translation>
     </message>
     <message>
         <source>%1 (deleted)</source>
         <comment>tab of a script whose file is gone</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (gelöscht)</translation>
     </message>
     <message>
         <source>%1 ●</source>
         <comment>tab of a modified script</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ●</translation>
     </message>
     <message>
         <source>Go to Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehe zu Zeile</translation>
     </message>
     <message>
         <source>Line (1–%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile (1–%1):</translation>
     </message>
 </context>
 <context>
     <name>retort::ScriptsController</name>
     <message>
         <source>&amp;Open Script</source>
-        <translation type="unfinished"></translation>
+        <translation>Skript &amp;öffnen</translation>
     </message>
     <message>
         <source>Open the selected revision&apos;s script</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Skript der ausgewählten Revision öffnen</translation>
     </message>
     <message>
         <source>&amp;Save Script</source>
-        <translation type="unfinished"></translation>
+        <translation>Skript &amp;speichern</translation>
     </message>
     <message>
         <source>&amp;Close Script</source>
-        <translation type="unfinished"></translation>
+        <translation>Skript s&amp;chließen</translation>
     </message>
     <message>
         <source>&amp;New Revision…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Revision…</translation>
     </message>
     <message>
         <source>Create a revision script with alembic revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Revisionsskript mit alembic revision erstellen</translation>
     </message>
     <message>
         <source>&amp;Merge Heads…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Köpfe zusammenführen…</translation>
     </message>
     <message>
         <source>Join heads with alembic merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Köpfe mit alembic merge zusammenführen</translation>
     </message>
     <message>
         <source>alembic failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>alembic ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erstellt</translation>
     </message>
     <message>
         <source>Could not open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Save the changes to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen an %1 speichern?</translation>
     </message>
     <message>
         <source>Save the changes to these scripts?
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen an diesen Skripten speichern?
+
+%1</translation>
     </message>
     <message>
         <source>Your changes are lost if you don&apos;t save them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
     </message>
     <message>
         <source>Could not reload %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht neu geladen werden: %2</translation>
     </message>
     <message>
         <source>Running alembic %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>alembic %1 läuft…</translation>
     </message>
 </context>
 <context>
     <name>retort::SqlAlchemyUrl</name>
     <message>
         <source>The database URL is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank-URL ist leer.</translation>
     </message>
     <message>
         <source>This is not a SQLAlchemy database URL; expected dialect[+driver]://[user[:password]@][host][:port][/database].</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist keine SQLAlchemy-Datenbank-URL; erwartet wird dialect[+driver]://[user[:password]@][host][:port][/database].</translation>
     </message>
     <message>
         <source>The port in the database URL is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port in der Datenbank-URL ist keine Zahl.</translation>
     </message>
     <message>
         <source>The port in the database URL is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port in der Datenbank-URL liegt außerhalb des gültigen Bereichs.</translation>
     </message>
     <message>
         <source>Qt&apos;s %1 SQL driver plugin is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1-SQL-Treiber-Plugin von Qt ist nicht installiert.</translation>
     </message>
     <message>
         <source>Qt&apos;s %1 SQL driver plugin is not installed; on Debian or Ubuntu install the package %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1-SQL-Treiber-Plugin von Qt ist nicht installiert; installieren Sie unter Debian oder Ubuntu das Paket %2.</translation>
     </message>
     <message>
         <source>“%1” is not a driver SQLAlchemy knows for the %2 dialect.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Treiber, den SQLAlchemy für den Dialekt %2 kennt.</translation>
     </message>
     <message>
         <source>Encrypted SQLite databases (sqlite+pysqlcipher) cannot be opened with Qt&apos;s SQLite driver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselte SQLite-Datenbanken (sqlite+pysqlcipher) können mit dem SQLite-Treiber von Qt nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>“postgres” is not a dialect name in SQLAlchemy 1.4 or later; write “postgresql://” instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>„postgres“ ist ab SQLAlchemy 1.4 kein Dialektname mehr; schreiben Sie stattdessen „postgresql://“.</translation>
     </message>
     <message>
         <source>Retort cannot read “%1” databases: Qt has no SQL driver Retort supports for this dialect (supported: sqlite, postgresql, mysql, mariadb).</source>
-        <translation type="unfinished"></translation>
+        <translation>Retort kann keine „%1“-Datenbanken lesen: Qt hat für diesen Dialekt keinen SQL-Treiber, den Retort unterstützt (unterstützt: sqlite, postgresql, mysql, mariadb).</translation>
     </message>
     <message>
         <source>Invalid SQLite URL: it takes no user, password, host or port. Valid forms are sqlite:///:memory: (or sqlite://), sqlite:///relative/path/to/file.db and sqlite:////absolute/path/to/file.db.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige SQLite-URL: Sie nimmt keinen Benutzer, kein Passwort, keinen Host und keinen Port. Gültige Formen sind sqlite:///:memory: (oder sqlite://), sqlite:///relative/path/to/file.db und sqlite:////absolute/path/to/file.db.</translation>
     </message>
     <message>
         <source>A SQLite URL with uri=true needs a file: URI as its database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine SQLite-URL mit uri=true braucht eine file:-URI als Datenbank.</translation>
     </message>
     <message>
         <source>Several hosts in one URL (multi-host connections) are not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrere Hosts in einer URL (Multi-Host-Verbindungen) werden nicht unterstützt.</translation>
     </message>
 </context>
 <context>
     <name>retort::SqlPreviewDialog</name>
     <message>
         <source>SQL Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL-Vorschau</translation>
     </message>
     <message>
         <source>Running alembic in offline mode…</source>
-        <translation type="unfinished"></translation>
+        <translation>alembic läuft im Offline-Modus…</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern…</translation>
     </message>
     <message>
         <source>Complete: this is the SQL alembic would run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständig: Dies ist das SQL, das alembic ausführen würde.</translation>
     </message>
 </context>
 <context>
     <name>retort::TargetResolver</name>
     <message>
         <source>alembic fails with an internal error (AssertionError: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>alembic scheitert mit einem internen Fehler (AssertionError: %1)</translation>
     </message>
     <message>
         <source>Multiple heads are present for given argument &apos;%1&apos;; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Für das angegebene Argument '%1' gibt es mehrere Köpfe; %2</translation>
     </message>
     <message>
         <source>Requested revision %1 overlaps with other requested revisions %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angeforderte Revision %1 überschneidet sich mit anderen angeforderten Revisionen %2</translation>
     </message>
     <message>
         <source>No such branch: &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein solcher Branch: '%1'</translation>
     </message>
     <message>
         <source>No such revision or branch &apos;%1&apos;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Revision und kein Branch '%1'%2</translation>
     </message>
     <message>
         <source>; please ensure at least four characters are present for partial revision identifier matches</source>
-        <translation type="unfinished"></translation>
+        <translation>; bitte geben Sie für Teiltreffer von Revisions-Ids mindestens vier Zeichen an</translation>
     </message>
     <message>
         <source>Multiple revisions start with &apos;%1&apos;: %2...</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrere Revisionen beginnen mit '%1': %2...</translation>
     </message>
     <message>
         <source>Revision %1 is not a member of branch &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 gehört nicht zum Branch '%2'</translation>
     </message>
     <message>
         <source>Ambiguous walk</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrdeutiger Weg</translation>
     </message>
     <message>
         <source>Ambiguous upgrade from multiple current revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrdeutiges Upgrade von mehreren aktuellen Revisionen aus</translation>
     </message>
     <message>
         <source>Walked too far</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu weit gegangen</translation>
     </message>
     <message>
         <source>Destination %1 is not a valid upgrade target from current head(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel %1 ist kein gültiges Upgrade-Ziel von den aktuellen Köpfen aus</translation>
     </message>
     <message>
         <source>Destination %1 is not a valid downgrade target from current head(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel %1 ist kein gültiges Downgrade-Ziel von den aktuellen Köpfen aus</translation>
     </message>
     <message>
         <source>Multiple head revisions are present for given argument &apos;%1&apos;; please specify a specific target revision, &apos;&lt;branchname&gt;@%1&apos; to narrow to a specific head, or &apos;heads&apos; for all heads</source>
-        <translation type="unfinished"></translation>
+        <translation>Für das angegebene Argument '%1' gibt es mehrere Kopf-Revisionen; geben Sie eine bestimmte Zielrevision an, '&lt;branchname&gt;@%1', um auf einen bestimmten Kopf einzugrenzen, oder 'heads' für alle Köpfe</translation>
     </message>
     <message>
         <source>Can&apos;t locate revision identified by &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Die mit '%1' bezeichnete Revision wurde nicht gefunden</translation>
     </message>
 </context>
 <context>
     <name>retort::TomlFile</name>
     <message>
         <source>Cannot open %1: the file does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: Die Datei existiert nicht</translation>
     </message>
     <message>
         <source>Cannot open %1: it is a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: Es ist ein Ordner</translation>
     </message>
     <message>
         <source>Cannot open %1: the file is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: Die Datei ist zu groß</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Cannot read %1: it is not UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: Es ist kein UTF-8-Text</translation>
     </message>
     <message>
         <source>TOML text</source>
-        <translation type="unfinished"></translation>
+        <translation>TOML-Text</translation>
     </message>
 </context>
 <context>
     <name>retort::cli</name>
     <message>
         <source>retort-cli: unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli: unerwartetes Argument '%1'</translation>
     </message>
     <message>
         <source>option %1 needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>Option %1 braucht einen Wert</translation>
     </message>
     <message>
         <source>unknown option &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Option '%1'</translation>
     </message>
     <message>
         <source>no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Befehl angegeben</translation>
     </message>
     <message>
         <source>retort-cli: unknown command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli: unbekannter Befehl '%1'</translation>
     </message>
     <message>
         <source>retort-cli: graph needs --json (the only format so far)</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli: graph braucht --json (bisher das einzige Format)</translation>
     </message>
     <message>
         <source>retort-cli: %1 has no --json form; use graph --json</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli: %1 hat keine --json-Form; verwenden Sie graph --json</translation>
     </message>
     <message numerus="yes">
         <source>%n revision(s), no problems found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Revision, keine Probleme gefunden.</numerusform>
+            <numerusform>%n Revisionen, keine Probleme gefunden.</numerusform>
         </translation>
     </message>
     <message>
@@ -2687,71 +2692,94 @@ options:
   --version           print the version
   -h, --help          print this help
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
+
+Liest ein Alembic-Projekt, ohne Python auszuführen.
+
+Befehle:
+  graph --json      der Revisionsgraph als JSON
+  heads             die Kopf-Revisionen, eine Id pro Zeile, sortiert
+  history           jede Revision, neueste zuerst, wie alembic sie ausgibt
+  lint [--json]     die Befunde; Exit-Status 1, wenn es Fehler gibt
+  current [--url URL] [--version-table T] [--version-table-schema S]
+                    die Ids in der Versionstabelle der Datenbank, sortiert
+  plan {upgrade|downgrade} TARGET [--current REV]... [--url URL] [--json]
+                    die Schritte, die alembic ausführen würde, in Reihenfolge
+                    (TARGET wie bei alembic: heads, base, ae10, label@head,
+                    +1, -1, ...)
+  export --format dot|svg|png -o FILE   der Graph als Bild (gleiches Layout wie im Fenster)
+
+Optionen:
+  -c, --config FILE   alembic.ini oder pyproject.toml (Standard: ./alembic.ini)
+  -n, --name SECTION  der zu verwendende ini-Abschnitt (Standard: alembic)
+  --version           die Version ausgeben
+  -h, --help          diese Hilfe ausgeben
+</translation>
     </message>
     <message>
         <source>retort-cli current: %1 needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli current: %1 braucht einen Wert</translation>
     </message>
     <message>
         <source>retort-cli current: unexpected argument &quot;%1&quot;
 usage: retort-cli current [--url URL] [--version-table T] [--version-table-schema S]</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli current: unerwartetes Argument "%1"
+Aufruf: retort-cli current [--url URL] [--version-table T] [--version-table-schema S]</translation>
     </message>
     <message>
         <source>No database URL: set sqlalchemy.url in %1 or pass --url</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datenbank-URL: Setzen Sie sqlalchemy.url in %1 oder übergeben Sie --url</translation>
     </message>
     <message>
         <source>retort-cli current: URL options not applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli current: URL-Optionen nicht angewendet: %1</translation>
     </message>
     <message>
         <source>usage: retort-cli export --format dot|svg|png -o FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: retort-cli export --format dot|svg|png -o FILE</translation>
     </message>
     <message>
         <source>retort-cli: %1 needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli: %1 braucht einen Wert</translation>
     </message>
     <message>
         <source>retort-cli: export: unexpected argument %1</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli: export: unerwartetes Argument %1</translation>
     </message>
     <message>
         <source>retort-cli: export: unknown format &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli: export: unbekanntes Format '%1'</translation>
     </message>
     <message>
         <source>retort-cli: export: the project has no revisions to draw</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli: export: Das Projekt hat keine Revisionen zum Zeichnen</translation>
     </message>
     <message>
         <source>retort-cli: cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli: %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>retort-cli: plan: unknown option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli: plan: unbekannte Option %1</translation>
     </message>
     <message>
         <source>usage: retort-cli plan {upgrade|downgrade} TARGET [--current REV]... | [--url [URL]] [--json]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: retort-cli plan {upgrade|downgrade} TARGET [--current REV]... | [--url [URL]] [--json]</translation>
     </message>
     <message>
         <source>retort-cli: plan: give either --current or --url, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli: plan: Geben Sie entweder --current oder --url an, nicht beides</translation>
     </message>
     <message>
         <source>retort-cli: no database URL: set sqlalchemy.url in the ini or pass --url URL</source>
-        <translation type="unfinished"></translation>
+        <translation>retort-cli: Keine Datenbank-URL: Setzen Sie sqlalchemy.url in der ini oder übergeben Sie --url URL</translation>
     </message>
 </context>
 <context>
     <name>saveTextFile</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 </TS>
