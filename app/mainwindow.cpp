@@ -342,9 +342,15 @@ void MainWindow::createMenus()
     }
     for (QAction* action :
          {m_runController->stepUpAction(), m_runController->stepDownAction(),
-          m_runController->upgradeHeadsAction(), m_runController->refreshAction(),
-          m_runController->stopAction()})
-        runBar->addAction(action);
+          m_runController->upgradeHeadsAction(), static_cast<QAction*>(nullptr),
+          m_runController->upgradeSelectedAction(), m_runController->downgradeSelectedAction(),
+          m_runController->stampSelectedAction(), static_cast<QAction*>(nullptr),
+          m_runController->refreshAction(), m_runController->stopAction()}) {
+        if (action)
+            runBar->addAction(action);
+        else
+            runBar->addSeparator();
+    }
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_aboutAction);

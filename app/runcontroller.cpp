@@ -79,17 +79,26 @@ RunController::RunController(ProjectSession* project, DatabaseSession* databases
     m_stepDown->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
     m_upgradeSelected =
         makeAction(tr("&Upgrade to Selected Revision"), QStringLiteral("go-top"),
-                   tr("Upgrade the selected database to the revision selected in the graph"));
+                   tr("Upgrade the selected database to the revision selected in the graph"),
+                   QStyle::SP_MediaSeekForward);
     m_downgradeSelected =
         makeAction(tr("D&owngrade to Selected Revision"), QStringLiteral("go-bottom"),
-                   tr("Downgrade the selected database to the revision selected in the graph"));
+                   tr("Downgrade the selected database to the revision selected in the graph"),
+                   QStyle::SP_MediaSeekBackward);
+    m_upgradeSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    m_upgradeSelected->setIconText(tr("Upgrade to Selected"));
+    m_downgradeSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_downgradeSelected->setIconText(tr("Downgrade to Selected"));
     m_upgradeHeads = makeAction(tr("Upgrade All &Heads"), QStringLiteral("go-last"),
                                 tr("Upgrade the selected database to every head (upgrade heads)"),
                                 QStyle::SP_MediaSkipForward);
     m_upgradeHeads->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_End));
     m_stampSelected =
         makeAction(tr("S&tamp Selected Revision"), QStringLiteral("bookmark-new"),
-                   tr("Record the selected revision in the version table without running it"));
+                   tr("Record the selected revision in the version table without running it"),
+                   QStyle::SP_DialogApplyButton);
+    m_stampSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_stampSelected->setIconText(tr("Stamp Selected"));
     m_refresh = makeAction(tr("&Refresh Database"), QStringLiteral("view-refresh"),
                            tr("Read the selected database's version table again"),
                            QStyle::SP_BrowserReload);
@@ -102,7 +111,8 @@ RunController::RunController(ProjectSession* project, DatabaseSession* databases
                                   "project"));
     m_saveLog = makeAction(tr("Save &Log…"), QStringLiteral("document-save"),
                            tr("Save the migration log to a file"));
-    for (QAction* a : {m_stepUp, m_stepDown, m_upgradeHeads, m_refresh, m_stop})
+    for (QAction* a : {m_stepUp, m_stepDown, m_upgradeHeads, m_upgradeSelected,
+                       m_downgradeSelected, m_stampSelected, m_refresh, m_stop})
         a->setShortcutContext(Qt::WindowShortcut);
 
     connect(m_stepUp, &QAction::triggered, this,

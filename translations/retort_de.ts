@@ -99,27 +99,27 @@
     </message>
     <message>
         <source>%1: &apos;%2&apos; in [tool.alembic] refers to &apos;%(%3)s&apos;; only %(here)s is known (write %% for a literal percent sign)</source>
-        <translation>%1: '%2' in [tool.alembic] verweist auf '%(%3)s'; bekannt ist nur %(here)s (schreiben Sie %% für ein wörtliches Prozentzeichen)</translation>
+        <translation>%1: &apos;%2&apos; in [tool.alembic] verweist auf &apos;%(%3)s&apos;; bekannt ist nur %(here)s (schreiben Sie %% für ein wörtliches Prozentzeichen)</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; in [tool.alembic] has a &apos;%&apos; that is not %(here)s or %% (write %% for a literal percent sign)</source>
-        <translation>%1: '%2' in [tool.alembic] enthält ein '%', das weder %(here)s noch %% ist (schreiben Sie %% für ein wörtliches Prozentzeichen)</translation>
+        <translation>%1: &apos;%2&apos; in [tool.alembic] enthält ein &apos;%&apos;, das weder %(here)s noch %% ist (schreiben Sie %% für ein wörtliches Prozentzeichen)</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not a valid value for %3 in section [%4]; expected &apos;space&apos;, &apos;newline&apos;, &apos;os&apos;, &apos;:&apos; or &apos;;&apos;</source>
-        <translation>%1: '%2' ist kein gültiger Wert für %3 im Abschnitt [%4]; erwartet wird 'space', 'newline', 'os', ':' oder ';'</translation>
+        <translation>%1: &apos;%2&apos; ist kein gültiger Wert für %3 im Abschnitt [%4]; erwartet wird &apos;space&apos;, &apos;newline&apos;, &apos;os&apos;, &apos;:&apos; oder &apos;;&apos;</translation>
     </message>
     <message>
         <source>Cannot resolve %1 &apos;%2&apos;: &apos;%3&apos; is not a Python package name</source>
-        <translation>%1 '%2' kann nicht aufgelöst werden: '%3' ist kein Python-Paketname</translation>
+        <translation>%1 &apos;%2&apos; kann nicht aufgelöst werden: &apos;%3&apos; ist kein Python-Paketname</translation>
     </message>
     <message>
         <source>Cannot resolve %1 &apos;%2&apos;: no folder for the Python package &apos;%3&apos; was found in prepend_sys_path, in %4 or in its parent folders</source>
-        <translation>%1 '%2' kann nicht aufgelöst werden: Für das Python-Paket '%3' wurde weder in prepend_sys_path noch in %4 oder dessen übergeordneten Ordnern ein Ordner gefunden</translation>
+        <translation>%1 &apos;%2&apos; kann nicht aufgelöst werden: Für das Python-Paket &apos;%3&apos; wurde weder in prepend_sys_path noch in %4 oder dessen übergeordneten Ordnern ein Ordner gefunden</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; in [tool.alembic] must be a list of strings</source>
-        <translation>%1: '%2' in [tool.alembic] muss eine Liste von Zeichenketten sein</translation>
+        <translation>%1: &apos;%2&apos; in [tool.alembic] muss eine Liste von Zeichenketten sein</translation>
     </message>
     <message>
         <source>%1: script_location in [tool.alembic] must be a string</source>
@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>The file declares the encoding &apos;%1&apos;, which Retort cannot read.</source>
-        <translation>Die Datei deklariert die Kodierung '%1', die Retort nicht lesen kann.</translation>
+        <translation>Die Datei deklariert die Kodierung &apos;%1&apos;, die Retort nicht lesen kann.</translation>
     </message>
     <message>
         <source>The file is not valid %1.</source>
@@ -179,7 +179,7 @@
     </message>
     <message>
         <source>The URL&apos;s query parameter “%1” contains &apos;;&apos;, which Qt&apos;s %2 driver cannot pass on.</source>
-        <translation>Der Abfrageparameter „%1“ der URL enthält ';', das Qts %2-Treiber nicht weitergeben kann.</translation>
+        <translation>Der Abfrageparameter „%1“ der URL enthält &apos;;&apos;, das Qts %2-Treiber nicht weitergeben kann.</translation>
     </message>
     <message>
         <source>The port %1 is out of range (1 to 65535).</source>
@@ -254,7 +254,7 @@
     </message>
     <message>
         <source>No config section &apos;%1&apos; in %2</source>
-        <translation>Kein Konfigurationsabschnitt '%1' in %2</translation>
+        <translation>Kein Konfigurationsabschnitt &apos;%1&apos; in %2</translation>
     </message>
 </context>
 <context>
@@ -674,31 +674,31 @@ Revision: %2</translation>
     </message>
     <message>
         <source>%1: expected &quot;key = value&quot; or a [section] header, found %2</source>
-        <translation>%1: Erwartet wird "Schlüssel = Wert" oder eine [Abschnitt]-Überschrift, gefunden: %2</translation>
+        <translation>%1: Erwartet wird &quot;Schlüssel = Wert&quot; oder eine [Abschnitt]-Überschrift, gefunden: %2</translation>
     </message>
     <message>
         <source>%1: option &apos;%2&apos; appears more than once in section [%3]</source>
-        <translation>%1: Option '%2' kommt im Abschnitt [%3] mehr als einmal vor</translation>
+        <translation>%1: Option &apos;%2&apos; kommt im Abschnitt [%3] mehr als einmal vor</translation>
     </message>
     <message>
         <source>Option &apos;%1&apos; in section [%2]: the interpolation is nested more than %3 levels deep (does a value refer to itself?)</source>
-        <translation>Option '%1' im Abschnitt [%2]: Die Interpolation ist mehr als %3 Ebenen tief verschachtelt (verweist ein Wert auf sich selbst?)</translation>
+        <translation>Option &apos;%1&apos; im Abschnitt [%2]: Die Interpolation ist mehr als %3 Ebenen tief verschachtelt (verweist ein Wert auf sich selbst?)</translation>
     </message>
     <message>
         <source>Option &apos;%1&apos; in section [%2]: the value is too long after interpolation</source>
-        <translation>Option '%1' im Abschnitt [%2]: Der Wert ist nach der Interpolation zu lang</translation>
+        <translation>Option &apos;%1&apos; im Abschnitt [%2]: Der Wert ist nach der Interpolation zu lang</translation>
     </message>
     <message>
         <source>Option &apos;%1&apos; in section [%2]: bad interpolation reference %3 (expected %(name)s)</source>
-        <translation>Option '%1' im Abschnitt [%2]: Ungültiger Interpolationsverweis %3 (erwartet: %(name)s)</translation>
+        <translation>Option &apos;%1&apos; im Abschnitt [%2]: Ungültiger Interpolationsverweis %3 (erwartet: %(name)s)</translation>
     </message>
     <message>
         <source>Option &apos;%1&apos; in section [%2] refers to &apos;%(%3)s&apos;, which is not an option of that section or of [DEFAULT]</source>
-        <translation>Option '%1' im Abschnitt [%2] verweist auf '%(%3)s', das keine Option dieses Abschnitts oder von [DEFAULT] ist</translation>
+        <translation>Option &apos;%1&apos; im Abschnitt [%2] verweist auf &apos;%(%3)s&apos;, das keine Option dieses Abschnitts oder von [DEFAULT] ist</translation>
     </message>
     <message>
         <source>Option &apos;%1&apos; in section [%2]: &apos;%&apos; must be followed by &apos;%&apos; or &apos;(&apos;, found %3 (write %% for a literal percent sign)</source>
-        <translation>Option '%1' im Abschnitt [%2]: Auf '%' muss '%' oder '(' folgen, gefunden: %3 (schreiben Sie %% für ein wörtliches Prozentzeichen)</translation>
+        <translation>Option &apos;%1&apos; im Abschnitt [%2]: Auf &apos;%&apos; muss &apos;%&apos; oder &apos;(&apos; folgen, gefunden: %3 (schreiben Sie %% für ein wörtliches Prozentzeichen)</translation>
     </message>
     <message>
         <source>No section [%1] in %2</source>
@@ -706,7 +706,7 @@ Revision: %2</translation>
     </message>
     <message>
         <source>No option &apos;%1&apos; in section [%2] of %3</source>
-        <translation>Keine Option '%1' im Abschnitt [%2] von %3</translation>
+        <translation>Keine Option &apos;%1&apos; im Abschnitt [%2] von %3</translation>
     </message>
 </context>
 <context>
@@ -1187,11 +1187,11 @@ Revision: %2</translation>
     </message>
     <message>
         <source>expected &apos;,&apos; or &apos;]&apos; in an array, found %1</source>
-        <translation>',' oder ']' in einem Array erwartet, gefunden: %1</translation>
+        <translation>&apos;,&apos; oder &apos;]&apos; in einem Array erwartet, gefunden: %1</translation>
     </message>
     <message>
         <source>an inline table must be on one line and end with &apos;}&apos;</source>
-        <translation>eine Inline-Tabelle muss in einer Zeile stehen und mit '}' enden</translation>
+        <translation>eine Inline-Tabelle muss in einer Zeile stehen und mit &apos;}&apos; enden</translation>
     </message>
     <message>
         <source>a trailing comma is not allowed in an inline table</source>
@@ -1199,11 +1199,11 @@ Revision: %2</translation>
     </message>
     <message>
         <source>expected &apos;=&apos; after the key %1</source>
-        <translation>'=' nach dem Schlüssel %1 erwartet</translation>
+        <translation>&apos;=&apos; nach dem Schlüssel %1 erwartet</translation>
     </message>
     <message>
         <source>expected &apos;,&apos; or &apos;}&apos; in an inline table, found %1</source>
-        <translation>',' oder '}' in einer Inline-Tabelle erwartet, gefunden: %1</translation>
+        <translation>&apos;,&apos; oder &apos;}&apos; in einer Inline-Tabelle erwartet, gefunden: %1</translation>
     </message>
     <message>
         <source>expected a value</source>
@@ -1267,11 +1267,11 @@ Revision: %2</translation>
     </message>
     <message>
         <source>expected &apos;]]&apos; after [[%1</source>
-        <translation>']]' nach [[%1 erwartet</translation>
+        <translation>&apos;]]&apos; nach [[%1 erwartet</translation>
     </message>
     <message>
         <source>expected &apos;]&apos; after [%1</source>
-        <translation>']' nach [%1 erwartet</translation>
+        <translation>&apos;]&apos; nach [%1 erwartet</translation>
     </message>
 </context>
 <context>
@@ -1477,11 +1477,11 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>unmatched &apos;%1&apos;</source>
-        <translation>'%1' ohne Gegenstück</translation>
+        <translation>&apos;%1&apos; ohne Gegenstück</translation>
     </message>
     <message>
         <source>closing bracket &apos;%1&apos; does not match &apos;%2&apos; on line %3</source>
-        <translation>die schließende Klammer '%1' passt nicht zu '%2' in Zeile %3</translation>
+        <translation>die schließende Klammer &apos;%1&apos; passt nicht zu &apos;%2&apos; in Zeile %3</translation>
     </message>
     <message>
         <source>source code cannot contain null bytes</source>
@@ -1489,11 +1489,11 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>invalid character &apos;%1&apos; (U+%2)</source>
-        <translation>ungültiges Zeichen '%1' (U+%2)</translation>
+        <translation>ungültiges Zeichen &apos;%1&apos; (U+%2)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; was never closed</source>
-        <translation>'%1' wurde nie geschlossen</translation>
+        <translation>&apos;%1&apos; wurde nie geschlossen</translation>
     </message>
 </context>
 <context>
@@ -1674,7 +1674,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>Branch name &apos;%1&apos; in revision %2 is already used by revision %3.</source>
-        <translation>Der Branch-Name '%1' in Revision %2 wird bereits von Revision %3 verwendet.</translation>
+        <translation>Der Branch-Name &apos;%1&apos; in Revision %2 wird bereits von Revision %3 verwendet.</translation>
     </message>
     <message>
         <source>Revision %1 has down_revision %2, but no script defines %2.</source>
@@ -1698,7 +1698,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>No such revision or branch &apos;%1&apos;</source>
-        <translation>Keine Revision und kein Branch '%1'</translation>
+        <translation>Keine Revision und kein Branch &apos;%1&apos;</translation>
     </message>
     <message>
         <source>; please ensure at least four characters are present for partial revision identifier matches</source>
@@ -1706,7 +1706,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>Multiple revisions start with &apos;%1&apos;: %2</source>
-        <translation>Mehrere Revisionen beginnen mit '%1': %2</translation>
+        <translation>Mehrere Revisionen beginnen mit &apos;%1&apos;: %2</translation>
     </message>
 </context>
 <context>
@@ -1832,7 +1832,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>No module-level `revision = &quot;...&quot;` assignment, and the file name is not a legacy hex id: alembic cannot determine this revision&apos;s id.</source>
-        <translation>Keine Zuweisung `revision = "..."` auf Modulebene, und der Dateiname ist keine alte Hex-Id: alembic kann die Id dieser Revision nicht bestimmen.</translation>
+        <translation>Keine Zuweisung `revision = &quot;...&quot;` auf Modulebene, und der Dateiname ist keine alte Hex-Id: alembic kann die Id dieser Revision nicht bestimmen.</translation>
     </message>
     <message>
         <source>The value of `revision` cannot be known without running Python: %1.</source>
@@ -1856,7 +1856,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>The revision id &apos;%1&apos; contains &apos;@&apos;, &apos;-&apos; or &apos;+&apos;, which alembic does not allow.</source>
-        <translation>Die Revisions-Id '%1' enthält '@', '-' oder '+', was alembic nicht erlaubt.</translation>
+        <translation>Die Revisions-Id &apos;%1&apos; enthält &apos;@&apos;, &apos;-&apos; oder &apos;+&apos;, was alembic nicht erlaubt.</translation>
     </message>
     <message>
         <source>No module-level `%1` assignment: alembic fails to load this file. Shown as a base.</source>
@@ -1888,7 +1888,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>The branch label &apos;%1&apos; contains &apos;@&apos;, &apos;-&apos; or &apos;+&apos;: targets cannot name it.</source>
-        <translation>Das Branch-Label '%1' enthält '@', '-' oder '+': Ziele können es nicht benennen.</translation>
+        <translation>Das Branch-Label &apos;%1&apos; enthält &apos;@&apos;, &apos;-&apos; oder &apos;+&apos;: Ziele können es nicht benennen.</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2279,18 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
         <source>Log files (*.log *.txt);;All files (*)</source>
         <translation>Protokolldateien (*.log *.txt);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Upgrade to Selected</source>
+        <translation>Upgrade auf Auswahl</translation>
+    </message>
+    <message>
+        <source>Downgrade to Selected</source>
+        <translation>Downgrade auf Auswahl</translation>
+    </message>
+    <message>
+        <source>Stamp Selected</source>
+        <translation>Stamp mit Auswahl</translation>
+    </message>
 </context>
 <context>
     <name>retort::ScriptBanner</name>
@@ -2550,7 +2562,7 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     </message>
     <message>
         <source>Multiple heads are present for given argument &apos;%1&apos;; %2</source>
-        <translation>Für das angegebene Argument '%1' gibt es mehrere Köpfe; %2</translation>
+        <translation>Für das angegebene Argument &apos;%1&apos; gibt es mehrere Köpfe; %2</translation>
     </message>
     <message>
         <source>Requested revision %1 overlaps with other requested revisions %2</source>
@@ -2558,11 +2570,11 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     </message>
     <message>
         <source>No such branch: &apos;%1&apos;</source>
-        <translation>Kein solcher Branch: '%1'</translation>
+        <translation>Kein solcher Branch: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>No such revision or branch &apos;%1&apos;%2</source>
-        <translation>Keine Revision und kein Branch '%1'%2</translation>
+        <translation>Keine Revision und kein Branch &apos;%1&apos;%2</translation>
     </message>
     <message>
         <source>; please ensure at least four characters are present for partial revision identifier matches</source>
@@ -2570,11 +2582,11 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     </message>
     <message>
         <source>Multiple revisions start with &apos;%1&apos;: %2...</source>
-        <translation>Mehrere Revisionen beginnen mit '%1': %2...</translation>
+        <translation>Mehrere Revisionen beginnen mit &apos;%1&apos;: %2...</translation>
     </message>
     <message>
         <source>Revision %1 is not a member of branch &apos;%2&apos;</source>
-        <translation>Revision %1 gehört nicht zum Branch '%2'</translation>
+        <translation>Revision %1 gehört nicht zum Branch &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Ambiguous walk</source>
@@ -2598,11 +2610,11 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     </message>
     <message>
         <source>Multiple head revisions are present for given argument &apos;%1&apos;; please specify a specific target revision, &apos;&lt;branchname&gt;@%1&apos; to narrow to a specific head, or &apos;heads&apos; for all heads</source>
-        <translation>Für das angegebene Argument '%1' gibt es mehrere Kopf-Revisionen; geben Sie eine bestimmte Zielrevision an, '&lt;branchname&gt;@%1', um auf einen bestimmten Kopf einzugrenzen, oder 'heads' für alle Köpfe</translation>
+        <translation>Für das angegebene Argument &apos;%1&apos; gibt es mehrere Kopf-Revisionen; geben Sie eine bestimmte Zielrevision an, &apos;&lt;branchname&gt;@%1&apos;, um auf einen bestimmten Kopf einzugrenzen, oder &apos;heads&apos; für alle Köpfe</translation>
     </message>
     <message>
         <source>Can&apos;t locate revision identified by &apos;%1&apos;</source>
-        <translation>Die mit '%1' bezeichnete Revision wurde nicht gefunden</translation>
+        <translation>Die mit &apos;%1&apos; bezeichnete Revision wurde nicht gefunden</translation>
     </message>
 </context>
 <context>
@@ -2636,7 +2648,7 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     <name>retort::cli</name>
     <message>
         <source>retort-cli: unexpected argument &apos;%1&apos;</source>
-        <translation>retort-cli: unerwartetes Argument '%1'</translation>
+        <translation>retort-cli: unerwartetes Argument &apos;%1&apos;</translation>
     </message>
     <message>
         <source>option %1 needs a value</source>
@@ -2644,7 +2656,7 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     </message>
     <message>
         <source>unknown option &apos;%1&apos;</source>
-        <translation>unbekannte Option '%1'</translation>
+        <translation>unbekannte Option &apos;%1&apos;</translation>
     </message>
     <message>
         <source>no command given</source>
@@ -2652,7 +2664,7 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     </message>
     <message>
         <source>retort-cli: unknown command &apos;%1&apos;</source>
-        <translation>retort-cli: unbekannter Befehl '%1'</translation>
+        <translation>retort-cli: unbekannter Befehl &apos;%1&apos;</translation>
     </message>
     <message>
         <source>retort-cli: graph needs --json (the only format so far)</source>
@@ -2723,7 +2735,7 @@ Optionen:
     <message>
         <source>retort-cli current: unexpected argument &quot;%1&quot;
 usage: retort-cli current [--url URL] [--version-table T] [--version-table-schema S]</source>
-        <translation>retort-cli current: unerwartetes Argument "%1"
+        <translation>retort-cli current: unerwartetes Argument &quot;%1&quot;
 Aufruf: retort-cli current [--url URL] [--version-table T] [--version-table-schema S]</translation>
     </message>
     <message>
@@ -2748,7 +2760,7 @@ Aufruf: retort-cli current [--url URL] [--version-table T] [--version-table-sche
     </message>
     <message>
         <source>retort-cli: export: unknown format &apos;%1&apos;</source>
-        <translation>retort-cli: export: unbekanntes Format '%1'</translation>
+        <translation>retort-cli: export: unbekanntes Format &apos;%1&apos;</translation>
     </message>
     <message>
         <source>retort-cli: export: the project has no revisions to draw</source>

@@ -174,6 +174,30 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.scene()->nodeItem(first)->isCurrent(), 20000);
     }
 
+    // The keyboard reaches every run action: Ctrl+Shift+Up / Down step, and the others
+    // have shortcuts of their own.
+    void shortcutsOpenThePlan()
+    {
+        Window w(m_dir.filePath(QStringLiteral("s9.ini")), m_ini);
+        QVERIFY(waitReady(w));
+        w.window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w.window));
+        w.window.graphView()->setFocus();
+        QTest::keyClick(&w.window, Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(w.runs()->planDialog());
+        QCOMPARE(w.runs()->planDialog()->summary().command, QStringLiteral("alembic upgrade +1"));
+        QPointer<PlanDialog> up = w.runs()->planDialog();
+        up->reject();
+        QTRY_VERIFY(up.isNull());
+        for (QAction* a : {w.runs()->stepUpAction(), w.runs()->stepDownAction(),
+                           w.runs()->upgradeHeadsAction(), w.runs()->upgradeSelectedAction(),
+                           w.runs()->downgradeSelectedAction(), w.runs()->stampSelectedAction(),
+                           w.runs()->refreshAction(), w.runs()->stopAction()})
+            QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->text()));
+        QCOMPARE(w.runs()->stepDownAction()->shortcut(),
+                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
+    }
+
     void escapeCancels()
     {
         Window w(m_dir.filePath(QStringLiteral("s2.ini")), m_ini);
