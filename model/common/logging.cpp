@@ -3,3 +3,4 @@
 Q_LOGGING_CATEGORY(lcConfig, "retort.model.config", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcScript, "retort.model.script", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcGraph, "retort.model.graph", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcRun, "retort.run", QtWarningMsg)

@@ -1,6 +1,6 @@
 #include "alembicprogram.h"
 
-#include "runlogging.h"
+#include "common/logging.h"
 
 #include <QCoreApplication>
 #include <QDir>

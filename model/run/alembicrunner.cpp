@@ -1,6 +1,6 @@
 #include "alembicrunner.h"
 
-#include "run/runlogging.h"
+#include "common/logging.h"
 #include "run/runworker.h"
 
 #include <QCoreApplication>

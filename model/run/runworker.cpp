@@ -5,7 +5,7 @@
 #include "run/outputclassifier.h"
 #include "run/progressparser.h"
 #include "run/runcommand.h"
-#include "run/runlogging.h"
+#include "common/logging.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

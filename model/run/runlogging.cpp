@@ -1,3 +1,0 @@
-#include "runlogging.h"
-
-Q_LOGGING_CATEGORY(lcRun, "retort.run", QtWarningMsg)
