@@ -13,8 +13,8 @@
 #include "log/logview.h"
 #include "plan/plandialog.h"
 #include "plan/plansummary.h"
-#include "plan/sqlpreviewdialog.h"
 #include "projectsession.h"
+#include "sqlpreviewcontroller.h"
 #include "run/alembicrunner.h"
 #include "settings.h"
 
@@ -56,7 +56,8 @@ RunController::RunController(ProjectSession* project, DatabaseSession* databases
                              Settings& settings, QWidget* window, QObject* parent)
     : QObject(parent), m_project(project), m_databases(databases),
       m_databasesView(databasesView), m_graph(graph), m_log(log), m_settings(settings),
-      m_window(window), m_runner(new AlembicRunner(this))
+      m_window(window), m_runner(new AlembicRunner(this)),
+      m_sqlPreview(new SqlPreviewController(window, this))
 {
     // Theme icons where the desktop has them, the style's own otherwise.
     auto makeAction = [this](const QString& text, const QString& icon, const QString& tip,
@@ -386,27 +387,20 @@ void RunController::startRun(Kind kind, const QString& profile, const QStringLis
         showProblem(tr("Run"), problem);
         return;
     }
-    if (kind != Kind::SqlPreview)
-        request.plannedRevisions = plan.revisions();
-    else
-        request.databaseKey.clear(); // offline: the database is not touched
+    request.plannedRevisions = plan.revisions();
     Run run;
     run.kind = kind;
     run.profile = profile;
     run.command = commandLine(command);
     run.plan = plan;
     const quint64 id = m_runner->start(request);
-    if (kind == Kind::SqlPreview)
-        m_sqlPreviewRun = id;
     m_runs.insert(id, run);
     m_log->logView()->appendNote(tr("▶ %1   (database “%2”)").arg(run.command, profile));
-    if (kind != Kind::SqlPreview) {
-        m_log->setRunning(true, tr("Running %1 on “%2”…").arg(run.command, profile));
-        if (!plan.isEmpty())
-            m_log->setProgress(1, int(plan.steps.size()),
-                               tr("Starting %1 on “%2”…").arg(run.command, profile));
-        emit runStarted(profile);
-    }
+    m_log->setRunning(true, tr("Running %1 on “%2”…").arg(run.command, profile));
+    if (!plan.isEmpty())
+        m_log->setProgress(1, int(plan.steps.size()),
+                           tr("Starting %1 on “%2”…").arg(run.command, profile));
+    emit runStarted(profile);
     updateActions();
 }
 
@@ -419,26 +413,21 @@ void RunController::previewSql(const MigrationPlan& plan, const QString& profile
     else
         to = plan.endHeads.isEmpty() ? QStringLiteral("base") : plan.endHeads.first();
     const QString from = plan.startHeads.isEmpty() ? QString() : plan.startHeads.first();
-    QString range = from.isEmpty() ? to : from + u':' + to;
     if (!upgrade && from.isEmpty())
         return; // nothing to downgrade from; the plan would have been empty
+    // offline mode starts where the database really is (FROM), not at base
+    const QString range = from.isEmpty() ? to : from + u':' + to;
     const QStringList command{upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade"),
                               range, QStringLiteral("--sql")};
-    if (m_sqlPreview)
-        m_sqlPreview->close();
-    auto* dialog = new SqlPreviewDialog(commandLine(command), m_window);
-    m_sqlPreview = dialog;
-    connect(dialog, &SqlPreviewDialog::saveRequested, this, [this, dialog] {
-        const QString path = QFileDialog::getSaveFileName(dialog, tr("Save SQL"), QString(),
-                                                          tr("SQL files (*.sql);;All files (*)"));
-        if (path.isEmpty())
-            return;
-        const QString error = saveTextFile(path, dialog->sql());
-        if (!error.isEmpty())
-            QMessageBox::warning(dialog, tr("Save SQL"), error);
-    });
-    dialog->show();
-    startRun(Kind::SqlPreview, profile, command, plan);
+    RunRequest request;
+    QString problem;
+    if (!makeRequest(profile, command, request, problem)) {
+        showProblem(tr("Preview SQL"), problem);
+        return;
+    }
+    request.databaseKey.clear(); // offline: the database is not touched
+    m_log->logView()->appendNote(tr("▶ %1   (SQL preview for “%2”)").arg(commandLine(command), profile));
+    m_sqlPreview->preview(request, commandLine(command));
 }
 
 void RunController::onRunEvent(const RunEvent& event)
@@ -447,18 +436,12 @@ void RunController::onRunEvent(const RunEvent& event)
     if (it == m_runs.end())
         return;
     Run& run = *it;
-    const bool preview = run.kind == Kind::SqlPreview;
     switch (event.kind) {
     case RunEvent::Kind::Started:
         m_log->logView()->appendLine(event.timestamp, RunEvent::Stream::Runner,
                                      RunEvent::Level::Info, event.text);
         break;
     case RunEvent::Kind::Output:
-        if (preview && event.stream == RunEvent::Stream::Stdout) {
-            if (m_sqlPreview && event.runId == m_sqlPreviewRun)
-                m_sqlPreview->appendLine(event.text);
-            break;
-        }
         m_log->logView()->appendLine(event.timestamp, event.stream, event.level, event.text);
         if (event.stream == RunEvent::Stream::Stderr && !event.text.trimmed().isEmpty()) {
             run.stderrTail.append(event.text.trimmed());
@@ -469,8 +452,6 @@ void RunController::onRunEvent(const RunEvent& event)
         }
         break;
     case RunEvent::Kind::Progress: {
-        if (preview)
-            break;
         run.running = event.revision;
         // alembic announces a step before running it: the steps before it are done
         const QStringList revisions = run.plan.revisions();
@@ -493,35 +474,14 @@ void RunController::onRunEvent(const RunEvent& event)
     case RunEvent::Kind::Finished: {
         const Run finished = run;
         m_runs.erase(it);
-        finishRun(event.runId, finished, event);
+        finishRun(finished, event);
         break;
     }
     }
 }
 
-void RunController::finishRun(quint64 id, Run run, const RunEvent& event)
+void RunController::finishRun(const Run& run, const RunEvent& event)
 {
-    const bool ok = event.status == RunEvent::Status::Succeeded;
-    if (run.kind == Kind::SqlPreview) {
-        if (m_sqlPreview && id == m_sqlPreviewRun) {
-            QString problem;
-            if (!ok) {
-                const QString why = run.lastError.isEmpty()
-                                        ? (run.stderrTail.isEmpty() ? event.text
-                                                                    : run.stderrTail.last())
-                                        : run.lastError;
-                problem = tr("This project's env.py could not run in offline mode (--sql), so "
-                             "there is no SQL to show. Alembic said: %1")
-                              .arg(why);
-            }
-            m_sqlPreview->finish(problem);
-        }
-        m_log->logView()->appendNote(ok ? tr("SQL preview complete") : tr("SQL preview failed"),
-                                     ok ? RunEvent::Level::Info : RunEvent::Level::Error);
-        updateActions();
-        return;
-    }
-
     QString status;
     RunEvent::Level level = RunEvent::Level::Info;
     switch (event.status) {
@@ -572,8 +532,6 @@ void RunController::finishRun(quint64 id, Run run, const RunEvent& event)
 void RunController::stopRuns()
 {
     for (auto it = m_runs.cbegin(); it != m_runs.cend(); ++it) {
-        if (it->kind == Kind::SqlPreview)
-            continue;
         m_log->logView()->appendNote(
             tr("Stopping %1 on “%2”: alembic is asked to end, and killed if it does not.")
                 .arg(it->command, it->profile),
@@ -586,8 +544,7 @@ bool RunController::confirmClose()
 {
     QStringList running;
     for (const Run& run : std::as_const(m_runs))
-        if (run.kind != Kind::SqlPreview)
-            running << run.profile;
+        running << run.profile;
     if (running.isEmpty())
         return true;
     const auto answer = QMessageBox::warning(

@@ -2,7 +2,7 @@
 
 #include "graph/migrationplan.h"
 #include "plan/plandialog.h"
-#include "plan/sqlpreviewdialog.h"
+#include "sqlpreviewcontroller.h"
 #include "run/runevent.h"
 
 #include <QHash>
@@ -18,6 +18,7 @@ class QWidget;
 namespace retort {
 
 class AlembicRunner;
+class SqlPreviewController;
 class DatabaseSession;
 class DatabasesView;
 class GraphView;
@@ -64,7 +65,7 @@ public:
     AlembicRunner* runner() const { return m_runner; }
     // The confirmation on screen, if any (tests drive it).
     PlanDialog* planDialog() const { return m_dialog; }
-    SqlPreviewDialog* sqlPreview() const { return m_sqlPreview; }
+    SqlPreviewDialog* sqlPreview() const { return m_sqlPreview->dialog(); }
     bool isRunning() const { return !m_runs.isEmpty(); }
     // Why the last request could not be planned or run ("" when it could).
     QString lastProblem() const { return m_lastProblem; }
@@ -82,8 +83,7 @@ private:
     {
         Upgrade,
         Downgrade,
-        Stamp,
-        SqlPreview
+        Stamp
     };
     struct Run
     {
@@ -103,7 +103,7 @@ private:
                   const MigrationPlan& plan);
     void previewSql(const MigrationPlan& plan, const QString& profile);
     void onRunEvent(const RunEvent& event);
-    void finishRun(quint64 id, Run run, const RunEvent& event);
+    void finishRun(const Run& run, const RunEvent& event);
     void stopRuns();
     void chooseInterpreter();
     void saveLog();
@@ -133,8 +133,7 @@ private:
     std::unique_ptr<MigrationPlanner> m_planner;
     QHash<quint64, Run> m_runs;
     QPointer<PlanDialog> m_dialog;
-    QPointer<SqlPreviewDialog> m_sqlPreview;
-    quint64 m_sqlPreviewRun = 0;
+    SqlPreviewController* m_sqlPreview = nullptr;
     QString m_lastProblem;
 
     QAction* m_stepUp = nullptr;

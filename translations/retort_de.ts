@@ -2192,32 +2192,12 @@ Für diese Datei werden %n Probleme gemeldet.</numerusform>
         <translation>%1 wird auf „%2“ gestartet…</translation>
     </message>
     <message>
-        <source>Save SQL</source>
-        <translation>SQL speichern</translation>
-    </message>
-    <message>
-        <source>SQL files (*.sql);;All files (*)</source>
-        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Upgrading “%1”: %2</source>
         <translation>Upgrade von „%1“: %2</translation>
     </message>
     <message>
         <source>Downgrading “%1”: %2</source>
         <translation>Downgrade von „%1“: %2</translation>
-    </message>
-    <message>
-        <source>This project&apos;s env.py could not run in offline mode (--sql), so there is no SQL to show. Alembic said: %1</source>
-        <translation>Die env.py dieses Projekts konnte nicht im Offline-Modus (--sql) laufen, daher gibt es kein SQL zum Anzeigen. Alembic meldete: %1</translation>
-    </message>
-    <message>
-        <source>SQL preview complete</source>
-        <translation>SQL-Vorschau abgeschlossen</translation>
-    </message>
-    <message>
-        <source>SQL preview failed</source>
-        <translation>SQL-Vorschau fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1 on “%2” finished.</source>
@@ -2290,6 +2270,14 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     <message>
         <source>Stamp Selected</source>
         <translation>Stamp mit Auswahl</translation>
+    </message>
+    <message>
+        <source>Preview SQL</source>
+        <translation>SQL-Vorschau</translation>
+    </message>
+    <message>
+        <source>▶ %1   (SQL preview for “%2”)</source>
+        <translation>▶ %1   (SQL-Vorschau für „%2“)</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2521,21 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     <message>
         <source>Several hosts in one URL (multi-host connections) are not supported.</source>
         <translation>Mehrere Hosts in einer URL (Multi-Host-Verbindungen) werden nicht unterstützt.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::SqlPreviewController</name>
+    <message>
+        <source>This project&apos;s env.py could not run in offline mode (--sql), so there is no SQL to show. Alembic said: %1</source>
+        <translation>Die env.py dieses Projekts konnte nicht im Offline-Modus (--sql) laufen, daher gibt es kein SQL zum Anzeigen. Alembic meldete: %1</translation>
+    </message>
+    <message>
+        <source>Save SQL</source>
+        <translation>SQL speichern</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,86 @@
+#include "sqlpreviewcontroller.h"
+
+#include "common/savetextfile.h"
+#include "run/alembicrunner.h"
+
+#include <QFileDialog>
+#include <QMessageBox>
+
+namespace retort {
+
+SqlPreviewController::SqlPreviewController(QWidget* window, QObject* parent)
+    : QObject(parent), m_window(window), m_runner(new AlembicRunner(this))
+{
+    connect(m_runner, &AlembicRunner::event, this, &SqlPreviewController::onRunEvent);
+}
+
+SqlPreviewController::~SqlPreviewController() = default;
+
+void SqlPreviewController::preview(const RunRequest& request, const QString& shownCommand)
+{
+    if (m_dialog)
+        m_dialog->close();
+    if (m_run != 0)
+        m_runner->stop(m_run);
+    auto* dialog = new SqlPreviewDialog(shownCommand, m_window);
+    m_dialog = dialog;
+    connect(dialog, &SqlPreviewDialog::saveRequested, this, &SqlPreviewController::save);
+    dialog->show();
+    m_lastError.clear();
+    m_lastStderr.clear();
+    m_run = m_runner->start(request);
+}
+
+void SqlPreviewController::onRunEvent(const RunEvent& event)
+{
+    if (event.runId != m_run)
+        return; // a replaced preview
+    switch (event.kind) {
+    case RunEvent::Kind::Started:
+    case RunEvent::Kind::Progress:
+        break;
+    case RunEvent::Kind::Output:
+        if (event.stream == RunEvent::Stream::Stdout) {
+            if (m_dialog)
+                m_dialog->appendLine(event.text);
+        } else if (!event.text.trimmed().isEmpty()) {
+            m_lastStderr = event.text.trimmed();
+            if (event.level == RunEvent::Level::Error)
+                m_lastError = m_lastStderr;
+        }
+        break;
+    case RunEvent::Kind::Finished: {
+        m_run = 0;
+        const bool ok = event.status == RunEvent::Status::Succeeded;
+        if (m_dialog) {
+            QString problem;
+            if (!ok) {
+                const QString why = !m_lastError.isEmpty()    ? m_lastError
+                                    : !m_lastStderr.isEmpty() ? m_lastStderr
+                                                              : event.text;
+                problem = tr("This project's env.py could not run in offline mode (--sql), so "
+                             "there is no SQL to show. Alembic said: %1")
+                              .arg(why);
+            }
+            m_dialog->finish(problem);
+        }
+        emit finished(ok);
+        break;
+    }
+    }
+}
+
+void SqlPreviewController::save()
+{
+    if (!m_dialog)
+        return;
+    const QString path = QFileDialog::getSaveFileName(m_dialog, tr("Save SQL"), QString(),
+                                                      tr("SQL files (*.sql);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QString error = saveTextFile(path, m_dialog->sql());
+    if (!error.isEmpty())
+        QMessageBox::warning(m_dialog, tr("Save SQL"), error);
+}
+
+} // namespace retort

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "plan/sqlpreviewdialog.h"
+#include "run/runevent.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+class QWidget;
+
+namespace retort {
+
+class AlembicRunner;
+struct RunRequest;
+
+// The SQL preview: runs `alembic upgrade|downgrade FROM:TO --sql` (offline mode, the
+// database untouched) on a runner of its own and streams what alembic prints to stdout into
+// a SqlPreviewDialog; when env.py cannot run offline the dialog says so plainly. A new
+// preview replaces the one on screen.
+class SqlPreviewController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SqlPreviewController(QWidget* window, QObject* parent = nullptr);
+    ~SqlPreviewController() override;
+
+    // `shownCommand` is the command as people read it, e.g. "alembic upgrade a1:b2 --sql".
+    void preview(const RunRequest& request, const QString& shownCommand);
+    SqlPreviewDialog* dialog() const { return m_dialog; }
+
+signals:
+    void finished(bool ok);
+
+private:
+    void onRunEvent(const RunEvent& event);
+    void save();
+
+    QWidget* m_window = nullptr;
+    AlembicRunner* m_runner = nullptr;
+    QPointer<SqlPreviewDialog> m_dialog;
+    quint64 m_run = 0;
+    QString m_lastError;
+    QString m_lastStderr;
+};
+
+} // namespace retort
