@@ -272,6 +272,22 @@ private slots:
         }
     }
 
+    // Before the first layout there is no graph: a database's rows are not ghosts yet (no
+    // row is known to lack a script), they appear once the graph is drawn.
+    void noGhostsBeforeTheGraph()
+    {
+        GraphScene scene;
+        scene.setDatabaseStates(
+            {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("d")})}},
+            QStringLiteral("dev"));
+        QVERIFY(scene.ghostItems().isEmpty());
+        QVERIFY(!scene.nodeItem(QStringLiteral("d")));
+        auto graph = sampleGraph();
+        scene.setGraph(graph, layoutFor(*graph));
+        QVERIFY(scene.ghostItems().isEmpty());
+        QVERIFY(scene.nodeItem(QStringLiteral("d"))->isCurrent());
+    }
+
     void statesFollowANewGraph()
     {
         auto graph = sampleGraph();

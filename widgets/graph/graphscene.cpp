@@ -291,7 +291,8 @@ void GraphScene::applyStates()
             QStringList& here = markers[row];
             if (!here.contains(name))
                 here.append(name);
-            if ((!m_graph || !m_graph->contains(row)) && !ghostIds.contains(row))
+            // Without a graph (before the first layout) no row is known to lack a script.
+            if (m_graph && !m_graph->contains(row) && !ghostIds.contains(row))
                 ghostIds.append(row);
         }
         if (name == m_selectedProfile) {
