@@ -617,10 +617,14 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
         }
         return updateVersionNum();
     }
-    if (heads.contains(id, rev) && (downs.isEmpty() || unmergeTo().isEmpty()))
-        return deleteRow(id, rev);
-    if (heads.contains(id, rev) && downs.size() > 1) {
-        const QSet<QString> to = unmergeTo();
+    if (heads.contains(id, rev)) {
+        if (downs.isEmpty())
+            return deleteRow(id, rev);
+        const QSet<QString> to = unmergeTo(); // asked once: it weighs every other row
+        if (to.isEmpty())
+            return deleteRow(id, rev);
+        if (downs.size() <= 1)
+            return updateVersionNum();
         QStringList toList(to.begin(), to.end());
         for (int k = 0; k + 1 < toList.size(); ++k)
             if (!insertRow(toList.at(k)))
