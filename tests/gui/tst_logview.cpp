@@ -65,6 +65,29 @@ private slots:
         QVERIFY(colourOfLine(view, 3) != colourOfLine(view, 0));
     }
 
+    // Dark palettes: every kind of line stays readable on the dark base, and lines written
+    // after the palette changes get the new colours.
+    void readableInADarkPalette()
+    {
+        LogView view;
+        QPalette dark = view.palette();
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        view.setPalette(dark);
+        const QDateTime t = QDateTime::currentDateTime();
+        view.appendLine(t, RunEvent::Stream::Stdout, RunEvent::Level::Info, QStringLiteral("a"));
+        view.appendLine(t, RunEvent::Stream::Stderr, RunEvent::Level::Info, QStringLiteral("b"));
+        view.appendLine(t, RunEvent::Stream::Stderr, RunEvent::Level::Warning, QStringLiteral("c"));
+        view.appendLine(t, RunEvent::Stream::Stderr, RunEvent::Level::Error, QStringLiteral("d"));
+        view.appendNote(QStringLiteral("e"));
+        const qreal base = QColor(0x1e, 0x1e, 0x1e).lightnessF();
+        for (int i = 0; i < 5; ++i) {
+            const QColor c = colourOfLine(view, i);
+            QVERIFY2(c.lightnessF() - base > 0.35, qPrintable(QString::number(i) + c.name()));
+        }
+    }
+
     void followsUntilScrolledUp()
     {
         LogView view;
