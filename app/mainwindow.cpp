@@ -230,7 +230,8 @@ void MainWindow::createDocks()
 
 void MainWindow::createScriptPane()
 {
-    m_scripts = new ScriptsController(m_session, m_graphView, m_scriptTabs, m_settings, this);
+    m_scripts = new ScriptsController(m_session, m_graphView, m_scriptTabs, m_settings,
+                                      m_runController->runner(), this);
     m_graphController->addContextActions({m_scripts->openScriptAction()});
     connect(m_details, &RevisionDetailsView::openScriptRequested, m_scripts,
             [this](const QString& path) { m_scripts->openScript(path); });

@@ -13,6 +13,7 @@
 #include "log/logview.h"
 #include "plan/plandialog.h"
 #include "plan/plansummary.h"
+#include "projectrunrequest.h"
 #include "projectsession.h"
 #include "sqlpreviewcontroller.h"
 #include "run/alembicrunner.h"
@@ -57,7 +58,7 @@ RunController::RunController(ProjectSession* project, DatabaseSession* databases
     : QObject(parent), m_project(project), m_databases(databases),
       m_databasesView(databasesView), m_graph(graph), m_log(log), m_settings(settings),
       m_window(window), m_runner(new AlembicRunner(this)),
-      m_sqlPreview(new SqlPreviewController(window, this))
+      m_sqlPreview(new SqlPreviewController(m_runner, window, this))
 {
     // Theme icons where the desktop has them, the style's own otherwise.
     auto makeAction = [this](const QString& text, const QString& icon, const QString& tip,
@@ -364,12 +365,7 @@ bool RunController::makeRequest(const QString& profileName, const QStringList& c
         problem = tr("No project or no database profile “%1”.").arg(profileName);
         return false;
     }
-    request.command = command;
-    request.configPath = config->configPath();
-    request.section = config->section();
-    request.workingDirectory = config->here();
-    request.interpreter = m_settings.pythonInterpreter(
-        RecentProject{m_project->loadedConfigPath(), m_project->loadedSection()});
+    request = projectRunRequest(*m_project, m_settings, command);
     request.environment = profile->environment();
     request.xArguments = profile->xArguments();
     if (!profile->usesConfigUrl())
@@ -443,13 +439,6 @@ void RunController::onRunEvent(const RunEvent& event)
         break;
     case RunEvent::Kind::Output:
         m_log->logView()->appendLine(event.timestamp, event.stream, event.level, event.text);
-        if (event.stream == RunEvent::Stream::Stderr && !event.text.trimmed().isEmpty()) {
-            run.stderrTail.append(event.text.trimmed());
-            if (run.stderrTail.size() > 20)
-                run.stderrTail.removeFirst();
-            if (event.level == RunEvent::Level::Error)
-                run.lastError = event.text.trimmed();
-        }
         break;
     case RunEvent::Kind::Progress: {
         run.running = event.revision;
@@ -493,9 +482,7 @@ void RunController::finishRun(const Run& run, const RunEvent& event)
         break;
     case RunEvent::Status::Failed: {
         level = RunEvent::Level::Error;
-        const QString why = run.lastError.isEmpty()
-                                ? (run.stderrTail.isEmpty() ? event.text : run.stderrTail.last())
-                                : run.lastError;
+        const QString why = event.reason.isEmpty() ? event.text : event.reason;
         status = run.running.isEmpty()
                      ? tr("%1 on “%2” failed: %3").arg(run.command, run.profile, why)
                      : tr("%1 on “%2” failed at %3: %4")

@@ -92,8 +92,6 @@ private:
         QString command; // shown to people
         MigrationPlan plan;
         QString running;   // the revision whose step runs now
-        QString lastError; // the last error line alembic printed
-        QStringList stderrTail;
     };
 
     void onProjectLoaded();

@@ -1,5 +1,6 @@
 #include "scriptscontroller.h"
 
+#include "projectrunrequest.h"
 #include "config/alembicconfig.h"
 #include "dialogs/mergeheadsdialog.h"
 #include "dialogs/newrevisiondialog.h"
@@ -47,9 +48,10 @@ QsciScintilla::EolMode eolMode(const ScriptFile& file)
 } // namespace
 
 ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphView,
-                                     ScriptTabs* tabs, Settings& settings, QObject* parent)
+                                     ScriptTabs* tabs, Settings& settings, AlembicRunner* runner,
+                                     QObject* parent)
     : QObject(parent), m_session(session), m_settings(settings), m_graphView(graphView),
-      m_tabs(tabs), m_watcher(new FileWatcher(this)), m_command(new RevisionCommand(this)),
+      m_tabs(tabs), m_watcher(new FileWatcher(this)), m_command(new RevisionCommand(runner, this)),
       m_reloadTimer(new QTimer(this))
 {
     m_reloadTimer->setSingleShot(true);
@@ -420,14 +422,7 @@ bool ScriptsController::runRevisionCommand(const QStringList& arguments)
 {
     if (m_session->loadedConfigPath().isEmpty() || m_command->isRunning())
         return false;
-    RunRequest request;
-    request.command = arguments;
-    request.configPath = m_session->loadedConfigPath();
-    request.section = m_session->loadedSection();
-    request.workingDirectory = QFileInfo(request.configPath).absolutePath();
-    request.interpreter = m_settings.pythonInterpreter(
-        RecentProject{m_session->loadedConfigPath(), m_session->loadedSection()});
-    if (!m_command->start(request))
+    if (!m_command->start(projectRunRequest(*m_session, m_settings, arguments)))
         return false;
     m_newRevisionAction->setEnabled(false);
     m_mergeAction->setEnabled(false);

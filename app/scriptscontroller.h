@@ -16,6 +16,7 @@ class QWidget;
 
 namespace retort {
 
+class AlembicRunner;
 class FileWatcher;
 class GraphView;
 class ProjectSession;
@@ -45,8 +46,9 @@ public:
     // Asked before modified scripts would be closed; gets their file names.
     using SavePrompt = std::function<SaveChoice(const QStringList& fileNames)>;
 
+    // `runner` runs alembic revision / merge; it is shared with the window's other commands.
     ScriptsController(ProjectSession* session, GraphView* graphView, ScriptTabs* tabs,
-                      Settings& settings, QObject* parent = nullptr);
+                      Settings& settings, AlembicRunner* runner, QObject* parent = nullptr);
     ~ScriptsController() override;
 
     // Opens (or brings forward) the script at `path`, at `line` when > 0. Null when the

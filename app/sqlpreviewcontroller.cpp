@@ -8,8 +8,9 @@
 
 namespace retort {
 
-SqlPreviewController::SqlPreviewController(QWidget* window, QObject* parent)
-    : QObject(parent), m_window(window), m_runner(new AlembicRunner(this))
+SqlPreviewController::SqlPreviewController(AlembicRunner* runner, QWidget* window,
+                                           QObject* parent)
+    : QObject(parent), m_window(window), m_runner(runner)
 {
     connect(m_runner, &AlembicRunner::event, this, &SqlPreviewController::onRunEvent);
 }
@@ -26,8 +27,6 @@ void SqlPreviewController::preview(const RunRequest& request, const QString& sho
     m_dialog = dialog;
     connect(dialog, &SqlPreviewDialog::saveRequested, this, &SqlPreviewController::save);
     dialog->show();
-    m_lastError.clear();
-    m_lastStderr.clear();
     m_run = m_runner->start(request);
 }
 
@@ -40,14 +39,8 @@ void SqlPreviewController::onRunEvent(const RunEvent& event)
     case RunEvent::Kind::Progress:
         break;
     case RunEvent::Kind::Output:
-        if (event.stream == RunEvent::Stream::Stdout) {
-            if (m_dialog)
-                m_dialog->appendLine(event.text);
-        } else if (!event.text.trimmed().isEmpty()) {
-            m_lastStderr = event.text.trimmed();
-            if (event.level == RunEvent::Level::Error)
-                m_lastError = m_lastStderr;
-        }
+        if (event.stream == RunEvent::Stream::Stdout && m_dialog)
+            m_dialog->appendLine(event.text);
         break;
     case RunEvent::Kind::Finished: {
         m_run = 0;
@@ -55,9 +48,7 @@ void SqlPreviewController::onRunEvent(const RunEvent& event)
         if (m_dialog) {
             QString problem;
             if (!ok) {
-                const QString why = !m_lastError.isEmpty()    ? m_lastError
-                                    : !m_lastStderr.isEmpty() ? m_lastStderr
-                                                              : event.text;
+                const QString why = event.reason.isEmpty() ? event.text : event.reason;
                 problem = tr("This project's env.py could not run in offline mode (--sql), so "
                              "there is no SQL to show. Alembic said: %1")
                               .arg(why);

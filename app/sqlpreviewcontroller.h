@@ -15,7 +15,7 @@ class AlembicRunner;
 struct RunRequest;
 
 // The SQL preview: runs `alembic upgrade|downgrade FROM:TO --sql` (offline mode, the
-// database untouched) on a runner of its own and streams what alembic prints to stdout into
+// database untouched) through the window's runner and streams what alembic prints to stdout into
 // a SqlPreviewDialog; when env.py cannot run offline the dialog says so plainly. A new
 // preview replaces the one on screen.
 class SqlPreviewController : public QObject
@@ -23,7 +23,8 @@ class SqlPreviewController : public QObject
     Q_OBJECT
 
 public:
-    explicit SqlPreviewController(QWidget* window, QObject* parent = nullptr);
+    // `runner` is shared with the other commands; this controller follows its own runs only.
+    SqlPreviewController(AlembicRunner* runner, QWidget* window, QObject* parent = nullptr);
     ~SqlPreviewController() override;
 
     // `shownCommand` is the command as people read it, e.g. "alembic upgrade a1:b2 --sql".
@@ -41,8 +42,6 @@ private:
     AlembicRunner* m_runner = nullptr;
     QPointer<SqlPreviewDialog> m_dialog;
     quint64 m_run = 0;
-    QString m_lastError;
-    QString m_lastStderr;
 };
 
 } // namespace retort

@@ -58,6 +58,9 @@ struct RunEvent
     // Finished
     Status status = Status::Succeeded;
     int exitCode = 0;
+    // alembic's own last word when a run did not succeed: its last error line (a traceback's
+    // exception, "FAILED: ..."), else its last line on stderr; empty on success.
+    QString reason;
 };
 
 } // namespace retort

@@ -41,6 +41,8 @@ struct WorkerRun
     QTimer* killTimer = nullptr; // child of the process
     LineSplitter outLines;
     LineSplitter errLines;
+    QString lastErrorLine;  // stderr, at Error level
+    QString lastStderrLine; // stderr, any non-empty line
     OutputClassifier outLevels;
     OutputClassifier errLevels;
     enum class Ddl
@@ -242,6 +244,11 @@ void RunWorker::emitLine(WorkerRun& run, RunEvent::Stream stream, const QString&
         stream == RunEvent::Stream::Stderr ? run.errLevels : run.outLevels;
     e.level = classifier.classify(e.text);
     emit event(e);
+    if (stream == RunEvent::Stream::Stderr && !e.text.trimmed().isEmpty()) {
+        run.lastStderrLine = e.text.trimmed();
+        if (e.level == RunEvent::Level::Error)
+            run.lastErrorLine = run.lastStderrLine;
+    }
 
     if (e.text.contains(QLatin1String("Will assume non-transactional DDL")))
         run.ddl = WorkerRun::Ddl::NonTransactional;
@@ -305,9 +312,12 @@ void RunWorker::onFinished(quint64 runId, int exitCode, bool crashed)
     } else {
         text = trRun("alembic finished successfully.");
     }
+    const QString reason = status == RunEvent::Status::Succeeded ? QString()
+                           : !run->lastErrorLine.isEmpty()       ? run->lastErrorLine
+                                                                 : run->lastStderrLine;
     run->process->deleteLater();
     m_runs.remove(runId);
-    finish(runId, status, code, text);
+    finish(runId, status, code, text, reason);
 }
 
 void RunWorker::onFailedToStart(quint64 runId, const QString& why)
@@ -324,7 +334,8 @@ void RunWorker::onFailedToStart(quint64 runId, const QString& why)
                .arg(program, why));
 }
 
-void RunWorker::finish(quint64 runId, RunEvent::Status status, int exitCode, const QString& text)
+void RunWorker::finish(quint64 runId, RunEvent::Status status, int exitCode, const QString& text,
+                       const QString& reason)
 {
     qCInfo(lcRun).noquote() << "run" << runId << "finished:" << text;
     RunEvent e = makeEvent(RunEvent::Kind::Finished, runId);
@@ -332,6 +343,7 @@ void RunWorker::finish(quint64 runId, RunEvent::Status status, int exitCode, con
     e.status = status;
     e.exitCode = exitCode;
     e.text = text;
+    e.reason = reason;
     emit event(e);
 }
 

@@ -37,7 +37,8 @@ private:
     void emitRunnerLine(quint64 runId, RunEvent::Level level, const QString& text);
     void onFinished(quint64 runId, int exitCode, bool crashed);
     void onFailedToStart(quint64 runId, const QString& why);
-    void finish(quint64 runId, RunEvent::Status status, int exitCode, const QString& text);
+    void finish(quint64 runId, RunEvent::Status status, int exitCode, const QString& text,
+                const QString& reason = {});
 
     QHash<quint64, std::shared_ptr<WorkerRun>> m_runs;
 };

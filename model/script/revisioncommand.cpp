@@ -3,24 +3,14 @@
 #include "run/alembicrunner.h"
 #include "run/runevent.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 
 namespace retort {
 
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("retort::RevisionCommand", text);
-}
-
-} // namespace
-
-RevisionCommand::RevisionCommand(QObject* parent)
-    : QObject(parent), m_runner(new AlembicRunner(this))
+RevisionCommand::RevisionCommand(AlembicRunner* runner, QObject* parent)
+    : QObject(parent), m_runner(runner)
 {
     connect(m_runner, &AlembicRunner::event, this, &RevisionCommand::onEvent);
 }
@@ -43,7 +33,6 @@ bool RevisionCommand::start(const RunRequest& request)
     if (m_runId != 0)
         return false;
     m_output.clear();
-    m_lastError.clear();
     m_workingDirectory = request.workingDirectory.isEmpty()
                              ? QFileInfo(request.configPath).absolutePath()
                              : request.workingDirectory;
@@ -57,8 +46,6 @@ void RevisionCommand::onEvent(const RunEvent& event)
         return;
     if (event.kind == RunEvent::Kind::Output) {
         m_output += event.text + u'\n';
-        if (event.stream == RunEvent::Stream::Stderr && !event.text.trimmed().isEmpty())
-            m_lastError = event.text.trimmed();
         return;
     }
     if (event.kind != RunEvent::Kind::Finished)
@@ -66,7 +53,7 @@ void RevisionCommand::onEvent(const RunEvent& event)
     m_runId = 0;
     if (event.status != RunEvent::Status::Succeeded) {
         // alembic's last line is its reason ("FAILED: Can't locate revision…").
-        emit finished({}, m_lastError.isEmpty() ? event.text : m_lastError, m_output);
+        emit finished({}, event.reason.isEmpty() ? event.text : event.reason, m_output);
         return;
     }
     const QString path = generatedPath(m_output);

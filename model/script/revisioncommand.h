@@ -11,14 +11,16 @@ class AlembicRunner;
 struct RunEvent;
 
 // Runs `alembic revision` or `alembic merge` (a RunRequest whose command is one of those)
-// through an AlembicRunner of its own and reports the script alembic generated. start()
+// through the given AlembicRunner and reports the script alembic generated. start()
 // returns at once and finished() follows; nothing ever waits on the process.
 class RevisionCommand : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit RevisionCommand(QObject* parent = nullptr);
+    // `runner` is shared with the window's other alembic commands; events of other runs are
+    // ignored.
+    explicit RevisionCommand(AlembicRunner* runner, QObject* parent = nullptr);
     ~RevisionCommand() override;
 
     // False (and no finished()) when a command is already running.
@@ -40,7 +42,6 @@ private:
     quint64 m_runId = 0;
     QString m_workingDirectory;
     QString m_output;
-    QString m_lastError; // the last line on stderr: alembic's reason when it fails
 };
 
 } // namespace retort

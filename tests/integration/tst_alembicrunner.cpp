@@ -120,6 +120,8 @@ private:
         const QList<RunEvent> ev = eventsOf(id);
         QVERIFY2(!ev.isEmpty(), "no events");
         QCOMPARE(ev.last().kind, RunEvent::Kind::Finished);
+        if (ev.last().status == RunEvent::Status::Succeeded)
+            QVERIFY2(ev.last().reason.isEmpty(), qPrintable(ev.last().reason));
         int finishedCount = 0, startedCount = 0;
         for (int i = 0; i < ev.size(); ++i) {
             finishedCount += ev.at(i).kind == RunEvent::Kind::Finished;
@@ -360,6 +362,8 @@ private slots:
         QVERIFY(end.exitCode != 0);
         QVERIFY2(end.text.contains(QStringLiteral("exited with code %1").arg(end.exitCode)),
                  qPrintable(end.text));
+        // the Finished event carries alembic's own reason: the exception's line
+        QCOMPARE(end.reason, QStringLiteral("RuntimeError: planned failure in c3a"));
 
         // Progress up to and including the step that raised.
         const QList<RunEvent> progress = progressOf(id);
