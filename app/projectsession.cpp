@@ -1,6 +1,7 @@
 #include "projectsession.h"
 
 #include "config/alembicconfig.h"
+#include "graph/migrationplanner.h"
 #include "graph/revisiongraph.h"
 #include "project/projectloader.h"
 
@@ -21,6 +22,7 @@ struct ProjectSession::Outcome
 {
     std::shared_ptr<const AlembicConfig> config;
     std::shared_ptr<const RevisionGraph> graph;
+    std::shared_ptr<const MigrationPlanner> planner;
     QString error;
 };
 
@@ -91,6 +93,14 @@ ProjectSession::Outcome ProjectSession::load(const QString& configPath, const QS
     qCDebug(lcSession) << "read" << project->fileCount << "files of" << configPath << "in"
                        << project->elapsedMs << "ms";
     outcome.graph = project->graph;
+    // The planner's tables (the ancestor closure among them) are built here, off the GUI
+    // thread, rather than on the first click of a run action.
+    // The planner refers to the graph: its deleter holds the graph so the two live together.
+    const std::shared_ptr<const RevisionGraph> graph = outcome.graph;
+    auto* planner = new MigrationPlanner(*graph);
+    planner->prepare();
+    outcome.planner = std::shared_ptr<const MigrationPlanner>(
+        planner, [graph](const MigrationPlanner* p) { delete p; });
     outcome.config = std::make_shared<const AlembicConfig>(std::move(project).value().config);
     return outcome;
 }
@@ -115,6 +125,7 @@ void ProjectSession::finish(quint64 generation, const Outcome& outcome)
     m_lastError.clear();
     m_config = outcome.config;
     m_graph = outcome.graph;
+    m_planner = outcome.planner;
     m_loadedConfigPath = m_configPath;
     m_loadedSection = m_section;
     qCInfo(lcSession) << "loaded" << m_loadedConfigPath << m_graph->size() << "revisions,"

@@ -10,6 +10,7 @@
 namespace retort {
 
 class AlembicConfig;
+class MigrationPlanner;
 class RevisionGraph;
 
 // The open project. Loads the configuration, scans the version folders and builds the
@@ -48,6 +49,8 @@ public:
     QString projectRoot() const;
     std::shared_ptr<const AlembicConfig> config() const { return m_config; }
     std::shared_ptr<const RevisionGraph> graph() const { return m_graph; }
+    // Plans against graph(), built with it on the load thread (null when graph() is).
+    std::shared_ptr<const MigrationPlanner> planner() const { return m_planner; }
 
     bool isLoading() const { return m_loading; }
     QString lastError() const { return m_lastError; }
@@ -69,6 +72,7 @@ private:
     QString m_lastError;
     std::shared_ptr<const AlembicConfig> m_config;
     std::shared_ptr<const RevisionGraph> m_graph;
+    std::shared_ptr<const MigrationPlanner> m_planner;
     QThreadPool m_loadPool;
     QPointer<QObject> m_watcher; // of the newest load
     quint64 m_generation = 0;

@@ -163,9 +163,9 @@ QList<QAction*> RunController::revisionActions() const
 
 void RunController::onProjectLoaded()
 {
-    // The planner's tables are built once per graph, here rather than on the first click.
+    // The planner comes with the graph, built on the load thread.
     m_planGraph = m_project->graph();
-    m_planner = m_planGraph ? std::make_unique<MigrationPlanner>(*m_planGraph) : nullptr;
+    m_planner = m_project->planner();
     updateActions();
 }
 

@@ -128,7 +128,7 @@ private:
     AlembicRunner* m_runner = nullptr;
 
     std::shared_ptr<const RevisionGraph> m_planGraph;
-    std::unique_ptr<MigrationPlanner> m_planner;
+    std::shared_ptr<const MigrationPlanner> m_planner;
     QHash<quint64, Run> m_runs;
     QPointer<PlanDialog> m_dialog;
     SqlPreviewController* m_sqlPreview = nullptr;

@@ -641,6 +641,11 @@ MigrationPlanner::MigrationPlanner(const RevisionGraph& graph)
 {
 }
 
+void MigrationPlanner::prepare() const
+{
+    m_resolver->prepare();
+}
+
 Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
                                              MigrationStep::Direction direction,
                                              const QString& target) const

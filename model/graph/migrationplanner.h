@@ -22,6 +22,9 @@ class MigrationPlanner
 {
 public:
     explicit MigrationPlanner(const RevisionGraph& graph);
+    // Builds now what the first plan would otherwise build (the graph's ancestor closure),
+    // so that a worker thread can pay for it.
+    void prepare() const;
 
     Result<MigrationPlan> plan(const QStringList& currentRows, MigrationStep::Direction direction,
                                const QString& target) const;

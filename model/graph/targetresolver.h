@@ -79,6 +79,8 @@ public:
 
     // ---- RevisionMap primitives (alembic's names), for MigrationPlanner ----
     int count() const { return int(m_ids.size()); }
+    // Builds the ancestor closure now instead of on first use.
+    void prepare() const { closure(); }
     QString idOf(int rev) const { return rev >= 0 ? m_ids.at(rev) : QString(); }
     int insertionPos(int rev) const { return m_pos.at(rev); }
     const QList<int>& versionedDown(int rev) const { return m_versionedDown.at(rev); }
