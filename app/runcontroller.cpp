@@ -264,23 +264,31 @@ void RunController::requestPlan(Kind kind, const QString& target, const QString&
                                                       : QStringLiteral("upgrade"),
                               target};
     const PlanSummary summary = summarize(kind, action, profile, command, *plan);
+    PlanDialog* dialog = confirm(kind, profile, command, *plan, summary, plan->revisions());
+    const MigrationPlan confirmed = *plan;
+    connect(dialog, &PlanDialog::previewSqlRequested, this,
+            [this, confirmed, profile] { previewSql(confirmed, profile); });
+}
+
+PlanDialog* RunController::confirm(Kind kind, const QString& profile, const QStringList& command,
+                                   const MigrationPlan& plan, const PlanSummary& summary,
+                                   const QStringList& marked)
+{
     if (m_dialog)
         m_dialog->reject();
-    markPlan(plan->revisions());
+    markPlan(marked);
     auto* dialog = new PlanDialog(summary, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
-    const MigrationPlan confirmed = *plan;
-    connect(dialog, &QDialog::accepted, this, [this, kind, profile, command, confirmed] {
-        startRun(kind, profile, command, confirmed);
+    connect(dialog, &QDialog::accepted, this, [this, kind, profile, command, plan] {
+        startRun(kind, profile, command, plan);
     });
     connect(dialog, &QDialog::rejected, this, [this] {
         if (m_runs.isEmpty())
             m_graph->graphScene()->clearRunMarks();
     });
-    connect(dialog, &PlanDialog::previewSqlRequested, this,
-            [this, confirmed, profile] { previewSql(confirmed, profile); });
     dialog->open();
+    return dialog;
 }
 
 void RunController::requestStamp()
@@ -308,19 +316,7 @@ void RunController::requestStamp()
         summary.rowsAfter = {revision};
     else
         summary.rowsAfter = {tr("%1 (alembic replaces the rows on its branches)").arg(revision)};
-    if (m_dialog)
-        m_dialog->reject();
-    markPlan({revision});
-    auto* dialog = new PlanDialog(summary, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_dialog = dialog;
-    connect(dialog, &QDialog::accepted, this,
-            [this, profile, command, plan] { startRun(Kind::Stamp, profile, command, plan); });
-    connect(dialog, &QDialog::rejected, this, [this] {
-        if (m_runs.isEmpty())
-            m_graph->graphScene()->clearRunMarks();
-    });
-    dialog->open();
+    confirm(Kind::Stamp, profile, command, plan, summary, {revision});
 }
 
 PlanSummary RunController::summarize(Kind kind, const QString& action, const QString& profile,

@@ -97,6 +97,10 @@ private:
     void onProjectLoaded();
     void requestPlan(Kind kind, const QString& target, const QString& action);
     void requestStamp();
+    // Shows `summary` for confirmation with `marked` drawn on the graph; accepting runs it.
+    PlanDialog* confirm(Kind kind, const QString& profile, const QStringList& command,
+                        const MigrationPlan& plan, const PlanSummary& summary,
+                        const QStringList& marked);
     void startRun(Kind kind, const QString& profile, const QStringList& command,
                   const MigrationPlan& plan);
     void previewSql(const MigrationPlan& plan, const QString& profile);
