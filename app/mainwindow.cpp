@@ -4,6 +4,7 @@
 #include "databasescontroller.h"
 #include "databasesession.h"
 #include "diagnostics/diagnosticsview.h"
+#include "docksizekeeper.h"
 #include "graph/graphview.h"
 #include "details/revisiondetailsview.h"
 #include "graphcontroller.h"
@@ -160,6 +161,7 @@ void MainWindow::createCentralArea()
     m_splitter->addWidget(m_centralTabs);
     m_splitter->addWidget(m_scriptTabs);
     layout->addWidget(m_splitter, 1);
+    central->setMinimumSize(120, 80); // see createDocks(): small windows
     setCentralWidget(central);
 }
 
@@ -203,6 +205,14 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     tabifyDockWidget(m_diagnosticsDock, m_logDock);
     m_diagnosticsDock->raise();
+    // A small window (500×350) has room for every pane side by side: each dock may shrink
+    // this far (its contents are clipped, never laid over another pane). Growing the window
+    // again gives the docks their width and height back.
+    auto* dockSizes = new DockSizeKeeper(this);
+    for (QDockWidget* dock : {m_databasesDock, m_detailsDock, m_diagnosticsDock, m_logDock}) {
+        dock->widget()->setMinimumSize(96, 40);
+        dockSizes->follow(dock);
+    }
 
     m_graphController = new GraphController(m_graphView, m_revisionList, m_databases,
                                             m_databasesView, m_graphSearch, this);
@@ -372,6 +382,8 @@ void MainWindow::createStatusBar()
     m_busy->setTextVisible(false);
     m_busy->setAccessibleName(tr("Loading"));
     m_busy->hide();
+    // A long path must not set the window's minimum width; the tooltip has all of it.
+    m_pathLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(m_pathLabel, 1);
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_countsLabel);
