@@ -90,11 +90,15 @@ void DockSizeKeeper::windowResized(QSize old)
         if (!isDocked(dock) || !m_kept.contains(dock))
             continue;
         const bool isSide = isSideDock(dock);
-        if (isSide ? now.width() <= old.width() : now.height() <= old.height())
-            continue; // only growing gives room back
-        const int cap = int((isSide ? now.width() * kSideShare : now.height() * kBottomShare));
-        const int target = qMin(m_kept.value(dock), cap);
-        if (extent(dock) >= target)
+        const int was = isSide ? old.width() : old.height();
+        const int is = isSide ? now.width() : now.height();
+        const int cap = int(is * (isSide ? kSideShare : kBottomShare));
+        int target = 0;
+        if (is > was) // growing gives back room, up to the size people chose
+            target = qMin(m_kept.value(dock), cap);
+        else if (is < was) // shrinking takes from the docks too, not only from the centre
+            target = qMin(extent(dock), cap);
+        if (target <= 0 || target == extent(dock) || (is > was && extent(dock) >= target))
             continue;
         (isSide ? side : bottom).append(dock);
         (isSide ? sideSizes : bottomSizes).append(target);

@@ -418,6 +418,9 @@ private slots:
                          qPrintable(where));
         }
 
+        // and the centre keeps most of the small window
+        QVERIFY2(window.centralWidget()->width() >= 250, qPrintable(where));
+
         window.resize(1280, 800);
         QTRY_COMPARE(window.size(), QSize(1280, 800));
         QTRY_VERIFY2(databases->width() >= sideWidth - 4,
