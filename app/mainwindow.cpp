@@ -67,6 +67,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         // First start: a modest diagnostics dock, a databases dock wide enough to read.
         resizeDocks({m_diagnosticsDock}, {160}, Qt::Vertical);
         resizeDocks({m_databasesDock}, {420}, Qt::Horizontal);
+        resizeDocks({m_databasesDock, m_detailsDock}, {180, 260}, Qt::Vertical);
     }
     updateTitle();
     updateStatus();
