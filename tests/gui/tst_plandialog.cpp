@@ -206,6 +206,16 @@ private slots:
                                     .arg(gap)
                                     .arg(column.at(i - 1)->objectName(), column.at(i)->objectName())));
         }
+        // Each line is as tall as its wrapped text, not stretched around it.
+        for (QWidget* w : std::as_const(column)) {
+            const int needed = w->hasHeightForWidth() ? w->heightForWidth(w->width())
+                                                      : w->sizeHint().height();
+            QVERIFY2(w->height() <= needed + 4,
+                     qPrintable(QStringLiteral("%1 is %2 px tall for %3 px of content")
+                                    .arg(w->objectName())
+                                    .arg(w->height())
+                                    .arg(needed)));
+        }
         // and nothing empty below the buttons either
         QVERIFY(dialog.height() - column.last()->geometry().bottom() <= 2 * spacing + 16);
     }
