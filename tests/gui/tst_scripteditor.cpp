@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTest>
+#include <QWheelEvent>
 #include <Qsci/qscilexerpython.h>
 
 using namespace retort;
@@ -197,6 +198,84 @@ private slots:
         QTest::keyClick(second->editor(), Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(second->findBar()->isVisible());
         QVERIFY(!first->findBar()->isVisible());
+    }
+
+    // Ctrl-chords are commands: QScintilla would type the "+" of Ctrl+Shift+= (and any other
+    // character it has no command for). The zoom keys zoom the editor instead.
+    void zoomKeysZoomAndNeverType()
+    {
+        ScriptPage page(QStringLiteral("/tmp/x.py"));
+        page.resize(600, 400);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        ScriptEditor* editor = page.editor();
+        editor->setText(kScript);
+        editor->setModified(false);
+        editor->setCursorPosition(4, 0);
+        editor->setFocus();
+        QTRY_VERIFY(editor->hasFocus());
+        QCOMPARE(editor->zoomLevel(), 0);
+
+        // What X11 delivers for Ctrl+Shift+= on a US keyboard: Key_Plus with the text "+".
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Plus, QStringLiteral("+"),
+                            Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(editor->text(), kScript);
+        QCOMPARE(editor->zoomLevel(), 1);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Equal, QStringLiteral("="),
+                            Qt::ControlModifier);
+        QCOMPARE(editor->zoomLevel(), 2);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Plus, QStringLiteral("+"),
+                            Qt::ControlModifier | Qt::KeypadModifier);
+        QCOMPARE(editor->zoomLevel(), 3);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Minus, QStringLiteral("-"),
+                            Qt::ControlModifier);
+        QCOMPARE(editor->zoomLevel(), 2);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_0, QStringLiteral("0"),
+                            Qt::ControlModifier);
+        QCOMPARE(editor->zoomLevel(), 0);
+        QCOMPARE(editor->text(), kScript);
+        QVERIFY(!editor->isModified());
+
+        // Other chords Scintilla has no command for type nothing either…
+        for (const auto& [key, text] : {std::pair{Qt::Key_Period, "."}, {Qt::Key_Slash, "/"},
+                                        {Qt::Key_J, "j"}, {Qt::Key_Semicolon, ";"}}) {
+            QTest::sendKeyEvent(QTest::Click, editor, key, QString::fromLatin1(text),
+                                Qt::ControlModifier);
+            QTest::sendKeyEvent(QTest::Click, editor, key, QString::fromLatin1(text),
+                                Qt::AltModifier);
+        }
+        QCOMPARE(editor->text(), kScript);
+        // …while its commands still work (Ctrl+End goes to the end) and plain keys type.
+        QTest::keyClick(editor, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(editor->currentLineNumber(), editor->lines());
+        QTest::keyClicks(editor, QStringLiteral("x+1"));
+        QVERIFY(editor->text().endsWith(QStringLiteral("x+1")));
+    }
+
+    void ctrlWheelZooms()
+    {
+        ScriptEditor editor;
+        editor.resize(400, 300);
+        editor.setText(kScript);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        const QPointF at(100, 100);
+        const auto wheel = [&](int delta, Qt::KeyboardModifiers mods) {
+            QWheelEvent event(at, editor.viewport()->mapToGlobal(at), QPoint(),
+                              QPoint(0, delta), Qt::NoButton, mods, Qt::NoScrollPhase, false);
+            QCoreApplication::sendEvent(editor.viewport(), &event);
+        };
+        wheel(120, Qt::ControlModifier);
+        QCOMPARE(editor.zoomLevel(), 1);
+        wheel(60, Qt::ControlModifier); // half a notch: not yet
+        QCOMPARE(editor.zoomLevel(), 1);
+        wheel(60, Qt::ControlModifier);
+        QCOMPARE(editor.zoomLevel(), 2);
+        wheel(-240, Qt::ControlModifier);
+        QCOMPARE(editor.zoomLevel(), 0);
+        wheel(-120, Qt::NoModifier); // scrolls, does not zoom
+        QCOMPARE(editor.zoomLevel(), 0);
+        QCOMPARE(editor.text(), kScript);
     }
 
     void diagnosticsAreMarked()

@@ -441,6 +441,50 @@ private slots:
                  m_project->script(QStringLiteral("bbbb00000002")));
     }
 
+    // Ctrl++ in an open script zoomed nothing and typed "+": the zoom keys are the editor's
+    // while it has the focus, even against a window-wide zoom shortcut, and type nothing.
+    void zoomKeysInAScriptZoomTheEditor()
+    {
+        ScriptPage* page = m_scripts->openScript(m_project->script(QStringLiteral("bbbb00000002")));
+        QVERIFY(page);
+        ScriptEditor* editor = page->editor();
+        QTRY_VERIFY(editor->hasFocus());
+        const QString before = editor->text();
+        const qreal graphZoom = m_window->graphView()->zoom();
+        // A window-wide zoom action, as a View menu may have: it must not fire from the editor.
+        auto* windowZoom = new QAction(m_window.get());
+        windowZoom->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Plus),
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Plus),
+                                  QKeySequence(Qt::CTRL | Qt::Key_Equal),
+                                  QKeySequence(Qt::CTRL | Qt::Key_Minus),
+                                  QKeySequence(Qt::CTRL | Qt::Key_0)});
+        windowZoom->setShortcutContext(Qt::WindowShortcut);
+        m_window->addAction(windowZoom);
+        QSignalSpy fired(windowZoom, &QAction::triggered);
+
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Plus, QStringLiteral("+"),
+                            Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(editor->zoomLevel(), 1);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Equal, QStringLiteral("="),
+                            Qt::ControlModifier);
+        QCOMPARE(editor->zoomLevel(), 2);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Minus, QStringLiteral("-"),
+                            Qt::ControlModifier);
+        QCOMPARE(editor->zoomLevel(), 1);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_0, QStringLiteral("0"),
+                            Qt::ControlModifier);
+        QCOMPARE(editor->zoomLevel(), 0);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Plus, QStringLiteral("+"),
+                            Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(editor->zoomLevel(), 1);
+
+        QCOMPARE(editor->text(), before);
+        QVERIFY(!page->isModified());
+        QCOMPARE(fired.count(), 0);
+        QCOMPARE(m_window->graphView()->zoom(), graphZoom);
+        delete windowZoom;
+    }
+
     void lintMarkersFromTheScan()
     {
         const QString path = m_project->script(QStringLiteral("cccc00000003"));
