@@ -161,6 +161,61 @@ private slots:
         QCOMPARE(editor->currentLineNumber(), 5);
     }
 
+    // Ctrl+F seeds the find field with a one-line selection, selected so typing replaces it;
+    // Tab goes from the find field to the replace field, then to the buttons.
+    void findBarSeedAndTabOrder()
+    {
+        ScriptPage page(QStringLiteral("/tmp/x.py"));
+        page.resize(800, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        ScriptEditor* editor = page.editor();
+        FindBar* bar = page.findBar();
+        editor->setText(kScript);
+        editor->setFocus();
+        QTRY_VERIFY(editor->hasFocus());
+
+        editor->setSelection(5, 38, 5, 45); // email_1
+        QCOMPARE(editor->selectedText(), QStringLiteral("email_1"));
+        QTest::keyClick(editor, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(bar->findField()->hasFocus());
+        QCOMPARE(bar->findField()->text(), QStringLiteral("email_1"));
+        QCOMPARE(bar->findField()->selectedText(), QStringLiteral("email_1"));
+
+        // A selection over several lines is no search text: the field keeps its own.
+        editor->setFocus();
+        QTRY_VERIFY(editor->hasFocus());
+        editor->setSelection(1, 0, 3, 0);
+        QTest::keyClick(editor, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(bar->findField()->hasFocus());
+        QCOMPARE(bar->findField()->text(), QStringLiteral("email_1"));
+
+        // Replace (Ctrl+H) shows the replace row; Tab: find → replace → a button.
+        editor->setFocus();
+        QTRY_VERIFY(editor->hasFocus());
+        QTest::keyClick(editor, Qt::Key_H, Qt::ControlModifier);
+        QTRY_VERIFY(bar->findField()->hasFocus());
+        QTest::keyClick(bar->findField(), Qt::Key_Tab);
+        QTRY_VERIFY(bar->replaceField()->hasFocus());
+        QTest::keyClick(bar->replaceField(), Qt::Key_Tab);
+        auto* next = qobject_cast<QPushButton*>(QApplication::focusWidget());
+        QVERIFY(next);
+        QCOMPARE(next->text(), QStringLiteral("&Next"));
+        QTest::keyClick(next, Qt::Key_Backtab);
+        QTRY_VERIFY(bar->replaceField()->hasFocus());
+
+        // Find only: Tab from the find field goes straight to the buttons.
+        QTest::keyClick(bar->replaceField(), Qt::Key_Escape);
+        QTRY_VERIFY(editor->hasFocus());
+        QTest::keyClick(editor, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(bar->findField()->hasFocus());
+        QTest::keyClick(bar->findField(), Qt::Key_Tab);
+        next = qobject_cast<QPushButton*>(QApplication::focusWidget());
+        QVERIFY(next);
+        QCOMPARE(next->text(), QStringLiteral("&Next"));
+    }
+
     void goToLine()
     {
         ScriptPage page(QStringLiteral("/tmp/x.py"));

@@ -485,6 +485,26 @@ private slots:
         delete windowZoom;
     }
 
+    // In the window, Ctrl+F in a script is the script's Find (not the Revisions filter) and
+    // takes the selected text.
+    void findTakesTheSelection()
+    {
+        ScriptPage* page = m_scripts->openScript(m_project->script(QStringLiteral("cccc00000003")));
+        QVERIFY(page);
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        ScriptEditor* editor = page->editor();
+        QTRY_VERIFY(editor->hasFocus());
+        const int line = int(editor->text().left(editor->text().indexOf(QStringLiteral("def upgrade"))).count(u'\n'));
+        editor->setSelection(line, 4, line, 11); // "upgrade"
+        QCOMPARE(editor->selectedText(), QStringLiteral("upgrade"));
+        QTest::keyClick(editor, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(page->findBar()->findField()->hasFocus());
+        QCOMPARE(page->findBar()->findField()->text(), QStringLiteral("upgrade"));
+        QCOMPARE(page->findBar()->findField()->selectedText(), QStringLiteral("upgrade"));
+        auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("revisionFilter"));
+        QVERIFY(filter->text().isEmpty());
+    }
+
     void lintMarkersFromTheScan()
     {
         const QString path = m_project->script(QStringLiteral("cccc00000003"));
