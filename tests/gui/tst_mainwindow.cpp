@@ -418,6 +418,27 @@ private slots:
         runs->planDialog()->reject();
     }
 
+    // With no project, Add… (Databases) and Open Script had nothing to act on and did
+    // nothing: they are disabled until there is something.
+    void actionsNeedAProject()
+    {
+        MainWindow window(*m_settings);
+        window.show();
+        QAction* add = window.databasesView()->addProfileAction();
+        QAction* openScript = window.scriptsController()->openScriptAction();
+        QVERIFY(!add->isEnabled());
+        QVERIFY(!openScript->isEnabled());
+
+        Project project;
+        QVERIFY(project.create());
+        window.openProject(project.ini());
+        QTRY_VERIFY(window.graphController()->shownGraph());
+        QTRY_VERIFY(add->isEnabled());
+        // Open Script needs a revision to open.
+        QVERIFY(window.graphView()->selectRevision(QStringLiteral("aaaa00000001")));
+        QVERIFY(openScript->isEnabled());
+    }
+
     void keyboardReachesTheFilter()
     {
         MainWindow window(*m_settings);
