@@ -279,11 +279,16 @@ void RevisionListView::updateCountLabel()
         text = tr("%1 of %n shown", nullptr, total).arg(shown);
     else
         text = total == 1 ? tr("%n revision", nullptr, total) : tr("%n revisions", nullptr, total);
-    if (isCurrentRevisionHidden())
-        text = tr("%1 · the selected revision %2 is hidden by the filter",
-                  "count · selection note")
+    QString tip;
+    if (isCurrentRevisionHidden()) {
+        text = tr("%1 · selected %2 filtered out", "count · selection note")
                    .arg(text, m_currentId.left(12));
+        tip = tr("The selected revision %1 is hidden by the filter. It stays selected: the "
+                 "graph, the details and Run act on it. Clear the filter to see its row.")
+                  .arg(m_currentId);
+    }
     m_countLabel->setText(text);
+    m_countLabel->setToolTip(tip);
 }
 
 void RevisionListView::copyCurrentId()
