@@ -56,16 +56,24 @@ ZoomKey zoomKey(const QKeyEvent* event)
     }
 }
 
-// Ctrl or Alt held: a command, not typing. (AltGr arrives as Ctrl+Alt on Windows only.)
+// A command chord, not typing: Ctrl, Alt or Meta held. Except where those type characters:
+// Option (Alt) on a Mac, AltGr (which arrives as Ctrl+Alt) on Windows.
 bool isCommandChord(const QKeyEvent* event)
 {
     const Qt::KeyboardModifiers mods = event->modifiers();
-#ifdef Q_OS_WIN
-    if (mods.testFlag(Qt::ControlModifier) && mods.testFlag(Qt::AltModifier))
+    const bool ctrl = mods.testFlag(Qt::ControlModifier);
+    const bool alt = mods.testFlag(Qt::AltModifier);
+    const bool meta = mods.testFlag(Qt::MetaModifier);
+#if defined(Q_OS_MACOS)
+    Q_UNUSED(alt)
+    return ctrl || meta;
+#elif defined(Q_OS_WIN)
+    if (ctrl && alt)
         return false;
+    return ctrl || alt || meta;
+#else
+    return ctrl || alt || meta;
 #endif
-    return mods.testFlag(Qt::ControlModifier) || mods.testFlag(Qt::AltModifier) ||
-           mods.testFlag(Qt::MetaModifier);
 }
 
 } // namespace
