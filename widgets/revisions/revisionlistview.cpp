@@ -191,7 +191,8 @@ void RevisionListView::setGraph(std::shared_ptr<const RevisionGraph> graph)
         m_currentId.clear();
         emit currentRevisionChanged(QString());
     }
-    showCurrentRow();
+    if (showCurrentRow())
+        m_view->scrollTo(m_view->currentIndex());
 }
 
 void RevisionListView::setProjectRoot(const QString& folder)
