@@ -301,7 +301,8 @@ private slots:
         // An unreadable database: no guess.
         model.setDatabaseState(QStringLiteral("dev"),
                                DatabaseState::failure(QStringLiteral("no route to host")));
-        QCOMPARE(cell("r4", M::StateColumn).toString(), QString());
+        QCOMPARE(cell("r4", M::StateColumn).toString(), QStringLiteral("Unknown"));
+        QCOMPARE(model.revisionState(QStringLiteral("r4")), M::UnknownState);
         QVERIFY(cell("r4", M::StateColumn, Qt::ToolTipRole)
                     .toString()
                     .contains(u"no route to host"));

@@ -353,6 +353,9 @@ QVariant RevisionTableModel::displayData(const Row& row, int column) const
         }
         return revision.createDate;
     case StateColumn:
+        // A database that cannot be read is said to be unknown, not left blank.
+        if (!m_profile.isEmpty() && !m_state.isReadable())
+            return tr("Unknown", "revision state: the version table could not be read");
         return stateText(stateOf(row));
     case ParentsColumn:
         return joined(row.parents);
