@@ -123,6 +123,11 @@ void GraphController::updateDatabaseStates()
     if (selected.isEmpty() && !m_databases->profiles().isEmpty())
         selected = m_databases->profiles().first().name();
     m_view->graphScene()->setDatabaseStates(states, selected);
+    // The revision list's State column shows the same database.
+    if (m_databases->hasState(selected))
+        m_list->setDatabaseState(selected, m_databases->state(selected));
+    else
+        m_list->clearDatabaseState();
     // A new project opens on where its database stands, once that is known and drawn.
     if (m_centerOnDatabase && m_pending == 0 && m_databases->hasState(selected)) {
         const QStringList current = m_databases->state(selected).sortedCurrentRevisions();
