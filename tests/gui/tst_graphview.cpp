@@ -337,6 +337,34 @@ private slots:
         QVERIFY(view.zoom() >= GraphView::readableZoom());
     }
 
+    void fitWithManyHeads()
+    {
+        // More heads side by side than a readable window holds: as many of them as fit.
+        QList<Revision> revisions{rev("c0")};
+        for (int i = 1; i < 30; ++i)
+            revisions.append(rev(QByteArray("c" + QByteArray::number(i)).constData(),
+                                 QByteArray("c" + QByteArray::number(i - 1)).constData()));
+        for (int i = 0; i < 12; ++i)
+            revisions.append(rev(QByteArray("h" + QByteArray::number(i + 10)).constData(), "c29"));
+        const auto graph = RevisionGraph::build(revisions);
+        QCOMPARE(graph->heads().size(), 12);
+        GraphView view;
+        view.resize(480, 360);
+        view.graphScene()->setGraph(graph, layoutFor(*graph));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.fit();
+        QVERIFY(view.zoom() >= GraphView::readableZoom());
+        int shown = 0;
+        for (const QString& head : graph->heads()) {
+            RevisionNodeItem* item = view.graphScene()->nodeItem(head);
+            const QRect box =
+                view.mapFromScene(item->mapRectToScene(item->nodeRect())).boundingRect();
+            shown += view.viewport()->rect().contains(box) ? 1 : 0;
+        }
+        QVERIFY2(shown >= 2, qPrintable(QString::number(shown)));
+    }
+
     void overview()
     {
         auto view = makeView();

@@ -221,7 +221,7 @@ void GraphView::fit()
     // rank.
     QRectF heads;
     QRectF region;
-    RevisionNodeItem* newest = nullptr;
+    QList<QRectF> headBoxes;
     QSet<QString> seen;
     QStringList frontier = graph->heads();
     for (int rank = 0; rank <= kFitRanks && !frontier.isEmpty(); ++rank) {
@@ -233,9 +233,8 @@ void GraphView::fit()
             if (RevisionNodeItem* item = m_scene->nodeItem(id)) {
                 region |= item->sceneBoundingRect();
                 if (rank == 0) {
-                    heads |= item->mapRectToScene(item->nodeRect());
-                    if (!newest || item->pos().y() < newest->pos().y())
-                        newest = item;
+                    headBoxes.append(item->mapRectToScene(item->nodeRect()));
+                    heads |= headBoxes.last();
                 }
             }
             next += graph->parents(id);
@@ -255,16 +254,40 @@ void GraphView::fit()
     applyZoom(zoom);
     const QSizeF visible(viewport()->width() / zoom, viewport()->height() / zoom);
     QPointF center = region.center();
-    // Too much to show at a readable size: the heads first.
-    if (region.width() + 2 * kFitMargin > visible.width()) {
-        center.setX(heads.width() + 2 * kFitMargin <= visible.width() || !newest
-                        ? heads.center().x()
-                        : newest->pos().x());
-    }
+    // Too much to show at a readable size: the heads first, from the newest edge.
     if (region.height() + 2 * kFitMargin > visible.height()) {
         const bool newerUp = heads.center().y() <= all.center().y();
         center.setY(newerUp ? heads.top() - kFitMargin + visible.height() / 2
                             : heads.bottom() + kFitMargin - visible.height() / 2);
+        // Heads further down the picture are out of sight anyway.
+        const qreal top = center.y() - visible.height() / 2;
+        const qreal bottom = center.y() + visible.height() / 2;
+        headBoxes.removeIf([&](const QRectF& box) {
+            return box.top() < top || box.bottom() > bottom;
+        });
+    }
+    if (region.width() + 2 * kFitMargin > visible.width() && !headBoxes.isEmpty()) {
+        // As many heads side by side as the window holds.
+        std::sort(headBoxes.begin(), headBoxes.end(),
+                  [](const QRectF& a, const QRectF& b) { return a.left() < b.left(); });
+        QRectF best;
+        int bestCount = 0;
+        for (qsizetype i = 0; i < headBoxes.size(); ++i) {
+            QRectF shown;
+            int count = 0;
+            for (qsizetype j = i; j < headBoxes.size(); ++j) {
+                const QRectF candidate = shown | headBoxes.at(j);
+                if (count > 0 && candidate.width() + 2 * kFitMargin > visible.width())
+                    continue;
+                shown = candidate;
+                ++count;
+            }
+            if (count > bestCount) {
+                best = shown;
+                bestCount = count;
+            }
+        }
+        center.setX(best.center().x());
     }
     centerOn(center);
     m_fitPending = false;
