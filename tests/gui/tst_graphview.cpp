@@ -422,9 +422,26 @@ private slots:
         QVERIFY(view->overviewAction()->isChecked());
         QVERIFY(overview->isVisible());
 
-        // It draws the graph.
+        // It draws the graph, where the database stands and the search matches.
+        view->graphScene()->setDatabaseStates(
+            {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("a")})}},
+            QStringLiteral("dev"));
+        view->setSearchText(QStringLiteral("users table"));
+        view->centerOnRevision(QStringLiteral("mm"));
         const QImage image = overview->grab().toImage();
         QVERIFY(distinctColours(image) > 3);
+        auto pointOf = [&](const char* id) {
+            return overview->mapFromScene(view->graphScene()->nodeItem(QString::fromLatin1(id))->pos())
+                .toPoint();
+        };
+        for (const char* id : {"a", "x3", "x1"})
+            QVERIFY2(!overview->viewportFrame().contains(pointOf(id)), id);
+        auto pixelAt = [&](const char* id) { return image.pixelColor(pointOf(id)); };
+        const QColor current = pixelAt("a");
+        const QColor match = pixelAt("x3");
+        const QColor plain = pixelAt("x1");
+        QCOMPARE(current, view->palette().color(QPalette::Highlight));
+        QVERIFY(match != plain && match != current);
     }
 
     void searchHighlightsAndCounts()

@@ -394,9 +394,9 @@ private slots:
             {QStringLiteral("Zoom &In"), QKeySequence(QKeySequence::ZoomIn)},
             {QStringLiteral("Zoom &Out"), QKeySequence(QKeySequence::ZoomOut)},
             {QStringLiteral("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0)},
-            {QStringLiteral("&Fit"), QKeySequence(Qt::Key_F)},
+            {QStringLiteral("Fi&t"), QKeySequence(Qt::Key_F)},
             {QStringLiteral("Fit &All"), QKeySequence(Qt::SHIFT | Qt::Key_F)},
-            {QStringLiteral("Show &Overview"), QKeySequence(Qt::Key_O)},
+            {QStringLiteral("Show Over&view"), QKeySequence(Qt::Key_O)},
         };
         for (const auto& [text, keys] : expected) {
             QAction* action = byText.value(text);
@@ -405,7 +405,7 @@ private slots:
             // Local to the graph: the same keys typed elsewhere (a script, a field) are text.
             QCOMPARE(action->shortcutContext(), Qt::WidgetWithChildrenShortcut);
         }
-        QVERIFY(byText.value(QStringLiteral("Show &Overview"))->isCheckable());
+        QVERIFY(byText.value(QStringLiteral("Show Over&view"))->isCheckable());
         QVERIFY(byText.value(QStringLiteral("Zoom &In"))
                     ->shortcuts()
                     .contains(QKeySequence(Qt::CTRL | Qt::Key_Equal)));

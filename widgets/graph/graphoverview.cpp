@@ -197,11 +197,13 @@ void GraphOverview::paintEvent(QPaintEvent* event)
             painter.drawRect(markRect(node, kMinimumMark));
     }
     painter.setBrush(highlight);
-    const QList<QGraphicsItem*> items = scene->items();
-    for (QGraphicsItem* item : items) {
-        auto* node = qgraphicsitem_cast<RevisionNodeItem*>(item);
-        if (node && node->isCurrent())
-            painter.drawRect(markRect(node, kMinimumMark));
+    for (const auto& [profile, state] : scene->databaseStates()) {
+        if (profile != scene->selectedProfile())
+            continue;
+        for (const QString& id : state.currentRevisions()) {
+            if (RevisionNodeItem* node = scene->nodeItem(id))
+                painter.drawRect(markRect(node, kMinimumMark));
+        }
     }
     if (RevisionNodeItem* selected = scene->nodeItem(scene->currentRevision())) {
         painter.setPen(QPen(text, 1.5));

@@ -95,13 +95,13 @@ void GraphView::createActions()
     m_resetZoomAction =
         make(tr("&Reset Zoom"), {QKeySequence(Qt::CTRL | Qt::Key_0)}, &GraphView::resetZoom);
     m_resetZoomAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-original")));
-    m_fitAction = make(tr("&Fit"), {QKeySequence(Qt::Key_F)}, &GraphView::fit);
+    m_fitAction = make(tr("Fi&t"), {QKeySequence(Qt::Key_F)}, &GraphView::fit);
     m_fitAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-fit-best")));
     m_fitAction->setStatusTip(tr("Show the heads and the revisions below them at a readable size"));
     m_fitAllAction =
         make(tr("Fit &All"), {QKeySequence(Qt::SHIFT | Qt::Key_F)}, &GraphView::fitAll);
     m_fitAllAction->setStatusTip(tr("Show the whole graph"));
-    m_overviewAction = new QAction(tr("Show &Overview"), this);
+    m_overviewAction = new QAction(tr("Show Over&view"), this);
     m_overviewAction->setCheckable(true);
     m_overviewAction->setChecked(m_overviewEnabled);
     m_overviewAction->setShortcut(QKeySequence(Qt::Key_O));
