@@ -414,6 +414,14 @@ private slots:
         QVERIFY2(sceneAfter.y() > sceneBefore.y() + 10,
                  qPrintable(QStringLiteral("%1 -> %2").arg(sceneBefore.y()).arg(sceneAfter.y())));
 
+        // The wheel over it scrolls the view.
+        const int scrolled = view->verticalScrollBar()->value();
+        const QPointF inside = QRectF(overview->rect()).center();
+        QWheelEvent wheel(inside, overview->mapToGlobal(inside), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(overview, &wheel);
+        QVERIFY(view->verticalScrollBar()->value() < scrolled);
+
         // It can be switched off (and on again).
         view->overviewAction()->trigger();
         QVERIFY(!view->isOverviewEnabled());

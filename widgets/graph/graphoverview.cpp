@@ -5,8 +5,10 @@
 #include "graph/graphview.h"
 #include "graph/revisionnodeitem.h"
 
+#include <QCoreApplication>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QWheelEvent>
 
 #include <algorithm>
 
@@ -260,6 +262,23 @@ void GraphOverview::mouseReleaseEvent(QMouseEvent* event)
     m_dragging = false;
     setCursor(Qt::PointingHandCursor);
     event->accept();
+}
+
+void GraphOverview::wheelEvent(QWheelEvent* event)
+{
+    // The wheel scrolls (and Ctrl+wheel zooms) the view, also over its corner.
+    if (!m_view) {
+        QWidget::wheelEvent(event);
+        return;
+    }
+    QWidget* viewport = m_view->viewport();
+    // (mapFrom() needs an ancestor: the overview is the viewport's sibling.)
+    const QPointF at = viewport->mapFrom(m_view, mapTo(m_view, event->position()));
+    QWheelEvent forwarded(at, event->globalPosition(), event->pixelDelta(), event->angleDelta(),
+                          event->buttons(), event->modifiers(), event->phase(), event->inverted(),
+                          event->source(), event->pointingDevice());
+    QCoreApplication::sendEvent(viewport, &forwarded);
+    event->setAccepted(forwarded.isAccepted());
 }
 
 void GraphOverview::resizeEvent(QResizeEvent* event)
