@@ -165,7 +165,8 @@ void GraphOverview::renderCache()
 void GraphOverview::paintEvent(QPaintEvent* event)
 {
     Q_UNUSED(event)
-    if (m_dirty || m_cache.deviceIndependentSize() != QSizeF(size()))
+    if (m_dirty || m_cache.deviceIndependentSize() != QSizeF(size()) ||
+        !qFuzzyCompare(m_cache.devicePixelRatio(), devicePixelRatioF()))
         renderCache();
     QPainter painter(this);
     painter.drawImage(QPointF(0, 0), m_cache);
