@@ -20,8 +20,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -449,6 +451,65 @@ private slots:
         filterAction->trigger();
         auto* filter = window.findChild<QLineEdit*>(QStringLiteral("revisionFilter"));
         QTRY_VERIFY(filter->hasFocus());
+    }
+
+    void viewMenuActsOnTheGraph()
+    {
+        MainWindow window(*m_settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QMenu* viewMenu = nullptr;
+        for (QAction* action : window.menuBar()->actions())
+            if (action->text() == QStringLiteral("&View"))
+                viewMenu = action->menu();
+        QVERIFY(viewMenu);
+        QHash<QString, QAction*> byText;
+        for (QAction* action : viewMenu->actions())
+            byText.insert(action->text(), action);
+        const QList<QPair<QString, QKeySequence>> expected{
+            {QStringLiteral("Zoom &In"), QKeySequence(QKeySequence::ZoomIn)},
+            {QStringLiteral("Zoom &Out"), QKeySequence(QKeySequence::ZoomOut)},
+            {QStringLiteral("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0)},
+            {QStringLiteral("Fi&t"), QKeySequence(Qt::Key_F)},
+            {QStringLiteral("Fit &All"), QKeySequence(Qt::SHIFT | Qt::Key_F)},
+            {QStringLiteral("Show Over&view"), QKeySequence(Qt::Key_O)},
+        };
+        for (const auto& [text, keys] : expected) {
+            QAction* action = byText.value(text);
+            QVERIFY2(action, qPrintable(text));
+            QCOMPARE(action->shortcut(), keys);
+            // Local to the graph: the same keys typed elsewhere (a script, a field) are text.
+            QCOMPARE(action->shortcutContext(), Qt::WidgetWithChildrenShortcut);
+        }
+        QVERIFY(byText.value(QStringLiteral("Show Over&view"))->isCheckable());
+        QVERIFY(byText.value(QStringLiteral("Zoom &In"))
+                    ->shortcuts()
+                    .contains(QKeySequence(Qt::CTRL | Qt::Key_Equal)));
+
+        // They act on the graph, and bring it to the front.
+        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("centralTabs"));
+        tabs->setCurrentWidget(window.revisionList());
+        GraphView* graph = window.graphView();
+        const qreal zoom = graph->zoom();
+        byText.value(QStringLiteral("Zoom &In"))->trigger();
+        QCOMPARE(graph->zoom(), zoom * GraphView::zoomStep());
+        QCOMPARE(tabs->currentWidget(), graph->parentWidget());
+
+        // Typed into the graph's search field, F and Ctrl+0 are not the graph's.
+        auto* search = window.findChild<QLineEdit*>(QStringLiteral("graphSearch"));
+        search->setFocus();
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClick(search, Qt::Key_F);
+        QCOMPARE(search->text(), QStringLiteral("f"));
+        QTest::keyClick(search, Qt::Key_O);
+        QCOMPARE(search->text(), QStringLiteral("fo"));
+        QVERIFY(graph->isOverviewEnabled());
+        QCOMPARE(graph->zoom(), zoom * GraphView::zoomStep());
+        // With the graph focused they are.
+        graph->setFocus();
+        QTRY_VERIFY(graph->hasFocus());
+        QTest::keyClick(graph, Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(graph->zoom(), 1.0);
     }
 
     void restoresGeometry()
