@@ -56,6 +56,7 @@ struct GraphStyle
     QColor markerText;
     QColor selectedMarkerFill;
     QColor selectedMarkerText;
+    QColor searchMatch;
 
     static GraphStyle fromPalette(const QPalette& palette, const QFont& font);
 };
@@ -111,6 +112,9 @@ public:
     // Ids matching `text`, best first: the full id, ids starting with it, revisions whose
     // branch labels contain it, then those whose message contains it (case-insensitive).
     QStringList findRevisions(const QString& text) const;
+    // The revisions the search matches, drawn highlighted (kept across new layouts).
+    void setSearchMatches(const QStringList& ids);
+    QStringList searchMatches() const { return m_searchMatches; }
 
 signals:
     void currentRevisionChanged(const QString& id);
@@ -130,6 +134,7 @@ private:
     void onSelectionChanged();
     void applyStates();
     void applyRunMarks();
+    void applySearchMatches();
     void placeGhosts();
     void updateGraphRect();
     void updateStyle();
@@ -150,6 +155,7 @@ private:
     QString m_runRunning;
     QString m_runFailed;
     QString m_runFailure;
+    QStringList m_searchMatches;
     bool m_updatingStyle = false;
 };
 

@@ -210,6 +210,14 @@ void RevisionNodeItem::setRunMark(RunMark mark, const QString& message)
     update();
 }
 
+void RevisionNodeItem::setSearchMatch(bool match)
+{
+    if (match == m_searchMatch)
+        return;
+    m_searchMatch = match;
+    update();
+}
+
 void RevisionNodeItem::updateToolTip()
 {
     QStringList lines;
@@ -320,6 +328,14 @@ void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
     if (m_ghost && m_current) {
         border = s.currentFill;
         borderWidth = 2.5;
+    }
+
+    // A search match: a marker-pen halo behind the box, unlike the selection's outline
+    // and the current revision's fill.
+    if (m_searchMatch) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(s.searchMatch);
+        painter->drawRoundedRect(m_rect.adjusted(-6, -6, 6, 6), 8, 8);
     }
 
     painter->setPen(cosmeticPen(border, borderWidth, borderStyle));

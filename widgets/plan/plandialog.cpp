@@ -28,6 +28,14 @@ QLabel* wrappedLabel(const QString& text)
     return label;
 }
 
+QString bulletList(const QStringList& lines)
+{
+    QString text;
+    for (const QString& line : lines)
+        text += QStringLiteral("\n• ") + line;
+    return text;
+}
+
 } // namespace
 
 PlanDialog::PlanDialog(const PlanSummary& summary, QWidget* parent)
@@ -39,6 +47,8 @@ PlanDialog::PlanDialog(const PlanSummary& summary, QWidget* parent)
 
     // Sections top to bottom; one without content adds nothing, so no empty gap shows.
     addHeading();
+    addLoadProblems();
+    addCommand();
     addSteps();
     addRows();
     addWarning();
@@ -66,7 +76,9 @@ QLabel* PlanDialog::addLabel(const QString& text, const QString& objectName)
     return label;
 }
 
-QFrame* PlanDialog::addNotice(const QString& text, const QString& objectName)
+// A tinted box for what the person must read before confirming (red: a cost or a refusal,
+// amber: what the plan could not take into account).
+QFrame* PlanDialog::addNotice(const QString& text, const QString& objectName, bool severe)
 {
     auto* frame = new QFrame;
     frame->setObjectName(objectName);
@@ -74,8 +86,13 @@ QFrame* PlanDialog::addNotice(const QString& text, const QString& objectName)
     frame->setAutoFillBackground(true);
     QPalette pal = frame->palette();
     const bool dark = pal.color(QPalette::Window).lightnessF() < 0.5;
-    pal.setColor(QPalette::Window, dark ? QColor(0x5a, 0x1e, 0x1e) : QColor(0xfd, 0xec, 0xea));
-    pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xd7, 0xd5) : QColor(0x7a, 0x12, 0x12));
+    if (severe) {
+        pal.setColor(QPalette::Window, dark ? QColor(0x5a, 0x1e, 0x1e) : QColor(0xfd, 0xec, 0xea));
+        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xd7, 0xd5) : QColor(0x7a, 0x12, 0x12));
+    } else {
+        pal.setColor(QPalette::Window, dark ? QColor(0x4a, 0x3c, 0x10) : QColor(0xfd, 0xf4, 0xd8));
+        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xec, 0xb3) : QColor(0x5c, 0x43, 0x00));
+    }
     frame->setPalette(pal);
     auto* frameLayout = new QVBoxLayout(frame);
     frameLayout->addWidget(wrappedLabel(text));
@@ -119,11 +136,29 @@ void PlanDialog::addHeading()
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.15);
     m_heading->setFont(bold);
+}
 
-    if (!m_summary.command.isEmpty()) {
-        QLabel* command = addLabel(m_summary.command, QStringLiteral("planCommand"));
-        command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    }
+// Before anything else: alembic loads every revision file before it runs anything.
+void PlanDialog::addLoadProblems()
+{
+    if (!m_summary.loadErrors.isEmpty())
+        addNotice(tr("Alembic cannot load this project, so this command would fail before "
+                     "changing anything. Fix these files first (the Diagnostics dock lists them):")
+                      + bulletList(m_summary.loadErrors),
+                  QStringLiteral("planLoadErrors"), true);
+    else if (!m_summary.unreadValues.isEmpty())
+        addNotice(tr("Alembic loads these files, but Retort could not read these values; the "
+                     "plan below leaves them out, so alembic may run other steps:")
+                      + bulletList(m_summary.unreadValues),
+                  QStringLiteral("planUnreadValues"), false);
+}
+
+void PlanDialog::addCommand()
+{
+    if (m_summary.command.isEmpty())
+        return;
+    QLabel* command = addLabel(m_summary.command, QStringLiteral("planCommand"));
+    command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 }
 
 void PlanDialog::addSteps()
@@ -177,7 +212,7 @@ void PlanDialog::addWarning()
                       : tr("Stamping only records the revision in the version table; the schema "
                            "is not changed. Make sure it really matches that revision.");
     if (!warning.isEmpty())
-        addNotice(warning, QStringLiteral("planWarning"));
+        addNotice(warning, QStringLiteral("planWarning"), true);
 }
 
 void PlanDialog::addConfirmation()
@@ -253,7 +288,9 @@ void PlanDialog::sizeToContent()
 
 void PlanDialog::updateConfirm()
 {
-    m_confirm->setEnabled(!m_nameEdit || m_nameEdit->text() == m_summary.profile);
+    // Nothing runs while alembic cannot load the project.
+    m_confirm->setEnabled(m_summary.loadErrors.isEmpty()
+                          && (!m_nameEdit || m_nameEdit->text() == m_summary.profile));
 }
 
 } // namespace retort

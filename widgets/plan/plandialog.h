@@ -19,9 +19,9 @@ namespace retort {
 // Return confirms, Escape cancels. For a protected profile the person types its name first.
 // Opened window-modal with open(); accepted() starts the run.
 //
-// The dialog is a column of sections (heading, steps, rows, warning, confirmation, buttons),
-// each added by its own add…() function only when it has something to show; the dialog is
-// sized to what it holds.
+// The dialog is a column of sections (heading, load problems, command, steps, rows, warning,
+// confirmation, buttons), each added by its own add…() function only when it has something
+// to show; the dialog is sized to what it holds.
 class PlanDialog : public QDialog
 {
     Q_OBJECT
@@ -41,6 +41,8 @@ signals:
 
 private:
     void addHeading();
+    void addLoadProblems();
+    void addCommand();
     void addSteps();
     void addRows();
     void addWarning();
@@ -50,7 +52,7 @@ private:
     // A wrapped, selectable line of text appended to the column.
     QLabel* addLabel(const QString& text, const QString& objectName);
     // A framed, tinted notice appended to the column (what a command costs, what blocks it).
-    QFrame* addNotice(const QString& text, const QString& objectName);
+    QFrame* addNotice(const QString& text, const QString& objectName, bool severe);
     void updateConfirm();
 
     PlanSummary m_summary;
