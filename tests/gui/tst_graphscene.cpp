@@ -1,12 +1,19 @@
+#include "graph/databasemarkeritem.h"
 #include "graph/edgeitem.h"
+#include "graph/graphcaption.h"
 #include "graph/graphscene.h"
+#include "graph/graphview.h"
 #include "graph/revisiongraph.h"
 #include "graph/revisionnodeitem.h"
+#include "layout/graphvizlayouter.h"
+#include "project/projectloader.h"
 
 #include <QElapsedTimer>
+#include <QGraphicsPathItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QImage>
 #include <QPainter>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include "support/testrevisions.h"
 
@@ -435,6 +442,176 @@ private slots:
             painter.end();
             QVERIFY(distinctColours(image) > 8);
         }
+    }
+
+    // Issue 11: a marker was hidden under the neighbouring node once branches sat side by
+    // side. On the demo, with databases on both branches (and several on one revision), no
+    // marker covers a node (its box, badges and glyphs) or another marker.
+    void markersNeverOverlapNodesOrEachOther()
+    {
+        const auto loaded =
+            ProjectLoader::load(QStringLiteral(RETORT_SOURCE_DIR "/resources/demo/alembic.ini"));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error()));
+        const auto graph = loaded->graph;
+        const GraphLayout layout = GraphvizLayouter::layoutNow(*graph);
+        QVERIFY2(layout.isValid(), qPrintable(layout.error));
+        GraphScene scene;
+        scene.setGraph(graph, layout);
+
+        // Rows on every pair of siblings (side by side) and on both heads.
+        GraphScene::ProfileStates states;
+        QStringList rowsEverywhere;
+        int n = 0;
+        for (const Revision& r : graph->revisions()) {
+            const QStringList children = graph->children(r.id);
+            if (children.size() < 2)
+                continue;
+            for (const QString& child : children) {
+                states.append({QStringLiteral("default%1").arg(n++),
+                               DatabaseState::fromRows({child})});
+                rowsEverywhere << child;
+            }
+        }
+        const QStringList heads = graph->heads();
+        QVERIFY(heads.size() >= 2);
+        states.append({QStringLiteral("default"), DatabaseState::fromRows(heads)});
+        states.append({QStringLiteral("staging"), DatabaseState::fromRows({heads.first()})});
+        states.append({QStringLiteral("a rather long profile name"),
+                       DatabaseState::fromRows({heads.last()})});
+        scene.setDatabaseStates(states, QStringLiteral("default"));
+
+        const QList<DatabaseMarkerItem*> markers = scene.markerItems();
+        QCOMPARE(markers.size(), n + int(heads.size()) + 2);
+        QList<RevisionNodeItem*> nodes = scene.nodeItems() + scene.ghostItems();
+        for (DatabaseMarkerItem* marker : markers) {
+            const QRectF rect = marker->sceneBoundingRect();
+            for (RevisionNodeItem* node : std::as_const(nodes)) {
+                QVERIFY2(!rect.intersects(node->sceneBoundingRect()),
+                         qPrintable(QStringLiteral("marker %1 of %2 covers node %3")
+                                        .arg(marker->profile(), marker->revision(), node->id())));
+            }
+            for (DatabaseMarkerItem* other : markers) {
+                if (other != marker)
+                    QVERIFY2(!rect.intersects(other->sceneBoundingRect()),
+                             qPrintable(QStringLiteral("markers %1 and %2 overlap")
+                                            .arg(marker->profile(), other->profile())));
+            }
+            // And it stays by its node: in the node's row, not far away.
+            const QRectF box = scene.nodeItem(marker->revision())->sceneBoundingRect();
+            QVERIFY(rect.bottom() > box.top() - 40 && rect.top() < box.bottom() + 40);
+            QVERIFY(scene.graphRect().contains(rect));
+        }
+        QCOMPARE(markers.first()->isSelectedProfile(),
+                 markers.first()->profile() == QStringLiteral("default"));
+        // One leader per node with markers, from the node's box to its markers.
+        QSet<QString> marked;
+        for (DatabaseMarkerItem* marker : markers)
+            marked.insert(marker->revision());
+        QCOMPARE(scene.markerLeaders().size(), marked.size());
+
+        // The profiles are still reported on the nodes (tool tips, details).
+        QVERIFY(scene.nodeItem(heads.first())->profileMarkers().contains(QStringLiteral("staging")));
+    }
+
+    // Issue 11: the current revision (dark fill, thick black border) looked like the selection
+    // (thick blue border). Now the current revision is green with a database glyph, and the
+    // selection is a halo around the box that changes nothing inside it.
+    void currentAndSelectedLookDifferent()
+    {
+        const auto graph = sampleGraph();
+        GraphScene scene;
+        scene.setPalette(QPalette(Qt::white));
+        scene.setGraph(graph, layoutFor(*graph));
+        scene.setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("b")})}},
+                                QStringLiteral("dev"));
+        RevisionNodeItem* current = scene.nodeItem(QStringLiteral("b"));
+        RevisionNodeItem* other = scene.nodeItem(QStringLiteral("m"));
+        QCOMPARE(current->state(), RevisionNodeItem::State::Current);
+
+        const auto here = current->appearance(false);
+        const auto both = current->appearance(true);
+        const auto selected = other->appearance(true);
+        const auto plain = other->appearance(false);
+        QVERIFY(here.databaseGlyph);
+        QVERIFY(!here.halo);
+        QVERIFY(selected.halo);
+        QVERIFY(!selected.databaseGlyph);
+        QVERIFY(here.fill != selected.fill);
+        QCOMPARE(selected.fill, plain.fill); // selecting changes nothing inside the box
+        QCOMPARE(selected.border, plain.border);
+        QCOMPARE(both.fill, here.fill);
+        QCOMPARE(both.border, here.border);
+        QVERIFY(both.halo && both.databaseGlyph);
+        // Different colours, not just different widths: hues far apart.
+        const int hueDistance = std::abs(here.border.hslHue() - selected.haloColor.hslHue());
+        QVERIFY2(std::min(hueDistance, 360 - hueDistance) > 60,
+                 qPrintable(QString::number(hueDistance)));
+
+        // Drawn: the halo is outside the box of the selected node only.
+        scene.selectRevision(QStringLiteral("m"));
+        QImage image(scene.sceneRect().size().toSize(), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            scene.render(&painter, QRectF(image.rect()), scene.sceneRect());
+        }
+        auto pixelBeside = [&](RevisionNodeItem* node) {
+            const QRectF box = node->mapRectToScene(node->nodeRect());
+            const QPointF at = QPointF(box.left() - 4, box.center().y()) - scene.sceneRect().topLeft();
+            return image.pixelColor(at.toPoint());
+        };
+        QVERIFY(pixelBeside(other) != QColor(Qt::white));
+        QCOMPARE(pixelBeside(current), QColor(Qt::white));
+    }
+
+    // Issue 11: say on the graph whose state is shown, so that another profile never looks
+    // like a wiped database.
+    void captionFollowsTheSelectedProfile()
+    {
+        const auto graph = sampleGraph();
+        GraphScene scene;
+        scene.setGraph(graph, layoutFor(*graph));
+        QSignalSpy changed(&scene, &GraphScene::captionChanged);
+        const GraphScene::ProfileStates states{
+            {QStringLiteral("staging"), DatabaseState::fromRows({QStringLiteral("m")})},
+            {QStringLiteral("prod"), DatabaseState::fromRows({QStringLiteral("b"), QStringLiteral("f00dcafe")})},
+            {QStringLiteral("empty"), DatabaseState::fromRows({})},
+            {QStringLiteral("new"), DatabaseState::atBase()},
+            {QStringLiteral("broken"), DatabaseState::failure(QStringLiteral("no route to host"))},
+        };
+        QCOMPARE(scene.caption(), QString());
+        scene.setDatabaseStates(states, QStringLiteral("staging"));
+        QCOMPARE(scene.caption(), QStringLiteral("Showing: staging — at m"));
+        QCOMPARE(changed.size(), 1);
+        scene.setDatabaseStates(states, QStringLiteral("prod"));
+        QCOMPARE(scene.caption(), QStringLiteral("Showing: prod — at b, f00dcafe (no script)"));
+        scene.setDatabaseStates(states, QStringLiteral("empty"));
+        QCOMPARE(scene.caption(), QStringLiteral("Showing: empty — at base (empty version table)"));
+        scene.setDatabaseStates(states, QStringLiteral("new"));
+        QCOMPARE(scene.caption(), QStringLiteral("Showing: new — at base (no version table)"));
+        scene.setDatabaseStates(states, QStringLiteral("broken"));
+        QCOMPARE(scene.caption(), QStringLiteral("Showing: broken — cannot read: no route to host"));
+        scene.setDatabaseStates(states, QStringLiteral("unread"));
+        QCOMPARE(scene.caption(), QStringLiteral("Showing: unread — not read yet"));
+
+        // On the view: a label over the picture that follows the scene, hidden without one.
+        GraphView view(&scene);
+        view.resize(700, 400);
+        auto* caption = new GraphCaption(&view, &scene);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(caption->isVisible());
+        QCOMPARE(caption->caption(), QStringLiteral("Showing: unread — not read yet"));
+        QCOMPARE(caption->text(), caption->caption());
+        scene.setDatabaseStates(states, QStringLiteral("staging"));
+        QCOMPARE(caption->text(), QStringLiteral("Showing: staging — at m"));
+        QVERIFY(view.viewport()->geometry().contains(caption->geometry()));
+        // It stays put while the picture scrolls.
+        const QPoint before = caption->pos();
+        view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->maximum());
+        QCOMPARE(caption->pos(), before);
+        scene.setDatabaseStates({}, {});
+        QVERIFY(caption->isHidden());
     }
 
     void bigGraph()

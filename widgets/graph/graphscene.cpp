@@ -1,10 +1,12 @@
 #include "graph/graphscene.h"
 
+#include "graph/databasemarkeritem.h"
 #include "graph/edgeitem.h"
 #include "graph/revisiongraph.h"
 #include "graph/revisionnodeitem.h"
 
 #include <QFontDatabase>
+#include <QGraphicsPathItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QSet>
@@ -82,15 +84,24 @@ GraphStyle GraphStyle::fromPalette(const QPalette& palette, const QFont& font)
     s.pendingFill = mix(base, window, 0.6);
     s.pendingText = mix(base, text, 0.55);
     s.pendingBorder = mix(base, text, 0.4);
-    s.currentFill = highlight;
-    s.currentText = highlightedText;
-    s.currentBorder = mix(highlight, text, 0.5);
+    // "You are here" is green, never the selection's colour: a database's position must not
+    // look like the node someone clicked.
+    QColor here = dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x2e, 0x8b, 0x3e);
+    const int highlightHue = highlight.hslHue();
+    if (highlightHue >= 70 && highlightHue <= 170) // a green highlight: "here" turns amber
+        here = dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xc7, 0x6a, 0x00);
+    s.currentFill = mix(base, here, dark ? 0.35 : 0.25);
+    s.currentText = text;
+    s.currentBorder = here;
+    s.currentGlyphText = dark ? QColor(0x10, 0x20, 0x10) : QColor(Qt::white);
     s.errorFill = dark ? QColor(0xef, 0x53, 0x50) : QColor(0xc6, 0x28, 0x28);
     s.errorText = QColor(Qt::white);
     s.ghostFill = mix(base, s.errorFill, 0.08);
     s.ghostText = mix(base, text, 0.7);
     s.ghostBorder = s.errorFill;
     s.selection = dark ? highlight.lighter(130) : highlight.darker(115);
+    s.selectionHalo = s.selection;
+    s.selectionHalo.setAlphaF(0.55f);
     s.edge = mix(base, text, 0.5);
     s.edgeEmphasized = highlight;
     s.dependencyEdge = withContrast(mix(base, link, 0.8), base, text);
@@ -343,7 +354,170 @@ void GraphScene::applyStates()
     }
 
     placeGhosts();
+    rebuildMarkers(markers);
+    placeMarkers();
     updateGraphRect();
+    updateCaption(haveSelected ? &selected : nullptr);
+}
+
+void GraphScene::updateCaption(const DatabaseState* selected)
+{
+    QString caption;
+    const QString& name = m_selectedProfile;
+    if (name.isEmpty()) {
+        caption.clear();
+    } else if (!selected) {
+        bool unreadable = false;
+        QString error;
+        for (const auto& [profile, state] : std::as_const(m_states)) {
+            if (profile == name && !state.isReadable()) {
+                unreadable = true;
+                error = state.error();
+            }
+        }
+        caption = unreadable ? tr("Showing: %1 — cannot read: %2").arg(name, error)
+                             : tr("Showing: %1 — not read yet").arg(name);
+    } else if (selected->isAtBase()) {
+        caption = selected->isTableMissing()
+                      ? tr("Showing: %1 — at base (no version table)").arg(name)
+                      : tr("Showing: %1 — at base (empty version table)").arg(name);
+    } else {
+        QStringList rows;
+        for (const QString& row : selected->sortedCurrentRevisions()) {
+            const QString shortId = row.left(12);
+            rows << ((m_graph && !m_graph->contains(row)) ? tr("%1 (no script)").arg(shortId)
+                                                          : shortId);
+        }
+        caption = tr("Showing: %1 — at %2").arg(name, rows.join(QStringLiteral(", ")));
+    }
+    if (caption == m_caption)
+        return;
+    m_caption = caption;
+    emit captionChanged(caption);
+}
+
+void GraphScene::rebuildMarkers(const QHash<QString, QStringList>& markers)
+{
+    for (DatabaseMarkerItem* marker : std::as_const(m_markers)) {
+        removeItem(marker);
+        delete marker;
+    }
+    m_markers.clear();
+    QStringList revisions = markers.keys();
+    revisions.sort();
+    for (const QString& revision : std::as_const(revisions)) {
+        if (!nodeItem(revision))
+            continue; // no node to stand by (no graph yet)
+        for (const QString& profile : markers.value(revision)) {
+            auto* marker = new DatabaseMarkerItem(profile, revision, &m_style);
+            marker->setSelectedProfile(profile == m_selectedProfile);
+            m_markers.append(marker);
+            addItem(marker);
+        }
+    }
+}
+
+// Markers go next to their node, right of it when there is room, else left of it, else as
+// near as possible along the node's row; they never cover a node (with its branch label
+// badges) or another marker. A node's markers stay together, one under the other.
+void GraphScene::placeMarkers()
+{
+    for (QGraphicsPathItem* leader : std::as_const(m_leaders)) {
+        removeItem(leader);
+        delete leader;
+    }
+    m_leaders.clear();
+    if (m_markers.isEmpty())
+        return;
+    constexpr qreal kGap = 4.0;
+    constexpr qreal kStack = 2.0;
+
+    QList<QRectF> obstacles;
+    obstacles.reserve(m_nodes.size() + m_ghosts.size() + m_markers.size());
+    for (RevisionNodeItem* item : std::as_const(m_nodes))
+        obstacles.append(item->sceneBoundingRect());
+    for (RevisionNodeItem* item : std::as_const(m_ghosts))
+        obstacles.append(item->sceneBoundingRect());
+
+    // The markers of each node, in order.
+    QList<QPair<RevisionNodeItem*, QList<DatabaseMarkerItem*>>> groups;
+    for (DatabaseMarkerItem* marker : std::as_const(m_markers)) {
+        RevisionNodeItem* node = nodeItem(marker->revision());
+        if (groups.isEmpty() || groups.last().first != node)
+            groups.append(qMakePair(node, QList<DatabaseMarkerItem*>()));
+        groups.last().second.append(marker);
+    }
+    // Top to bottom, left to right: placement does not depend on hash order.
+    std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
+        const QPointF pa = a.first->pos(), pb = b.first->pos();
+        return pa.y() != pb.y() ? pa.y() < pb.y() : pa.x() < pb.x();
+    });
+
+    auto blockers = [&obstacles](const QRectF& r) {
+        QList<QRectF> hits;
+        for (const QRectF& o : std::as_const(obstacles)) {
+            if (o.intersects(r))
+                hits.append(o);
+        }
+        return hits;
+    };
+
+    for (const auto& [node, markers] : std::as_const(groups)) {
+        qreal width = 0, height = 0;
+        for (DatabaseMarkerItem* m : markers) {
+            width = std::max(width, m->labelRect().width());
+            height += m->labelRect().height() + (height > 0 ? kStack : 0);
+        }
+        const QRectF box = node->mapRectToScene(node->nodeRect());
+        const QRectF bounds = node->sceneBoundingRect();
+        const qreal top = box.center().y() - height / 2;
+        // Slide right from the right-hand side, and left from the left-hand side, until free.
+        QRectF right(bounds.right() + kGap, top, width, height);
+        for (QList<QRectF> hits = blockers(right); !hits.isEmpty(); hits = blockers(right)) {
+            qreal x = right.left();
+            for (const QRectF& h : std::as_const(hits))
+                x = std::max(x, h.right() + kGap);
+            right.moveLeft(x);
+        }
+        QRectF left(bounds.left() - kGap - width, top, width, height);
+        for (QList<QRectF> hits = blockers(left); !hits.isEmpty(); hits = blockers(left)) {
+            qreal x = left.right();
+            for (const QRectF& h : std::as_const(hits))
+                x = std::min(x, h.left() - kGap);
+            left.moveRight(x);
+        }
+        const bool onRight =
+            right.left() - bounds.right() <= bounds.left() - left.right() + 0.5;
+        const QRectF group = onRight ? right : left;
+        obstacles.append(group.adjusted(-kStack, -kStack, kStack, kStack));
+
+        qreal y = group.top();
+        for (DatabaseMarkerItem* m : markers) {
+            const QRectF label = m->labelRect();
+            const qreal x = onRight ? group.left() : group.right() - label.width();
+            m->setPos(QPointF(x, y) - label.topLeft());
+            y += label.height() + kStack;
+        }
+
+        // A leader from the box's side to the first marker's near side: short when the group
+        // sits by the node, drawn under the nodes when it had to go further.
+        const QRectF first = markers.first()->sceneBoundingRect().adjusted(1, 1, -1, -1);
+        const QPointF from(onRight ? box.right() : box.left(), box.center().y());
+        const QPointF to(onRight ? first.left() : first.right(), first.center().y());
+        QPainterPath path(from);
+        path.lineTo(to);
+        auto* leader = new QGraphicsPathItem(path);
+        QPen pen(markers.first()->isSelectedProfile() ? m_style.selectedMarkerFill
+                                                      : m_style.markerFill,
+                 1.5);
+        pen.setCosmetic(true);
+        leader->setPen(pen);
+        leader->setZValue(0.5); // above edges, under nodes
+        leader->setAcceptedMouseButtons(Qt::NoButton);
+        leader->setData(0, node->id());
+        m_leaders.append(leader);
+        addItem(leader);
+    }
 }
 
 void GraphScene::placeGhosts()
@@ -393,6 +567,8 @@ void GraphScene::updateGraphRect()
 {
     QRectF rect = m_layoutRect;
     for (RevisionNodeItem* item : std::as_const(m_ghosts))
+        rect |= item->sceneBoundingRect();
+    for (DatabaseMarkerItem* item : std::as_const(m_markers))
         rect |= item->sceneBoundingRect();
     if (rect.isNull()) {
         for (RevisionNodeItem* item : std::as_const(m_nodes))
@@ -538,6 +714,10 @@ void GraphScene::updateStyle()
         item->setStyle(&m_style);
     for (EdgeItem* edge : std::as_const(m_edges))
         edge->setStyle(&m_style);
+    for (DatabaseMarkerItem* marker : std::as_const(m_markers))
+        marker->setStyle(&m_style);
+    placeMarkers(); // the labels' sizes follow the font
+    updateGraphRect();
     m_updatingStyle = false;
 }
 

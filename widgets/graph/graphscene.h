@@ -11,10 +11,13 @@
 #include <QPair>
 #include <QPalette>
 
+class QGraphicsPathItem;
+
 #include <memory>
 
 namespace retort {
 
+class DatabaseMarkerItem;
 class EdgeItem;
 class RevisionGraph;
 class RevisionNodeItem;
@@ -38,10 +41,12 @@ struct GraphStyle
     QColor currentFill;
     QColor currentText;
     QColor currentBorder;
+    QColor currentGlyphText;
     QColor ghostFill;
     QColor ghostText;
     QColor ghostBorder;
     QColor selection;
+    QColor selectionHalo; // translucent ring around a selected node
     QColor edge;
     QColor edgeEmphasized;
     QColor dependencyEdge;
@@ -100,6 +105,13 @@ public:
     QList<RevisionNodeItem*> nodeItems() const;  // revisions, sorted by id
     QList<RevisionNodeItem*> ghostItems() const; // sorted by id
     QList<EdgeItem*> edgeItems() const { return m_edges; }
+    // One marker per profile and current revision, placed clear of every node, branch label
+    // and other marker; a leader line joins each to its node.
+    QList<DatabaseMarkerItem*> markerItems() const { return m_markers; }
+    QList<QGraphicsPathItem*> markerLeaders() const { return m_leaders; }
+    // Whose state the picture shows, in words: "Showing: staging — at 1ff12e825ce1", "…— at
+    // base (empty version table)", "…— cannot read: <reason>". Empty without profiles.
+    QString caption() const { return m_caption; }
 
     // The selected revision (a single selected node), or an empty string.
     QString currentRevision() const { return m_current; }
@@ -119,6 +131,7 @@ signals:
     // Around setGraph(): views use them to keep their viewport.
     void graphAboutToChange();
     void graphChanged(bool sameRevisions);
+    void captionChanged(const QString& caption);
 
 protected:
     bool event(QEvent* event) override;
@@ -131,6 +144,9 @@ private:
     void applyStates();
     void applyRunMarks();
     void placeGhosts();
+    void rebuildMarkers(const QHash<QString, QStringList>& markers);
+    void placeMarkers();
+    void updateCaption(const DatabaseState* selected);
     void updateGraphRect();
     void updateStyle();
     void updateEdgeEmphasis();
@@ -140,6 +156,9 @@ private:
     QHash<QString, RevisionNodeItem*> m_nodes;
     QHash<QString, RevisionNodeItem*> m_ghosts;
     QList<EdgeItem*> m_edges;
+    QList<DatabaseMarkerItem*> m_markers;
+    QList<QGraphicsPathItem*> m_leaders;
+    QString m_caption;
     QRectF m_layoutRect;
     QRectF m_graphRect;
     QSizeF m_typicalNodeSize;

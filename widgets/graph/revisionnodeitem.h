@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QGraphicsItem>
 #include <QRectF>
@@ -77,13 +78,31 @@ public:
     State state() const { return m_state; }
     // True when this is one of the selected database's current revisions (ghosts too).
     bool isCurrent() const { return m_current; }
-    // The profiles whose database currently stands here, in the order given.
+    // The profiles whose database currently stands here, in the order given (drawn by the
+    // scene as DatabaseMarkerItems next to the node).
     QStringList profileMarkers() const { return m_profileMarkers; }
     QString selectedProfileMarker() const { return m_selectedProfile; }
     RunMark runMark() const { return m_runMark; }
     QString runMessage() const { return m_runMessage; }
     // The node's box, centred on pos() (badges and markers lie outside it).
     QRectF nodeRect() const { return m_rect; }
+
+    // How the box is drawn: its fill and border follow the selected database's state; the
+    // selected database's current revision gets a database glyph ("you are here"); a
+    // selected node gets a halo around the box, unlike anything a state draws.
+    struct Appearance
+    {
+        QColor fill;
+        QColor text;
+        QColor border;
+        qreal borderWidth = 1.0;
+        Qt::PenStyle borderStyle = Qt::SolidLine;
+        bool databaseGlyph = false;
+        bool halo = false;
+        QColor haloColor;
+    };
+    Appearance appearance(bool selected) const;
+    Appearance appearance() const { return appearance(isSelected()); }
 
     void setContent(const QString& message, Markers markers, const QStringList& labels,
                     const QStringList& shownLabels, bool hasErrors);
@@ -133,9 +152,9 @@ private:
     QRectF m_idRect;
     QRectF m_messageRect;
     QList<Badge> m_labelBadges;
-    QList<Badge> m_profileBadges;
     QList<Badge> m_glyphs;
     QRectF m_errorRect;
+    QRectF m_databaseGlyphRect;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(RevisionNodeItem::Markers)
