@@ -578,6 +578,33 @@ void GraphScene::updateGraphRect()
     setSceneRect(rect.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
 }
 
+QRectF GraphScene::contentRect(bool withDatabaseOverlay) const
+{
+    if (withDatabaseOverlay)
+        return m_graphRect;
+    QRectF rect = m_layoutRect;
+    if (rect.isNull()) {
+        for (RevisionNodeItem* item : std::as_const(m_nodes))
+            rect |= item->sceneBoundingRect();
+    }
+    return rect;
+}
+
+void GraphScene::setDatabaseOverlayShown(bool shown)
+{
+    if (shown == m_style.showStates)
+        return;
+    m_style.showStates = shown;
+    for (RevisionNodeItem* item : std::as_const(m_ghosts))
+        item->setVisible(shown);
+    for (DatabaseMarkerItem* item : std::as_const(m_markers))
+        item->setVisible(shown);
+    for (QGraphicsPathItem* item : std::as_const(m_leaders))
+        item->setVisible(shown);
+    for (RevisionNodeItem* item : std::as_const(m_nodes))
+        item->update();
+}
+
 RevisionNodeItem* GraphScene::nodeItem(const QString& id) const
 {
     if (RevisionNodeItem* item = m_nodes.value(id))

@@ -61,6 +61,9 @@ struct GraphStyle
     QColor markerText;
     QColor selectedMarkerFill;
     QColor selectedMarkerText;
+    // False while the picture is drawn without the database overlay (see
+    // GraphScene::setDatabaseOverlayShown): nodes then ignore the database states.
+    bool showStates = true;
 
     static GraphStyle fromPalette(const QPalette& palette, const QFont& font);
 };
@@ -85,6 +88,13 @@ public:
     std::shared_ptr<const RevisionGraph> graph() const { return m_graph; }
     // The layout's bounding box (plus ghost nodes), in scene coordinates.
     QRectF graphRect() const { return m_graphRect; }
+    // What is drawn: the graph with, or without, the database overlay (ghost nodes, markers).
+    QRectF contentRect(bool withDatabaseOverlay) const;
+
+    // Shows or hides where the databases stand: state colours, the current revision's glyph,
+    // ghost nodes, markers. For exporting the bare graph; the window always shows them.
+    void setDatabaseOverlayShown(bool shown);
+    bool isDatabaseOverlayShown() const { return m_style.showStates; }
 
     // Where each database stands (profile name, state); the selected profile's position is
     // highlighted, every profile gets a marker on its current revision(s), and rows with no

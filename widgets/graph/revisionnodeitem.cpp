@@ -287,6 +287,11 @@ RevisionNodeItem::Appearance RevisionNodeItem::appearance(bool selected) const
     a.fill = s.nodeFill;
     a.border = s.nodeBorder;
     a.text = s.nodeText;
+    a.halo = selected;
+    if (selected)
+        a.haloColor = s.selectionHalo;
+    if (!s.showStates && !m_ghost)
+        return a;
     switch (m_state) {
     case State::Unknown:
         break;
@@ -318,9 +323,6 @@ RevisionNodeItem::Appearance RevisionNodeItem::appearance(bool selected) const
         a.borderWidth = 2.5;
     }
     a.databaseGlyph = m_current;
-    a.halo = selected;
-    if (selected)
-        a.haloColor = s.selectionHalo;
     return a;
 }
 
@@ -397,7 +399,7 @@ void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
         painter->drawText(b.rect, Qt::AlignCenter, b.text);
     }
 
-    if (!m_databaseGlyphRect.isNull()) {
+    if (look.databaseGlyph && !m_databaseGlyphRect.isNull()) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(s.currentBorder);
         painter->drawEllipse(m_databaseGlyphRect);
