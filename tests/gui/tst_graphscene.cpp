@@ -13,6 +13,7 @@
 #include <QGraphicsSceneContextMenuEvent>
 #include <QImage>
 #include <QPainter>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include "support/testrevisions.h"
@@ -612,6 +613,98 @@ private slots:
         QCOMPARE(caption->pos(), before);
         scene.setDatabaseStates({}, {});
         QVERIFY(caption->isHidden());
+    }
+
+    // Issue 11: a phantom node stayed drawn after a file was changed back outside Retort,
+    // until the view was zoomed. Reloaded without a node, the scene has no item for it and
+    // neither a fresh grab of the viewport nor what is on screen (the offscreen backing store)
+    // shows it; after a scroll and a new layout that moves every node, what is on screen is
+    // exactly what a fresh paint gives (Qt repainted moved items where they were drawn before
+    // the scroll, leaving slivers of the old boxes).
+    void reloadLeavesNoStalePixels()
+    {
+        QList<Revision> revisions = sampleGraph()->revisions();
+        revisions.append(rev("f1", "d"));
+        const auto withExtra = RevisionGraph::build(revisions);
+        revisions.removeLast();
+        const auto without = RevisionGraph::build(revisions);
+
+        GraphView view;
+        view.resize(420, 320); // smaller than the graph: the view scrolls
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        GraphScene* scene = view.graphScene();
+        scene->setGraph(withExtra, layoutFor(*withExtra));
+        scene->setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("f1")})}},
+                                 QStringLiteral("dev"));
+        view.selectRevision(QStringLiteral("f1"));
+        RevisionNodeItem* extra = scene->nodeItem(QStringLiteral("f1"));
+        QVERIFY(extra);
+        view.setZoom(1.0);
+        view.centerOn(extra->pos() + QPointF(150, 60)); // f1 near the top left corner
+        const QRectF oldRect = extra->sceneBoundingRect();
+        const QColor background = view.palette().color(QPalette::Base);
+        auto onScreen = [&] {
+            return view.screen()->grabWindow(view.winId()).toImage();
+        };
+        auto staleOnScreen = [&] {
+            const QImage fresh = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+            const QImage shown = onScreen()
+                                     .copy(QRect(view.viewport()->pos(), view.viewport()->size()))
+                                     .convertToFormat(QImage::Format_RGB32);
+            int stale = 0;
+            for (int y = 0; y < fresh.height(); ++y)
+                for (int x = 0; x < fresh.width(); ++x)
+                    stale += fresh.pixel(x, y) != shown.pixel(x, y) ? 1 : 0;
+            return stale;
+        };
+        auto drawnIn = [&](const QImage& image, const QRect& area) {
+            int differing = 0;
+            for (int y = area.top(); y <= area.bottom(); y += 2) {
+                for (int x = area.left(); x <= area.right(); x += 2) {
+                    if (image.rect().contains(x, y) && image.pixelColor(x, y) != background)
+                        ++differing;
+                }
+            }
+            return differing;
+        };
+        QTRY_VERIFY(drawnIn(onScreen(), view.mapFromScene(oldRect).boundingRect().translated(
+                                            view.viewport()->pos())) > 20);
+        // Scrolled since it was drawn: the scroll copies pixels, f1 stays in view but is not
+        // painted again.
+        QScrollBar* vertical = view.verticalScrollBar();
+        QVERIFY(vertical->maximum() - vertical->value() > 40);
+        vertical->setValue(vertical->value() + 40);
+        QTest::qWait(30);
+
+        // The file is changed back: a reload without f1, as the graph controller does it.
+        GraphLayout smaller = layoutFor(*without);
+        smaller.boundingBox = layoutFor(*withExtra).boundingBox; // the view does not move
+        scene->setGraph(without, smaller);
+        scene->setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("d")})}},
+                                 QStringLiteral("dev"));
+        QVERIFY(!scene->nodeItem(QStringLiteral("f1")));
+        for (QGraphicsItem* item : scene->items(oldRect))
+            QVERIFY2(!item->sceneBoundingRect().intersects(oldRect.adjusted(20, 20, -20, -20)) ||
+                         item->type() != RevisionNodeItem::Type,
+                     "an item is still drawn where f1 was");
+        QTest::qWait(50);
+        const QRect area = view.mapFromScene(oldRect.adjusted(12, 12, -12, -12)).boundingRect();
+        QVERIFY(view.viewport()->rect().contains(area));
+        const QImage fresh = view.viewport()->grab().toImage();
+        QCOMPARE(drawnIn(fresh, area), 0);
+        QTRY_COMPARE(drawnIn(onScreen(), area.translated(view.viewport()->pos())), 0);
+        QTRY_COMPARE(staleOnScreen(), 0);
+
+        // Changed again: every revision moves (a new layout), after another scroll.
+        vertical->setValue(vertical->value() - 30);
+        QTest::qWait(30);
+        GraphLayout moved = layoutFor(*without, QPointF(0, 200));
+        moved.boundingBox = smaller.boundingBox.united(moved.boundingBox);
+        scene->setGraph(without, moved);
+        QTest::qWait(50);
+        // What is on screen is what a fresh paint gives, everywhere.
+        QTRY_COMPARE(staleOnScreen(), 0);
     }
 
     void bigGraph()

@@ -148,16 +148,14 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
 
     // Edges are rebuilt; nodes are kept by id so that the selection survives.
     for (EdgeItem* edge : std::as_const(m_edges)) {
-        removeItem(edge);
-        delete edge;
+        discard(edge);
     }
     m_edges.clear();
     for (auto it = m_nodes.begin(); it != m_nodes.end();) {
         if (!m_graph || !m_graph->contains(it.key())) {
             RevisionNodeItem* item = it.value();
             it = m_nodes.erase(it);
-            removeItem(item);
-            delete item;
+            discard(item);
         } else {
             ++it;
         }
@@ -190,6 +188,8 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
                 item = new RevisionNodeItem(r.id, &m_style);
                 m_nodes.insert(r.id, item);
                 addItem(item);
+            } else {
+                invalidateItem(item); // where it was drawn (see invalidateItem)
             }
             RevisionNodeItem::Markers markers;
             if (m_graph->isHead(r.id))
@@ -222,6 +222,7 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
         // Revisions the layout does not know yet (a stale layout): a row under the picture.
         qreal x = m_layoutRect.left();
         for (RevisionNodeItem* item : std::as_const(unplaced)) {
+            invalidateItem(item);
             const QRectF r = item->nodeRect();
             item->setPos(x + r.width() / 2, m_layoutRect.bottom() + kGhostGap + r.height() / 2);
             x += r.width() + kGhostGap;
@@ -317,8 +318,7 @@ void GraphScene::applyStates()
         if (!ghostIds.contains(it.key())) {
             RevisionNodeItem* item = it.value();
             it = m_ghosts.erase(it);
-            removeItem(item);
-            delete item;
+            discard(item);
         } else {
             ++it;
         }
@@ -399,8 +399,7 @@ void GraphScene::updateCaption(const DatabaseState* selected)
 void GraphScene::rebuildMarkers(const QHash<QString, QStringList>& markers)
 {
     for (DatabaseMarkerItem* marker : std::as_const(m_markers)) {
-        removeItem(marker);
-        delete marker;
+        discard(marker);
     }
     m_markers.clear();
     QStringList revisions = markers.keys();
@@ -423,8 +422,7 @@ void GraphScene::rebuildMarkers(const QHash<QString, QStringList>& markers)
 void GraphScene::placeMarkers()
 {
     for (QGraphicsPathItem* leader : std::as_const(m_leaders)) {
-        removeItem(leader);
-        delete leader;
+        discard(leader);
     }
     m_leaders.clear();
     if (m_markers.isEmpty())
@@ -495,6 +493,7 @@ void GraphScene::placeMarkers()
         for (DatabaseMarkerItem* m : markers) {
             const QRectF label = m->labelRect();
             const qreal x = onRight ? group.left() : group.right() - label.width();
+            invalidateItem(m);
             m->setPos(QPointF(x, y) - label.topLeft());
             y += label.height() + kStack;
         }
@@ -557,6 +556,7 @@ void GraphScene::placeGhosts()
     qreal x = left;
     for (const QString& id : sortedKeys(m_ghosts)) {
         RevisionNodeItem* item = m_ghosts.value(id);
+        invalidateItem(item);
         const qreal w = item->nodeRect().width();
         item->setPos(x + w / 2, y);
         x += w + kGhostGap + 60; // room for the database markers
@@ -603,6 +603,23 @@ void GraphScene::setDatabaseOverlayShown(bool shown)
         item->setVisible(shown);
     for (RevisionNodeItem* item : std::as_const(m_nodes))
         item->update();
+}
+
+// Qt repaints a removed (or moved) item where the view last painted it, in viewport pixels;
+// a scroll since then copied those pixels elsewhere without painting the item again, so that
+// spot is stale and the item's picture stays on screen until something repaints it all (a
+// zoom). Updating the item's scene rect, which the views map with their current scroll,
+// repaints where it really is.
+void GraphScene::invalidateItem(QGraphicsItem* item)
+{
+    update(item->sceneBoundingRect());
+}
+
+void GraphScene::discard(QGraphicsItem* item)
+{
+    invalidateItem(item);
+    removeItem(item);
+    delete item;
 }
 
 RevisionNodeItem* GraphScene::nodeItem(const QString& id) const

@@ -150,6 +150,8 @@ protected:
 
 private:
     RevisionNodeItem* nodeAt(const QPointF& scenePos) const;
+    void invalidateItem(QGraphicsItem* item);
+    void discard(QGraphicsItem* item);
     void onSelectionChanged();
     void applyStates();
     void applyRunMarks();
