@@ -487,7 +487,7 @@ private slots:
         for (DatabaseMarkerItem* marker : markers) {
             const QRectF rect = marker->sceneBoundingRect();
             for (RevisionNodeItem* node : std::as_const(nodes)) {
-                QVERIFY2(!rect.intersects(node->sceneBoundingRect()),
+                QVERIFY2(!rect.intersects(node->mapRectToScene(node->occupiedRect())),
                          qPrintable(QStringLiteral("marker %1 of %2 covers node %3")
                                         .arg(marker->profile(), marker->revision(), node->id())));
             }
@@ -498,8 +498,18 @@ private slots:
                                             .arg(marker->profile(), other->profile())));
             }
             // And it stays by its node: in the node's row, not far away.
-            const QRectF box = scene.nodeItem(marker->revision())->sceneBoundingRect();
-            QVERIFY(rect.bottom() > box.top() - 40 && rect.top() < box.bottom() + 40);
+            // And it stays by its node: touching its row, not beyond a neighbour.
+            RevisionNodeItem* own = scene.nodeItem(marker->revision());
+            const QRectF box = own->mapRectToScene(own->nodeRect());
+            QVERIFY(rect.bottom() >= box.top() - 30 && rect.top() <= box.bottom() + 30);
+            for (RevisionNodeItem* node : std::as_const(nodes)) {
+                const QRectF other = node->mapRectToScene(node->nodeRect());
+                const bool between = other.top() < box.bottom() && other.bottom() > box.top() &&
+                                     ((other.left() > box.right() && other.left() < rect.left()) ||
+                                      (other.right() < box.left() && other.right() > rect.right()));
+                QVERIFY2(!between, qPrintable(QStringLiteral("marker %1 of %2 sits beyond %3")
+                                                  .arg(marker->profile(), marker->revision(), node->id())));
+            }
             QVERIFY(scene.graphRect().contains(rect));
         }
         QCOMPARE(markers.first()->isSelectedProfile(),

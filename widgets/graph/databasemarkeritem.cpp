@@ -63,7 +63,7 @@ void DatabaseMarkerItem::relayout()
     const QFontMetricsF fm(m_style ? m_style->smallFont : QFont());
     m_text = fm.elidedText(m_profile, Qt::ElideRight, kMaxTextWidth);
     const qreal width = fm.horizontalAdvance(m_text) + kGlyphWidth + 14;
-    m_rect = QRectF(0, 0, width, fm.height() + 4);
+    m_rect = QRectF(0, 0, width, fm.height() + 3);
     update();
 }
 

@@ -416,26 +416,28 @@ void GraphScene::rebuildMarkers(const QHash<QString, QStringList>& markers)
     }
 }
 
-// Markers go next to their node, right of it when there is room, else left of it, else as
-// near as possible along the node's row; they never cover a node (with its branch label
-// badges) or another marker. A node's markers stay together, one under the other.
+// Markers go next to their node: beside it (right, then left) when there is room, else as a
+// tab on its top or bottom edge (in the gap between ranks), else as near as possible along
+// the node's row, joined to it by a leader line. They never cover a node's box, its branch
+// label badges or its error mark, nor another marker. A node's markers stay together: one
+// under the other beside the node, side by side on a tab.
 void GraphScene::placeMarkers()
 {
-    for (QGraphicsPathItem* leader : std::as_const(m_leaders)) {
+    for (QGraphicsPathItem* leader : std::as_const(m_leaders))
         discard(leader);
-    }
     m_leaders.clear();
     if (m_markers.isEmpty())
         return;
-    constexpr qreal kGap = 4.0;
+    constexpr qreal kSide = 9.0; // clear of the selection halo
+    constexpr qreal kTab = 1.5;
     constexpr qreal kStack = 2.0;
 
     QList<QRectF> obstacles;
     obstacles.reserve(m_nodes.size() + m_ghosts.size() + m_markers.size());
     for (RevisionNodeItem* item : std::as_const(m_nodes))
-        obstacles.append(item->sceneBoundingRect());
+        obstacles.append(item->mapRectToScene(item->occupiedRect()));
     for (RevisionNodeItem* item : std::as_const(m_ghosts))
-        obstacles.append(item->sceneBoundingRect());
+        obstacles.append(item->mapRectToScene(item->occupiedRect()));
 
     // The markers of each node, in order.
     QList<QPair<RevisionNodeItem*, QList<DatabaseMarkerItem*>>> groups;
@@ -451,7 +453,8 @@ void GraphScene::placeMarkers()
         return pa.y() != pb.y() ? pa.y() < pb.y() : pa.x() < pb.x();
     });
 
-    auto blockers = [&obstacles](const QRectF& r) {
+    auto blockers = [&obstacles](const QRectF& labels) {
+        const QRectF r = labels.adjusted(-1, -1, 1, 1); // the markers' bounding rects
         QList<QRectF> hits;
         for (const QRectF& o : std::as_const(obstacles)) {
             if (o.intersects(r))
@@ -460,49 +463,91 @@ void GraphScene::placeMarkers()
         return hits;
     };
 
+    enum class Side { Right, Left, Above, Below };
     for (const auto& [node, markers] : std::as_const(groups)) {
-        qreal width = 0, height = 0;
+        QSizeF column, row; // the group one under the other, or side by side
         for (DatabaseMarkerItem* m : markers) {
-            width = std::max(width, m->labelRect().width());
-            height += m->labelRect().height() + (height > 0 ? kStack : 0);
+            const QSizeF size = m->labelRect().size();
+            column = QSizeF(std::max(column.width(), size.width()),
+                            column.height() + size.height() + (column.isEmpty() ? 0 : kStack));
+            row = QSizeF(row.width() + size.width() + (row.isEmpty() ? 0 : kStack),
+                         std::max(row.height(), size.height()));
         }
         const QRectF box = node->mapRectToScene(node->nodeRect());
-        const QRectF bounds = node->sceneBoundingRect();
-        const qreal top = box.center().y() - height / 2;
-        // Slide right from the right-hand side, and left from the left-hand side, until free.
-        QRectF right(bounds.right() + kGap, top, width, height);
-        for (QList<QRectF> hits = blockers(right); !hits.isEmpty(); hits = blockers(right)) {
-            qreal x = right.left();
-            for (const QRectF& h : std::as_const(hits))
-                x = std::max(x, h.right() + kGap);
-            right.moveLeft(x);
+        const qreal middle = box.center().y() - column.height() / 2;
+        const QList<QPair<Side, QRectF>> candidates{
+            {Side::Right, QRectF(QPointF(box.right() + kSide, middle), column)},
+            {Side::Left, QRectF(QPointF(box.left() - kSide - column.width(), middle), column)},
+            {Side::Above, QRectF(QPointF(box.right() - row.width(), box.top() - kTab - row.height()), row)},
+            {Side::Below, QRectF(QPointF(box.right() - row.width(), box.bottom() + kTab), row)},
+        };
+        Side side = Side::Right;
+        QRectF group;
+        for (const auto& [candidate, rect] : candidates) {
+            if (blockers(rect).isEmpty()) {
+                side = candidate;
+                group = rect;
+                break;
+            }
         }
-        QRectF left(bounds.left() - kGap - width, top, width, height);
-        for (QList<QRectF> hits = blockers(left); !hits.isEmpty(); hits = blockers(left)) {
-            qreal x = left.right();
-            for (const QRectF& h : std::as_const(hits))
-                x = std::min(x, h.left() - kGap);
-            left.moveRight(x);
+        if (group.isNull()) {
+            // Slide right from the right-hand side, and left from the left-hand side, until
+            // free; the nearer wins.
+            QRectF right = candidates.at(0).second;
+            for (QList<QRectF> hits = blockers(right); !hits.isEmpty(); hits = blockers(right)) {
+                qreal x = right.left();
+                for (const QRectF& h : std::as_const(hits))
+                    x = std::max(x, h.right() + kSide);
+                right.moveLeft(x);
+            }
+            QRectF left = candidates.at(1).second;
+            for (QList<QRectF> hits = blockers(left); !hits.isEmpty(); hits = blockers(left)) {
+                qreal x = left.right();
+                for (const QRectF& h : std::as_const(hits))
+                    x = std::min(x, h.left() - kSide);
+                left.moveRight(x);
+            }
+            const bool onRight = right.left() - box.right() <= box.left() - left.right() + 0.5;
+            side = onRight ? Side::Right : Side::Left;
+            group = onRight ? right : left;
         }
-        const bool onRight =
-            right.left() - bounds.right() <= bounds.left() - left.right() + 0.5;
-        const QRectF group = onRight ? right : left;
         obstacles.append(group.adjusted(-kStack, -kStack, kStack, kStack));
 
-        qreal y = group.top();
+        const bool vertical = side == Side::Right || side == Side::Left;
+        QPointF at = group.topLeft();
         for (DatabaseMarkerItem* m : markers) {
             const QRectF label = m->labelRect();
-            const qreal x = onRight ? group.left() : group.right() - label.width();
+            const qreal x = side == Side::Left ? group.right() - label.width() : at.x();
             invalidateItem(m);
-            m->setPos(QPointF(x, y) - label.topLeft());
-            y += label.height() + kStack;
+            m->setPos(QPointF(x, at.y()) - label.topLeft());
+            if (vertical)
+                at.ry() += label.height() + kStack;
+            else
+                at.rx() += label.width() + kStack;
         }
 
-        // A leader from the box's side to the first marker's near side: short when the group
-        // sits by the node, drawn under the nodes when it had to go further.
-        const QRectF first = markers.first()->sceneBoundingRect().adjusted(1, 1, -1, -1);
-        const QPointF from(onRight ? box.right() : box.left(), box.center().y());
-        const QPointF to(onRight ? first.left() : first.right(), first.center().y());
+        // A leader from the box to the first marker: short when the group sits by the node,
+        // drawn under the nodes when it had to go further.
+        const QRectF first = markers.first()->mapRectToScene(markers.first()->labelRect());
+        QPointF from, to;
+        switch (side) {
+        case Side::Right:
+            from = QPointF(box.right(), box.center().y());
+            to = QPointF(first.left(), first.center().y());
+            break;
+        case Side::Left:
+            from = QPointF(box.left(), box.center().y());
+            to = QPointF(first.right(), first.center().y());
+            break;
+        case Side::Above:
+            from = QPointF(first.center().x(), box.top());
+            to = QPointF(first.center().x(), first.bottom());
+            break;
+        case Side::Below:
+            from = QPointF(first.center().x(), box.bottom());
+            to = QPointF(first.center().x(), first.top());
+            break;
+        }
         QPainterPath path(from);
         path.lineTo(to);
         auto* leader = new QGraphicsPathItem(path);

@@ -189,6 +189,12 @@ void RevisionNodeItem::relayout()
     if (m_hasErrors)
         m_errorRect = QRectF(m_rect.left() - 7, m_rect.top() - 7, 14, 14);
 
+    m_occupied = m_rect;
+    for (const Badge& b : std::as_const(m_labelBadges))
+        m_occupied |= b.rect;
+    if (!m_errorRect.isNull())
+        m_occupied |= m_errorRect;
+
     QRectF bounds = m_rect.adjusted(-7, -7, 7, 7); // room for a run mark
     for (const Badge& b : std::as_const(m_labelBadges))
         bounds |= b.rect;

@@ -86,6 +86,9 @@ public:
     QString runMessage() const { return m_runMessage; }
     // The node's box, centred on pos() (badges and markers lie outside it).
     QRectF nodeRect() const { return m_rect; }
+    // What the node draws whatever its state: the box, the branch label badges above it and
+    // the error mark (database markers must leave it free). Item coordinates.
+    QRectF occupiedRect() const { return m_occupied; }
 
     // How the box is drawn: its fill and border follow the selected database's state; the
     // selected database's current revision gets a database glyph ("you are here"); a
@@ -147,6 +150,7 @@ private:
     // Geometry and strings computed by relayout(), in item coordinates.
     QRectF m_rect;
     QRectF m_bounds;
+    QRectF m_occupied;
     QString m_elidedMessage;
     QString m_elidedId;
     QRectF m_idRect;
