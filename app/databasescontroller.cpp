@@ -13,10 +13,13 @@ DatabasesController::DatabasesController(DatabaseSession* session, DatabasesView
                                          QObject* parent)
     : QObject(parent), m_session(session), m_view(view)
 {
+    // Without a project there is nothing to add a profile to.
+    m_view->addProfileAction()->setEnabled(bool(m_session->config()));
     connect(m_session, &DatabaseSession::profilesChanged, this, [this] {
         const QString current = m_view->currentProfile();
         m_view->model()->setRows(m_session->rows());
         m_view->setCurrentProfile(current);
+        m_view->addProfileAction()->setEnabled(bool(m_session->config()));
     });
     connect(m_session, &DatabaseSession::stateChanged, this, [this](const QString& name) {
         m_view->model()->updateRow(m_session->row(name));

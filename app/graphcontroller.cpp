@@ -10,16 +10,15 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QLineEdit>
 #include <QMenu>
 
 namespace retort {
 
 GraphController::GraphController(GraphView* view, RevisionListView* list,
                                  DatabaseSession* databases, DatabasesView* databasesView,
-                                 QLineEdit* search, QObject* parent)
+                                 QObject* parent)
     : QObject(parent), m_view(view), m_list(list), m_databases(databases),
-      m_databasesView(databasesView), m_search(search), m_layouter(new GraphvizLayouter(this))
+      m_databasesView(databasesView), m_layouter(new GraphvizLayouter(this))
 {
     new GraphCaption(m_view, m_view->graphScene()); // "Showing: <profile> — at <revision>"
     connect(m_layouter, &GraphvizLayouter::layoutReady, this, [this](const GraphLayout& layout) {
@@ -71,22 +70,12 @@ GraphController::GraphController(GraphView* view, RevisionListView* list,
                     }
                     menu.addSeparator();
                 }
-                QAction* fit = menu.addAction(tr("&Fit to Window"));
+                menu.addAction(m_view->fitAction());
+                menu.addAction(m_view->fitAllAction());
                 QAction* chosen = menu.exec(screenPos);
                 if (chosen == copy)
                     QApplication::clipboard()->setText(id);
-                else if (chosen == fit)
-                    m_view->fitToWindow();
             });
-
-    if (m_search) {
-        connect(m_search, &QLineEdit::returnPressed, this, [this] {
-            const QString text = m_search->text().trimmed();
-            if (text.isEmpty())
-                return;
-            m_view->findAndSelect(text); // repeated Return cycles through the matches
-        });
-    }
 
     connect(m_databases, &DatabaseSession::stateChanged, this, &GraphController::updateDatabaseStates);
     connect(m_databases, &DatabaseSession::profilesChanged, this,
@@ -129,6 +118,11 @@ void GraphController::updateDatabaseStates()
     if (selected.isEmpty() && !m_databases->profiles().isEmpty())
         selected = m_databases->profiles().first().name();
     m_view->graphScene()->setDatabaseStates(states, selected);
+    // The revision list's State column shows the same database.
+    if (m_databases->hasState(selected))
+        m_list->setDatabaseState(selected, m_databases->state(selected));
+    else
+        m_list->clearDatabaseState();
     // A new project opens on where its database stands, once that is known and drawn.
     if (m_centerOnDatabase && m_pending == 0 && m_databases->hasState(selected)) {
         const QStringList current = m_databases->state(selected).sortedCurrentRevisions();

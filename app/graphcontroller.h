@@ -8,7 +8,6 @@
 #include <memory>
 
 class QAction;
-class QLineEdit;
 
 namespace retort {
 
@@ -22,14 +21,14 @@ class RevisionListView;
 // Keeps the graph picture in step with the project and the databases: asks the layouter
 // (its own thread) for a layout of each new graph and shows it when the newest arrives,
 // keeping the old picture meanwhile; feeds every profile's state to the scene; keeps the
-// graph's and the list's selections together; runs the search field.
+// graph's and the list's selections together.
 class GraphController : public QObject
 {
     Q_OBJECT
 
 public:
     GraphController(GraphView* view, RevisionListView* list, DatabaseSession* databases,
-                    DatabasesView* databasesView, QLineEdit* search, QObject* parent = nullptr);
+                    DatabasesView* databasesView, QObject* parent = nullptr);
     ~GraphController() override;
 
     // A new graph to lay out; `newProject` centres the first picture on where the selected
@@ -54,7 +53,6 @@ private:
     RevisionListView* m_list = nullptr;
     DatabaseSession* m_databases = nullptr;
     DatabasesView* m_databasesView = nullptr;
-    QLineEdit* m_search = nullptr;
     GraphvizLayouter* m_layouter = nullptr;
     std::shared_ptr<const RevisionGraph> m_requested;
     std::shared_ptr<const RevisionGraph> m_shown;

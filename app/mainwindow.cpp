@@ -4,6 +4,7 @@
 #include "databasescontroller.h"
 #include "databasesession.h"
 #include "diagnostics/diagnosticsview.h"
+#include "graph/graphsearchbar.h"
 #include "graph/graphview.h"
 #include "details/revisiondetailsview.h"
 #include "graphcontroller.h"
@@ -137,12 +138,9 @@ void MainWindow::createCentralArea()
 
     m_graphView = new GraphView;
     m_graphView->setObjectName(QStringLiteral("graphView"));
-    m_graphSearch = new QLineEdit;
-    m_graphSearch->setObjectName(QStringLiteral("graphSearch"));
-    m_graphSearch->setPlaceholderText(
-        tr("Find in the graph: id, prefix, branch label or message (Return for the next match)"));
-    m_graphSearch->setClearButtonEnabled(true);
+    m_graphSearch = new GraphSearchBar(m_graphView);
     auto* graphPage = new QWidget;
+    graphPage->setObjectName(QStringLiteral("graphPage"));
     auto* graphLayout = new QVBoxLayout(graphPage);
     graphLayout->setContentsMargins(4, 4, 4, 0);
     graphLayout->setSpacing(4);
@@ -208,7 +206,7 @@ void MainWindow::createDocks()
     m_diagnosticsDock->raise();
 
     m_graphController = new GraphController(m_graphView, m_revisionList, m_databases,
-                                            m_databasesView, m_graphSearch, this);
+                                            m_databasesView, this);
     connect(m_graphController, &GraphController::layoutStarted, this, [this] {
         statusBar()->showMessage(tr("Laying out the graph…"));
     });
@@ -325,6 +323,17 @@ void MainWindow::createMenus()
     viewMenu->addAction(toggleLog);
     viewMenu->addSeparator();
     viewMenu->addAction(m_filterAction);
+    // The graph's commands; their shortcuts work while the graph has the focus, the menu
+    // shows the graph.
+    viewMenu->addSeparator();
+    for (QAction* action : {m_graphView->zoomInAction(), m_graphView->zoomOutAction(),
+                            m_graphView->resetZoomAction(), m_graphView->fitAction(),
+                            m_graphView->fitAllAction(), m_graphView->overviewAction()}) {
+        viewMenu->addAction(action);
+        connect(action, &QAction::triggered, this, [this] {
+            m_centralTabs->setCurrentWidget(m_graphView->parentWidget());
+        });
+    }
 
     QMenu* scriptMenu = menuBar()->addMenu(tr("&Script"));
     scriptMenu->addAction(m_scripts->newRevisionAction());

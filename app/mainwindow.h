@@ -23,6 +23,7 @@ class DatabasesController;
 class DatabasesView;
 class DiagnosticsView;
 class GraphController;
+class GraphSearchBar;
 class LogPane;
 class RunController;
 class RevisionDetailsView;
@@ -107,7 +108,7 @@ private:
     RevisionListView* m_revisionList = nullptr;
     GraphView* m_graphView = nullptr;
     GraphController* m_graphController = nullptr;
-    QLineEdit* m_graphSearch = nullptr;
+    GraphSearchBar* m_graphSearch = nullptr;
     QDockWidget* m_detailsDock = nullptr;
     RevisionDetailsView* m_details = nullptr;
     QAction* m_exportAction = nullptr;

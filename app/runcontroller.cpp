@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QDir>
 #include <QMessageBox>
 #include <QStyle>
 #include <QWidget>
@@ -248,13 +249,23 @@ void RunController::requestPlan(Kind kind, const QString& target, const QString&
         return;
     }
     const Direction direction = kind == Kind::Downgrade ? Direction::Downgrade : Direction::Upgrade;
-    const Result<MigrationPlan> plan =
-        m_planner->plan(state.currentRevisions(), direction, target);
+    Result<MigrationPlan> plan = m_planner->plan(state.currentRevisions(), direction, target);
+    // Where alembic cannot even load the project, that comes first, whatever the plan: the
+    // dialog says so and refuses to run.
+    const bool cannotLoad = m_planGraph && !alembicStoppers(m_planGraph->diagnostics()).isEmpty();
+    if (!plan && cannotLoad) {
+        MigrationPlan none;
+        none.direction = direction;
+        none.target = target;
+        none.startHeads = state.currentRevisions();
+        none.endHeads = state.sortedCurrentRevisions();
+        plan = std::move(none);
+    }
     if (!plan) {
         showProblem(action, tr("Alembic would refuse this: %1").arg(plan.error()));
         return;
     }
-    if (plan->isEmpty()) {
+    if (plan->isEmpty() && !cannotLoad) {
         m_lastProblem = tr("Nothing to run: “%1” is already there.").arg(profile);
         emit statusMessage(m_lastProblem);
         m_log->logView()->appendNote(m_lastProblem);
@@ -301,21 +312,31 @@ void RunController::requestStamp()
     const DatabaseState state = m_databases->state(profile);
     if (!state.isReadable())
         return;
+    if (!m_planner)
+        return;
     MigrationPlan plan;
     plan.startHeads = state.currentRevisions();
+    // A row that names no script makes alembic's stamp fail unless the table is emptied
+    // first (--purge).
     const bool purge = !state.ghosts().isEmpty();
+    Result<StampPlan> stamp = m_planner->stamp(state.currentRevisions(), {revision}, purge);
+    if (!stamp && m_planGraph && !alembicStoppers(m_planGraph->diagnostics()).isEmpty()) {
+        StampPlan unchanged; // the dialog leads with why alembic cannot load the project
+        unchanged.rowsBefore = state.currentRevisions();
+        unchanged.rowsAfter = state.sortedCurrentRevisions();
+        stamp = std::move(unchanged);
+    }
+    if (!stamp) {
+        showProblem(tr("Stamp"), tr("Alembic would refuse this: %1").arg(stamp.error()));
+        return;
+    }
     QStringList command{QStringLiteral("stamp")};
     if (purge)
         command << QStringLiteral("--purge");
     command << revision;
     PlanSummary summary = summarize(Kind::Stamp, tr("Stamp"), profile, command, plan);
     summary.purge = purge;
-    // With one row or none (or after --purge) the table ends up naming the revision alone;
-    // with several branches alembic decides which rows it replaces.
-    if (purge || state.currentRevisions().size() <= 1)
-        summary.rowsAfter = {revision};
-    else
-        summary.rowsAfter = {tr("%1 (alembic replaces the rows on its branches)").arg(revision)};
+    summary.rowsAfter = stamp->rowsAfter; // exactly what alembic's HeadMaintainer leaves
     confirm(Kind::Stamp, profile, command, plan, summary, {revision});
 }
 
@@ -336,6 +357,20 @@ PlanSummary RunController::summarize(Kind kind, const QString& action, const QSt
     s.rowsBefore = plan.startHeads;
     s.rowsBefore.sort();
     s.rowsAfter = plan.endHeads;
+    // alembic loads every revision file before it runs anything
+    if (m_planGraph) {
+        const QString base = m_databases->config() ? m_databases->config()->here() : QString();
+        auto describe = [&base](const Diagnostic& d) {
+            QString where = d.path.isEmpty() ? QString() : QDir(base).relativeFilePath(d.path);
+            if (d.line > 0)
+                where += u':' + QString::number(d.line);
+            return where.isEmpty() ? d.message : where + QStringLiteral(": ") + d.message;
+        };
+        for (const Diagnostic& d : alembicStoppers(m_planGraph->diagnostics()))
+            s.loadErrors << describe(d);
+        for (const Diagnostic& d : unresolvedErrors(m_planGraph->diagnostics()))
+            s.unreadValues << describe(d);
+    }
     // alembic's offline mode starts from one revision (FROM:TO), never from several
     if (plan.startHeads.size() > 1) {
         s.canPreviewSql = false;

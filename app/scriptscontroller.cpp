@@ -60,8 +60,11 @@ ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphVi
 
     m_openAction = new QAction(tr("&Open Script"), this);
     m_openAction->setStatusTip(tr("Open the selected revision's script"));
+    m_openAction->setEnabled(false); // until a revision with a script is selected
     connect(m_openAction, &QAction::triggered, this,
             [this] { openRevision(m_graphView->currentRevision()); });
+    connect(m_graphView, &GraphView::currentRevisionChanged, this,
+            &ScriptsController::updateOpenAction);
 
     // Save and Close act on the script tabs only, so they never steal keys elsewhere.
     m_saveAction =
@@ -375,8 +378,16 @@ void ScriptsController::updateDiagnostics(ScriptPage* page)
                                          : Diagnostics());
 }
 
+void ScriptsController::updateOpenAction()
+{
+    const auto graph = m_session->graph();
+    const Revision* revision = graph ? graph->revision(m_graphView->currentRevision()) : nullptr;
+    m_openAction->setEnabled(revision && !revision->path.isEmpty());
+}
+
 void ScriptsController::onLoaded(const std::shared_ptr<const RevisionGraph>& graph)
 {
+    updateOpenAction();
     m_newRevisionAction->setEnabled(graph && !m_command->isRunning());
     m_mergeAction->setEnabled(graph && graph->heads().size() > 1 && !m_command->isRunning());
     // The folders to watch come from what the load found; nothing is scanned here.

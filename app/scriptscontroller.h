@@ -90,6 +90,7 @@ signals:
 
 private:
     void onLoaded(const std::shared_ptr<const RevisionGraph>& graph);
+    void updateOpenAction();
     void onFileChanged(const QString& path);
     void onFileRemoved(const QString& path);
     void reloadFromDisk(ScriptPage* page);

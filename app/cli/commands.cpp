@@ -1,9 +1,11 @@
 #include "commands.h"
 
 #include "cli/currentcommand.h"
+#include "cli/diagnosticsoutput.h"
 #include "cli/exportcommand.h"
 #include "cli/jsonoutput.h"
 #include "cli/plancommand.h"
+#include "graph/migrationplanner.h"
 #include "graph/revisiongraph.h"
 #include "project/projectloader.h"
 
@@ -50,17 +52,6 @@ QString historyLine(const RevisionGraph& graph, const Revision& rev)
     return line;
 }
 
-void printDiagnosticsText(const Diagnostics& diagnostics, const QString& base, QTextStream& out)
-{
-    for (const Diagnostic& d : diagnostics) {
-        QString where = d.path.isEmpty() ? QString() : QDir(base).relativeFilePath(d.path);
-        if (d.line > 0)
-            where += u':' + QString::number(d.line);
-        out << (where.isEmpty() ? QString() : where + QStringLiteral(": "))
-            << Diagnostic::severityName(d.severity) << ": " << d.message << '\n';
-    }
-}
-
 int unexpectedArguments(const QStringList& args, QTextStream& err)
 {
     if (args.isEmpty())
@@ -81,12 +72,18 @@ QString usage()
               "  graph --json      the revision graph as JSON\n"
               "  heads             the head revisions, one id per line, sorted\n"
               "  history           every revision, newest first, as alembic prints it\n"
+              "                    (heads, history and plan exit 1 where alembic could not\n"
+              "                    load the project, with the reasons on stderr)\n"
               "  lint [--json]     the diagnostics; exit status 1 when there are errors\n"
               "  current [--url URL] [--version-table T] [--version-table-schema S]\n"
               "                    the ids in the database's version table, sorted\n"
-              "  plan {upgrade|downgrade} TARGET [--current REV]... [--url URL] [--json]\n"
-              "                    the steps alembic would run, in order (TARGET as alembic\n"
-              "                    takes it: heads, base, ae10, label@head, +1, -1, ...)\n"
+              "  plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]\n"
+              "       [--json]     the steps alembic would run, in order (TARGET as alembic\n"
+              "                    takes it: heads, base, ae10, label@head, +1, -1, ...),\n"
+              "                    from the project's database unless --current rows or\n"
+              "                    --at-base describe another state\n"
+              "  plan stamp TARGET... [--current REV]... [--purge] [--json]\n"
+              "                    the version rows `alembic stamp` would leave\n"
               "  export --format dot|svg|png -o FILE   the graph as a picture (same layout as the window)\n"
               "\n"
               "options:\n"
@@ -186,14 +183,26 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
         out << QJsonDocument(json::graph(graph, here)).toJson(QJsonDocument::Indented);
         return Ok;
     }
+    if (inv.command == QLatin1StringView("heads") || inv.command == QLatin1StringView("history")) {
+        // alembic loads every file first: where it cannot, `alembic heads` / `history` fail.
+        if (refuseWhenAlembicCannotLoad(graph, here, err))
+            return Findings;
+    }
     if (inv.command == QLatin1StringView("heads")) {
         for (const QString& id : graph.heads())
             out << id << '\n';
         return Ok;
     }
     if (inv.command == QLatin1StringView("history")) {
-        for (const QString& id : graph.topologicalOrderNewestFirst())
-            out << historyLine(graph, *graph.revision(id)) << '\n';
+        // alembic's walk_revisions("base", "heads") is iterate_revisions("heads", "base"):
+        // the revisions `upgrade heads` runs from an empty database, newest first.
+        const Result<MigrationPlan> walk = MigrationPlanner(graph).upgrade({}, QStringLiteral("heads"));
+        if (!walk) {
+            err << "retort-cli: " << walk.error() << '\n';
+            return Findings;
+        }
+        for (auto it = walk->steps.crbegin(); it != walk->steps.crend(); ++it)
+            out << historyLine(graph, *graph.revision(it->revision)) << '\n';
         return Ok;
     }
     // lint

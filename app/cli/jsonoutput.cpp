@@ -32,6 +32,8 @@ QJsonArray diagnostics(const Diagnostics& diagnostics, const QString& relativeTo
         o.insert(QStringLiteral("path"), displayPath(d.path, relativeTo));
         o.insert(QStringLiteral("line"), d.line);
         o.insert(QStringLiteral("message"), d.message);
+        // alembic itself cannot load the project because of it (every command fails)
+        o.insert(QStringLiteral("stops_alembic"), d.stopsAlembic);
         if (!d.revision.isEmpty())
             o.insert(QStringLiteral("revision"), d.revision);
         out.append(o);

@@ -1,6 +1,8 @@
 #include "cli/plancommand.h"
 
+#include "cli/diagnosticsoutput.h"
 #include "config/connectionprofile.h"
+#include "config/sqlalchemyurl.h"
 #include "db/versiontablereader.h"
 #include "graph/migrationplanner.h"
 #include "project/projectloader.h"
@@ -27,6 +29,62 @@ enum PlanExit
     PlanFailure = 3
 };
 
+// Where the rows a plan starts from came from.
+struct StartState
+{
+    enum class Source
+    {
+        Database, // read from the ini's database or --url
+        Current,  // --current rows
+        AtBase    // --at-base
+    };
+    Source source = Source::Database;
+    QString url; // Database: the URL read, password hidden
+    QStringList rows;
+
+    QString sourceName() const
+    {
+        switch (source) {
+        case Source::Database:
+            return QStringLiteral("database");
+        case Source::Current:
+            return QStringLiteral("current");
+        case Source::AtBase:
+            return QStringLiteral("at-base");
+        }
+        return {};
+    }
+    QString describe() const
+    {
+        const QString at = rows.isEmpty() ? tr("at base (no version rows)")
+                                          : tr("at %1").arg(rows.join(QStringLiteral(", ")));
+        switch (source) {
+        case Source::Database:
+            return tr("planned from the database %1, %2").arg(url, at);
+        case Source::Current:
+            return tr("planned from the rows given with --current, %1").arg(at);
+        case Source::AtBase:
+            return tr("planned from an empty database (--at-base)");
+        }
+        return {};
+    }
+    QJsonObject toJson() const
+    {
+        QJsonObject o;
+        o.insert(QStringLiteral("source"), sourceName());
+        if (source == Source::Database)
+            o.insert(QStringLiteral("url"), url);
+        o.insert(QStringLiteral("rows"), QJsonArray::fromStringList(rows));
+        return o;
+    }
+};
+
+QString usageText()
+{
+    return tr("usage: retort-cli plan {upgrade|downgrade|stamp} TARGET "
+              "[--current REV]... | [--at-base] | [--url [URL]] [--purge] [--json]");
+}
+
 } // namespace
 
 int runPlanCommand(const QString& configPath, const QString& section, const QStringList& argsIn,
@@ -39,12 +97,18 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
     QStringList positional;
     QStringList current;
     QString url;
-    bool fromDatabase = false; // --url given: read the state from a database
+    bool urlGiven = false;
+    bool atBase = false;
+    bool purge = false;
     bool asJson = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& a = args.at(i);
         if (a == QLatin1StringView("--json")) {
             asJson = true;
+        } else if (a == QLatin1StringView("--at-base")) {
+            atBase = true;
+        } else if (a == QLatin1StringView("--purge")) {
+            purge = true;
         } else if (a == QLatin1StringView("--current")) {
             if (i + 1 >= args.size()) {
                 err << tr("retort-cli: %1 needs a value").arg(a) << '\n';
@@ -52,14 +116,14 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
             }
             current << args.at(++i);
         } else if (a == QLatin1StringView("--url")) {
-            // `--url URL` reads that database; a bare `--url` reads the ini's.
-            fromDatabase = true;
+            // `--url URL` reads that database; a bare `--url` reads the ini's (the default).
+            urlGiven = true;
             if (i + 1 < args.size() && args.at(i + 1).contains(QLatin1StringView("://")))
                 url = args.at(++i);
         } else if (a.startsWith(QLatin1StringView("--current="))) {
             current << a.mid(10);
         } else if (a.startsWith(QLatin1StringView("--url="))) {
-            fromDatabase = true;
+            urlGiven = true;
             url = a.mid(6);
         } else if (a.startsWith(QLatin1StringView("--")) && a.size() > 2) {
             err << tr("retort-cli: plan: unknown option %1").arg(a) << '\n';
@@ -68,15 +132,22 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
             positional << a; // "-1", "+2", "label@-1" are targets
         }
     }
-    if (positional.size() != 2 || (positional.at(0) != QLatin1StringView("upgrade") &&
-                                   positional.at(0) != QLatin1StringView("downgrade"))) {
-        err << tr("usage: retort-cli plan {upgrade|downgrade} TARGET "
-                  "[--current REV]... | [--url [URL]] [--json]")
-            << '\n';
+    static const QStringList commands = {QStringLiteral("upgrade"), QStringLiteral("downgrade"),
+                                         QStringLiteral("stamp")};
+    const QString command = positional.value(0);
+    const bool isStamp = command == QLatin1StringView("stamp");
+    // stamp takes several revisions, as `alembic stamp` does
+    if (!commands.contains(command) || positional.size() < 2
+        || (!isStamp && positional.size() != 2)) {
+        err << usageText() << '\n';
         return PlanUsage;
     }
-    if (fromDatabase && !current.isEmpty()) {
-        err << tr("retort-cli: plan: give either --current or --url, not both") << '\n';
+    if (int(urlGiven) + int(!current.isEmpty()) + int(atBase) > 1) {
+        err << tr("retort-cli: plan: give one of --current, --at-base or --url") << '\n';
+        return PlanUsage;
+    }
+    if (purge && !isStamp) {
+        err << tr("retort-cli: plan: --purge goes with stamp") << '\n';
         return PlanUsage;
     }
 
@@ -85,13 +156,26 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
         err << "retort-cli: " << project.error() << '\n';
         return PlanFailure;
     }
-    if (fromDatabase) {
-        // The rows in the order the table returns them: alembic's -1 with several rows
-        // depends on that order.
+    const RevisionGraph& graph = *project->graph;
+    // alembic loads every revision file before it plans anything: where it cannot, there is
+    // no plan to show.
+    if (refuseWhenAlembicCannotLoad(graph, project->config.here(), err))
+        return PlanRefused;
+
+    StartState start;
+    if (atBase) {
+        start.source = StartState::Source::AtBase;
+    } else if (!current.isEmpty()) {
+        start.source = StartState::Source::Current;
+        start.rows = current;
+    } else if (!(isStamp && purge)) {
+        // As `alembic upgrade` does: the project's own database. The rows in the order the
+        // table returns them: alembic's -1 with several rows depends on that order.
         const ConnectionProfile profile = ConnectionProfile::fromConfig(project->config);
         const QString effective = url.isEmpty() ? profile.effectiveUrl(project->config) : url;
         if (effective.isEmpty()) {
-            err << tr("retort-cli: no database URL: set sqlalchemy.url in the ini or pass --url URL")
+            err << tr("retort-cli: no database URL: set sqlalchemy.url in the ini, pass --url "
+                      "URL, or describe the state with --current REV or --at-base")
                 << '\n';
             return PlanFailure;
         }
@@ -101,13 +185,40 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
             err << "retort-cli: " << state.error() << '\n';
             return PlanFailure;
         }
-        current = state.currentRevisions();
+        start.url = SqlAlchemyUrl::redacted(effective);
+        start.rows = state.currentRevisions();
+    } else {
+        start.source = StartState::Source::AtBase; // --purge empties the table first
     }
-    const RevisionGraph& graph = *project->graph;
-    const bool upgrade = positional.at(0) == QLatin1StringView("upgrade");
+    err << "retort-cli: " << start.describe() << '\n';
+
     const MigrationPlanner planner(graph);
+    if (isStamp) {
+        const Result<StampPlan> stamp = planner.stamp(start.rows, positional.mid(1), purge);
+        if (!stamp) {
+            err << "retort-cli: " << stamp.error() << '\n';
+            return PlanRefused;
+        }
+        if (asJson) {
+            QJsonObject root;
+            root.insert(QStringLiteral("from"), start.toJson());
+            root.insert(QStringLiteral("purge"), purge);
+            root.insert(QStringLiteral("rows_before"), QJsonArray::fromStringList(stamp->rowsBefore));
+            root.insert(QStringLiteral("rows_after"), QJsonArray::fromStringList(stamp->rowsAfter));
+            root.insert(QStringLiteral("removed"), QJsonArray::fromStringList(stamp->removedRows));
+            root.insert(QStringLiteral("added"), QJsonArray::fromStringList(stamp->addedRows));
+            out << QJsonDocument(root).toJson(QJsonDocument::Indented);
+            return PlanOk;
+        }
+        for (const QString& row : stamp->rowsAfter)
+            out << row << '\n';
+        return PlanOk;
+    }
+
+    const bool upgrade = command == QLatin1StringView("upgrade");
     const Result<MigrationPlan> plan = planner.plan(
-        current, upgrade ? MigrationStep::Direction::Upgrade : MigrationStep::Direction::Downgrade,
+        start.rows,
+        upgrade ? MigrationStep::Direction::Upgrade : MigrationStep::Direction::Downgrade,
         positional.at(1));
     if (!plan) {
         err << "retort-cli: " << plan.error() << '\n';
@@ -124,7 +235,9 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
             steps.append(o);
         }
         QJsonObject root;
+        root.insert(QStringLiteral("from"), start.toJson());
         root.insert(QStringLiteral("steps"), steps);
+        root.insert(QStringLiteral("rows_after"), QJsonArray::fromStringList(plan->endHeads));
         out << QJsonDocument(root).toJson(QJsonDocument::Indented);
         return PlanOk;
     }

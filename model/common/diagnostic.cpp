@@ -1,12 +1,20 @@
 #include "diagnostic.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace retort {
 
 Diagnostic Diagnostic::error(QString path, int line, QString message, QString revision)
 {
     return {Severity::Error, std::move(path), line, std::move(message), std::move(revision)};
+}
+
+Diagnostic Diagnostic::fatal(QString path, int line, QString message, QString revision)
+{
+    Diagnostic d = error(std::move(path), line, std::move(message), std::move(revision));
+    d.stopsAlembic = true;
+    return d;
 }
 
 Diagnostic Diagnostic::warning(QString path, int line, QString message, QString revision)
@@ -31,6 +39,22 @@ bool hasErrors(const Diagnostics& diagnostics)
 {
     return std::any_of(diagnostics.begin(), diagnostics.end(),
                        [](const Diagnostic& d) { return d.isError(); });
+}
+
+Diagnostics alembicStoppers(const Diagnostics& diagnostics)
+{
+    Diagnostics out;
+    std::copy_if(diagnostics.begin(), diagnostics.end(), std::back_inserter(out),
+                 [](const Diagnostic& d) { return d.stopsAlembic; });
+    return out;
+}
+
+Diagnostics unresolvedErrors(const Diagnostics& diagnostics)
+{
+    Diagnostics out;
+    std::copy_if(diagnostics.begin(), diagnostics.end(), std::back_inserter(out),
+                 [](const Diagnostic& d) { return d.isError() && !d.stopsAlembic; });
+    return out;
 }
 
 void sortDiagnostics(Diagnostics& diagnostics)

@@ -69,4 +69,16 @@ private:
     }
 };
 
+// What `alembic stamp` does to the version table: no script runs; rows are deleted, updated
+// and inserted as alembic's HeadMaintainer does for each StampStep.
+struct StampPlan
+{
+    QStringList destinations; // as given, e.g. {"ae10"}, {"heads"}, {"base"}
+    bool purge = false;       // --purge: the table is emptied before stamping
+    QStringList rowsBefore;   // version rows before, in the order given
+    QStringList rowsAfter;    // version rows after, sorted
+    QStringList removedRows;  // rows before that are gone after, sorted
+    QStringList addedRows;    // rows after that were not there before, sorted
+};
+
 } // namespace retort

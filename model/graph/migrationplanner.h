@@ -37,6 +37,15 @@ public:
         return plan(currentRows, MigrationStep::Direction::Downgrade, target);
     }
 
+    // What `alembic stamp [--purge] DESTINATION...` leaves in the version table, computed as
+    // alembic does it: ScriptDirectory._stamp_revs turns the rows into StampSteps (per
+    // destination: delete the branch, move the rows it shares a lineage with up or down to it
+    // as one merge-like step, or insert it as a new branch) and HeadMaintainer.update_to_step
+    // applies them. With `purge` the table is emptied first. Where alembic fails, the failure
+    // carries its message.
+    Result<StampPlan> stamp(const QStringList& currentRows, const QStringList& destinations,
+                            bool purge = false) const;
+
 private:
     const RevisionGraph& m_graph;
     std::shared_ptr<const TargetResolver> m_resolver; // built once per graph

@@ -78,7 +78,7 @@ std::shared_ptr<const RevisionGraph> RevisionGraph::build(QList<Revision> revisi
         for (const QString& label : rev.branchLabels) {
             if (g->m_labelOwner.contains(label) || g->m_index.contains(label)) {
                 const int other = g->m_labelOwner.value(label, g->m_index.value(label, -1));
-                diags.append(Diagnostic::error(
+                diags.append(Diagnostic::fatal(
                     rev.path, rev.branchLabelsLine,
                     tr("Branch name '%1' in revision %2 is already used by revision %3.")
                         .arg(label, rev.id, g->m_revisions.at(other).id),
@@ -97,7 +97,7 @@ std::shared_ptr<const RevisionGraph> RevisionGraph::build(QList<Revision> revisi
             const int p = g->m_index.value(parent, -1);
             if (p < 0) {
                 node.missingParents.append(parent);
-                diags.append(Diagnostic::error(
+                diags.append(Diagnostic::fatal(
                     rev.path, rev.downRevisionLine,
                     tr("Revision %1 has down_revision %2, but no script defines %2.")
                         .arg(rev.id, parent),
@@ -114,7 +114,7 @@ std::shared_ptr<const RevisionGraph> RevisionGraph::build(QList<Revision> revisi
             if (d < 0)
                 d = g->m_labelOwner.value(dep, -1);
             if (d < 0) {
-                diags.append(Diagnostic::error(
+                diags.append(Diagnostic::fatal(
                     rev.path, rev.dependsOnLine,
                     tr("Revision %1 depends on %2, which is neither a revision nor a branch "
                        "label.")
@@ -187,7 +187,7 @@ std::shared_ptr<const RevisionGraph> RevisionGraph::build(QList<Revision> revisi
     const QStringList& stuck = cycle.isEmpty() ? depCycle : cycle;
     for (const QString& id : stuck) {
         const Revision& rev = g->m_revisions.at(g->m_index.value(id));
-        diags.append(Diagnostic::error(
+        diags.append(Diagnostic::fatal(
             rev.path, cycle.isEmpty() ? rev.dependsOnLine : rev.downRevisionLine,
             cycle.isEmpty()
                 ? tr("Revision %1 is on a cycle of depends_on and down_revision references.")

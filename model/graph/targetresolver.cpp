@@ -404,13 +404,14 @@ QList<int> TargetResolver::descendantNodes(const QList<int>& targets,
     return related(targets, false, includeDependencies, false, ignored);
 }
 
-bool TargetResolver::sharesLineage(int target, const QList<int>& testAgainst) const
+bool TargetResolver::sharesLineage(int target, const QList<int>& testAgainst,
+                                   bool includeDependencies) const
 {
     if (testAgainst.isEmpty())
         return true;
     Error ignored;
-    const QList<int> down = related({target}, false, false, false, ignored);
-    const QList<int> up = related({target}, true, false, false, ignored);
+    const QList<int> down = related({target}, false, includeDependencies, false, ignored);
+    const QList<int> up = related({target}, true, includeDependencies, false, ignored);
     for (int t : testAgainst)
         if (down.contains(t) || up.contains(t))
             return true;
@@ -465,7 +466,7 @@ int TargetResolver::getCurrentHead(const QString& branchLabel, Error& e) const
 }
 
 QList<int> TargetResolver::filterForLineage(const QList<int>& targets, const QString& checkAgainst,
-                                            Error& e) const
+                                            Error& e, bool includeDependencies) const
 {
     const Resolved r = resolveRevisionNumber(checkAgainst, false, e);
     if (e)
@@ -486,7 +487,7 @@ QList<int> TargetResolver::filterForLineage(const QList<int>& targets, const QSt
     }
     QList<int> out;
     for (int t : targets)
-        if (sharesLineage(t, against))
+        if (sharesLineage(t, against, includeDependencies))
             out << t;
     return out;
 }

@@ -119,6 +119,10 @@ public:
                              Error& e) const;
     QList<int> descendantNodes(const QList<int>& targets, bool includeDependencies) const;
     int resolveBranch(const QString& label, Error& e) const;
+    // filter_for_lineage(): the targets that are `checkAgainst` (an id, a label, `heads`,
+    // `label@head`...), one of its ancestors or one of its descendants.
+    QList<int> filterForLineage(const QList<int>& targets, const QString& checkAgainst, Error& e,
+                                bool includeDependencies = false) const;
     int walk(int start, int steps, const QString& branchLabel, bool noOverwalk, Error& e) const;
     QList<int> parseUpgradeTarget(const QStringList& current, const QString& target,
                                   Error& e) const;
@@ -138,9 +142,8 @@ private:
     int revisionForIdent(const QString& id, bool isBase, const QString& checkBranch,
                          Error& e) const;
     int lookupKey(const QString& key) const; // exact id or branch label, else kNone-ish -3
-    bool sharesLineage(int target, const QList<int>& testAgainst) const;
-    QList<int> filterForLineage(const QList<int>& targets, const QString& checkAgainst,
-                                Error& e) const;
+    bool sharesLineage(int target, const QList<int>& testAgainst,
+                       bool includeDependencies = false) const;
     QList<int> allCurrent(const QStringList& ids, Error& e) const;
     QList<int> related(const QList<int>& targets, bool up, bool includeDependencies, bool check,
                        Error& e) const;

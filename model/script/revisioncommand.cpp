@@ -28,6 +28,20 @@ QString RevisionCommand::generatedPath(const QString& output)
     return path;
 }
 
+QStringList RevisionCommand::revisionArguments(const NewRevisionOptions& options)
+{
+    QStringList args{QStringLiteral("revision"), QStringLiteral("-m"), options.message,
+                     QStringLiteral("--head"),
+                     options.head.isEmpty() ? QStringLiteral("head") : options.head};
+    if (!options.branchLabel.isEmpty())
+        args << QStringLiteral("--branch-label") << options.branchLabel;
+    for (const QString& dependency : options.dependsOn)
+        args << QStringLiteral("--depends-on") << dependency;
+    if (options.autogenerate)
+        args << QStringLiteral("--autogenerate");
+    return args;
+}
+
 bool RevisionCommand::start(const RunRequest& request)
 {
     if (m_runId != 0)

@@ -4,11 +4,24 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 namespace retort {
 
 class AlembicRunner;
 struct RunEvent;
+
+// What `alembic revision` is asked for (Script ▸ New Revision…).
+struct NewRevisionOptions
+{
+    QString message;
+    QString head = QStringLiteral("head"); // a head id, or "base" for a new branch
+    QString branchLabel;                    // optional
+    QStringList dependsOn;                  // ids or branch labels
+    // --autogenerate: alembic imports the project's env.py, which connects to the database
+    // and compares its schema with the models. Never implied: asked for explicitly.
+    bool autogenerate = false;
+};
 
 // Runs `alembic revision` or `alembic merge` (a RunRequest whose command is one of those)
 // through the given AlembicRunner and reports the script alembic generated. start()
@@ -29,6 +42,9 @@ public:
 
     // The file alembic wrote, from its "Generating /path/x.py ...  done" line; empty if none.
     static QString generatedPath(const QString& output);
+    // The arguments after `alembic` for a new revision: `revision -m MESSAGE --head HEAD`,
+    // then `--branch-label`, `--depends-on` (one per entry) and `--autogenerate` as asked.
+    static QStringList revisionArguments(const NewRevisionOptions& options);
 
 signals:
     // `path` is the new script (empty on failure); `error` says why it failed in words;

@@ -7,11 +7,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <QRegularExpression>
 #include <QStringDecoder>
 #include <QVarLengthArray>
 
 #include <climits>
+#include <optional>
 
 #include <cerrno>
 #include <cstring>
@@ -64,6 +66,8 @@ struct PyValue
     QString str;           // Str: the string; Other: what it is ("a number"); Unknown: why
     QList<PyValue> items;  // Seq
     QStringView expr;      // Unknown with an empty `str`: the expression, reason made on use
+    // Unknown because it names something nothing binds: Python raises NameError on import.
+    bool nameError = false;
 
     static PyValue none() { return {Kind::None, {}, {}}; }
     static PyValue string(QString s) { return {Kind::Str, std::move(s), {}}; }
@@ -280,6 +284,12 @@ public:
         if (identifier >= 0)
             m_identifierSeq[identifier] = m_seq;
     }
+    explicit SymbolTable(const QString& moduleText) : m_text(moduleText) {}
+
+    // Whether Python could find `name` though no assignment or import binds it: a builtin,
+    // a module-level def or class (anywhere in the file), or a star import.
+    bool mayBeBoundOtherwise(const QString& name) const;
+
     void addDeferred(QStringView statement, int line, bool conditional)
     {
         m_deferred.append({++m_seq, statement, line, conditional});
@@ -316,6 +326,8 @@ private:
     };
     std::optional<Found> fromDeferred(const Deferred& d, const QString& name) const;
 
+    const QString& m_text;
+    mutable std::optional<QSet<QString>> m_defined; // def/class names; "*" for a star import
     QHash<QString, QList<Binding>> m_symbols;
     QList<Deferred> m_deferred;
     int m_seq = 0;
@@ -439,11 +451,17 @@ private:
                     return PyValue::unknown(
                         tr("`%1` is computed by `%2` when Python runs the file")
                             .arg(t.text, compact(found->expr)));
-                if (found->kind == PyValue::Kind::Unknown)
-                    return PyValue::unknown(tr("`%1` %2").arg(t.text, found->str));
+                if (found->kind == PyValue::Kind::Unknown) {
+                    PyValue value = PyValue::unknown(tr("`%1` %2").arg(t.text, found->str));
+                    value.nameError = found->nameError;
+                    return value;
+                }
                 return *found;
             }
-            return PyValue::unknown(tr("`%1` is not defined in this file").arg(t.text));
+            PyValue undefined =
+                PyValue::unknown(tr("`%1` is not defined in this file").arg(t.text));
+            undefined.nameError = !m_symbols.mayBeBoundOtherwise(t.text.toString());
+            return undefined;
         }
         case PyToken::Kind::Number:
             ++m_it;
@@ -522,6 +540,7 @@ PyValue conditionalValue(PyValue value)
 {
     if (value.kind != PyValue::Kind::Unknown)
         return PyValue::unknown(tr("is assigned inside an if/try/for/with block"));
+    value.nameError = false; // the block may guard it (try/except NameError, if False)
     return value;
 }
 
@@ -555,6 +574,41 @@ std::optional<SymbolTable::Found> SymbolTable::fromDeferred(const Deferred& d,
         stmt = stop == end ? end : stop + 1;
     }
     return found;
+}
+
+bool SymbolTable::mayBeBoundOtherwise(const QString& name) const
+{
+    static const QSet<QString> builtins = {
+        QStringLiteral("__name__"), QStringLiteral("__file__"), QStringLiteral("__doc__"),
+        QStringLiteral("__builtins__"), QStringLiteral("__spec__"), QStringLiteral("__loader__"),
+        QStringLiteral("__package__"), QStringLiteral("__annotations__"),
+        QStringLiteral("str"), QStringLiteral("tuple"), QStringLiteral("list"),
+        QStringLiteral("dict"), QStringLiteral("set"), QStringLiteral("frozenset"),
+        QStringLiteral("int"), QStringLiteral("float"), QStringLiteral("bool"),
+        QStringLiteral("bytes"), QStringLiteral("object"), QStringLiteral("type"),
+        QStringLiteral("len"), QStringLiteral("sorted"), QStringLiteral("reversed"),
+        QStringLiteral("map"), QStringLiteral("filter"), QStringLiteral("zip"),
+        QStringLiteral("range"), QStringLiteral("repr"), QStringLiteral("format"),
+        QStringLiteral("globals"), QStringLiteral("locals"), QStringLiteral("vars"),
+        QStringLiteral("getattr"), QStringLiteral("print"), QStringLiteral("open"),
+        QStringLiteral("Ellipsis"), QStringLiteral("NotImplemented"),
+        QStringLiteral("__import__"), QStringLiteral("exec"), QStringLiteral("eval")};
+    if (builtins.contains(name))
+        return true;
+    if (!m_defined) {
+        // Built only when a header names something unbound: most files never get here.
+        QSet<QString> defined;
+        static const QRegularExpression definition(
+            QStringLiteral("^(?:async[ \\t]+)?(?:def|class)[ \\t]+(\\w+)"),
+            QRegularExpression::MultilineOption | QRegularExpression::UseUnicodePropertiesOption);
+        for (const QRegularExpressionMatch& m : definition.globalMatch(m_text))
+            defined.insert(m.captured(1));
+        static const QRegularExpression star(QStringLiteral("\\bimport\\s*\\*"));
+        if (m_text.contains(star))
+            defined.insert(QStringLiteral("*"));
+        m_defined = std::move(defined);
+    }
+    return m_defined->contains(name) || m_defined->contains(QStringLiteral("*"));
 }
 
 std::optional<SymbolTable::Found> SymbolTable::lookup(const QString& name, int before) const
@@ -817,7 +871,7 @@ private:
 
     const QString& m_text;
     QList<Block> m_blocks;
-    SymbolTable m_symbols;
+    SymbolTable m_symbols{m_text};
 };
 
 // Decodes source bytes as Python would: a UTF-8 BOM, a PEP 263 coding cookie on one of the
@@ -959,6 +1013,34 @@ bool readWholeFile(const QString& path, QByteArray* data, qint64* size, QString*
 
 } // namespace
 
+namespace {
+
+// A name that nothing binds: importing the file raises NameError, so alembic stops there.
+Diagnostic nameError(const QString& path, int line, const QString& identifier,
+                     const QString& why, const QString& revision = {})
+{
+    return Diagnostic::fatal(path, line,
+                             tr("`%1` uses a name that is not defined (%2): Python raises "
+                                "NameError on import, so alembic cannot load this file.")
+                                 .arg(identifier, why),
+                             revision);
+}
+
+// A value Retort cannot know: a NameError stops alembic; anything else (an imported constant,
+// a computed value) alembic loads, and only Retort cannot read it.
+Diagnostic unknownValue(const QString& path, int line, const QString& identifier,
+                        const PyValue& value, const QString& revision = {})
+{
+    if (value.nameError)
+        return nameError(path, line, identifier, value.str, revision);
+    return Diagnostic::error(path, line,
+                             tr("The value of `%1` cannot be known without running Python: %2.")
+                                 .arg(identifier, value.str),
+                             revision);
+}
+
+} // namespace
+
 ParseResult RevisionParser::parseFile(const QString& path)
 {
     ParseResult result;
@@ -967,7 +1049,7 @@ ParseResult RevisionParser::parseFile(const QString& path)
     QString error;
     if (!readWholeFile(path, &data, &size, &error)) {
         result.diagnostics.append(
-            Diagnostic::error(path, 0, tr("Cannot read the file: %1").arg(error)));
+            Diagnostic::fatal(path, 0, tr("Cannot read the file: %1").arg(error)));
         return result;
     }
     if (size > kMaxFileSize) {
@@ -990,14 +1072,14 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
     QString decodeError;
     int decodeErrorLine = 0;
     if (!decodeSource(bytes, &text, &decodeError, &decodeErrorLine)) {
-        diags.append(Diagnostic::error(path, decodeErrorLine, decodeError));
+        diags.append(Diagnostic::fatal(path, decodeErrorLine, decodeError));
         return result;
     }
 
     ModuleReader reader(text);
     reader.read();
     if (!reader.tokenError.isEmpty()) {
-        diags.append(Diagnostic::error(
+        diags.append(Diagnostic::fatal(
             path, reader.tokenErrorLine,
             tr("Python syntax error: %1. Alembic cannot import this file.").arg(reader.tokenError)));
     }
@@ -1012,7 +1094,7 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
             return result; // the syntax error explains it
         const QString legacy = idFromLegacyFileName(fileName);
         if (legacy.isEmpty()) {
-            diags.append(Diagnostic::error(
+            diags.append(Diagnostic::fatal(
                 path, 0,
                 tr("No module-level `revision = \"...\"` assignment, and the file name is not "
                    "a legacy hex id: alembic cannot determine this revision's id.")));
@@ -1025,13 +1107,11 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
         if (a.value.kind == PyValue::Kind::Str) {
             rev.id = a.value.str;
         } else if (a.value.kind == PyValue::Kind::Unknown) {
-            diags.append(Diagnostic::error(
-                path, a.line,
-                tr("The value of `revision` cannot be known without running Python: %1.")
-                    .arg(a.value.str)));
+            diags.append(unknownValue(path, a.line, kRevision, a.value));
             return result;
         } else {
-            diags.append(Diagnostic::error(path, a.line,
+            // Revision() takes set(revision): None or a number raises TypeError on load.
+            diags.append(Diagnostic::fatal(path, a.line,
                                            tr("`revision` must be a string, not %1.")
                                                .arg(a.value.kind == PyValue::Kind::None
                                                         ? tr("None")
@@ -1049,7 +1129,7 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
         return id.contains(u'@') || id.contains(u'+') || id.contains(u'-');
     };
     if (hasIllegalChar(rev.id)) {
-        diags.append(Diagnostic::error(
+        diags.append(Diagnostic::fatal(
             path, rev.revisionLine,
             tr("The revision id '%1' contains '@', '-' or '+', which alembic does not allow.")
                 .arg(rev.id),
@@ -1062,7 +1142,7 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
         const auto found = reader.assignments.constFind(name);
         if (found == reader.assignments.constEnd()) {
             if (required && reader.tokenError.isEmpty())
-                diags.append(Diagnostic::error(
+                diags.append(Diagnostic::fatal(
                     path, 0,
                     tr("No module-level `%1` assignment: alembic fails to load this file. "
                        "Shown as a base.")
@@ -1084,6 +1164,8 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
                 if (item.kind == PyValue::Kind::Str) {
                     if (!item.str.isEmpty())
                         out->append(item.str);
+                } else if (item.kind == PyValue::Kind::Unknown && item.nameError) {
+                    diags.append(nameError(path, a.line, name, item.str, rev.id));
                 } else if (item.kind == PyValue::Kind::Unknown) {
                     diags.append(Diagnostic::error(
                         path, a.line,
@@ -1109,11 +1191,7 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
                 rev.id));
             return;
         case PyValue::Kind::Unknown:
-            diags.append(Diagnostic::error(
-                path, a.line,
-                tr("The value of `%1` cannot be known without running Python: %2.")
-                    .arg(name, a.value.str),
-                rev.id));
+            diags.append(unknownValue(path, a.line, name, a.value, rev.id));
             return;
         }
     };
@@ -1122,13 +1200,13 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
     readList(kDependsOn, &rev.dependsOn, &rev.dependsOnLine, false);
 
     if (rev.downRevisions.contains(rev.id)) {
-        diags.append(Diagnostic::error(
+        diags.append(Diagnostic::fatal(
             path, rev.downRevisionLine,
             tr("Revision %1 names itself as its down_revision: a loop.").arg(rev.id), rev.id));
         rev.downRevisions.removeAll(rev.id);
     }
     if (rev.dependsOn.contains(rev.id)) {
-        diags.append(Diagnostic::error(
+        diags.append(Diagnostic::fatal(
             path, rev.dependsOnLine,
             tr("Revision %1 depends on itself: a loop.").arg(rev.id), rev.id));
         rev.dependsOn.removeAll(rev.id);

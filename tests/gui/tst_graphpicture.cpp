@@ -72,6 +72,7 @@ private slots:
                                  {QStringLiteral("staging"), DatabaseState::fromRows({heads.last()})}},
                                 QStringLiteral("default"));
         scene.selectRevision(heads.last());
+        scene.setSearchMatches({heads.first()});
 
         const QStringList with = svgTexts(GraphPicture::record(scene, true).toSvg(QStringLiteral("demo")));
         QVERIFY2(!with.join(u'|').contains(QStringLiteral("XML ERROR")), qPrintable(with.join(u'|')));
@@ -90,7 +91,8 @@ private slots:
         QVERIFY(!without.contains(QStringLiteral("staging")));
         QVERIFY(!without.join(u'|').contains(QStringLiteral("Showing:")));
 
-        // The selection is not part of the picture (no halo, no emphasised edge) ...
+        // The selection and the search matches are not part of the picture (no halo, no
+        // emphasised edge, no marker-pen) ...
         GraphScene plain;
         plain.setGraph(m_graph, m_layout);
         plain.setDatabaseStates({{QStringLiteral("default"), DatabaseState::fromRows({heads.first()})},
@@ -101,6 +103,7 @@ private slots:
         // ... and the scene is left as it was: selection and overlay.
         QCOMPARE(scene.currentRevision(), heads.last());
         QVERIFY(scene.nodeItem(heads.last())->isSelected());
+        QCOMPARE(scene.searchMatches(), QStringList{heads.first()});
         QVERIFY(scene.isDatabaseOverlayShown());
         QVERIFY(scene.markerItems().first()->isVisible());
     }

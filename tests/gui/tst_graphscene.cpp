@@ -411,6 +411,43 @@ private slots:
         QVERIFY(scene.findRevisions(QStringLiteral("zzz")).isEmpty());
     }
 
+    void searchMatches()
+    {
+        const auto graph = sampleGraph();
+        GraphScene scene;
+        scene.setGraph(graph, layoutFor(*graph));
+        RevisionNodeItem* b = scene.nodeItem(QStringLiteral("b"));
+        const QRectF around = b->sceneBoundingRect();
+        auto render = [&] {
+            QImage image(around.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            scene.render(&painter, QRectF(), around);
+            return image;
+        };
+        const QImage plain = render();
+
+        scene.setSearchMatches({QStringLiteral("b"), QStringLiteral("zz")});
+        QVERIFY(b->isSearchMatch());
+        QVERIFY(!scene.nodeItem(QStringLiteral("c"))->isSearchMatch());
+        // Drawn: a highlight of its own, not the selection's.
+        const QImage matched = render();
+        QVERIFY(matched != plain);
+        QVERIFY(!b->isSelected());
+
+        // Kept across a new layout, and given to a ghost row that appears later.
+        scene.setGraph(graph, layoutFor(*graph, QPointF(30, 30)));
+        QVERIFY(scene.nodeItem(QStringLiteral("b"))->isSearchMatch());
+        scene.setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("zz")})}},
+                                QStringLiteral("dev"));
+        QVERIFY(scene.nodeItem(QStringLiteral("zz"))->isGhost());
+        QVERIFY(scene.nodeItem(QStringLiteral("zz"))->isSearchMatch());
+
+        scene.setSearchMatches({});
+        QVERIFY(!scene.nodeItem(QStringLiteral("b"))->isSearchMatch());
+        QVERIFY(!scene.nodeItem(QStringLiteral("zz"))->isSearchMatch());
+    }
+
     void paintsInLightAndDarkPalettes()
     {
         const auto graph = sampleGraph(
@@ -640,6 +677,7 @@ private slots:
         const auto without = RevisionGraph::build(revisions);
 
         GraphView view;
+        view.setOverviewEnabled(false); // a widget over the viewport: not the viewport's pixels
         view.resize(420, 320); // smaller than the graph: the view scrolls
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));

@@ -1,15 +1,22 @@
+#include "graph/graphoverview.h"
 #include "graph/graphscene.h"
+#include "graph/graphsearchbar.h"
 #include "graph/graphview.h"
 #include "graph/revisiongraph.h"
 #include "graph/revisionnodeitem.h"
 
 #include <QContextMenuEvent>
+#include <QAction>
 #include <QImage>
+#include <QLineEdit>
+#include <QNativeGestureEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWheelEvent>
+
+#include <cmath>
 
 using namespace retort;
 
@@ -170,43 +177,359 @@ private slots:
         QVERIFY(view->zoom() < 1.0);
         QTest::keyClick(view.get(), Qt::Key_0, Qt::ControlModifier);
 
-        // The wheel zooms without Ctrl.
-        const QPointF at = view->viewport()->rect().center();
-        QWheelEvent up(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120),
-                       Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
-        QCoreApplication::sendEvent(view->viewport(), &up);
-        QVERIFY(view->zoom() > 1.0);
-        QWheelEvent down(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, -240),
-                         Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
-        QCoreApplication::sendEvent(view->viewport(), &down);
-        QVERIFY(view->zoom() < 1.0);
+        // Small steps: one key press is one wheel notch, 1.15x.
+        QCOMPARE(GraphView::zoomStep(), 1.15);
+        view->zoomIn();
+        QCOMPARE(view->zoom(), 1.15);
+        QTest::keyClick(view.get(), Qt::Key_Equal, Qt::ControlModifier);
+        QCOMPARE(view->zoom(), 1.15 * 1.15);
+        QTest::keyClick(view.get(), Qt::Key_Minus, Qt::ControlModifier);
+        QCOMPARE(view->zoom(), 1.15);
 
         // Clamped.
         view->setZoom(1000);
         QCOMPARE(view->zoom(), GraphView::maximumZoom());
         view->setZoom(0);
-        QCOMPARE(view->zoom(), GraphView::minimumZoom());
+        QCOMPARE(view->zoom(), view->minimumZoom());
     }
 
-    void fitToWindow()
+    void wheelScrolls()
+    {
+        // The plain wheel scrolls, as in every other viewer; it does not zoom.
+        auto view = makeView();
+        view->setZoom(2);
+        view->centerOnRevision(QStringLiteral("bp"));
+        const QTransform before = view->transform();
+        QScrollBar* vertical = view->verticalScrollBar();
+        QScrollBar* horizontal = view->horizontalScrollBar();
+        const int v = vertical->value();
+        const int h = horizontal->value();
+        const QPointF at = view->viewport()->rect().center();
+        QWheelEvent down(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, -120),
+                         Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(view->viewport(), &down);
+        QCOMPARE(view->transform(), before);
+        QVERIFY2(vertical->value() > v, qPrintable(QString::number(vertical->value())));
+        QCOMPARE(horizontal->value(), h);
+
+        // Shift+wheel scrolls sideways, by lines (not pages).
+        const int v2 = vertical->value();
+        QWheelEvent shifted(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, -120),
+                            Qt::NoButton, Qt::ShiftModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(view->viewport(), &shifted);
+        QCOMPARE(view->transform(), before);
+        QCOMPARE(vertical->value(), v2);
+        QVERIFY(horizontal->value() > h);
+        QVERIFY(horizontal->value() - h < horizontal->pageStep());
+    }
+
+    void ctrlWheelZoomsAroundTheCursor()
+    {
+        auto view = makeView();
+        view->setZoom(2);
+        view->centerOnRevision(QStringLiteral("x2"));
+        // Off centre, so that zooming around the centre would move it.
+        const QPointF at(120, 90);
+        const QPointF scenePoint = view->mapToScene(at.toPoint());
+        QWheelEvent up(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120),
+                       Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(view->viewport(), &up);
+        QCOMPARE(view->zoom(), 2 * 1.15); // one notch, one small step
+        QPointF after = view->mapFromScene(scenePoint);
+        QVERIFY2((after - at).manhattanLength() <= 3,
+                 qPrintable(QStringLiteral("%1,%2").arg(after.x()).arg(after.y())));
+
+        // Hi-res wheels send parts of a notch: parts of a step.
+        QWheelEvent part(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, -40),
+                         Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(view->viewport(), &part);
+        QVERIFY(qAbs(view->zoom() - 2 * std::pow(1.15, 2.0 / 3.0)) < 1e-9);
+        after = view->mapFromScene(scenePoint);
+        QVERIFY((after - at).manhattanLength() <= 3);
+
+        // A pinch on a touchpad zooms around the fingers too.
+        const qreal zoom = view->zoom();
+        QNativeGestureEvent pinch(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(),
+                                  2, at, at, view->viewport()->mapToGlobal(at), 0.25, QPointF());
+        QCoreApplication::sendEvent(view->viewport(), &pinch);
+        QVERIFY(qAbs(view->zoom() - zoom * 1.25) < 1e-9);
+        after = view->mapFromScene(scenePoint);
+        QVERIFY((after - at).manhattanLength() <= 3);
+    }
+
+    void fitAll()
     {
         auto view = makeView();
         const QRectF graphRect = view->graphScene()->graphRect();
         QVERIFY(!graphRect.isEmpty());
-        const QRect viewport = view->viewport()->rect().adjusted(-1, -1, 1, 1);
+        QRect viewport = view->viewport()->rect().adjusted(-1, -1, 1, 1);
 
         view->setZoom(4);
         QVERIFY(!viewport.contains(view->mapFromScene(graphRect).boundingRect()));
-        view->fitToWindow();
+        view->fitAll();
         QRect shown = view->mapFromScene(graphRect).boundingRect();
         QVERIFY(viewport.contains(shown));
         // It fills the window in at least one direction.
         QVERIFY(shown.width() > viewport.width() * 0.7 || shown.height() > viewport.height() * 0.7);
 
+        // A graph that is readable whole: Fit is Fit All.
+        view->resize(1000, 900);
+        viewport = view->viewport()->rect().adjusted(-1, -1, 1, 1);
         view->setZoom(4);
         QTest::keyClick(view.get(), Qt::Key_F);
         shown = view->mapFromScene(graphRect).boundingRect();
         QVERIFY(viewport.contains(shown));
+        view->setZoom(4);
+        QTest::keyClick(view.get(), Qt::Key_F, Qt::ShiftModifier);
+        QVERIFY(viewport.contains(view->mapFromScene(graphRect).boundingRect()));
+    }
+
+    void fitOnABigGraph()
+    {
+        // 5,000 revisions: Fit shows the heads readably, Fit All shows everything.
+        QList<Revision> revisions;
+        QList<QByteArray> names;
+        for (int i = 0; i < 5000; ++i)
+            names.append(QByteArray("r") + QByteArray::number(i));
+        for (int i = 0; i < 5000; ++i) {
+            Revision r = rev(names.at(i).constData(), i ? names.at(i - 1).constData() : "");
+            if (i > 0 && i % 500 == 0) // a side branch every 500, merged 3 later
+                revisions.append(rev(("s" + names.at(i)).constData(), names.at(i - 1).constData()));
+            if (i > 3 && (i - 3) % 500 == 0)
+                r.downRevisions.append(QStringLiteral("s") + QString::fromLatin1(names.at(i - 3)));
+            revisions.append(r);
+        }
+        revisions.append(rev("headA", "r4999"));
+        revisions.append(rev("headB", "r4999"));
+        const auto graph = RevisionGraph::build(revisions);
+        QCOMPARE(graph->heads(), (QStringList{QStringLiteral("headA"), QStringLiteral("headB")}));
+        GraphView view;
+        view.resize(480, 360);
+        view.graphScene()->setGraph(graph, layoutFor(*graph));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QRect viewport = view.viewport()->rect().adjusted(-1, -1, 1, 1);
+        const QRectF graphRect = view.graphScene()->graphRect();
+
+        view.fitAll();
+        QVERIFY(viewport.contains(view.mapFromScene(graphRect).boundingRect()));
+        QVERIFY(view.zoom() < GraphView::readableZoom());
+
+        view.fit();
+        QVERIFY2(view.zoom() >= GraphView::readableZoom(), qPrintable(QString::number(view.zoom())));
+        for (const char* head : {"headA", "headB"}) {
+            RevisionNodeItem* item = view.graphScene()->nodeItem(QString::fromLatin1(head));
+            const QRect box = view.mapFromScene(item->mapRectToScene(item->nodeRect())).boundingRect();
+            QVERIFY2(viewport.contains(box), head);
+        }
+        // ... with the revisions just below them.
+        RevisionNodeItem* below = view.graphScene()->nodeItem(QStringLiteral("r4998"));
+        QVERIFY(viewport.contains(view.mapFromScene(below->pos())));
+
+        // The keys: F and Shift+F.
+        QTest::keyClick(&view, Qt::Key_F, Qt::ShiftModifier);
+        QVERIFY(view.zoom() < GraphView::readableZoom());
+        QTest::keyClick(&view, Qt::Key_F);
+        QVERIFY(view.zoom() >= GraphView::readableZoom());
+        // The first picture of a big project is the same as Fit.
+        view.setZoom(0.1);
+        view.showInitialView();
+        QVERIFY(view.zoom() >= GraphView::readableZoom());
+    }
+
+    void fitWithManyHeads()
+    {
+        // More heads side by side than a readable window holds: as many of them as fit.
+        QList<Revision> revisions{rev("c0")};
+        for (int i = 1; i < 30; ++i)
+            revisions.append(rev(QByteArray("c" + QByteArray::number(i)).constData(),
+                                 QByteArray("c" + QByteArray::number(i - 1)).constData()));
+        for (int i = 0; i < 12; ++i)
+            revisions.append(rev(QByteArray("h" + QByteArray::number(i + 10)).constData(), "c29"));
+        const auto graph = RevisionGraph::build(revisions);
+        QCOMPARE(graph->heads().size(), 12);
+        GraphView view;
+        view.resize(480, 360);
+        view.graphScene()->setGraph(graph, layoutFor(*graph));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.fit();
+        QVERIFY(view.zoom() >= GraphView::readableZoom());
+        int shown = 0;
+        for (const QString& head : graph->heads()) {
+            RevisionNodeItem* item = view.graphScene()->nodeItem(head);
+            const QRect box =
+                view.mapFromScene(item->mapRectToScene(item->nodeRect())).boundingRect();
+            shown += view.viewport()->rect().contains(box) ? 1 : 0;
+        }
+        QVERIFY2(shown >= 2, qPrintable(QString::number(shown)));
+    }
+
+    void overview()
+    {
+        auto view = makeView();
+        GraphOverview* overview = view->overview();
+        QVERIFY(overview);
+        // Nothing to show while the whole graph fits.
+        view->fitAll();
+        QVERIFY(!overview->isVisible());
+        view->setZoom(3);
+        view->centerOnRevision(QStringLiteral("a"));
+        QVERIFY(overview->isVisible());
+        // In a corner, inside the viewport.
+        const QRect area = view->viewport()->geometry();
+        QVERIFY(area.contains(overview->geometry()));
+        QVERIFY(overview->geometry().right() > area.center().x());
+        QVERIFY(overview->geometry().bottom() > area.center().y());
+
+        // The frame is where the view looks.
+        const QPointF aInOverview =
+            overview->mapFromScene(view->graphScene()->nodeItem(QStringLiteral("a"))->pos());
+        QVERIFY(overview->viewportFrame().adjusted(-2, -2, 2, 2).contains(aInOverview));
+
+        // A click moves the view there.
+        RevisionNodeItem* x2 = view->graphScene()->nodeItem(QStringLiteral("x2"));
+        const QPoint target = overview->mapFromScene(x2->pos()).toPoint();
+        QVERIFY(!overview->viewportFrame().contains(target));
+        QTest::mouseClick(overview, Qt::LeftButton, Qt::NoModifier, target);
+        const QPointF centre = view->mapToScene(view->viewport()->rect().center());
+        // Within the rounding of the click to whole overview pixels.
+        const qreal scale =
+            (overview->mapFromScene(QPointF(100, 0)) - overview->mapFromScene(QPointF(0, 0))).x() /
+            100;
+        QVERIFY2(QLineF(centre, x2->pos()).length() <= 2 / scale,
+                 qPrintable(QStringLiteral("%1,%2").arg(centre.x()).arg(centre.y())));
+        QVERIFY(view->viewport()->rect().contains(view->mapFromScene(x2->pos())));
+
+        // Dragging the frame drags the view along.
+        const QPointF from = overview->viewportFrame().center();
+        const QPointF to = from + QPointF(0, 12);
+        const QPointF sceneBefore = view->mapToScene(view->viewport()->rect().center());
+        QTest::mousePress(overview, Qt::LeftButton, Qt::NoModifier, from.toPoint());
+        QMouseEvent move(QEvent::MouseMove, to, overview->mapToGlobal(to), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(overview, &move);
+        QTest::mouseRelease(overview, Qt::LeftButton, Qt::NoModifier, to.toPoint());
+        const QPointF sceneAfter = view->mapToScene(view->viewport()->rect().center());
+        QVERIFY2(sceneAfter.y() > sceneBefore.y() + 10,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(sceneBefore.y()).arg(sceneAfter.y())));
+
+        // The wheel over it scrolls the view.
+        const int scrolled = view->verticalScrollBar()->value();
+        const QPointF inside = QRectF(overview->rect()).center();
+        QWheelEvent wheel(inside, overview->mapToGlobal(inside), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(overview, &wheel);
+        QVERIFY(view->verticalScrollBar()->value() < scrolled);
+
+        // It can be switched off (and on again).
+        view->overviewAction()->trigger();
+        QVERIFY(!view->isOverviewEnabled());
+        QVERIFY(!overview->isVisible());
+        view->setOverviewEnabled(true);
+        QVERIFY(view->overviewAction()->isChecked());
+        QVERIFY(overview->isVisible());
+
+        // It draws the graph, where the database stands and the search matches.
+        view->graphScene()->setDatabaseStates(
+            {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("a")})}},
+            QStringLiteral("dev"));
+        view->setSearchText(QStringLiteral("users table"));
+        view->centerOnRevision(QStringLiteral("mm"));
+        const QImage image = overview->grab().toImage();
+        QVERIFY(distinctColours(image) > 3);
+        auto pointOf = [&](const char* id) {
+            return overview->mapFromScene(view->graphScene()->nodeItem(QString::fromLatin1(id))->pos())
+                .toPoint();
+        };
+        for (const char* id : {"a", "x3", "x1"})
+            QVERIFY2(!overview->viewportFrame().contains(pointOf(id)), id);
+        auto pixelAt = [&](const char* id) { return image.pixelColor(pointOf(id)); };
+        const QColor current = pixelAt("a");
+        const QColor match = pixelAt("x3");
+        const QColor plain = pixelAt("x1");
+        QCOMPARE(current, view->palette().color(QPalette::Highlight));
+        QVERIFY(match != plain && match != current);
+    }
+
+    void searchHighlightsAndCounts()
+    {
+        auto view = makeView();
+        GraphSearchBar bar(view.get());
+        QLineEdit* field = bar.lineEdit();
+        QCOMPARE(bar.statusText(), QString());
+
+        // Typing highlights every match and counts them.
+        QTest::keyClicks(field, QStringLiteral("x"));
+        QCOMPARE(bar.statusText(), QStringLiteral("3 matches"));
+        QStringList highlighted;
+        for (RevisionNodeItem* node : view->graphScene()->nodeItems())
+            if (node->isSearchMatch())
+                highlighted << node->id();
+        QCOMPARE(highlighted, (QStringList{QStringLiteral("x1"), QStringLiteral("x2"),
+                                           QStringLiteral("x3")}));
+        QCOMPARE(current(*view), QString()); // nothing selected yet
+
+        // Return: the next match, "n of m".
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(bar.statusText(), QStringLiteral("1 of 3"));
+        const QString first = current(*view);
+        QVERIFY(highlighted.contains(first));
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(bar.statusText(), QStringLiteral("2 of 3"));
+        QTest::keyClick(field, Qt::Key_F3);
+        QCOMPARE(bar.statusText(), QStringLiteral("3 of 3"));
+        QTest::keyClick(field, Qt::Key_F3);
+        QCOMPARE(bar.statusText(), QStringLiteral("1 of 3")); // wrapped
+        QCOMPARE(current(*view), first);
+        // Shift+Return and Shift+F3 go back.
+        QTest::keyClick(field, Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(bar.statusText(), QStringLiteral("3 of 3"));
+        QTest::keyClick(field, Qt::Key_F3, Qt::ShiftModifier);
+        QCOMPARE(bar.statusText(), QStringLiteral("2 of 3"));
+        // The buttons' actions too.
+        bar.findNextAction()->trigger();
+        QCOMPARE(bar.statusText(), QStringLiteral("3 of 3"));
+        // The highlight differs from the selection: both show on the selected match.
+        RevisionNodeItem* selected = view->graphScene()->nodeItem(current(*view));
+        QVERIFY(selected->isSelected() && selected->isSearchMatch());
+
+        // A single match.
+        field->setText(QStringLiteral("users table"));
+        QCOMPARE(bar.statusText(), QStringLiteral("1 match"));
+
+        // Nothing: said plainly, nothing highlighted, the selection stays.
+        const QString before = current(*view);
+        field->setText(QStringLiteral("no such thing"));
+        QCOMPARE(bar.statusText(), QStringLiteral("No match"));
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(bar.statusText(), QStringLiteral("No match"));
+        QCOMPARE(current(*view), before);
+        for (RevisionNodeItem* node : view->graphScene()->nodeItems())
+            QVERIFY(!node->isSearchMatch());
+
+        // Clearing the field clears the highlights and the count.
+        field->setText(QStringLiteral("m"));
+        QCOMPARE(bar.statusText(), QStringLiteral("2 matches"));
+        QTest::keyClick(field, Qt::Key_Escape);
+        QCOMPARE(field->text(), QString());
+        QCOMPARE(bar.statusText(), QString());
+        for (RevisionNodeItem* node : view->graphScene()->nodeItems())
+            QVERIFY(!node->isSearchMatch());
+    }
+
+    void searchSurvivesANewGraph()
+    {
+        auto view = makeView();
+        view->setSearchText(QStringLiteral("x"));
+        QVERIFY(view->findNext());
+        QCOMPARE(view->searchIndex(), 0);
+        const QString selected = current(*view);
+        const auto graph = view->graphScene()->graph();
+        view->graphScene()->setGraph(graph, layoutFor(*graph, QPointF(50, 50)));
+        QCOMPARE(view->searchMatches().size(), 3);
+        QCOMPARE(view->searchIndex(), 0);
+        QVERIFY(view->graphScene()->nodeItem(selected)->isSearchMatch());
     }
 
     void keyboardNavigation()

@@ -1,18 +1,29 @@
+#include "databases/databasesview.h"
+#include "databasesession.h"
+#include "details/revisiondetailsview.h"
 #include "diagnostics/diagnosticsview.h"
+#include "graph/graphview.h"
+#include "graphcontroller.h"
 #include "mainwindow.h"
+#include "plan/plandialog.h"
 #include "projectsession.h"
 #include "revisions/revisionlistview.h"
 #include "revisions/revisiontablemodel.h"
+#include "runcontroller.h"
+#include "scriptscontroller.h"
 #include "settings.h"
 
 #include <QAction>
 #include <QDir>
+#include <QItemSelectionModel>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -362,6 +373,74 @@ private slots:
         QTRY_COMPARE(window.revisionList()->model()->rowCount(), 3);
     }
 
+    // Filtering the Revisions list once moved its selection to another row, and that row
+    // became the Run target. The selection stays; Run acts on the revision the person picked.
+    void filterNeverMovesTheRunTarget()
+    {
+        Project project;
+        QVERIFY(project.create());
+        MainWindow window(*m_settings);
+        window.resize(1200, 800);
+        window.show();
+        window.openProject(project.ini());
+        RevisionListView* list = window.revisionList();
+        RunController* runs = window.runController();
+        QTRY_VERIFY(window.graphController()->shownGraph() && !window.databases()->profiles().isEmpty());
+        const QString profile = window.databases()->profiles().first().name();
+        QTRY_VERIFY(window.databases()->state(profile).isReadable());
+
+        // The person picks b in the list: the graph (and so Run) follows.
+        const QModelIndex b = list->proxyModel()->mapFromSource(
+            list->model()->index(list->model()->rowOf(QStringLiteral("bbbb00000002")), 0));
+        list->view()->setCurrentIndex(b);
+        QCOMPARE(window.graphView()->currentRevision(), QStringLiteral("bbbb00000002"));
+        QTRY_VERIFY(runs->upgradeSelectedAction()->isEnabled());
+        // The State column shows the selected profile's database (at base: all pending).
+        QTRY_COMPARE(list->model()
+                         ->index(list->model()->rowOf(QStringLiteral("bbbb00000002")),
+                                 RevisionTableModel::StateColumn)
+                         .data()
+                         .toString(),
+                     QStringLiteral("Pending"));
+
+        // A filter that hides b: no other row becomes the selection.
+        QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("revisionFilter")),
+                         QStringLiteral("orders"));
+        QCOMPARE(shownIds(list), QStringList{QStringLiteral("cccc00000003")});
+        QCOMPARE(list->currentRevision(), QStringLiteral("bbbb00000002"));
+        QCOMPARE(window.graphView()->currentRevision(), QStringLiteral("bbbb00000002"));
+        QVERIFY(!list->view()->selectionModel()->hasSelection());
+        QCOMPARE(window.detailsView()->requestedRevision(), QStringLiteral("bbbb00000002"));
+
+        // Upgrade to Selected plans for b, the revision picked, not for the row left in view.
+        runs->upgradeSelectedAction()->trigger();
+        QTRY_VERIFY(runs->planDialog());
+        QCOMPARE(runs->planDialog()->summary().command,
+                 QStringLiteral("alembic upgrade bbbb00000002"));
+        runs->planDialog()->reject();
+    }
+
+    // With no project, Add… (Databases) and Open Script had nothing to act on and did
+    // nothing: they are disabled until there is something.
+    void actionsNeedAProject()
+    {
+        MainWindow window(*m_settings);
+        window.show();
+        QAction* add = window.databasesView()->addProfileAction();
+        QAction* openScript = window.scriptsController()->openScriptAction();
+        QVERIFY(!add->isEnabled());
+        QVERIFY(!openScript->isEnabled());
+
+        Project project;
+        QVERIFY(project.create());
+        window.openProject(project.ini());
+        QTRY_VERIFY(window.graphController()->shownGraph());
+        QTRY_VERIFY(add->isEnabled());
+        // Open Script needs a revision to open.
+        QVERIFY(window.graphView()->selectRevision(QStringLiteral("aaaa00000001")));
+        QVERIFY(openScript->isEnabled());
+    }
+
     void keyboardReachesTheFilter()
     {
         MainWindow window(*m_settings);
@@ -372,6 +451,65 @@ private slots:
         filterAction->trigger();
         auto* filter = window.findChild<QLineEdit*>(QStringLiteral("revisionFilter"));
         QTRY_VERIFY(filter->hasFocus());
+    }
+
+    void viewMenuActsOnTheGraph()
+    {
+        MainWindow window(*m_settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QMenu* viewMenu = nullptr;
+        for (QAction* action : window.menuBar()->actions())
+            if (action->text() == QStringLiteral("&View"))
+                viewMenu = action->menu();
+        QVERIFY(viewMenu);
+        QHash<QString, QAction*> byText;
+        for (QAction* action : viewMenu->actions())
+            byText.insert(action->text(), action);
+        const QList<QPair<QString, QKeySequence>> expected{
+            {QStringLiteral("Zoom &In"), QKeySequence(QKeySequence::ZoomIn)},
+            {QStringLiteral("Zoom &Out"), QKeySequence(QKeySequence::ZoomOut)},
+            {QStringLiteral("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0)},
+            {QStringLiteral("Fi&t"), QKeySequence(Qt::Key_F)},
+            {QStringLiteral("Fit &All"), QKeySequence(Qt::SHIFT | Qt::Key_F)},
+            {QStringLiteral("Show Over&view"), QKeySequence(Qt::Key_O)},
+        };
+        for (const auto& [text, keys] : expected) {
+            QAction* action = byText.value(text);
+            QVERIFY2(action, qPrintable(text));
+            QCOMPARE(action->shortcut(), keys);
+            // Local to the graph: the same keys typed elsewhere (a script, a field) are text.
+            QCOMPARE(action->shortcutContext(), Qt::WidgetWithChildrenShortcut);
+        }
+        QVERIFY(byText.value(QStringLiteral("Show Over&view"))->isCheckable());
+        QVERIFY(byText.value(QStringLiteral("Zoom &In"))
+                    ->shortcuts()
+                    .contains(QKeySequence(Qt::CTRL | Qt::Key_Equal)));
+
+        // They act on the graph, and bring it to the front.
+        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("centralTabs"));
+        tabs->setCurrentWidget(window.revisionList());
+        GraphView* graph = window.graphView();
+        const qreal zoom = graph->zoom();
+        byText.value(QStringLiteral("Zoom &In"))->trigger();
+        QCOMPARE(graph->zoom(), zoom * GraphView::zoomStep());
+        QCOMPARE(tabs->currentWidget(), graph->parentWidget());
+
+        // Typed into the graph's search field, F and Ctrl+0 are not the graph's.
+        auto* search = window.findChild<QLineEdit*>(QStringLiteral("graphSearch"));
+        search->setFocus();
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClick(search, Qt::Key_F);
+        QCOMPARE(search->text(), QStringLiteral("f"));
+        QTest::keyClick(search, Qt::Key_O);
+        QCOMPARE(search->text(), QStringLiteral("fo"));
+        QVERIFY(graph->isOverviewEnabled());
+        QCOMPARE(graph->zoom(), zoom * GraphView::zoomStep());
+        // With the graph focused they are.
+        graph->setFocus();
+        QTRY_VERIFY(graph->hasFocus());
+        QTest::keyClick(graph, Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(graph->zoom(), 1.0);
     }
 
     void restoresGeometry()

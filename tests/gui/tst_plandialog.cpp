@@ -50,6 +50,41 @@ private slots:
         QVERIFY(!dialog.findChild<QWidget*>(QStringLiteral("planWarning")));
     }
 
+    // alembic cannot load the project: the dialog says so first and nothing confirms it
+    void loadErrorsRefuseTheRun()
+    {
+        PlanSummary s = summary(PlanSummary::Kind::Upgrade);
+        s.loadErrors = {QStringLiteral("migrations/versions/x.py:3: `down_revision` uses a name "
+                                       "that is not defined")};
+        PlanDialog dialog(s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* frame = dialog.findChild<QWidget*>(QStringLiteral("planLoadErrors"));
+        QVERIFY(frame);
+        const QLabel* text = frame->findChild<QLabel*>();
+        QVERIFY(text->text().contains(QStringLiteral("x.py:3")));
+        QVERIFY(!dialog.confirmButton()->isEnabled());
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        QTest::keyClick(&dialog, Qt::Key_Return);
+        QCOMPARE(accepted.count(), 0);
+        // above the command and the steps: read first
+        QVERIFY(frame->y() < dialog.stepList()->y());
+    }
+
+    // alembic loads the files but Retort could not read a value: said, and the run allowed
+    void unreadValuesAreSaid()
+    {
+        PlanSummary s = summary(PlanSummary::Kind::Upgrade);
+        s.unreadValues = {QStringLiteral("migrations/versions/y.py:4: The value of "
+                                         "`down_revision` cannot be known without running Python")};
+        PlanDialog dialog(s);
+        auto* frame = dialog.findChild<QWidget*>(QStringLiteral("planUnreadValues"));
+        QVERIFY(frame);
+        QVERIFY(frame->findChild<QLabel*>()->text().contains(QStringLiteral("y.py:4")));
+        QVERIFY(dialog.confirmButton()->isEnabled());
+        QVERIFY(!dialog.findChild<QWidget*>(QStringLiteral("planLoadErrors")));
+    }
+
     void returnConfirmsEscapeCancels()
     {
         {

@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QListWidget>
@@ -47,6 +48,32 @@ private slots:
                  QStringLiteral("/tmp/p/migrations/versions/ab12_add_x.py"));
         QCOMPARE(RevisionCommand::generatedPath(QStringLiteral("FAILED: Multiple heads\n")),
                  QString());
+    }
+
+    // The command line for alembic revision is built in the model.
+    void revisionArgumentsFromOptions()
+    {
+        NewRevisionOptions options;
+        options.message = QStringLiteral("add index");
+        options.head = QStringLiteral("dddd00000004");
+        QCOMPARE(RevisionCommand::revisionArguments(options),
+                 (QStringList{QStringLiteral("revision"), QStringLiteral("-m"),
+                              QStringLiteral("add index"), QStringLiteral("--head"),
+                              QStringLiteral("dddd00000004")}));
+        options.branchLabel = QStringLiteral("audit");
+        options.dependsOn = {QStringLiteral("cccc"), QStringLiteral("shop@head")};
+        options.autogenerate = true;
+        QCOMPARE(RevisionCommand::revisionArguments(options),
+                 (QStringList{QStringLiteral("revision"), QStringLiteral("-m"),
+                              QStringLiteral("add index"), QStringLiteral("--head"),
+                              QStringLiteral("dddd00000004"), QStringLiteral("--branch-label"),
+                              QStringLiteral("audit"), QStringLiteral("--depends-on"),
+                              QStringLiteral("cccc"), QStringLiteral("--depends-on"),
+                              QStringLiteral("shop@head"), QStringLiteral("--autogenerate")}));
+        // Autogenerate is never implied.
+        QVERIFY(!NewRevisionOptions().autogenerate);
+        QVERIFY(!RevisionCommand::revisionArguments(NewRevisionOptions())
+                     .contains(QStringLiteral("--autogenerate")));
     }
 
     void dialogsBuildArguments()
@@ -80,6 +107,17 @@ private slots:
                               QStringLiteral("audit"), QStringLiteral("--depends-on"),
                               QStringLiteral("cccc00000003"), QStringLiteral("--depends-on"),
                               QStringLiteral("aaaa")}));
+        // Autogenerate only when ticked, and its label says what it does.
+        QVERIFY(!dialog.autogenerate());
+        QVERIFY(!dialog.arguments().contains(QStringLiteral("--autogenerate")));
+        const QString label = dialog.autogenerateBox()->text();
+        QVERIFY2(label.contains(QStringLiteral("env.py")) && label.contains(QStringLiteral("database")),
+                 qPrintable(label));
+        QTest::mouseClick(dialog.autogenerateBox(), Qt::LeftButton, {},
+                          dialog.autogenerateBox()->rect().center());
+        QVERIFY(dialog.autogenerate());
+        QCOMPARE(dialog.arguments().last(), QStringLiteral("--autogenerate"));
+        dialog.setAutogenerate(false);
         // A new base needs a label.
         dialog.setHead(QStringLiteral("base"));
         dialog.setBranchLabel({});
@@ -183,6 +221,58 @@ private slots:
         QVERIFY(finished.wait(60000));
         QVERIFY(finished.at(0).at(0).toString().isEmpty());
         QVERIFY(!finished.at(0).at(1).toString().isEmpty());
+        scripts->setSavePrompt(
+            [](const QStringList&) { return ScriptsController::SaveChoice::Discard; });
+    }
+
+    // New Revision with Autogenerate ticked: the real alembic runs the project's env.py,
+    // compares the database with the models and writes the difference; the file opens.
+    void newRevisionAutogenerates()
+    {
+        ScriptProject project;
+        QVERIFY(project.create());
+        // No revisions yet (an empty database is then up to date), and models with a table.
+        for (const QString& id : {QStringLiteral("aaaa00000001"), QStringLiteral("bbbb00000002"),
+                                  QStringLiteral("cccc00000003"), QStringLiteral("dddd00000004")})
+            QVERIFY(QFile::remove(project.script(id)));
+        const QString envPath = project.dir.filePath(QStringLiteral("migrations/env.py"));
+        QByteArray env = readBytes(envPath);
+        QVERIFY(env.contains("target_metadata = None"));
+        env.replace("target_metadata = None",
+                    "from sqlalchemy import Column, Integer, MetaData, Table\n"
+                    "target_metadata = MetaData()\n"
+                    "Table('widgets', target_metadata, Column('id', Integer, primary_key=True))");
+        // The test's alembic.ini has no logging sections for fileConfig().
+        env.replace("fileConfig(config.config_file_name, disable_existing_loggers=False)", "pass");
+        QVERIFY(writeBytes(envPath, env));
+
+        Settings settings(m_settingsDir.filePath(QStringLiteral("autogenerate.ini")));
+        settings.setPythonInterpreter(
+            RecentProject{QFileInfo(project.ini()).absoluteFilePath(), QStringLiteral("alembic")},
+            QStringLiteral(RETORT_TEST_PYTHON));
+        MainWindow window(settings);
+        window.resize(1200, 800);
+        window.show();
+        ScriptsController* scripts = window.scriptsController();
+        scripts->setReloadDelay(50);
+        window.openProject(project.ini());
+        QTRY_VERIFY(window.session()->graph() && scripts->newRevisionAction()->isEnabled());
+
+        scripts->newRevisionAction()->trigger();
+        NewRevisionDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<NewRevisionDialog*>()));
+        dialog->setMessage(QStringLiteral("create widgets"));
+        dialog->setAutogenerate(true);
+        QVERIFY(dialog->arguments().contains(QStringLiteral("--autogenerate")));
+        QSignalSpy finished(scripts, &ScriptsController::revisionCommandFinished);
+        dialog->accept();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.at(0).at(1).toString().isEmpty(),
+                 qPrintable(finished.at(0).at(1).toString()));
+        const QString created = finished.at(0).at(0).toString();
+        QCOMPARE(window.scriptTabs()->currentPage()->path(), created);
+        const QString text = window.scriptTabs()->currentPage()->editor()->text();
+        QVERIFY2(text.contains(QStringLiteral("op.create_table('widgets'")), qPrintable(text));
         scripts->setSavePrompt(
             [](const QStringList&) { return ScriptsController::SaveChoice::Discard; });
     }

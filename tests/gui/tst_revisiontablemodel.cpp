@@ -1,10 +1,16 @@
+#include "db/databasestate.h"
 #include "graph/revisiongraph.h"
+#include "revisions/revisionlistview.h"
 #include "revisions/revisiontablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
+#include <QTreeView>
 
 using namespace retort;
 
@@ -231,6 +237,142 @@ private slots:
                  QStringLiteral("nonsense date"));
         QCOMPARE(model.markers(QStringLiteral("x1")),
                  RevisionTableModel::HeadMarker | RevisionTableModel::BaseMarker);
+    }
+
+    // The selected profile's derived state per revision, and depends_on, as columns.
+    void stateAndDependsOnColumns()
+    {
+        QList<Revision> revisions = sampleGraph()->revisions();
+        for (Revision& r : revisions)
+            if (r.id == QLatin1String("r4"))
+                r.dependsOn = {QStringLiteral("r7")};
+        const auto graph = RevisionGraph::build(revisions);
+        RevisionTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setGraph(graph);
+        using M = RevisionTableModel;
+        const auto cell = [&](const char* id, int column, int role = Qt::DisplayRole) {
+            return model.index(model.rowOf(QString::fromLatin1(id)), column).data(role);
+        };
+        QCOMPARE(model.headerData(M::StateColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("State"));
+        QCOMPARE(model.headerData(M::DependsOnColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Depends On"));
+        QCOMPARE(cell("r4", M::DependsOnColumn).toString(), QStringLiteral("r7"));
+        QCOMPARE(cell("r3", M::DependsOnColumn).toString(), QString());
+        // No database: nothing to say.
+        QCOMPARE(cell("r4", M::StateColumn).toString(), QString());
+        QCOMPARE(model.revisionState(QStringLiteral("r4")), M::UnknownState);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setDatabaseState(QStringLiteral("dev"),
+                               DatabaseState::derive(*graph, QStringList{QStringLiteral("r4")}));
+        QCOMPARE(reset.count(), 0); // the selection model keeps its rows
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(cell("r4", M::StateColumn).toString(), QStringLiteral("Current"));
+        QCOMPARE(cell("r3", M::StateColumn).toString(), QStringLiteral("Applied"));
+        QCOMPARE(cell("r1", M::StateColumn).toString(), QStringLiteral("Applied"));
+        QCOMPARE(cell("r7", M::StateColumn).toString(), QStringLiteral("Applied")); // depends_on
+        QCOMPARE(cell("r5", M::StateColumn).toString(), QStringLiteral("Pending"));
+        QCOMPARE(cell("r6", M::StateColumn).toString(), QStringLiteral("Pending"));
+        QCOMPARE(cell("r6", M::IdColumn, M::StateRole).toInt(), int(M::PendingState));
+        QVERIFY(cell("r5", M::StateColumn, Qt::ToolTipRole).toString().contains(u"dev"));
+        QVERIFY(model.headerData(M::StateColumn, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"dev"));
+
+        // The filter finds revisions by their state; sorting by state groups them.
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setFilterRole(M::SearchRole);
+        proxy.setFilterKeyColumn(M::IdColumn);
+        proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+        proxy.setFilterFixedString(QStringLiteral("pending"));
+        QStringList pending = idsInProxyOrder(proxy);
+        pending.sort();
+        QCOMPARE(pending, (QStringList{QStringLiteral("r5"), QStringLiteral("r6")}));
+        proxy.setFilterFixedString(QString());
+        proxy.setSortRole(M::SortRole);
+        proxy.sort(M::StateColumn, Qt::AscendingOrder);
+        QCOMPARE(idsInProxyOrder(proxy).first(), QStringLiteral("r4"));
+
+        // An unreadable database: no guess.
+        model.setDatabaseState(QStringLiteral("dev"),
+                               DatabaseState::failure(QStringLiteral("no route to host")));
+        QCOMPARE(cell("r4", M::StateColumn).toString(), QStringLiteral("Unknown"));
+        QCOMPARE(model.revisionState(QStringLiteral("r4")), M::UnknownState);
+        QVERIFY(cell("r4", M::StateColumn, Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"no route to host"));
+        model.clearDatabaseState();
+        QCOMPARE(model.revisionState(QStringLiteral("r3")), M::UnknownState);
+    }
+
+    // Filtering the list never changes its current revision (the Run target): a hidden
+    // current revision stays current, with no row selected, and comes back when shown.
+    void filterKeepsTheCurrentRevision()
+    {
+        RevisionListView list;
+        QAbstractItemModelTester tester(list.proxyModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        list.resize(800, 400);
+        list.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&list));
+        const auto graph = sampleGraph();
+        list.setGraph(graph);
+        QSignalSpy changed(&list, &RevisionListView::currentRevisionChanged);
+        QVERIFY(list.setCurrentRevision(QStringLiteral("r3")));
+        QCOMPARE(changed.count(), 1);
+        changed.clear();
+
+        // "email" matches r2 and r4, not r3.
+        list.setFilterText(QStringLiteral("email"));
+        QCOMPARE(list.visibleCount(), 2);
+        QCOMPARE(list.currentRevision(), QStringLiteral("r3"));
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(list.isCurrentRevisionHidden());
+        QVERIFY(!list.view()->currentIndex().isValid());
+        QVERIFY(!list.view()->selectionModel()->hasSelection());
+        QVERIFY(list.findChild<QLabel*>(QStringLiteral("revisionCount"))
+                    ->text()
+                    .contains(QStringLiteral("r3")));
+
+        // Typing more, a database state arriving, a reload: still r3.
+        QTest::keyClicks(list.findChild<QLineEdit*>(QStringLiteral("revisionFilter")),
+                         QStringLiteral(" "));
+        list.setDatabaseState(QStringLiteral("dev"),
+                              DatabaseState::derive(*graph, QStringList{QStringLiteral("r2")}));
+        list.setGraph(graph);
+        QCOMPARE(list.currentRevision(), QStringLiteral("r3"));
+        QCOMPARE(changed.count(), 0);
+
+        // Selected from elsewhere (the graph) while hidden: current, no row.
+        QVERIFY(!list.setCurrentRevision(QStringLiteral("r5")));
+        QCOMPARE(list.currentRevision(), QStringLiteral("r5"));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(!list.view()->selectionModel()->hasSelection());
+
+        // Shown again: its row is selected again.
+        list.setFilterText(QString());
+        QVERIFY(!list.isCurrentRevisionHidden());
+        QCOMPARE(list.view()->currentIndex().data(RevisionTableModel::RevisionIdRole).toString(),
+                 QStringLiteral("r5"));
+        QVERIFY(list.view()->selectionModel()->isRowSelected(list.view()->currentIndex().row(),
+                                                             QModelIndex()));
+        QCOMPARE(changed.count(), 1);
+
+        // A filter that keeps the current row keeps it selected.
+        list.setFilterText(QStringLiteral("products"));
+        QCOMPARE(list.view()->currentIndex().data(RevisionTableModel::RevisionIdRole).toString(),
+                 QStringLiteral("r5"));
+        // The person picking a row does change it.
+        list.setFilterText(QStringLiteral("add"));
+        const QModelIndex first = list.proxyModel()->index(0, 0);
+        list.view()->setCurrentIndex(first);
+        QCOMPARE(list.currentRevision(),
+                 first.data(RevisionTableModel::RevisionIdRole).toString());
     }
 
     void missingParentAndDiagnostics()

@@ -413,6 +413,70 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.scene()->nodeItem(base)->isCurrent(), 20000);
     }
 
+    // The demo with both branches applied: Stamp Selected on 1ff12e825ce1 (below one of the
+    // rows) shows exactly the rows alembic then leaves: that branch's row moves, the other
+    // branch's row stays.
+    void stampOnSeveralRowsShowsAlembicsRows()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("demo-stamp"));
+        QVERIFY(retort::testsupport::copyTree(QStringLiteral(RETORT_SOURCE_DIR "/resources/demo"), root));
+        const QString ini = root + QStringLiteral("/alembic.ini");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("demostamp"));
+            db.setDatabaseName(root + QStringLiteral("/demo.db"));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO alembic_version VALUES ('3a7c6088155f')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO alembic_version VALUES ('7658f94855d0')")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("demostamp"));
+
+        Window w(m_dir.filePath(QStringLiteral("s8.ini")), ini);
+        QVERIFY(waitReady(w));
+        QVERIFY(w.window.graphView()->selectRevision(QStringLiteral("1ff12e825ce1")));
+        QTRY_VERIFY(w.runs()->stampSelectedAction()->isEnabled());
+        w.runs()->stampSelectedAction()->trigger();
+        QVERIFY(w.runs()->planDialog());
+        const QStringList expected{QStringLiteral("1ff12e825ce1"), QStringLiteral("7658f94855d0")};
+        QCOMPARE(w.runs()->planDialog()->summary().rowsAfter, expected);
+        QCOMPARE(confirmAndWait(w), RunEvent::Status::Succeeded);
+        const DatabaseState after = VersionTableReader::readNow(
+            QStringLiteral("sqlite:///") + root + QStringLiteral("/demo.db"), root);
+        QCOMPARE(after.sortedCurrentRevisions(), expected);
+    }
+
+    // A revision file alembic cannot import: the plan says so first and will not run.
+    void planRefusesWhenAlembicCannotLoad()
+    {
+        const QString ini = makeProject(m_dir, QStringLiteral("broken"), 3);
+        QVERIFY(!ini.isEmpty());
+        const QString versions = QFileInfo(ini).absolutePath() + QStringLiteral("/migrations/versions/");
+        {
+            QFile f(versions + QStringLiteral("zz_name_error.py"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("revision = 'zz01'\ndown_revision = parent_rev\n");
+        }
+        Window w(m_dir.filePath(QStringLiteral("s9.ini")), ini);
+        QVERIFY(waitReady(w));
+        w.runs()->stepUpAction()->trigger();
+        PlanDialog* dialog = w.runs()->planDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->summary().loadErrors.size(), 1);
+        QVERIFY2(dialog->summary().loadErrors.first().contains(QStringLiteral("zz_name_error.py")),
+                 qPrintable(dialog->summary().loadErrors.first()));
+        QVERIFY(dialog->findChild<QWidget*>(QStringLiteral("planLoadErrors")));
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+        QSignalSpy started(w.runs(), &RunController::runFinished);
+        QTest::keyClick(dialog, Qt::Key_Return);
+        QTest::qWait(200);
+        QVERIFY(started.isEmpty());
+        QCOMPARE(tableRows(ini), QStringList());
+        dialog->reject();
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_ini;

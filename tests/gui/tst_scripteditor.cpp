@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTest>
+#include <QWheelEvent>
 #include <Qsci/qscilexerpython.h>
 
 using namespace retort;
@@ -160,6 +161,61 @@ private slots:
         QCOMPARE(editor->currentLineNumber(), 5);
     }
 
+    // Ctrl+F seeds the find field with a one-line selection, selected so typing replaces it;
+    // Tab goes from the find field to the replace field, then to the buttons.
+    void findBarSeedAndTabOrder()
+    {
+        ScriptPage page(QStringLiteral("/tmp/x.py"));
+        page.resize(800, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        ScriptEditor* editor = page.editor();
+        FindBar* bar = page.findBar();
+        editor->setText(kScript);
+        editor->setFocus();
+        QTRY_VERIFY(editor->hasFocus());
+
+        editor->setSelection(5, 38, 5, 45); // email_1
+        QCOMPARE(editor->selectedText(), QStringLiteral("email_1"));
+        QTest::keyClick(editor, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(bar->findField()->hasFocus());
+        QCOMPARE(bar->findField()->text(), QStringLiteral("email_1"));
+        QCOMPARE(bar->findField()->selectedText(), QStringLiteral("email_1"));
+
+        // A selection over several lines is no search text: the field keeps its own.
+        editor->setFocus();
+        QTRY_VERIFY(editor->hasFocus());
+        editor->setSelection(1, 0, 3, 0);
+        QTest::keyClick(editor, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(bar->findField()->hasFocus());
+        QCOMPARE(bar->findField()->text(), QStringLiteral("email_1"));
+
+        // Replace (Ctrl+H) shows the replace row; Tab: find → replace → a button.
+        editor->setFocus();
+        QTRY_VERIFY(editor->hasFocus());
+        QTest::keyClick(editor, Qt::Key_H, Qt::ControlModifier);
+        QTRY_VERIFY(bar->findField()->hasFocus());
+        QTest::keyClick(bar->findField(), Qt::Key_Tab);
+        QTRY_VERIFY(bar->replaceField()->hasFocus());
+        QTest::keyClick(bar->replaceField(), Qt::Key_Tab);
+        auto* next = qobject_cast<QPushButton*>(QApplication::focusWidget());
+        QVERIFY(next);
+        QCOMPARE(next->text(), QStringLiteral("&Next"));
+        QTest::keyClick(next, Qt::Key_Backtab);
+        QTRY_VERIFY(bar->replaceField()->hasFocus());
+
+        // Find only: Tab from the find field goes straight to the buttons.
+        QTest::keyClick(bar->replaceField(), Qt::Key_Escape);
+        QTRY_VERIFY(editor->hasFocus());
+        QTest::keyClick(editor, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(bar->findField()->hasFocus());
+        QTest::keyClick(bar->findField(), Qt::Key_Tab);
+        next = qobject_cast<QPushButton*>(QApplication::focusWidget());
+        QVERIFY(next);
+        QCOMPARE(next->text(), QStringLiteral("&Next"));
+    }
+
     void goToLine()
     {
         ScriptPage page(QStringLiteral("/tmp/x.py"));
@@ -197,6 +253,86 @@ private slots:
         QTest::keyClick(second->editor(), Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(second->findBar()->isVisible());
         QVERIFY(!first->findBar()->isVisible());
+    }
+
+    // Ctrl-chords are commands: QScintilla would type the "+" of Ctrl+Shift+= (and any other
+    // character it has no command for). The zoom keys zoom the editor instead.
+    void zoomKeysZoomAndNeverType()
+    {
+        ScriptPage page(QStringLiteral("/tmp/x.py"));
+        page.resize(600, 400);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        ScriptEditor* editor = page.editor();
+        editor->setText(kScript);
+        editor->setModified(false);
+        editor->setCursorPosition(4, 0);
+        editor->setFocus();
+        QTRY_VERIFY(editor->hasFocus());
+        QCOMPARE(editor->zoomLevel(), 0);
+
+        // What X11 delivers for Ctrl+Shift+= on a US keyboard: Key_Plus with the text "+".
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Plus, QStringLiteral("+"),
+                            Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(editor->text(), kScript);
+        QCOMPARE(editor->zoomLevel(), 1);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Equal, QStringLiteral("="),
+                            Qt::ControlModifier);
+        QCOMPARE(editor->zoomLevel(), 2);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Plus, QStringLiteral("+"),
+                            Qt::ControlModifier | Qt::KeypadModifier);
+        QCOMPARE(editor->zoomLevel(), 3);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Minus, QStringLiteral("-"),
+                            Qt::ControlModifier);
+        QCOMPARE(editor->zoomLevel(), 2);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_0, QStringLiteral("0"),
+                            Qt::ControlModifier);
+        QCOMPARE(editor->zoomLevel(), 0);
+        QCOMPARE(editor->text(), kScript);
+        QVERIFY(!editor->isModified());
+
+        // Other chords Scintilla has no command for type nothing either…
+        for (const auto& [key, text] : {std::pair{Qt::Key_Period, "."}, {Qt::Key_Slash, "/"},
+                                        {Qt::Key_J, "j"}, {Qt::Key_Semicolon, ";"}}) {
+            QTest::sendKeyEvent(QTest::Click, editor, key, QString::fromLatin1(text),
+                                Qt::ControlModifier);
+#ifndef Q_OS_MACOS // Option types characters there
+            QTest::sendKeyEvent(QTest::Click, editor, key, QString::fromLatin1(text),
+                                Qt::AltModifier);
+#endif
+        }
+        QCOMPARE(editor->text(), kScript);
+        // …while its commands still work (Ctrl+End goes to the end) and plain keys type.
+        QTest::keyClick(editor, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(editor->currentLineNumber(), editor->lines());
+        QTest::keyClicks(editor, QStringLiteral("x+1"));
+        QVERIFY(editor->text().endsWith(QStringLiteral("x+1")));
+    }
+
+    void ctrlWheelZooms()
+    {
+        ScriptEditor editor;
+        editor.resize(400, 300);
+        editor.setText(kScript);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        const QPointF at(100, 100);
+        const auto wheel = [&](int delta, Qt::KeyboardModifiers mods) {
+            QWheelEvent event(at, editor.viewport()->mapToGlobal(at), QPoint(),
+                              QPoint(0, delta), Qt::NoButton, mods, Qt::NoScrollPhase, false);
+            QCoreApplication::sendEvent(editor.viewport(), &event);
+        };
+        wheel(120, Qt::ControlModifier);
+        QCOMPARE(editor.zoomLevel(), 1);
+        wheel(60, Qt::ControlModifier); // half a notch: not yet
+        QCOMPARE(editor.zoomLevel(), 1);
+        wheel(60, Qt::ControlModifier);
+        QCOMPARE(editor.zoomLevel(), 2);
+        wheel(-240, Qt::ControlModifier);
+        QCOMPARE(editor.zoomLevel(), 0);
+        wheel(-120, Qt::NoModifier); // scrolls, does not zoom
+        QCOMPARE(editor.zoomLevel(), 0);
+        QCOMPARE(editor.text(), kScript);
     }
 
     void diagnosticsAreMarked()

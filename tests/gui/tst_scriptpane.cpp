@@ -441,6 +441,70 @@ private slots:
                  m_project->script(QStringLiteral("bbbb00000002")));
     }
 
+    // Ctrl++ in an open script zoomed nothing and typed "+": the zoom keys are the editor's
+    // while it has the focus, even against a window-wide zoom shortcut, and type nothing.
+    void zoomKeysInAScriptZoomTheEditor()
+    {
+        ScriptPage* page = m_scripts->openScript(m_project->script(QStringLiteral("bbbb00000002")));
+        QVERIFY(page);
+        ScriptEditor* editor = page->editor();
+        QTRY_VERIFY(editor->hasFocus());
+        const QString before = editor->text();
+        const qreal graphZoom = m_window->graphView()->zoom();
+        // A window-wide zoom action, as a View menu may have: it must not fire from the editor.
+        auto* windowZoom = new QAction(m_window.get());
+        windowZoom->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Plus),
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Plus),
+                                  QKeySequence(Qt::CTRL | Qt::Key_Equal),
+                                  QKeySequence(Qt::CTRL | Qt::Key_Minus),
+                                  QKeySequence(Qt::CTRL | Qt::Key_0)});
+        windowZoom->setShortcutContext(Qt::WindowShortcut);
+        m_window->addAction(windowZoom);
+        QSignalSpy fired(windowZoom, &QAction::triggered);
+
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Plus, QStringLiteral("+"),
+                            Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(editor->zoomLevel(), 1);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Equal, QStringLiteral("="),
+                            Qt::ControlModifier);
+        QCOMPARE(editor->zoomLevel(), 2);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Minus, QStringLiteral("-"),
+                            Qt::ControlModifier);
+        QCOMPARE(editor->zoomLevel(), 1);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_0, QStringLiteral("0"),
+                            Qt::ControlModifier);
+        QCOMPARE(editor->zoomLevel(), 0);
+        QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_Plus, QStringLiteral("+"),
+                            Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(editor->zoomLevel(), 1);
+
+        QCOMPARE(editor->text(), before);
+        QVERIFY(!page->isModified());
+        QCOMPARE(fired.count(), 0);
+        QCOMPARE(m_window->graphView()->zoom(), graphZoom);
+        delete windowZoom;
+    }
+
+    // In the window, Ctrl+F in a script is the script's Find (not the Revisions filter) and
+    // takes the selected text.
+    void findTakesTheSelection()
+    {
+        ScriptPage* page = m_scripts->openScript(m_project->script(QStringLiteral("cccc00000003")));
+        QVERIFY(page);
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        ScriptEditor* editor = page->editor();
+        QTRY_VERIFY(editor->hasFocus());
+        const int line = int(editor->text().left(editor->text().indexOf(QStringLiteral("def upgrade"))).count(u'\n'));
+        editor->setSelection(line, 4, line, 11); // "upgrade"
+        QCOMPARE(editor->selectedText(), QStringLiteral("upgrade"));
+        QTest::keyClick(editor, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(page->findBar()->findField()->hasFocus());
+        QCOMPARE(page->findBar()->findField()->text(), QStringLiteral("upgrade"));
+        QCOMPARE(page->findBar()->findField()->selectedText(), QStringLiteral("upgrade"));
+        auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("revisionFilter"));
+        QVERIFY(filter->text().isEmpty());
+    }
+
     void lintMarkersFromTheScan()
     {
         const QString path = m_project->script(QStringLiteral("cccc00000003"));

@@ -197,11 +197,92 @@ private slots:
         QCOMPARE(d.value(QStringLiteral("path")).toString(), QStringLiteral("migrations/versions/z_broken.py"));
         QCOMPARE(d.value(QStringLiteral("line")).toInt(), 2);
         QVERIFY(!d.value(QStringLiteral("message")).toString().isEmpty());
+        QCOMPARE(d.value(QStringLiteral("stops_alembic")).toBool(), true); // a dangling parent
 
-        // Heads still answer: the broken file is a diagnostic, the rest loads.
+        // alembic cannot load a project with a dangling down_revision: `alembic heads` fails,
+        // and so does `retort-cli heads`, with the reason (lint stays the tool that lists all).
+        const Run heads = cli({QStringLiteral("-c"), ini, QStringLiteral("heads")});
+        QCOMPARE(heads.exitCode, 1);
+        QCOMPARE(heads.out, QString());
+        QVERIFY2(heads.err.contains(QStringLiteral("alembic cannot load this project")), qPrintable(heads.err));
+        QVERIFY2(heads.err.contains(QStringLiteral("migrations/versions/z_broken.py:2: error:")),
+                 qPrintable(heads.err));
+    }
+
+    // A NameError in one header and a syntax error in another: alembic refuses every command,
+    // so heads, history and plan refuse too, naming both files; a value only Python knows (an
+    // imported constant) does not stop alembic: the answer comes with a warning.
+    void refusesWhereAlembicCannotLoad()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeProject(dir);
+        const QString v = dir.filePath(QStringLiteral("migrations/versions/"));
+        write(v + QStringLiteral("n_name.py"), script("nnnn", "parent_revision", "name error"));
+        write(v + QStringLiteral("s_syntax.py"), script("ssss", "'mmmm'", "syntax", "def upgrade(:\n"));
+        const QStringList commands[] = {
+            {QStringLiteral("heads")},
+            {QStringLiteral("history")},
+            {QStringLiteral("plan"), QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--at-base")},
+            {QStringLiteral("plan"), QStringLiteral("stamp"), QStringLiteral("heads"), QStringLiteral("--at-base")}};
+        for (const QStringList& command : commands) {
+            const Run r = cli(QStringList{QStringLiteral("-c"), ini} + command);
+            QVERIFY2(r.exitCode == 1, qPrintable(command.join(u' ') + QStringLiteral(": ") + r.err));
+            QCOMPARE(r.out, QString());
+            QVERIFY2(r.err.contains(QStringLiteral("n_name.py:")) && r.err.contains(QStringLiteral("NameError")),
+                     qPrintable(r.err));
+            QVERIFY2(r.err.contains(QStringLiteral("s_syntax.py:")), qPrintable(r.err));
+        }
+        const Run lint = cli({QStringLiteral("-c"), ini, QStringLiteral("lint")});
+        QCOMPARE(lint.exitCode, 1);
+        QVERIFY(lint.out.contains(QStringLiteral("n_name.py")) && lint.out.contains(QStringLiteral("s_syntax.py")));
+
+        QFile::remove(v + QStringLiteral("n_name.py"));
+        QFile::remove(v + QStringLiteral("s_syntax.py"));
+        write(v + QStringLiteral("k_constant.py"),
+              "from app.revisions import PARENT\nrevision = 'kkkk'\ndown_revision = PARENT\n");
         const Run heads = cli({QStringLiteral("-c"), ini, QStringLiteral("heads")});
         QCOMPARE(heads.exitCode, 0);
-        QCOMPARE(heads.out, QStringLiteral("mmmm\nzzzz\n"));
+        QCOMPARE(heads.out, QStringLiteral("kkkk\nmmmm\n"));
+        QVERIFY2(heads.err.contains(QStringLiteral("k_constant.py:3:")) && heads.err.contains(QStringLiteral("warning")),
+                 qPrintable(heads.err));
+    }
+
+    // `plan stamp`: the rows alembic's stamp leaves (several rows, --purge), in JSON.
+    void planStamp()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeProject(dir);
+        auto rowsAfter = [&](const QStringList& args) {
+            const Run r = cli(QStringList{QStringLiteral("-c"), ini, QStringLiteral("plan"),
+                                          QStringLiteral("stamp")} + args + QStringList{QStringLiteral("--json")});
+            if (r.exitCode != 0)
+                return QStringList{QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)};
+            QStringList rows;
+            for (const QJsonValue& v : QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("rows_after")).toArray())
+                rows << v.toString();
+            return rows;
+        };
+        // both branches applied, stamp their branch point: one row left
+        QCOMPARE(rowsAfter({QStringLiteral("bbbb"), QStringLiteral("--current"), QStringLiteral("cccc"),
+                            QStringLiteral("--current"), QStringLiteral("dddd")}),
+                 QStringList{QStringLiteral("bbbb")});
+        // both rows share the merge's lineage: one merge-like step up to it
+        QCOMPARE(rowsAfter({QStringLiteral("left@head"), QStringLiteral("--current"), QStringLiteral("cccc"),
+                            QStringLiteral("--current"), QStringLiteral("dddd")}),
+                 QStringList{QStringLiteral("mmmm")});
+        // a destination already in the table changes nothing
+        QCOMPARE(rowsAfter({QStringLiteral("cccc"), QStringLiteral("--current"), QStringLiteral("dddd"),
+                            QStringLiteral("--current"), QStringLiteral("cccc")}),
+                 (QStringList{QStringLiteral("cccc"), QStringLiteral("dddd")}));
+        QCOMPARE(rowsAfter({QStringLiteral("cccc"), QStringLiteral("--purge")}), QStringList{QStringLiteral("cccc")});
+        QCOMPARE(rowsAfter({QStringLiteral("base"), QStringLiteral("--current"), QStringLiteral("cccc")}), QStringList());
+        const Run ghost = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"), QStringLiteral("stamp"),
+                               QStringLiteral("cccc"), QStringLiteral("--current"), QStringLiteral("f00d")});
+        QCOMPARE(ghost.exitCode, 1);
+        QVERIFY2(ghost.err.contains(QStringLiteral("Can't locate revision identified by 'f00d'")), qPrintable(ghost.err));
+        const Run badPurge = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"), QStringLiteral("upgrade"),
+                                  QStringLiteral("heads"), QStringLiteral("--purge")});
+        QCOMPARE(badPurge.exitCode, 2);
     }
 
     // Broken projects: a message on stderr and a non-zero exit, never a crash.
@@ -279,13 +360,36 @@ private slots:
                                  QStringLiteral("--url"),
                                  QStringLiteral("sqlite:///") + project + QStringLiteral("/test.db"),
                                  QStringLiteral("--json")});
+        // no state given: as `alembic upgrade` would, the project's own database
+        const Run byDefault = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"),
+                                   QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                   QStringLiteral("--json")});
+        const Run atBase = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"),
+                                QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                QStringLiteral("--at-base"), QStringLiteral("--json")});
         QCOMPARE(fromIni.exitCode, 0);
         QCOMPARE(fromRows.exitCode, 0);
         QCOMPARE(fromUrl.exitCode, 0);
-        QCOMPARE(fromIni.out, fromRows.out);
-        QCOMPARE(fromUrl.out, fromRows.out);
-        QCOMPARE(QJsonDocument::fromJson(fromIni.out.toUtf8()).object().value(QStringLiteral("steps"))
-                     .toArray().size(), 15);
+        QCOMPARE(byDefault.exitCode, 0);
+        QCOMPARE(atBase.exitCode, 0);
+        auto json = [](const Run& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); };
+        auto steps = [&](const Run& r) { return json(r).value(QStringLiteral("steps")).toArray(); };
+        QCOMPARE(steps(fromIni), steps(fromRows));
+        QCOMPARE(steps(fromUrl), steps(fromRows));
+        QCOMPARE(steps(byDefault), steps(fromRows));
+        QCOMPARE(steps(fromIni).size(), 15);
+        QCOMPARE(steps(atBase).size(), 20);
+        // which state it planned from: on stderr and as "from"
+        const QJsonObject from = json(byDefault).value(QStringLiteral("from")).toObject();
+        QCOMPARE(from.value(QStringLiteral("source")).toString(), QStringLiteral("database"));
+        QCOMPARE(from.value(QStringLiteral("rows")).toArray(), QJsonArray({fifth}));
+        QVERIFY2(byDefault.err.contains(QStringLiteral("planned from the database")) && byDefault.err.contains(fifth),
+                 qPrintable(byDefault.err));
+        QCOMPARE(json(fromRows).value(QStringLiteral("from")).toObject().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("current"));
+        QCOMPARE(json(atBase).value(QStringLiteral("from")).toObject().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("at-base"));
+        QVERIFY(atBase.err.contains(QStringLiteral("--at-base")));
 
         const Run both = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"), QStringLiteral("upgrade"),
                               QStringLiteral("heads"), QStringLiteral("--url"),

@@ -26,6 +26,8 @@
 
 #include <memory>
 
+#include "../support/testfiles.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -267,6 +269,8 @@ void TestDifferentialAlembic::compare_data()
         << QStringList{u"--revisions"_s, u"80"_s, u"--seed"_s, u"2"_s, u"--styles"_s, u"old"_s,
                        u"--id-style"_s, u"hex"_s, u"--labels"_s, u"2"_s, u"--depends"_s, u"4"_s}
         << 1 << true << true;
+    // the bundled demo (a branch, a merge, typed and old templates, dated file names)
+    QTest::newRow("demo") << QStringList{u"demo"_s} << 0 << true << true;
     QTest::newRow("single-revision")
         << QStringList{u"--revisions"_s, u"1"_s, u"--seed"_s, u"1"_s}
         << 0 << false << false;
@@ -284,7 +288,10 @@ void TestDifferentialAlembic::compare()
     const QString dir = tmp.path();
     const QString ini = QDir(dir).filePath(u"alembic.ini"_s);
     QString error;
-    QVERIFY2(generate(dir, generatorArgs, &error), qPrintable(error));
+    if (generatorArgs == QStringList{u"demo"_s})
+        QVERIFY(retort::testsupport::copyTree(QStringLiteral(RETORT_SOURCE_DIR "/resources/demo"), dir));
+    else
+        QVERIFY2(generate(dir, generatorArgs, &error), qPrintable(error));
 
     // Everything at once: three alembic commands and three retort-cli commands.
     const QStringList alembic = {u"-m"_s, u"alembic"_s, u"-c"_s, ini};
@@ -415,6 +422,14 @@ void TestDifferentialAlembic::compare()
             qWarning("  alembic:    %s", qPrintable(onlyAlembic.at(i)));
         QFAIL("retort-cli history does not print the same lines as alembic history");
     }
+    // ---- and in alembic's order, line for line (walk_revisions from heads to base) -------
+    for (qsizetype i = 0; i < a.history.size(); ++i)
+        QVERIFY2(retortHistory.at(i).normalized() == a.history.at(i).normalized(),
+                 qPrintable(u"history line %1 differs:\n  alembic:    %2\n  retort-cli: %3"_s
+                                .arg(i + 1)
+                                .arg(a.history.at(i).normalized(),
+                                     retortHistory.at(i).normalized())));
+
     for (const HistoryLine& h : std::as_const(retortHistory)) {
         for (const QString& down : h.down) {
             QVERIFY2(position.contains(down), qPrintable(u"unknown down revision "_s + down));

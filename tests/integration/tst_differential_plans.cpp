@@ -83,10 +83,17 @@ private slots:
     void plansMatchAlembic_data();
     void plansMatchAlembic();
     void cliPlanJson();
+    void stampsMatchAlembic_data() { plansMatchAlembic_data(); }
+    void stampsMatchAlembic();
     void cleanupTestCase();
 
 private:
+    QList<QStringList> buildStates(const RevisionGraph& graph, QRandomGenerator& rng) const;
     QList<Case> buildCases(const RevisionGraph& graph, quint32 seed) const;
+    QString project(const QString& name, int revisions, int seed, int labels, int depends,
+                    const QStringList& extra);
+    QString runOracle(const QString& ini, const QString& name, const QJsonArray& cases,
+                      QJsonArray* results);
     QString generate(const ProjectSpec& spec, const QString& name);
 
     QTemporaryDir m_dir;
@@ -130,9 +137,9 @@ QString TestDifferentialPlans::generate(const ProjectSpec& spec, const QString& 
     return {};
 }
 
-QList<Case> TestDifferentialPlans::buildCases(const RevisionGraph& graph, quint32 seed) const
+QList<QStringList> TestDifferentialPlans::buildStates(const RevisionGraph& graph,
+                                                     QRandomGenerator& rng) const
 {
-    QRandomGenerator rng(seed);
     const MigrationPlanner planner(graph);
     QStringList ids;
     for (const Revision& r : graph.revisions())
@@ -170,6 +177,17 @@ QList<Case> TestDifferentialPlans::buildCases(const RevisionGraph& graph, quint3
             addState(rev);
             break;
         }
+    return states;
+}
+
+QList<Case> TestDifferentialPlans::buildCases(const RevisionGraph& graph, quint32 seed) const
+{
+    QRandomGenerator rng(seed);
+    QStringList ids;
+    for (const Revision& r : graph.revisions())
+        ids << r.id;
+    auto pick = [&](const QStringList& from) { return from.at(rng.bounded(int(from.size()))); };
+    const QList<QStringList> states = buildStates(graph, rng);
 
     // Targets
     QStringList targets{QStringLiteral("heads"),  QStringLiteral("head"), QStringLiteral("base"),
@@ -407,6 +425,8 @@ void TestDifferentialPlans::cliPlanJson()
                          QStringLiteral("--json")};
         for (const QString& s : c.state)
             args << QStringLiteral("--current") << s;
+        if (c.state.isEmpty())
+            args << QStringLiteral("--at-base"); // not the project's database
         QProcess p;
         p.start(QStringLiteral(RETORT_CLI_PATH), args);
         QVERIFY(p.waitForFinished(60000));
@@ -430,6 +450,160 @@ void TestDifferentialPlans::cliPlanJson()
         }
         QCOMPARE(out.value(QStringLiteral("steps")).toArray(), expected);
     }
+}
+
+QString TestDifferentialPlans::project(const QString& name, int revisions, int seed, int labels,
+                                      int depends, const QStringList& extra)
+{
+    const QString ini = m_dir.filePath(name + QStringLiteral("/alembic.ini"));
+    if (QFileInfo::exists(ini))
+        return ini;
+    const QString error = generate(ProjectSpec{revisions, seed, labels, depends, extra}, name);
+    return error.isEmpty() ? ini : QString();
+}
+
+QString TestDifferentialPlans::runOracle(const QString& ini, const QString& name,
+                                        const QJsonArray& cases, QJsonArray* results)
+{
+    const QString casesPath = m_dir.filePath(name + QStringLiteral("-cases.json"));
+    const QString resultsPath = m_dir.filePath(name + QStringLiteral("-results.json"));
+    QFile f(casesPath);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return QStringLiteral("cannot write ") + casesPath;
+    f.write(QJsonDocument(cases).toJson(QJsonDocument::Compact));
+    f.close();
+    const QString error =
+        runPython({QStringLiteral(RETORT_FIXTURES_DIR "/alembic_oracle.py"), ini, casesPath},
+                  resultsPath, nullptr);
+    if (!error.isEmpty())
+        return error;
+    QFile rf(resultsPath);
+    if (!rf.open(QIODevice::ReadOnly))
+        return QStringLiteral("no results");
+    *results = QJsonDocument::fromJson(rf.readAll()).array();
+    return {};
+}
+
+// `alembic stamp [--purge] TARGET...` from many states: the version rows it leaves must be the
+// rows MigrationPlanner::stamp() says, and it must refuse exactly where alembic refuses.
+void TestDifferentialPlans::stampsMatchAlembic()
+{
+    QFETCH(int, revisions);
+    QFETCH(int, seed);
+    QFETCH(int, labels);
+    QFETCH(int, depends);
+    QFETCH(QStringList, extra);
+    const QString name = QString::fromLatin1(QTest::currentDataTag());
+    const QString ini = project(name, revisions, seed, labels, depends, extra);
+    QVERIFY(!ini.isEmpty());
+    const Result<LoadedProject> loaded = ProjectLoader::load(ini);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    const RevisionGraph& graph = *loaded->graph;
+
+    QRandomGenerator rng(quint32(seed) * 104729u + 3u);
+    QList<QStringList> states = buildStates(graph, rng);
+    QStringList ids;
+    for (const Revision& r : graph.revisions())
+        ids << r.id;
+    auto pick = [&](const QStringList& from) { return from.at(rng.bounded(int(from.size()))); };
+    // a row with no script: only --purge gets past it
+    states << QStringList{QStringLiteral("deadbeef0000")};
+    if (states.size() > 2)
+        states << (QStringList(states.at(1)) << QStringLiteral("deadbeef0000"));
+
+    QList<QStringList> targets{{QStringLiteral("heads")}, {QStringLiteral("base")},
+                               {QStringLiteral("head")},  {QStringLiteral("zzzzzz")}};
+    for (const QString& h : graph.heads())
+        targets << QStringList{h};
+    for (int i = 0; i < 10; ++i)
+        targets << QStringList{pick(ids)};
+    for (int i = 0; i < 3; ++i)
+        targets << QStringList{pick(ids), pick(ids)};
+    targets << QStringList{pick(ids).left(8)};
+    for (const QString& label : graph.allBranchLabels())
+        targets << QStringList{label + QStringLiteral("@head")}
+                << QStringList{label + QStringLiteral("@base")} << QStringList{label};
+
+    struct StampCase
+    {
+        QStringList state;
+        QStringList target;
+        bool purge;
+    };
+    QList<StampCase> cases;
+    QJsonArray json;
+    for (const QStringList& state : std::as_const(states))
+        for (const QStringList& target : std::as_const(targets))
+            for (const bool purge : {false, true}) {
+                if (purge && rng.bounded(100) >= 30 && !state.contains(QStringLiteral("deadbeef0000")))
+                    continue;
+                cases << StampCase{state, target, purge};
+                QJsonObject o;
+                o.insert(QStringLiteral("state"), QJsonArray::fromStringList(state));
+                o.insert(QStringLiteral("command"), QStringLiteral("stamp"));
+                o.insert(QStringLiteral("target"), target.size() == 1
+                                                       ? QJsonValue(target.first())
+                                                       : QJsonValue(QJsonArray::fromStringList(target)));
+                o.insert(QStringLiteral("purge"), purge);
+                json.append(o);
+            }
+    QJsonArray results;
+    const QString oracleError = runOracle(ini, name + QStringLiteral("-stamp"), json, &results);
+    QVERIFY2(oracleError.isEmpty(), qPrintable(oracleError));
+    QCOMPARE(results.size(), cases.size());
+
+    const MigrationPlanner planner(graph);
+    int mismatches = 0, refusals = 0, multiRow = 0;
+    QStringList report;
+    for (int i = 0; i < cases.size(); ++i) {
+        const StampCase& c = cases.at(i);
+        const QJsonObject r = results.at(i).toObject();
+        QStringList rows;
+        for (const QJsonValue& v : r.value(QStringLiteral("rows")).toArray())
+            rows << v.toString();
+        const bool refused = !r.value(QStringLiteral("error")).isNull();
+        const QString alembicError = r.value(QStringLiteral("error")).toString();
+        const Result<StampPlan> plan = planner.stamp(rows, c.target, c.purge);
+        QString problem;
+        if (refused) {
+            ++refusals;
+            if (plan.ok())
+                problem = QStringLiteral("alembic refuses (%1) but Retort leaves [%2]")
+                              .arg(alembicError, plan->rowsAfter.join(QStringLiteral(", ")));
+            else if (r.value(QStringLiteral("command_error")).toBool() && plan.error() != alembicError)
+                problem = QStringLiteral("both refuse, different reasons:\n    alembic: %1\n"
+                                         "    retort:  %2")
+                              .arg(alembicError, plan.error());
+        } else if (!plan.ok()) {
+            problem = QStringLiteral("alembic stamps but Retort refuses: %1").arg(plan.error());
+        } else {
+            QStringList after;
+            for (const QJsonValue& v : r.value(QStringLiteral("after")).toArray())
+                after << v.toString();
+            if (sorted(after) != plan->rowsAfter)
+                problem = QStringLiteral("rows afterwards differ:\n    alembic: [%1]\n"
+                                         "    retort:  [%2]")
+                              .arg(sorted(after).join(QStringLiteral(", ")),
+                                   plan->rowsAfter.join(QStringLiteral(", ")));
+            if (after.size() > 1)
+                ++multiRow;
+        }
+        if (!problem.isEmpty()) {
+            ++mismatches;
+            if (report.size() < 25)
+                report << QStringLiteral("  stamp%1 %2 from [%3]\n    %4")
+                              .arg(c.purge ? QStringLiteral(" --purge") : QString(),
+                                   c.target.join(QLatin1Char(' ')), rows.join(QStringLiteral(", ")),
+                                   problem);
+        }
+    }
+    qInfo("%s: %d stamp cases (%d refused by alembic, %d leaving several rows), %d mismatches",
+          qPrintable(name), int(cases.size()), refusals, multiRow, mismatches);
+    QVERIFY2(mismatches == 0, qPrintable(QStringLiteral("%1 of %2 stamps differ from alembic:\n%3")
+                                             .arg(mismatches)
+                                             .arg(cases.size())
+                                             .arg(report.join(QLatin1Char('\n')))));
+    QVERIFY(cases.size() >= 50);
 }
 
 void TestDifferentialPlans::cleanupTestCase()

@@ -288,6 +288,46 @@ private slots:
         QVERIFY2(d.message.contains(QStringLiteral("Python")), qPrintable(d.message));
     }
 
+    // Which diagnostics stop alembic from loading the project (it imports every file): a
+    // NameError or SyntaxError on import, a missing down_revision; and which it loads past
+    // (an imported constant only Python knows).
+    void whatStopsAlembic_data()
+    {
+        QTest::addColumn<QByteArray>("source");
+        QTest::addColumn<bool>("stops");
+        QTest::newRow("undefined name") << QByteArray("revision = 'a1'\ndown_revision = parent_rev\n")
+                                        << true;
+        QTest::newRow("undefined name in a tuple")
+            << QByteArray("revision = 'a1'\ndown_revision = ('b', missing)\n") << true;
+        QTest::newRow("defined later") << QByteArray("revision = 'a1'\ndown_revision = P\nP = 'b'\n")
+                                       << true;
+        QTest::newRow("through another name")
+            << QByteArray("revision = 'a1'\nX = nowhere\ndown_revision = X\n") << true;
+        QTest::newRow("syntax error") << QByteArray("revision = 'a1'\ndown_revision = (\n") << true;
+        QTest::newRow("no down_revision") << QByteArray("revision = 'a1'\n") << true;
+        QTest::newRow("imported constant")
+            << QByteArray("from app.ids import PARENT\nrevision = 'a1'\ndown_revision = PARENT\n")
+            << false;
+        QTest::newRow("star import")
+            << QByteArray("from app.ids import *\nrevision = 'a1'\ndown_revision = PARENT\n")
+            << false;
+        QTest::newRow("a function") << QByteArray("def P():\n    pass\nrevision = 'a1'\ndown_revision = P\n")
+                                    << false;
+        QTest::newRow("guarded by try")
+            << QByteArray("revision = 'a1'\ntry:\n    down_revision = X\nexcept NameError:\n"
+                          "    down_revision = None\n")
+            << false;
+    }
+    void whatStopsAlembic()
+    {
+        QFETCH(QByteArray, source);
+        QFETCH(bool, stops);
+        const ParseResult r = RevisionParser::parse(source, QStringLiteral("/p/versions/a1.py"));
+        QVERIFY2(hasErrors(r.diagnostics), qPrintable(messages(r.diagnostics)));
+        QCOMPARE(!alembicStoppers(r.diagnostics).isEmpty(), stops);
+        QCOMPARE(unresolvedErrors(r.diagnostics).isEmpty(), stops);
+    }
+
     void legacyFileNameFallback()
     {
         const ParseResult r = RevisionParser::parse(QByteArray("down_revision = None\n"),

@@ -2,6 +2,7 @@
 
 #include "graph/revisiongraph.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -36,6 +37,15 @@ NewRevisionDialog::NewRevisionDialog(std::shared_ptr<const RevisionGraph> graph,
     m_dependsOn = new QLineEdit;
     m_dependsOn->setObjectName(QStringLiteral("revisionDependsOn"));
     m_dependsOn->setPlaceholderText(tr("optional: revision ids or branch labels"));
+    // Autogenerate runs code and opens a connection: never implied, always said.
+    m_autogenerate = new QCheckBox(
+        tr("&Autogenerate from the models (runs the project's env.py, which connects to the "
+           "database)"));
+    m_autogenerate->setObjectName(QStringLiteral("revisionAutogenerate"));
+    m_autogenerate->setToolTip(
+        tr("alembic revision --autogenerate: alembic runs the project's env.py, connects to the "
+           "database it configures and writes the differences between that database's schema "
+           "and the models' metadata into the new script. The database must be at the heads."));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Create"));
@@ -47,14 +57,17 @@ NewRevisionDialog::NewRevisionDialog(std::shared_ptr<const RevisionGraph> graph,
     form->addRow(tr("&Parent:"), m_head);
     form->addRow(tr("&Branch label:"), m_label);
     form->addRow(tr("&Depends on:"), m_dependsOn);
-    auto* note = new QLabel(tr("Runs <code>alembic revision</code> and opens the new script."));
-    note->setWordWrap(true);
-    form->addRow(note);
+    form->addRow(m_autogenerate);
+    m_note = new QLabel;
+    m_note->setObjectName(QStringLiteral("revisionNote"));
+    m_note->setWordWrap(true);
+    form->addRow(m_note);
     form->addRow(m_buttons);
 
     connect(m_message, &QLineEdit::textChanged, this, &NewRevisionDialog::updateOk);
     connect(m_label, &QLineEdit::textChanged, this, &NewRevisionDialog::updateOk);
     connect(m_head, &QComboBox::currentIndexChanged, this, &NewRevisionDialog::updateOk);
+    connect(m_autogenerate, &QCheckBox::toggled, this, &NewRevisionDialog::updateOk);
     updateOk();
     resize(480, sizeHint().height());
 }
@@ -102,19 +115,38 @@ void NewRevisionDialog::setDependsOn(const QString& text)
     m_dependsOn->setText(text);
 }
 
+bool NewRevisionDialog::autogenerate() const
+{
+    return m_autogenerate->isChecked();
+}
+
+void NewRevisionDialog::setAutogenerate(bool on)
+{
+    m_autogenerate->setChecked(on);
+}
+
+NewRevisionOptions NewRevisionDialog::options() const
+{
+    NewRevisionOptions options;
+    options.message = message();
+    options.head = head();
+    options.branchLabel = branchLabel();
+    options.dependsOn = dependsOn();
+    options.autogenerate = autogenerate();
+    return options;
+}
+
 QStringList NewRevisionDialog::arguments() const
 {
-    QStringList args{QStringLiteral("revision"), QStringLiteral("-m"), message(),
-                     QStringLiteral("--head"), head()};
-    if (!branchLabel().isEmpty())
-        args << QStringLiteral("--branch-label") << branchLabel();
-    for (const QString& dependency : dependsOn())
-        args << QStringLiteral("--depends-on") << dependency;
-    return args;
+    return RevisionCommand::revisionArguments(options());
 }
 
 void NewRevisionDialog::updateOk()
 {
+    m_note->setText(autogenerate()
+                        ? tr("Runs <code>alembic revision --autogenerate</code> (the project's "
+                             "env.py, against its database) and opens the new script.")
+                        : tr("Runs <code>alembic revision</code> and opens the new script."));
     // alembic refuses a second base without a label to tell the branches apart.
     const bool needsLabel = head() == QLatin1String("base") && m_head->count() > 1;
     m_buttons->button(QDialogButtonBox::Ok)

@@ -1,12 +1,16 @@
 #pragma once
 
+#include "script/revisioncommand.h"
+
 #include <QDialog>
 #include <QStringList>
 
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QLabel;
 class QLineEdit;
 
 namespace retort {
@@ -16,7 +20,8 @@ class RevisionGraph;
 // File → New Revision: what `alembic revision` needs. The message; the parent as one of
 // the heads (`--head ID`) or a new branch from base (`--head base`, which wants a branch
 // label); an optional branch label and depends_on entries (ids or labels, comma or space
-// separated). OK is enabled once the message is given.
+// separated); and, only when ticked, --autogenerate, whose label says that it runs the
+// project's env.py and connects to the database. OK is enabled once the message is given.
 class NewRevisionDialog : public QDialog
 {
     Q_OBJECT
@@ -34,8 +39,12 @@ public:
     void setBranchLabel(const QString& label);
     QStringList dependsOn() const;
     void setDependsOn(const QString& text);
+    bool autogenerate() const;
+    void setAutogenerate(bool on);
+    QCheckBox* autogenerateBox() const { return m_autogenerate; }
 
-    // The arguments after `alembic revision`.
+    NewRevisionOptions options() const;
+    // The arguments after `alembic` (RevisionCommand::revisionArguments of options()).
     QStringList arguments() const;
 
 private:
@@ -45,6 +54,8 @@ private:
     QComboBox* m_head = nullptr;
     QLineEdit* m_label = nullptr;
     QLineEdit* m_dependsOn = nullptr;
+    QCheckBox* m_autogenerate = nullptr;
+    QLabel* m_note = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
 };
 

@@ -11,6 +11,8 @@
 #include <QStyle>
 #include <QToolButton>
 
+#include <iterator>
+
 namespace retort {
 
 FindBar::FindBar(ScriptEditor* editor, QWidget* parent) : QWidget(parent), m_editor(editor)
@@ -82,6 +84,12 @@ FindBar::FindBar(ScriptEditor* editor, QWidget* parent) : QWidget(parent), m_edi
     });
     m_find->installEventFilter(this);
     m_replace->installEventFilter(this);
+    // Tab goes from the find field to the replace field (when shown), then the buttons and
+    // options, not in the order the widgets happen to be laid out.
+    QWidget* order[] = {m_find,     m_replace, next,   previous, replaceOne,
+                        replaceAll, m_regex,   m_case, m_word,   closeButton};
+    for (size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
     setFocusProxy(m_find);
     hide();
 }

@@ -2,6 +2,8 @@
 
 #include <QEvent>
 #include <QFontDatabase>
+#include <QKeyEvent>
+#include <QWheelEvent>
 #include <QRegularExpression>
 #include <Qsci/qscilexerpython.h>
 #include <Qsci/qscistyle.h>
@@ -21,6 +23,57 @@ QColor mix(const QColor& a, const QColor& b, qreal t)
     return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
                             float(a.greenF() * (1 - t) + b.greenF() * t),
                             float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+enum class ZoomKey
+{
+    None,
+    In,
+    Out,
+    Reset
+};
+
+// Ctrl+= and Ctrl++ (Shift or not, main row or keypad) zoom in, Ctrl+- out, Ctrl+0 resets.
+ZoomKey zoomKey(const QKeyEvent* event)
+{
+    const Qt::KeyboardModifiers mods =
+        event->modifiers() & ~(Qt::KeypadModifier | Qt::ShiftModifier);
+    if (mods != Qt::ControlModifier)
+        return event->matches(QKeySequence::ZoomIn)    ? ZoomKey::In
+               : event->matches(QKeySequence::ZoomOut) ? ZoomKey::Out
+                                                       : ZoomKey::None;
+    switch (event->key()) {
+    case Qt::Key_Equal:
+    case Qt::Key_Plus:
+        return ZoomKey::In;
+    case Qt::Key_Minus:
+    case Qt::Key_Underscore: // Ctrl+Shift+-
+        return ZoomKey::Out;
+    case Qt::Key_0:
+        return ZoomKey::Reset;
+    default:
+        return ZoomKey::None;
+    }
+}
+
+// A command chord, not typing: Ctrl, Alt or Meta held. Except where those type characters:
+// Option (Alt) on a Mac, AltGr (which arrives as Ctrl+Alt) on Windows.
+bool isCommandChord(const QKeyEvent* event)
+{
+    const Qt::KeyboardModifiers mods = event->modifiers();
+    const bool ctrl = mods.testFlag(Qt::ControlModifier);
+    const bool alt = mods.testFlag(Qt::AltModifier);
+    const bool meta = mods.testFlag(Qt::MetaModifier);
+#if defined(Q_OS_MACOS)
+    Q_UNUSED(alt)
+    return ctrl || meta;
+#elif defined(Q_OS_WIN)
+    if (ctrl && alt)
+        return false;
+    return ctrl || alt || meta;
+#else
+    return ctrl || alt || meta;
+#endif
 }
 
 } // namespace
@@ -64,6 +117,7 @@ ScriptEditor::ScriptEditor(QWidget* parent) : QsciScintilla(parent)
     setLexer(m_python);
 
     connect(this, &QsciScintilla::linesChanged, this, &ScriptEditor::updateLineNumberWidth);
+    connect(this, &QsciScintillaBase::SCN_ZOOM, this, &ScriptEditor::updateLineNumberWidth);
     connect(this, &QsciScintilla::selectionChanged, this, [this] {
         if (!m_applying)
             m_found = false;
@@ -82,6 +136,80 @@ void ScriptEditor::setLexer(QsciLexer* lexer)
 bool ScriptEditor::isDarkPalette() const
 {
     return palette().color(QPalette::Base).lightnessF() < 0.5;
+}
+
+int ScriptEditor::zoomLevel() const
+{
+    return int(SendScintilla(SCI_GETZOOM));
+}
+
+void ScriptEditor::resetZoom()
+{
+    zoomTo(0);
+}
+
+bool ScriptEditor::event(QEvent* event)
+{
+    // The zoom keys are the editor's while it has the focus: no window shortcut (the
+    // graph's zoom, say) takes them away.
+    if (event->type() == QEvent::ShortcutOverride &&
+        zoomKey(static_cast<QKeyEvent*>(event)) != ZoomKey::None) {
+        event->accept();
+        return true;
+    }
+    return QsciScintilla::event(event);
+}
+
+void ScriptEditor::keyPressEvent(QKeyEvent* event)
+{
+    switch (zoomKey(event)) {
+    case ZoomKey::In:
+        zoomIn();
+        event->accept();
+        return;
+    case ZoomKey::Out:
+        zoomOut();
+        event->accept();
+        return;
+    case ZoomKey::Reset:
+        resetZoom();
+        event->accept();
+        return;
+    case ZoomKey::None:
+        break;
+    }
+    if (isCommandChord(event) && !event->text().isEmpty()) {
+        // Let Scintilla run its command for the chord (Ctrl+Z, Ctrl+Left…), but without the
+        // text it would otherwise insert when it has none.
+        QKeyEvent silent(event->type(), event->key(), event->modifiers(),
+                         event->nativeScanCode(), event->nativeVirtualKey(),
+                         event->nativeModifiers(), QString(), event->isAutoRepeat(),
+                         quint16(event->count()));
+        QsciScintilla::keyPressEvent(&silent);
+        event->setAccepted(silent.isAccepted());
+        return;
+    }
+    QsciScintilla::keyPressEvent(event);
+}
+
+void ScriptEditor::wheelEvent(QWheelEvent* event)
+{
+    if (!event->modifiers().testFlag(Qt::ControlModifier)) {
+        m_wheelZoom = 0;
+        QsciScintilla::wheelEvent(event);
+        return;
+    }
+    // One step per notch; touchpads send small deltas that add up to one.
+    m_wheelZoom += event->angleDelta().y();
+    while (m_wheelZoom >= 120) {
+        zoomIn();
+        m_wheelZoom -= 120;
+    }
+    while (m_wheelZoom <= -120) {
+        zoomOut();
+        m_wheelZoom += 120;
+    }
+    event->accept();
 }
 
 void ScriptEditor::changeEvent(QEvent* event)

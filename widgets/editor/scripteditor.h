@@ -14,6 +14,11 @@ namespace retort {
 //
 // QScintilla resets every style colour when a lexer is set, so setLexer() re-applies the
 // palette's colours afterwards; a palette change re-applies them too.
+//
+// The editor zooms on its own: Ctrl+wheel, Ctrl+= / Ctrl++ (in), Ctrl+- (out), Ctrl+0
+// (back to 100 %). It claims those keys before any window shortcut sees them. A key
+// pressed with Ctrl or Alt never types its character: QScintilla inserts the text of any
+// key it has no command for, so Ctrl+Shift+= would otherwise type "+".
 class ScriptEditor : public QsciScintilla
 {
     Q_OBJECT
@@ -54,8 +59,16 @@ public:
 
     bool isDarkPalette() const;
 
+    // Points added to (or taken from) every font size; 0 is the normal size.
+    // zoomIn() / zoomOut() step it (QsciScintilla's); resetZoom() goes back to 0.
+    int zoomLevel() const;
+    void resetZoom();
+
 protected:
+    bool event(QEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
 
 private:
     void applyColours();
@@ -68,6 +81,7 @@ private:
     int m_lintIndicator = -1;
     bool m_applying = false;
     bool m_found = false; // the selection is a match from find()
+    int m_wheelZoom = 0;  // Ctrl+wheel delta not yet turned into a zoom step
 };
 
 } // namespace retort

@@ -25,11 +25,13 @@ GraphPicture GraphPicture::record(GraphScene& scene, bool includeDatabases)
 {
     GraphPicture out;
     // The selection is the viewer's, not the graph's: left out, and put back afterwards.
-    // (Its emphasised edges too.)
+    // (Its emphasised edges too.) So are the search matches.
     const QString selected = scene.currentRevision();
+    const QStringList matches = scene.searchMatches();
     {
         const QSignalBlocker blocker(&scene);
         scene.selectRevision({});
+        scene.setSearchMatches({});
     }
     const bool overlay = scene.isDatabaseOverlayShown();
     scene.setDatabaseOverlayShown(includeDatabases);
@@ -62,9 +64,11 @@ GraphPicture GraphPicture::record(GraphScene& scene, bool includeDatabases)
     out.m_picture = own;
 
     scene.setDatabaseOverlayShown(overlay);
-    if (!selected.isEmpty()) {
+    {
         const QSignalBlocker blocker(&scene);
-        scene.selectRevision(selected);
+        if (!selected.isEmpty())
+            scene.selectRevision(selected);
+        scene.setSearchMatches(matches);
     }
     return out;
 }

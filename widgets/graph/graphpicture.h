@@ -20,7 +20,7 @@ class GraphScene;
 // applied / pending / current styling, database markers and the "Showing: …" caption),
 // then turned into SVG or PNG on any thread: the recording is a plain value.
 // Without the database overlay the picture has no states, markers, ghosts or caption.
-// The selection is never part of it.
+// The selection and the search matches are never part of it.
 class GraphPicture
 {
     Q_DECLARE_TR_FUNCTIONS(retort::GraphPicture)

@@ -114,6 +114,8 @@ GraphStyle GraphStyle::fromPalette(const QPalette& palette, const QFont& font)
     s.markerText = base;
     s.selectedMarkerFill = highlight;
     s.selectedMarkerText = highlightedText;
+    // A highlighter's yellow, toned to the palette: not the selection's highlight colour.
+    s.searchMatch = dark ? QColor(0xb2, 0x8b, 0x00) : QColor(0xff, 0xd5, 0x4f);
     return s;
 }
 
@@ -242,6 +244,7 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
 
     applyStates();
     applyRunMarks();
+    applySearchMatches();
     updateEdgeEmphasis();
     emit graphChanged(sameRevisions);
 }
@@ -280,6 +283,21 @@ void GraphScene::applyRunMarks()
         else
             item->setRunMark(RevisionNodeItem::RunMark::None);
     }
+}
+
+void GraphScene::setSearchMatches(const QStringList& ids)
+{
+    m_searchMatches = ids;
+    applySearchMatches();
+}
+
+void GraphScene::applySearchMatches()
+{
+    const QSet<QString> matches(m_searchMatches.cbegin(), m_searchMatches.cend());
+    for (RevisionNodeItem* item : std::as_const(m_nodes))
+        item->setSearchMatch(matches.contains(item->id()));
+    for (RevisionNodeItem* item : std::as_const(m_ghosts))
+        item->setSearchMatch(matches.contains(item->id()));
 }
 
 void GraphScene::setDatabaseStates(const ProfileStates& states, const QString& selectedProfile)
@@ -328,6 +346,7 @@ void GraphScene::applyStates()
             continue;
         auto* item = new RevisionNodeItem(id, &m_style);
         item->setGhost(true);
+        item->setSearchMatch(m_searchMatches.contains(id));
         if (!m_typicalNodeSize.isEmpty())
             item->setNodeSize(m_typicalNodeSize);
         m_ghosts.insert(id, item);

@@ -61,6 +61,7 @@ struct GraphStyle
     QColor markerText;
     QColor selectedMarkerFill;
     QColor selectedMarkerText;
+    QColor searchMatch;
     // False while the picture is drawn without the database overlay (see
     // GraphScene::setDatabaseOverlayShown): nodes then ignore the database states.
     bool showStates = true;
@@ -133,6 +134,9 @@ public:
     // Ids matching `text`, best first: the full id, ids starting with it, revisions whose
     // branch labels contain it, then those whose message contains it (case-insensitive).
     QStringList findRevisions(const QString& text) const;
+    // The revisions the search matches, drawn highlighted (kept across new layouts).
+    void setSearchMatches(const QStringList& ids);
+    QStringList searchMatches() const { return m_searchMatches; }
 
 signals:
     void currentRevisionChanged(const QString& id);
@@ -155,6 +159,7 @@ private:
     void onSelectionChanged();
     void applyStates();
     void applyRunMarks();
+    void applySearchMatches();
     void placeGhosts();
     void rebuildMarkers(const QHash<QString, QStringList>& markers);
     void placeMarkers();
@@ -181,6 +186,7 @@ private:
     QString m_runRunning;
     QString m_runFailed;
     QString m_runFailure;
+    QStringList m_searchMatches;
     bool m_updatingStyle = false;
 };
 

@@ -1,12 +1,18 @@
 #include "graph/graphview.h"
 
+#include "graph/graphoverview.h"
 #include "graph/graphscene.h"
 #include "graph/revisiongraph.h"
 #include "graph/revisionnodeitem.h"
 
+#include <QAction>
 #include <QContextMenuEvent>
+#include <QGestureEvent>
 #include <QKeyEvent>
+#include <QNativeGestureEvent>
+#include <QPinchGesture>
 #include <QScrollBar>
+#include <QSet>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -16,12 +22,20 @@ namespace retort {
 
 namespace {
 
-constexpr qreal kKeyZoomStep = 1.25;
-// Below this, node text is hard to read: the first view zooms in to it instead of fitting.
+// One wheel notch (120 units), one Ctrl++ or Ctrl+-: small steps, as in other viewers.
+constexpr qreal kZoomStep = 1.15;
+// Below this, node text is hard to read: Fit never goes smaller.
 constexpr qreal kReadableZoom = 0.8;
 constexpr qreal kMaximumFitZoom = 1.5;
+constexpr qreal kMinimumZoom = 0.02;
 constexpr qreal kFitMargin = 20.0;
 constexpr int kVisibleMargin = 60;
+// Fit shows the heads and this many ranks of their ancestors.
+constexpr int kFitRanks = 4;
+// The overview: its longer side, and the room it leaves around it.
+constexpr int kOverviewMaxSide = 180;
+constexpr int kOverviewMinSide = 36;
+constexpr int kOverviewMargin = 8;
 
 } // namespace
 
@@ -39,14 +53,63 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
     setResizeAnchor(AnchorViewCenter);
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Revision graph"));
+    viewport()->grabGesture(Qt::PinchGesture); // touch screens; touchpads send native gestures
     m_scene->setPalette(palette());
     m_scene->setFont(font());
+
+    m_overview = new GraphOverview(this);
+    m_overview->hide();
+    createActions();
 
     connect(m_scene, &GraphScene::currentRevisionChanged, this, &GraphView::currentRevisionChanged);
     connect(m_scene, &GraphScene::revisionActivated, this, &GraphView::revisionActivated);
     connect(m_scene, &GraphScene::contextMenuRequested, this, &GraphView::contextMenuRequested);
     connect(m_scene, &GraphScene::graphAboutToChange, this, &GraphView::rememberViewport);
     connect(m_scene, &GraphScene::graphChanged, this, &GraphView::restoreViewport);
+    connect(m_scene, &GraphScene::currentRevisionChanged, m_overview,
+            qOverload<>(&QWidget::update));
+    connect(this, &GraphView::zoomChanged, this, &GraphView::updateOverview);
+    connect(this, &GraphView::searchChanged, m_overview, qOverload<>(&QWidget::update));
+}
+
+void GraphView::createActions()
+{
+    // Shortcuts act while the graph has the focus: elsewhere (a script editor) the same
+    // keys keep their own meaning.
+    auto make = [this](const QString& text, const QList<QKeySequence>& keys, auto slot) {
+        auto* action = new QAction(text, this);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    m_zoomInAction =
+        make(tr("Zoom &In"),
+             {QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::CTRL | Qt::Key_Equal)},
+             &GraphView::zoomIn);
+    m_zoomInAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-in")));
+    m_zoomOutAction =
+        make(tr("Zoom &Out"), {QKeySequence(QKeySequence::ZoomOut)}, &GraphView::zoomOut);
+    m_zoomOutAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-out")));
+    m_resetZoomAction =
+        make(tr("&Reset Zoom"), {QKeySequence(Qt::CTRL | Qt::Key_0)}, &GraphView::resetZoom);
+    m_resetZoomAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-original")));
+    m_fitAction = make(tr("Fi&t"), {QKeySequence(Qt::Key_F)}, &GraphView::fit);
+    m_fitAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-fit-best")));
+    m_fitAction->setStatusTip(tr("Show the heads and the revisions below them at a readable size"));
+    m_fitAllAction =
+        make(tr("Fit &All"), {QKeySequence(Qt::SHIFT | Qt::Key_F)}, &GraphView::fitAll);
+    m_fitAllAction->setStatusTip(tr("Show the whole graph"));
+    m_overviewAction = new QAction(tr("Show Over&view"), this);
+    m_overviewAction->setCheckable(true);
+    m_overviewAction->setChecked(m_overviewEnabled);
+    m_overviewAction->setShortcut(QKeySequence(Qt::Key_O));
+    m_overviewAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_overviewAction->setStatusTip(
+        tr("Show a map of the whole graph in its corner while it does not fit the window"));
+    connect(m_overviewAction, &QAction::toggled, this, &GraphView::setOverviewEnabled);
+    addAction(m_overviewAction);
 }
 
 qreal GraphView::zoom() const
@@ -54,38 +117,75 @@ qreal GraphView::zoom() const
     return transform().m11();
 }
 
+qreal GraphView::zoomStep()
+{
+    return kZoomStep;
+}
+
+qreal GraphView::readableZoom()
+{
+    return kReadableZoom;
+}
+
+qreal GraphView::minimumZoom() const
+{
+    const QRectF rect = m_scene->graphRect();
+    if (rect.isEmpty())
+        return kMinimumZoom;
+    return std::min(kMinimumZoom, fitZoom(rect));
+}
+
+qreal GraphView::fitZoom(const QRectF& rect) const
+{
+    const QRectF r = rect.adjusted(-kFitMargin, -kFitMargin, kFitMargin, kFitMargin);
+    const QSize size = viewport()->size();
+    if (r.isEmpty() || size.isEmpty())
+        return 1.0;
+    return std::min(size.width() / r.width(), size.height() / r.height());
+}
+
+void GraphView::applyZoom(qreal zoom)
+{
+    const ViewportAnchor old = transformationAnchor();
+    setTransformationAnchor(NoAnchor);
+    setTransform(QTransform::fromScale(zoom, zoom));
+    setTransformationAnchor(old);
+}
+
 void GraphView::setZoom(qreal zoom)
 {
     zoom = std::clamp(zoom, minimumZoom(), maximumZoom());
     if (qFuzzyCompare(zoom, this->zoom()))
         return;
-    const ViewportAnchor old = transformationAnchor();
-    setTransformationAnchor(AnchorViewCenter);
-    setTransform(QTransform::fromScale(zoom, zoom));
-    setTransformationAnchor(old);
+    const QPointF center = mapToScene(viewport()->rect().center());
+    applyZoom(zoom);
+    centerOn(center);
     emit zoomChanged(zoom);
 }
 
-void GraphView::zoomBy(qreal factor, ViewportAnchor anchor)
+void GraphView::zoomAt(qreal factor, const QPointF& viewportPos)
 {
     const qreal target = std::clamp(zoom() * factor, minimumZoom(), maximumZoom());
     if (qFuzzyCompare(target, zoom()))
         return;
-    const ViewportAnchor old = transformationAnchor();
-    setTransformationAnchor(anchor);
-    scale(target / zoom(), target / zoom());
-    setTransformationAnchor(old);
+    const QPointF scenePos = viewportTransform().inverted().map(viewportPos);
+    applyZoom(target);
+    // Scroll the point back under the cursor (as far as the scroll bars reach).
+    const QPointF drift = viewportTransform().map(scenePos) - viewportPos;
+    QScrollBar* h = horizontalScrollBar();
+    h->setValue(h->value() + qRound(isRightToLeft() ? -drift.x() : drift.x()));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(drift.y()));
     emit zoomChanged(zoom());
 }
 
 void GraphView::zoomIn()
 {
-    zoomBy(kKeyZoomStep, AnchorViewCenter);
+    zoomAt(kZoomStep, QRectF(viewport()->rect()).center());
 }
 
 void GraphView::zoomOut()
 {
-    zoomBy(1.0 / kKeyZoomStep, AnchorViewCenter);
+    zoomAt(1.0 / kZoomStep, QRectF(viewport()->rect()).center());
 }
 
 void GraphView::resetZoom()
@@ -95,22 +195,103 @@ void GraphView::resetZoom()
         centerOnRevision(currentRevision());
 }
 
-void GraphView::fitToWindow()
+void GraphView::fitAll()
 {
     const QRectF rect = m_scene->graphRect();
     if (rect.isEmpty())
         return;
-    fitInView(rect.adjusted(-kFitMargin, -kFitMargin, kFitMargin, kFitMargin), Qt::KeepAspectRatio);
     // A small graph is not blown up beyond readable.
-    if (zoom() > kMaximumFitZoom) {
-        setTransform(QTransform::fromScale(kMaximumFitZoom, kMaximumFitZoom));
-        centerOn(rect.center());
-    } else if (zoom() < minimumZoom()) {
-        setTransform(QTransform::fromScale(minimumZoom(), minimumZoom()));
-        centerOn(rect.center());
-    }
+    const qreal zoom = std::clamp(fitZoom(rect), minimumZoom(), kMaximumFitZoom);
+    applyZoom(zoom);
+    centerOn(rect.center());
     m_fitPending = false;
-    emit zoomChanged(zoom());
+    emit zoomChanged(this->zoom());
+}
+
+void GraphView::fit()
+{
+    const QRectF all = m_scene->graphRect();
+    const auto graph = m_scene->graph();
+    if (all.isEmpty() || !graph || fitZoom(all) >= kReadableZoom) {
+        fitAll();
+        return;
+    }
+
+    // The heads (and the ghost rows, which sit beside them), then their ancestors rank by
+    // rank.
+    QRectF heads;
+    QRectF region;
+    QList<QRectF> headBoxes;
+    QSet<QString> seen;
+    QStringList frontier = graph->heads();
+    for (int rank = 0; rank <= kFitRanks && !frontier.isEmpty(); ++rank) {
+        QStringList next;
+        for (const QString& id : std::as_const(frontier)) {
+            if (seen.contains(id))
+                continue;
+            seen.insert(id);
+            if (RevisionNodeItem* item = m_scene->nodeItem(id)) {
+                region |= item->sceneBoundingRect();
+                if (rank == 0) {
+                    headBoxes.append(item->mapRectToScene(item->nodeRect()));
+                    heads |= headBoxes.last();
+                }
+            }
+            next += graph->parents(id);
+        }
+        frontier = next;
+    }
+    for (RevisionNodeItem* ghost : m_scene->ghostItems()) {
+        region |= ghost->sceneBoundingRect();
+        heads |= ghost->mapRectToScene(ghost->nodeRect());
+    }
+    if (region.isEmpty() || heads.isEmpty()) {
+        fitAll();
+        return;
+    }
+
+    const qreal zoom = std::clamp(fitZoom(region), kReadableZoom, kMaximumFitZoom);
+    applyZoom(zoom);
+    const QSizeF visible(viewport()->width() / zoom, viewport()->height() / zoom);
+    QPointF center = region.center();
+    // Too much to show at a readable size: the heads first, from the newest edge.
+    if (region.height() + 2 * kFitMargin > visible.height()) {
+        const bool newerUp = heads.center().y() <= all.center().y();
+        center.setY(newerUp ? heads.top() - kFitMargin + visible.height() / 2
+                            : heads.bottom() + kFitMargin - visible.height() / 2);
+        // Heads further down the picture are out of sight anyway.
+        const qreal top = center.y() - visible.height() / 2;
+        const qreal bottom = center.y() + visible.height() / 2;
+        headBoxes.removeIf([&](const QRectF& box) {
+            return box.top() < top || box.bottom() > bottom;
+        });
+    }
+    if (region.width() + 2 * kFitMargin > visible.width() && !headBoxes.isEmpty()) {
+        // As many heads side by side as the window holds.
+        std::sort(headBoxes.begin(), headBoxes.end(),
+                  [](const QRectF& a, const QRectF& b) { return a.left() < b.left(); });
+        QRectF best;
+        int bestCount = 0;
+        for (qsizetype i = 0; i < headBoxes.size(); ++i) {
+            QRectF shown;
+            int count = 0;
+            for (qsizetype j = i; j < headBoxes.size(); ++j) {
+                const QRectF candidate = shown | headBoxes.at(j);
+                if (count > 0 && candidate.width() + 2 * kFitMargin > visible.width())
+                    continue;
+                shown = candidate;
+                ++count;
+            }
+            if (count > bestCount) {
+                best = shown;
+                bestCount = count;
+            }
+        }
+        center.setX(best.center().x());
+    }
+    centerOn(center);
+    m_fitPending = false;
+    emit zoomChanged(this->zoom());
 }
 
 bool GraphView::selectRevision(const QString& id)
@@ -133,26 +314,107 @@ void GraphView::centerOnRevision(const QString& id)
         centerOn(item->pos()); // the box, not its badges
 }
 
-bool GraphView::findAndSelect(const QString& text)
+void GraphView::setSearchText(const QString& text)
 {
     const QString needle = text.trimmed();
     const QStringList matches = m_scene->findRevisions(needle);
-    if (matches.isEmpty()) {
-        m_searchText.clear();
-        m_searchMatches.clear();
-        m_searchIndex = -1;
-        return false;
-    }
-    if (needle.compare(m_searchText, Qt::CaseInsensitive) == 0 && matches == m_searchMatches)
-        m_searchIndex = (m_searchIndex + 1) % int(matches.size());
-    else
-        m_searchIndex = 0;
+    if (needle == m_searchText && matches == m_searchMatches)
+        return;
     m_searchText = needle;
     m_searchMatches = matches;
-    const QString id = matches.at(m_searchIndex);
+    m_searchIndex = -1;
+    m_scene->setSearchMatches(matches);
+    emit searchChanged();
+}
+
+void GraphView::refreshSearch()
+{
+    if (m_searchText.isEmpty())
+        return;
+    const QStringList matches = m_scene->findRevisions(m_searchText);
+    if (matches == m_searchMatches)
+        return;
+    const QString selected =
+        m_searchIndex >= 0 ? m_searchMatches.value(m_searchIndex) : QString();
+    m_searchMatches = matches;
+    m_searchIndex = selected.isEmpty() ? -1 : int(matches.indexOf(selected));
+    m_scene->setSearchMatches(matches);
+    emit searchChanged();
+}
+
+bool GraphView::stepSearch(int step)
+{
+    if (m_searchMatches.isEmpty())
+        return false;
+    const int count = int(m_searchMatches.size());
+    if (m_searchIndex < 0)
+        m_searchIndex = step > 0 ? 0 : count - 1;
+    else
+        m_searchIndex = ((m_searchIndex + step) % count + count) % count;
+    const QString id = m_searchMatches.at(m_searchIndex);
     m_scene->selectRevision(id);
     centerOnRevision(id);
+    emit searchChanged();
     return true;
+}
+
+bool GraphView::findNext()
+{
+    return stepSearch(1);
+}
+
+bool GraphView::findPrevious()
+{
+    return stepSearch(-1);
+}
+
+bool GraphView::findAndSelect(const QString& text)
+{
+    if (text.trimmed().compare(m_searchText, Qt::CaseInsensitive) != 0)
+        setSearchText(text);
+    return findNext();
+}
+
+void GraphView::setOverviewEnabled(bool enabled)
+{
+    if (enabled == m_overviewEnabled)
+        return;
+    m_overviewEnabled = enabled;
+    m_overviewAction->setChecked(enabled);
+    updateOverview();
+}
+
+void GraphView::updateOverview()
+{
+    if (!m_overview) // scroll bars move while the constructor sets the scene
+        return;
+    const QRectF graph = m_scene->graphRect();
+    const QRect area = viewport()->geometry();
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    const bool wanted = m_overviewEnabled && !graph.isEmpty() &&
+                        !visible.contains(graph) && area.width() >= 3 * kOverviewMinSide &&
+                        area.height() >= 3 * kOverviewMinSide;
+    if (!wanted) {
+        m_overview->hide();
+        return;
+    }
+    // As big as a corner allows, in the graph's proportions (a long chain is a thin strip).
+    const int maxSide = std::clamp(std::min(area.width(), area.height()) / 3, kOverviewMinSide,
+                                   kOverviewMaxSide);
+    QSizeF size = graph.size();
+    size.scale(maxSide, maxSide, Qt::KeepAspectRatio);
+    const QSize shown(std::max(int(size.width()), kOverviewMinSide),
+                      std::max(int(size.height()), kOverviewMinSide));
+    const QRect geometry(area.right() - kOverviewMargin - shown.width() + 1,
+                         area.bottom() - kOverviewMargin - shown.height() + 1, shown.width(),
+                         shown.height());
+    if (m_overview->geometry() != geometry)
+        m_overview->setGeometry(geometry);
+    if (m_overview->isHidden()) {
+        m_overview->show();
+        m_overview->raise();
+    }
+    m_overview->update();
 }
 
 QString GraphView::neighbour(const QString& id, Move move) const
@@ -220,32 +482,65 @@ bool GraphView::moveSelection(Move move)
     return selectRevision(target);
 }
 
+bool GraphView::viewportEvent(QEvent* event)
+{
+    // A touchpad pinch (macOS, Wayland, Windows precision touchpads).
+    if (event->type() == QEvent::NativeGesture) {
+        auto* gesture = static_cast<QNativeGestureEvent*>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            zoomAt(1.0 + gesture->value(), gesture->position());
+            event->accept();
+            return true;
+        }
+    }
+    // A pinch on a touch screen.
+    if (event->type() == QEvent::Gesture) {
+        auto* gestures = static_cast<QGestureEvent*>(event);
+        if (auto* pinch = static_cast<QPinchGesture*>(gestures->gesture(Qt::PinchGesture))) {
+            if (pinch->changeFlags().testFlag(QPinchGesture::ScaleFactorChanged))
+                zoomAt(pinch->scaleFactor(), viewport()->mapFromGlobal(pinch->centerPoint()));
+            gestures->accept(pinch);
+            return true;
+        }
+    }
+    return QGraphicsView::viewportEvent(event);
+}
+
 void GraphView::keyPressEvent(QKeyEvent* event)
 {
+    // The same keys as the actions' shortcuts, for when the view is used on its own.
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    const bool ctrl = mods.testFlag(Qt::ControlModifier);
     if (event->matches(QKeySequence::ZoomIn) ||
-        (event->modifiers().testFlag(Qt::ControlModifier) &&
-         (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal))) {
+        (ctrl && (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal))) {
         zoomIn();
         event->accept();
         return;
     }
-    if (event->matches(QKeySequence::ZoomOut) ||
-        (event->modifiers().testFlag(Qt::ControlModifier) && event->key() == Qt::Key_Minus)) {
+    if (event->matches(QKeySequence::ZoomOut) || (ctrl && event->key() == Qt::Key_Minus)) {
         zoomOut();
         event->accept();
         return;
     }
-    if (event->modifiers().testFlag(Qt::ControlModifier) && event->key() == Qt::Key_0) {
+    if (ctrl && event->key() == Qt::Key_0) {
         resetZoom();
         event->accept();
         return;
     }
+    if (mods == Qt::ShiftModifier && event->key() == Qt::Key_F) {
+        fitAll();
+        event->accept();
+        return;
+    }
 
-    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
     if (mods == Qt::NoModifier) {
         switch (event->key()) {
         case Qt::Key_F:
-            fitToWindow();
+            fit();
+            event->accept();
+            return;
+        case Qt::Key_O:
+            m_overviewAction->toggle();
             event->accept();
             return;
         case Qt::Key_Return:
@@ -284,13 +579,35 @@ void GraphView::keyPressEvent(QKeyEvent* event)
 
 void GraphView::wheelEvent(QWheelEvent* event)
 {
-    const int delta = event->angleDelta().y();
-    if (delta == 0 || event->modifiers().testFlag(Qt::ShiftModifier)) {
-        QGraphicsView::wheelEvent(event); // horizontal wheels and Shift scroll
+    if (event->modifiers().testFlag(Qt::ControlModifier)) {
+        // Ctrl+wheel zooms around the cursor: a notch is 120 units (hi-res wheels send
+        // fractions of it; touchpads without angles send pixels).
+        const QPoint angle = event->angleDelta();
+        qreal notches = (angle.y() != 0 ? angle.y() : angle.x()) / 120.0;
+        if (angle.isNull())
+            notches = event->pixelDelta().y() / 120.0;
+        if (notches != 0)
+            zoomAt(std::pow(kZoomStep, notches), event->position());
+        event->accept();
         return;
     }
-    zoomBy(std::pow(2.0, delta / 480.0), AnchorUnderMouse);
-    event->accept();
+    // The wheel scrolls; Shift+wheel scrolls sideways, line by line like the plain wheel
+    // (the scroll bar would take Shift for page steps).
+    QPoint angle = event->angleDelta();
+    QPoint pixels = event->pixelDelta();
+    Qt::KeyboardModifiers mods = event->modifiers();
+    if (mods.testFlag(Qt::ShiftModifier)) {
+        if (angle.x() == 0) {
+            angle = angle.transposed();
+            pixels = pixels.transposed();
+        }
+        mods &= ~Qt::ShiftModifier;
+    }
+    QWheelEvent scroll(event->position(), event->globalPosition(), pixels, angle,
+                       event->buttons(), mods, event->phase(), event->inverted(),
+                       event->source(), event->pointingDevice());
+    QGraphicsView::wheelEvent(&scroll);
+    event->setAccepted(scroll.isAccepted());
 }
 
 void GraphView::contextMenuEvent(QContextMenuEvent* event)
@@ -326,17 +643,19 @@ void GraphView::showEvent(QShowEvent* event)
 
 void GraphView::showInitialView()
 {
-    fitToWindow();
-    if (zoom() >= kReadableZoom)
-        return;
-    setZoom(kReadableZoom);
-    RevisionNodeItem* newest = nullptr;
-    for (RevisionNodeItem* node : m_scene->nodeItems()) {
-        if (!newest || node->pos().y() < newest->pos().y())
-            newest = node;
-    }
-    if (newest)
-        centerOn(newest);
+    fit();
+}
+
+void GraphView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    updateOverview();
+}
+
+void GraphView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    updateOverview();
 }
 
 void GraphView::rememberViewport()
@@ -375,6 +694,9 @@ void GraphView::rememberViewport()
 void GraphView::restoreViewport(bool sameRevisions)
 {
     Q_UNUSED(sameRevisions)
+    refreshSearch();
+    m_overview->invalidate();
+    updateOverview();
     if (!m_hadGraph) {
         // The first graph: all of it when that stays readable, otherwise readable text
         // around the newest revisions (once the view has its size).
@@ -389,6 +711,7 @@ void GraphView::restoreViewport(bool sameRevisions)
         centerOn(anchor->pos() - m_anchorOffset);
     else
         centerOn(m_oldCenter);
+    updateOverview();
 }
 
 } // namespace retort

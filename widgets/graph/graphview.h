@@ -4,15 +4,21 @@
 #include <QPointF>
 #include <QStringList>
 
+class QAction;
+
 namespace retort {
 
+class GraphOverview;
 class GraphScene;
 
-// The revision graph on screen: zoom with the wheel or Ctrl++ / Ctrl+- / Ctrl+0, pan by
-// dragging or with the arrow keys, F fits the graph into the window. With a revision
-// selected, Up goes to a child (newer), Down to a parent (older), Left / Right to its
-// siblings; Enter activates it. Keeps its viewport when a new layout of the same graph
-// arrives.
+// The revision graph on screen. The wheel scrolls (Shift+wheel sideways); Ctrl+wheel, a
+// pinch, Ctrl++ / Ctrl+- zoom in small steps around the cursor (or the centre), Ctrl+0
+// resets. F fits the heads and the revisions just below them at a readable size,
+// Shift+F fits everything. Pan by dragging or with the arrow keys, or in the overview (a
+// map of the whole graph in the corner, shown while the graph does not fit the window).
+// With a revision selected, Up goes to a child (newer), Down to a parent (older), Left /
+// Right to its siblings; Enter activates it. The search highlights every match and steps
+// through them. Keeps its viewport when a new layout of the same graph arrives.
 class GraphView : public QGraphicsView
 {
     Q_OBJECT
@@ -25,26 +31,60 @@ public:
 
     qreal zoom() const;
     void setZoom(qreal zoom);
-    static qreal minimumZoom() { return 0.02; }
+    // Small enough to show the whole graph, however big it is.
+    qreal minimumZoom() const;
     static qreal maximumZoom() { return 8.0; }
+    // What one wheel notch or one Ctrl++ multiplies the zoom by.
+    static qreal zoomStep();
+    // The smallest zoom Fit uses: node text stays readable.
+    static qreal readableZoom();
+    // Zooms by `factor` keeping the scene point under `viewportPos` where it is.
+    void zoomAt(qreal factor, const QPointF& viewportPos);
 
     // Selects `id` and scrolls it into view. False when there is no such node.
     bool selectRevision(const QString& id);
     QString currentRevision() const;
     void centerOnRevision(const QString& id);
 
-    // Selects the next revision matching `text` (a full id, an id prefix, a branch label, or
-    // message text, case-insensitive); repeated calls with the same text cycle through the
-    // matches. False when nothing matches.
+    // The search: every revision matching `text` (a full id, an id prefix, a branch label,
+    // or message text, case-insensitive) is highlighted; findNext() / findPrevious() select
+    // them in turn, best first. Kept (and matched again) when a new graph arrives.
+    void setSearchText(const QString& text);
+    QString searchText() const { return m_searchText; }
+    QStringList searchMatches() const { return m_searchMatches; }
+    // The match selected last (0-based), or -1 before the first findNext().
+    int searchIndex() const { return m_searchIndex; }
+    bool findNext();
+    bool findPrevious();
+    // Searches for `text` (unless it is the current search) and selects the next match.
+    // False when nothing matches.
     bool findAndSelect(const QString& text);
+
+    // The map of the whole graph in the view's corner.
+    GraphOverview* overview() const { return m_overview; }
+    bool isOverviewEnabled() const { return m_overviewEnabled; }
+    // Whether the overview is shown while the graph does not fit the window.
+    void setOverviewEnabled(bool enabled);
+
+    // The view's commands, with their shortcuts (active while the view has the focus), for
+    // menus: zoom in / out, reset zoom, fit, fit all, show overview (checkable).
+    QAction* zoomInAction() const { return m_zoomInAction; }
+    QAction* zoomOutAction() const { return m_zoomOutAction; }
+    QAction* resetZoomAction() const { return m_resetZoomAction; }
+    QAction* fitAction() const { return m_fitAction; }
+    QAction* fitAllAction() const { return m_fitAllAction; }
+    QAction* overviewAction() const { return m_overviewAction; }
 
 public slots:
     void zoomIn();
     void zoomOut();
     void resetZoom();
-    void fitToWindow();
-    // What a new project opens with: everything when it fits readably, else readable text
-    // around the newest revisions.
+    // The heads and a few ranks below them at a readable size; the whole graph when that
+    // is readable.
+    void fit();
+    // The whole graph, however small it gets.
+    void fitAll();
+    // What a new project opens with: the same as fit().
     void showInitialView();
 
 signals:
@@ -52,13 +92,18 @@ signals:
     void revisionActivated(const QString& id);
     void contextMenuRequested(const QString& id, const QPoint& screenPos);
     void zoomChanged(qreal zoom);
+    // The search text, its matches or the selected match changed.
+    void searchChanged();
 
 protected:
+    bool viewportEvent(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void changeEvent(QEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
     enum class Move
@@ -69,16 +114,30 @@ private:
         Next
     };
 
+    void createActions();
     bool moveSelection(Move move);
     QString neighbour(const QString& id, Move move) const;
-    void zoomBy(qreal factor, ViewportAnchor anchor);
+    qreal fitZoom(const QRectF& rect) const;
+    void applyZoom(qreal zoom);
+    bool stepSearch(int step);
+    void refreshSearch();
+    void updateOverview();
     void rememberViewport();
     void restoreViewport(bool sameRevisions);
 
     GraphScene* m_scene = nullptr;
+    GraphOverview* m_overview = nullptr;
+    bool m_overviewEnabled = true;
     QString m_searchText;
     QStringList m_searchMatches;
     int m_searchIndex = -1;
+
+    QAction* m_zoomInAction = nullptr;
+    QAction* m_zoomOutAction = nullptr;
+    QAction* m_resetZoomAction = nullptr;
+    QAction* m_fitAction = nullptr;
+    QAction* m_fitAllAction = nullptr;
+    QAction* m_overviewAction = nullptr;
 
     // Viewport kept across a new layout: a node and where it was, or the centre.
     QString m_anchorId;

@@ -216,6 +216,14 @@ void RevisionNodeItem::setRunMark(RunMark mark, const QString& message)
     update();
 }
 
+void RevisionNodeItem::setSearchMatch(bool match)
+{
+    if (match == m_searchMatch)
+        return;
+    m_searchMatch = match;
+    update();
+}
+
 void RevisionNodeItem::updateToolTip()
 {
     QStringList lines;
@@ -341,6 +349,14 @@ void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
     const GraphStyle& s = *m_style;
 
     const Appearance look = appearance(option->state & QStyle::State_Selected);
+
+    // A search match: a marker-pen halo behind the box, unlike the selection's outline
+    // and the current revision's fill.
+    if (m_searchMatch) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(s.searchMatch);
+        painter->drawRoundedRect(m_rect.adjusted(-6, -6, 6, 6), 8, 8);
+    }
 
     // The selection: a halo around the box (in scene units, so it stays inside the bounding
     // rect at every zoom), unlike anything a database state draws.

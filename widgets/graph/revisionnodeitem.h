@@ -83,6 +83,8 @@ public:
     QStringList profileMarkers() const { return m_profileMarkers; }
     QString selectedProfileMarker() const { return m_selectedProfile; }
     RunMark runMark() const { return m_runMark; }
+    // True when the revision matches the graph's search (drawn with a halo of its own).
+    bool isSearchMatch() const { return m_searchMatch; }
     QString runMessage() const { return m_runMessage; }
     // The node's box, centred on pos() (badges and markers lie outside it).
     QRectF nodeRect() const { return m_rect; }
@@ -115,6 +117,7 @@ public:
     void setProfileMarkers(const QStringList& profiles, const QString& selectedProfile);
     void setStyle(const GraphStyle* style);
     void setRunMark(RunMark mark, const QString& message = {});
+    void setSearchMatch(bool match);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -146,6 +149,7 @@ private:
     QString m_selectedProfile;
     RunMark m_runMark = RunMark::None;
     QString m_runMessage;
+    bool m_searchMatch = false;
 
     // Geometry and strings computed by relayout(), in item coordinates.
     QRectF m_rect;

@@ -28,6 +28,37 @@ QLabel* wrappedLabel(const QString& text)
     return label;
 }
 
+// A tinted box for what the person must read before confirming (red: a cost or a refusal,
+// amber: what the plan could not take into account).
+QFrame* noteFrame(const QString& objectName, const QString& text, bool severe)
+{
+    auto* frame = new QFrame;
+    frame->setObjectName(objectName);
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setAutoFillBackground(true);
+    QPalette pal = frame->palette();
+    const bool dark = pal.color(QPalette::Window).lightnessF() < 0.5;
+    if (severe) {
+        pal.setColor(QPalette::Window, dark ? QColor(0x5a, 0x1e, 0x1e) : QColor(0xfd, 0xec, 0xea));
+        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xd7, 0xd5) : QColor(0x7a, 0x12, 0x12));
+    } else {
+        pal.setColor(QPalette::Window, dark ? QColor(0x4a, 0x3c, 0x10) : QColor(0xfd, 0xf4, 0xd8));
+        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xec, 0xb3) : QColor(0x5c, 0x43, 0x00));
+    }
+    frame->setPalette(pal);
+    auto* frameLayout = new QVBoxLayout(frame);
+    frameLayout->addWidget(wrappedLabel(text));
+    return frame;
+}
+
+QString bulletList(const QStringList& lines)
+{
+    QString text;
+    for (const QString& line : lines)
+        text += QStringLiteral("\n• ") + line;
+    return text;
+}
+
 } // namespace
 
 PlanDialog::PlanDialog(const PlanSummary& summary, QWidget* parent)
@@ -63,6 +94,23 @@ PlanDialog::PlanDialog(const PlanSummary& summary, QWidget* parent)
     bold.setPointSizeF(bold.pointSizeF() * 1.15);
     title->setFont(bold);
     layout->addWidget(title);
+
+    // First: alembic loads every revision file before it runs anything.
+    if (!summary.loadErrors.isEmpty()) {
+        layout->addWidget(noteFrame(
+            QStringLiteral("planLoadErrors"),
+            tr("Alembic cannot load this project, so this command would fail before changing "
+               "anything. Fix these files first (the Diagnostics dock lists them):")
+                + bulletList(summary.loadErrors),
+            true));
+    } else if (!summary.unreadValues.isEmpty()) {
+        layout->addWidget(noteFrame(
+            QStringLiteral("planUnreadValues"),
+            tr("Alembic loads these files, but Retort could not read these values; the plan "
+               "below leaves them out, so alembic may run other steps:")
+                + bulletList(summary.unreadValues),
+            false));
+    }
 
     auto* command = wrappedLabel(summary.command);
     command->setObjectName(QStringLiteral("planCommand"));
@@ -111,20 +159,8 @@ PlanDialog::PlanDialog(const PlanSummary& summary, QWidget* parent)
                            "schema is not changed: make sure it really matches that revision.")
                       : tr("Stamping only records the revision in the version table; the schema "
                            "is not changed. Make sure it really matches that revision.");
-    if (!warning.isEmpty()) {
-        auto* frame = new QFrame;
-        frame->setObjectName(QStringLiteral("planWarning"));
-        frame->setFrameShape(QFrame::StyledPanel);
-        frame->setAutoFillBackground(true);
-        QPalette pal = frame->palette();
-        const bool dark = pal.color(QPalette::Window).lightnessF() < 0.5;
-        pal.setColor(QPalette::Window, dark ? QColor(0x5a, 0x1e, 0x1e) : QColor(0xfd, 0xec, 0xea));
-        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xd7, 0xd5) : QColor(0x7a, 0x12, 0x12));
-        frame->setPalette(pal);
-        auto* frameLayout = new QVBoxLayout(frame);
-        frameLayout->addWidget(wrappedLabel(warning));
-        layout->addWidget(frame);
-    }
+    if (!warning.isEmpty())
+        layout->addWidget(noteFrame(QStringLiteral("planWarning"), warning, true));
 
     if (summary.protectedProfile) {
         layout->addWidget(wrappedLabel(
@@ -169,7 +205,9 @@ PlanDialog::PlanDialog(const PlanSummary& summary, QWidget* parent)
 
 void PlanDialog::updateConfirm()
 {
-    m_confirm->setEnabled(!m_nameEdit || m_nameEdit->text() == m_summary.profile);
+    // Nothing runs while alembic cannot load the project.
+    m_confirm->setEnabled(m_summary.loadErrors.isEmpty()
+                          && (!m_nameEdit || m_nameEdit->text() == m_summary.profile));
 }
 
 } // namespace retort

@@ -31,6 +31,11 @@ struct PlanSummary
     QStringList rowsBefore;
     QStringList rowsAfter;
     bool purge = false; // a stamp that empties the version table first (ghost rows)
+    // "file:line: message" for each problem at which alembic stops loading the project: every
+    // alembic command would fail, so the dialog says so first and refuses to run.
+    QStringList loadErrors;
+    // Values Retort could not read though alembic loads the files: the plan leaves them out.
+    QStringList unreadValues;
     bool canPreviewSql = true;
     QString sqlUnavailableReason;
 };

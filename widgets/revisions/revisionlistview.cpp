@@ -1,5 +1,6 @@
 #include "revisionlistview.h"
 
+#include "db/databasestate.h"
 #include "graph/revisiongraph.h"
 #include "revisiontablemodel.h"
 
@@ -95,7 +96,7 @@ RevisionListView::RevisionListView(QWidget* parent)
     setFocusProxy(m_view);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_proxy->setFilterFixedString(text.trimmed());
+        keepingCurrent([&] { m_proxy->setFilterFixedString(text.trimmed()); });
         updateCountLabel();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -112,6 +113,49 @@ RevisionListView::RevisionListView(QWidget* parent)
 }
 
 RevisionListView::~RevisionListView() = default;
+
+template <typename Change>
+void RevisionListView::keepingCurrent(Change change)
+{
+    const bool wasSwapping = m_swapping;
+    m_swapping = true;
+    change();
+    m_swapping = wasSwapping;
+    showCurrentRow();
+}
+
+bool RevisionListView::showCurrentRow()
+{
+    const int row = m_currentId.isEmpty() ? -1 : m_model->rowOf(m_currentId);
+    const QModelIndex index =
+        row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, 0));
+    const bool wasSwapping = m_swapping;
+    m_swapping = true; // the id does not change, whatever the selection model says
+    if (index.isValid()) {
+        if (m_view->currentIndex().row() != index.row() ||
+            !m_view->selectionModel()->isRowSelected(index.row(), QModelIndex()))
+            m_view->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    } else {
+        // No row stands for the current revision: none looks selected.
+        m_view->selectionModel()->clear();
+    }
+    m_swapping = wasSwapping;
+    updateCountLabel();
+    return index.isValid();
+}
+
+void RevisionListView::setDatabaseState(const QString& profile, const DatabaseState& state)
+{
+    keepingCurrent([&] { m_model->setDatabaseState(profile, state); });
+    updateCountLabel();
+}
+
+void RevisionListView::clearDatabaseState()
+{
+    keepingCurrent([&] { m_model->clearDatabaseState(); });
+    updateCountLabel();
+}
 
 void RevisionListView::setGraph(std::shared_ptr<const RevisionGraph> graph)
 {
@@ -131,41 +175,49 @@ void RevisionListView::setGraph(std::shared_ptr<const RevisionGraph> graph)
         };
         fit(RevisionTableModel::IdColumn, 0, charWidth * 40);
         fit(RevisionTableModel::MessageColumn, charWidth * 30, charWidth * 60);
+        m_view->setColumnWidth(RevisionTableModel::StateColumn,
+                               std::max(m_view->header()->sectionSizeHint(
+                                            RevisionTableModel::StateColumn),
+                                        charWidth * 10));
         fit(RevisionTableModel::CreateDateColumn, 0, charWidth * 30);
         fit(RevisionTableModel::ParentsColumn, 0, charWidth * 28);
+        fit(RevisionTableModel::DependsOnColumn, 0, charWidth * 28);
         fit(RevisionTableModel::MarkersColumn, 0, charWidth * 24);
         fit(RevisionTableModel::BranchLabelsColumn, 0, charWidth * 24);
     }
 
-    if (previous.isEmpty() || !setCurrentRevision(previous)) {
+    // The selection survives a reload as long as its revision does (filtered out or not).
+    if (!previous.isEmpty() && m_model->rowOf(previous) < 0) {
         m_currentId.clear();
-        if (!previous.isEmpty())
-            emit currentRevisionChanged(QString());
+        emit currentRevisionChanged(QString());
     }
+    if (showCurrentRow())
+        m_view->scrollTo(m_view->currentIndex());
 }
 
 void RevisionListView::setProjectRoot(const QString& folder)
 {
-    const QString previous = m_currentId;
-    m_swapping = true;
-    m_model->setProjectRoot(folder);
-    m_swapping = false;
-    if (!previous.isEmpty())
-        setCurrentRevision(previous);
+    keepingCurrent([&] { m_model->setProjectRoot(folder); });
 }
 
 bool RevisionListView::setCurrentRevision(const QString& id)
 {
-    const int row = m_model->rowOf(id);
-    if (row < 0)
+    if (m_model->rowOf(id) < 0)
         return false;
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    if (!index.isValid())
-        return false;
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                         QItemSelectionModel::Rows);
-    m_view->scrollTo(index);
-    return true;
+    const bool changed = id != m_currentId;
+    m_currentId = id;
+    const bool shown = showCurrentRow();
+    if (shown)
+        m_view->scrollTo(m_view->currentIndex());
+    if (changed)
+        emit currentRevisionChanged(id);
+    return shown;
+}
+
+bool RevisionListView::isCurrentRevisionHidden() const
+{
+    const int row = m_currentId.isEmpty() ? -1 : m_model->rowOf(m_currentId);
+    return row >= 0 && !m_proxy->mapFromSource(m_model->index(row, 0)).isValid();
 }
 
 QString RevisionListView::filterText() const
@@ -223,11 +275,21 @@ void RevisionListView::updateCountLabel()
 {
     const int total = m_model->rowCount();
     const int shown = m_proxy->rowCount();
+    QString text;
     if (shown != total)
-        m_countLabel->setText(tr("%1 of %n shown", nullptr, total).arg(shown));
+        text = tr("%1 of %n shown", nullptr, total).arg(shown);
     else
-        m_countLabel->setText(total == 1 ? tr("%n revision", nullptr, total)
-                                         : tr("%n revisions", nullptr, total));
+        text = total == 1 ? tr("%n revision", nullptr, total) : tr("%n revisions", nullptr, total);
+    QString tip;
+    if (isCurrentRevisionHidden()) {
+        text = tr("%1 · selected %2 filtered out", "count · selection note")
+                   .arg(text, m_currentId.left(12));
+        tip = tr("The selected revision %1 is hidden by the filter. It stays selected: the "
+                 "graph, the details and Run act on it. Clear the filter to see its row.")
+                  .arg(m_currentId);
+    }
+    m_countLabel->setText(text);
+    m_countLabel->setToolTip(tip);
 }
 
 void RevisionListView::copyCurrentId()

@@ -13,12 +13,17 @@ class QTreeView;
 
 namespace retort {
 
+class DatabaseState;
 class RevisionGraph;
 class RevisionTableModel;
 
 // The revisions of a graph as a sortable, filterable table. Sorting by no column shows
 // history order (newest first). The current revision survives a graph swap (a reload)
 // as long as its id still exists.
+//
+// The current revision is the application's selection (the Run target), so only the person
+// changes it: filtering, sorting or a state change never does. A current revision the filter
+// hides stays current; the table then shows no row selected and the count says so.
 class RevisionListView : public QWidget
 {
     Q_OBJECT
@@ -30,10 +35,17 @@ public:
     void setGraph(std::shared_ptr<const RevisionGraph> graph);
     void setProjectRoot(const QString& folder);
 
-    // The id of the current row, empty when none.
+    // Where the selected profile's database stands, for the State column.
+    void setDatabaseState(const QString& profile, const DatabaseState& state);
+    void clearDatabaseState();
+
+    // The current revision's id, empty when none; it may be hidden by the filter.
     QString currentRevision() const { return m_currentId; }
-    // Makes `id` current and scrolls to it; false when it is absent or filtered out.
+    // Makes `id` current and scrolls to its row. False when it is absent (nothing changes)
+    // or filtered out (it is current all the same, with no row selected).
     bool setCurrentRevision(const QString& id);
+    // The current revision exists but the filter hides its row.
+    bool isCurrentRevisionHidden() const;
 
     QString filterText() const;
     void setFilterText(const QString& text);
@@ -58,6 +70,12 @@ protected:
 
 private:
     void onCurrentChanged(const QModelIndex& current);
+    // Selects the current revision's row, or no row when it is hidden; true when shown.
+    bool showCurrentRow();
+    // Runs `change` (which may add, remove or move rows) without it changing the current
+    // revision, then shows the current row again.
+    template <typename Change>
+    void keepingCurrent(Change change);
     void updateCountLabel();
     void copyCurrentId();
     QString idAt(const QModelIndex& proxyIndex) const;

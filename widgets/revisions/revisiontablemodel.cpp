@@ -136,8 +136,8 @@ void RevisionTableModel::rebuildRows()
         row.hasErrors = pathsWithErrors.contains(revision.path);
         row.searchText =
             QStringList{revision.id,         revision.message,        revision.createDate,
-                        joined(row.parents), markerText(row.markers), joined(row.labels),
-                        row.relativePath}
+                        joined(row.parents), joined(revision.dependsOn),
+                        markerText(row.markers), joined(row.labels), row.relativePath}
                 .join(QLatin1Char('\n'))
                 .toLower();
         m_rowOfId.insert(id, int(m_rows.size()));
@@ -151,6 +151,88 @@ QString RevisionTableModel::relativePath(const QString& path) const
         return QDir::toNativeSeparators(path);
     const QString relative = QDir(m_projectRoot).relativeFilePath(path);
     return QDir::toNativeSeparators(relative.startsWith(QLatin1String("../")) ? path : relative);
+}
+
+void RevisionTableModel::setDatabaseState(const QString& profile, const DatabaseState& state)
+{
+    if (profile == m_profile && state == m_state)
+        return;
+    m_profile = profile;
+    m_state = state;
+    emitStateChanged();
+}
+
+void RevisionTableModel::clearDatabaseState()
+{
+    if (m_profile.isEmpty() && m_state == DatabaseState())
+        return;
+    m_profile.clear();
+    m_state = DatabaseState();
+    emitStateChanged();
+}
+
+void RevisionTableModel::emitStateChanged()
+{
+    if (m_rows.isEmpty())
+        return;
+    // Whole rows: the search text (on the first column) holds the state's word too.
+    emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    emit headerDataChanged(Qt::Horizontal, StateColumn, StateColumn);
+}
+
+RevisionTableModel::RevisionState RevisionTableModel::stateOf(const Row& row) const
+{
+    if (m_profile.isEmpty() || !m_state.isReadable() || !m_state.isDerived())
+        return UnknownState;
+    const QString& id = m_graph->revisions().at(row.revisionIndex).id;
+    if (m_state.isCurrent(id))
+        return CurrentState;
+    if (m_state.isApplied(id))
+        return AppliedState;
+    return PendingState;
+}
+
+RevisionTableModel::RevisionState RevisionTableModel::revisionState(const QString& revisionId) const
+{
+    const int row = rowOf(revisionId);
+    return row < 0 ? UnknownState : stateOf(m_rows.at(row));
+}
+
+QString RevisionTableModel::stateText(RevisionState state)
+{
+    switch (state) {
+    case CurrentState:
+        return tr("Current", "revision state: in the version table");
+    case AppliedState:
+        return tr("Applied", "revision state: below the current revision");
+    case PendingState:
+        return tr("Pending", "revision state: not applied yet");
+    case UnknownState:
+        break;
+    }
+    return {};
+}
+
+QString RevisionTableModel::stateToolTip(const Row& row) const
+{
+    if (m_profile.isEmpty())
+        return tr("No database selected.");
+    if (!m_state.isReadable())
+        return tr("The version table of %1 could not be read: %2").arg(m_profile, m_state.error());
+    if (!m_state.isDerived())
+        return tr("The version table of %1 has not been read yet.").arg(m_profile);
+    switch (stateOf(row)) {
+    case CurrentState:
+        return tr("Current in %1: its id is in the version table.").arg(m_profile);
+    case AppliedState:
+        return tr("Applied in %1: a current revision builds on it.").arg(m_profile);
+    case PendingState:
+        return tr("Pending in %1: not applied; upgrading to its heads would run it.")
+            .arg(m_profile);
+    case UnknownState:
+        break;
+    }
+    return {};
 }
 
 QString RevisionTableModel::revisionId(int row) const
@@ -223,7 +305,7 @@ QVariant RevisionTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         return toolTipData(row, column);
     case Qt::FontRole:
-        if (column == IdColumn || column == ParentsColumn)
+        if (column == IdColumn || column == ParentsColumn || column == DependsOnColumn)
             return QFontDatabase::systemFont(QFontDatabase::FixedFont);
         return {};
     case Qt::DecorationRole:
@@ -239,8 +321,12 @@ QVariant RevisionTableModel::data(const QModelIndex& index, int role) const
         return revision.id;
     case SortRole:
         return sortData(row, column);
-    case SearchRole:
-        return row.searchText;
+    case SearchRole: {
+        const QString state = stateText(stateOf(row));
+        return state.isEmpty() ? row.searchText : row.searchText + u'\n' + state.toLower();
+    }
+    case StateRole:
+        return int(stateOf(row));
     case PathRole:
         return revision.path;
     case MarkersRole:
@@ -266,8 +352,15 @@ QVariant RevisionTableModel::displayData(const Row& row, int column) const
             return date.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         }
         return revision.createDate;
+    case StateColumn:
+        // A database that cannot be read is said to be unknown, not left blank.
+        if (!m_profile.isEmpty() && !m_state.isReadable())
+            return tr("Unknown", "revision state: the version table could not be read");
+        return stateText(stateOf(row));
     case ParentsColumn:
         return joined(row.parents);
+    case DependsOnColumn:
+        return joined(revision.dependsOn);
     case MarkersColumn:
         return markerText(row.markers);
     case BranchLabelsColumn:
@@ -307,6 +400,13 @@ QVariant RevisionTableModel::toolTipData(const Row& row, int column) const
             lines << tr("Depends on: %1").arg(joined(revision.dependsOn));
         return lines.join(QLatin1Char('\n'));
     }
+    case StateColumn:
+        return stateToolTip(row);
+    case DependsOnColumn:
+        if (revision.dependsOn.isEmpty())
+            return {};
+        return tr("depends_on: applied before this revision, though not its parent\n%1")
+            .arg(revision.dependsOn.join(u'\n'));
     case MarkersColumn:
         return markerToolTip(row.markers);
     case BranchLabelsColumn: {
@@ -341,8 +441,12 @@ QVariant RevisionTableModel::sortData(const Row& row, int column) const
     case CreateDateColumn:
         // A date that cannot be read sorts as the oldest; ties keep history order.
         return QVariant::fromValue(row.createdMsecs);
+    case StateColumn:
+        return int(stateOf(row));
     case ParentsColumn:
         return joined(row.parents);
+    case DependsOnColumn:
+        return joined(revision.dependsOn);
     case MarkersColumn:
         return int(row.markers);
     case BranchLabelsColumn:
@@ -364,10 +468,14 @@ QVariant RevisionTableModel::headerData(int section, Qt::Orientation orientation
             return tr("Revision");
         case MessageColumn:
             return tr("Message");
+        case StateColumn:
+            return tr("State");
         case CreateDateColumn:
             return tr("Created");
         case ParentsColumn:
             return tr("Parents");
+        case DependsOnColumn:
+            return tr("Depends On");
         case MarkersColumn:
             return tr("Markers");
         case BranchLabelsColumn:
@@ -386,8 +494,14 @@ QVariant RevisionTableModel::headerData(int section, Qt::Orientation orientation
             return tr("The first paragraph of the script's docstring");
         case CreateDateColumn:
             return tr("The docstring's Create Date");
+        case StateColumn:
+            return m_profile.isEmpty()
+                       ? tr("Current, applied or pending in the selected database")
+                       : tr("Current, applied or pending in %1").arg(m_profile);
         case ParentsColumn:
             return tr("The down revisions (`down_revision`)");
+        case DependsOnColumn:
+            return tr("Revisions this one depends on (`depends_on`)");
         case MarkersColumn:
             return tr("Head, base, branch point or merge point");
         case BranchLabelsColumn:
@@ -410,6 +524,7 @@ QHash<int, QByteArray> RevisionTableModel::roleNames() const
     names.insert(PathRole, "path");
     names.insert(MarkersRole, "markers");
     names.insert(HistoryRankRole, "historyRank");
+    names.insert(StateRole, "state");
     return names;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "db/databasestate.h"
+
 #include <QAbstractTableModel>
 #include <QFlags>
 #include <QHash>
@@ -15,7 +17,9 @@ class RevisionGraph;
 
 // One row per revision of a RevisionGraph, in history order (newest first, as
 // `alembic history` prints). Columns carry a SortRole for QSortFilterProxyModel and the
-// first column a SearchRole with the row's searchable text for the filter.
+// first column a SearchRole with the row's searchable text for the filter. The State
+// column says where each revision stands in one database (the selected profile's),
+// from a DatabaseState derived against the same graph.
 class RevisionTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -25,8 +29,10 @@ public:
     {
         IdColumn,
         MessageColumn,
+        StateColumn,
         CreateDateColumn,
         ParentsColumn,
+        DependsOnColumn,
         MarkersColumn,
         BranchLabelsColumn,
         FileColumn,
@@ -42,8 +48,19 @@ public:
         PathRole,                          // QString, absolute file path, every column
         MarkersRole,                       // int (Markers), every column
         HistoryRankRole,                   // int, position in history order (0 = newest)
+        StateRole,                         // int (RevisionState), every column
     };
     Q_ENUM(Role)
+
+    // Where a revision stands in the shown database.
+    enum RevisionState
+    {
+        UnknownState, // no database state shown, or it could not be read
+        CurrentState, // in the version table
+        AppliedState, // below a current revision (or one it depends on)
+        PendingState, // not applied: an upgrade to the heads would run it
+    };
+    Q_ENUM(RevisionState)
 
     enum Marker
     {
@@ -66,6 +83,14 @@ public:
     // File paths are shown relative to this folder (the project's folder).
     void setProjectRoot(const QString& folder);
     QString projectRoot() const { return m_projectRoot; }
+
+    // Shows where the database of `profile` stands (`state` derived against graph()).
+    // Only the State column (and the search text) change: no reset.
+    void setDatabaseState(const QString& profile, const DatabaseState& state);
+    void clearDatabaseState();
+    QString databaseProfile() const { return m_profile; }
+    RevisionState revisionState(const QString& revisionId) const;
+    static QString stateText(RevisionState state);
 
     QString revisionId(int row) const;
     int rowOf(const QString& revisionId) const; // -1 when absent
@@ -103,11 +128,16 @@ private:
     QVariant displayData(const Row& row, int column) const;
     QVariant toolTipData(const Row& row, int column) const;
     QVariant sortData(const Row& row, int column) const;
+    RevisionState stateOf(const Row& row) const;
+    QString stateToolTip(const Row& row) const;
+    void emitStateChanged();
 
     std::shared_ptr<const RevisionGraph> m_graph;
     QString m_projectRoot;
     QList<Row> m_rows;
     QHash<QString, int> m_rowOfId;
+    QString m_profile; // empty: no state shown
+    DatabaseState m_state;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(RevisionTableModel::Markers)
