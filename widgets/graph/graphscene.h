@@ -123,6 +123,8 @@ public:
     // Whose state the picture shows, in words: "Showing: staging — at 1ff12e825ce1", "…— at
     // base (empty version table)", "…— cannot read: <reason>". Empty without profiles.
     QString caption() const { return m_caption; }
+    // The colours and fonts the items draw with (for pictures of the scene drawn elsewhere).
+    const GraphStyle& style() const { return m_style; }
 
     // The selected revision (a single selected node), or an empty string.
     QString currentRevision() const { return m_current; }
