@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/latestjob.h"
+
 #include <QObject>
 #include <QString>
 
@@ -17,8 +19,9 @@ namespace retort {
 //
 // Threading: made, posted to and shut down from its owner's thread. post(f) queues f to run
 // on the worker thread, in posting order; once shutdown() began, posted calls not yet run
-// are skipped. Results go back through the adopted objects' signals (queued connections to
-// the owner, which Qt drops when the owner is gone), never through raw pointers.
+// are skipped. Results go back through signals (queued connections to the owner, which Qt
+// drops when the owner is gone), never through raw pointers: the adopted objects' own, or
+// post(guard, work, done), which queues done(work()) to `guard`'s thread.
 //
 // Ownership: adopt(object) moves a parentless QObject to the thread; it is deleted on that
 // thread when the thread ends (after the event loop quit), with whatever it owns.
@@ -61,6 +64,28 @@ public:
                     f();
             },
             Qt::QueuedConnection);
+    }
+
+    // Runs work() on the worker thread, then done(result) on `guard`'s thread (queued),
+    // unless the guard is gone or shutdown() began by then.
+    template<class Work, class Done>
+    void post(QObject* guard, Work work, Done done)
+    {
+        using T = std::decay_t<std::invoke_result_t<Work&>>;
+        auto box = std::make_shared<std::optional<T>>();
+        auto courier = std::make_shared<detail::JobCourier>();
+        QObject::connect(
+            courier.get(), &detail::JobCourier::arrived, guard,
+            [box, done, stopping = m_stopping]() mutable {
+                if (*box && !stopping->load(std::memory_order_acquire))
+                    done(std::move(**box));
+            },
+            Qt::QueuedConnection);
+        post([box, courier, work, stopping = m_stopping]() mutable {
+            box->emplace(work());
+            if (!stopping->load(std::memory_order_acquire))
+                emit courier->arrived();
+        });
     }
 
     // True once shutdown() began; safe from any thread, also after this object is gone

@@ -35,6 +35,7 @@ class TestWorkerThread : public QObject
 private slots:
     void postRunsOnTheWorkerThreadInOrder();
     void adoptedObjectsLiveAndDieOnTheThread();
+    void postWithAGuardRepliesOnTheGuardsThread();
     void shutdownJoins();
     void callOutlastingTheGraceIsLeftToFinish();
 };
@@ -70,6 +71,47 @@ void TestWorkerThread::adoptedObjectsLiveAndDieOnTheThread()
     }
     QVERIFY(diedOn->load() != nullptr);
     QVERIFY(diedOn->load() != QThread::currentThread());
+}
+
+void TestWorkerThread::postWithAGuardRepliesOnTheGuardsThread()
+{
+    WorkerThread worker(QStringLiteral("test-worker"));
+    QObject guard;
+    std::atomic<QThread*> workedOn = nullptr;
+    QThread* repliedOn = nullptr;
+    int reply = 0;
+    worker.post(
+        &guard,
+        [&workedOn] {
+            workedOn = QThread::currentThread();
+            return 7;
+        },
+        [&](int value) {
+            repliedOn = QThread::currentThread();
+            reply = value;
+        });
+    QTRY_COMPARE(reply, 7);
+    QCOMPARE(workedOn.load(), worker.thread());
+    QCOMPARE(repliedOn, QThread::currentThread());
+
+    // A guard that is gone by the time the work is done gets nothing.
+    QSemaphore release;
+    auto called = std::make_shared<std::atomic<bool>>(false);
+    auto* shortLived = new QObject;
+    worker.post(
+        shortLived,
+        [&release] {
+            release.acquire();
+            return 1;
+        },
+        [called](int) { called->store(true); });
+    delete shortLived;
+    release.release();
+    QSemaphore drained;
+    worker.post([&drained] { drained.release(); });
+    QVERIFY(drained.tryAcquire(1, 5000));
+    QTest::qWait(20);
+    QVERIFY(!called->load());
 }
 
 void TestWorkerThread::shutdownJoins()
