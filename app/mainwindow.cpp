@@ -16,6 +16,7 @@
 #include "graph/graphpicture.h"
 #include "graph/graphscene.h"
 #include "graph/revisiongraph.h"
+#include "common/latestjob.h"
 #include "projectsession.h"
 #include "revisions/revisionlistview.h"
 #include "editor/scripttabs.h"
@@ -32,11 +33,9 @@
 #include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QPointer>
 #include <QSaveFile>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -624,8 +623,8 @@ void MainWindow::exportGraph(const QString& fileName, bool includeDatabases, qre
         picture = GraphPicture::record(*m_graphView->graphScene(), includeDatabases);
     const QString title =
         tr("Revisions of %1").arg(QFileInfo(m_session->loadedConfigPath()).absoluteDir().dirName());
-    auto future = QtConcurrent::run([graph, layout, picture, dot, png, scale, title,
-                                     fileName]() -> QString {
+    // One-shot: every export reports back (not only the latest), never to a closed window.
+    auto work = [graph, layout, picture, dot, png, scale, title, fileName]() -> QString {
         QByteArray bytes;
         if (dot) {
             bytes = GraphExport::toDot(*graph, layout);
@@ -641,13 +640,8 @@ void MainWindow::exportGraph(const QString& fileName, bool includeDatabases, qre
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
             return file.errorString();
         return {};
-    });
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [watcher, finish] {
-        finish(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(future);
+    };
+    runInBackground(this, std::move(work), finish);
 }
 
 } // namespace retort
