@@ -14,6 +14,8 @@ namespace retort {
 namespace {
 
 using Error = TargetResolver::Error;
+template <typename T>
+using Outcome = TargetResolver::Outcome<T>;
 
 QString tr(const char* text)
 {
@@ -63,7 +65,7 @@ struct RevSet
 // parent's ancestors. With the graph's closure at hand the sets are therefore not kept:
 // "candidate in ancestors_by_idx[i]" is asked of the closure, and first of all as "is the
 // candidate an ancestor of any other current head". Without it the sets are kept as bits.
-QList<int> topologicalSort(const TargetResolver& r, RevSet& todo, const QList<int>& heads, Error& e)
+Outcome<QList<int>> topologicalSort(const TargetResolver& r, RevSet& todo, const QList<int>& heads)
 {
     // how many times each revision is in currentHeads (more than once only when a revision
     // repeats a down revision), and the revisions that are, as bits
@@ -110,10 +112,8 @@ QList<int> topologicalSort(const TargetResolver& r, RevSet& todo, const QList<in
     QList<int> headsToAdd;
     int movedTo = -1; // the head the last step moved down to, see below
     while (!currentHeads.isEmpty()) {
-        if (++guard > guardLimit) {
-            e = internalError(QStringLiteral("topological sort does not terminate"));
-            return {};
-        }
+        if (++guard > guardLimit)
+            return Failure{internalError(QStringLiteral("topological sort does not terminate"))};
         const int candidate = currentHeads.at(candidateIdx);
         bool blocked = false;
         bool mayBeBlocked = true;
@@ -178,10 +178,8 @@ QList<int> topologicalSort(const TargetResolver& r, RevSet& todo, const QList<in
             }
         }
     }
-    if (todo.size != 0) {
-        e = internalError(QStringLiteral("AssertionError: assert not todo"));
-        return {};
-    }
+    if (todo.size != 0)
+        return Failure{internalError(QStringLiteral("AssertionError: assert not todo"))};
     return output;
 }
 
@@ -194,47 +192,48 @@ RevSet toSet(const TargetResolver& r, const QList<int>& list)
 }
 
 // _collect_upgrade_revisions with implicit_base=True (what _upgrade_revs asks for).
-QList<int> upgradeRevisions(const TargetResolver& r, const QStringList& current,
-                            const QString& target, Error& e)
+Outcome<QList<int>> upgradeRevisions(const TargetResolver& r, const QStringList& current,
+                                     const QString& target)
 {
-    const QList<int> targets = r.parseUpgradeTarget(current, target, e);
-    if (e)
-        return {};
-    for (int t : targets) {
-        if (t < 0) {
-            e = internalError(QStringLiteral("AssertionError: is_revision"));
-            return {};
-        }
+    const Outcome<QList<int>> targets = r.parseUpgradeTarget(current, target);
+    if (!targets)
+        return targets;
+    for (int t : targets.value()) {
+        if (t < 0)
+            return Failure{internalError(QStringLiteral("AssertionError: is_revision"))};
     }
-    RevSet needs = toSet(r, r.ancestorNodes(targets, true, true, e));
-    if (e)
-        return {};
-    for (int t : targets)
+    const Outcome<QList<int>> targetAncestors = r.ancestorNodes(targets.value(), true, true);
+    if (!targetAncestors)
+        return targetAncestors;
+    RevSet needs = toSet(r, targetAncestors.value());
+    for (int t : targets.value())
         needs.insert(t);
-    const QList<int> currentRevs = r.getRevisions(current, e);
-    if (e)
-        return {};
-    const QList<int> currentAncestors = r.ancestorNodes(currentRevs, true, true, e);
-    if (e)
-        return {};
-    for (int c : currentAncestors)
+    const Outcome<QList<int>> currentRevs = r.getRevisions(current);
+    if (!currentRevs)
+        return currentRevs;
+    const Outcome<QList<int>> currentAncestors = r.ancestorNodes(currentRevs.value(), true, true);
+    if (!currentAncestors)
+        return currentAncestors;
+    for (int c : currentAncestors.value())
         needs.remove(c);
-    for (int c : currentRevs)
+    for (int c : currentRevs.value())
         if (c >= 0)
             needs.remove(c);
-    QList<int> order = topologicalSort(r, needs, targets, e);
-    std::reverse(order.begin(), order.end());
+    Outcome<QList<int>> order = topologicalSort(r, needs, targets.value());
+    if (order)
+        std::reverse(order->begin(), order->end());
     return order;
 }
 
 // _collect_downgrade_revisions (inclusive=False, implicit_base=False).
-QList<int> downgradeRevisions(const TargetResolver& r, const QStringList& current,
-                              const QString& target, Error& e)
+Outcome<QList<int>> downgradeRevisions(const TargetResolver& r, const QStringList& current,
+                                       const QString& target)
 {
-    QString branchLabel;
-    int targetRev = r.parseDowngradeTarget(current, target, branchLabel, e);
-    if (e)
-        return {};
+    const Outcome<TargetResolver::DowngradeRevision> parsed = r.parseDowngradeTarget(current, target);
+    if (!parsed)
+        return Failure{parsed.error()};
+    const QString& branchLabel = parsed->branchLabel;
+    int targetRev = parsed->revision;
     if (targetRev == TargetResolver::kBaseMarker)
         targetRev = TargetResolver::kNone;
 
@@ -253,10 +252,13 @@ QList<int> downgradeRevisions(const TargetResolver& r, const QStringList& curren
         roots = direct;
     }
     if (!branchLabel.isEmpty() && roots.size() > 1) {
-        const int branchRev = r.resolveBranch(branchLabel, e);
-        if (e)
-            return {};
-        const RevSet ancestors = toSet(r, r.ancestorNodes({branchRev}, false, false, e));
+        const Outcome<int> branchRev = r.resolveBranch(branchLabel);
+        if (!branchRev)
+            return Failure{branchRev.error()};
+        // (no ancestors when the branch is no revision: then no root is kept)
+        const Outcome<QList<int>> branchAncestors = r.ancestorNodes({*branchRev}, false, false);
+        const RevSet ancestors =
+            branchAncestors ? toSet(r, branchAncestors.value()) : RevSet(r.count());
         QList<int> kept;
         for (int rev : std::as_const(roots))
             if (ancestors.contains(rev))
@@ -266,28 +268,31 @@ QList<int> downgradeRevisions(const TargetResolver& r, const QStringList& curren
             Error err;
             err.kind = Error::Kind::Revision;
             err.message = tr("Not a valid downgrade target from current heads");
-            e = err;
-            return {};
+            return Failure{err};
         }
     }
-    const QList<int> heads = r.getRevisions(current, e);
-    if (e)
-        return {};
+    const Outcome<QList<int>> heads = r.getRevisions(current);
+    if (!heads)
+        return heads;
     const QList<int> descendants = r.descendantNodes(roots, true);
-    const RevSet active = toSet(r, r.ancestorNodes(heads, true, false, e));
+    const Outcome<QList<int>> headAncestors = r.ancestorNodes(heads.value(), true, false);
+    const RevSet active = headAncestors ? toSet(r, headAncestors.value()) : RevSet(r.count());
     RevSet downgrade(r.count());
     for (int d : descendants)
         if (active.contains(d))
             downgrade.insert(d);
-    if (targetRev != TargetResolver::kNone && downgrade.size == 0 && !heads.contains(targetRev)) {
+    if (targetRev != TargetResolver::kNone && downgrade.size == 0 &&
+        !heads->contains(targetRev)) {
         Error err;
         err.kind = Error::Kind::RangeNotAncestor;
         err.message = QStringLiteral("Revision Nothing to drop is not an ancestor of revision %1")
                           .arg(current.join(QStringLiteral(", ")));
-        e = err;
-        return {};
+        return Failure{err};
     }
-    return topologicalSort(r, downgrade, heads, e);
+    // (a head that is no revision: alembic fails there, with nothing to sort)
+    if (!headAncestors)
+        return headAncestors;
+    return topologicalSort(r, downgrade, heads.value());
 }
 
 QStringList sortedRows(const QSet<QString>& rows)
@@ -330,9 +335,10 @@ struct RowResolutions
                 entry.ok = true;
                 entry.revs = {index};
             } else {
-                Error err;
-                entry.revs = r.getRevisions(row, err);
-                entry.ok = !err;
+                Outcome<QList<int>> revs = r.getRevisions(row);
+                entry.ok = revs.ok();
+                if (revs)
+                    entry.revs = std::move(revs).value();
             }
             it = cache.insert(row, entry);
         }
@@ -460,8 +466,8 @@ private:
 
 // HeadMaintainer.update_to_step: what one step does to the version rows.
 // `state` holds the revisions of `heads`; the rows the step removes and adds go into `step`.
-bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& state,
-               RowSet& heads, MigrationStep& step, int rev, bool upgrade, Error& e)
+Outcome<void> applyStep(const TargetResolver& r, RowRevisions& state, RowSet& heads,
+                        MigrationStep& step, int rev, bool upgrade)
 {
     // what the step does to the version table, in the order alembic does it
     auto added = [&](const QString& v) { step.addedRows.append(v); };
@@ -495,25 +501,23 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
             state.add(r.idOf(d), +1, d);
         return set;
     };
-    auto fail = [&](const QString& what) {
-        e = internalError(what);
-        return false;
-    };
-    auto insertRow = [&](const QString& v, int vRev = -1) {
+    auto fail = [&](const QString& what) -> Outcome<void> { return Failure{internalError(what)}; };
+    auto insertRow = [&](const QString& v, int vRev = -1) -> Outcome<void> {
         if (!heads.insert(v, vRev))
             return fail(QStringLiteral("AssertionError: version %1 already present").arg(v));
         added(v);
         state.add(v, +1, vRev);
-        return true;
+        return {};
     };
-    auto deleteRow = [&](const QString& v, int vRev = -1) {
+    auto deleteRow = [&](const QString& v, int vRev = -1) -> Outcome<void> {
         if (!heads.remove(v, vRev))
             return fail(QStringLiteral("KeyError: %1").arg(v));
         removed(v);
         state.add(v, -1, vRev);
-        return true;
+        return {};
     };
-    auto updateRow = [&](const QString& from, const QString& to, int fromRev = -1, int toRev = -1) {
+    auto updateRow = [&](const QString& from, const QString& to, int fromRev = -1,
+                         int toRev = -1) -> Outcome<void> {
         if (heads.contains(to, toRev))
             return fail(QStringLiteral("AssertionError: version %1 already present").arg(to));
         if (!heads.remove(from, fromRev))
@@ -523,9 +527,9 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
         heads.insert(to, toRev);
         added(to);
         state.add(to, +1, toRev);
-        return true;
+        return {};
     };
-    auto updateVersionNum = [&]() {
+    auto updateVersionNum = [&]() -> Outcome<void> {
         QString down;
         if (downs.size() != 1) {
             QSet<QString> present;
@@ -587,11 +591,10 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
             if (unmergeToEmpty)
                 return deleteRow(id, rev);
         }
-        if (!updateRow(id, downId, rev, down))
-            return false;
-        if (othersClear)
+        Outcome<void> updated = updateRow(id, downId, rev, down);
+        if (updated && othersClear)
             state.clearOfDescendants = down;
-        return true;
+        return updated;
     }
     for (int d : downRevs)
         downs << r.idOf(d);
@@ -611,8 +614,8 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
             if (fromList.isEmpty())
                 return fail(QStringLiteral("IndexError"));
             for (int k = 0; k + 1 < fromList.size(); ++k)
-                if (!deleteRow(fromList.at(k)))
-                    return false;
+                if (Outcome<void> deleted = deleteRow(fromList.at(k)); !deleted)
+                    return deleted;
             return updateRow(fromList.last(), id);
         }
         return updateVersionNum();
@@ -627,8 +630,8 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
             return updateVersionNum();
         QStringList toList(to.begin(), to.end());
         for (int k = 0; k + 1 < toList.size(); ++k)
-            if (!insertRow(toList.at(k)))
-                return false;
+            if (Outcome<void> inserted = insertRow(toList.at(k)); !inserted)
+                return inserted;
         return updateRow(id, toList.last());
     }
     return updateVersionNum();
@@ -655,11 +658,10 @@ Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
     // command.upgrade / downgrade: "from:to" ranges exist only in --sql mode
     if (target.contains(QLatin1Char(':')))
         return Result<MigrationPlan>::failure(tr("Range revision not allowed"));
-    Error e;
-    const QList<int> order = upgrade ? upgradeRevisions(resolver, currentRows, target, e)
-                                     : downgradeRevisions(resolver, currentRows, target, e);
-    if (e)
-        return Result<MigrationPlan>::failure(TargetResolver::commandMessage(e, target, upgrade));
+    const Outcome<QList<int>> order = upgrade ? upgradeRevisions(resolver, currentRows, target)
+                                              : downgradeRevisions(resolver, currentRows, target);
+    if (!order)
+        return Failure{TargetResolver::commandMessage(order.error(), target, upgrade)};
 
     MigrationPlan plan;
     plan.direction = direction;
@@ -673,14 +675,14 @@ Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
     RowRevisions state(resolver, rows);
     for (const QString& row : startRows)
         state.add(row, +1);
-    plan.steps.reserve(order.size());
-    for (int rev : order) {
+    plan.steps.reserve(order->size());
+    for (int rev : order.value()) {
         MigrationStep step;
         step.direction = direction;
         step.revision = resolver.idOf(rev);
-        if (!applyStep(resolver, rows, state, heads, step, rev, upgrade, e))
-            return Result<MigrationPlan>::failure(
-                TargetResolver::commandMessage(e, target, upgrade));
+        if (const Outcome<void> applied = applyStep(resolver, state, heads, step, rev, upgrade);
+            !applied)
+            return Failure{TargetResolver::commandMessage(applied.error(), target, upgrade)};
         plan.steps.append(std::move(step));
     }
     plan.endHeads = sortedRows(heads.toSet());

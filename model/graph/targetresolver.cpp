@@ -236,8 +236,9 @@ int TargetResolver::lookupKey(const QString& key) const
     return m_labelOwner.value(key, kMissing);
 }
 
-QList<int> TargetResolver::related(const QList<int>& targets, bool up, bool includeDependencies,
-                                   bool check, Error& e) const
+TargetResolver::Outcome<QList<int>> TargetResolver::related(const QList<int>& targets, bool up,
+                                                            bool includeDependencies,
+                                                            bool check) const
 {
     const int n = count();
     QList<int> out;
@@ -250,10 +251,8 @@ QList<int> TargetResolver::related(const QList<int>& targets, bool up, bool incl
     const FlatLists& flat = m_flat[(up ? 0 : 2) + (includeDependencies ? 1 : 0)];
     for (qsizetype k = 0; k < targets.size(); ++k) {
         const int target = targets.at(k);
-        if (target < 0) {
-            e = assertionError(QStringLiteral("is_revision"));
-            return {};
-        }
+        if (target < 0)
+            return Failure{assertionError(QStringLiteral("is_revision"))};
         todo.clear();
         todo.push_back(target);
         while (!todo.empty()) {
@@ -275,10 +274,9 @@ QList<int> TargetResolver::related(const QList<int>& targets, bool up, bool incl
                     overlaps << m_ids.at(t);
             if (!overlaps.isEmpty()) {
                 overlaps.removeDuplicates();
-                e = revisionError(
+                return Failure{revisionError(
                     tr("Requested revision %1 overlaps with other requested revisions %2")
-                        .arg(m_ids.at(target), overlaps.join(QStringLiteral(", "))));
-                return {};
+                        .arg(m_ids.at(target), overlaps.join(QStringLiteral(", "))))};
             }
         }
     }
@@ -391,17 +389,18 @@ void TargetResolver::ancestorBits(int rev, Bits& out) const
     }
 }
 
-QList<int> TargetResolver::ancestorNodes(const QList<int>& targets, bool includeDependencies,
-                                         bool check, Error& e) const
+TargetResolver::Outcome<QList<int>>
+TargetResolver::ancestorNodes(const QList<int>& targets, bool includeDependencies, bool check) const
 {
-    return related(targets, true, includeDependencies, check, e);
+    return related(targets, true, includeDependencies, check);
 }
 
 QList<int> TargetResolver::descendantNodes(const QList<int>& targets,
                                            bool includeDependencies) const
 {
-    Error ignored;
-    return related(targets, false, includeDependencies, false, ignored);
+    // (fails only on a target that is no revision: then no descendants)
+    Outcome<QList<int>> nodes = related(targets, false, includeDependencies, false);
+    return nodes ? std::move(nodes).value() : QList<int>();
 }
 
 bool TargetResolver::sharesLineage(int target, const QList<int>& testAgainst,
@@ -409,17 +408,18 @@ bool TargetResolver::sharesLineage(int target, const QList<int>& testAgainst,
 {
     if (testAgainst.isEmpty())
         return true;
-    Error ignored;
-    const QList<int> down = related({target}, false, includeDependencies, false, ignored);
-    const QList<int> up = related({target}, true, includeDependencies, false, ignored);
+    const QList<int> down = descendantNodes({target}, includeDependencies);
+    const Outcome<QList<int>> ancestors = related({target}, true, includeDependencies, false);
+    static const QList<int> none;
+    const QList<int>& up = ancestors ? ancestors.value() : none;
     for (int t : testAgainst)
         if (down.contains(t) || up.contains(t))
             return true;
     return false;
 }
 
-TargetResolver::Resolved TargetResolver::resolveRevisionNumber(const QString& idIn, bool isNone,
-                                                               Error& e) const
+TargetResolver::Outcome<TargetResolver::Resolved>
+TargetResolver::resolveRevisionNumber(const QString& idIn, bool isNone) const
 {
     Resolved r;
     QString id = idIn;
@@ -432,45 +432,56 @@ TargetResolver::Resolved TargetResolver::resolveRevisionNumber(const QString& id
     if (isNone || id == QLatin1String("base"))
         return r;
     if (id == QLatin1String("heads")) {
-        const QList<int> heads =
-            r.branchLabel.isEmpty() ? m_realHeads : filterForLineage(m_heads, r.branchLabel, e);
-        for (int h : heads)
-            r.ids << m_ids.at(h);
+        if (r.branchLabel.isEmpty()) {
+            for (int h : m_realHeads)
+                r.ids << m_ids.at(h);
+        } else {
+            const Outcome<QList<int>> heads = filterForLineage(m_heads, r.branchLabel);
+            if (!heads)
+                return Failure{heads.error()};
+            for (int h : heads.value())
+                r.ids << m_ids.at(h);
+        }
     } else if (id == QLatin1String("head")) {
-        const int head = getCurrentHead(r.branchLabel, e);
-        if (head >= 0)
-            r.ids << m_ids.at(head);
+        const Outcome<int> head = getCurrentHead(r.branchLabel);
+        if (!head)
+            return Failure{head.error()};
+        if (*head >= 0)
+            r.ids << m_ids.at(*head);
     } else {
         r.ids << id;
     }
     return r;
 }
 
-int TargetResolver::getCurrentHead(const QString& branchLabel, Error& e) const
+TargetResolver::Outcome<int> TargetResolver::getCurrentHead(const QString& branchLabel) const
 {
     QList<int> current = m_heads;
     if (!branchLabel.isEmpty()) {
-        current = filterForLineage(current, branchLabel, e);
-        if (e)
-            return kNone;
+        Outcome<QList<int>> filtered = filterForLineage(current, branchLabel);
+        if (!filtered)
+            return Failure{filtered.error()};
+        current = std::move(filtered).value();
     }
     if (current.size() > 1) {
         QStringList ids;
         for (int c : current)
             ids << m_ids.at(c);
-        e = multipleHeads(ids, branchLabel.isEmpty() ? QStringLiteral("head")
-                                                     : branchLabel + QStringLiteral("@head"));
-        return kNone;
+        return Failure{multipleHeads(ids, branchLabel.isEmpty()
+                                              ? QStringLiteral("head")
+                                              : branchLabel + QStringLiteral("@head"))};
     }
     return current.isEmpty() ? kNone : current.first();
 }
 
-QList<int> TargetResolver::filterForLineage(const QList<int>& targets, const QString& checkAgainst,
-                                            Error& e, bool includeDependencies) const
+TargetResolver::Outcome<QList<int>>
+TargetResolver::filterForLineage(const QList<int>& targets, const QString& checkAgainst,
+                                 bool includeDependencies) const
 {
-    const Resolved r = resolveRevisionNumber(checkAgainst, false, e);
-    if (e)
-        return {};
+    const Outcome<Resolved> resolved = resolveRevisionNumber(checkAgainst, false);
+    if (!resolved)
+        return Failure{resolved.error()};
+    const Resolved& r = resolved.value();
     QStringList shares;
     if (!r.branchLabel.isEmpty())
         shares << r.branchLabel;
@@ -479,11 +490,11 @@ QList<int> TargetResolver::filterForLineage(const QList<int>& targets, const QSt
         return targets;
     QList<int> against;
     for (const QString& s : std::as_const(shares)) {
-        const int rev = revisionForIdent(s, false, QString(), e);
-        if (e)
-            return {};
-        if (rev >= 0)
-            against << rev;
+        const Outcome<int> rev = revisionForIdent(s, false, QString());
+        if (!rev)
+            return Failure{rev.error()};
+        if (*rev >= 0)
+            against << *rev;
     }
     QList<int> out;
     for (int t : targets)
@@ -492,41 +503,33 @@ QList<int> TargetResolver::filterForLineage(const QList<int>& targets, const QSt
     return out;
 }
 
-int TargetResolver::resolveBranch(const QString& label, Error& e) const
+TargetResolver::Outcome<int> TargetResolver::resolveBranch(const QString& label) const
 {
     const int key = lookupKey(label);
     if (key >= 0)
         return key;
-    Error inner;
-    const int rev = revisionForIdent(label, false, QString(), inner);
-    if (inner.kind == Error::Kind::Resolution) {
-        e = resolutionError(tr("No such branch: '%1'").arg(label), label);
-        return kNone;
-    }
-    if (inner) {
-        e = inner;
-        return kNone;
-    }
+    Outcome<int> rev = revisionForIdent(label, false, QString());
+    if (!rev && rev.error().kind == Error::Kind::Resolution)
+        return Failure{resolutionError(tr("No such branch: '%1'").arg(label), label)};
     return rev;
 }
 
-int TargetResolver::revisionForIdent(const QString& id, bool isBase, const QString& checkBranch,
-                                     Error& e) const
+TargetResolver::Outcome<int> TargetResolver::revisionForIdent(const QString& id, bool isBase,
+                                                              const QString& checkBranch) const
 {
     int branchRev = kMissing;
     if (!checkBranch.isEmpty()) {
-        branchRev = resolveBranch(checkBranch, e);
-        if (e)
-            return kNone;
+        const Outcome<int> branch = resolveBranch(checkBranch);
+        if (!branch)
+            return branch;
+        branchRev = *branch;
     }
     int revision = kNone;
     if (!isBase) {
         revision = lookupKey(id);
         if (revision == kMissing) {
-            if (id.isEmpty()) {
-                e = assertionError(QStringLiteral("resolved_id"));
-                return kNone;
-            }
+            if (id.isEmpty())
+                return Failure{assertionError(QStringLiteral("resolved_id"))};
             QStringList revs;
             for (int i : m_order)
                 if (m_ids.at(i).size() > 3 && m_ids.at(i).startsWith(id))
@@ -538,53 +541,51 @@ int TargetResolver::revisionForIdent(const QString& id, bool isBase, const QStri
                 QList<int> asRevs;
                 for (const QString& s : std::as_const(revs))
                     asRevs << lookupKey(s);
-                const QList<int> kept = filterForLineage(asRevs, checkBranch, e);
-                if (e)
-                    return kNone;
+                const Outcome<QList<int>> kept = filterForLineage(asRevs, checkBranch);
+                if (!kept)
+                    return Failure{kept.error()};
                 QStringList filtered;
                 for (int k = 0; k < asRevs.size(); ++k)
-                    if (kept.contains(asRevs.at(k)))
+                    if (kept->contains(asRevs.at(k)))
                         filtered << revs.at(k);
                 revs = filtered;
             }
             if (revs.isEmpty()) {
-                e = resolutionError(
+                return Failure{resolutionError(
                     tr("No such revision or branch '%1'%2")
                         .arg(id, id.size() < 4
                                      ? tr("; please ensure at least four characters are present "
                                           "for partial revision identifier matches")
                                      : QString()),
-                    id);
-                return kNone;
+                    id)};
             }
             if (revs.size() > 1) {
                 QStringList quoted;
                 for (const QString& r : revs.mid(0, 3))
                     quoted << QLatin1Char('\'') + r + QLatin1Char('\'');
-                e = resolutionError(tr("Multiple revisions start with '%1': %2...")
-                                        .arg(id, quoted.join(QStringLiteral(", "))),
-                                    id);
-                return kNone;
+                return Failure{resolutionError(tr("Multiple revisions start with '%1': %2...")
+                                                   .arg(id, quoted.join(QStringLiteral(", "))),
+                                               id)};
             }
             revision = lookupKey(revs.first());
         }
     }
     if (!checkBranch.isEmpty() && revision >= 0) {
         if (!sharesLineage(revision, {branchRev})) {
-            e = resolutionError(tr("Revision %1 is not a member of branch '%2'")
-                                    .arg(m_ids.at(revision), checkBranch),
-                                id);
-            return kNone;
+            return Failure{resolutionError(tr("Revision %1 is not a member of branch '%2'")
+                                               .arg(m_ids.at(revision), checkBranch),
+                                           id)};
         }
     }
     return revision;
 }
 
-QList<int> TargetResolver::getRevisions(const QString& id, Error& e) const
+TargetResolver::Outcome<QList<int>> TargetResolver::getRevisions(const QString& id) const
 {
-    const Resolved r = resolveRevisionNumber(id, false, e);
-    if (e)
-        return {};
+    const Outcome<Resolved> resolved = resolveRevisionNumber(id, false);
+    if (!resolved)
+        return Failure{resolved.error()};
+    const Resolved& r = resolved.value();
     QList<int> out;
     if (r.ids.size() == 1) {
         // what Python's int() accepts; "label@-2" that the relative syntax did not take
@@ -597,68 +598,68 @@ QList<int> TargetResolver::getRevisions(const QString& id, Error& e) const
             const qlonglong steps = digits.toLongLong(&isNumber);
             if (isNumber && steps < 0) {
                 // branch@-n: walk down from the heads (of that branch)
-                const QList<int> heads = getRevisions(QStringLiteral("heads"), e);
-                if (e)
-                    return {};
-                for (int head : heads) {
+                const Outcome<QList<int>> heads = getRevisions(QStringLiteral("heads"));
+                if (!heads)
+                    return heads;
+                for (int head : heads.value()) {
                     if (r.hasBranchLabel && !m_labels.at(head).contains(r.branchLabel))
                         continue;
-                    out << walk(head, int(steps), QString(), true, e);
-                    if (e)
-                        return {};
+                    const Outcome<int> rev = walk(head, int(steps), QString(), true);
+                    if (!rev)
+                        return Failure{rev.error()};
+                    out << *rev;
                 }
                 return out;
             }
         }
     }
     for (const QString& rid : r.ids) {
-        const int rev = revisionForIdent(rid, false, r.branchLabel, e);
-        if (e)
-            return {};
-        out << rev;
+        const Outcome<int> rev = revisionForIdent(rid, false, r.branchLabel);
+        if (!rev)
+            return Failure{rev.error()};
+        out << *rev;
     }
     return out;
 }
 
-QList<int> TargetResolver::getRevisions(const QStringList& ids, Error& e) const
+TargetResolver::Outcome<QList<int>> TargetResolver::getRevisions(const QStringList& ids) const
 {
     QList<int> out;
     for (const QString& id : ids) {
-        out << getRevisions(id, e);
-        if (e)
-            return {};
+        const Outcome<QList<int>> revs = getRevisions(id);
+        if (!revs)
+            return revs;
+        out << revs.value();
     }
     return out;
 }
 
-int TargetResolver::getRevision(const QString& id, Error& e) const
+TargetResolver::Outcome<int> TargetResolver::getRevision(const QString& id) const
 {
-    const Resolved r = resolveRevisionNumber(id, false, e);
-    if (e)
-        return kNone;
-    if (r.ids.size() > 1) {
-        e = multipleHeads(r.ids, id);
-        return kNone;
-    }
-    return revisionForIdent(r.ids.value(0), r.ids.isEmpty(), r.branchLabel, e);
+    const Outcome<Resolved> resolved = resolveRevisionNumber(id, false);
+    if (!resolved)
+        return Failure{resolved.error()};
+    const Resolved& r = resolved.value();
+    if (r.ids.size() > 1)
+        return Failure{multipleHeads(r.ids, id)};
+    return revisionForIdent(r.ids.value(0), r.ids.isEmpty(), r.branchLabel);
 }
 
-int TargetResolver::walk(int start, int steps, const QString& branchLabel, bool noOverwalk,
-                         Error& e) const
+TargetResolver::Outcome<int> TargetResolver::walk(int start, int steps, const QString& branchLabel,
+                                                  bool noOverwalk) const
 {
     int initial = start;
     for (int i = 0; i < std::abs(steps); ++i) {
         QList<int> children;
         if (steps > 0) {
-            if (initial == kBaseMarker) {
-                e = assertionError(QStringLiteral("initial != \"base\""));
-                return kNone;
-            }
+            if (initial == kBaseMarker)
+                return Failure{assertionError(QStringLiteral("initial != \"base\""))};
             const QList<int> up = initial == kNone ? m_bases : m_nextrev.at(initial);
             if (!branchLabel.isEmpty()) {
-                children = filterForLineage(up, branchLabel, e);
-                if (e)
-                    return kNone;
+                Outcome<QList<int>> filtered = filterForLineage(up, branchLabel);
+                if (!filtered)
+                    return Failure{filtered.error()};
+                children = std::move(filtered).value();
             } else {
                 children = up;
             }
@@ -669,22 +670,22 @@ int TargetResolver::walk(int start, int steps, const QString& branchLabel, bool 
         }
         if (children.isEmpty())
             return noOverwalk ? kNone : initial;
-        if (children.size() > 1) {
-            e = revisionError(tr("Ambiguous walk"));
-            return kNone;
-        }
+        if (children.size() > 1)
+            return Failure{revisionError(tr("Ambiguous walk"))};
         initial = children.first();
     }
     return initial;
 }
 
-QList<int> TargetResolver::allCurrent(const QStringList& ids, Error& e) const
+TargetResolver::Outcome<QList<int>> TargetResolver::allCurrent(const QStringList& ids) const
 {
-    QList<int> top = getRevisions(ids, e);
-    if (e)
-        return {};
-    top = ancestorNodes(top, true, false, e);
-    const QSet<int> set(top.begin(), top.end());
+    const Outcome<QList<int>> top = getRevisions(ids);
+    if (!top)
+        return top;
+    const Outcome<QList<int>> ancestors = ancestorNodes(top.value(), true, false);
+    if (!ancestors)
+        return ancestors;
+    const QSet<int> set(ancestors->begin(), ancestors->end());
     QList<int> out;
     for (int rev : set) {
         bool hasDescendant = false;
@@ -698,111 +699,106 @@ QList<int> TargetResolver::allCurrent(const QStringList& ids, Error& e) const
     return out;
 }
 
-QList<int> TargetResolver::parseUpgradeTarget(const QStringList& current, const QString& target,
-                                              Error& e) const
+TargetResolver::Outcome<QList<int>> TargetResolver::parseUpgradeTarget(const QStringList& current,
+                                                                       const QString& target) const
 {
     const Relative rel = parseRelative(target);
     if (!rel.matched)
-        return getRevisions(target, e);
+        return getRevisions(target);
 
     if (rel.value > 0) {
         if (rel.symbol.isEmpty()) {
             QList<int> startRevs;
             if (rel.branchLabel.isEmpty()) {
-                if (current.size() > 1) {
-                    e = revisionError(tr("Ambiguous upgrade from multiple current revisions"));
-                    return {};
-                }
+                if (current.size() > 1)
+                    return Failure{
+                        revisionError(tr("Ambiguous upgrade from multiple current revisions"))};
                 if (current.isEmpty()) {
                     startRevs = {kNone};
                 } else {
-                    startRevs = {getRevision(current.first(), e)};
-                    if (e)
-                        return {};
+                    const Outcome<int> start = getRevision(current.first());
+                    if (!start)
+                        return Failure{start.error()};
+                    startRevs = {*start};
                 }
             } else {
-                const QList<int> currentRevs = getRevisions(current, e);
-                if (e)
-                    return {};
-                startRevs = filterForLineage(currentRevs, rel.branchLabel, e);
-                if (e)
-                    return {};
+                const Outcome<QList<int>> currentRevs = getRevisions(current);
+                if (!currentRevs)
+                    return currentRevs;
+                Outcome<QList<int>> inLineage =
+                    filterForLineage(currentRevs.value(), rel.branchLabel);
+                if (!inLineage)
+                    return inLineage;
+                startRevs = std::move(inLineage).value();
                 if (startRevs.isEmpty()) {
-                    const QList<int> ancestors = ancestorNodes(currentRevs, true, false, e);
-                    if (e)
-                        return {};
-                    const QList<int> active = filterForLineage(ancestors, rel.branchLabel, e);
-                    if (e)
-                        return {};
+                    const Outcome<QList<int>> ancestors =
+                        ancestorNodes(currentRevs.value(), true, false);
+                    if (!ancestors)
+                        return ancestors;
+                    const Outcome<QList<int>> active =
+                        filterForLineage(ancestors.value(), rel.branchLabel);
+                    if (!active)
+                        return active;
                     QSet<int> downs;
-                    for (int a : active)
+                    for (int a : active.value())
                         for (int d : m_normalizedDown.at(a))
                             downs.insert(d);
-                    for (int a : active)
+                    for (int a : active.value())
                         if (!downs.contains(a))
                             appendUnique(startRevs, a);
                     if (startRevs.isEmpty())
                         startRevs = {kNone};
                 }
             }
-            if (startRevs.size() > 1) {
-                e = revisionError(tr("Ambiguous upgrade from multiple current revisions"));
-                return {};
-            }
-            const int rev = walk(startRevs.first(), rel.value, rel.branchLabel, true, e);
-            if (e)
-                return {};
-            if (rev == kNone) {
-                e = revisionError(didNotProduce(rel.relative, std::abs(rel.value)));
-                return {};
-            }
-            return {rev};
+            if (startRevs.size() > 1)
+                return Failure{
+                    revisionError(tr("Ambiguous upgrade from multiple current revisions"))};
+            const Outcome<int> rev = walk(startRevs.first(), rel.value, rel.branchLabel, true);
+            if (!rev)
+                return Failure{rev.error()};
+            if (*rev == kNone)
+                return Failure{revisionError(didNotProduce(rel.relative, std::abs(rel.value)))};
+            return QList<int>{*rev};
         }
-        const int start = getRevision(rel.symbol, e);
-        if (e)
-            return {};
-        const int rev = walk(start, rel.value, rel.branchLabel, true, e);
-        if (e)
-            return {};
-        return {rev};
+        const Outcome<int> start = getRevision(rel.symbol);
+        if (!start)
+            return Failure{start.error()};
+        const Outcome<int> rev = walk(*start, rel.value, rel.branchLabel, true);
+        if (!rev)
+            return Failure{rev.error()};
+        return QList<int>{*rev};
     }
-    if (rel.symbol.isEmpty()) {
-        e = revisionError(didNotProduce(QString::number(rel.value), std::abs(rel.value)));
-        return {};
-    }
-    const int start = getRevision(
-        rel.branchLabel.isEmpty() ? rel.symbol : rel.branchLabel + QLatin1Char('@') + rel.symbol,
-        e);
-    if (e)
-        return {};
-    const int rev = walk(start, rel.value, QString(), true, e);
-    if (e)
-        return {};
-    return {rev};
+    if (rel.symbol.isEmpty())
+        return Failure{
+            revisionError(didNotProduce(QString::number(rel.value), std::abs(rel.value)))};
+    const Outcome<int> start = getRevision(
+        rel.branchLabel.isEmpty() ? rel.symbol : rel.branchLabel + QLatin1Char('@') + rel.symbol);
+    if (!start)
+        return Failure{start.error()};
+    const Outcome<int> rev = walk(*start, rel.value, QString(), true);
+    if (!rev)
+        return Failure{rev.error()};
+    return QList<int>{*rev};
 }
 
-int TargetResolver::parseDowngradeTarget(const QStringList& current, const QString& target,
-                                         QString& branchLabel, Error& e) const
+TargetResolver::Outcome<TargetResolver::DowngradeRevision>
+TargetResolver::parseDowngradeTarget(const QStringList& current, const QString& target) const
 {
     const Relative rel = parseRelative(target);
     if (rel.matched) {
-        branchLabel = rel.branchLabel;
+        QString branchLabel = rel.branchLabel;
         if (rel.value >= 0) {
-            if (rel.symbol.isEmpty()) {
-                e = revisionError(didNotProduce(rel.relative, std::abs(rel.value)));
-                return kNone;
-            }
-            const int start = getRevision(rel.symbol, e);
-            if (e)
-                return kNone;
-            const int rev = walk(start, rel.value, rel.branchLabel, true, e);
-            if (e)
-                return kNone;
-            if (rev == kNone) {
-                e = revisionError(tr("Walked too far"));
-                return kNone;
-            }
-            return rev;
+            if (rel.symbol.isEmpty())
+                return Failure{revisionError(didNotProduce(rel.relative, std::abs(rel.value)))};
+            const Outcome<int> start = getRevision(rel.symbol);
+            if (!start)
+                return Failure{start.error()};
+            const Outcome<int> rev = walk(*start, rel.value, rel.branchLabel, true);
+            if (!rev)
+                return Failure{rev.error()};
+            if (*rev == kNone)
+                return Failure{revisionError(tr("Walked too far"))};
+            return DowngradeRevision{*rev, branchLabel};
         }
         const bool relativeRevision = rel.symbol.isEmpty();
         QString symbol = rel.symbol;
@@ -810,52 +806,52 @@ int TargetResolver::parseDowngradeTarget(const QStringList& current, const QStri
             if (!branchLabel.isEmpty()) {
                 QList<int> currentRevs;
                 for (const QString& c : current) {
-                    currentRevs << revisionForIdent(c, false, QString(), e);
-                    if (e)
-                        return kNone;
+                    const Outcome<int> rev = revisionForIdent(c, false, QString());
+                    if (!rev)
+                        return Failure{rev.error()};
+                    currentRevs << *rev;
                 }
-                QList<int> symbols = filterForLineage(currentRevs, branchLabel, e);
-                if (e)
-                    return kNone;
-                if (symbols.isEmpty()) {
-                    const QList<int> all = allCurrent(current, e);
-                    if (e)
-                        return kNone;
-                    symbols = filterForLineage(all, branchLabel, e);
-                    if (e)
-                        return kNone;
+                Outcome<QList<int>> symbols = filterForLineage(currentRevs, branchLabel);
+                if (!symbols)
+                    return Failure{symbols.error()};
+                if (symbols->isEmpty()) {
+                    const Outcome<QList<int>> all = allCurrent(current);
+                    if (!all)
+                        return Failure{all.error()};
+                    symbols = filterForLineage(all.value(), branchLabel);
+                    if (!symbols)
+                        return Failure{symbols.error()};
                 }
-                if (symbols.size() != 1) {
-                    e = assertionError(QStringLiteral("len(symbol_list) == 1"));
-                    return kNone;
-                }
-                symbol = m_ids.at(symbols.first());
+                if (symbols->size() != 1)
+                    return Failure{assertionError(QStringLiteral("len(symbol_list) == 1"))};
+                symbol = m_ids.at(symbols->first());
             } else {
-                if (current.isEmpty()) {
-                    e = revisionError(didNotProduce(rel.relative, std::abs(rel.value)));
-                    return kNone;
-                }
+                if (current.isEmpty())
+                    return Failure{
+                        revisionError(didNotProduce(rel.relative, std::abs(rel.value)))};
                 symbol = current.first();
                 branchLabel = symbol;
             }
         }
-        const int start = getRevision(
-            branchLabel.isEmpty() ? symbol : branchLabel + QLatin1Char('@') + symbol, e);
-        if (e)
-            return kNone;
-        const int rev = walk(start, rel.value, QString(), true, e);
-        if (e)
-            return kNone;
-        if (rev == kNone) {
-            e = revisionError(relativeRevision ? didNotProduce(rel.relative, std::abs(rel.value))
-                                               : tr("Walked too far"));
-            return kNone;
+        const Outcome<int> start = getRevision(
+            branchLabel.isEmpty() ? symbol : branchLabel + QLatin1Char('@') + symbol);
+        if (!start)
+            return Failure{start.error()};
+        const Outcome<int> rev = walk(*start, rel.value, QString(), true);
+        if (!rev)
+            return Failure{rev.error()};
+        if (*rev == kNone) {
+            return Failure{revisionError(relativeRevision
+                                             ? didNotProduce(rel.relative, std::abs(rel.value))
+                                             : tr("Walked too far"))};
         }
-        return rev;
+        return DowngradeRevision{*rev, branchLabel};
     }
     const int at = target.lastIndexOf(QLatin1Char('@'));
-    branchLabel = at < 0 ? QString() : target.left(at);
-    return getRevision(at < 0 ? target : target.mid(at + 1), e);
+    const Outcome<int> rev = getRevision(at < 0 ? target : target.mid(at + 1));
+    if (!rev)
+        return Failure{rev.error()};
+    return DowngradeRevision{*rev, at < 0 ? QString() : target.left(at)};
 }
 
 QString TargetResolver::commandMessage(const Error& error, const QString& destination, bool upgrade)
@@ -886,15 +882,14 @@ QString TargetResolver::commandMessage(const Error& error, const QString& destin
 Result<QStringList> TargetResolver::resolveUpgradeTarget(const QString& target,
                                                          const QStringList& currentRows) const
 {
-    Error e;
-    const QList<int> revs = parseUpgradeTarget(currentRows, target, e);
-    if (e)
-        return Result<QStringList>::failure(commandMessage(e, target, true));
+    const Outcome<QList<int>> revs = parseUpgradeTarget(currentRows, target);
+    if (!revs)
+        return Failure{commandMessage(revs.error(), target, true)};
     QStringList ids;
-    for (int r : revs) {
+    for (int r : revs.value()) {
         if (r < 0)
-            return Result<QStringList>::failure(
-                commandMessage(assertionError(QStringLiteral("is_revision")), target, true));
+            return Failure{
+                commandMessage(assertionError(QStringLiteral("is_revision")), target, true)};
         ids << m_ids.at(r);
     }
     return ids;
@@ -903,24 +898,23 @@ Result<QStringList> TargetResolver::resolveUpgradeTarget(const QString& target,
 Result<TargetResolver::DowngradeTarget>
 TargetResolver::resolveDowngradeTarget(const QString& target, const QStringList& currentRows) const
 {
-    Error e;
+    const Outcome<DowngradeRevision> rev = parseDowngradeTarget(currentRows, target);
+    if (!rev)
+        return Failure{commandMessage(rev.error(), target, false)};
     DowngradeTarget t;
-    const int rev = parseDowngradeTarget(currentRows, target, t.branchLabel, e);
-    if (e)
-        return Result<DowngradeTarget>::failure(commandMessage(e, target, false));
-    if (rev >= 0)
-        t.revision = m_ids.at(rev);
+    t.branchLabel = rev->branchLabel;
+    if (rev->revision >= 0)
+        t.revision = m_ids.at(rev->revision);
     return t;
 }
 
 Result<QStringList> TargetResolver::resolveRevisions(const QString& identifier) const
 {
-    Error e;
-    const QList<int> revs = getRevisions(identifier, e);
-    if (e)
-        return Result<QStringList>::failure(commandMessage(e, identifier, true));
+    const Outcome<QList<int>> revs = getRevisions(identifier);
+    if (!revs)
+        return Failure{commandMessage(revs.error(), identifier, true)};
     QStringList ids;
-    for (int r : revs)
+    for (int r : revs.value())
         if (r >= 0)
             ids << m_ids.at(r);
     return ids;

@@ -112,23 +112,32 @@ public:
     // digits and '_' only and is not "base", "head" or "heads".
     bool isPlainId(int rev) const { return m_plainIds.at(rev); }
 
-    QList<int> getRevisions(const QString& id, Error& e) const;
-    QList<int> getRevisions(const QStringList& ids, Error& e) const;
-    int getRevision(const QString& id, Error& e) const;
-    QList<int> ancestorNodes(const QList<int>& targets, bool includeDependencies, bool check,
-                             Error& e) const;
+    // Alembic's RevisionMap functions; a failure is the RevisionError alembic raises.
+    template <typename T>
+    using Outcome = Result<T, Error>;
+    Outcome<QList<int>> getRevisions(const QString& id) const;
+    Outcome<QList<int>> getRevisions(const QStringList& ids) const;
+    Outcome<int> getRevision(const QString& id) const;
+    Outcome<QList<int>> ancestorNodes(const QList<int>& targets, bool includeDependencies,
+                                      bool check) const;
     QList<int> descendantNodes(const QList<int>& targets, bool includeDependencies) const;
-    int resolveBranch(const QString& label, Error& e) const;
+    Outcome<int> resolveBranch(const QString& label) const;
     // filter_for_lineage(): the targets that are `checkAgainst` (an id, a label, `heads`,
     // `label@head`...), one of its ancestors or one of its descendants.
-    QList<int> filterForLineage(const QList<int>& targets, const QString& checkAgainst, Error& e,
-                                bool includeDependencies = false) const;
-    int walk(int start, int steps, const QString& branchLabel, bool noOverwalk, Error& e) const;
-    QList<int> parseUpgradeTarget(const QStringList& current, const QString& target,
-                                  Error& e) const;
-    // returns the revision (kNone = base, kBaseMarker) and sets branchLabel
-    int parseDowngradeTarget(const QStringList& current, const QString& target,
-                             QString& branchLabel, Error& e) const;
+    Outcome<QList<int>> filterForLineage(const QList<int>& targets, const QString& checkAgainst,
+                                         bool includeDependencies = false) const;
+    Outcome<int> walk(int start, int steps, const QString& branchLabel, bool noOverwalk) const;
+    Outcome<QList<int>> parseUpgradeTarget(const QStringList& current,
+                                           const QString& target) const;
+    // What _parse_downgrade_target gives: the revision (kNone = base, kBaseMarker) and the
+    // branch label written before '@'.
+    struct DowngradeRevision
+    {
+        int revision = kNone;
+        QString branchLabel;
+    };
+    Outcome<DowngradeRevision> parseDowngradeTarget(const QStringList& current,
+                                                    const QString& target) const;
 
 private:
     struct Resolved
@@ -137,16 +146,16 @@ private:
         QString branchLabel;
         bool hasBranchLabel = false; // an '@' was written (the label may still be empty)
     };
-    Resolved resolveRevisionNumber(const QString& id, bool isNone, Error& e) const;
-    int getCurrentHead(const QString& branchLabel, Error& e) const;
-    int revisionForIdent(const QString& id, bool isBase, const QString& checkBranch,
-                         Error& e) const;
+    Outcome<Resolved> resolveRevisionNumber(const QString& id, bool isNone) const;
+    Outcome<int> getCurrentHead(const QString& branchLabel) const;
+    Outcome<int> revisionForIdent(const QString& id, bool isBase,
+                                  const QString& checkBranch) const;
     int lookupKey(const QString& key) const; // exact id or branch label, else kNone-ish -3
     bool sharesLineage(int target, const QList<int>& testAgainst,
                        bool includeDependencies = false) const;
-    QList<int> allCurrent(const QStringList& ids, Error& e) const;
-    QList<int> related(const QList<int>& targets, bool up, bool includeDependencies, bool check,
-                       Error& e) const;
+    Outcome<QList<int>> allCurrent(const QStringList& ids) const;
+    Outcome<QList<int>> related(const QList<int>& targets, bool up, bool includeDependencies,
+                                bool check) const;
 
     const RevisionGraph& m_graph;
     QStringList m_ids;                  // graph index -> id

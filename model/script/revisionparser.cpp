@@ -1,6 +1,7 @@
 #include "revisionparser.h"
 
 #include "common/logging.h"
+#include "common/result.h"
 #include "script/pythontokenizer.h"
 
 #include <QCoreApplication>
@@ -874,14 +875,20 @@ private:
     SymbolTable m_symbols{m_text};
 };
 
-// Decodes source bytes as Python would: a UTF-8 BOM, a PEP 263 coding cookie on one of the
-// first two lines, UTF-8 otherwise. Returns false with a message when that fails.
-bool decodeSource(const QByteArray& bytes, QString* text, QString* error, int* errorLine)
+// Why source bytes are no text: a message and the line it concerns (0: the whole file).
+struct DecodeError
 {
-    *errorLine = 0;
+    QString message;
+    int line = 0;
+};
+
+// Decodes source bytes as Python would: a UTF-8 BOM, a PEP 263 coding cookie on one of the
+// first two lines, UTF-8 otherwise.
+Result<QString, DecodeError> decodeSource(const QByteArray& bytes)
+{
     if (bytes.contains('\0')) {
-        *error = tr("The file contains NUL bytes: it is not Python source (a binary file?).");
-        return false;
+        return Failure{DecodeError{
+            tr("The file contains NUL bytes: it is not Python source (a binary file?)."), 0}};
     }
     QByteArray data = bytes;
     QByteArray encoding = "UTF-8";
@@ -910,7 +917,7 @@ bool decodeSource(const QByteArray& bytes, QString* text, QString* error, int* e
     const QByteArray normalized = encoding.toLower().replace('_', '-');
     if (normalized == "utf-8" || normalized == "utf8" || normalized.startsWith("utf-8-")) {
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        *text = decoder.decode(data);
+        QString text = decoder.decode(data);
         if (decoder.hasError()) {
             // Find the line of the first bad byte for the message.
             qsizetype good = 0;
@@ -925,25 +932,21 @@ bool decodeSource(const QByteArray& bytes, QString* text, QString* error, int* e
                 good = stop;
                 ++line;
             }
-            *errorLine = line;
-            *error = tr("The file is not valid UTF-8 and declares no other encoding.");
-            return false;
+            return Failure{
+                DecodeError{tr("The file is not valid UTF-8 and declares no other encoding."), line}};
         }
-        return true;
+        return text;
     }
     QStringDecoder decoder(encoding.constData(), QStringDecoder::Flag::Stateless);
     if (!decoder.isValid()) {
-        *errorLine = 1;
-        *error = tr("The file declares the encoding '%1', which Retort cannot read.")
-                     .arg(QString::fromLatin1(encoding));
-        return false;
+        return Failure{DecodeError{tr("The file declares the encoding '%1', which Retort cannot read.")
+                                       .arg(QString::fromLatin1(encoding)),
+                                   1}};
     }
-    *text = decoder.decode(data);
-    if (decoder.hasError()) {
-        *error = tr("The file is not valid %1.").arg(QString::fromLatin1(encoding));
-        return false;
-    }
-    return true;
+    QString text = decoder.decode(data);
+    if (decoder.hasError())
+        return Failure{DecodeError{tr("The file is not valid %1.").arg(QString::fromLatin1(encoding)), 0}};
+    return text;
 }
 
 } // namespace
@@ -960,54 +963,58 @@ namespace {
 // Reads a whole file with the fewest system calls (open, fstat, read, close): scanning a
 // version folder reads thousands of small files, and QFile's extra stat calls per file
 // showed up as a fifth of the scan's time.
-bool readWholeFile(const QString& path, QByteArray* data, qint64* size, QString* error)
+// A file's size and, unless it is larger than RevisionParser::kMaxFileSize, its bytes.
+struct FileContents
 {
+    QByteArray data;
+    qint64 size = 0;
+};
+
+Result<FileContents> readWholeFile(const QString& path)
+{
+    FileContents contents;
 #ifdef Q_OS_UNIX
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
-        return false;
-    }
+    if (fd < 0)
+        return Failure{QString::fromLocal8Bit(std::strerror(errno))};
     struct stat st;
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        *error = S_ISDIR(st.st_mode) ? tr("it is a folder") : tr("it is not a regular file");
         ::close(fd);
-        return false;
+        return Failure{S_ISDIR(st.st_mode) ? tr("it is a folder") : tr("it is not a regular file")};
     }
-    *size = st.st_size;
+    contents.size = st.st_size;
     if (st.st_size > RevisionParser::kMaxFileSize) {
         ::close(fd);
-        return true;
+        return contents;
     }
-    data->resize(qsizetype(st.st_size));
+    QByteArray& data = contents.data;
+    data.resize(qsizetype(st.st_size));
     qsizetype done = 0;
-    while (done < data->size()) {
-        const ssize_t got = ::read(fd, data->data() + done, size_t(data->size() - done));
+    while (done < data.size()) {
+        const ssize_t got = ::read(fd, data.data() + done, size_t(data.size() - done));
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            *error = QString::fromLocal8Bit(std::strerror(errno));
+            const int readError = errno;
             ::close(fd);
-            return false;
+            return Failure{QString::fromLocal8Bit(std::strerror(readError))};
         }
         if (got == 0)
             break; // the file shrank while being read
         done += got;
     }
-    data->resize(done);
+    data.resize(done);
     ::close(fd);
-    return true;
+    return contents;
 #else
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    *size = file.size();
-    if (*size <= RevisionParser::kMaxFileSize)
-        *data = file.readAll();
-    return true;
+    if (!file.open(QIODevice::ReadOnly))
+        return Failure{file.errorString()};
+    contents.size = file.size();
+    if (contents.size <= RevisionParser::kMaxFileSize)
+        contents.data = file.readAll();
+    return contents;
 #endif
 }
 
@@ -1044,14 +1051,13 @@ Diagnostic unknownValue(const QString& path, int line, const QString& identifier
 ParseResult RevisionParser::parseFile(const QString& path)
 {
     ParseResult result;
-    QByteArray data;
-    qint64 size = 0;
-    QString error;
-    if (!readWholeFile(path, &data, &size, &error)) {
+    const Result<FileContents> contents = readWholeFile(path);
+    if (!contents) {
         result.diagnostics.append(
-            Diagnostic::fatal(path, 0, tr("Cannot read the file: %1").arg(error)));
+            Diagnostic::fatal(path, 0, tr("Cannot read the file: %1").arg(contents.error())));
         return result;
     }
+    const qint64 size = contents->size;
     if (size > kMaxFileSize) {
         result.diagnostics.append(Diagnostic::error(
             path, 0,
@@ -1060,7 +1066,7 @@ ParseResult RevisionParser::parseFile(const QString& path)
                 .arg(kMaxFileSize / (1024 * 1024))));
         return result;
     }
-    return parse(data, path);
+    return parse(contents->data, path);
 }
 
 ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
@@ -1068,13 +1074,12 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
     ParseResult result;
     auto& diags = result.diagnostics;
 
-    QString text;
-    QString decodeError;
-    int decodeErrorLine = 0;
-    if (!decodeSource(bytes, &text, &decodeError, &decodeErrorLine)) {
-        diags.append(Diagnostic::fatal(path, decodeErrorLine, decodeError));
+    const Result<QString, DecodeError> decoded = decodeSource(bytes);
+    if (!decoded) {
+        diags.append(Diagnostic::fatal(path, decoded.error().line, decoded.error().message));
         return result;
     }
+    const QString& text = decoded.value();
 
     ModuleReader reader(text);
     reader.read();
