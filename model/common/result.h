@@ -10,20 +10,17 @@ namespace retort {
 
 // The error half of a Result, to return from a function whatever its value type:
 // `return Failure{error};` (std::unexpected in C++23).
-template <typename E>
-struct Failure
+template <typename E> struct Failure
 {
     E error;
 };
-template <typename E>
-Failure(E) -> Failure<E>;
+template <typename E> Failure(E) -> Failure<E>;
 
 // A value or the reason there is none. Model code returns these instead of throwing
 // across Qt boundaries or filling out-parameters (std::expected is C++23; this is the part
 // of it we need). The reason is a user-visible QString unless E says otherwise;
 // Result<void, E> is "done, or why not".
-template <typename T, typename E = QString>
-class Result
+template <typename T, typename E = QString> class Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
@@ -54,8 +51,7 @@ private:
     E m_error{};
 };
 
-template <typename E>
-class Result<void, E>
+template <typename E> class Result<void, E>
 {
 public:
     Result() = default;

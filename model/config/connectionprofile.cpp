@@ -157,7 +157,7 @@ Result<ConnectionProfile> ConnectionProfile::fromJson(const QJsonObject& o)
             return R::failure(typeError(
                 kXArguments, QT_TRANSLATE_NOOP("ConnectionProfile", "an array of strings")));
         const QJsonArray array = xArgs.toArray();
-        for (const QJsonValue& v : array) {
+        for (const QJsonValue v : array) {
             if (!v.isString())
                 return R::failure(typeError(
                     kXArguments, QT_TRANSLATE_NOOP("ConnectionProfile", "an array of strings")));

@@ -331,14 +331,15 @@ Result<void> IniFile::interpolate(const Section* section, const QString& option,
     const QString sectionName = section ? section->name : kDefaultSection;
     if (depth > kMaxInterpolationDepth) {
         return Failure{tr("Option '%1' in section [%2]: the interpolation is nested more than %3 "
-                   "levels deep (does a value refer to itself?)")
-                    .arg(option, sectionName, QString::number(kMaxInterpolationDepth))};
+                          "levels deep (does a value refer to itself?)")
+                           .arg(option, sectionName, QString::number(kMaxInterpolationDepth))};
     }
     QStringView rest(rest0);
     while (!rest.isEmpty()) {
         if (out.size() > kMaxValueLength) {
-            return Failure{tr("Option '%1' in section [%2]: the value is too long after interpolation")
-                        .arg(option, sectionName)};
+            return Failure{
+                tr("Option '%1' in section [%2]: the value is too long after interpolation")
+                    .arg(option, sectionName)};
         }
         const qsizetype p = rest.indexOf(u'%');
         if (p < 0) {
@@ -356,16 +357,16 @@ Result<void> IniFile::interpolate(const Section* section, const QString& option,
             const qsizetype close = rest.indexOf(u')', 2);
             if (close < 3 || close + 1 >= rest.size() || rest[close + 1] != u's') {
                 return Failure{tr("Option '%1' in section [%2]: bad interpolation reference %3 "
-                           "(expected %(name)s)")
-                            .arg(option, sectionName, quoted(rest))};
+                                  "(expected %(name)s)")
+                                   .arg(option, sectionName, quoted(rest))};
             }
             const QString var = rest.mid(2, close - 2).toString().toLower();
             rest = rest.mid(close + 2);
             const std::optional<QString> v = lookup(section, var);
             if (!v) {
                 return Failure{tr("Option '%1' in section [%2] refers to '%(%3)s', which is not an "
-                           "option of that section or of [DEFAULT]")
-                            .arg(option, sectionName, var)};
+                                  "option of that section or of [DEFAULT]")
+                                   .arg(option, sectionName, var)};
             }
             if (v->contains(u'%')) {
                 if (Result<void> inner = interpolate(section, option, *v, depth + 1, out); !inner)
@@ -375,8 +376,8 @@ Result<void> IniFile::interpolate(const Section* section, const QString& option,
             }
         } else {
             return Failure{tr("Option '%1' in section [%2]: '%' must be followed by '%' or '(', "
-                       "found %3 (write %% for a literal percent sign)")
-                        .arg(option, sectionName, quoted(rest))};
+                              "found %3 (write %% for a literal percent sign)")
+                               .arg(option, sectionName, quoted(rest))};
         }
     }
     return {};

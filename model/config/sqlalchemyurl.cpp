@@ -152,6 +152,7 @@ bool SqlAlchemyUrl::hasQueryKey(const QString& key) const
 
 QString SqlAlchemyUrl::queryValue(const QString& key, const QString& fallback) const
 {
+    // NOLINTNEXTLINE(modernize-loop-convert): reverse_view trips clang on libstdc++ 12
     for (auto it = m_queryItems.crbegin(); it != m_queryItems.crend(); ++it) {
         if (it->first == key)
             return it->second;

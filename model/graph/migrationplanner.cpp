@@ -14,8 +14,7 @@ namespace retort {
 namespace {
 
 using Error = TargetResolver::Error;
-template <typename T>
-using Outcome = TargetResolver::Outcome<T>;
+template <typename T> using Outcome = TargetResolver::Outcome<T>;
 
 QString tr(const char* text)
 {
@@ -195,23 +194,23 @@ RevSet toSet(const TargetResolver& r, const QList<int>& list)
 Outcome<QList<int>> upgradeRevisions(const TargetResolver& r, const QStringList& current,
                                      const QString& target)
 {
-    const Outcome<QList<int>> targets = r.parseUpgradeTarget(current, target);
+    Outcome<QList<int>> targets = r.parseUpgradeTarget(current, target);
     if (!targets)
         return targets;
     for (int t : targets.value()) {
         if (t < 0)
             return Failure{internalError(QStringLiteral("AssertionError: is_revision"))};
     }
-    const Outcome<QList<int>> targetAncestors = r.ancestorNodes(targets.value(), true, true);
+    Outcome<QList<int>> targetAncestors = r.ancestorNodes(targets.value(), true, true);
     if (!targetAncestors)
         return targetAncestors;
     RevSet needs = toSet(r, targetAncestors.value());
     for (int t : targets.value())
         needs.insert(t);
-    const Outcome<QList<int>> currentRevs = r.getRevisions(current);
+    Outcome<QList<int>> currentRevs = r.getRevisions(current);
     if (!currentRevs)
         return currentRevs;
-    const Outcome<QList<int>> currentAncestors = r.ancestorNodes(currentRevs.value(), true, true);
+    Outcome<QList<int>> currentAncestors = r.ancestorNodes(currentRevs.value(), true, true);
     if (!currentAncestors)
         return currentAncestors;
     for (int c : currentAncestors.value())
@@ -229,7 +228,8 @@ Outcome<QList<int>> upgradeRevisions(const TargetResolver& r, const QStringList&
 Outcome<QList<int>> downgradeRevisions(const TargetResolver& r, const QStringList& current,
                                        const QString& target)
 {
-    const Outcome<TargetResolver::DowngradeRevision> parsed = r.parseDowngradeTarget(current, target);
+    const Outcome<TargetResolver::DowngradeRevision> parsed =
+        r.parseDowngradeTarget(current, target);
     if (!parsed)
         return Failure{parsed.error()};
     const QString& branchLabel = parsed->branchLabel;
@@ -271,18 +271,17 @@ Outcome<QList<int>> downgradeRevisions(const TargetResolver& r, const QStringLis
             return Failure{err};
         }
     }
-    const Outcome<QList<int>> heads = r.getRevisions(current);
+    Outcome<QList<int>> heads = r.getRevisions(current);
     if (!heads)
         return heads;
     const QList<int> descendants = r.descendantNodes(roots, true);
-    const Outcome<QList<int>> headAncestors = r.ancestorNodes(heads.value(), true, false);
+    Outcome<QList<int>> headAncestors = r.ancestorNodes(heads.value(), true, false);
     const RevSet active = headAncestors ? toSet(r, headAncestors.value()) : RevSet(r.count());
     RevSet downgrade(r.count());
     for (int d : descendants)
         if (active.contains(d))
             downgrade.insert(d);
-    if (targetRev != TargetResolver::kNone && downgrade.size == 0 &&
-        !heads->contains(targetRev)) {
+    if (targetRev != TargetResolver::kNone && downgrade.size == 0 && !heads->contains(targetRev)) {
         Error err;
         err.kind = Error::Kind::RangeNotAncestor;
         err.message = QStringLiteral("Revision Nothing to drop is not an ancestor of revision %1")

@@ -266,6 +266,7 @@ const RevisionMap::Closure& RevisionMap::closure() const
             }
         }
         c.descendants.assign(c.words * size_t(n), 0);
+        // NOLINTNEXTLINE(modernize-loop-convert): reverse_view trips clang on libstdc++ 12
         for (auto it = order.rbegin(); it != order.rend(); ++it) {
             const int v = *it;
             quint64* row = c.descendants.data() + c.words * size_t(v);

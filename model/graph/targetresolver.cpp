@@ -134,9 +134,9 @@ TargetResolver::Outcome<int> TargetResolver::getCurrentHead(const QString& branc
     return current.isEmpty() ? kNone : current.first();
 }
 
-TargetResolver::Outcome<QList<int>>
-TargetResolver::filterForLineage(const QList<int>& targets, const QString& checkAgainst,
-                                 bool includeDependencies) const
+TargetResolver::Outcome<QList<int>> TargetResolver::filterForLineage(const QList<int>& targets,
+                                                                     const QString& checkAgainst,
+                                                                     bool includeDependencies) const
 {
     const Outcome<Resolved> resolved = resolveRevisionNumber(checkAgainst, false);
     if (!resolved)
@@ -179,7 +179,7 @@ TargetResolver::Outcome<int> TargetResolver::revisionForIdent(const QString& id,
 {
     int branchRev = kMissing;
     if (!checkBranch.isEmpty()) {
-        const Outcome<int> branch = resolveBranch(checkBranch);
+        Outcome<int> branch = resolveBranch(checkBranch);
         if (!branch)
             return branch;
         branchRev = *branch;
@@ -258,7 +258,7 @@ TargetResolver::Outcome<QList<int>> TargetResolver::getRevisions(const QString& 
             const qlonglong steps = digits.toLongLong(&isNumber);
             if (isNumber && steps < 0) {
                 // branch@-n: walk down from the heads (of that branch)
-                const Outcome<QList<int>> heads = getRevisions(QStringLiteral("heads"));
+                Outcome<QList<int>> heads = getRevisions(QStringLiteral("heads"));
                 if (!heads)
                     return heads;
                 for (int head : heads.value()) {
@@ -286,7 +286,7 @@ TargetResolver::Outcome<QList<int>> TargetResolver::getRevisions(const QStringLi
 {
     QList<int> out;
     for (const QString& id : ids) {
-        const Outcome<QList<int>> revs = getRevisions(id);
+        Outcome<QList<int>> revs = getRevisions(id);
         if (!revs)
             return revs;
         out << revs.value();
@@ -339,10 +339,10 @@ TargetResolver::Outcome<int> TargetResolver::walk(int start, int steps, const QS
 
 TargetResolver::Outcome<QList<int>> TargetResolver::allCurrent(const QStringList& ids) const
 {
-    const Outcome<QList<int>> top = getRevisions(ids);
+    Outcome<QList<int>> top = getRevisions(ids);
     if (!top)
         return top;
-    const Outcome<QList<int>> ancestors = ancestorNodes(top.value(), true, false);
+    Outcome<QList<int>> ancestors = ancestorNodes(top.value(), true, false);
     if (!ancestors)
         return ancestors;
     const QSet<int> set(ancestors->begin(), ancestors->end());
@@ -382,7 +382,7 @@ TargetResolver::Outcome<QList<int>> TargetResolver::parseUpgradeTarget(const QSt
                     startRevs = {*start};
                 }
             } else {
-                const Outcome<QList<int>> currentRevs = getRevisions(current);
+                Outcome<QList<int>> currentRevs = getRevisions(current);
                 if (!currentRevs)
                     return currentRevs;
                 Outcome<QList<int>> inLineage =
@@ -391,11 +391,10 @@ TargetResolver::Outcome<QList<int>> TargetResolver::parseUpgradeTarget(const QSt
                     return inLineage;
                 startRevs = std::move(inLineage).value();
                 if (startRevs.isEmpty()) {
-                    const Outcome<QList<int>> ancestors =
-                        ancestorNodes(currentRevs.value(), true, false);
+                    Outcome<QList<int>> ancestors = ancestorNodes(currentRevs.value(), true, false);
                     if (!ancestors)
                         return ancestors;
-                    const Outcome<QList<int>> active =
+                    Outcome<QList<int>> active =
                         filterForLineage(ancestors.value(), rel.branchLabel);
                     if (!active)
                         return active;
@@ -487,14 +486,13 @@ TargetResolver::parseDowngradeTarget(const QStringList& current, const QString& 
                 symbol = m_ids.at(symbols->first());
             } else {
                 if (current.isEmpty())
-                    return Failure{
-                        revisionError(didNotProduce(rel.relative, std::abs(rel.value)))};
+                    return Failure{revisionError(didNotProduce(rel.relative, std::abs(rel.value)))};
                 symbol = current.first();
                 branchLabel = symbol;
             }
         }
-        const Outcome<int> start = getRevision(
-            branchLabel.isEmpty() ? symbol : branchLabel + QLatin1Char('@') + symbol);
+        const Outcome<int> start =
+            getRevision(branchLabel.isEmpty() ? symbol : branchLabel + QLatin1Char('@') + symbol);
         if (!start)
             return Failure{start.error()};
         const Outcome<int> rev = walk(*start, rel.value, QString(), true);

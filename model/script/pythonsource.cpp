@@ -23,6 +23,19 @@ QString tr(const char* text)
     return QCoreApplication::translate("RevisionParser", text);
 }
 
+// strerror(error), thread-safe: files are read from several threads at once.
+QString errorText(int error)
+{
+    char buffer[256] = {};
+#if defined(__GLIBC__) && defined(_GNU_SOURCE)
+    return QString::fromLocal8Bit(strerror_r(error, buffer, sizeof buffer));
+#else
+    if (strerror_r(error, buffer, sizeof buffer) != 0)
+        return QString::number(error);
+    return QString::fromLocal8Bit(buffer);
+#endif
+}
+
 } // namespace
 
 Result<QString, PythonSource::DecodeError> PythonSource::decode(const QByteArray& bytes)
@@ -99,7 +112,7 @@ Result<PythonSource::FileContents> PythonSource::readFile(const QString& path, q
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return Failure{QString::fromLocal8Bit(std::strerror(errno))};
+        return Failure{errorText(errno)};
     struct stat st;
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
@@ -120,7 +133,7 @@ Result<PythonSource::FileContents> PythonSource::readFile(const QString& path, q
         if (got < 0) {
             const int readError = errno;
             ::close(fd);
-            return Failure{QString::fromLocal8Bit(std::strerror(readError))};
+            return Failure{errorText(readError)};
         }
         if (got == 0)
             break; // the file shrank while being read

@@ -26,11 +26,11 @@ struct PyValue
     // Unknown because it names something nothing binds: Python raises NameError on import.
     bool nameError = false;
 
-    static PyValue none() { return {Kind::None, {}, {}}; }
-    static PyValue string(QString s) { return {Kind::Str, std::move(s), {}}; }
-    static PyValue other(QString what) { return {Kind::Other, std::move(what), {}}; }
-    static PyValue unknown(QString why) { return {Kind::Unknown, std::move(why), {}}; }
-    static PyValue seq(QList<PyValue> items) { return {Kind::Seq, {}, std::move(items)}; }
+    static PyValue none() { return {Kind::None, {}, {}, {}}; }
+    static PyValue string(QString s) { return {Kind::Str, std::move(s), {}, {}}; }
+    static PyValue other(QString what) { return {Kind::Other, std::move(what), {}, {}}; }
+    static PyValue unknown(QString why) { return {Kind::Unknown, std::move(why), {}, {}}; }
+    static PyValue seq(QList<PyValue> items) { return {Kind::Seq, {}, std::move(items), {}}; }
 };
 
 using TokenIt = QList<PyToken>::const_iterator;

@@ -5,6 +5,7 @@
 
 #include <QRegularExpression>
 
+
 namespace retort::python {
 
 std::optional<SymbolTable::Found> SymbolTable::fromDeferred(const Deferred& d,
@@ -105,6 +106,7 @@ std::optional<SymbolTable::Found> SymbolTable::lookup(const QString& name, int b
     std::optional<Found> eager;
     const auto bindings = m_symbols.constFind(name);
     if (bindings != m_symbols.constEnd()) {
+        // NOLINTNEXTLINE(modernize-loop-convert): reverse_view trips clang on libstdc++ 12
         for (auto it = bindings->crbegin(); it != bindings->crend(); ++it) {
             if (it->seq < before) {
                 eager = Found{it->value, it->line, it->seq};
@@ -113,6 +115,7 @@ std::optional<SymbolTable::Found> SymbolTable::lookup(const QString& name, int b
         }
     }
     const int after = eager ? eager->seq : 0;
+    // NOLINTNEXTLINE(modernize-loop-convert): reverse_view trips clang on libstdc++ 12
     for (auto it = m_deferred.crbegin(); it != m_deferred.crend(); ++it) {
         if (it->seq >= before)
             continue;

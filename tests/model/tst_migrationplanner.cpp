@@ -79,7 +79,8 @@ void TestMigrationPlanner::alembicPlans_data()
             << c.value(QStringLiteral("graph")).toString()
             << c.value(QStringLiteral("upgrade")).toBool()
             << strings(c.value(QStringLiteral("current")))
-            << c.value(QStringLiteral("target")).toString() << c.value(QStringLiteral("ok")).toBool()
+            << c.value(QStringLiteral("target")).toString()
+            << c.value(QStringLiteral("ok")).toBool()
             << strings(c.value(QStringLiteral("expected")));
     }
 }
