@@ -19,7 +19,8 @@ template <typename E> Failure(E) -> Failure<E>;
 // A value or the reason there is none. Model code returns these instead of throwing
 // across Qt boundaries or filling out-parameters (std::expected is C++23; this is the part
 // of it we need). The reason is a user-visible QString unless E says otherwise;
-// Result<void, E> is "done, or why not".
+// Result<void, E> is "done, or why not". A success constructs no E: the planner returns
+// one of these per step.
 template <typename T, typename E = QString> class Result
 {
 public:
@@ -44,11 +45,17 @@ public:
     T&& operator*() && { return std::move(*m_value); }
 
     // The reason (a default-constructed E when there is a value).
-    const E& error() const { return m_error; }
+    const E& error() const { return m_error ? *m_error : noError(); }
 
 private:
+    static const E& noError()
+    {
+        static const E none{};
+        return none;
+    }
+
     std::optional<T> m_value;
-    E m_error{};
+    std::optional<E> m_error;
 };
 
 template <typename E> class Result<void, E>
@@ -56,21 +63,26 @@ template <typename E> class Result<void, E>
 public:
     Result() = default;
     template <typename F, typename = std::enable_if_t<std::is_convertible_v<F, E>>>
-    Result(Failure<F> failure) : m_ok(false), m_error(std::move(failure.error))
+    Result(Failure<F> failure) : m_error(std::move(failure.error))
     {
     }
 
     static Result failure(E error) { return Result(Failure<E>{std::move(error)}); }
 
-    bool ok() const { return m_ok; }
+    bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
 
     // The reason (a default-constructed E on success).
-    const E& error() const { return m_error; }
+    const E& error() const { return m_error ? *m_error : noError(); }
 
 private:
-    bool m_ok = true;
-    E m_error{};
+    static const E& noError()
+    {
+        static const E none{};
+        return none;
+    }
+
+    std::optional<E> m_error;
 };
 
 } // namespace retort
