@@ -28,15 +28,7 @@ DatabasesController::DatabasesController(DatabaseSession* session, DatabasesView
             [this](quint64 id, const DatabaseState& state) {
                 if (!m_dialog || id != m_testId)
                     return;
-                if (!state.isReadable())
-                    m_dialog->setTestResult(state.error(), false);
-                else if (state.isAtBase())
-                    m_dialog->setTestResult(tr("Connected: the database is at base."), true);
-                else
-                    m_dialog->setTestResult(
-                        tr("Connected: the database is at %1.")
-                            .arg(state.sortedCurrentRevisions().join(QStringLiteral(", "))),
-                        true);
+                m_dialog->showTestResult(state);
             });
     connect(m_view, &DatabasesView::addRequested, this, &DatabasesController::addProfile);
     connect(m_view, &DatabasesView::editRequested, this, &DatabasesController::editProfile);

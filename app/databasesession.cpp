@@ -97,6 +97,7 @@ DatabaseRow DatabaseSession::row(const QString& name) const
         row.error = found->error();
     } else if (found->isAtBase()) {
         row.status = DatabaseRow::Status::AtBase;
+        row.missingFile = found->missingFile();
     } else {
         row.status = DatabaseRow::Status::Current;
         row.current = found->sortedCurrentRevisions();

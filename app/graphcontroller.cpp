@@ -2,6 +2,7 @@
 
 #include "databases/databasesview.h"
 #include "databasesession.h"
+#include "graph/graphcaption.h"
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
 #include "layout/graphvizlayouter.h"
@@ -19,6 +20,7 @@ GraphController::GraphController(GraphView* view, RevisionListView* list,
     : QObject(parent), m_view(view), m_list(list), m_databases(databases),
       m_databasesView(databasesView), m_layouter(new GraphvizLayouter(this))
 {
+    new GraphCaption(m_view, m_view->graphScene()); // "Showing: <profile> — at <revision>"
     connect(m_layouter, &GraphvizLayouter::layoutReady, this, [this](const GraphLayout& layout) {
         if (layout.generation != m_pending)
             return; // a newer graph was asked for meanwhile: keep waiting for its layout
@@ -97,7 +99,11 @@ void GraphController::setGraph(std::shared_ptr<const RevisionGraph> graph, bool 
         m_view->graphScene()->clearGraph();
         return;
     }
-    m_pending = m_layouter->requestLayout(m_requested);
+    // A reload of the same project keeps the picture's left-to-right order where it can.
+    LayoutOptions options;
+    if (!newProject && m_shown)
+        options.previousX = GraphvizLayouter::xPositions(m_shownLayout);
+    m_pending = m_layouter->requestLayout(m_requested, options);
     emit layoutStarted();
 }
 

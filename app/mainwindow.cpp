@@ -4,6 +4,7 @@
 #include "databasescontroller.h"
 #include "databasesession.h"
 #include "diagnostics/diagnosticsview.h"
+#include "docksizekeeper.h"
 #include "graph/graphsearchbar.h"
 #include "graph/graphview.h"
 #include "details/revisiondetailsview.h"
@@ -11,6 +12,9 @@
 #include "log/logpane.h"
 #include "runcontroller.h"
 #include "layout/graphexport.h"
+#include "graph/exportgraphdialog.h"
+#include "graph/graphpicture.h"
+#include "graph/graphscene.h"
 #include "graph/revisiongraph.h"
 #include "projectsession.h"
 #include "revisions/revisionlistview.h"
@@ -67,6 +71,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         // First start: a modest diagnostics dock, a databases dock wide enough to read.
         resizeDocks({m_diagnosticsDock}, {160}, Qt::Vertical);
         resizeDocks({m_databasesDock}, {420}, Qt::Horizontal);
+        resizeDocks({m_databasesDock, m_detailsDock}, {180, 260}, Qt::Vertical);
     }
     updateTitle();
     updateStatus();
@@ -158,6 +163,7 @@ void MainWindow::createCentralArea()
     m_splitter->addWidget(m_centralTabs);
     m_splitter->addWidget(m_scriptTabs);
     layout->addWidget(m_splitter, 1);
+    central->setMinimumSize(120, 80); // see createDocks(): small windows
     setCentralWidget(central);
 }
 
@@ -201,6 +207,14 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     tabifyDockWidget(m_diagnosticsDock, m_logDock);
     m_diagnosticsDock->raise();
+    // A small window (500×350) has room for every pane side by side: each dock may shrink
+    // this far (its contents are clipped, never laid over another pane). Growing the window
+    // again gives the docks their width and height back.
+    auto* dockSizes = new DockSizeKeeper(this);
+    for (QDockWidget* dock : {m_databasesDock, m_detailsDock, m_diagnosticsDock, m_logDock}) {
+        dock->widget()->setMinimumSize(96, 40);
+        dockSizes->follow(dock);
+    }
 
     m_graphController = new GraphController(m_graphView, m_revisionList, m_databases,
                                             m_databasesView, this);
@@ -266,7 +280,7 @@ void MainWindow::createActions()
 
     m_exportAction = new QAction(tr("&Export Graph…"), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setStatusTip(tr("Save the graph as DOT, SVG or PNG"));
+    m_exportAction->setStatusTip(tr("Save the graph as the window draws it (SVG or PNG), or as Graphviz DOT"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
 
     m_quitAction =
@@ -381,6 +395,8 @@ void MainWindow::createStatusBar()
     m_busy->setTextVisible(false);
     m_busy->setAccessibleName(tr("Loading"));
     m_busy->hide();
+    // A long path must not set the window's minimum width; the tooltip has all of it.
+    m_pathLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(m_pathLabel, 1);
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_countsLabel);
@@ -563,24 +579,29 @@ void MainWindow::showExportDialog()
         statusBar()->showMessage(tr("There is no graph to export yet."), 4000);
         return;
     }
-    auto* dialog = new QFileDialog(this, tr("Export Graph"));
+    GraphScene* scene = m_graphView->graphScene();
+    auto* dialog = new ExportGraphDialog(
+        ExportGraphDialog::proposedFileName(m_session->loadedConfigPath()),
+        GraphPicture::sizeFor(*scene, true), this);
+    dialog->setObjectName(QStringLiteral("exportGraphDialog"));
+    dialog->setSizeWithoutDatabases(GraphPicture::sizeFor(*scene, false));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setNameFilters({tr("SVG image (*.svg)"), tr("PNG image (*.png)"),
-                            tr("Graphviz DOT (*.dot *.gv)")});
-    dialog->setDefaultSuffix(QStringLiteral("svg"));
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& file) {
-        exportGraph(file, [this, file](const QString& error) {
-            statusBar()->showMessage(
-                error.isEmpty() ? tr("Exported the graph to %1").arg(QDir::toNativeSeparators(file))
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString file = dialog->fileName();
+        exportGraph(file, dialog->includeDatabases(), dialog->scale(),
+                    [this, file](const QString& error) {
+                        statusBar()->showMessage(
+                            error.isEmpty()
+                                ? tr("Exported the graph to %1").arg(QDir::toNativeSeparators(file))
                                 : tr("Could not export the graph: %1").arg(error),
-                6000);
-        });
+                            6000);
+                    });
     });
     dialog->open();
 }
 
-void MainWindow::exportGraph(const QString& fileName, std::function<void(const QString&)> done)
+void MainWindow::exportGraph(const QString& fileName, bool includeDatabases, qreal scale,
+                             std::function<void(const QString&)> done)
 {
     const auto graph = m_graphController->shownGraph();
     const GraphLayout layout = m_graphController->shownLayout();
@@ -594,18 +615,27 @@ void MainWindow::exportGraph(const QString& fileName, std::function<void(const Q
         finish(tr("there is no graph yet"));
         return;
     }
-    // Rendering a large graph (PNG goes through Graphviz) must not hold the GUI thread.
-    auto future = QtConcurrent::run([graph, layout, suffix, fileName]() -> QString {
+    const bool dot = suffix == QLatin1StringView("dot") || suffix == QLatin1StringView("gv");
+    const bool png = suffix == QLatin1StringView("png");
+    // What the window draws, recorded now; rendering and encoding (a big graph's PNG takes a
+    // while) happen off the GUI thread.
+    GraphPicture picture;
+    if (!dot)
+        picture = GraphPicture::record(*m_graphView->graphScene(), includeDatabases);
+    const QString title =
+        tr("Revisions of %1").arg(QFileInfo(m_session->loadedConfigPath()).absoluteDir().dirName());
+    auto future = QtConcurrent::run([graph, layout, picture, dot, png, scale, title,
+                                     fileName]() -> QString {
         QByteArray bytes;
-        if (suffix == QLatin1StringView("png")) {
-            const Result<QByteArray> png = GraphExport::toPng(*graph, layout);
-            if (!png)
-                return png.error();
-            bytes = png.value();
-        } else if (suffix == QLatin1StringView("dot") || suffix == QLatin1StringView("gv")) {
+        if (dot) {
             bytes = GraphExport::toDot(*graph, layout);
+        } else if (png) {
+            const Result<QByteArray> encoded = picture.toPng(scale);
+            if (!encoded)
+                return encoded.error();
+            bytes = encoded.value();
         } else {
-            bytes = GraphExport::toSvg(*graph, layout);
+            bytes = picture.toSvg(title);
         }
         QSaveFile file(fileName);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())

@@ -53,9 +53,17 @@ public:
     DatabasesView* databasesView() const { return m_databasesView; }
     DatabasesController* databasesController() const { return m_databasesController; }
     RevisionDetailsView* detailsView() const { return m_details; }
-    // Writes the graph on screen as DOT, SVG or PNG (by the file's suffix); the message
-    // says why not when it fails. The export runs off the GUI thread; `done` is called on it.
-    void exportGraph(const QString& fileName, std::function<void(const QString& error)> done = {});
+    // Writes the graph on screen as DOT, SVG or PNG (by the file's suffix): SVG and PNG are
+    // what the window draws (with or without where the databases stand; a PNG at `scale`
+    // times the picture's size), DOT is Graphviz's text. The message says why not when it
+    // fails. The picture is recorded here, rendered and written (atomically) off the GUI
+    // thread; `done` is called on it.
+    void exportGraph(const QString& fileName, bool includeDatabases, qreal scale,
+                     std::function<void(const QString& error)> done = {});
+    void exportGraph(const QString& fileName, std::function<void(const QString& error)> done = {})
+    {
+        exportGraph(fileName, true, 1.0, std::move(done));
+    }
     RevisionListView* revisionList() const { return m_revisionList; }
     GraphView* graphView() const { return m_graphView; }
     GraphController* graphController() const { return m_graphController; }

@@ -454,7 +454,7 @@ void RunController::previewSql(const MigrationPlan& plan, const QString& profile
     }
     request.databaseKey.clear(); // offline: the database is not touched
     m_log->logView()->appendNote(tr("▶ %1   (SQL preview for “%2”)").arg(commandLine(command), profile));
-    m_sqlPreview->preview(request, commandLine(command));
+    m_sqlPreview->preview(request, commandLine(command), m_dialog);
 }
 
 void RunController::onRunEvent(const RunEvent& event)

@@ -17,17 +17,27 @@ SqlPreviewController::SqlPreviewController(AlembicRunner* runner, QWidget* windo
 
 SqlPreviewController::~SqlPreviewController() = default;
 
-void SqlPreviewController::preview(const RunRequest& request, const QString& shownCommand)
+void SqlPreviewController::preview(const RunRequest& request, const QString& shownCommand,
+                                   QDialog* owner)
 {
     if (m_dialog)
         m_dialog->close();
     if (m_run != 0)
         m_runner->stop(m_run);
-    auto* dialog = new SqlPreviewDialog(shownCommand, m_window);
+    // Owned by the confirmation it was opened from: it closes with it.
+    auto* dialog = new SqlPreviewDialog(shownCommand, owner ? owner : m_window);
     m_dialog = dialog;
     connect(dialog, &SqlPreviewDialog::saveRequested, this, &SqlPreviewController::save);
+    if (owner)
+        connect(owner, &QDialog::finished, dialog, &QWidget::close);
     dialog->show();
-    m_run = m_runner->start(request);
+    const quint64 run = m_runner->start(request);
+    m_run = run;
+    // A preview closed before alembic is done needs the rest of its SQL no more.
+    connect(dialog, &QObject::destroyed, this, [this, run] {
+        if (m_run == run)
+            m_runner->stop(run);
+    });
 }
 
 void SqlPreviewController::onRunEvent(const RunEvent& event)

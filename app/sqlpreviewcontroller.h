@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QStringList>
 
+class QDialog;
 class QWidget;
 
 namespace retort {
@@ -17,7 +18,7 @@ struct RunRequest;
 // The SQL preview: runs `alembic upgrade|downgrade FROM:TO --sql` (offline mode, the
 // database untouched) through the window's runner and streams what alembic prints to stdout into
 // a SqlPreviewDialog; when env.py cannot run offline the dialog says so plainly. A new
-// preview replaces the one on screen.
+// preview replaces the one on screen; closing the preview stops its run.
 class SqlPreviewController : public QObject
 {
     Q_OBJECT
@@ -28,7 +29,9 @@ public:
     ~SqlPreviewController() override;
 
     // `shownCommand` is the command as people read it, e.g. "alembic upgrade a1:b2 --sql".
-    void preview(const RunRequest& request, const QString& shownCommand);
+    // With an `owner` (the confirmation it was asked from) the preview closes with it.
+    void preview(const RunRequest& request, const QString& shownCommand,
+                 QDialog* owner = nullptr);
     SqlPreviewDialog* dialog() const { return m_dialog; }
 
 signals:

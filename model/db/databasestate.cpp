@@ -18,6 +18,13 @@ DatabaseState DatabaseState::atBase()
     return s;
 }
 
+DatabaseState DatabaseState::missingFile(QString path)
+{
+    DatabaseState s = atBase();
+    s.m_missingFile = path.isEmpty() ? QStringLiteral("?") : std::move(path);
+    return s;
+}
+
 DatabaseState DatabaseState::failure(QString error)
 {
     DatabaseState s;

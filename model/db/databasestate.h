@@ -21,6 +21,9 @@ public:
     static DatabaseState fromRows(QStringList rows);
     // A readable database without a version table: at base.
     static DatabaseState atBase();
+    // A SQLite database whose file does not exist yet: at base, and alembic would create
+    // `path` on its first run. Retort only reads, so it never creates the file itself.
+    static DatabaseState missingFile(QString path);
     // The version table could not be read; `error` is user-visible and holds no password.
     static DatabaseState failure(QString error);
 
@@ -35,6 +38,10 @@ public:
     QString error() const { return m_error; }
     // True when the version table does not exist (alembic: at base, nothing applied).
     bool isTableMissing() const { return m_tableMissing; }
+    // True when the database is a SQLite file that does not exist yet (at base as well).
+    bool isFileMissing() const { return !m_missingFile.isEmpty(); }
+    // That file's path (empty unless isFileMissing()).
+    QString missingFile() const { return m_missingFile; }
     // True when readable and no revision is applied (no table or an empty one).
     bool isAtBase() const { return isReadable() && m_currentRevisions.isEmpty(); }
 
@@ -56,6 +63,7 @@ public:
 private:
     QStringList m_currentRevisions;
     QString m_error;
+    QString m_missingFile;
     bool m_tableMissing = false;
 
     bool m_derived = false;

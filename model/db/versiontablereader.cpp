@@ -180,7 +180,7 @@ DatabaseState VersionTableReader::readNow(const QtSqlTarget& target, const QStri
             return DatabaseState::failure(
                 trReader("The folder of the SQLite database file %1 does not exist")
                     .arg(t.databaseName));
-        return DatabaseState::atBase();
+        return DatabaseState::missingFile(QFileInfo(t.databaseName).absoluteFilePath());
     }
 
     const QString name =

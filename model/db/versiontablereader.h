@@ -25,7 +25,8 @@ namespace retort {
 //
 // Errors come back as DatabaseState::failure() with a message that never contains the
 // password. A missing version table is not an error: the database is at base. SQLite files
-// are opened read-only and never created; a missing file is an error.
+// are opened read-only and never created; a missing file is at base too (alembic would create
+// it), reported as DatabaseState::missingFile(); a missing folder is an error.
 class VersionTableReader : public QObject
 {
     Q_OBJECT

@@ -195,6 +195,50 @@ QList<QPointF> dependencyRoute(const NodeLayout& newer, const NodeLayout& older,
     return points;
 }
 
+// How well the new x positions keep the old left-to-right order: pairs of revisions in the
+// same order minus pairs in the opposite order (pairs level in either picture do not count).
+// Large graphs are sampled.
+qint64 orderAgreement(const QList<std::pair<qreal, qreal>>& xs)
+{
+    const qsizetype n = xs.size();
+    const qsizetype step = std::max<qsizetype>(1, n / 1500);
+    qint64 score = 0;
+    for (qsizetype i = 0; i < n; i += step) {
+        for (qsizetype j = i + step; j < n; j += step) {
+            const qreal dOld = xs[i].first - xs[j].first;
+            const qreal dNew = xs[i].second - xs[j].second;
+            if (std::abs(dOld) < 1 || std::abs(dNew) < 1)
+                continue;
+            score += (dOld > 0) == (dNew > 0) ? 1 : -1;
+        }
+    }
+    return score;
+}
+
+// Keeps the branches on the sides where the previous picture had them: when the mirror
+// image of dot's result agrees better with the old left-to-right order, use the mirror.
+void keepSides(GraphLayout& layout, const QHash<QString, qreal>& previousX)
+{
+    QList<std::pair<qreal, qreal>> xs;
+    for (const NodeLayout& n : std::as_const(layout.nodes)) {
+        const auto old = previousX.constFind(n.id);
+        if (old != previousX.constEnd())
+            xs.append({*old, n.center.x()});
+    }
+    if (xs.size() < 2 || orderAgreement(xs) >= 0)
+        return;
+    const qreal sum = layout.boundingBox.left() + layout.boundingBox.right();
+    auto mirror = [sum](QPointF& p) { p.setX(sum - p.x()); };
+    for (NodeLayout& n : layout.nodes)
+        mirror(n.center);
+    for (EdgeLayout& e : layout.edges) {
+        for (QPointF& p : e.points)
+            mirror(p);
+        mirror(e.arrowTip);
+    }
+    qCDebug(lcLayout) << "mirrored the layout to keep the branches' sides";
+}
+
 struct Unit
 {
     QList<int> members; // revision indices, newest first
@@ -624,6 +668,8 @@ GraphLayout runLayout(GVC_t* gvc, const RevisionGraph& graph, const LayoutOption
         for (const QPointF& p : e.points)
             result.boundingBox |= QRectF(p, QSizeF(0.01, 0.01));
     }
+    if (!options.previousX.isEmpty())
+        keepSides(result, options.previousX);
     // Keep the origin where Graphviz put it: y stays positive.
     result.simplified = fast;
     result.elapsedMs = timer.elapsed();
@@ -716,6 +762,15 @@ GraphLayout GraphvizLayouter::layoutNow(const RevisionGraph& graph, const Layout
     QMutexLocker locker(&graphvizMutex());
     gvFreeContext(gvc);
     return layout;
+}
+
+QHash<QString, qreal> GraphvizLayouter::xPositions(const GraphLayout& layout)
+{
+    QHash<QString, qreal> xs;
+    xs.reserve(layout.nodes.size());
+    for (const NodeLayout& n : layout.nodes)
+        xs.insert(n.id, n.center.x());
+    return xs;
 }
 
 QByteArray GraphvizLayouter::toDot(const RevisionGraph& graph, const LayoutOptions& options)

@@ -4,6 +4,7 @@
 #include "graph/revisiongraph.h"
 #include "layout/graphlayout.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -38,6 +39,12 @@ struct LayoutOptions
     qreal rankSeparation = 22; // vertical gap between ranks
     qreal nodeSeparation = 16; // horizontal gap between nodes
 
+    // Where the revisions stood in the picture on screen (id -> centre x), when there is one.
+    // A new layout of a graph that shares revisions with it keeps their left-to-right order
+    // where it can (a branch does not jump sides because a merge was added): dot's result is
+    // mirrored when that agrees better with the old picture.
+    QHash<QString, qreal> previousX;
+
     // The width and height of the box drawn for `revision`.
     QSizeF nodeSize(const Revision& revision) const;
 };
@@ -67,6 +74,9 @@ public:
     ~GraphvizLayouter() override;
 
     static GraphLayout layoutNow(const RevisionGraph& graph, const LayoutOptions& options = {});
+
+    // The previous picture's x positions, for LayoutOptions::previousX.
+    static QHash<QString, qreal> xPositions(const GraphLayout& layout);
 
     // A plain DOT text of `graph` (every revision a node, depends_on edges dashed with
     // constraint=false): for export and for comparing against the `dot` program.

@@ -1,12 +1,20 @@
+#include "graph/databasemarkeritem.h"
 #include "graph/edgeitem.h"
+#include "graph/graphcaption.h"
 #include "graph/graphscene.h"
+#include "graph/graphview.h"
 #include "graph/revisiongraph.h"
 #include "graph/revisionnodeitem.h"
+#include "layout/graphvizlayouter.h"
+#include "project/projectloader.h"
 
 #include <QElapsedTimer>
+#include <QGraphicsPathItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QImage>
 #include <QPainter>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include "support/testrevisions.h"
 
@@ -472,6 +480,283 @@ private slots:
             painter.end();
             QVERIFY(distinctColours(image) > 8);
         }
+    }
+
+    // Issue 11: a marker was hidden under the neighbouring node once branches sat side by
+    // side. On the demo, with databases on both branches (and several on one revision), no
+    // marker covers a node (its box, badges and glyphs) or another marker.
+    void markersNeverOverlapNodesOrEachOther()
+    {
+        const auto loaded =
+            ProjectLoader::load(QStringLiteral(RETORT_SOURCE_DIR "/resources/demo/alembic.ini"));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error()));
+        const auto graph = loaded->graph;
+        const GraphLayout layout = GraphvizLayouter::layoutNow(*graph);
+        QVERIFY2(layout.isValid(), qPrintable(layout.error));
+        GraphScene scene;
+        scene.setGraph(graph, layout);
+
+        // Rows on every pair of siblings (side by side) and on both heads.
+        GraphScene::ProfileStates states;
+        QStringList rowsEverywhere;
+        int n = 0;
+        for (const Revision& r : graph->revisions()) {
+            const QStringList children = graph->children(r.id);
+            if (children.size() < 2)
+                continue;
+            for (const QString& child : children) {
+                states.append({QStringLiteral("default%1").arg(n++),
+                               DatabaseState::fromRows({child})});
+                rowsEverywhere << child;
+            }
+        }
+        const QStringList heads = graph->heads();
+        QVERIFY(heads.size() >= 2);
+        states.append({QStringLiteral("default"), DatabaseState::fromRows(heads)});
+        states.append({QStringLiteral("staging"), DatabaseState::fromRows({heads.first()})});
+        states.append({QStringLiteral("a rather long profile name"),
+                       DatabaseState::fromRows({heads.last()})});
+        scene.setDatabaseStates(states, QStringLiteral("default"));
+
+        const QList<DatabaseMarkerItem*> markers = scene.markerItems();
+        QCOMPARE(markers.size(), n + int(heads.size()) + 2);
+        QList<RevisionNodeItem*> nodes = scene.nodeItems() + scene.ghostItems();
+        for (DatabaseMarkerItem* marker : markers) {
+            const QRectF rect = marker->sceneBoundingRect();
+            for (RevisionNodeItem* node : std::as_const(nodes)) {
+                QVERIFY2(!rect.intersects(node->mapRectToScene(node->occupiedRect())),
+                         qPrintable(QStringLiteral("marker %1 of %2 covers node %3")
+                                        .arg(marker->profile(), marker->revision(), node->id())));
+            }
+            for (DatabaseMarkerItem* other : markers) {
+                if (other != marker)
+                    QVERIFY2(!rect.intersects(other->sceneBoundingRect()),
+                             qPrintable(QStringLiteral("markers %1 and %2 overlap")
+                                            .arg(marker->profile(), other->profile())));
+            }
+            // And it stays by its node: in the node's row, not far away.
+            // And it stays by its node: touching its row, not beyond a neighbour.
+            RevisionNodeItem* own = scene.nodeItem(marker->revision());
+            const QRectF box = own->mapRectToScene(own->nodeRect());
+            QVERIFY(rect.bottom() >= box.top() - 30 && rect.top() <= box.bottom() + 30);
+            for (RevisionNodeItem* node : std::as_const(nodes)) {
+                const QRectF other = node->mapRectToScene(node->nodeRect());
+                const bool between = other.top() < box.bottom() && other.bottom() > box.top() &&
+                                     ((other.left() > box.right() && other.left() < rect.left()) ||
+                                      (other.right() < box.left() && other.right() > rect.right()));
+                QVERIFY2(!between, qPrintable(QStringLiteral("marker %1 of %2 sits beyond %3")
+                                                  .arg(marker->profile(), marker->revision(), node->id())));
+            }
+            QVERIFY(scene.graphRect().contains(rect));
+        }
+        QCOMPARE(markers.first()->isSelectedProfile(),
+                 markers.first()->profile() == QStringLiteral("default"));
+        // One leader per node with markers, from the node's box to its markers.
+        QSet<QString> marked;
+        for (DatabaseMarkerItem* marker : markers)
+            marked.insert(marker->revision());
+        QCOMPARE(scene.markerLeaders().size(), marked.size());
+
+        // The profiles are still reported on the nodes (tool tips, details).
+        QVERIFY(scene.nodeItem(heads.first())->profileMarkers().contains(QStringLiteral("staging")));
+    }
+
+    // Issue 11: the current revision (dark fill, thick black border) looked like the selection
+    // (thick blue border). Now the current revision is green with a database glyph, and the
+    // selection is a halo around the box that changes nothing inside it.
+    void currentAndSelectedLookDifferent()
+    {
+        const auto graph = sampleGraph();
+        GraphScene scene;
+        scene.setPalette(QPalette(Qt::white));
+        scene.setGraph(graph, layoutFor(*graph));
+        scene.setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("b")})}},
+                                QStringLiteral("dev"));
+        RevisionNodeItem* current = scene.nodeItem(QStringLiteral("b"));
+        RevisionNodeItem* other = scene.nodeItem(QStringLiteral("m"));
+        QCOMPARE(current->state(), RevisionNodeItem::State::Current);
+
+        const auto here = current->appearance(false);
+        const auto both = current->appearance(true);
+        const auto selected = other->appearance(true);
+        const auto plain = other->appearance(false);
+        QVERIFY(here.databaseGlyph);
+        QVERIFY(!here.halo);
+        QVERIFY(selected.halo);
+        QVERIFY(!selected.databaseGlyph);
+        QVERIFY(here.fill != selected.fill);
+        QCOMPARE(selected.fill, plain.fill); // selecting changes nothing inside the box
+        QCOMPARE(selected.border, plain.border);
+        QCOMPARE(both.fill, here.fill);
+        QCOMPARE(both.border, here.border);
+        QVERIFY(both.halo && both.databaseGlyph);
+        // Different colours, not just different widths: hues far apart.
+        const int hueDistance = std::abs(here.border.hslHue() - selected.haloColor.hslHue());
+        QVERIFY2(std::min(hueDistance, 360 - hueDistance) > 60,
+                 qPrintable(QString::number(hueDistance)));
+
+        // Drawn: the halo is outside the box of the selected node only.
+        scene.selectRevision(QStringLiteral("m"));
+        QImage image(scene.sceneRect().size().toSize(), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            scene.render(&painter, QRectF(image.rect()), scene.sceneRect());
+        }
+        auto pixelBeside = [&](RevisionNodeItem* node) {
+            const QRectF box = node->mapRectToScene(node->nodeRect());
+            const QPointF at = QPointF(box.left() - 4, box.center().y()) - scene.sceneRect().topLeft();
+            return image.pixelColor(at.toPoint());
+        };
+        QVERIFY(pixelBeside(other) != QColor(Qt::white));
+        QCOMPARE(pixelBeside(current), QColor(Qt::white));
+    }
+
+    // Issue 11: say on the graph whose state is shown, so that another profile never looks
+    // like a wiped database.
+    void captionFollowsTheSelectedProfile()
+    {
+        const auto graph = sampleGraph();
+        GraphScene scene;
+        scene.setGraph(graph, layoutFor(*graph));
+        QSignalSpy changed(&scene, &GraphScene::captionChanged);
+        const GraphScene::ProfileStates states{
+            {QStringLiteral("staging"), DatabaseState::fromRows({QStringLiteral("m")})},
+            {QStringLiteral("prod"), DatabaseState::fromRows({QStringLiteral("b"), QStringLiteral("f00dcafe")})},
+            {QStringLiteral("empty"), DatabaseState::fromRows({})},
+            {QStringLiteral("new"), DatabaseState::atBase()},
+            {QStringLiteral("broken"), DatabaseState::failure(QStringLiteral("no route to host"))},
+        };
+        QCOMPARE(scene.caption(), QString());
+        scene.setDatabaseStates(states, QStringLiteral("staging"));
+        QCOMPARE(scene.caption(), QStringLiteral("Showing: staging — at m"));
+        QCOMPARE(changed.size(), 1);
+        scene.setDatabaseStates(states, QStringLiteral("prod"));
+        QCOMPARE(scene.caption(), QStringLiteral("Showing: prod — at b, f00dcafe (no script)"));
+        scene.setDatabaseStates(states, QStringLiteral("empty"));
+        QCOMPARE(scene.caption(), QStringLiteral("Showing: empty — at base (empty version table)"));
+        scene.setDatabaseStates(states, QStringLiteral("new"));
+        QCOMPARE(scene.caption(), QStringLiteral("Showing: new — at base (no version table)"));
+        scene.setDatabaseStates(states, QStringLiteral("broken"));
+        QCOMPARE(scene.caption(), QStringLiteral("Showing: broken — cannot read: no route to host"));
+        scene.setDatabaseStates(states, QStringLiteral("unread"));
+        QCOMPARE(scene.caption(), QStringLiteral("Showing: unread — not read yet"));
+
+        // On the view: a label over the picture that follows the scene, hidden without one.
+        GraphView view(&scene);
+        view.resize(700, 400);
+        auto* caption = new GraphCaption(&view, &scene);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(caption->isVisible());
+        QCOMPARE(caption->caption(), QStringLiteral("Showing: unread — not read yet"));
+        QCOMPARE(caption->text(), caption->caption());
+        scene.setDatabaseStates(states, QStringLiteral("staging"));
+        QCOMPARE(caption->text(), QStringLiteral("Showing: staging — at m"));
+        // Above the picture, in a strip the view keeps for it: it never covers a node.
+        QVERIFY(!view.viewport()->geometry().intersects(caption->geometry()));
+        QVERIFY(view.rect().contains(caption->geometry()));
+        QVERIFY(view.viewport()->geometry().top() > caption->geometry().bottom());
+        // It stays put while the picture scrolls.
+        const QPoint before = caption->pos();
+        view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->maximum());
+        QCOMPARE(caption->pos(), before);
+        scene.setDatabaseStates({}, {});
+        QVERIFY(caption->isHidden());
+        QCOMPARE(view.viewport()->geometry().top(), view.frameWidth()); // the strip goes too
+    }
+
+    // Issue 11: a phantom node stayed drawn after a file was changed back outside Retort,
+    // until the view was zoomed. Reloaded without a node, the scene has no item for it and
+    // neither a fresh grab of the viewport nor what is on screen (the offscreen backing store)
+    // shows it; after a scroll and a new layout that moves every node, what is on screen is
+    // exactly what a fresh paint gives (Qt repainted moved items where they were drawn before
+    // the scroll, leaving slivers of the old boxes).
+    void reloadLeavesNoStalePixels()
+    {
+        QList<Revision> revisions = sampleGraph()->revisions();
+        revisions.append(rev("f1", "d"));
+        const auto withExtra = RevisionGraph::build(revisions);
+        revisions.removeLast();
+        const auto without = RevisionGraph::build(revisions);
+
+        GraphView view;
+        view.setOverviewEnabled(false); // a widget over the viewport: not the viewport's pixels
+        view.resize(420, 320); // smaller than the graph: the view scrolls
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        GraphScene* scene = view.graphScene();
+        scene->setGraph(withExtra, layoutFor(*withExtra));
+        scene->setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("f1")})}},
+                                 QStringLiteral("dev"));
+        view.selectRevision(QStringLiteral("f1"));
+        RevisionNodeItem* extra = scene->nodeItem(QStringLiteral("f1"));
+        QVERIFY(extra);
+        view.setZoom(1.0);
+        view.centerOn(extra->pos() + QPointF(150, 60)); // f1 near the top left corner
+        const QRectF oldRect = extra->sceneBoundingRect();
+        const QColor background = view.palette().color(QPalette::Base);
+        auto onScreen = [&] {
+            return view.screen()->grabWindow(view.winId()).toImage();
+        };
+        auto staleOnScreen = [&] {
+            const QImage fresh = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+            const QImage shown = onScreen()
+                                     .copy(QRect(view.viewport()->pos(), view.viewport()->size()))
+                                     .convertToFormat(QImage::Format_RGB32);
+            int stale = 0;
+            for (int y = 0; y < fresh.height(); ++y)
+                for (int x = 0; x < fresh.width(); ++x)
+                    stale += fresh.pixel(x, y) != shown.pixel(x, y) ? 1 : 0;
+            return stale;
+        };
+        auto drawnIn = [&](const QImage& image, const QRect& area) {
+            int differing = 0;
+            for (int y = area.top(); y <= area.bottom(); y += 2) {
+                for (int x = area.left(); x <= area.right(); x += 2) {
+                    if (image.rect().contains(x, y) && image.pixelColor(x, y) != background)
+                        ++differing;
+                }
+            }
+            return differing;
+        };
+        QTRY_VERIFY(drawnIn(onScreen(), view.mapFromScene(oldRect).boundingRect().translated(
+                                            view.viewport()->pos())) > 20);
+        // Scrolled since it was drawn: the scroll copies pixels, f1 stays in view but is not
+        // painted again.
+        QScrollBar* vertical = view.verticalScrollBar();
+        QVERIFY(vertical->maximum() - vertical->value() > 40);
+        vertical->setValue(vertical->value() + 40);
+        QTest::qWait(30);
+
+        // The file is changed back: a reload without f1, as the graph controller does it.
+        GraphLayout smaller = layoutFor(*without);
+        smaller.boundingBox = layoutFor(*withExtra).boundingBox; // the view does not move
+        scene->setGraph(without, smaller);
+        scene->setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("d")})}},
+                                 QStringLiteral("dev"));
+        QVERIFY(!scene->nodeItem(QStringLiteral("f1")));
+        for (QGraphicsItem* item : scene->items(oldRect))
+            QVERIFY2(!item->sceneBoundingRect().intersects(oldRect.adjusted(20, 20, -20, -20)) ||
+                         item->type() != RevisionNodeItem::Type,
+                     "an item is still drawn where f1 was");
+        QTest::qWait(50);
+        const QRect area = view.mapFromScene(oldRect.adjusted(12, 12, -12, -12)).boundingRect();
+        QVERIFY(view.viewport()->rect().contains(area));
+        const QImage fresh = view.viewport()->grab().toImage();
+        QCOMPARE(drawnIn(fresh, area), 0);
+        QTRY_COMPARE(drawnIn(onScreen(), area.translated(view.viewport()->pos())), 0);
+        QTRY_COMPARE(staleOnScreen(), 0);
+
+        // Changed again: every revision moves (a new layout), after another scroll.
+        vertical->setValue(vertical->value() - 30);
+        QTest::qWait(30);
+        GraphLayout moved = layoutFor(*without, QPointF(0, 200));
+        moved.boundingBox = smaller.boundingBox.united(moved.boundingBox);
+        scene->setGraph(without, moved);
+        QTest::qWait(50);
+        // What is on screen is what a fresh paint gives, everywhere.
+        QTRY_COMPARE(staleOnScreen(), 0);
     }
 
     void bigGraph()

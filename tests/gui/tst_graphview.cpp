@@ -448,7 +448,8 @@ private slots:
         const QColor current = pixelAt("a");
         const QColor match = pixelAt("x3");
         const QColor plain = pixelAt("x1");
-        QCOMPARE(current, view->palette().color(QPalette::Highlight));
+        QCOMPARE(current, view->graphScene()->style().currentBorder); // as the nodes draw it
+        QVERIFY(current != view->palette().color(QPalette::Highlight)); // not the selection's
         QVERIFY(match != plain && match != current);
     }
 

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QDockWidget>
 #include <QItemSelectionModel>
 #include <QFile>
 #include <QLabel>
@@ -451,6 +452,59 @@ private slots:
         filterAction->trigger();
         auto* filter = window.findChild<QLineEdit*>(QStringLiteral("revisionFilter"));
         QTRY_VERIFY(filter->hasFocus());
+    }
+
+    // At 500×350 the docks and the centre do not overlap; grown back to 1280×800 the side
+    // docks have their width again (it is not all given to the centre).
+    void smallWindowDocksDoNotOverlap()
+    {
+        Project project;
+        QVERIFY(project.create());
+        MainWindow window(*m_settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openProject(project.ini());
+        QTRY_COMPARE(window.revisionList()->model()->rowCount(), 3);
+        auto* databases = window.findChild<QDockWidget*>(QStringLiteral("databasesDock"));
+        auto* details = window.findChild<QDockWidget*>(QStringLiteral("detailsDock"));
+        QVERIFY(databases && details);
+        QTRY_VERIFY(databases->width() >= 300);
+        const int sideWidth = databases->width();
+
+        window.resize(500, 350);
+        QTRY_COMPARE(window.size(), QSize(500, 350));
+        QTest::qWait(50);
+        // (a dock behind another's tab is kept far outside the window)
+        QList<QWidget*> parts{window.centralWidget()};
+        for (QDockWidget* dock : window.findChildren<QDockWidget*>())
+            if (dock->isVisible() && !dock->isFloating() &&
+                dock->geometry().intersects(window.rect()))
+                parts << dock;
+        QVERIFY(parts.size() >= 3);
+        QString where;
+        for (QWidget* part : parts)
+            where += QStringLiteral("%1 %2,%3 %4×%5; ")
+                         .arg(part->objectName())
+                         .arg(part->x())
+                         .arg(part->y())
+                         .arg(part->width())
+                         .arg(part->height());
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            QVERIFY2(window.rect().contains(parts.at(i)->geometry()), qPrintable(where));
+            for (qsizetype j = i + 1; j < parts.size(); ++j)
+                QVERIFY2(!parts.at(i)->geometry().intersects(parts.at(j)->geometry()),
+                         qPrintable(where));
+        }
+
+        // and the centre keeps most of the small window
+        QVERIFY2(window.centralWidget()->width() >= 250, qPrintable(where));
+
+        window.resize(1280, 800);
+        QTRY_COMPARE(window.size(), QSize(1280, 800));
+        QTRY_VERIFY2(databases->width() >= sideWidth - 4,
+                     qPrintable(QStringLiteral("%1 px, was %2").arg(databases->width()).arg(sideWidth)));
+        QVERIFY(details->width() >= sideWidth - 4);
     }
 
     void viewMenuActsOnTheGraph()

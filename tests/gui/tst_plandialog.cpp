@@ -2,7 +2,9 @@
 // after, the downgrade warning, Return / Escape, and the typed name of a protected profile.
 #include "plan/plandialog.h"
 
+#include <QApplication>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -135,6 +137,122 @@ private slots:
         QVERIFY(dialog.confirmButton()->isEnabled());
         QTest::keyClick(dialog.confirmationEdit(), Qt::Key_Return);
         QCOMPARE(accepted.size(), 1);
+    }
+
+    // The first line says what a downgrade removes, with the count in words (%n).
+    void downgradeHeadingSaysWhatItUndoes()
+    {
+        PlanSummary three = summary(PlanSummary::Kind::Downgrade);
+        three.profile = QStringLiteral("dev");
+        three.steps.append({QStringLiteral("c3"), QStringLiteral("add orders")});
+        PlanDialog dialog(three);
+        QCOMPARE(dialog.headingText(),
+                 QStringLiteral("Downgrade 3 revisions on “dev”: the schema changes they made are "
+                                "undone"));
+        // the heading is the dialog's first line
+        auto* heading = dialog.findChild<QLabel*>(QStringLiteral("planHeading"));
+        QVERIFY(heading);
+        QCOMPARE(heading->text(), dialog.headingText());
+        QCOMPARE(dialog.layout()->itemAt(0)->widget(), heading);
+
+        PlanSummary one = summary(PlanSummary::Kind::Downgrade);
+        one.profile = QStringLiteral("dev");
+        one.steps.resize(1);
+        PlanDialog single(one);
+        QCOMPARE(single.headingText(),
+                 QStringLiteral("Downgrade 1 revision on “dev”: the schema changes it made are "
+                                "undone"));
+    }
+
+    // Return keeps confirming a downgrade on an unprotected profile: the keyboard flow.
+    void returnConfirmsDowngrade()
+    {
+        PlanDialog dialog(summary(PlanSummary::Kind::Downgrade));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.confirmButton()->isDefault());
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget()
+                                                    : static_cast<QWidget*>(&dialog),
+                        Qt::Key_Return);
+        QCOMPARE(accepted.size(), 1);
+    }
+
+    // A protected profile keeps asking for its name, for a downgrade as for an upgrade.
+    void protectedDowngradeNeedsTheName()
+    {
+        PlanDialog dialog(summary(PlanSummary::Kind::Downgrade, true));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        QTest::keyClick(dialog.confirmationEdit(), Qt::Key_Return);
+        QTest::keyClick(&dialog, Qt::Key_Return);
+        QCOMPARE(accepted.size(), 0);
+        QVERIFY(dialog.isVisible());
+        QTest::keyClicks(dialog.confirmationEdit(), QStringLiteral("staging"));
+        QTest::keyClick(dialog.confirmationEdit(), Qt::Key_Return);
+        QCOMPARE(accepted.size(), 1);
+    }
+
+    // stamp --purge says that it rewrites the whole version table.
+    void purgeSaysItRewritesTheWholeTable()
+    {
+        PlanSummary s = summary(PlanSummary::Kind::Stamp);
+        s.steps.clear();
+        s.command = QStringLiteral("alembic stamp --purge a1");
+        s.rowsBefore = {QStringLiteral("feedface")};
+        s.rowsAfter = {QStringLiteral("a1")};
+        s.purge = true;
+        PlanDialog purge(s);
+        QVERIFY2(purge.headingText().contains(QStringLiteral("whole version table")),
+                 qPrintable(purge.headingText()));
+        const QLabel* warning =
+            purge.findChild<QWidget*>(QStringLiteral("planWarning"))->findChild<QLabel*>();
+        QVERIFY(warning->text().contains(QStringLiteral("rewrites the whole version table")));
+
+        s.purge = false;
+        s.command = QStringLiteral("alembic stamp a1");
+        PlanDialog plain(s);
+        QVERIFY(!plain.headingText().contains(QStringLiteral("whole")));
+    }
+
+    // The stamp dialog is as tall as what it shows: no large empty gaps between its lines.
+    void stampHasNoGaps()
+    {
+        PlanSummary s = summary(PlanSummary::Kind::Stamp);
+        s.steps.clear();
+        s.command = QStringLiteral("alembic stamp a1");
+        PlanDialog dialog(s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(!dialog.stepList());
+        QList<QWidget*> column;
+        for (QObject* child : dialog.children())
+            if (auto* w = qobject_cast<QWidget*>(child); w && w->isVisible())
+                column << w;
+        std::sort(column.begin(), column.end(),
+                  [](QWidget* a, QWidget* b) { return a->y() < b->y(); });
+        QVERIFY(column.size() >= 4);
+        const int spacing = dialog.layout()->spacing();
+        for (qsizetype i = 1; i < column.size(); ++i) {
+            const int gap = column.at(i)->geometry().top() - column.at(i - 1)->geometry().bottom();
+            QVERIFY2(gap <= spacing + 8,
+                     qPrintable(QStringLiteral("%1 px between %2 and %3")
+                                    .arg(gap)
+                                    .arg(column.at(i - 1)->objectName(), column.at(i)->objectName())));
+        }
+        // Each line is as tall as its wrapped text, not stretched around it.
+        for (QWidget* w : std::as_const(column)) {
+            const int needed = w->hasHeightForWidth() ? w->heightForWidth(w->width())
+                                                      : w->sizeHint().height();
+            QVERIFY2(w->height() <= needed + 4,
+                     qPrintable(QStringLiteral("%1 is %2 px tall for %3 px of content")
+                                    .arg(w->objectName())
+                                    .arg(w->height())
+                                    .arg(needed)));
+        }
+        // and nothing empty below the buttons either
+        QVERIFY(dialog.height() - column.last()->geometry().bottom() <= 2 * spacing + 16);
     }
 
     void previewUnavailableSaysWhy()

@@ -3,9 +3,13 @@
 #include "graph/revisiongraph.h"
 
 #include <QClipboard>
+#include <QDir>
+#include <QTextDocumentFragment>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -221,6 +225,64 @@ private slots:
         QGuiApplication::clipboard()->clear();
         copy->click();
         QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("c3"));
+    }
+
+    // A 300-character file name elides in the middle; the Copy button stays inside the pane
+    // and the tooltip has the whole path.
+    void longPathKeepsCopyVisible()
+    {
+        Revision r = makeRevision(QStringLiteral("a1"), {});
+        const QString name = QString(296, u'n') + QStringLiteral(".py");
+        r.path = QStringLiteral("/p/migrations/versions/") + name;
+        RevisionDetailsView view;
+        view.setProjectRoot(QStringLiteral("/p"));
+        view.setGraph(RevisionGraph::build({r}));
+        view.setRevision(QStringLiteral("a1"));
+        view.resize(360, 480);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+        auto* copy = view.findChild<QPushButton*>(QLatin1String(RevisionDetailsView::CopyIdButton));
+        QVERIFY(copy->isVisible());
+        QTRY_VERIFY2(view.rect().contains(QRect(copy->mapTo(&view, QPoint(0, 0)), copy->size())),
+                     qPrintable(QStringLiteral("Copy at x %1 in a pane %2 wide")
+                                    .arg(copy->mapTo(&view, QPoint(0, 0)).x())
+                                    .arg(view.width())));
+        QLabel* path = view.field(RevisionDetailsView::PathField);
+        QVERIFY(view.rect().contains(QRect(path->mapTo(&view, QPoint(0, 0)), path->size())));
+        const QString shown = QTextDocumentFragment::fromHtml(path->text()).toPlainText();
+        QVERIFY2(shown.contains(QChar(0x2026)), qPrintable(shown)); // …
+        QVERIFY(shown.startsWith(QStringLiteral("migrations")));
+        QVERIFY(shown.endsWith(QStringLiteral(".py")));
+        QCOMPARE(path->toolTip(), QDir::toNativeSeparators(r.path));
+        QCOMPARE(view.fieldText(RevisionDetailsView::PathField),
+                 QDir::toNativeSeparators(QStringLiteral("migrations/versions/") + name));
+
+        // Wider pane, more of the path; still one line.
+        view.resize(900, 480);
+        QTRY_VERIFY(QTextDocumentFragment::fromHtml(path->text()).toPlainText().size() >
+                    shown.size());
+    }
+
+    // With nothing selected there is nothing to scroll.
+    void noScrollBarWhenEmpty()
+    {
+        RevisionDetailsView view;
+        view.setGraph(sampleGraph());
+        view.resize(300, 160);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.isShowingPlaceholder());
+        QVERIFY(view.field(RevisionDetailsView::PlaceholderField)->isVisible());
+        for (QScrollBar* bar : view.findChildren<QScrollBar*>())
+            QVERIFY(!bar->isVisible());
+        // A revision's form can scroll; back to nothing, no scroll bar again.
+        view.setRevision(QStringLiteral("x5"));
+        view.setRevision(QString());
+        QTest::qWait(0);
+        QVERIFY(view.field(RevisionDetailsView::PlaceholderField)->isVisible());
+        for (QScrollBar* bar : view.findChildren<QScrollBar*>())
+            QVERIFY(!bar->isVisible());
     }
 
     void databaseState()

@@ -32,6 +32,8 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include <Qsci/qsciscintilla.h>
+
 using namespace retort;
 
 using retort::testsupport::runProcess;
@@ -169,6 +171,12 @@ private slots:
         QCOMPARE(w.runs()->planDialog()->summary().kind, PlanSummary::Kind::Downgrade);
         QCOMPARE(w.runs()->planDialog()->summary().command, QStringLiteral("alembic downgrade -1"));
         QVERIFY(w.runs()->planDialog()->findChild<QWidget*>(QStringLiteral("planWarning")));
+        // its first line says what it removes
+        QCOMPARE(w.runs()->planDialog()->headingText(),
+                 QStringLiteral("Downgrade 1 revision on “%1”: the schema changes it made are "
+                                "undone")
+                     .arg(w.profile()));
+        // Return confirms it (the profile is not protected)
         QCOMPARE(confirmAndWait(w), RunEvent::Status::Succeeded);
         QCOMPARE(tableRows(m_ini), QStringList{first});
         QTRY_VERIFY_WITH_TIMEOUT(w.scene()->nodeItem(first)->isCurrent(), 20000);
@@ -295,7 +303,19 @@ private slots:
         // the preview ran offline: the database did not move
         const QStringList before = tableRows(m_ini);
         QCOMPARE(tableRows(m_ini), before);
+        // Escape reaches the preview from its editor; a second preview is closed with the
+        // confirmation it came from.
+        QPointer<SqlPreviewDialog> preview = w.runs()->sqlPreview();
+        preview->editor()->setFocus();
+        QTest::keyClick(preview->editor(), Qt::Key_Escape);
+        QTRY_VERIFY(preview.isNull());
+        QVERIFY(dialog->isVisible());
+        dialog->findChild<QPushButton*>(QStringLiteral("previewSql"))->click();
+        preview = w.runs()->sqlPreview();
+        QVERIFY(preview);
+        QVERIFY(preview->isVisible());
         dialog->reject();
+        QTRY_VERIFY(preview.isNull());
     }
 
     void sqlPreviewSaysWhenOfflineModeFails()

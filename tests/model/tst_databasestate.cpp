@@ -1,6 +1,10 @@
 #include "db/databasestate.h"
+#include "db/versiontablereader.h"
 #include "graph/revisiongraph.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace retort;
@@ -75,6 +79,47 @@ private slots:
         QCOMPARE(rows.currentRevisions(), ids("d b"));
         QCOMPARE(rows.sortedCurrentRevisions(), ids("b d"));
         QVERIFY(!rows.isDerived());
+        QVERIFY(!rows.isFileMissing());
+        QVERIFY(!base.isFileMissing());
+
+        const DatabaseState noFile = DatabaseState::missingFile(QStringLiteral("/p/app.db"));
+        QVERIFY(noFile.isReadable());
+        QVERIFY(noFile.isAtBase());
+        QVERIFY(noFile.isTableMissing());
+        QVERIFY(noFile.isFileMissing());
+        QCOMPARE(noFile.missingFile(), QStringLiteral("/p/app.db"));
+        QVERIFY(!(noFile == base));
+    }
+
+    // A SQLite file that does not exist yet is at base (alembic would create it), and the
+    // state says so; reading it does not create it. An existing empty file is just at base.
+    void missingSqliteFileIsFlagged()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = QDir(dir.path()).absoluteFilePath(QStringLiteral("not-yet.db"));
+        const DatabaseState missing =
+            VersionTableReader::readNow(QStringLiteral("sqlite:///not-yet.db"), dir.path());
+        QVERIFY2(missing.isReadable(), qPrintable(missing.error()));
+        QVERIFY(missing.isAtBase());
+        QVERIFY(missing.isFileMissing());
+        QCOMPARE(missing.missingFile(), file);
+        QVERIFY(!QFile::exists(file));
+
+        QFile empty(file);
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+        const DatabaseState existing =
+            VersionTableReader::readNow(QStringLiteral("sqlite:///not-yet.db"), dir.path());
+        QVERIFY2(existing.isReadable(), qPrintable(existing.error()));
+        QVERIFY(existing.isAtBase());
+        QVERIFY(!existing.isFileMissing());
+
+        // A missing folder stays an error, as it is for alembic.
+        const DatabaseState noFolder =
+            VersionTableReader::readNow(QStringLiteral("sqlite:///no/such/folder/x.db"), dir.path());
+        QVERIFY(!noFolder.isReadable());
+        QVERIFY(!noFolder.isFileMissing());
     }
 
     void atBaseEverythingPending()

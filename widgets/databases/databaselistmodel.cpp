@@ -1,6 +1,8 @@
 #include "databaselistmodel.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QFont>
 #include <QPalette>
 #include <QStyle>
@@ -41,6 +43,9 @@ QString DatabaseListModel::stateText(const DatabaseRow& row)
     case DatabaseRow::Status::Reading:
         return tr("reading…");
     case DatabaseRow::Status::AtBase:
+        if (!row.missingFile.isEmpty())
+            return tr("at base: the file %1 does not exist yet")
+                .arg(QFileInfo(row.missingFile).fileName());
         return tr("at base (no version table rows)");
     case DatabaseRow::Status::Error:
         return tr("error: %1").arg(row.error);
@@ -51,6 +56,17 @@ QString DatabaseListModel::stateText(const DatabaseRow& row)
         return parts.join(QStringLiteral(", "));
     }
     }
+    return {};
+}
+
+QString DatabaseListModel::stateToolTip(const DatabaseRow& row)
+{
+    if (row.status == DatabaseRow::Status::Error)
+        return row.error;
+    if (row.status == DatabaseRow::Status::AtBase && !row.missingFile.isEmpty())
+        return tr("The file %1 does not exist yet; alembic would create it on its first run "
+                  "(at base).")
+            .arg(QDir::toNativeSeparators(row.missingFile));
     return {};
 }
 
@@ -81,8 +97,8 @@ QVariant DatabaseListModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == StateColumn && row.status == DatabaseRow::Status::Error)
-            return row.error;
+        if (index.column() == StateColumn && !stateToolTip(row).isEmpty())
+            return stateToolTip(row);
         if (index.column() == NameColumn && row.isProtected)
             return tr("Protected: runs against this database ask you to type its name.");
         if (index.column() == UrlColumn)

@@ -20,6 +20,7 @@ struct DatabaseRow
     QStringList current;      // version table rows, sorted
     QStringList ghosts;       // rows with no script
     QString error;            // Status::Error: why the table could not be read
+    QString missingFile;      // Status::AtBase: the SQLite file that does not exist yet
 };
 
 // The profiles of a project as a table: name, where the database stands, URL.
@@ -41,6 +42,8 @@ public:
 
     // "at base", "a1b2c3 (head)", "error: …" — the state column's text.
     static QString stateText(const DatabaseRow& row);
+    // The state column's tooltip: the error, or the whole sentence about a missing file.
+    static QString stateToolTip(const DatabaseRow& row);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -58,7 +59,7 @@ ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList
     m_xArguments->setTabChangesFocus(true);
     m_xArguments->setPlaceholderText(tr("One -x value a line, e.g. tenant=acme"));
     m_xArguments->setFixedHeight(fontMetrics().lineSpacing() * 3 + 12);
-    m_protected = new QCheckBox(tr("Protected: ask me to type the profile's name before a run"));
+    m_protected = new QCheckBox(tr("&Protected: ask me to type the profile's name before a run"));
     m_protected->setChecked(profile.isProtected());
 
     m_name->setObjectName(QStringLiteral("name"));
@@ -72,10 +73,10 @@ ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList
     auto* form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&URL:"), m_url);
-    form->addRow(tr("Version &table:"), m_versionTable);
+    form->addRow(tr("&Version table:"), m_versionTable);
     form->addRow(tr("&Schema:"), m_schema);
     form->addRow(tr("&Environment:"), m_environment);
-    form->addRow(tr("&-x arguments:"), m_xArguments);
+    form->addRow(tr("-&x arguments:"), m_xArguments);
     form->addRow(QString(), m_protected);
 
     m_test = new QPushButton(tr("&Test Connection"));
@@ -159,6 +160,28 @@ void ProfileDialog::setTestResult(const QString& text, bool ok)
 {
     m_test->setEnabled(true);
     m_testResult->setText((ok ? tr("✓ ") : tr("✗ ")) + text);
+}
+
+void ProfileDialog::showTestResult(const DatabaseState& state)
+{
+    if (!state.isReadable())
+        setTestResult(state.error(), false);
+    else if (state.isFileMissing())
+        setTestResult(tr("The file %1 does not exist yet; alembic would create it on its first "
+                         "run (at base).")
+                          .arg(QDir::toNativeSeparators(state.missingFile())),
+                      true);
+    else if (state.isAtBase())
+        setTestResult(tr("Connected: the database is at base."), true);
+    else
+        setTestResult(tr("Connected: the database is at %1.")
+                          .arg(state.sortedCurrentRevisions().join(QStringLiteral(", "))),
+                      true);
+}
+
+QString ProfileDialog::testResultText() const
+{
+    return m_testResult->text();
 }
 
 void ProfileDialog::accept()

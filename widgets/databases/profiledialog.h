@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/connectionprofile.h"
+#include "db/databasestate.h"
 
 #include <QDialog>
 
@@ -32,6 +33,10 @@ public:
     QString validationError() const;
 
     void setTestResult(const QString& text, bool ok);
+    // Says what a test read found: where the database stands, that its SQLite file does not
+    // exist yet (alembic would create it), or why it could not be read.
+    void showTestResult(const DatabaseState& state);
+    QString testResultText() const;
 
     void accept() override;
 

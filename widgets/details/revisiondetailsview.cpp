@@ -4,6 +4,7 @@
 
 #include <QClipboard>
 #include <QDir>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGuiApplication>
@@ -12,7 +13,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
-#include <QStackedWidget>
 #include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
@@ -45,21 +45,22 @@ RevisionDetailsView::RevisionDetailsView(QWidget* parent) : QWidget(parent)
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
 
-    m_scrollArea = new QScrollArea(this);
-    m_scrollArea->setWidgetResizable(true);
-    m_scrollArea->setFrameShape(QFrame::NoFrame);
-    m_scrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    outer->addWidget(m_scrollArea);
-
-    m_stack = new QStackedWidget;
-    m_scrollArea->setWidget(m_stack);
-
+    // The placeholder sits outside the scroll area: with nothing selected there is nothing
+    // to scroll, and the empty form's height must not make a scroll bar appear.
     m_placeholder = new QLabel(tr("Select a revision to see its details"));
     m_placeholder->setObjectName(QLatin1String(PlaceholderField));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
-    m_stack->addWidget(m_placeholder);
+    m_placeholder->setMinimumSize(0, 0);
+    m_placeholder->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    outer->addWidget(m_placeholder);
+
+    m_scrollArea = new QScrollArea(this);
+    m_scrollArea->setWidgetResizable(true);
+    m_scrollArea->setFrameShape(QFrame::NoFrame);
+    m_scrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    outer->addWidget(m_scrollArea);
 
     m_formPage = new QWidget;
     auto* pageLayout = new QVBoxLayout(m_formPage);
@@ -69,7 +70,7 @@ RevisionDetailsView::RevisionDetailsView(QWidget* parent) : QWidget(parent)
     m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
     pageLayout->addLayout(m_form);
     pageLayout->addStretch(1);
-    m_stack->addWidget(m_formPage);
+    m_scrollArea->setWidget(m_formPage);
 
     // Id row: monospace, selectable, with a Copy button beside it.
     {
@@ -109,7 +110,12 @@ RevisionDetailsView::RevisionDetailsView(QWidget* parent) : QWidget(parent)
     addField(tr("Resolved dependencies:"), DependenciesField, true);
     addField(tr("Dependents:"), DependentsField, true);
     addField(tr("Branch labels:"), LabelsField, true);
-    addField(tr("File:"), PathField, true);
+    // The path is one line, elided in the middle to the pane's width (never wider: a long
+    // file name must not push the Copy button out of sight); the tooltip has all of it.
+    QLabel* path = addField(tr("File:"), PathField, true);
+    path->setWordWrap(false);
+    path->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    path->installEventFilter(this);
     addField(tr("Diagnostics:"), DiagnosticsField, true);
 
     // The message is the headline of the pane.
@@ -196,6 +202,8 @@ QString RevisionDetailsView::fieldText(const char* objectName) const
         return {};
     if (label->textFormat() == Qt::PlainText)
         return label->text();
+    if (qstrcmp(objectName, PathField) == 0)
+        return m_pathText; // whole, however it is elided on screen
     return QTextDocumentFragment::fromHtml(label->text()).toPlainText();
 }
 
@@ -215,8 +223,10 @@ void RevisionDetailsView::showPlaceholder()
     m_shownPath.clear();
     for (QLabel* label : std::as_const(m_fields))
         label->clear();
+    m_pathText.clear();
     m_copyButton->setEnabled(false);
-    m_stack->setCurrentWidget(m_placeholder);
+    m_scrollArea->hide();
+    m_placeholder->show();
 }
 
 void RevisionDetailsView::setRow(const char* objectName, const QString& text, bool visible)
@@ -318,10 +328,12 @@ void RevisionDetailsView::rebuild()
     setRow(LabelsField, labels.join(QLatin1String(", ")), !labels.isEmpty());
 
     if (revision->path.isEmpty()) {
+        m_pathText.clear();
         setRow(PathField, QString(), false);
     } else {
-        setRow(PathField, QStringLiteral("<a href=\"%1\">%2</a>")
-                              .arg(kScriptLink, escaped(displayPath(revision->path))));
+        m_pathText = displayPath(revision->path);
+        setRow(PathField, QString());
+        updatePathField();
         field(PathField)->setToolTip(QDir::toNativeSeparators(revision->path));
     }
 
@@ -349,7 +361,28 @@ void RevisionDetailsView::rebuild()
     }
     setRow(DiagnosticsField, diagnostics.join(QLatin1String("<br>")), !diagnostics.isEmpty());
 
-    m_stack->setCurrentWidget(m_formPage);
+    m_placeholder->hide();
+    m_scrollArea->show();
+}
+
+void RevisionDetailsView::updatePathField()
+{
+    QLabel* label = field(PathField);
+    if (m_pathText.isEmpty() || !label)
+        return;
+    const int width = label->contentsRect().width() - 2;
+    const QString shown = width > 0 ? label->fontMetrics().elidedText(m_pathText, Qt::ElideMiddle,
+                                                                      width)
+                                    : m_pathText;
+    label->setText(QStringLiteral("<a href=\"%1\">%2</a>").arg(kScriptLink, escaped(shown)));
+}
+
+bool RevisionDetailsView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == field(PathField) &&
+        (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
+        updatePathField();
+    return QWidget::eventFilter(watched, event);
 }
 
 QString RevisionDetailsView::databaseText() const

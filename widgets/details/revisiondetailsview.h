@@ -14,7 +14,6 @@ class QFormLayout;
 class QLabel;
 class QPushButton;
 class QScrollArea;
-class QStackedWidget;
 
 namespace retort {
 
@@ -78,7 +77,8 @@ public:
 
     // The label of one field, by its object name (nullptr for an unknown name).
     QLabel* field(const char* objectName) const;
-    // The plain text of one field (rich text stripped), for tests and accessibility.
+    // The plain text of one field (rich text stripped), for tests and accessibility; the
+    // path whole, however it is elided on screen.
     QString fieldText(const char* objectName) const;
     // Whether the form row of a field is shown (rows without content are hidden).
     bool isFieldVisible(const char* objectName) const;
@@ -87,7 +87,11 @@ signals:
     void revisionLinkActivated(const QString& id);
     void openScriptRequested(const QString& absolutePath);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void updatePathField();
     QLabel* addField(const QString& caption, const char* objectName, bool richText);
     void rebuild();
     void showPlaceholder();
@@ -105,13 +109,13 @@ private:
     QString m_requestedId;
     QString m_shownId;
     QString m_shownPath;
+    QString m_pathText; // the path as shown, before eliding
 
     bool m_hasDatabaseState = false;
     QString m_profileName;
     DatabaseState m_databaseState;
 
     QScrollArea* m_scrollArea = nullptr;
-    QStackedWidget* m_stack = nullptr;
     QLabel* m_placeholder = nullptr;
     QWidget* m_formPage = nullptr;
     QFormLayout* m_form = nullptr;

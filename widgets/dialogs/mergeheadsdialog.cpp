@@ -33,7 +33,7 @@ MergeHeadsDialog::MergeHeadsDialog(std::shared_ptr<const RevisionGraph> graph, Q
         }
     }
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Merge"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Me&rge"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

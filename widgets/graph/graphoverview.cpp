@@ -199,7 +199,7 @@ void GraphOverview::paintEvent(QPaintEvent* event)
         if (RevisionNodeItem* node = scene->nodeItem(id))
             painter.drawRect(markRect(node, kMinimumMark));
     }
-    painter.setBrush(highlight);
+    painter.setBrush(scene->style().currentBorder); // "you are here", as on the nodes
     for (const auto& [profile, state] : scene->databaseStates()) {
         if (profile != scene->selectedProfile())
             continue;

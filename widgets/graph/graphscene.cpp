@@ -1,10 +1,12 @@
 #include "graph/graphscene.h"
 
+#include "graph/databasemarkeritem.h"
 #include "graph/edgeitem.h"
 #include "graph/revisiongraph.h"
 #include "graph/revisionnodeitem.h"
 
 #include <QFontDatabase>
+#include <QGraphicsPathItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QSet>
@@ -82,15 +84,24 @@ GraphStyle GraphStyle::fromPalette(const QPalette& palette, const QFont& font)
     s.pendingFill = mix(base, window, 0.6);
     s.pendingText = mix(base, text, 0.55);
     s.pendingBorder = mix(base, text, 0.4);
-    s.currentFill = highlight;
-    s.currentText = highlightedText;
-    s.currentBorder = mix(highlight, text, 0.5);
+    // "You are here" is green, never the selection's colour: a database's position must not
+    // look like the node someone clicked.
+    QColor here = dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x2e, 0x8b, 0x3e);
+    const int highlightHue = highlight.hslHue();
+    if (highlightHue >= 70 && highlightHue <= 170) // a green highlight: "here" turns amber
+        here = dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xc7, 0x6a, 0x00);
+    s.currentFill = mix(base, here, dark ? 0.35 : 0.25);
+    s.currentText = text;
+    s.currentBorder = here;
+    s.currentGlyphText = dark ? QColor(0x10, 0x20, 0x10) : QColor(Qt::white);
     s.errorFill = dark ? QColor(0xef, 0x53, 0x50) : QColor(0xc6, 0x28, 0x28);
     s.errorText = QColor(Qt::white);
     s.ghostFill = mix(base, s.errorFill, 0.08);
     s.ghostText = mix(base, text, 0.7);
     s.ghostBorder = s.errorFill;
     s.selection = dark ? highlight.lighter(130) : highlight.darker(115);
+    s.selectionHalo = s.selection;
+    s.selectionHalo.setAlphaF(0.55f);
     s.edge = mix(base, text, 0.5);
     s.edgeEmphasized = highlight;
     s.dependencyEdge = withContrast(mix(base, link, 0.8), base, text);
@@ -139,16 +150,14 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
 
     // Edges are rebuilt; nodes are kept by id so that the selection survives.
     for (EdgeItem* edge : std::as_const(m_edges)) {
-        removeItem(edge);
-        delete edge;
+        discard(edge);
     }
     m_edges.clear();
     for (auto it = m_nodes.begin(); it != m_nodes.end();) {
         if (!m_graph || !m_graph->contains(it.key())) {
             RevisionNodeItem* item = it.value();
             it = m_nodes.erase(it);
-            removeItem(item);
-            delete item;
+            discard(item);
         } else {
             ++it;
         }
@@ -181,6 +190,8 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
                 item = new RevisionNodeItem(r.id, &m_style);
                 m_nodes.insert(r.id, item);
                 addItem(item);
+            } else {
+                invalidateItem(item); // where it was drawn (see invalidateItem)
             }
             RevisionNodeItem::Markers markers;
             if (m_graph->isHead(r.id))
@@ -213,6 +224,7 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
         // Revisions the layout does not know yet (a stale layout): a row under the picture.
         qreal x = m_layoutRect.left();
         for (RevisionNodeItem* item : std::as_const(unplaced)) {
+            invalidateItem(item);
             const QRectF r = item->nodeRect();
             item->setPos(x + r.width() / 2, m_layoutRect.bottom() + kGhostGap + r.height() / 2);
             x += r.width() + kGhostGap;
@@ -324,8 +336,7 @@ void GraphScene::applyStates()
         if (!ghostIds.contains(it.key())) {
             RevisionNodeItem* item = it.value();
             it = m_ghosts.erase(it);
-            removeItem(item);
-            delete item;
+            discard(item);
         } else {
             ++it;
         }
@@ -362,7 +373,214 @@ void GraphScene::applyStates()
     }
 
     placeGhosts();
+    rebuildMarkers(markers);
+    placeMarkers();
     updateGraphRect();
+    updateCaption(haveSelected ? &selected : nullptr);
+}
+
+void GraphScene::updateCaption(const DatabaseState* selected)
+{
+    QString caption;
+    const QString& name = m_selectedProfile;
+    if (name.isEmpty()) {
+        caption.clear();
+    } else if (!selected) {
+        bool unreadable = false;
+        QString error;
+        for (const auto& [profile, state] : std::as_const(m_states)) {
+            if (profile == name && !state.isReadable()) {
+                unreadable = true;
+                error = state.error();
+            }
+        }
+        caption = unreadable ? tr("Showing: %1 — cannot read: %2").arg(name, error)
+                             : tr("Showing: %1 — not read yet").arg(name);
+    } else if (selected->isAtBase()) {
+        caption = selected->isTableMissing()
+                      ? tr("Showing: %1 — at base (no version table)").arg(name)
+                      : tr("Showing: %1 — at base (empty version table)").arg(name);
+    } else {
+        QStringList rows;
+        for (const QString& row : selected->sortedCurrentRevisions()) {
+            const QString shortId = row.left(12);
+            rows << ((m_graph && !m_graph->contains(row)) ? tr("%1 (no script)").arg(shortId)
+                                                          : shortId);
+        }
+        caption = tr("Showing: %1 — at %2").arg(name, rows.join(QStringLiteral(", ")));
+    }
+    if (caption == m_caption)
+        return;
+    m_caption = caption;
+    emit captionChanged(caption);
+}
+
+void GraphScene::rebuildMarkers(const QHash<QString, QStringList>& markers)
+{
+    for (DatabaseMarkerItem* marker : std::as_const(m_markers)) {
+        discard(marker);
+    }
+    m_markers.clear();
+    QStringList revisions = markers.keys();
+    revisions.sort();
+    for (const QString& revision : std::as_const(revisions)) {
+        if (!nodeItem(revision))
+            continue; // no node to stand by (no graph yet)
+        for (const QString& profile : markers.value(revision)) {
+            auto* marker = new DatabaseMarkerItem(profile, revision, &m_style);
+            marker->setSelectedProfile(profile == m_selectedProfile);
+            m_markers.append(marker);
+            addItem(marker);
+        }
+    }
+}
+
+// Markers go next to their node: beside it (right, then left) when there is room, else as a
+// tab on its top or bottom edge (in the gap between ranks), else as near as possible along
+// the node's row, joined to it by a leader line. They never cover a node's box, its branch
+// label badges or its error mark, nor another marker. A node's markers stay together: one
+// under the other beside the node, side by side on a tab.
+void GraphScene::placeMarkers()
+{
+    for (QGraphicsPathItem* leader : std::as_const(m_leaders))
+        discard(leader);
+    m_leaders.clear();
+    if (m_markers.isEmpty())
+        return;
+    constexpr qreal kSide = 9.0; // clear of the selection halo
+    constexpr qreal kTab = 1.5;
+    constexpr qreal kStack = 2.0;
+
+    QList<QRectF> obstacles;
+    obstacles.reserve(m_nodes.size() + m_ghosts.size() + m_markers.size());
+    for (RevisionNodeItem* item : std::as_const(m_nodes))
+        obstacles.append(item->mapRectToScene(item->occupiedRect()));
+    for (RevisionNodeItem* item : std::as_const(m_ghosts))
+        obstacles.append(item->mapRectToScene(item->occupiedRect()));
+
+    // The markers of each node, in order.
+    QList<QPair<RevisionNodeItem*, QList<DatabaseMarkerItem*>>> groups;
+    for (DatabaseMarkerItem* marker : std::as_const(m_markers)) {
+        RevisionNodeItem* node = nodeItem(marker->revision());
+        if (groups.isEmpty() || groups.last().first != node)
+            groups.append(qMakePair(node, QList<DatabaseMarkerItem*>()));
+        groups.last().second.append(marker);
+    }
+    // Top to bottom, left to right: placement does not depend on hash order.
+    std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
+        const QPointF pa = a.first->pos(), pb = b.first->pos();
+        return pa.y() != pb.y() ? pa.y() < pb.y() : pa.x() < pb.x();
+    });
+
+    auto blockers = [&obstacles](const QRectF& labels) {
+        const QRectF r = labels.adjusted(-1, -1, 1, 1); // the markers' bounding rects
+        QList<QRectF> hits;
+        for (const QRectF& o : std::as_const(obstacles)) {
+            if (o.intersects(r))
+                hits.append(o);
+        }
+        return hits;
+    };
+
+    enum class Side { Right, Left, Above, Below };
+    for (const auto& [node, markers] : std::as_const(groups)) {
+        QSizeF column, row; // the group one under the other, or side by side
+        for (DatabaseMarkerItem* m : markers) {
+            const QSizeF size = m->labelRect().size();
+            column = QSizeF(std::max(column.width(), size.width()),
+                            column.height() + size.height() + (column.isEmpty() ? 0 : kStack));
+            row = QSizeF(row.width() + size.width() + (row.isEmpty() ? 0 : kStack),
+                         std::max(row.height(), size.height()));
+        }
+        const QRectF box = node->mapRectToScene(node->nodeRect());
+        const qreal middle = box.center().y() - column.height() / 2;
+        const QList<QPair<Side, QRectF>> candidates{
+            {Side::Right, QRectF(QPointF(box.right() + kSide, middle), column)},
+            {Side::Left, QRectF(QPointF(box.left() - kSide - column.width(), middle), column)},
+            {Side::Above, QRectF(QPointF(box.right() - row.width(), box.top() - kTab - row.height()), row)},
+            {Side::Below, QRectF(QPointF(box.right() - row.width(), box.bottom() + kTab), row)},
+        };
+        Side side = Side::Right;
+        QRectF group;
+        for (const auto& [candidate, rect] : candidates) {
+            if (blockers(rect).isEmpty()) {
+                side = candidate;
+                group = rect;
+                break;
+            }
+        }
+        if (group.isNull()) {
+            // Slide right from the right-hand side, and left from the left-hand side, until
+            // free; the nearer wins.
+            QRectF right = candidates.at(0).second;
+            for (QList<QRectF> hits = blockers(right); !hits.isEmpty(); hits = blockers(right)) {
+                qreal x = right.left();
+                for (const QRectF& h : std::as_const(hits))
+                    x = std::max(x, h.right() + kSide);
+                right.moveLeft(x);
+            }
+            QRectF left = candidates.at(1).second;
+            for (QList<QRectF> hits = blockers(left); !hits.isEmpty(); hits = blockers(left)) {
+                qreal x = left.right();
+                for (const QRectF& h : std::as_const(hits))
+                    x = std::min(x, h.left() - kSide);
+                left.moveRight(x);
+            }
+            const bool onRight = right.left() - box.right() <= box.left() - left.right() + 0.5;
+            side = onRight ? Side::Right : Side::Left;
+            group = onRight ? right : left;
+        }
+        obstacles.append(group.adjusted(-kStack, -kStack, kStack, kStack));
+
+        const bool vertical = side == Side::Right || side == Side::Left;
+        QPointF at = group.topLeft();
+        for (DatabaseMarkerItem* m : markers) {
+            const QRectF label = m->labelRect();
+            const qreal x = side == Side::Left ? group.right() - label.width() : at.x();
+            invalidateItem(m);
+            m->setPos(QPointF(x, at.y()) - label.topLeft());
+            if (vertical)
+                at.ry() += label.height() + kStack;
+            else
+                at.rx() += label.width() + kStack;
+        }
+
+        // A leader from the box to the first marker: short when the group sits by the node,
+        // drawn under the nodes when it had to go further.
+        const QRectF first = markers.first()->mapRectToScene(markers.first()->labelRect());
+        QPointF from, to;
+        switch (side) {
+        case Side::Right:
+            from = QPointF(box.right(), box.center().y());
+            to = QPointF(first.left(), first.center().y());
+            break;
+        case Side::Left:
+            from = QPointF(box.left(), box.center().y());
+            to = QPointF(first.right(), first.center().y());
+            break;
+        case Side::Above:
+            from = QPointF(first.center().x(), box.top());
+            to = QPointF(first.center().x(), first.bottom());
+            break;
+        case Side::Below:
+            from = QPointF(first.center().x(), box.bottom());
+            to = QPointF(first.center().x(), first.top());
+            break;
+        }
+        QPainterPath path(from);
+        path.lineTo(to);
+        auto* leader = new QGraphicsPathItem(path);
+        QPen pen(markers.first()->isSelectedProfile() ? m_style.selectedMarkerFill
+                                                      : m_style.markerFill,
+                 1.5);
+        pen.setCosmetic(true);
+        leader->setPen(pen);
+        leader->setZValue(0.5); // above edges, under nodes
+        leader->setAcceptedMouseButtons(Qt::NoButton);
+        leader->setData(0, node->id());
+        m_leaders.append(leader);
+        addItem(leader);
+    }
 }
 
 void GraphScene::placeGhosts()
@@ -402,6 +620,7 @@ void GraphScene::placeGhosts()
     qreal x = left;
     for (const QString& id : sortedKeys(m_ghosts)) {
         RevisionNodeItem* item = m_ghosts.value(id);
+        invalidateItem(item);
         const qreal w = item->nodeRect().width();
         item->setPos(x + w / 2, y);
         x += w + kGhostGap + 60; // room for the database markers
@@ -413,12 +632,58 @@ void GraphScene::updateGraphRect()
     QRectF rect = m_layoutRect;
     for (RevisionNodeItem* item : std::as_const(m_ghosts))
         rect |= item->sceneBoundingRect();
+    for (DatabaseMarkerItem* item : std::as_const(m_markers))
+        rect |= item->sceneBoundingRect();
     if (rect.isNull()) {
         for (RevisionNodeItem* item : std::as_const(m_nodes))
             rect |= item->sceneBoundingRect();
     }
     m_graphRect = rect;
     setSceneRect(rect.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
+}
+
+QRectF GraphScene::contentRect(bool withDatabaseOverlay) const
+{
+    if (withDatabaseOverlay)
+        return m_graphRect;
+    QRectF rect = m_layoutRect;
+    if (rect.isNull()) {
+        for (RevisionNodeItem* item : std::as_const(m_nodes))
+            rect |= item->sceneBoundingRect();
+    }
+    return rect;
+}
+
+void GraphScene::setDatabaseOverlayShown(bool shown)
+{
+    if (shown == m_style.showStates)
+        return;
+    m_style.showStates = shown;
+    for (RevisionNodeItem* item : std::as_const(m_ghosts))
+        item->setVisible(shown);
+    for (DatabaseMarkerItem* item : std::as_const(m_markers))
+        item->setVisible(shown);
+    for (QGraphicsPathItem* item : std::as_const(m_leaders))
+        item->setVisible(shown);
+    for (RevisionNodeItem* item : std::as_const(m_nodes))
+        item->update();
+}
+
+// Qt repaints a removed (or moved) item where the view last painted it, in viewport pixels;
+// a scroll since then copied those pixels elsewhere without painting the item again, so that
+// spot is stale and the item's picture stays on screen until something repaints it all (a
+// zoom). Updating the item's scene rect, which the views map with their current scroll,
+// repaints where it really is.
+void GraphScene::invalidateItem(QGraphicsItem* item)
+{
+    update(item->sceneBoundingRect());
+}
+
+void GraphScene::discard(QGraphicsItem* item)
+{
+    invalidateItem(item);
+    removeItem(item);
+    delete item;
 }
 
 RevisionNodeItem* GraphScene::nodeItem(const QString& id) const
@@ -557,6 +822,10 @@ void GraphScene::updateStyle()
         item->setStyle(&m_style);
     for (EdgeItem* edge : std::as_const(m_edges))
         edge->setStyle(&m_style);
+    for (DatabaseMarkerItem* marker : std::as_const(m_markers))
+        marker->setStyle(&m_style);
+    placeMarkers(); // the labels' sizes follow the font
+    updateGraphRect();
     m_updatingStyle = false;
 }
 

@@ -11,10 +11,13 @@
 #include <QPair>
 #include <QPalette>
 
+class QGraphicsPathItem;
+
 #include <memory>
 
 namespace retort {
 
+class DatabaseMarkerItem;
 class EdgeItem;
 class RevisionGraph;
 class RevisionNodeItem;
@@ -38,10 +41,12 @@ struct GraphStyle
     QColor currentFill;
     QColor currentText;
     QColor currentBorder;
+    QColor currentGlyphText;
     QColor ghostFill;
     QColor ghostText;
     QColor ghostBorder;
     QColor selection;
+    QColor selectionHalo; // translucent ring around a selected node
     QColor edge;
     QColor edgeEmphasized;
     QColor dependencyEdge;
@@ -57,6 +62,9 @@ struct GraphStyle
     QColor selectedMarkerFill;
     QColor selectedMarkerText;
     QColor searchMatch;
+    // False while the picture is drawn without the database overlay (see
+    // GraphScene::setDatabaseOverlayShown): nodes then ignore the database states.
+    bool showStates = true;
 
     static GraphStyle fromPalette(const QPalette& palette, const QFont& font);
 };
@@ -81,6 +89,13 @@ public:
     std::shared_ptr<const RevisionGraph> graph() const { return m_graph; }
     // The layout's bounding box (plus ghost nodes), in scene coordinates.
     QRectF graphRect() const { return m_graphRect; }
+    // What is drawn: the graph with, or without, the database overlay (ghost nodes, markers).
+    QRectF contentRect(bool withDatabaseOverlay) const;
+
+    // Shows or hides where the databases stand: state colours, the current revision's glyph,
+    // ghost nodes, markers. For exporting the bare graph; the window always shows them.
+    void setDatabaseOverlayShown(bool shown);
+    bool isDatabaseOverlayShown() const { return m_style.showStates; }
 
     // Where each database stands (profile name, state); the selected profile's position is
     // highlighted, every profile gets a marker on its current revision(s), and rows with no
@@ -101,6 +116,15 @@ public:
     QList<RevisionNodeItem*> nodeItems() const;  // revisions, sorted by id
     QList<RevisionNodeItem*> ghostItems() const; // sorted by id
     QList<EdgeItem*> edgeItems() const { return m_edges; }
+    // One marker per profile and current revision, placed clear of every node, branch label
+    // and other marker; a leader line joins each to its node.
+    QList<DatabaseMarkerItem*> markerItems() const { return m_markers; }
+    QList<QGraphicsPathItem*> markerLeaders() const { return m_leaders; }
+    // Whose state the picture shows, in words: "Showing: staging — at 1ff12e825ce1", "…— at
+    // base (empty version table)", "…— cannot read: <reason>". Empty without profiles.
+    QString caption() const { return m_caption; }
+    // The colours and fonts the items draw with (for pictures of the scene drawn elsewhere).
+    const GraphStyle& style() const { return m_style; }
 
     // The selected revision (a single selected node), or an empty string.
     QString currentRevision() const { return m_current; }
@@ -123,6 +147,7 @@ signals:
     // Around setGraph(): views use them to keep their viewport.
     void graphAboutToChange();
     void graphChanged(bool sameRevisions);
+    void captionChanged(const QString& caption);
 
 protected:
     bool event(QEvent* event) override;
@@ -131,11 +156,16 @@ protected:
 
 private:
     RevisionNodeItem* nodeAt(const QPointF& scenePos) const;
+    void invalidateItem(QGraphicsItem* item);
+    void discard(QGraphicsItem* item);
     void onSelectionChanged();
     void applyStates();
     void applyRunMarks();
     void applySearchMatches();
     void placeGhosts();
+    void rebuildMarkers(const QHash<QString, QStringList>& markers);
+    void placeMarkers();
+    void updateCaption(const DatabaseState* selected);
     void updateGraphRect();
     void updateStyle();
     void updateEdgeEmphasis();
@@ -145,6 +175,9 @@ private:
     QHash<QString, RevisionNodeItem*> m_nodes;
     QHash<QString, RevisionNodeItem*> m_ghosts;
     QList<EdgeItem*> m_edges;
+    QList<DatabaseMarkerItem*> m_markers;
+    QList<QGraphicsPathItem*> m_leaders;
+    QString m_caption;
     QRectF m_layoutRect;
     QRectF m_graphRect;
     QSizeF m_typicalNodeSize;

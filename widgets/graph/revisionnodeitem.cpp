@@ -86,8 +86,13 @@ void RevisionNodeItem::setState(State state, bool current)
         state = State::Ghost;
     if (state == m_state && current == m_current)
         return;
+    const bool glyphChanged = current != m_current;
     m_state = state;
     m_current = current;
+    if (glyphChanged) {
+        relayout(); // the database glyph takes a slot of the top line
+        return;
+    }
     updateToolTip();
     update();
 }
@@ -100,7 +105,7 @@ void RevisionNodeItem::setProfileMarkers(const QStringList& profiles,
         return;
     m_profileMarkers = profiles;
     m_selectedProfile = selected;
-    relayout();
+    updateToolTip();
 }
 
 void RevisionNodeItem::setStyle(const GraphStyle* style)
@@ -113,7 +118,6 @@ void RevisionNodeItem::relayout()
 {
     prepareGeometryChange();
     m_labelBadges.clear();
-    m_profileBadges.clear();
     m_glyphs.clear();
     m_errorRect = {};
 
@@ -145,6 +149,14 @@ void RevisionNodeItem::relayout()
         m_glyphs.prepend({r, glyphs.at(i)});
         glyphX -= kGlyphGap;
     }
+    // "You are here": the selected database's current revision carries a database glyph.
+    m_databaseGlyphRect = {};
+    if (m_current) {
+        glyphX -= kGlyphSize;
+        m_databaseGlyphRect = QRectF(glyphX, inner.top() + (lineHeight - kGlyphSize) / 2,
+                                     kGlyphSize, kGlyphSize);
+        glyphX -= kGlyphGap;
+    }
 
     const bool twoLines = inner.height() >= lineHeight + fm.height();
     if (twoLines) {
@@ -174,24 +186,18 @@ void RevisionNodeItem::relayout()
         x += w + kBadgeGap;
     }
 
-    // Database markers to the right of the box, one under the other.
-    qreal y = m_rect.top();
-    for (const QString& profile : std::as_const(m_profileMarkers)) {
-        const QString text = smallFm.elidedText(profile, Qt::ElideRight, 120);
-        const qreal w = smallFm.horizontalAdvance(text) + 14;
-        m_profileBadges.append(
-            {QRectF(m_rect.right() + 8, y, w, badgeHeight), text, profile == m_selectedProfile});
-        y += badgeHeight + kBadgeGap;
-    }
-
     if (m_hasErrors)
         m_errorRect = QRectF(m_rect.left() - 7, m_rect.top() - 7, 14, 14);
+
+    m_occupied = m_rect;
+    for (const Badge& b : std::as_const(m_labelBadges))
+        m_occupied |= b.rect;
+    if (!m_errorRect.isNull())
+        m_occupied |= m_errorRect;
 
     QRectF bounds = m_rect.adjusted(-7, -7, 7, 7); // room for a run mark
     for (const Badge& b : std::as_const(m_labelBadges))
         bounds |= b.rect;
-    for (const Badge& b : std::as_const(m_profileBadges))
-        bounds |= b.rect.adjusted(-8, 0, 0, 0);
     if (!m_errorRect.isNull())
         bounds |= m_errorRect;
     m_bounds = bounds.adjusted(-4, -4, 4, 4);
@@ -286,6 +292,54 @@ QPainterPath RevisionNodeItem::shape() const
     return path;
 }
 
+RevisionNodeItem::Appearance RevisionNodeItem::appearance(bool selected) const
+{
+    Appearance a;
+    if (!m_style)
+        return a;
+    const GraphStyle& s = *m_style;
+    a.fill = s.nodeFill;
+    a.border = s.nodeBorder;
+    a.text = s.nodeText;
+    a.halo = selected;
+    if (selected)
+        a.haloColor = s.selectionHalo;
+    if (!s.showStates && !m_ghost)
+        return a;
+    switch (m_state) {
+    case State::Unknown:
+        break;
+    case State::Applied:
+        a.fill = s.appliedFill;
+        a.border = s.appliedBorder;
+        break;
+    case State::Pending:
+        a.fill = s.pendingFill;
+        a.border = s.pendingBorder;
+        a.text = s.pendingText;
+        a.borderStyle = Qt::DashLine;
+        break;
+    case State::Current:
+        a.fill = s.currentFill;
+        a.border = s.currentBorder;
+        a.text = s.currentText;
+        a.borderWidth = 2.5;
+        break;
+    case State::Ghost:
+        a.fill = s.ghostFill;
+        a.border = s.ghostBorder;
+        a.text = s.ghostText;
+        a.borderStyle = Qt::DashLine;
+        break;
+    }
+    if (m_ghost && m_current) {
+        a.border = s.currentBorder;
+        a.borderWidth = 2.5;
+    }
+    a.databaseGlyph = m_current;
+    return a;
+}
+
 void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
                              QWidget* widget)
 {
@@ -294,41 +348,7 @@ void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
         return;
     const GraphStyle& s = *m_style;
 
-    QColor fill = s.nodeFill;
-    QColor border = s.nodeBorder;
-    QColor text = s.nodeText;
-    qreal borderWidth = 1.0;
-    Qt::PenStyle borderStyle = Qt::SolidLine;
-    switch (m_state) {
-    case State::Unknown:
-        break;
-    case State::Applied:
-        fill = s.appliedFill;
-        border = s.appliedBorder;
-        break;
-    case State::Pending:
-        fill = s.pendingFill;
-        border = s.pendingBorder;
-        text = s.pendingText;
-        borderStyle = Qt::DashLine;
-        break;
-    case State::Current:
-        fill = s.currentFill;
-        border = s.currentBorder;
-        text = s.currentText;
-        borderWidth = 2.5;
-        break;
-    case State::Ghost:
-        fill = s.ghostFill;
-        border = s.ghostBorder;
-        text = s.ghostText;
-        borderStyle = Qt::DashLine;
-        break;
-    }
-    if (m_ghost && m_current) {
-        border = s.currentFill;
-        borderWidth = 2.5;
-    }
+    const Appearance look = appearance(option->state & QStyle::State_Selected);
 
     // A search match: a marker-pen halo behind the box, unlike the selection's outline
     // and the current revision's fill.
@@ -338,9 +358,19 @@ void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
         painter->drawRoundedRect(m_rect.adjusted(-6, -6, 6, 6), 8, 8);
     }
 
-    painter->setPen(cosmeticPen(border, borderWidth, borderStyle));
-    painter->setBrush(fill);
+    // The selection: a halo around the box (in scene units, so it stays inside the bounding
+    // rect at every zoom), unlike anything a database state draws.
+    if (look.halo) {
+        QPen halo(look.haloColor, 6);
+        painter->setPen(halo);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(m_rect.adjusted(-4, -4, 4, 4), 7, 7);
+    }
+
+    painter->setPen(cosmeticPen(look.border, look.borderWidth, look.borderStyle));
+    painter->setBrush(look.fill);
     painter->drawRoundedRect(m_rect, 4, 4);
+    const QColor text = look.text;
 
     // A run's marks sit outside the box, so that the database states stay readable inside.
     if (m_runMark != RunMark::None) {
@@ -353,24 +383,9 @@ void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
         painter->drawRoundedRect(m_rect.adjusted(-5, -5, 5, 5), 7, 7);
     }
 
-    if (option->state & QStyle::State_Selected) {
-        const QColor selection = m_state == State::Current ? s.nodeText : s.selection;
-        painter->setPen(cosmeticPen(selection, 3));
-        painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(m_rect.adjusted(-2, -2, 2, 2), 5, 5);
-    }
-
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < kTextLevelOfDetail) {
-        // Far away: keep the database positions visible, drop the text.
-        for (const Badge& b : std::as_const(m_profileBadges)) {
-            const bool selected = b.selected;
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(selected ? s.selectedMarkerFill : s.markerFill);
-            painter->drawRect(b.rect);
-        }
-        return;
-    }
+    if (lod < kTextLevelOfDetail)
+        return; // far away: the boxes' colours are enough
 
     painter->setPen(text);
     painter->setFont(s.idFont);
@@ -406,19 +421,21 @@ void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
         painter->drawText(b.rect, Qt::AlignCenter, b.text);
     }
 
-    for (const Badge& b : std::as_const(m_profileBadges)) {
-        const bool selected = b.selected;
-        const QColor bg = selected ? s.selectedMarkerFill : s.markerFill;
-        // A flag pointing at the node.
-        const QPointF tip(m_rect.right() + 1, b.rect.center().y());
-        const QPointF pts[3] = {tip, QPointF(b.rect.left(), b.rect.top() + 2),
-                                QPointF(b.rect.left(), b.rect.bottom() - 2)};
+    if (look.databaseGlyph && !m_databaseGlyphRect.isNull()) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(bg);
-        painter->drawPolygon(pts, 3);
-        painter->drawRoundedRect(b.rect, 3, 3);
-        painter->setPen(selected ? s.selectedMarkerText : s.markerText);
-        painter->drawText(b.rect, Qt::AlignCenter, b.text);
+        painter->setBrush(s.currentBorder);
+        painter->drawEllipse(m_databaseGlyphRect);
+        const QRectF r = m_databaseGlyphRect.adjusted(3.5, 3, -3.5, -3);
+        const qreal cap = r.height() / 3.5;
+        QPainterPath body;
+        body.moveTo(r.left(), r.top() + cap / 2);
+        body.lineTo(r.left(), r.bottom() - cap / 2);
+        body.arcTo(QRectF(r.left(), r.bottom() - cap, r.width(), cap), 180, 180);
+        body.lineTo(r.right(), r.top() + cap / 2);
+        painter->setPen(cosmeticPen(s.currentGlyphText, 1.1));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(body);
+        painter->drawEllipse(QRectF(r.left(), r.top(), r.width(), cap));
     }
 
     if (m_hasErrors) {

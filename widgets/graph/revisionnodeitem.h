@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QGraphicsItem>
 #include <QRectF>
@@ -77,7 +78,8 @@ public:
     State state() const { return m_state; }
     // True when this is one of the selected database's current revisions (ghosts too).
     bool isCurrent() const { return m_current; }
-    // The profiles whose database currently stands here, in the order given.
+    // The profiles whose database currently stands here, in the order given (drawn by the
+    // scene as DatabaseMarkerItems next to the node).
     QStringList profileMarkers() const { return m_profileMarkers; }
     QString selectedProfileMarker() const { return m_selectedProfile; }
     RunMark runMark() const { return m_runMark; }
@@ -86,6 +88,26 @@ public:
     QString runMessage() const { return m_runMessage; }
     // The node's box, centred on pos() (badges and markers lie outside it).
     QRectF nodeRect() const { return m_rect; }
+    // What the node draws whatever its state: the box, the branch label badges above it and
+    // the error mark (database markers must leave it free). Item coordinates.
+    QRectF occupiedRect() const { return m_occupied; }
+
+    // How the box is drawn: its fill and border follow the selected database's state; the
+    // selected database's current revision gets a database glyph ("you are here"); a
+    // selected node gets a halo around the box, unlike anything a state draws.
+    struct Appearance
+    {
+        QColor fill;
+        QColor text;
+        QColor border;
+        qreal borderWidth = 1.0;
+        Qt::PenStyle borderStyle = Qt::SolidLine;
+        bool databaseGlyph = false;
+        bool halo = false;
+        QColor haloColor;
+    };
+    Appearance appearance(bool selected) const;
+    Appearance appearance() const { return appearance(isSelected()); }
 
     void setContent(const QString& message, Markers markers, const QStringList& labels,
                     const QStringList& shownLabels, bool hasErrors);
@@ -132,14 +154,15 @@ private:
     // Geometry and strings computed by relayout(), in item coordinates.
     QRectF m_rect;
     QRectF m_bounds;
+    QRectF m_occupied;
     QString m_elidedMessage;
     QString m_elidedId;
     QRectF m_idRect;
     QRectF m_messageRect;
     QList<Badge> m_labelBadges;
-    QList<Badge> m_profileBadges;
     QList<Badge> m_glyphs;
     QRectF m_errorRect;
+    QRectF m_databaseGlyphRect;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(RevisionNodeItem::Markers)

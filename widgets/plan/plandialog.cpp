@@ -28,9 +28,57 @@ QLabel* wrappedLabel(const QString& text)
     return label;
 }
 
+QString bulletList(const QStringList& lines)
+{
+    QString text;
+    for (const QString& line : lines)
+        text += QStringLiteral("\n• ") + line;
+    return text;
+}
+
+} // namespace
+
+PlanDialog::PlanDialog(const PlanSummary& summary, QWidget* parent)
+    : QDialog(parent), m_summary(summary)
+{
+    setObjectName(QStringLiteral("planDialog"));
+    setWindowTitle(tr("%1 — %2").arg(summary.action, summary.profile));
+    m_layout = new QVBoxLayout(this);
+
+    // Sections top to bottom; one without content adds nothing, so no empty gap shows.
+    addHeading();
+    addLoadProblems();
+    addCommand();
+    addSteps();
+    addRows();
+    addWarning();
+    addConfirmation();
+    addButtons();
+
+    updateConfirm();
+    if (m_nameEdit)
+        m_nameEdit->setFocus();
+    else
+        m_confirm->setFocus();
+    sizeToContent();
+}
+
+QString PlanDialog::headingText() const
+{
+    return m_heading->text();
+}
+
+QLabel* PlanDialog::addLabel(const QString& text, const QString& objectName)
+{
+    QLabel* label = wrappedLabel(text);
+    label->setObjectName(objectName);
+    m_layout->addWidget(label);
+    return label;
+}
+
 // A tinted box for what the person must read before confirming (red: a cost or a refusal,
 // amber: what the plan could not take into account).
-QFrame* noteFrame(const QString& objectName, const QString& text, bool severe)
+QFrame* PlanDialog::addNotice(const QString& text, const QString& objectName, bool severe)
 {
     auto* frame = new QFrame;
     frame->setObjectName(objectName);
@@ -48,142 +96,172 @@ QFrame* noteFrame(const QString& objectName, const QString& text, bool severe)
     frame->setPalette(pal);
     auto* frameLayout = new QVBoxLayout(frame);
     frameLayout->addWidget(wrappedLabel(text));
+    m_layout->addWidget(frame);
     return frame;
 }
 
-QString bulletList(const QStringList& lines)
+// The first line says what happens, in words: for a downgrade, that the schema changes of
+// the revisions are undone; for a stamp with --purge, that the whole table is rewritten.
+void PlanDialog::addHeading()
 {
-    QString text;
-    for (const QString& line : lines)
-        text += QStringLiteral("\n• ") + line;
-    return text;
-}
-
-} // namespace
-
-PlanDialog::PlanDialog(const PlanSummary& summary, QWidget* parent)
-    : QDialog(parent), m_summary(summary)
-{
-    setObjectName(QStringLiteral("planDialog"));
-    const int n = int(summary.steps.size());
+    const int n = int(m_summary.steps.size());
+    const QString profile = m_summary.profile;
     QString heading;
-    QString verb;
-    switch (summary.kind) {
+    switch (m_summary.kind) {
     case PlanSummary::Kind::Upgrade:
-        heading = n == 1 ? tr("One revision will be upgraded on “%1”").arg(summary.profile)
-                         : tr("%1 revisions will be upgraded on “%2”").arg(n).arg(summary.profile);
-        verb = tr("&Upgrade");
+        heading = n == 1 ? tr("One revision will be upgraded on “%1”").arg(profile)
+                         : tr("%1 revisions will be upgraded on “%2”").arg(n).arg(profile);
         break;
     case PlanSummary::Kind::Downgrade:
-        heading = n == 1 ? tr("One revision will be downgraded on “%1”").arg(summary.profile)
-                         : tr("%1 revisions will be downgraded on “%2”").arg(n).arg(summary.profile);
-        verb = tr("&Downgrade");
+        // English needs no translator: singular and plural are separate source texts.
+        heading = n == 1 ? tr("Downgrade %n revision on “%1”: the schema changes it made are "
+                              "undone",
+                              nullptr, n)
+                               .arg(profile)
+                         : tr("Downgrade %n revisions on “%1”: the schema changes they made are "
+                              "undone",
+                              nullptr, n)
+                               .arg(profile);
         break;
     case PlanSummary::Kind::Stamp:
-        heading = tr("The version table of “%1” will be rewritten; no migration runs")
-                      .arg(summary.profile);
-        verb = tr("&Stamp");
+        heading = m_summary.purge
+                      ? tr("The whole version table of “%1” will be rewritten; no migration runs")
+                            .arg(profile)
+                      : tr("The version table of “%1” will be rewritten; no migration runs")
+                            .arg(profile);
         break;
     }
-    setWindowTitle(tr("%1 — %2").arg(summary.action, summary.profile));
-
-    auto* layout = new QVBoxLayout(this);
-    auto* title = wrappedLabel(heading);
-    QFont bold = title->font();
+    m_heading = addLabel(heading, QStringLiteral("planHeading"));
+    QFont bold = m_heading->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.15);
-    title->setFont(bold);
-    layout->addWidget(title);
+    m_heading->setFont(bold);
+}
 
-    // First: alembic loads every revision file before it runs anything.
-    if (!summary.loadErrors.isEmpty()) {
-        layout->addWidget(noteFrame(
-            QStringLiteral("planLoadErrors"),
-            tr("Alembic cannot load this project, so this command would fail before changing "
-               "anything. Fix these files first (the Diagnostics dock lists them):")
-                + bulletList(summary.loadErrors),
-            true));
-    } else if (!summary.unreadValues.isEmpty()) {
-        layout->addWidget(noteFrame(
-            QStringLiteral("planUnreadValues"),
-            tr("Alembic loads these files, but Retort could not read these values; the plan "
-               "below leaves them out, so alembic may run other steps:")
-                + bulletList(summary.unreadValues),
-            false));
-    }
+// Before anything else: alembic loads every revision file before it runs anything.
+void PlanDialog::addLoadProblems()
+{
+    if (!m_summary.loadErrors.isEmpty())
+        addNotice(tr("Alembic cannot load this project, so this command would fail before "
+                     "changing anything. Fix these files first (the Diagnostics dock lists them):")
+                      + bulletList(m_summary.loadErrors),
+                  QStringLiteral("planLoadErrors"), true);
+    else if (!m_summary.unreadValues.isEmpty())
+        addNotice(tr("Alembic loads these files, but Retort could not read these values; the "
+                     "plan below leaves them out, so alembic may run other steps:")
+                      + bulletList(m_summary.unreadValues),
+                  QStringLiteral("planUnreadValues"), false);
+}
 
-    auto* command = wrappedLabel(summary.command);
-    command->setObjectName(QStringLiteral("planCommand"));
+void PlanDialog::addCommand()
+{
+    if (m_summary.command.isEmpty())
+        return;
+    QLabel* command = addLabel(m_summary.command, QStringLiteral("planCommand"));
     command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    layout->addWidget(command);
+}
 
-    if (summary.kind != PlanSummary::Kind::Stamp) {
-        m_steps = new QTreeWidget;
-        m_steps->setObjectName(QStringLiteral("planSteps"));
-        m_steps->setRootIsDecorated(false);
-        m_steps->setUniformRowHeights(true);
-        m_steps->setHeaderLabels({tr("#"), tr("Revision"), tr("Message")});
-        const QString arrow = summary.kind == PlanSummary::Kind::Upgrade ? QStringLiteral("↑")
-                                                                          : QStringLiteral("↓");
-        const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        QList<QTreeWidgetItem*> items;
-        for (int i = 0; i < n; ++i) {
-            const PlanSummary::Step& step = summary.steps.at(i);
-            auto* item = new QTreeWidgetItem(
-                {QStringLiteral("%1 %2").arg(i + 1).arg(arrow), step.revision, step.message});
-            item->setFont(1, fixed);
-            items << item;
-        }
-        m_steps->addTopLevelItems(items);
-        m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-        m_steps->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-        m_steps->header()->setStretchLastSection(true);
-        m_steps->setMinimumHeight(160);
-        layout->addWidget(m_steps, 1);
+void PlanDialog::addSteps()
+{
+    if (m_summary.kind == PlanSummary::Kind::Stamp || m_summary.steps.isEmpty())
+        return;
+    m_steps = new QTreeWidget;
+    m_steps->setObjectName(QStringLiteral("planSteps"));
+    m_steps->setRootIsDecorated(false);
+    m_steps->setUniformRowHeights(true);
+    m_steps->setHeaderLabels({tr("#"), tr("Revision"), tr("Message")});
+    const QString arrow = m_summary.kind == PlanSummary::Kind::Upgrade ? QStringLiteral("↑")
+                                                                        : QStringLiteral("↓");
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    QList<QTreeWidgetItem*> items;
+    for (qsizetype i = 0; i < m_summary.steps.size(); ++i) {
+        const PlanSummary::Step& step = m_summary.steps.at(i);
+        auto* item = new QTreeWidgetItem(
+            {QStringLiteral("%1 %2").arg(i + 1).arg(arrow), step.revision, step.message});
+        item->setFont(1, fixed);
+        items << item;
     }
+    m_steps->addTopLevelItems(items);
+    m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_steps->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_steps->header()->setStretchLastSection(true);
+    m_steps->setMinimumHeight(160);
+    m_layout->addWidget(m_steps, 1);
+}
 
-    auto* rows = wrappedLabel(tr("Version table now: %1\nVersion table after: %2")
-                                  .arg(rowsText(summary.rowsBefore), rowsText(summary.rowsAfter)));
-    rows->setObjectName(QStringLiteral("planRows"));
-    layout->addWidget(rows);
+void PlanDialog::addRows()
+{
+    addLabel(tr("Version table now: %1\nVersion table after: %2")
+                 .arg(rowsText(m_summary.rowsBefore), rowsText(m_summary.rowsAfter)),
+             QStringLiteral("planRows"));
+}
 
+void PlanDialog::addWarning()
+{
     QString warning;
-    if (summary.kind == PlanSummary::Kind::Downgrade)
+    if (m_summary.kind == PlanSummary::Kind::Downgrade)
         warning = tr("A downgrade runs each revision's downgrade(): it drops the tables, "
                      "columns and data those revisions created. Data removed this way does not "
                      "come back with a later upgrade.");
-    else if (summary.kind == PlanSummary::Kind::Stamp)
-        warning = summary.purge
-                      ? tr("Stamping with --purge empties the version table first (it names a "
-                           "revision with no script) and then records the chosen revision. The "
-                           "schema is not changed: make sure it really matches that revision.")
+    else if (m_summary.kind == PlanSummary::Kind::Stamp)
+        warning = m_summary.purge
+                      ? tr("Stamping with --purge rewrites the whole version table: it deletes "
+                           "every row (one names a revision with no script) and then records the "
+                           "chosen revision. The schema is not changed: make sure it really "
+                           "matches that revision.")
                       : tr("Stamping only records the revision in the version table; the schema "
                            "is not changed. Make sure it really matches that revision.");
     if (!warning.isEmpty())
-        layout->addWidget(noteFrame(QStringLiteral("planWarning"), warning, true));
+        addNotice(warning, QStringLiteral("planWarning"), true);
+}
 
-    if (summary.protectedProfile) {
-        layout->addWidget(wrappedLabel(
-            tr("“%1” is a protected database. Type its name to confirm:").arg(summary.profile)));
-        m_nameEdit = new QLineEdit;
-        m_nameEdit->setObjectName(QStringLiteral("confirmProfileName"));
-        m_nameEdit->setPlaceholderText(summary.profile);
-        connect(m_nameEdit, &QLineEdit::textChanged, this, &PlanDialog::updateConfirm);
-        layout->addWidget(m_nameEdit);
+void PlanDialog::addConfirmation()
+{
+    if (!m_summary.protectedProfile)
+        return;
+    QString profile = m_summary.profile;
+    profile.replace(u'&', QLatin1String("&&")); // the name's own & is no accelerator
+    QLabel* prompt =
+        addLabel(tr("“%1” is a protected database. Type its &name to confirm:").arg(profile),
+                 QStringLiteral("confirmPrompt"));
+    m_nameEdit = new QLineEdit;
+    m_nameEdit->setObjectName(QStringLiteral("confirmProfileName"));
+    m_nameEdit->setPlaceholderText(m_summary.profile);
+    prompt->setBuddy(m_nameEdit);
+    connect(m_nameEdit, &QLineEdit::textChanged, this, &PlanDialog::updateConfirm);
+    m_layout->addWidget(m_nameEdit);
+}
+
+void PlanDialog::addButtons()
+{
+    QString verb;
+    switch (m_summary.kind) {
+    case PlanSummary::Kind::Upgrade:
+        verb = tr("&Upgrade");
+        break;
+    case PlanSummary::Kind::Downgrade:
+        verb = tr("&Downgrade");
+        break;
+    case PlanSummary::Kind::Stamp:
+        verb = tr("&Stamp");
+        break;
     }
+    // Without a list to take extra height, it gathers above the buttons, not between lines.
+    if (!m_steps)
+        m_layout->addStretch(1);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_confirm = m_buttons->addButton(verb, QDialogButtonBox::AcceptRole);
     m_confirm->setObjectName(QStringLiteral("confirmRun"));
     m_confirm->setDefault(true);
     m_confirm->setAutoDefault(true);
-    if (summary.kind != PlanSummary::Kind::Stamp) {
+    if (m_summary.kind != PlanSummary::Kind::Stamp) {
         QPushButton* preview = m_buttons->addButton(tr("Preview &SQL…"), QDialogButtonBox::ActionRole);
         preview->setObjectName(QStringLiteral("previewSql"));
         preview->setAutoDefault(false);
-        preview->setEnabled(summary.canPreviewSql);
-        preview->setToolTip(summary.canPreviewSql ? tr("Show the SQL alembic would run (--sql)")
-                                                  : summary.sqlUnavailableReason);
+        preview->setEnabled(m_summary.canPreviewSql);
+        preview->setToolTip(m_summary.canPreviewSql ? tr("Show the SQL alembic would run (--sql)")
+                                                    : m_summary.sqlUnavailableReason);
         connect(preview, &QPushButton::clicked, this, &PlanDialog::previewSqlRequested);
     }
     // Return must never mean Cancel (as it would once Cancel became the default while the
@@ -193,14 +271,19 @@ PlanDialog::PlanDialog(const PlanSummary& summary, QWidget* parent)
             push->setAutoDefault(false);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(m_buttons);
+    m_layout->addWidget(m_buttons);
+}
 
-    updateConfirm();
-    if (m_nameEdit)
-        m_nameEdit->setFocus();
-    else
-        m_confirm->setFocus();
-    resize(sizeHint().expandedTo(QSize(560, summary.kind == PlanSummary::Kind::Stamp ? 200 : 380)));
+// As wide as a readable line, as tall as what it shows (the wrapped lines measured at that
+// width); a list of steps gets room for a few rows.
+void PlanDialog::sizeToContent()
+{
+    const int width = qMax(560, sizeHint().width());
+    int height = m_layout->hasHeightForWidth() ? m_layout->totalHeightForWidth(width)
+                                                : sizeHint().height();
+    if (m_steps)
+        height = qMax(height, 380);
+    resize(width, height);
 }
 
 void PlanDialog::updateConfirm()

@@ -6,6 +6,7 @@
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFontDatabase>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -30,6 +31,9 @@ SqlPreviewDialog::SqlPreviewDialog(const QString& command, QWidget* parent) : QD
     m_editor->setMarginType(0, QsciScintilla::NumberMargin);
     m_editor->setMarginWidth(0, QStringLiteral("00000"));
     m_editor->setReadOnly(true);
+    // Scintilla takes Escape for itself (it cancels a selection or a call tip), so the
+    // dialog would never see it: Escape closes the preview from the editor too.
+    m_editor->installEventFilter(this);
     applyPalette();
 
     m_status = new QLabel(tr("Running alembic in offline mode…"));
@@ -73,6 +77,18 @@ QString SqlPreviewDialog::sql() const
 QString SqlPreviewDialog::statusText() const
 {
     return m_status->text();
+}
+
+bool SqlPreviewDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_editor && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            reject();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void SqlPreviewDialog::changeEvent(QEvent* event)

@@ -10,7 +10,8 @@ namespace retort {
 
 // The SQL alembic would run for a plan, from `alembic upgrade|downgrade FROM:TO --sql`
 // (offline mode), streamed in as alembic prints it: read-only, highlighted, with Save.
-// Non-modal: the person may keep it open beside the confirmation.
+// Non-modal: the person may keep it open beside the confirmation. Escape closes it, from
+// the editor too.
 class SqlPreviewDialog : public QDialog
 {
     Q_OBJECT
@@ -31,6 +32,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void applyPalette();
