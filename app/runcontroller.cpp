@@ -602,9 +602,9 @@ void RunController::saveLog()
                                                       tr("Log files (*.log *.txt);;All files (*)"));
     if (path.isEmpty())
         return;
-    const QString error = saveTextFile(path, m_log->logView()->logText() + u'\n');
-    if (!error.isEmpty())
-        showProblem(tr("Save Log"), error);
+    const Result<void> saved = saveTextFile(path, m_log->logView()->logText() + u'\n');
+    if (!saved)
+        showProblem(tr("Save Log"), saved.error());
 }
 
 } // namespace retort

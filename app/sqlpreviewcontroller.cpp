@@ -79,9 +79,9 @@ void SqlPreviewController::save()
                                                       tr("SQL files (*.sql);;All files (*)"));
     if (path.isEmpty())
         return;
-    const QString error = saveTextFile(path, m_dialog->sql());
-    if (!error.isEmpty())
-        QMessageBox::warning(m_dialog, tr("Save SQL"), error);
+    const Result<void> saved = saveTextFile(path, m_dialog->sql());
+    if (!saved)
+        QMessageBox::warning(m_dialog, tr("Save SQL"), saved.error());
 }
 
 } // namespace retort

@@ -5,16 +5,16 @@
 
 namespace retort {
 
-QString saveTextFile(const QString& path, const QString& text)
+Result<void> saveTextFile(const QString& path, const QString& text)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return QCoreApplication::translate("saveTextFile", "Cannot write %1: %2")
-            .arg(path, file.errorString());
+        return Failure{QCoreApplication::translate("saveTextFile", "Cannot write %1: %2")
+                           .arg(path, file.errorString())};
     const QByteArray bytes = text.toUtf8();
     if (file.write(bytes) != bytes.size() || !file.commit())
-        return QCoreApplication::translate("saveTextFile", "Cannot write %1: %2")
-            .arg(path, file.errorString());
+        return Failure{QCoreApplication::translate("saveTextFile", "Cannot write %1: %2")
+                           .arg(path, file.errorString())};
     return {};
 }
 

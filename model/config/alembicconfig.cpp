@@ -206,7 +206,7 @@ Result<QString> resolvePath(const QString& value, const QString& key, const QStr
         return QDir::cleanPath(src.here + u'/' + value);
 
     const QStringList tokens = value.split(u':');
-    const QString package = tokens.first();
+    const QString& package = tokens.first();
     static const QRegularExpression identifier(
         QStringLiteral("^[^\\W\\d]\\w*(?:\\.[^\\W\\d]\\w*)*$"),
         QRegularExpression::UseUnicodePropertiesOption);

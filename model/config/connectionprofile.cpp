@@ -7,6 +7,8 @@
 #include <QJsonValue>
 #include <QSet>
 
+#include <optional>
+
 namespace retort {
 
 namespace {
@@ -155,7 +157,7 @@ Result<ConnectionProfile> ConnectionProfile::fromJson(const QJsonObject& o)
             return R::failure(typeError(
                 kXArguments, QT_TRANSLATE_NOOP("ConnectionProfile", "an array of strings")));
         const QJsonArray array = xArgs.toArray();
-        for (const QJsonValue& v : array) {
+        for (const QJsonValue v : array) {
             if (!v.isString())
                 return R::failure(typeError(
                     kXArguments, QT_TRANSLATE_NOOP("ConnectionProfile", "an array of strings")));
@@ -163,21 +165,25 @@ Result<ConnectionProfile> ConnectionProfile::fromJson(const QJsonObject& o)
         }
     }
 
-    auto optionalBool = [&o](const QString& key, bool* out) -> bool {
+    // the flag `key` sets, `absent` when it is missing; none when it is no boolean
+    auto optionalBool = [&o](const QString& key, bool absent) -> std::optional<bool> {
         const QJsonValue v = o.value(key);
         if (v.isUndefined() || v.isNull())
-            return true;
+            return absent;
         if (!v.isBool())
-            return false;
-        *out = v.toBool();
-        return true;
+            return std::nullopt;
+        return v.toBool();
     };
-    if (!optionalBool(kProtected, &p.m_protected))
+    const std::optional<bool> isProtected = optionalBool(kProtected, p.m_protected);
+    if (!isProtected)
         return R::failure(
             typeError(kProtected, QT_TRANSLATE_NOOP("ConnectionProfile", "true or false")));
-    if (!optionalBool(kDefault, &p.m_default))
+    p.m_protected = *isProtected;
+    const std::optional<bool> isDefault = optionalBool(kDefault, p.m_default);
+    if (!isDefault)
         return R::failure(
             typeError(kDefault, QT_TRANSLATE_NOOP("ConnectionProfile", "true or false")));
+    p.m_default = *isDefault;
     return p;
 }
 

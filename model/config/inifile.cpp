@@ -324,27 +324,27 @@ std::optional<QString> IniFile::rawValue(const QString& section, const QString& 
 }
 
 // configparser.BasicInterpolation._interpolate_some(), with the same depth limit.
-bool IniFile::interpolate(const Section* section, const QString& option, const QString& rest0,
-                          int depth, QString& out, QString& error) const
+// Appends the interpolated value to `out`.
+Result<void> IniFile::interpolate(const Section* section, const QString& option,
+                                  const QString& rest0, int depth, QString& out) const
 {
     const QString sectionName = section ? section->name : kDefaultSection;
     if (depth > kMaxInterpolationDepth) {
-        error = tr("Option '%1' in section [%2]: the interpolation is nested more than %3 "
-                   "levels deep (does a value refer to itself?)")
-                    .arg(option, sectionName, QString::number(kMaxInterpolationDepth));
-        return false;
+        return Failure{tr("Option '%1' in section [%2]: the interpolation is nested more than %3 "
+                          "levels deep (does a value refer to itself?)")
+                           .arg(option, sectionName, QString::number(kMaxInterpolationDepth))};
     }
     QStringView rest(rest0);
     while (!rest.isEmpty()) {
         if (out.size() > kMaxValueLength) {
-            error = tr("Option '%1' in section [%2]: the value is too long after interpolation")
-                        .arg(option, sectionName);
-            return false;
+            return Failure{
+                tr("Option '%1' in section [%2]: the value is too long after interpolation")
+                    .arg(option, sectionName)};
         }
         const qsizetype p = rest.indexOf(u'%');
         if (p < 0) {
             out += rest;
-            return true;
+            return {};
         }
         out += rest.left(p);
         rest = rest.mid(p);
@@ -356,34 +356,31 @@ bool IniFile::interpolate(const Section* section, const QString& option, const Q
             // %\(([^)]+)\)s
             const qsizetype close = rest.indexOf(u')', 2);
             if (close < 3 || close + 1 >= rest.size() || rest[close + 1] != u's') {
-                error = tr("Option '%1' in section [%2]: bad interpolation reference %3 "
-                           "(expected %(name)s)")
-                            .arg(option, sectionName, quoted(rest));
-                return false;
+                return Failure{tr("Option '%1' in section [%2]: bad interpolation reference %3 "
+                                  "(expected %(name)s)")
+                                   .arg(option, sectionName, quoted(rest))};
             }
             const QString var = rest.mid(2, close - 2).toString().toLower();
             rest = rest.mid(close + 2);
             const std::optional<QString> v = lookup(section, var);
             if (!v) {
-                error = tr("Option '%1' in section [%2] refers to '%(%3)s', which is not an "
-                           "option of that section or of [DEFAULT]")
-                            .arg(option, sectionName, var);
-                return false;
+                return Failure{tr("Option '%1' in section [%2] refers to '%(%3)s', which is not an "
+                                  "option of that section or of [DEFAULT]")
+                                   .arg(option, sectionName, var)};
             }
             if (v->contains(u'%')) {
-                if (!interpolate(section, option, *v, depth + 1, out, error))
-                    return false;
+                if (Result<void> inner = interpolate(section, option, *v, depth + 1, out); !inner)
+                    return inner;
             } else {
                 out += *v;
             }
         } else {
-            error = tr("Option '%1' in section [%2]: '%' must be followed by '%' or '(', "
-                       "found %3 (write %% for a literal percent sign)")
-                        .arg(option, sectionName, quoted(rest));
-            return false;
+            return Failure{tr("Option '%1' in section [%2]: '%' must be followed by '%' or '(', "
+                              "found %3 (write %% for a literal percent sign)")
+                               .arg(option, sectionName, quoted(rest))};
         }
     }
-    return true;
+    return {};
 }
 
 Result<QString> IniFile::value(const QString& section, const QString& option) const
@@ -402,9 +399,8 @@ Result<QString> IniFile::value(const QString& section, const QString& option) co
             tr("No option '%1' in section [%2] of %3").arg(key, section, m_sourceName));
     }
     QString out;
-    QString error;
-    if (!interpolate(s, key, *raw, 1, out, error))
-        return Result<QString>::failure(error);
+    if (const Result<void> interpolated = interpolate(s, key, *raw, 1, out); !interpolated)
+        return Failure{interpolated.error()};
     return out;
 }
 

@@ -82,8 +82,8 @@ private:
 
     const Section* findSection(const QString& section) const;
     std::optional<QString> lookup(const Section* section, const QString& key) const;
-    bool interpolate(const Section* section, const QString& option, const QString& rest, int depth,
-                     QString& out, QString& error) const;
+    Result<void> interpolate(const Section* section, const QString& option, const QString& rest,
+                             int depth, QString& out) const;
 
     QString m_sourceName;
     Section m_defaults; // name "DEFAULT"

@@ -1,5 +1,8 @@
 #include "config/sqlalchemyurl.h"
 
+#include "config/libpqquote.h"
+#include "config/pythoncompat.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -9,7 +12,6 @@
 #include <QUrl>
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 
 namespace retort {
@@ -21,246 +23,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("SqlAlchemyUrl", text);
 }
 
-// ---- Python's str -> int (base 10), as int() parses a port ------------------------------
-
-enum class IntParse
-{
-    Ok,
-    Invalid,
-    Overflow
-};
-
-// int() keeps ASCII as is and parses it with C isspace(); other code points count as
-// space when Python's str.isspace() says so.
-bool isPythonSpace(char32_t c)
-{
-    if (c < 0x80)
-        return c == ' ' || (c >= '\t' && c <= '\r');
-    return QChar::isSpace(c);
-}
-
-IntParse parsePythonInt(const QString& text, qint64* out)
-{
-    const QList<uint> cps = text.toUcs4();
-    qsizetype i = 0;
-    qsizetype end = cps.size();
-    while (i < end && isPythonSpace(cps[i]))
-        ++i;
-    while (end > i && isPythonSpace(cps[end - 1]))
-        --end;
-    bool negative = false;
-    if (i < end && (cps[i] == '+' || cps[i] == '-')) {
-        negative = cps[i] == '-';
-        ++i;
-    }
-    if (i >= end)
-        return IntParse::Invalid;
-    qint64 value = 0;
-    bool overflow = false;
-    bool lastWasDigit = false;
-    for (; i < end; ++i) {
-        const char32_t c = cps[i];
-        if (c == '_') {
-            if (!lastWasDigit)
-                return IntParse::Invalid;
-            lastWasDigit = false;
-            continue;
-        }
-        if (QChar::category(c) != QChar::Number_DecimalDigit)
-            return IntParse::Invalid;
-        const int digit = QChar::digitValue(c);
-        if (digit < 0)
-            return IntParse::Invalid;
-        if (!overflow) {
-            if (value > (std::numeric_limits<qint64>::max() - digit) / 10)
-                overflow = true;
-            else
-                value = value * 10 + digit;
-        }
-        lastWasDigit = true;
-    }
-    if (!lastWasDigit)
-        return IntParse::Invalid;
-    if (overflow)
-        return IntParse::Overflow;
-    *out = negative ? -value : value;
-    return IntParse::Ok;
-}
-
-// ---- urllib.parse.unquote(s, encoding="utf-8", errors="replace") -------------------------
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-// unquote_to_bytes() of an ASCII run.
-QByteArray percentToBytes(QStringView ascii)
-{
-    QByteArray in = ascii.toLatin1();
-    QByteArray out;
-    out.reserve(in.size());
-    const qsizetype first = in.indexOf('%');
-    if (first < 0)
-        return in;
-    out.append(in.constData(), first);
-    qsizetype i = first;
-    while (i < in.size()) {
-        // in[i] == '%'
-        if (i + 2 < in.size() && hexValue(in[i + 1]) >= 0 && hexValue(in[i + 2]) >= 0) {
-            out.append(char(hexValue(in[i + 1]) * 16 + hexValue(in[i + 2])));
-            i += 3;
-        } else {
-            out.append('%');
-            ++i;
-        }
-        const qsizetype next = in.indexOf('%', i);
-        const qsizetype stop = next < 0 ? in.size() : next;
-        out.append(in.constData() + i, stop - i);
-        i = stop;
-    }
-    return out;
-}
-
-// UTF-8 decoding with one U+FFFD per maximal invalid subpart, as CPython's decoder does.
-QString decodeUtf8Replace(const QByteArray& bytes)
-{
-    QString out;
-    out.reserve(bytes.size());
-    const auto* b = reinterpret_cast<const unsigned char*>(bytes.constData());
-    const qsizetype n = bytes.size();
-    qsizetype i = 0;
-    while (i < n) {
-        const unsigned char c = b[i];
-        if (c < 0x80) {
-            out.append(QChar(char16_t(c)));
-            ++i;
-            continue;
-        }
-        int need = 0;
-        char32_t cp = 0;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            cp = c & 0x0F;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            cp = c & 0x07;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        } else {
-            out.append(QChar(QChar::ReplacementCharacter));
-            ++i;
-            continue;
-        }
-        qsizetype j = i + 1;
-        bool good = true;
-        for (int k = 0; k < need; ++k, ++j) {
-            if (j >= n || b[j] < lo || b[j] > hi) {
-                good = false;
-                break;
-            }
-            cp = (cp << 6) | (b[j] & 0x3F);
-            lo = 0x80;
-            hi = 0xBF;
-        }
-        if (!good) {
-            out.append(QChar(QChar::ReplacementCharacter));
-            i = j; // resume at the offending byte
-            continue;
-        }
-        const char32_t one[1] = {cp};
-        out.append(QString::fromUcs4(one, 1));
-        i = j;
-    }
-    return out;
-}
-
-QString pyUnquote(const QString& s)
-{
-    if (!s.contains(QLatin1Char('%')))
-        return s;
-    QString out;
-    out.reserve(s.size());
-    const qsizetype n = s.size();
-    qsizetype i = 0;
-    while (i < n) {
-        if (s.at(i).unicode() >= 0x80) {
-            out.append(s.at(i));
-            ++i;
-            continue;
-        }
-        qsizetype j = i;
-        while (j < n && s.at(j).unicode() < 0x80)
-            ++j;
-        out.append(decodeUtf8Replace(percentToBytes(QStringView(s).mid(i, j - i))));
-        i = j;
-    }
-    return out;
-}
-
-// urllib.parse.parse_qsl(qs) with its defaults (keep_blank_values=False, separator '&').
-QList<QPair<QString, QString>> pyParseQsl(const QString& qs)
-{
-    QList<QPair<QString, QString>> items;
-    if (qs.isEmpty())
-        return items;
-    const QStringList parts = qs.split(QLatin1Char('&'));
-    for (const QString& part : parts) {
-        if (part.isEmpty())
-            continue;
-        const qsizetype eq = part.indexOf(QLatin1Char('='));
-        if (eq < 0)
-            continue;
-        QString name = part.left(eq);
-        QString value = part.mid(eq + 1);
-        if (value.isEmpty())
-            continue;
-        name.replace(QLatin1Char('+'), QLatin1Char(' '));
-        value.replace(QLatin1Char('+'), QLatin1Char(' '));
-        items.append({pyUnquote(name), pyUnquote(value)});
-    }
-    return items;
-}
-
-// urllib.parse.quote_plus(s)
-QString pyQuotePlus(const QString& s)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(s, QByteArrayLiteral(" ")))
-        .replace(QLatin1Char(' '), QLatin1Char('+'));
-}
-
-// sqlalchemy.engine.url._sqla_url_quote
-QString sqlaQuote(QString s)
-{
-    s.replace(QLatin1Char(':'), QStringLiteral("%3A"));
-    s.replace(QLatin1Char('@'), QStringLiteral("%40"));
-    s.replace(QLatin1Char('/'), QStringLiteral("%2F"));
-    return s;
-}
-
-bool lessByCodePoint(const QString& a, const QString& b)
-{
-    const QList<uint> ua = a.toUcs4();
-    const QList<uint> ub = b.toUcs4();
-    return std::lexicographical_compare(ua.begin(), ua.end(), ub.begin(), ub.end());
-}
-
 bool isSecretKey(const QString& key)
 {
     static const QSet<QString> secret = {
@@ -268,52 +30,6 @@ bool isSecretKey(const QString& key)
         QStringLiteral("pass"),     QStringLiteral("sslpassword"), QStringLiteral("secret"),
         QStringLiteral("token"),    QStringLiteral("access_token")};
     return secret.contains(key.toLower());
-}
-
-// sqlalchemy.util.asbool for strings
-std::optional<bool> pyAsBool(const QString& value)
-{
-    const QString v = value.trimmed().toLower();
-    if (v == u"true" || v == u"yes" || v == u"on" || v == u"y" || v == u"t" || v == u"1")
-        return true;
-    if (v == u"false" || v == u"no" || v == u"off" || v == u"n" || v == u"f" || v == u"0")
-        return false;
-    return std::nullopt;
-}
-
-// A non-negative whole number of seconds (timeouts).
-std::optional<int> parseSeconds(const QString& value, bool allowFraction)
-{
-    bool ok = false;
-    if (allowFraction) {
-        const double d = value.trimmed().toDouble(&ok);
-        if (!ok || d < 0 || d > 1e6)
-            return std::nullopt;
-        return int(std::ceil(d));
-    }
-    qint64 v = 0;
-    if (parsePythonInt(value, &v) != IntParse::Ok || v < 0 || v > 1000000)
-        return std::nullopt;
-    return int(v);
-}
-
-// libpq conninfo value quoting (Qt's QPSQL appends connect options to the conninfo
-// string after turning ';' into ' ').
-QString libpqQuote(const QString& value)
-{
-    bool plain = !value.isEmpty();
-    for (QChar c : value) {
-        if (c.isSpace() || c == QLatin1Char('\'') || c == QLatin1Char('\\')) {
-            plain = false;
-            break;
-        }
-    }
-    if (plain)
-        return value;
-    QString v = value;
-    v.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    v.replace(QLatin1Char('\''), QStringLiteral("\\'"));
-    return QLatin1Char('\'') + v + QLatin1Char('\'');
 }
 
 QString invalidValueError(const QString& key)
@@ -372,10 +88,10 @@ Result<SqlAlchemyUrl> SqlAlchemyUrl::parse(const QString& url)
     u.m_drivername = m.captured(u"name");
     const QString username = group(QStringLiteral("username"));
     if (!username.isNull())
-        u.m_username = pyUnquote(username);
+        u.m_username = PythonCompat::unquote(username);
     const QString password = group(QStringLiteral("password"));
     if (!password.isNull()) {
-        u.m_password = pyUnquote(password);
+        u.m_password = PythonCompat::unquote(password);
         if (u.m_password.isNull())
             u.m_password = QLatin1String("");
     }
@@ -388,17 +104,14 @@ Result<SqlAlchemyUrl> SqlAlchemyUrl::parse(const QString& url)
     const QString port = group(QStringLiteral("port"));
     if (!port.isNull()) {
         // An empty port reaches int("") in URL.create: a ValueError, as for any non-number.
-        qint64 value = 0;
-        switch (parsePythonInt(port, &value)) {
-        case IntParse::Invalid:
+        const Result<qint64, PythonCompat::IntError> parsed = PythonCompat::parseInt(port);
+        if (!parsed) {
             return Result<SqlAlchemyUrl>::failure(
-                tr("The port in the database URL is not a number."));
-        case IntParse::Overflow:
-            return Result<SqlAlchemyUrl>::failure(
-                tr("The port in the database URL is out of range."));
-        case IntParse::Ok:
-            break;
+                parsed.error() == PythonCompat::IntError::Invalid
+                    ? tr("The port in the database URL is not a number.")
+                    : tr("The port in the database URL is out of range."));
         }
+        const qint64 value = *parsed;
         if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
             return Result<SqlAlchemyUrl>::failure(
                 tr("The port in the database URL is out of range."));
@@ -407,7 +120,7 @@ Result<SqlAlchemyUrl> SqlAlchemyUrl::parse(const QString& url)
     u.m_database = group(QStringLiteral("database"));
     const QString query = group(QStringLiteral("query"));
     if (!query.isNull())
-        u.m_queryItems = pyParseQsl(query);
+        u.m_queryItems = PythonCompat::parseQsl(query);
     return u;
 }
 
@@ -439,6 +152,7 @@ bool SqlAlchemyUrl::hasQueryKey(const QString& key) const
 
 QString SqlAlchemyUrl::queryValue(const QString& key, const QString& fallback) const
 {
+    // NOLINTNEXTLINE(modernize-loop-convert): reverse_view trips clang on libstdc++ 12
     for (auto it = m_queryItems.crbegin(); it != m_queryItems.crend(); ++it) {
         if (it->first == key)
             return it->second;
@@ -450,7 +164,7 @@ QString SqlAlchemyUrl::toDisplayString() const
 {
     QString s = m_drivername + QStringLiteral("://");
     if (!m_username.isNull()) {
-        s += sqlaQuote(m_username);
+        s += PythonCompat::sqlaQuote(m_username);
         if (!m_password.isNull())
             s += QStringLiteral(":***");
         s += QLatin1Char('@');
@@ -468,13 +182,13 @@ QString SqlAlchemyUrl::toDisplayString() const
     if (!m_queryItems.isEmpty()) {
         const QMap<QString, QStringList> q = query();
         QStringList keys = q.keys();
-        std::sort(keys.begin(), keys.end(), lessByCodePoint);
+        std::sort(keys.begin(), keys.end(), PythonCompat::lessByCodePoint);
         QStringList parts;
         for (const QString& key : keys) {
             const bool secret = isSecretKey(key);
             for (const QString& value : q.value(key))
-                parts.append(pyQuotePlus(key) + QLatin1Char('=') +
-                             (secret ? QStringLiteral("***") : pyQuotePlus(value)));
+                parts.append(PythonCompat::quotePlus(key) + QLatin1Char('=') +
+                             (secret ? QStringLiteral("***") : PythonCompat::quotePlus(value)));
         }
         s += QLatin1Char('?') + parts.join(QLatin1Char('&'));
     }
@@ -598,7 +312,7 @@ Result<QtSqlTarget> SqlAlchemyUrl::mapSqlite(const QString& baseDir) const
 
     bool uri = false;
     if (hasQueryKey(QStringLiteral("uri"))) {
-        const auto b = pyAsBool(queryValue(QStringLiteral("uri")));
+        const auto b = PythonCompat::asBool(queryValue(QStringLiteral("uri")));
         if (!b)
             return Result<QtSqlTarget>::failure(invalidValueError(QStringLiteral("uri")));
         uri = *b;
@@ -629,7 +343,7 @@ Result<QtSqlTarget> SqlAlchemyUrl::mapSqlite(const QString& baseDir) const
             if (!pysqliteArgs.contains(it.key()))
                 keys.append(it.key());
         }
-        std::sort(keys.begin(), keys.end(), lessByCodePoint);
+        std::sort(keys.begin(), keys.end(), PythonCompat::lessByCodePoint);
         QStringList parts;
         for (const QString& key : keys)
             parts.append(key + QLatin1Char('=') + q.value(key).constLast());
@@ -727,11 +441,11 @@ Result<QtSqlTarget> SqlAlchemyUrl::mapPostgres() const
             // they win; a folder is a unix socket directory, which QPSQL takes as host name.
             t.hostName = value;
         } else if (key == u"port") {
-            qint64 port = 0;
-            if (parsePythonInt(value, &port) != IntParse::Ok)
+            const Result<qint64, PythonCompat::IntError> port = PythonCompat::parseInt(value);
+            if (!port)
                 return Result<QtSqlTarget>::failure(
                     tr("The port in the database URL is not a number."));
-            auto p = checkedPort(port);
+            auto p = checkedPort(*port);
             if (!p)
                 return Result<QtSqlTarget>::failure(p.error());
             t.port = *p;
@@ -754,13 +468,13 @@ Result<QtSqlTarget> SqlAlchemyUrl::mapPostgres() const
                 t.port = *p;
             }
         } else if (!libpq && key == u"timeout") {
-            const auto seconds = parseSeconds(value, true);
+            const auto seconds = PythonCompat::parseSeconds(value, true);
             if (!seconds)
                 return Result<QtSqlTarget>::failure(invalidValueError(key));
             setOption(QStringLiteral("connect_timeout"), QString::number(*seconds));
         } else if (drv == u"asyncpg" && key == u"ssl") {
             QString mode = value.toLower();
-            if (const auto b = pyAsBool(value))
+            if (const auto b = PythonCompat::asBool(value))
                 mode = *b ? QStringLiteral("require") : QStringLiteral("disable");
             if (!sslModes.contains(mode))
                 return Result<QtSqlTarget>::failure(invalidValueError(key));
@@ -770,7 +484,7 @@ Result<QtSqlTarget> SqlAlchemyUrl::mapPostgres() const
         } else if (libpqKeywords.contains(key) &&
                    (libpq || key == u"application_name" || key == u"sslmode" ||
                     key == u"target_session_attrs")) {
-            if (key == u"connect_timeout" && !parseSeconds(value, false))
+            if (key == u"connect_timeout" && !PythonCompat::parseSeconds(value, false))
                 return Result<QtSqlTarget>::failure(invalidValueError(key));
             setOption(key, value);
         } else {
@@ -841,12 +555,12 @@ Result<QtSqlTarget> SqlAlchemyUrl::mapMysql() const
                 return Result<QtSqlTarget>::failure(semicolonError(key, t.driver));
             setOption(pathOptions.value(key), value.trimmed());
         } else if (timeoutOptions.contains(key)) {
-            const auto seconds = parseSeconds(value, false);
+            const auto seconds = PythonCompat::parseSeconds(value, false);
             if (!seconds)
                 return Result<QtSqlTarget>::failure(invalidValueError(key));
             setOption(timeoutOptions.value(key), QString::number(*seconds));
         } else if (key == u"compress") {
-            const auto b = pyAsBool(value);
+            const auto b = PythonCompat::asBool(value);
             if (!b)
                 return Result<QtSqlTarget>::failure(invalidValueError(key));
             if (*b)

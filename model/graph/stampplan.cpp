@@ -32,70 +32,69 @@ struct StampStep
     bool branchMove = false;
 };
 
-// HeadMaintainer over a set of version rows. Returns false (with alembic's failure in `error`)
-// where alembic would raise.
+// HeadMaintainer over a set of version rows. Fails (with alembic's failure) where alembic
+// would raise.
 class HeadMaintainer
 {
 public:
     explicit HeadMaintainer(QSet<QString> heads) : m_heads(std::move(heads)) {}
 
-    bool update(const StampStep& step, QString* error)
+    Result<void> update(const StampStep& step)
     {
         const QSet<QString> from(step.from.begin(), step.from.end());
         const QSet<QString> to(step.to.begin(), step.to.end());
         // should_delete_branch
         if (!step.isUpgrade && step.branchMove)
-            return step.from.size() == 1 ? remove(step.from.first(), error)
-                                         : internal(QStringLiteral("delete_version_num"), error);
+            return step.from.size() == 1 ? remove(step.from.first())
+                                         : internal(QStringLiteral("delete_version_num"));
         // should_create_branch
         if (step.isUpgrade && (step.branchMove || !(from - m_heads).isEmpty())
             && !(to - m_heads).isEmpty()) {
             if (step.to.size() != 1)
-                return internal(QStringLiteral("insert_version_num"), error);
-            return insert(step.to.first(), error);
+                return internal(QStringLiteral("insert_version_num"));
+            return insert(step.to.first());
         }
         // should_merge_branches: delete all but the last, update the last
         if (step.from.size() > 1) {
             for (qsizetype i = 0; i + 1 < step.from.size(); ++i)
-                if (!remove(step.from.at(i), error))
-                    return false;
-            return updateRow(step.from.last(), step.to.value(0), error);
+                if (Result<void> removed = remove(step.from.at(i)); !removed)
+                    return removed;
+            return updateRow(step.from.last(), step.to.value(0));
         }
         // (a StampStep moves to one revision: should_unmerge_branches never holds)
         if (step.from.size() != 1 || step.to.size() != 1)
-            return internal(QStringLiteral("update_version_num"), error);
-        return updateRow(step.from.first(), step.to.first(), error);
+            return internal(QStringLiteral("update_version_num"));
+        return updateRow(step.from.first(), step.to.first());
     }
 
     const QSet<QString>& heads() const { return m_heads; }
 
 private:
-    static bool internal(const QString& what, QString* error)
+    static Result<void> internal(const QString& what)
     {
-        *error = tr("alembic fails with an internal error (%1)").arg(what);
-        return false;
+        return Failure{tr("alembic fails with an internal error (%1)").arg(what)};
     }
-    bool insert(const QString& row, QString* error)
+    Result<void> insert(const QString& row)
     {
         if (m_heads.contains(row))
-            return internal(QStringLiteral("_insert_version"), error);
+            return internal(QStringLiteral("_insert_version"));
         m_heads.insert(row);
-        return true;
+        return {};
     }
-    bool remove(const QString& row, QString* error)
+    Result<void> remove(const QString& row)
     {
         if (!m_heads.remove(row))
-            return internal(QStringLiteral("_delete_version: KeyError '%1'").arg(row), error);
-        return true;
+            return internal(QStringLiteral("_delete_version: KeyError '%1'").arg(row));
+        return {};
     }
-    bool updateRow(const QString& from, const QString& to, QString* error)
+    Result<void> updateRow(const QString& from, const QString& to)
     {
         if (m_heads.contains(to))
-            return internal(QStringLiteral("_update_version"), error);
+            return internal(QStringLiteral("_update_version"));
         if (!m_heads.remove(from))
-            return internal(QStringLiteral("_update_version: KeyError '%1'").arg(from), error);
+            return internal(QStringLiteral("_update_version: KeyError '%1'").arg(from));
         m_heads.insert(to);
-        return true;
+        return {};
     }
 
     QSet<QString> m_heads;
@@ -136,26 +135,27 @@ Result<StampPlan> MigrationPlanner::stamp(const QStringList& currentRows,
         return Result<StampPlan>::failure(text);
     };
 
-    Error e;
-    const QList<int> headRevs = r.getRevisions(heads, e);
-    if (e)
-        return fail(e);
+    const TargetResolver::Outcome<QList<int>> headRevs = r.getRevisions(heads);
+    if (!headRevs)
+        return fail(headRevs.error());
 
     // filtered_heads: the heads that share a lineage (dependencies included) with any
     // destination, in the order of the rows, each once.
     QList<int> filtered;
     for (const QString& dest : std::as_const(destinations)) {
-        const QList<int> kept = r.filterForLineage(headRevs, dest, e, true);
-        if (e)
-            return fail(e);
-        for (int h : kept)
+        const TargetResolver::Outcome<QList<int>> kept =
+            r.filterForLineage(headRevs.value(), dest, true);
+        if (!kept)
+            return fail(kept.error());
+        for (int h : kept.value())
             if (!filtered.contains(h))
                 filtered << h;
     }
 
-    QList<int> dests = r.getRevisions(destinations, e);
-    if (e)
-        return fail(e);
+    TargetResolver::Outcome<QList<int>> destRevs = r.getRevisions(destinations);
+    if (!destRevs)
+        return fail(destRevs.error());
+    QList<int> dests = std::move(destRevs).value();
     if (dests.isEmpty())
         dests << TargetResolver::kNone; // `or [None]`: base
 
@@ -170,8 +170,8 @@ Result<StampPlan> MigrationPlanner::stamp(const QStringList& currentRows,
         if (filtered.contains(dest))
             continue; // already in the version table
         const QList<int> descendants = r.descendantNodes({dest}, true);
-        Error ignored;
-        const QList<int> ancestors = r.ancestorNodes({dest}, true, false, ignored);
+        // (dest is a revision here: the walk cannot fail)
+        const QList<int> ancestors = r.ancestorNodes({dest}, true, false).value();
         auto intersects = [&](const QList<int>& set) {
             return std::any_of(filtered.cbegin(), filtered.cend(),
                                [&](int h) { return set.contains(h); });
@@ -196,10 +196,9 @@ Result<StampPlan> MigrationPlanner::stamp(const QStringList& currentRows,
     }
 
     HeadMaintainer maintainer(QSet<QString>(heads.begin(), heads.end()));
-    QString error;
     for (const StampStep& step : std::as_const(steps))
-        if (!maintainer.update(step, &error))
-            return Result<StampPlan>::failure(error);
+        if (const Result<void> updated = maintainer.update(step); !updated)
+            return Failure{updated.error()};
 
     plan.rowsAfter = sorted(maintainer.heads().values());
     const QSet<QString> before(currentRows.begin(), currentRows.end());

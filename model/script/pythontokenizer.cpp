@@ -79,9 +79,10 @@ int operatorLength(QStringView text)
 
 } // namespace
 
-bool PythonTokenizer::decodeEscapes(QStringView body, bool bytes, QString* out, QString* error)
+Result<QString> PythonTokenizer::decodeEscapes(QStringView body, bool bytes)
 {
-    out->clear();
+    QString decoded;
+    QString* out = &decoded;
     out->reserve(body.size());
     for (qsizetype i = 0; i < body.size(); ++i) {
         const QChar c = body.at(i);
@@ -112,16 +113,12 @@ bool PythonTokenizer::decodeEscapes(QStringView body, bool bytes, QString* out, 
                 break;
             }
             const int digits = e == u'x' ? 2 : e == u'u' ? 4 : 8;
-            if (i + digits >= body.size()) {
-                *error = tr("truncated \\%1 escape in a string").arg(e);
-                return false;
-            }
+            if (i + digits >= body.size())
+                return Failure{tr("truncated \\%1 escape in a string").arg(e)};
             bool ok = false;
             const uint code = body.mid(i + 1, digits).toUInt(&ok, 16);
-            if (!ok || code > 0x10FFFF) {
-                *error = tr("malformed \\%1 escape in a string").arg(e);
-                return false;
-            }
+            if (!ok || code > 0x10FFFF)
+                return Failure{tr("malformed \\%1 escape in a string").arg(e)};
             const char32_t cp = code;
             out->append(QString::fromUcs4(&cp, 1));
             i += digits;
@@ -150,7 +147,7 @@ bool PythonTokenizer::decodeEscapes(QStringView body, bool bytes, QString* out, 
             }
         }
     }
-    return true;
+    return decoded;
 }
 
 PythonTokenizer::PythonTokenizer(const QString& source) : m_s(source) {}
@@ -313,9 +310,10 @@ bool PythonTokenizer::scanString(QList<PyToken>* tokens, int prefixLength)
     if (raw || !body.contains(u'\\')) {
         t.value = body;
     } else {
-        QString error;
-        if (!decodeEscapes(body, bytes, &t.value, &error))
-            return fail(error, startLine);
+        Result<QString> decoded = decodeEscapes(body, bytes);
+        if (!decoded)
+            return fail(decoded.error(), startLine);
+        t.value = std::move(decoded).value();
     }
     tokens->append(std::move(t));
     return true;

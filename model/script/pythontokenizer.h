@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QList>
 #include <QString>
 #include <QVarLengthArray>
@@ -71,8 +73,8 @@ public:
     static PyTokens tokenize(const QString& source);
 
     // Decodes the escapes of a non-raw string body as Python does (\n, \x41, \u00e9,
-    // \N{...} is kept verbatim). Returns false and sets `error` on a malformed escape.
-    static bool decodeEscapes(QStringView body, bool bytes, QString* out, QString* error);
+    // \N{...} is kept verbatim). Fails on a malformed escape.
+    static Result<QString> decodeEscapes(QStringView body, bool bytes);
 
 private:
     bool scanLine(QList<PyToken>* tokens); // tokens == nullptr: skim

@@ -1457,7 +1457,6 @@ void TestTargetResolver::labelsAndPrimitives()
 {
     const auto g = makeGraph(QStringLiteral("g"));
     const TargetResolver r(*g);
-    TargetResolver::Error e;
     // m13's depends_on "left" is implied by l12's dependency on c3: normalized away
     const int m13 = g->indexOf(QStringLiteral("m1300000"));
     QVERIFY(!r.hasNormalizedDependencies(m13));
@@ -1466,15 +1465,17 @@ void TestTargetResolver::labelsAndPrimitives()
     QVERIFY(r.hasNormalizedDependencies(l12));
     QCOMPARE(r.normalizedDown(l12).size(), 2);
     // the label resolves to its owner
-    QCOMPARE(r.resolveBranch(QStringLiteral("left"), e), g->indexOf(QStringLiteral("c3000000")));
-    QVERIFY(!e);
-    r.resolveBranch(QStringLiteral("nowhere"), e);
-    QCOMPARE(e.kind, TargetResolver::Error::Kind::Resolution);
-    QCOMPARE(e.message, QStringLiteral("No such branch: 'nowhere'"));
+    const auto left = r.resolveBranch(QStringLiteral("left"));
+    QVERIFY(left.ok());
+    QCOMPARE(left.value(), g->indexOf(QStringLiteral("c3000000")));
+    const auto nowhere = r.resolveBranch(QStringLiteral("nowhere"));
+    QVERIFY(!nowhere.ok());
+    QCOMPARE(nowhere.error().kind, TargetResolver::Error::Kind::Resolution);
+    QCOMPARE(nowhere.error().message, QStringLiteral("No such branch: 'nowhere'"));
     // walking: one step up from base is ambiguous (two bases)
-    TargetResolver::Error e2;
-    r.walk(TargetResolver::kNone, 1, QString(), true, e2);
-    QCOMPARE(e2.message, QStringLiteral("Ambiguous walk"));
+    const auto walked = r.walk(TargetResolver::kNone, 1, QString(), true);
+    QVERIFY(!walked.ok());
+    QCOMPARE(walked.error().message, QStringLiteral("Ambiguous walk"));
     // several current rows: +1 is ambiguous
     const auto up = r.resolveUpgradeTarget(
         QStringLiteral("+1"), {QStringLiteral("i9000000"), QStringLiteral("j1000000")});

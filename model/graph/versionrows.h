@@ -1,0 +1,35 @@
+#pragma once
+
+#include "graph/migrationplan.h"
+#include "graph/targetresolver.h"
+
+#include <QStringList>
+
+#include <memory>
+
+namespace retort {
+
+// The version rows (alembic's `heads` set of strings) as a plan walks through its steps:
+// alembic's HeadMaintainer.update_to_step, with the revisions the rows name kept up to date
+// so that each step is decided without walking the graph again.
+class VersionRows
+{
+public:
+    VersionRows(const TargetResolver& resolver, const QStringList& startRows);
+    ~VersionRows();
+    VersionRows(const VersionRows&) = delete;
+    VersionRows& operator=(const VersionRows&) = delete;
+
+    // What the step for revision `rev` does to the rows: the rows it removes and adds go
+    // into `step`. Fails where alembic fails.
+    TargetResolver::Outcome<void> apply(MigrationStep& step, int rev, bool upgrade);
+
+    // The rows now, sorted.
+    QStringList sorted() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+} // namespace retort
