@@ -28,10 +28,10 @@ GraphController::GraphController(GraphView* view, RevisionListView* list,
         if (layout.isValid() && m_requested) {
             m_shown = m_requested;
             m_shownLayout = layout;
-            m_view->graphScene()->setGraph(m_requested, layout);
+            m_view->setGraph(m_requested, layout);
             updateDatabaseStates();
             if (!m_list->currentRevision().isEmpty())
-                m_view->graphScene()->selectRevision(m_list->currentRevision());
+                m_view->setCurrentRevision(m_list->currentRevision());
         }
         emit layoutFinished(layout.elapsedMs, layout.error);
     });
@@ -96,7 +96,7 @@ void GraphController::setGraph(std::shared_ptr<const RevisionGraph> graph, bool 
         m_layouter->cancel();
         m_shown.reset();
         m_shownLayout = GraphLayout();
-        m_view->graphScene()->clearGraph();
+        m_view->clearGraph();
         return;
     }
     // A reload of the same project keeps the picture's left-to-right order where it can.
@@ -117,7 +117,7 @@ void GraphController::updateDatabaseStates()
     QString selected = m_databasesView->currentProfile();
     if (selected.isEmpty() && !m_databases->profiles().isEmpty())
         selected = m_databases->profiles().first().name();
-    m_view->graphScene()->setDatabaseStates(states, selected);
+    m_view->setDatabaseStates(states, selected);
     // The revision list's State column shows the same database.
     if (m_databases->hasState(selected))
         m_list->setDatabaseState(selected, m_databases->state(selected));
@@ -126,7 +126,7 @@ void GraphController::updateDatabaseStates()
     // A new project opens on where its database stands, once that is known and drawn.
     if (m_centerOnDatabase && m_pending == 0 && m_databases->hasState(selected)) {
         const QStringList current = m_databases->state(selected).sortedCurrentRevisions();
-        if (!current.isEmpty() && m_view->graphScene()->nodeItem(current.first())
+        if (!current.isEmpty() && m_view->hasRevision(current.first())
             && m_view->currentRevision().isEmpty()) {
             m_view->selectRevision(current.first());
             m_view->centerOnRevision(current.first());
