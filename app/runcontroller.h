@@ -4,6 +4,8 @@
 #include "plan/plandialog.h"
 #include "sqlpreviewcontroller.h"
 #include "run/runevent.h"
+#include "run/runkind.h"
+#include "run/runrules.h"
 
 #include <QHash>
 #include <QObject>
@@ -79,15 +81,9 @@ signals:
     void statusMessage(const QString& text);
 
 private:
-    enum class Kind
-    {
-        Upgrade,
-        Downgrade,
-        Stamp
-    };
     struct Run
     {
-        Kind kind = Kind::Upgrade;
+        RunKind kind = RunKind::Upgrade;
         QString profile;
         QString command; // shown to people
         MigrationPlan plan;
@@ -95,13 +91,12 @@ private:
     };
 
     void onProjectLoaded();
-    void requestPlan(Kind kind, const QString& target, const QString& action);
+    void requestPlan(RunKind kind, const QString& target, const QString& action);
     void requestStamp();
     // Shows `summary` for confirmation with `marked` drawn on the graph; accepting runs it.
-    PlanDialog* confirm(Kind kind, const QString& profile, const QStringList& command,
-                        const MigrationPlan& plan, const PlanSummary& summary,
+    PlanDialog* confirm(const RunFacts& facts, const QString& profile, const PlanSummary& summary,
                         const QStringList& marked);
-    void startRun(Kind kind, const QString& profile, const QStringList& command,
+    void startRun(RunKind kind, const QString& profile, const QStringList& command,
                   const MigrationPlan& plan);
     void previewSql(const MigrationPlan& plan, const QString& profile);
     void onRunEvent(const RunEvent& event);
@@ -117,8 +112,9 @@ private:
     QString selectedProfile() const;
     QString selectedRevision() const;
     QString revisionMessage(const QString& id) const;
-    PlanSummary summarize(Kind kind, const QString& action, const QString& profile,
-                          const QStringList& command, const MigrationPlan& plan) const;
+    // The confirmation's words for the rules' facts.
+    PlanSummary summarize(const RunFacts& facts, const QString& action,
+                          const QString& profile) const;
     bool makeRequest(const QString& profile, const QStringList& command, RunRequest& request,
                      QString& problem) const;
 
