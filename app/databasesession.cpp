@@ -20,8 +20,18 @@ DatabaseSession::DatabaseSession(Settings& settings, QObject* parent)
 
 DatabaseSession::~DatabaseSession() = default;
 
-void DatabaseSession::setProject(std::shared_ptr<const AlembicConfig> config,
-                                 const RecentProject& key)
+void DatabaseSession::setProject(const ProjectSnapshot& project)
+{
+    const bool newProject = m_projectId.isEmpty() || project.id != m_projectId;
+    setGraph(project.graph);
+    if (!newProject)
+        return;
+    m_projectId = project.id;
+    loadProfiles(project.config, RecentProject{project.id.configPath(), project.id.section()});
+}
+
+void DatabaseSession::loadProfiles(std::shared_ptr<const AlembicConfig> config,
+                                   const RecentProject& key)
 {
     m_config = std::move(config);
     m_key = key;

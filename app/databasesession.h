@@ -2,6 +2,7 @@
 
 #include "config/connectionprofile.h"
 #include "db/databasestate.h"
+#include "project/projectsnapshot.h"
 #include "settings.h"
 
 #include <QHash>
@@ -28,10 +29,10 @@ public:
     explicit DatabaseSession(Settings& settings, QObject* parent = nullptr);
     ~DatabaseSession() override;
 
-    // A project was loaded: its profiles replace the previous project's and all are read.
-    void setProject(std::shared_ptr<const AlembicConfig> config, const RecentProject& key);
-    // The graph changed (reload): states are derived again, nothing is re-read.
-    void setGraph(std::shared_ptr<const RevisionGraph> graph);
+    // A project loaded. Another project: its profiles replace the previous project's and
+    // all are read. The same one again (a reload): states are derived again against the
+    // new graph, nothing is re-read.
+    void setProject(const ProjectSnapshot& project);
 
     QList<ConnectionProfile> profiles() const { return m_profiles; }
     const ConnectionProfile* profile(const QString& name) const;
@@ -64,6 +65,8 @@ signals:
     void testFinished(quint64 id, const retort::DatabaseState& state);
 
 private:
+    void setGraph(std::shared_ptr<const RevisionGraph> graph);
+    void loadProfiles(std::shared_ptr<const AlembicConfig> config, const RecentProject& key);
     void persist();
     void onFinished(quint64 id, const DatabaseState& state);
 
@@ -71,6 +74,7 @@ private:
     VersionTableReader* m_reader = nullptr;
     std::shared_ptr<const AlembicConfig> m_config;
     std::shared_ptr<const RevisionGraph> m_graph;
+    ProjectId m_projectId; // the project whose profiles these are (empty before the first)
     RecentProject m_key;
     QList<ConnectionProfile> m_profiles;
     QHash<QString, DatabaseState> m_states;

@@ -107,6 +107,13 @@ void GraphController::setGraph(std::shared_ptr<const RevisionGraph> graph, bool 
     emit layoutStarted();
 }
 
+void GraphController::setProject(const ProjectSnapshot& project)
+{
+    const bool newProject = m_projectId.isEmpty() || project.id != m_projectId;
+    m_projectId = project.id;
+    setGraph(project.graph, newProject);
+}
+
 void GraphController::updateDatabaseStates()
 {
     GraphScene::ProfileStates states;

@@ -62,6 +62,14 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     createStatusBar();
 
     connect(m_session, &ProjectSession::loadingStarted, this, &MainWindow::onLoadingStarted);
+    // Each load publishes one snapshot; the controllers and views take it whole.
+    connect(m_session, &ProjectSession::loaded, m_runController, &RunController::setProject);
+    connect(m_session, &ProjectSession::loaded, m_scripts, &ScriptsController::setProject);
+    connect(m_session, &ProjectSession::loaded, m_revisionList, &RevisionListView::setProject);
+    connect(m_session, &ProjectSession::loaded, m_details, &RevisionDetailsView::setProject);
+    connect(m_session, &ProjectSession::loaded, m_diagnostics, &DiagnosticsView::setProject);
+    connect(m_session, &ProjectSession::loaded, m_graphController, &GraphController::setProject);
+    connect(m_session, &ProjectSession::loaded, m_databases, &DatabaseSession::setProject);
     connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
     connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);
 
@@ -410,31 +418,12 @@ void MainWindow::onLoadingStarted()
         tr("Loading %1…").arg(QDir::toNativeSeparators(m_session->configPath())));
 }
 
-void MainWindow::onLoaded(const std::shared_ptr<const RevisionGraph>& graph)
+void MainWindow::onLoaded(const ProjectSnapshot& snapshot)
 {
     m_busy->hide();
     statusBar()->clearMessage();
     hideError();
-
-    const QString root = m_session->projectRoot();
-    m_revisionList->setProjectRoot(root);
-    m_revisionList->setGraph(graph);
-    m_details->setProjectRoot(root);
-    m_details->setGraph(graph);
-    m_diagnostics->setProjectRoot(root);
-    m_diagnostics->setDiagnostics(graph ? graph->diagnostics() : Diagnostics());
-
-    const RecentProject project{m_session->loadedConfigPath(), m_session->loadedSection()};
-    const QString projectId = project.path + u'\n' + project.section;
-    const bool newProject = projectId != m_databasesProject;
-    m_graphController->setGraph(graph, newProject);
-    if (newProject) { // its profiles, all read afresh
-        m_databasesProject = projectId;
-        m_databases->setGraph(graph);
-        m_databases->setProject(m_session->config(), project);
-    } else {
-        m_databases->setGraph(graph);
-    }
+    const RecentProject project{snapshot.id.configPath(), snapshot.id.section()};
     m_settings.addRecentProject(project);
     m_settings.setLastProject(project);
     rebuildRecentMenu();
@@ -498,7 +487,7 @@ void MainWindow::rebuildRecentMenu()
         QAction* action = m_recentMenu->addAction(text);
         connect(action, &QAction::triggered, this, [this, project] {
             openProject(project.path,
-                        project.section.isEmpty() ? QStringLiteral("alembic") : project.section);
+                        ProjectId::normalizedSection(project.section));
         });
     }
     if (!projects.isEmpty()) {
@@ -544,7 +533,7 @@ void MainWindow::updateStatus()
     }
     const QString path = QDir::toNativeSeparators(m_session->loadedConfigPath());
     const QString section = m_session->loadedSection();
-    m_pathLabel->setText(section == QLatin1String("alembic")
+    m_pathLabel->setText(ProjectId::isDefaultSection(section)
                              ? path
                              : tr("%1 [%2]", "config path [section]").arg(path, section));
     m_pathLabel->setToolTip(path);

@@ -29,6 +29,7 @@ class RunController;
 class RevisionDetailsView;
 class GraphView;
 class ProjectSession;
+struct ProjectSnapshot;
 class RevisionGraph;
 class RevisionListView;
 class ScriptsController;
@@ -46,7 +47,7 @@ public:
     ~MainWindow() override;
 
     // Starts loading a project; the window updates when it has loaded or failed.
-    void openProject(const QString& configPath, const QString& section = QStringLiteral("alembic"));
+    void openProject(const QString& configPath, const QString& section = {});
 
     ProjectSession* session() const { return m_session; }
     DatabaseSession* databases() const { return m_databases; }
@@ -87,7 +88,7 @@ private:
     void createStatusBar();
 
     void onLoadingStarted();
-    void onLoaded(const std::shared_ptr<const RevisionGraph>& graph);
+    void onLoaded(const ProjectSnapshot& snapshot);
     void onFailed(const QString& message);
     void onDiagnosticActivated(const QString& path, int line);
 
@@ -127,7 +128,6 @@ private:
     QDockWidget* m_logDock = nullptr;
     LogPane* m_logPane = nullptr;
     RunController* m_runController = nullptr;
-    QString m_databasesProject; // the project the databases pane shows (path + section)
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countsLabel = nullptr;

@@ -122,7 +122,6 @@ RunController::RunController(ProjectSession* project, DatabaseSession* databases
     connect(m_log, &LogPane::saveRequested, this, &RunController::saveLog);
 
     connect(m_runner, &AlembicRunner::event, this, &RunController::onRunEvent);
-    connect(m_project, &ProjectSession::loaded, this, &RunController::onProjectLoaded);
     connect(m_databases, &DatabaseSession::stateChanged, this, &RunController::updateActions);
     connect(m_databases, &DatabaseSession::profilesChanged, this, &RunController::updateActions);
     connect(m_databasesView, &DatabasesView::currentProfileChanged, this,
@@ -145,11 +144,11 @@ QList<QAction*> RunController::revisionActions() const
     return {m_upgradeSelected, m_downgradeSelected, m_stampSelected};
 }
 
-void RunController::onProjectLoaded()
+void RunController::setProject(const ProjectSnapshot& project)
 {
     // The planner comes with the graph, built on the load thread.
-    m_planGraph = m_project->graph();
-    m_planner = m_project->planner();
+    m_planGraph = project.graph;
+    m_planner = project.planner;
     updateActions();
 }
 

@@ -2,6 +2,7 @@
 
 #include "graph/migrationplan.h"
 #include "plan/plandialog.h"
+#include "project/projectsnapshot.h"
 #include "sqlpreviewcontroller.h"
 #include "run/runevent.h"
 #include "run/runkind.h"
@@ -72,6 +73,9 @@ public:
     // Why the last request could not be planned or run ("" when it could).
     QString lastProblem() const { return m_lastProblem; }
 
+    // A project loaded: plans are made with its graph and planner.
+    void setProject(const ProjectSnapshot& project);
+
     // Asks whether closing the window may stop the runs going on; true when nothing runs.
     bool confirmClose();
 
@@ -90,7 +94,6 @@ private:
         QString running;   // the revision whose step runs now
     };
 
-    void onProjectLoaded();
     void requestPlan(RunKind kind, const QString& target, const QString& action);
     void requestStamp();
     // Shows `summary` for confirmation with `marked` drawn on the graph; accepting runs it.

@@ -196,7 +196,7 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
     if (inv.command == QLatin1StringView("history")) {
         // alembic's walk_revisions("base", "heads") is iterate_revisions("heads", "base"):
         // the revisions `upgrade heads` runs from an empty database, newest first.
-        const Result<MigrationPlan> walk = MigrationPlanner(graph).upgrade({}, QStringLiteral("heads"));
+        const Result<MigrationPlan> walk = MigrationPlanner(project->graph).upgrade({}, QStringLiteral("heads"));
         if (!walk) {
             err << "retort-cli: " << walk.error() << '\n';
             return Findings;

@@ -192,7 +192,7 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
     }
     err << "retort-cli: " << start.describe() << '\n';
 
-    const MigrationPlanner planner(graph);
+    const MigrationPlanner planner(project->graph);
     if (isStamp) {
         const Result<StampPlan> stamp = planner.stamp(start.rows, positional.mid(1), purge);
         if (!stamp) {

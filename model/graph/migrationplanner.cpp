@@ -636,8 +636,8 @@ bool applyStep(const TargetResolver& r, RowResolutions& rows, RowRevisions& stat
 
 } // namespace
 
-MigrationPlanner::MigrationPlanner(const RevisionGraph& graph)
-    : m_graph(graph), m_resolver(std::make_shared<const TargetResolver>(graph))
+MigrationPlanner::MigrationPlanner(std::shared_ptr<const RevisionGraph> graph)
+    : m_graph(std::move(graph)), m_resolver(std::make_shared<const TargetResolver>(*m_graph))
 {
 }
 

@@ -1,5 +1,7 @@
 #include "runcommand.h"
 
+#include "project/projectid.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 
@@ -37,7 +39,7 @@ QStringList RunCommand::alembicArguments(const RunRequest& request)
     QStringList args;
     if (!request.configPath.isEmpty())
         args << QStringLiteral("-c") << request.configPath;
-    if (!request.section.isEmpty() && request.section != QLatin1String("alembic"))
+    if (!ProjectId::isDefaultSection(request.section))
         args << QStringLiteral("-n") << request.section;
     for (const QString& x : request.xArguments)
         args << QStringLiteral("-x") << x;

@@ -79,7 +79,7 @@ private slots:
     void plansUpgradeWithRows()
     {
         const auto graph = linear();
-        MigrationPlanner planner(*graph);
+        MigrationPlanner planner(graph);
         const DatabaseState state = DatabaseState::derive(*graph, ids("a"));
         Result<RunFacts> facts =
             RunRules::plan(planner, *graph, state, RunKind::Upgrade, QStringLiteral("+1"));
@@ -95,7 +95,7 @@ private slots:
     void nothingToRunAtTheTarget()
     {
         const auto graph = linear();
-        MigrationPlanner planner(*graph);
+        MigrationPlanner planner(graph);
         Result<RunFacts> facts = RunRules::plan(planner, *graph,
                                                 DatabaseState::derive(*graph, ids("c")),
                                                 RunKind::Upgrade, QStringLiteral("heads"));
@@ -106,7 +106,7 @@ private slots:
     void refusedPlanFailsWithThePlannersReason()
     {
         const auto graph = linear();
-        MigrationPlanner planner(*graph);
+        MigrationPlanner planner(graph);
         Result<RunFacts> facts = RunRules::plan(planner, *graph, DatabaseState::atBase(),
                                                 RunKind::Downgrade, QStringLiteral("-1"));
         QVERIFY(!facts);
@@ -116,7 +116,7 @@ private slots:
     void stampPurgesGhostsAndGivesRowsAfter()
     {
         const auto graph = linear();
-        MigrationPlanner planner(*graph);
+        MigrationPlanner planner(graph);
         const DatabaseState ghost = DatabaseState::derive(*graph, ids("zz"));
         Result<RunFacts> facts =
             RunRules::plan(planner, *graph, ghost, RunKind::Stamp, QStringLiteral("b"));
@@ -146,7 +146,7 @@ private slots:
         QCOMPARE(RunRules::sqlLimit(planFrom({}, ids("b1 b2"))), RunFacts::SqlLimit::None);
 
         const auto graph = forked();
-        MigrationPlanner planner(*graph);
+        MigrationPlanner planner(graph);
         Result<RunFacts> facts = RunRules::plan(planner, *graph,
                                                 DatabaseState::derive(*graph, ids("b1 b2")),
                                                 RunKind::Downgrade, QStringLiteral("a"));

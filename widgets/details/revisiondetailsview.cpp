@@ -445,4 +445,10 @@ void RevisionDetailsView::copyId()
         clipboard->setText(m_shownId);
 }
 
+void RevisionDetailsView::setProject(const ProjectSnapshot& project)
+{
+    setProjectRoot(project.root());
+    setGraph(project.graph);
+}
+
 } // namespace retort
