@@ -79,6 +79,19 @@ const ConnectionProfile* DatabaseSession::profile(const QString& name) const
     return nullptr;
 }
 
+QString DatabaseSession::selectedProfile() const
+{
+    if (!m_selected.isEmpty() && profile(m_selected))
+        return m_selected;
+    return m_profiles.isEmpty() ? QString() : m_profiles.first().name();
+}
+
+void DatabaseSession::setSelectedProfile(const QString& name)
+{
+    m_selected = name;
+    emit selectionChanged(selectedProfile());
+}
+
 bool DatabaseSession::isReading(const QString& name) const
 {
     for (const QString& pending : m_pending)

@@ -35,6 +35,16 @@ public:
     void setProject(const ProjectSnapshot& project);
 
     QList<ConnectionProfile> profiles() const { return m_profiles; }
+
+    // The database the window works on: the profile chosen last, or the first profile while
+    // none is chosen or the chosen one is gone; "" without profiles. The one owner of that
+    // rule: the graph, the runs and the details all ask here.
+    QString selectedProfile() const;
+    void setSelectedProfile(const QString& name);
+    // Where the selected database stands, derived against the project's graph once per read.
+    DatabaseState selectedState() const { return state(selectedProfile()); }
+    bool hasSelectedState() const { return hasState(selectedProfile()); }
+
     const ConnectionProfile* profile(const QString& name) const;
     // The last state read for a profile; an unread one is not readable and has no error.
     DatabaseState state(const QString& name) const { return m_states.value(name); }
@@ -62,6 +72,8 @@ public:
 signals:
     void profilesChanged();
     void stateChanged(const QString& name);
+    // Another database was chosen (its name, after the fall-back to the first profile).
+    void selectionChanged(const QString& name);
     void testFinished(quint64 id, const retort::DatabaseState& state);
 
 private:
@@ -77,6 +89,7 @@ private:
     ProjectId m_projectId; // the project whose profiles these are (empty before the first)
     RecentProject m_key;
     QList<ConnectionProfile> m_profiles;
+    QString m_selected; // as chosen; selectedProfile() applies the fall-back
     QHash<QString, DatabaseState> m_states;
     QHash<quint64, QString> m_pending; // request id -> profile name
     QSet<quint64> m_tests;

@@ -1,6 +1,5 @@
 #include "graphcontroller.h"
 
-#include "databases/databasesview.h"
 #include "databasesession.h"
 #include "graph/graphcaption.h"
 #include "graph/graphscene.h"
@@ -15,10 +14,9 @@
 namespace retort {
 
 GraphController::GraphController(GraphView* view, RevisionListView* list,
-                                 DatabaseSession* databases, DatabasesView* databasesView,
-                                 QObject* parent)
+                                 DatabaseSession* databases, QObject* parent)
     : QObject(parent), m_view(view), m_list(list), m_databases(databases),
-      m_databasesView(databasesView), m_layouter(new GraphvizLayouter(this))
+      m_layouter(new GraphvizLayouter(this))
 {
     new GraphCaption(m_view, m_view->graphScene()); // "Showing: <profile> — at <revision>"
     connect(m_layouter, &GraphvizLayouter::layoutReady, this, [this](const GraphLayout& layout) {
@@ -80,7 +78,7 @@ GraphController::GraphController(GraphView* view, RevisionListView* list,
     connect(m_databases, &DatabaseSession::stateChanged, this, &GraphController::updateDatabaseStates);
     connect(m_databases, &DatabaseSession::profilesChanged, this,
             &GraphController::updateDatabaseStates);
-    connect(m_databasesView, &DatabasesView::currentProfileChanged, this,
+    connect(m_databases, &DatabaseSession::selectionChanged, this,
             &GraphController::updateDatabaseStates);
 }
 
@@ -121,9 +119,7 @@ void GraphController::updateDatabaseStates()
         if (m_databases->hasState(p.name()))
             states.append({p.name(), m_databases->state(p.name())});
     }
-    QString selected = m_databasesView->currentProfile();
-    if (selected.isEmpty() && !m_databases->profiles().isEmpty())
-        selected = m_databases->profiles().first().name();
+    const QString selected = m_databases->selectedProfile();
     m_view->setDatabaseStates(states, selected);
     // The revision list's State column shows the same database.
     if (m_databases->hasState(selected))

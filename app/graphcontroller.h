@@ -13,7 +13,6 @@ class QAction;
 namespace retort {
 
 class DatabaseSession;
-class DatabasesView;
 class GraphView;
 class GraphvizLayouter;
 class RevisionGraph;
@@ -29,7 +28,7 @@ class GraphController : public QObject
 
 public:
     GraphController(GraphView* view, RevisionListView* list, DatabaseSession* databases,
-                    DatabasesView* databasesView, QObject* parent = nullptr);
+                    QObject* parent = nullptr);
     ~GraphController() override;
 
     // A new graph to lay out; `newProject` centres the first picture on where the selected
@@ -55,7 +54,6 @@ private:
     GraphView* m_view = nullptr;
     RevisionListView* m_list = nullptr;
     DatabaseSession* m_databases = nullptr;
-    DatabasesView* m_databasesView = nullptr;
     GraphvizLayouter* m_layouter = nullptr;
     std::shared_ptr<const RevisionGraph> m_requested;
     std::shared_ptr<const RevisionGraph> m_shown;

@@ -224,8 +224,7 @@ void MainWindow::createDocks()
         dockSizes->follow(dock);
     }
 
-    m_graphController = new GraphController(m_graphView, m_revisionList, m_databases,
-                                            m_databasesView, this);
+    m_graphController = new GraphController(m_graphView, m_revisionList, m_databases, this);
     connect(m_graphController, &GraphController::layoutStarted, this, [this] {
         statusBar()->showMessage(tr("Laying out the graph…"));
     });
@@ -237,8 +236,8 @@ void MainWindow::createDocks()
                     statusBar()->showMessage(tr("The graph could not be laid out: %1").arg(error));
             });
 
-    m_runController = new RunController(m_session, m_databases, m_databasesView, m_graphView,
-                                        m_logPane, m_settings, this, this);
+    m_runController = new RunController(m_session, m_databases, m_graphView, m_logPane,
+                                        m_settings, this, this);
     m_graphController->addContextActions(m_runController->revisionActions());
     connect(m_runController, &RunController::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
@@ -553,11 +552,8 @@ void MainWindow::updateStatus()
 void MainWindow::showDetails(const QString& id)
 {
     m_details->setRevision(id);
-    QString profile = m_databasesView->currentProfile();
-    if (profile.isEmpty() && !m_databases->profiles().isEmpty())
-        profile = m_databases->profiles().first().name();
-    if (m_databases->hasState(profile))
-        m_details->setDatabaseState(profile, m_databases->state(profile));
+    if (m_databases->hasSelectedState())
+        m_details->setDatabaseState(m_databases->selectedProfile(), m_databases->selectedState());
     else
         m_details->clearDatabaseState();
 }

@@ -3,7 +3,6 @@
 #include "common/savetextfile.h"
 #include "config/alembicconfig.h"
 #include "config/connectionprofile.h"
-#include "databases/databasesview.h"
 #include "databasesession.h"
 #include "graph/graphview.h"
 #include "graph/migrationplanner.h"
@@ -37,10 +36,10 @@ QString shortId(const QString& id)
 } // namespace
 
 RunController::RunController(ProjectSession* project, DatabaseSession* databases,
-                             DatabasesView* databasesView, GraphView* graph, LogPane* log,
-                             Settings& settings, QWidget* window, QObject* parent)
-    : QObject(parent), m_project(project), m_databases(databases),
-      m_databasesView(databasesView), m_graph(graph), m_log(log), m_settings(settings),
+                             GraphView* graph, LogPane* log, Settings& settings, QWidget* window,
+                             QObject* parent)
+    : QObject(parent), m_project(project), m_databases(databases), m_graph(graph), m_log(log),
+      m_settings(settings),
       m_window(window), m_runner(new AlembicRunner(this)),
       m_sqlPreview(new SqlPreviewController(m_runner, window, this))
 {
@@ -124,7 +123,7 @@ RunController::RunController(ProjectSession* project, DatabaseSession* databases
     connect(m_runner, &AlembicRunner::event, this, &RunController::onRunEvent);
     connect(m_databases, &DatabaseSession::stateChanged, this, &RunController::updateActions);
     connect(m_databases, &DatabaseSession::profilesChanged, this, &RunController::updateActions);
-    connect(m_databasesView, &DatabasesView::currentProfileChanged, this,
+    connect(m_databases, &DatabaseSession::selectionChanged, this,
             &RunController::updateActions);
     connect(m_graph, &GraphView::currentRevisionChanged, this, &RunController::updateActions);
     updateActions();
@@ -154,10 +153,7 @@ void RunController::setProject(const ProjectSnapshot& project)
 
 QString RunController::selectedProfile() const
 {
-    QString name = m_databasesView->currentProfile();
-    if (name.isEmpty() && !m_databases->profiles().isEmpty())
-        name = m_databases->profiles().first().name();
-    return name;
+    return m_databases->selectedProfile();
 }
 
 QString RunController::selectedRevision() const

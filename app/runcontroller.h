@@ -23,7 +23,6 @@ namespace retort {
 class AlembicRunner;
 class SqlPreviewController;
 class DatabaseSession;
-class DatabasesView;
 class GraphView;
 class LogPane;
 class MigrationPlanner;
@@ -46,9 +45,8 @@ class RunController : public QObject
     Q_OBJECT
 
 public:
-    RunController(ProjectSession* project, DatabaseSession* databases,
-                  DatabasesView* databasesView, GraphView* graph, LogPane* log,
-                  Settings& settings, QWidget* window, QObject* parent = nullptr);
+    RunController(ProjectSession* project, DatabaseSession* databases, GraphView* graph,
+                  LogPane* log, Settings& settings, QWidget* window, QObject* parent = nullptr);
     ~RunController() override;
 
     QAction* stepUpAction() const { return m_stepUp; }
@@ -123,7 +121,6 @@ private:
 
     ProjectSession* m_project = nullptr;
     DatabaseSession* m_databases = nullptr;
-    DatabasesView* m_databasesView = nullptr;
     GraphView* m_graph = nullptr;
     LogPane* m_log = nullptr;
     Settings& m_settings;
