@@ -11,9 +11,10 @@
 #include "graphcontroller.h"
 #include "log/logpane.h"
 #include "runcontroller.h"
-#include "layout/graphexport.h"
+#include "layout/graphexporter.h"
 #include "graph/exportgraphdialog.h"
 #include "graph/graphpicture.h"
+#include "graph/pictureexporter.h"
 #include "graph/graphscene.h"
 #include "graph/revisiongraph.h"
 #include "projectsession.h"
@@ -35,7 +36,6 @@
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QPointer>
-#include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -590,7 +590,6 @@ void MainWindow::exportGraph(const QString& fileName, bool includeDatabases, qre
 {
     const auto graph = m_graphController->shownGraph();
     const GraphLayout layout = m_graphController->shownLayout();
-    const QString suffix = QFileInfo(fileName).suffix().toLower();
     QPointer<MainWindow> self(this);
     auto finish = [self, done](const QString& error) {
         if (self && done)
@@ -600,33 +599,22 @@ void MainWindow::exportGraph(const QString& fileName, bool includeDatabases, qre
         finish(tr("there is no graph yet"));
         return;
     }
-    const bool dot = suffix == QLatin1StringView("dot") || suffix == QLatin1StringView("gv");
-    const bool png = suffix == QLatin1StringView("png");
-    // What the window draws, recorded now; rendering and encoding (a big graph's PNG takes a
-    // while) happen off the GUI thread.
-    GraphPicture picture;
-    if (!dot)
-        picture = GraphPicture::record(*m_graphView->graphScene(), includeDatabases);
-    const QString title =
-        tr("Revisions of %1").arg(QFileInfo(m_session->loadedConfigPath()).absoluteDir().dirName());
-    auto future = QtConcurrent::run([graph, layout, picture, dot, png, scale, title,
-                                     fileName]() -> QString {
-        QByteArray bytes;
-        if (dot) {
-            bytes = GraphExport::toDot(*graph, layout);
-        } else if (png) {
-            const Result<QByteArray> encoded = picture.toPng(scale);
-            if (!encoded)
-                return encoded.error();
-            bytes = encoded.value();
-        } else {
-            bytes = picture.toSvg(title);
-        }
-        QSaveFile file(fileName);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-            return file.errorString();
-        return {};
-    });
+    // DOT is the layout's text, as retort-cli writes it; SVG and PNG are what the window
+    // draws, recorded now. Rendering and encoding (a big graph's PNG takes a while) and the
+    // atomic write happen off the GUI thread.
+    const QString format = GraphExporter::formatOf(fileName);
+    std::shared_ptr<const GraphExporter> exporter;
+    if (format == QLatin1StringView("dot")) {
+        exporter = std::make_shared<LayoutExporter>(format, graph, layout);
+    } else {
+        const QString title = tr("Revisions of %1")
+                                  .arg(QFileInfo(m_session->loadedConfigPath()).absoluteDir().dirName());
+        exporter = std::make_shared<PictureExporter>(
+            format == QLatin1StringView("png") ? format : QStringLiteral("svg"),
+            GraphPicture::record(*m_graphView->graphScene(), includeDatabases), scale, title);
+    }
+    auto future =
+        QtConcurrent::run([exporter, fileName] { return exporter->exportTo(fileName); });
     auto* watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [watcher, finish] {
         finish(watcher->result());

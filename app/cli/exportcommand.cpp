@@ -1,11 +1,11 @@
 #include "cli/exportcommand.h"
 
-#include "layout/graphexport.h"
+#include "common/savefile.h"
+#include "layout/graphexporter.h"
 #include "layout/graphvizlayouter.h"
 #include "project/projectloader.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 
 namespace retort::cli {
 
@@ -86,27 +86,20 @@ int runExportCommand(const QString& configPath, const QString& section, const QS
         return ExportFailure;
     }
 
-    QByteArray bytes;
-    if (format == QLatin1StringView("dot")) {
-        bytes = GraphExport::toDot(graph, layout);
-    } else if (format == QLatin1StringView("svg")) {
-        bytes = GraphExport::toSvg(graph, layout);
-    } else {
-        if (graph.isEmpty()) {
-            err << tr("retort-cli: export: the project has no revisions to draw") << '\n';
-            return ExportFailure;
-        }
-        const Result<QByteArray> png = GraphExport::toPng(graph, layout);
-        if (!png) {
-            err << "retort-cli: " << png.error() << '\n';
-            return ExportFailure;
-        }
-        bytes = *png;
+    if (format == QLatin1StringView("png") && graph.isEmpty()) {
+        err << tr("retort-cli: export: the project has no revisions to draw") << '\n';
+        return ExportFailure;
     }
-
-    QSaveFile file(outputPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        err << tr("retort-cli: cannot write %1: %2").arg(outputPath, file.errorString()) << '\n';
+    // The window writes DOT through the same exporter; it draws SVG and PNG from its scene,
+    // which the CLI (no widgets) cannot: here they come from the layout.
+    const LayoutExporter exporter(format, project->graph, layout);
+    const Result<QByteArray> bytes = exporter.render();
+    if (!bytes) {
+        err << "retort-cli: " << bytes.error() << '\n';
+        return ExportFailure;
+    }
+    if (const QString error = saveFile(outputPath, *bytes); !error.isEmpty()) {
+        err << tr("retort-cli: cannot write %1: %2").arg(outputPath, error) << '\n';
         return ExportFailure;
     }
     return ExportOk;
