@@ -108,8 +108,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
-// Centre: an error panel above tabs. The revision list is the first tab; the graph view
-// will take the first place later and the list will move into a dock.
+// Centre: an error panel above tabs: the graph (with its search bar) first, the revision
+// list second.
 void MainWindow::createCentralArea()
 {
     m_errorPanel = new QFrame;

@@ -36,8 +36,11 @@ class ScriptsController;
 class ScriptTabs;
 class Settings;
 
-// Composes the window: the central tabs (revisions now; the graph view joins later), the
-// docks, menus and status bar. Views implement themselves; ProjectSession does the loading.
+// Composes the window: the central tabs (the graph, the revision list) beside the script
+// tabs, the docks (details, databases, diagnostics, log), menus and status bar. Views
+// implement themselves; ProjectSession does the loading and publishes a ProjectSnapshot per
+// load, which the views and controllers take with setProject(); the window itself only
+// shows the title, the status bar and the recent projects.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT

@@ -9,11 +9,6 @@ namespace retort {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RunCommand", text);
-}
-
 QString quoted(const QString& word)
 {
     if (!word.isEmpty() && !word.contains(u' ') && !word.contains(u'"') && !word.contains(u'\'') &&
@@ -62,7 +57,7 @@ QString RunCommand::bootstrapCode()
                "cfg = Config(file_=options.config, ini_section=options.name, cmd_opts=options)\n"
                "cfg.set_main_option('sqlalchemy.url', url.replace('%', '%%'))\n"
                "cl.run_cmd(cfg, options)\n")
-        .arg(QLatin1String(UrlVariable));
+        .arg(QLatin1String(kUrlVariable));
 }
 
 Result<RunCommand> RunCommand::build(const RunRequest& request, const AlembicProgram& alembic,
@@ -80,7 +75,7 @@ Result<RunCommand> RunCommand::build(const RunRequest& request, const AlembicPro
     // Output is decoded as UTF-8 whatever the locale of the machine says.
     if (!request.environment.contains(QStringLiteral("PYTHONIOENCODING")))
         c.environment.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
-    c.environment.remove(QLatin1String(UrlVariable));
+    c.environment.remove(QLatin1String(kUrlVariable));
 
     const QStringList args = alembicArguments(request);
     if (request.urlOverride.isEmpty()) {
@@ -99,7 +94,7 @@ Result<RunCommand> RunCommand::build(const RunRequest& request, const AlembicPro
     c.program = alembic.interpreter();
     c.arguments =
         alembic.interpreterArguments() + QStringList{QStringLiteral("-c"), bootstrapCode()} + args;
-    c.environment.insert(QLatin1String(UrlVariable), request.urlOverride);
+    c.environment.insert(QLatin1String(kUrlVariable), request.urlOverride);
     c.display = joined(c.program, alembic.interpreterArguments()) +
                 tr(" -c <Retort's bootstrap: alembic with the connection's URL> ") +
                 joined(args.value(0), args.mid(1));

@@ -653,7 +653,7 @@ private slots:
         QVERIFY2(command.ok(), qPrintable(command.error()));
         QVERIFY(!command->arguments.join(u' ').contains(url));
         QVERIFY(!command->display.contains(url));
-        QCOMPARE(command->environment.value(QLatin1String(RunCommand::UrlVariable)), url);
+        QCOMPARE(command->environment.value(QLatin1String(RunCommand::kUrlVariable)), url);
 
         const quint64 id = m_runner->start(r);
         QVERIFY(waitFinished(id));

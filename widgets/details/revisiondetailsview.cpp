@@ -431,9 +431,9 @@ void RevisionDetailsView::activateLink(const QString& link)
     if (link.startsWith(kRevisionScheme)) {
         const QString id = link.mid(kRevisionScheme.size());
         if (!id.isEmpty())
-            Q_EMIT revisionLinkActivated(id);
+            emit revisionLinkActivated(id);
     } else if (link == kScriptLink && !m_shownPath.isEmpty()) {
-        Q_EMIT openScriptRequested(m_shownPath);
+        emit openScriptRequested(m_shownPath);
     }
 }
 
