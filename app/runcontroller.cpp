@@ -156,6 +156,11 @@ QString RunController::selectedProfile() const
     return m_databases->selectedProfile();
 }
 
+QString RunController::projectRoot() const
+{
+    return m_databases->config() ? m_databases->config()->here() : QString();
+}
+
 QString RunController::selectedRevision() const
 {
     return m_graph->currentRevision();
@@ -228,7 +233,8 @@ void RunController::requestPlan(RunKind kind, const QString& target, const QStri
                         .arg(profile, state.ghosts().join(QStringLiteral(", "))));
         return;
     }
-    const Result<RunFacts> facts = RunRules::plan(*m_planner, *m_planGraph, state, kind, target);
+    const Result<RunFacts> facts =
+        RunRules::plan(*m_planner, *m_planGraph, state, kind, target, projectRoot());
     if (!facts) {
         showProblem(action, tr("Alembic would refuse this: %1").arg(facts.error()));
         return;
@@ -278,7 +284,7 @@ void RunController::requestStamp()
     if (!state.isReadable() || !m_planner || !m_planGraph)
         return;
     const Result<RunFacts> facts =
-        RunRules::plan(*m_planner, *m_planGraph, state, RunKind::Stamp, revision);
+        RunRules::plan(*m_planner, *m_planGraph, state, RunKind::Stamp, revision, projectRoot());
     if (!facts) {
         showProblem(tr("Stamp"), tr("Alembic would refuse this: %1").arg(facts.error()));
         return;
@@ -301,20 +307,8 @@ PlanSummary RunController::summarize(const RunFacts& facts, const QString& actio
     s.rowsBefore = facts.rowsBefore;
     s.rowsAfter = facts.rowsAfter;
     s.purge = facts.purge;
-    // alembic loads every revision file before it runs anything
-    if (m_planGraph) {
-        const QString base = m_databases->config() ? m_databases->config()->here() : QString();
-        auto describe = [&base](const Diagnostic& d) {
-            QString where = d.path.isEmpty() ? QString() : QDir(base).relativeFilePath(d.path);
-            if (d.line > 0)
-                where += u':' + QString::number(d.line);
-            return where.isEmpty() ? d.message : where + QStringLiteral(": ") + d.message;
-        };
-        for (const Diagnostic& d : alembicStoppers(m_planGraph->diagnostics()))
-            s.loadErrors << describe(d);
-        for (const Diagnostic& d : unresolvedErrors(m_planGraph->diagnostics()))
-            s.unreadValues << describe(d);
-    }
+    s.loadErrors = facts.loadErrors;
+    s.unreadValues = facts.unreadValues;
     switch (facts.sqlLimit) {
     case RunFacts::SqlLimit::None:
         break;

@@ -112,6 +112,8 @@ private:
 
     QString selectedProfile() const;
     QString selectedRevision() const;
+    // The folder diagnostics' paths are shown relative to.
+    QString projectRoot() const;
     QString revisionMessage(const QString& id) const;
     // The confirmation's words for the rules' facts.
     PlanSummary summarize(const RunFacts& facts, const QString& action,

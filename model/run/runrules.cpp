@@ -4,6 +4,8 @@
 #include "graph/migrationplanner.h"
 #include "graph/revisiongraph.h"
 
+#include <QDir>
+
 namespace retort::RunRules {
 
 namespace {
@@ -13,6 +15,15 @@ using Direction = MigrationStep::Direction;
 QString quoteArgument(const QString& argument)
 {
     return argument.contains(u' ') ? u'"' + argument + u'"' : argument;
+}
+
+// "file:line: message", the file relative to `base`.
+QString describe(const Diagnostic& d, const QString& base)
+{
+    QString where = d.path.isEmpty() ? QString() : QDir(base).relativeFilePath(d.path);
+    if (d.line > 0)
+        where += u':' + QString::number(d.line);
+    return where.isEmpty() ? d.message : where + QStringLiteral(": ") + d.message;
 }
 
 QStringList sorted(QStringList list)
@@ -58,11 +69,17 @@ Refusal refusal(const DatabaseState& state)
 }
 
 Result<RunFacts> plan(const MigrationPlanner& planner, const RevisionGraph& graph,
-                      const DatabaseState& state, RunKind kind, const QString& target)
+                      const DatabaseState& state, RunKind kind, const QString& target,
+                      const QString& projectRoot)
 {
     RunFacts facts;
     facts.kind = kind;
-    facts.cannotLoad = !alembicStoppers(graph.diagnostics()).isEmpty();
+    // alembic loads every revision file before it runs anything
+    for (const Diagnostic& d : alembicStoppers(graph.diagnostics()))
+        facts.loadErrors << describe(d, projectRoot);
+    for (const Diagnostic& d : unresolvedErrors(graph.diagnostics()))
+        facts.unreadValues << describe(d, projectRoot);
+    facts.cannotLoad = !facts.loadErrors.isEmpty();
 
     if (kind == RunKind::Stamp) {
         // A row that names no script makes alembic's stamp fail unless the table is emptied

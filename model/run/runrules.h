@@ -34,6 +34,11 @@ struct RunFacts
     bool purge = false;     // a stamp that empties the version table first (ghost rows)
     // Alembic cannot load the project: every command would fail (the plan may be a stand-in).
     bool cannotLoad = false;
+    // "file:line: message" (relative to the project's folder) for each problem at which
+    // alembic stops loading the project, and for each value Retort could not read though
+    // alembic loads the files (the plan leaves those out).
+    QStringList loadErrors;
+    QStringList unreadValues;
     SqlLimit sqlLimit = SqlLimit::None;
 
     // Nothing would change and alembic can load the project: there is nothing to confirm.
@@ -64,7 +69,8 @@ Refusal refusal(const DatabaseState& state);
 // project, a plan it would refuse becomes an empty stand-in so the confirmation can say why.
 // Fails with the planner's reason when alembic would refuse the command.
 Result<RunFacts> plan(const MigrationPlanner& planner, const RevisionGraph& graph,
-                      const DatabaseState& state, RunKind kind, const QString& target);
+                      const DatabaseState& state, RunKind kind, const QString& target,
+                      const QString& projectRoot = {});
 // Why the offline mode cannot preview `plan`.
 RunFacts::SqlLimit sqlLimit(const MigrationPlan& plan);
 // The offline command that previews `plan`'s SQL: {"upgrade"|"downgrade", "FROM:TO", "--sql"},

@@ -136,6 +136,29 @@ private slots:
         QCOMPARE(clean->rowsAfter, ids("c"));
     }
 
+    void projectAlembicCannotLoadIsPlannedAsAStandIn()
+    {
+        // A plan alembic would refuse still reaches the confirmation when alembic cannot even
+        // load the project: the confirmation leads with why, paths relative to the project.
+        const auto graph = RevisionGraph::build(
+            {rev("a"), rev("b", "a")},
+            {Diagnostic::fatal(QStringLiteral("/p/versions/c.py"), 3,
+                               QStringLiteral("SyntaxError")),
+             Diagnostic::error(QStringLiteral("/p/versions/b.py"), 0,
+                               QStringLiteral("computed down_revision"))});
+        MigrationPlanner planner(graph);
+        Result<RunFacts> facts =
+            RunRules::plan(planner, *graph, DatabaseState::atBase(), RunKind::Downgrade,
+                           QStringLiteral("-1"), QStringLiteral("/p"));
+        QVERIFY2(facts, qPrintable(facts.error()));
+        QVERIFY(facts->cannotLoad);
+        QVERIFY(facts->plan.isEmpty());
+        QVERIFY(!facts->isNothingToRun());
+        QCOMPARE(facts->loadErrors, QStringList{QStringLiteral("versions/c.py:3: SyntaxError")});
+        QCOMPARE(facts->unreadValues,
+                 QStringList{QStringLiteral("versions/b.py: computed down_revision")});
+    }
+
     void offlineSqlStartsFromOneRevision()
     {
         QCOMPARE(RunRules::sqlLimit(planFrom(ids("b1 b2"), ids("c"))),
