@@ -103,8 +103,7 @@ ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphVi
 
     connect(m_graphView, &GraphView::revisionActivated, this,
             [this](const QString& id) { openRevision(id); });
-    connect(m_graphView->graphScene(), &GraphScene::graphChanged, this,
-            &ScriptsController::selectPending);
+    connect(m_graphView, &GraphView::graphChanged, this, &ScriptsController::selectPending);
 
     connect(m_watcher, &FileWatcher::fileChanged, this, &ScriptsController::onFileChanged);
     connect(m_watcher, &FileWatcher::fileRemoved, this, &ScriptsController::onFileRemoved);

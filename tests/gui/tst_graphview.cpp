@@ -148,6 +148,9 @@ private slots:
         view.setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({some})}},
                                QStringLiteral("dev"));
         QCOMPARE(view.graphScene()->databaseStates().size(), 1);
+        QSignalSpy drawn(&view, &GraphView::graphChanged);
+        view.setGraph(graph, layoutFor(*graph));
+        QCOMPARE(drawn.count(), 1);
         view.clearGraph();
         QVERIFY(!view.hasRevision(some));
     }

@@ -70,6 +70,8 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
             qOverload<>(&QWidget::update));
     connect(this, &GraphView::zoomChanged, this, &GraphView::updateOverview);
     connect(this, &GraphView::searchChanged, m_overview, qOverload<>(&QWidget::update));
+    // For those who wait for a picture (the controllers do not reach into the scene).
+    connect(m_scene, &GraphScene::graphChanged, this, &GraphView::graphChanged);
 }
 
 void GraphView::createActions()

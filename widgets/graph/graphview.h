@@ -111,6 +111,8 @@ signals:
     void zoomChanged(qreal zoom);
     // The search text, its matches or the selected match changed.
     void searchChanged();
+    // The scene drew a new graph (`sameRevisions`: a new layout of the same revisions).
+    void graphChanged(bool sameRevisions);
 
 protected:
     bool viewportEvent(QEvent* event) override;
