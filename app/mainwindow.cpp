@@ -17,6 +17,7 @@
 #include "graph/pictureexporter.h"
 #include "graph/graphscene.h"
 #include "graph/revisiongraph.h"
+#include "common/latestjob.h"
 #include "projectsession.h"
 #include "revisions/revisionlistview.h"
 #include "editor/scripttabs.h"
@@ -33,10 +34,8 @@
 #include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -613,14 +612,9 @@ void MainWindow::exportGraph(const QString& fileName, bool includeDatabases, qre
             format == QLatin1StringView("png") ? format : QStringLiteral("svg"),
             GraphPicture::record(*m_graphView->graphScene(), includeDatabases), scale, title);
     }
-    auto future =
-        QtConcurrent::run([exporter, fileName] { return exporter->exportTo(fileName); });
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [watcher, finish] {
-        finish(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(future);
+    // One-shot: every export reports back (not only the latest), never to a closed window.
+    runInBackground(
+        this, [exporter, fileName]() -> QString { return exporter->exportTo(fileName); }, finish);
 }
 
 } // namespace retort

@@ -7,9 +7,7 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLoggingCategory>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace retort {
 
@@ -32,7 +30,7 @@ ProjectSession::ProjectSession(QObject* parent) : QObject(parent)
 
 ProjectSession::~ProjectSession()
 {
-    m_loadPool.clear(); // loads that have not started never will
+    m_load.cancel(); // loads that have not started never will
 }
 
 void ProjectSession::open(const QString& configPath, const QString& section)
@@ -47,28 +45,16 @@ void ProjectSession::reload()
     if (m_requested.isEmpty())
         return;
 
-    const quint64 generation = ++m_generation;
     m_loading = true;
-    qCInfo(lcSession) << "loading" << m_requested.configPath() << "section" << m_requested.section() << "generation"
-                      << generation;
+    qCInfo(lcSession) << "loading" << m_requested.configPath() << "section"
+                      << m_requested.section() << "generation" << m_load.generation() + 1;
     emit loadingStarted();
 
-    // Loads still waiting for the pool are stale now: drop them and their watcher. The
-    // job itself holds only copies of its inputs; a watcher belongs to this session, so a
-    // result that arrives after the session is gone is never delivered.
-    m_loadPool.clear();
-    if (m_watcher)
-        m_watcher->deleteLater();
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    m_watcher = watcher;
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0)
-            return;
-        finish(generation, watcher->future().result());
-    });
-    watcher->setFuture(
-        QtConcurrent::run(&m_loadPool, &ProjectSession::load, m_requested));
+    // The job holds only copies of its inputs; its result reaches this session only if no
+    // newer load started meanwhile and the session still exists.
+    m_load.start(
+        this, [id = m_requested](const JobToken&) { return load(id); },
+        [this](const Outcome& outcome) { finish(outcome); });
 }
 
 ProjectSession::Outcome ProjectSession::load(const ProjectId& id)
@@ -94,13 +80,8 @@ ProjectSession::Outcome ProjectSession::load(const ProjectId& id)
     return outcome;
 }
 
-void ProjectSession::finish(quint64 generation, const Outcome& outcome)
+void ProjectSession::finish(const Outcome& outcome)
 {
-    if (generation != m_generation) {
-        qCDebug(lcSession) << "dropping stale load, generation" << generation << "current"
-                           << m_generation;
-        return;
-    }
     m_loading = false;
 
     if (!outcome.project.isLoaded()) {

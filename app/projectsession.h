@@ -1,9 +1,9 @@
 #pragma once
 
+#include "common/latestjob.h"
 #include "project/projectsnapshot.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QThreadPool>
 
@@ -13,17 +13,16 @@ namespace retort {
 
 // The open project. Loads the configuration, scans the version folders and builds the
 // revision graph on a worker thread; the GUI thread only starts loads and receives results.
-// Each load carries a generation number: a result that arrives after a newer load was
-// started is dropped, so the last request always wins.
+// Loads are a LatestJob: a result that arrives after a newer load was started is dropped,
+// so the last request always wins.
 //
 // Each successful load publishes one ProjectSnapshot (config, graph, planner and which
 // project it is); views and controllers take it whole with their setProject().
 //
-// Loads run one at a time on the session's own thread pool, never on the global one:
-// ScriptDirectory::scan parses files with QtConcurrent on the global pool and waits for
-// them, which deadlocks when the waiting threads are the global pool's own. A load that was
-// superseded before it started is discarded; destroying the session waits for the one
-// load that may be running.
+// Loads run one at a time on the session's own one-thread pool (two loads side by side
+// would only compete for the cores ScriptDirectory::scan parses with). A load that was
+// superseded before it started is skipped; destroying the session waits for the one load
+// that may be running.
 class ProjectSession : public QObject
 {
     Q_OBJECT
@@ -67,14 +66,13 @@ signals:
 private:
     struct Outcome;
     static Outcome load(const ProjectId& id);
-    void finish(quint64 generation, const Outcome& outcome);
+    void finish(const Outcome& outcome);
 
     ProjectId m_requested;
     ProjectSnapshot m_project;
     QString m_lastError;
     QThreadPool m_loadPool;
-    QPointer<QObject> m_watcher; // of the newest load
-    quint64 m_generation = 0;
+    LatestJob m_load{&m_loadPool}; // declared after the pool: cancelled before it is joined
     bool m_loading = false;
 };
 

@@ -229,6 +229,14 @@
         <source>it is not a regular file</source>
         <translation>es ist keine reguläre Datei</translation>
     </message>
+    <message>
+        <source>`%1` uses a name that is not defined (%2): Python raises NameError on import, so alembic cannot load this file.</source>
+        <translation>`%1` verwendet einen Namen, der nicht definiert ist (%2): Python löst beim Import einen NameError aus, daher kann alembic diese Datei nicht laden.</translation>
+    </message>
+    <message>
+        <source>The value of `%1` cannot be known without running Python: %2.</source>
+        <translation>Der Wert von `%1` lässt sich nicht bestimmen, ohne Python auszuführen: %2.</translation>
+    </message>
 </context>
 <context>
     <name>retort::AlembicConfig</name>
@@ -361,16 +369,31 @@
         <source>URL</source>
         <translation>URL</translation>
     </message>
+    <message>
+        <source>at base: the file %1 does not exist yet</source>
+        <translation>auf Basis: Die Datei %1 existiert noch nicht</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist yet; alembic would create it on its first run (at base).</source>
+        <translation>Die Datei %1 existiert noch nicht; alembic würde sie beim ersten Lauf anlegen (auf Basis).</translation>
+    </message>
+</context>
+<context>
+    <name>retort::DatabaseMarkerItem</name>
+    <message>
+        <source>Database %1 is at %2</source>
+        <translation>Datenbank %1 steht auf %2</translation>
+    </message>
 </context>
 <context>
     <name>retort::DatabasesController</name>
     <message>
         <source>Connected: the database is at base.</source>
-        <translation>Verbunden: Die Datenbank steht auf Basis.</translation>
+        <translation type="vanished">Verbunden: Die Datenbank steht auf Basis.</translation>
     </message>
     <message>
         <source>Connected: the database is at %1.</source>
-        <translation>Verbunden: Die Datenbank steht auf %1.</translation>
+        <translation type="vanished">Verbunden: Die Datenbank steht auf %1.</translation>
     </message>
     <message>
         <source>Remove Profile</source>
@@ -559,6 +582,69 @@ Revision: %2</translation>
     </message>
 </context>
 <context>
+    <name>retort::ExportGraphDialog</name>
+    <message>
+        <source>Export Graph</source>
+        <translation>Graph exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>SVG image (what the window shows)</source>
+        <translation>SVG-Bild (wie im Fenster dargestellt)</translation>
+    </message>
+    <message>
+        <source>PNG image (what the window shows)</source>
+        <translation>PNG-Bild (wie im Fenster dargestellt)</translation>
+    </message>
+    <message>
+        <source>Graphviz DOT (graph and positions only)</source>
+        <translation>Graphviz DOT (nur Graph und Positionen)</translation>
+    </message>
+    <message>
+        <source>Include the &amp;databases&apos; positions</source>
+        <translation>Stand der Daten&amp;banken einzeichnen</translation>
+    </message>
+    <message>
+        <source>Markers for each database, applied / pending colours, revisions with no script and the &quot;Showing:&quot; caption.</source>
+        <translation>Markierungen für jede Datenbank, die Farben für angewendet / ausstehend, Revisionen ohne Skript und die Beschriftung „Angezeigt:“.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation>&amp;Skalierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Graphviz DOT (*.dot *.gv)</source>
+        <translation>Graphviz DOT (*.dot *.gv)</translation>
+    </message>
+</context>
+<context>
     <name>retort::FindBar</name>
     <message>
         <source>Find</source>
@@ -621,6 +707,13 @@ Revision: %2</translation>
     </message>
 </context>
 <context>
+    <name>retort::GraphCaption</name>
+    <message>
+        <source>Database shown on the graph</source>
+        <translation>Im Graphen angezeigte Datenbank</translation>
+    </message>
+</context>
+<context>
     <name>retort::GraphController</name>
     <message>
         <source>&amp;Copy Revision Id</source>
@@ -628,7 +721,104 @@ Revision: %2</translation>
     </message>
     <message>
         <source>&amp;Fit to Window</source>
-        <translation>An &amp;Fenster anpassen</translation>
+        <translation type="vanished">An &amp;Fenster anpassen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::GraphOverview</name>
+    <message>
+        <source>Overview of the whole graph: click or drag to move the view</source>
+        <translation>Übersicht über den ganzen Graphen: Klicken oder ziehen, um die Ansicht zu verschieben</translation>
+    </message>
+    <message>
+        <source>Graph overview</source>
+        <translation>Graphübersicht</translation>
+    </message>
+</context>
+<context>
+    <name>retort::GraphPicture</name>
+    <message>
+        <source>There is no graph to draw.</source>
+        <translation>Es gibt keinen Graphen zum Zeichnen.</translation>
+    </message>
+    <message>
+        <source>The image would be %1 × %2 pixels, too large: choose a smaller scale or SVG.</source>
+        <translation>Das Bild wäre %1 × %2 Pixel groß und damit zu groß: Wählen Sie eine kleinere Skalierung oder SVG.</translation>
+    </message>
+    <message>
+        <source>Not enough memory for a %1 × %2 pixel image.</source>
+        <translation>Nicht genug Speicher für ein Bild mit %1 × %2 Pixeln.</translation>
+    </message>
+    <message>
+        <source>Could not encode the PNG image.</source>
+        <translation>Das PNG-Bild konnte nicht kodiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::GraphScene</name>
+    <message>
+        <source>Showing: %1 — cannot read: %2</source>
+        <translation>Angezeigt: %1 — nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>Showing: %1 — not read yet</source>
+        <translation>Angezeigt: %1 — noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>Showing: %1 — at base (no version table)</source>
+        <translation>Angezeigt: %1 — auf Basis (keine Versionstabelle)</translation>
+    </message>
+    <message>
+        <source>Showing: %1 — at base (empty version table)</source>
+        <translation>Angezeigt: %1 — auf Basis (leere Versionstabelle)</translation>
+    </message>
+    <message>
+        <source>%1 (no script)</source>
+        <translation>%1 (kein Skript)</translation>
+    </message>
+    <message>
+        <source>Showing: %1 — at %2</source>
+        <translation>Angezeigt: %1 — auf %2</translation>
+    </message>
+</context>
+<context>
+    <name>retort::GraphSearchBar</name>
+    <message>
+        <source>Find in the graph: id, prefix, branch label or message (Return for the next match)</source>
+        <translation>Im Graphen suchen: Id, Präfix, Branch-Label oder Meldung (Eingabetaste für den nächsten Treffer)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>&amp;Rückwärts suchen</translation>
+    </message>
+    <message>
+        <source>Next match (Return, F3)</source>
+        <translation>Nächster Treffer (Eingabetaste, F3)</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Return, Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabetaste, Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Kein Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <comment>search: match number of match count</comment>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 Treffer</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 Treffer</translation>
     </message>
 </context>
 <context>
@@ -636,6 +826,49 @@ Revision: %2</translation>
     <message>
         <source>Revision graph</source>
         <translation>Revisionsgraph</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Fi&amp;t</source>
+        <translation>Ein&amp;passen</translation>
+    </message>
+    <message>
+        <source>Show the heads and the revisions below them at a readable size</source>
+        <translation>Die Köpfe und die Revisionen darunter in lesbarer Größe anzeigen</translation>
+    </message>
+    <message>
+        <source>Fit &amp;All</source>
+        <translation>&amp;Alles einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>Den ganzen Graphen anzeigen</translation>
+    </message>
+    <message>
+        <source>Show Over&amp;view</source>
+        <translation>Über&amp;sicht anzeigen</translation>
+    </message>
+    <message>
+        <source>Show a map of the whole graph in its corner while it does not fit the window</source>
+        <translation>Eine Karte des ganzen Graphen in seiner Ecke anzeigen, solange er nicht ins Fenster passt</translation>
+    </message>
+</context>
+<context>
+    <name>retort::HeadMaintainer</name>
+    <message>
+        <source>alembic fails with an internal error (%1)</source>
+        <translation>alembic scheitert mit einem internen Fehler (%1)</translation>
     </message>
 </context>
 <context>
@@ -951,7 +1184,7 @@ Revision: %2</translation>
     </message>
     <message>
         <source>Find in the graph: id, prefix, branch label or message (Return for the next match)</source>
-        <translation>Im Graphen suchen: Id, Präfix, Branch-Label oder Meldung (Eingabetaste für den nächsten Treffer)</translation>
+        <translation type="vanished">Im Graphen suchen: Id, Präfix, Branch-Label oder Meldung (Eingabetaste für den nächsten Treffer)</translation>
     </message>
     <message>
         <source>Graph</source>
@@ -987,7 +1220,7 @@ Revision: %2</translation>
     </message>
     <message>
         <source>Save the graph as DOT, SVG or PNG</source>
-        <translation>Den Graphen als DOT, SVG oder PNG speichern</translation>
+        <translation type="vanished">Den Graphen als DOT, SVG oder PNG speichern</translation>
     </message>
     <message>
         <source>&amp;Script</source>
@@ -1007,19 +1240,19 @@ Revision: %2</translation>
     </message>
     <message>
         <source>Export Graph</source>
-        <translation>Graph exportieren</translation>
+        <translation type="vanished">Graph exportieren</translation>
     </message>
     <message>
         <source>SVG image (*.svg)</source>
-        <translation>SVG-Bild (*.svg)</translation>
+        <translation type="vanished">SVG-Bild (*.svg)</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
+        <translation type="vanished">PNG-Bild (*.png)</translation>
     </message>
     <message>
         <source>Graphviz DOT (*.dot *.gv)</source>
-        <translation>Graphviz DOT (*.dot *.gv)</translation>
+        <translation type="vanished">Graphviz DOT (*.dot *.gv)</translation>
     </message>
     <message>
         <source>Exported the graph to %1</source>
@@ -1032,6 +1265,14 @@ Revision: %2</translation>
     <message>
         <source>there is no graph yet</source>
         <translation>es gibt noch keinen Graphen</translation>
+    </message>
+    <message>
+        <source>Save the graph as the window draws it (SVG or PNG), or as Graphviz DOT</source>
+        <translation>Den Graphen so speichern, wie das Fenster ihn zeichnet (SVG oder PNG), oder als Graphviz DOT</translation>
+    </message>
+    <message>
+        <source>Revisions of %1</source>
+        <translation>Revisionen von %1</translation>
     </message>
 </context>
 <context>
@@ -1050,7 +1291,7 @@ Revision: %2</translation>
     </message>
     <message>
         <source>&amp;Merge</source>
-        <translation>&amp;Zusammenführen</translation>
+        <translation type="vanished">&amp;Zusammenführen</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
@@ -1060,12 +1301,24 @@ Revision: %2</translation>
         <source>&amp;Heads:</source>
         <translation>&amp;Köpfe:</translation>
     </message>
+    <message>
+        <source>Me&amp;rge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
 </context>
 <context>
     <name>retort::MigrationPlanner</name>
     <message>
         <source>Range revision not allowed</source>
         <translation>Revisionsbereich nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Multiple heads are present; please specify a single target revision</source>
+        <translation>Es gibt mehrere Köpfe; bitte geben Sie eine einzelne Zielrevision an</translation>
+    </message>
+    <message>
+        <source>alembic fails with an internal error (%1)</source>
+        <translation>alembic scheitert mit einem internen Fehler (%1)</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1370,18 @@ Revision: %2</translation>
     <message>
         <source>Runs &lt;code&gt;alembic revision&lt;/code&gt; and opens the new script.</source>
         <translation>Führt &lt;code&gt;alembic revision&lt;/code&gt; aus und öffnet das neue Skript.</translation>
+    </message>
+    <message>
+        <source>&amp;Autogenerate from the models (runs the project&apos;s env.py, which connects to the database)</source>
+        <translation>&amp;Automatisch aus den Modellen erzeugen (führt die env.py des Projekts aus, die sich mit der Datenbank verbindet)</translation>
+    </message>
+    <message>
+        <source>alembic revision --autogenerate: alembic runs the project&apos;s env.py, connects to the database it configures and writes the differences between that database&apos;s schema and the models&apos; metadata into the new script. The database must be at the heads.</source>
+        <translation>alembic revision --autogenerate: alembic führt die env.py des Projekts aus, verbindet sich mit der dort konfigurierten Datenbank und schreibt die Unterschiede zwischen dem Schema dieser Datenbank und den Metadaten der Modelle in das neue Skript. Die Datenbank muss auf den Köpfen stehen.</translation>
+    </message>
+    <message>
+        <source>Runs &lt;code&gt;alembic revision --autogenerate&lt;/code&gt; (the project&apos;s env.py, against its database) and opens the new script.</source>
+        <translation>Führt &lt;code&gt;alembic revision --autogenerate&lt;/code&gt; aus (die env.py des Projekts, gegen dessen Datenbank) und öffnet das neue Skript.</translation>
     </message>
 </context>
 <context>
@@ -1294,11 +1559,11 @@ Revision: %2</translation>
     </message>
     <message>
         <source>One revision will be downgraded on “%1”</source>
-        <translation>Auf „%1“ wird eine Revision per Downgrade zurückgenommen</translation>
+        <translation type="vanished">Auf „%1“ wird eine Revision per Downgrade zurückgenommen</translation>
     </message>
     <message>
         <source>%1 revisions will be downgraded on “%2”</source>
-        <translation>Auf „%2“ werden %1 Revisionen per Downgrade zurückgenommen</translation>
+        <translation type="vanished">Auf „%2“ werden %1 Revisionen per Downgrade zurückgenommen</translation>
     </message>
     <message>
         <source>&amp;Downgrade</source>
@@ -1340,7 +1605,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>Stamping with --purge empties the version table first (it names a revision with no script) and then records the chosen revision. The schema is not changed: make sure it really matches that revision.</source>
-        <translation>Stamp mit --purge leert zuerst die Versionstabelle (sie nennt eine Revision ohne Skript) und trägt dann die gewählte Revision ein. Das Schema wird nicht geändert: Stellen Sie sicher, dass es wirklich dieser Revision entspricht.</translation>
+        <translation type="vanished">Stamp mit --purge leert zuerst die Versionstabelle (sie nennt eine Revision ohne Skript) und trägt dann die gewählte Revision ein. Das Schema wird nicht geändert: Stellen Sie sicher, dass es wirklich dieser Revision entspricht.</translation>
     </message>
     <message>
         <source>Stamping only records the revision in the version table; the schema is not changed. Make sure it really matches that revision.</source>
@@ -1348,7 +1613,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>“%1” is a protected database. Type its name to confirm:</source>
-        <translation>„%1“ ist eine geschützte Datenbank. Geben Sie zur Bestätigung ihren Namen ein:</translation>
+        <translation type="vanished">„%1“ ist eine geschützte Datenbank. Geben Sie zur Bestätigung ihren Namen ein:</translation>
     </message>
     <message>
         <source>Preview &amp;SQL…</source>
@@ -1357,6 +1622,40 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>Show the SQL alembic would run (--sql)</source>
         <translation>Das SQL anzeigen, das alembic ausführen würde (--sql)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Downgrade %n revision on “%1”: the schema changes it made are undone</source>
+        <translation>
+            <numerusform>Auf „%1“ wird %n Revision per Downgrade zurückgenommen: Die von ihr vorgenommenen Schemaänderungen werden rückgängig gemacht</numerusform>
+            <numerusform>Auf „%1“ werden %n Revisionen per Downgrade zurückgenommen: Die von ihnen vorgenommenen Schemaänderungen werden rückgängig gemacht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Downgrade %n revisions on “%1”: the schema changes they made are undone</source>
+        <translation>
+            <numerusform>Auf „%1“ wird %n Revision per Downgrade zurückgenommen: Die von ihr vorgenommenen Schemaänderungen werden rückgängig gemacht</numerusform>
+            <numerusform>Auf „%1“ werden %n Revisionen per Downgrade zurückgenommen: Die von ihnen vorgenommenen Schemaänderungen werden rückgängig gemacht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The whole version table of “%1” will be rewritten; no migration runs</source>
+        <translation>Die gesamte Versionstabelle von „%1“ wird neu geschrieben; es läuft keine Migration</translation>
+    </message>
+    <message>
+        <source>Alembic cannot load this project, so this command would fail before changing anything. Fix these files first (the Diagnostics dock lists them):</source>
+        <translation>Alembic kann dieses Projekt nicht laden, daher würde dieser Befehl fehlschlagen, bevor er etwas ändert. Beheben Sie zuerst diese Dateien (das Dock „Befunde“ listet sie auf):</translation>
+    </message>
+    <message>
+        <source>Alembic loads these files, but Retort could not read these values; the plan below leaves them out, so alembic may run other steps:</source>
+        <translation>Alembic lädt diese Dateien, aber Retort konnte diese Werte nicht lesen; der Plan unten lässt sie aus, daher führt alembic möglicherweise andere Schritte aus:</translation>
+    </message>
+    <message>
+        <source>Stamping with --purge rewrites the whole version table: it deletes every row (one names a revision with no script) and then records the chosen revision. The schema is not changed: make sure it really matches that revision.</source>
+        <translation>Stamp mit --purge schreibt die gesamte Versionstabelle neu: Er löscht jede Zeile (eine davon nennt eine Revision ohne Skript) und trägt dann die gewählte Revision ein. Das Schema wird nicht geändert: Stellen Sie sicher, dass es wirklich dieser Revision entspricht.</translation>
+    </message>
+    <message>
+        <source>“%1” is a protected database. Type its &amp;name to confirm:</source>
+        <translation>„%1“ ist eine geschützte Datenbank. Geben Sie zur Bestätigung ihren &amp;Namen ein:</translation>
     </message>
 </context>
 <context>
@@ -1391,7 +1690,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>Protected: ask me to type the profile&apos;s name before a run</source>
-        <translation>Geschützt: vor einem Lauf die Eingabe des Profilnamens verlangen</translation>
+        <translation type="vanished">Geschützt: vor einem Lauf die Eingabe des Profilnamens verlangen</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -1403,7 +1702,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>Version &amp;table:</source>
-        <translation>&amp;Versionstabelle:</translation>
+        <translation type="vanished">&amp;Versionstabelle:</translation>
     </message>
     <message>
         <source>&amp;Schema:</source>
@@ -1415,7 +1714,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>&amp;-x arguments:</source>
-        <translation>-&amp;x-Argumente:</translation>
+        <translation type="vanished">-&amp;x-Argumente:</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
@@ -1444,6 +1743,30 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>✗ </source>
         <translation>✗ </translation>
+    </message>
+    <message>
+        <source>&amp;Protected: ask me to type the profile&apos;s name before a run</source>
+        <translation>&amp;Geschützt: vor einem Lauf die Eingabe des Profilnamens verlangen</translation>
+    </message>
+    <message>
+        <source>&amp;Version table:</source>
+        <translation>&amp;Versionstabelle:</translation>
+    </message>
+    <message>
+        <source>-&amp;x arguments:</source>
+        <translation>-&amp;x-Argumente:</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist yet; alembic would create it on its first run (at base).</source>
+        <translation>Die Datei %1 existiert noch nicht; alembic würde sie beim ersten Lauf anlegen (auf Basis).</translation>
+    </message>
+    <message>
+        <source>Connected: the database is at base.</source>
+        <translation>Verbunden: Die Datenbank steht auf Basis.</translation>
+    </message>
+    <message>
+        <source>Connected: the database is at %1.</source>
+        <translation>Verbunden: Die Datenbank steht auf %1.</translation>
     </message>
 </context>
 <context>
@@ -1748,6 +2071,15 @@ Versionstabelle danach: %2</translation>
             <numerusform>%n Revisionen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 · selected %2 filtered out</source>
+        <comment>count · selection note</comment>
+        <translation>%1 · ausgewählte %2 ausgefiltert</translation>
+    </message>
+    <message>
+        <source>The selected revision %1 is hidden by the filter. It stays selected: the graph, the details and Run act on it. Clear the filter to see its row.</source>
+        <translation>Die ausgewählte Revision %1 wird durch den Filter ausgeblendet. Sie bleibt ausgewählt: Der Graph, die Details und das Menü „Ausführen“ beziehen sich auf sie. Leeren Sie den Filter, um ihre Zeile zu sehen.</translation>
+    </message>
 </context>
 <context>
     <name>retort::RevisionNodeItem</name>
@@ -1836,7 +2168,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>The value of `revision` cannot be known without running Python: %1.</source>
-        <translation>Der Wert von `revision` lässt sich nicht bestimmen, ohne Python auszuführen: %1.</translation>
+        <translation type="vanished">Der Wert von `revision` lässt sich nicht bestimmen, ohne Python auszuführen: %1.</translation>
     </message>
     <message>
         <source>`revision` must be a string, not %1.</source>
@@ -1876,7 +2208,7 @@ Versionstabelle danach: %2</translation>
     </message>
     <message>
         <source>The value of `%1` cannot be known without running Python: %2.</source>
-        <translation>Der Wert von `%1` lässt sich nicht bestimmen, ohne Python auszuführen: %2.</translation>
+        <translation type="vanished">Der Wert von `%1` lässt sich nicht bestimmen, ohne Python auszuführen: %2.</translation>
     </message>
     <message>
         <source>Revision %1 names itself as its down_revision: a loop.</source>
@@ -2021,6 +2353,76 @@ Für diese Datei werden %n Probleme gemeldet.</numerusform>
         <source>The script file, relative to the project folder</source>
         <translation>Die Skriptdatei, relativ zum Projektordner</translation>
     </message>
+    <message>
+        <source>Current</source>
+        <comment>revision state: in the version table</comment>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <comment>revision state: below the current revision</comment>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <comment>revision state: not applied yet</comment>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>No database selected.</source>
+        <translation>Keine Datenbank ausgewählt.</translation>
+    </message>
+    <message>
+        <source>The version table of %1 could not be read: %2</source>
+        <translation>Die Versionstabelle von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The version table of %1 has not been read yet.</source>
+        <translation>Die Versionstabelle von %1 wurde noch nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>Current in %1: its id is in the version table.</source>
+        <translation>Aktuell in %1: Die Id dieser Revision steht in der Versionstabelle.</translation>
+    </message>
+    <message>
+        <source>Applied in %1: a current revision builds on it.</source>
+        <translation>Angewendet in %1: Eine aktuelle Revision baut auf ihr auf.</translation>
+    </message>
+    <message>
+        <source>Pending in %1: not applied; upgrading to its heads would run it.</source>
+        <translation>Ausstehend in %1: nicht angewendet; ein Upgrade auf ihre Köpfe würde sie ausführen.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>revision state: the version table could not be read</comment>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>depends_on: applied before this revision, though not its parent
+%1</source>
+        <translation>depends_on: wird vor dieser Revision angewendet, ist aber nicht ihre Elternrevision
+%1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Depends On</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <source>Current, applied or pending in the selected database</source>
+        <translation>Aktuell, angewendet oder ausstehend in der ausgewählten Datenbank</translation>
+    </message>
+    <message>
+        <source>Current, applied or pending in %1</source>
+        <translation>Aktuell, angewendet oder ausstehend in %1</translation>
+    </message>
+    <message>
+        <source>Revisions this one depends on (`depends_on`)</source>
+        <translation>Revisionen, von denen diese abhängt (`depends_on`)</translation>
+    </message>
 </context>
 <context>
     <name>retort::RunCommand</name>
@@ -2161,7 +2563,7 @@ Für diese Datei werden %n Probleme gemeldet.</numerusform>
     </message>
     <message>
         <source>%1 (alembic replaces the rows on its branches)</source>
-        <translation>%1 (alembic ersetzt die Zeilen auf deren Zweigen)</translation>
+        <translation type="vanished">%1 (alembic ersetzt die Zeilen auf deren Zweigen)</translation>
     </message>
     <message>
         <source>Alembic&apos;s offline mode (--sql) starts from one revision; this database is at several (%1).</source>
@@ -2707,7 +3109,7 @@ options:
   --version           print the version
   -h, --help          print this help
 </source>
-        <translation>Aufruf: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
+        <translation type="vanished">Aufruf: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
 
 Liest ein Alembic-Projekt, ohne Python auszuführen.
 
@@ -2779,15 +3181,122 @@ Aufruf: retort-cli current [--url URL] [--version-table T] [--version-table-sche
     </message>
     <message>
         <source>usage: retort-cli plan {upgrade|downgrade} TARGET [--current REV]... | [--url [URL]] [--json]</source>
-        <translation>Aufruf: retort-cli plan {upgrade|downgrade} TARGET [--current REV]... | [--url [URL]] [--json]</translation>
+        <translation type="vanished">Aufruf: retort-cli plan {upgrade|downgrade} TARGET [--current REV]... | [--url [URL]] [--json]</translation>
     </message>
     <message>
         <source>retort-cli: plan: give either --current or --url, not both</source>
-        <translation>retort-cli: plan: Geben Sie entweder --current oder --url an, nicht beides</translation>
+        <translation type="vanished">retort-cli: plan: Geben Sie entweder --current oder --url an, nicht beides</translation>
     </message>
     <message>
         <source>retort-cli: no database URL: set sqlalchemy.url in the ini or pass --url URL</source>
-        <translation>retort-cli: Keine Datenbank-URL: Setzen Sie sqlalchemy.url in der ini oder übergeben Sie --url URL</translation>
+        <translation type="vanished">retort-cli: Keine Datenbank-URL: Setzen Sie sqlalchemy.url in der ini oder übergeben Sie --url URL</translation>
+    </message>
+    <message>
+        <source>usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
+
+Reads an Alembic project without running Python.
+
+commands:
+  graph --json      the revision graph as JSON
+  heads             the head revisions, one id per line, sorted
+  history           every revision, newest first, as alembic prints it
+                    (heads, history and plan exit 1 where alembic could not
+                    load the project, with the reasons on stderr)
+  lint [--json]     the diagnostics; exit status 1 when there are errors
+  current [--url URL] [--version-table T] [--version-table-schema S]
+                    the ids in the database&apos;s version table, sorted
+  plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]
+       [--json]     the steps alembic would run, in order (TARGET as alembic
+                    takes it: heads, base, ae10, label@head, +1, -1, ...),
+                    from the project&apos;s database unless --current rows or
+                    --at-base describe another state
+  plan stamp TARGET... [--current REV]... [--purge] [--json]
+                    the version rows `alembic stamp` would leave
+  export --format dot|svg|png -o FILE   the graph as a picture (same layout as the window)
+
+options:
+  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)
+  -n, --name SECTION  the ini section to use (default: alembic)
+  --version           print the version
+  -h, --help          print this help
+</source>
+        <translation>Aufruf: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
+
+Liest ein Alembic-Projekt, ohne Python auszuführen.
+
+Befehle:
+  graph --json      der Revisionsgraph als JSON
+  heads             die Kopf-Revisionen, eine Id pro Zeile, sortiert
+  history           jede Revision, neueste zuerst, wie alembic sie ausgibt
+                    (heads, history und plan enden mit Exit-Status 1, wenn
+                    alembic das Projekt nicht laden kann; die Gründe stehen
+                    auf stderr)
+  lint [--json]     die Befunde; Exit-Status 1, wenn es Fehler gibt
+  current [--url URL] [--version-table T] [--version-table-schema S]
+                    die Ids in der Versionstabelle der Datenbank, sortiert
+  plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]
+       [--json]     die Schritte, die alembic ausführen würde, in Reihenfolge
+                    (TARGET wie bei alembic: heads, base, ae10, label@head,
+                    +1, -1, ...), ausgehend von der Datenbank des Projekts,
+                    sofern nicht --current-Zeilen oder --at-base einen
+                    anderen Stand beschreiben
+  plan stamp TARGET... [--current REV]... [--purge] [--json]
+                    die Versionszeilen, die `alembic stamp` hinterlassen würde
+  export --format dot|svg|png -o FILE   der Graph als Bild (gleiches Layout wie im Fenster)
+
+Optionen:
+  -c, --config FILE   alembic.ini oder pyproject.toml (Standard: ./alembic.ini)
+  -n, --name SECTION  der zu verwendende ini-Abschnitt (Standard: alembic)
+  --version           die Version ausgeben
+  -h, --help          diese Hilfe ausgeben
+</translation>
+    </message>
+    <message>
+        <source>retort-cli: alembic cannot load this project (%n problem(s) below); every alembic command would fail until they are fixed:</source>
+        <translation>retort-cli: alembic kann dieses Projekt nicht laden (%n Problem(e), siehe unten); jeder alembic-Befehl würde fehlschlagen, bis sie behoben sind:</translation>
+    </message>
+    <message>
+        <source>retort-cli: warning: alembic loads this project, but Retort could not read %n value(s); the answer leaves them out:</source>
+        <translation>retort-cli: Warnung: alembic lädt dieses Projekt, aber Retort konnte %n Wert(e) nicht lesen; die Antwort lässt sie aus:</translation>
+    </message>
+    <message>
+        <source>usage: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--json]</source>
+        <translation>Aufruf: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--json]</translation>
+    </message>
+    <message>
+        <source>retort-cli: plan: give one of --current, --at-base or --url</source>
+        <translation>retort-cli: plan: Geben Sie eine der Optionen --current, --at-base oder --url an</translation>
+    </message>
+    <message>
+        <source>retort-cli: plan: --purge goes with stamp</source>
+        <translation>retort-cli: plan: --purge gehört zu stamp</translation>
+    </message>
+    <message>
+        <source>retort-cli: no database URL: set sqlalchemy.url in the ini, pass --url URL, or describe the state with --current REV or --at-base</source>
+        <translation>retort-cli: Keine Datenbank-URL: Setzen Sie sqlalchemy.url in der ini, übergeben Sie --url URL oder beschreiben Sie den Stand mit --current REV oder --at-base</translation>
+    </message>
+</context>
+<context>
+    <name>retort::cli::StartState</name>
+    <message>
+        <source>at base (no version rows)</source>
+        <translation>auf Basis (keine Versionszeilen)</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>planned from the database %1, %2</source>
+        <translation>geplant ausgehend von der Datenbank %1, %2</translation>
+    </message>
+    <message>
+        <source>planned from the rows given with --current, %1</source>
+        <translation>geplant ausgehend von den mit --current angegebenen Zeilen, %1</translation>
+    </message>
+    <message>
+        <source>planned from an empty database (--at-base)</source>
+        <translation>geplant ausgehend von einer leeren Datenbank (--at-base)</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 
 namespace retort {
 
@@ -210,23 +209,17 @@ DatabaseState VersionTableReader::readNow(const QtSqlTarget& target, const QStri
 }
 
 VersionTableReader::VersionTableReader(QObject* parent)
-    : QObject(parent), m_stopping(std::make_shared<std::atomic<bool>>(false))
+    : QObject(parent),
+      m_thread(std::make_unique<WorkerThread>(
+          QStringLiteral("retort-db"),
+          std::chrono::seconds(SqlAlchemyUrl::DefaultConnectTimeoutSeconds + 1)))
 {
     qRegisterMetaType<retort::DatabaseState>();
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("retort-db"));
-    m_worker = new QObject;
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread->start();
 }
 
 VersionTableReader::~VersionTableReader()
 {
-    m_stopping->store(true);
-    m_thread->quit();
-    // At most one read is running (connect timeout bounded); the queued ones are skipped.
-    m_thread->wait();
+    m_thread->shutdown();
 }
 
 quint64 VersionTableReader::read(const QString& url, const QString& baseDir,
@@ -248,23 +241,9 @@ quint64 VersionTableReader::read(const QtSqlTarget& target, const QString& displ
 quint64 VersionTableReader::enqueue(std::function<DatabaseState()> job)
 {
     const quint64 id = ++m_nextId;
-    VersionTableReader* reader = this;
-    auto stopping = m_stopping;
-    QMetaObject::invokeMethod(
-        m_worker,
-        [reader, stopping, id, job = std::move(job)] {
-            if (stopping->load())
-                return;
-            const DatabaseState state = job();
-            if (stopping->load())
-                return;
-            // The reader waits for this thread in its destructor, so it is alive here;
-            // a call posted to it is dropped if it is destroyed before delivery.
-            QMetaObject::invokeMethod(
-                reader, [reader, id, state] { emit reader->finished(id, state); },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    m_thread->post(this, std::move(job), [this, id](const DatabaseState& state) {
+        emit finished(id, state);
+    });
     return id;
 }
 

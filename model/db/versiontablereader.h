@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/workerthread.h"
 #include "config/sqlalchemyurl.h"
 #include "db/databasestate.h"
 
@@ -10,13 +11,11 @@
 #include <functional>
 #include <memory>
 
-class QThread;
-
 namespace retort {
 
 // Reads a database's version table (`SELECT version_num FROM [schema.]table`) through Qt SQL.
 //
-// The reader owns one worker thread; every QSqlDatabase connection is created, used and
+// The reader owns one WorkerThread; every QSqlDatabase connection is created, used and
 // removed on that thread (Qt SQL connections belong to the thread that made them), under a
 // unique connection name. read() returns at once with a request id; the result arrives as
 // finished(id, state), delivered in the reader's own thread. Nothing here blocks the caller:
@@ -33,7 +32,9 @@ class VersionTableReader : public QObject
 
 public:
     explicit VersionTableReader(QObject* parent = nullptr);
-    ~VersionTableReader() override; // waits for a running read; drops the queued ones
+    // Drops the queued reads and waits for a running one as WorkerThread::shutdown() does,
+    // with a grace a little longer than the default connect timeout.
+    ~VersionTableReader() override;
 
     // `url` is a SQLAlchemy URL; a relative SQLite path resolves against `baseDir` (the
     // config file's folder). `versionTable` empty means "alembic_version"; `schema` is the
@@ -59,10 +60,8 @@ signals:
 private:
     quint64 enqueue(std::function<DatabaseState()> job);
 
-    QThread* m_thread = nullptr;
-    QObject* m_worker = nullptr; // lives on m_thread, deleted when it finishes
+    std::unique_ptr<WorkerThread> m_thread;
     quint64 m_nextId = 0;
-    std::shared_ptr<std::atomic<bool>> m_stopping;
 };
 
 } // namespace retort

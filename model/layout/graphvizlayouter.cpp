@@ -7,7 +7,6 @@
 #include <QMutex>
 #include <QMutexLocker>
 #include <QScopeGuard>
-#include <QThread>
 
 #include <cgraph.h>
 #include <gvc.h>
@@ -850,15 +849,14 @@ Result<QByteArray> GraphvizLayouter::renderPositionedDot(const QByteArray& dot, 
 }
 
 GraphvizLayouter::GraphvizLayouter(QObject* parent)
-    : QObject(parent), m_shared(std::make_shared<Shared>())
+    : QObject(parent),
+      m_shared(std::make_shared<Shared>()),
+      m_thread(std::make_unique<WorkerThread>(QStringLiteral("retort-layout"),
+                                              std::chrono::milliseconds(100)))
 {
     qRegisterMetaType<retort::GraphLayout>();
-    m_thread = new QThread; // not a child: it may outlive this object (see the destructor)
-    m_thread->setObjectName(QStringLiteral("retort-layout"));
-    auto* worker = new LayoutWorker(m_shared);
-    worker->moveToThread(m_thread);
+    auto* worker = m_thread->adopt(new LayoutWorker(m_shared));
     m_worker = worker;
-    connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
     connect(worker, &LayoutWorker::finished, this, &GraphvizLayouter::deliver,
             Qt::QueuedConnection);
     connect(
@@ -868,7 +866,6 @@ GraphvizLayouter::GraphvizLayouter(QObject* parent)
                 Q_EMIT layoutStarted(generation);
         },
         Qt::QueuedConnection);
-    m_thread->start();
 }
 
 GraphvizLayouter::~GraphvizLayouter()
@@ -878,21 +875,10 @@ GraphvizLayouter::~GraphvizLayouter()
         QMutexLocker locker(&m_shared->mutex);
         m_shared->pending.reset();
     }
-    if (m_worker)
-        disconnect(m_worker, nullptr, this, nullptr);
-    m_thread->quit();
-    // A layout in progress cannot be interrupted: give it a moment, then let the thread
-    // finish on its own and delete itself.
-    if (m_thread->wait(QDeadlineTimer(100))) {
-        delete m_thread;
-    } else {
-        qCDebug(lcLayout) << "layout still running; leaving its thread to finish";
-        QThread* thread = m_thread;
-        QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-        if (thread->isFinished())
-            thread->deleteLater();
-    }
-    m_thread = nullptr;
+    disconnect(m_worker, nullptr, this, nullptr);
+    // A layout in progress cannot be interrupted: it gets a moment, then its thread is left
+    // to finish on its own and delete itself.
+    m_thread->shutdown();
 }
 
 quint64 GraphvizLayouter::requestLayout(std::shared_ptr<const RevisionGraph> graph,
@@ -910,10 +896,7 @@ quint64 GraphvizLayouter::requestLayout(std::shared_ptr<const RevisionGraph> gra
         QMutexLocker locker(&m_shared->mutex);
         m_shared->pending = Request{generation, std::move(graph), options};
     }
-    QMetaObject::invokeMethod(
-        m_worker.data(),
-        [worker = static_cast<LayoutWorker*>(m_worker.data())] { worker->processPending(); },
-        Qt::QueuedConnection);
+    m_thread->post([worker = static_cast<LayoutWorker*>(m_worker)] { worker->processPending(); });
     return generation;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/workerthread.h"
 #include "graph/revisiongraph.h"
 #include "layout/graphlayout.h"
 
@@ -9,8 +10,6 @@
 #include <QPointer>
 
 #include <memory>
-
-class QThread;
 
 namespace retort {
 
@@ -54,7 +53,7 @@ struct LayoutOptions
 // `layoutNow` is the synchronous core (CLI, tests, benchmarks): it may be called from any
 // thread; a process-wide lock makes sure only one thread is inside Graphviz at a time.
 //
-// The object is the asynchronous front: it owns one worker thread that owns the GVC_t.
+// The object is the asynchronous front: it owns one WorkerThread whose worker owns the GVC_t.
 // `requestLayout` returns the request's generation; the result arrives as `layoutReady`
 // (queued, on this object's thread). A request that is superseded before it starts is
 // skipped; results of older requests may still arrive: compare generations. Only plain
@@ -69,8 +68,8 @@ class GraphvizLayouter : public QObject
 
 public:
     explicit GraphvizLayouter(QObject* parent = nullptr);
-    // Never waits for Graphviz: a layout still running is left to finish on its own
-    // thread, its result discarded.
+    // Never waits long for Graphviz: WorkerThread::shutdown() with a 100 ms grace; a layout
+    // still running then is left to finish on its own thread, its result discarded.
     ~GraphvizLayouter() override;
 
     static GraphLayout layoutNow(const RevisionGraph& graph, const LayoutOptions& options = {});
@@ -104,8 +103,8 @@ private:
     void deliver(const retort::GraphLayout& layout);
 
     std::shared_ptr<Shared> m_shared;
-    QThread* m_thread = nullptr;
-    QPointer<QObject> m_worker;
+    std::unique_ptr<WorkerThread> m_thread;
+    QObject* m_worker = nullptr; // the LayoutWorker on m_thread, deleted when the thread ends
     quint64 m_generation = 0;
     quint64 m_cancelledUpTo = 0;
 };

@@ -4,30 +4,28 @@
 #include "run/runworker.h"
 
 #include <QCoreApplication>
-#include <QThread>
 
 namespace retort {
 
-AlembicRunner::AlembicRunner(QObject* parent) : QObject(parent)
+AlembicRunner::AlembicRunner(QObject* parent)
+    : QObject(parent),
+      // RunWorker's destructor kills each process and reaps it for up to 3 s.
+      m_thread(std::make_unique<WorkerThread>(QStringLiteral("retort-runner"),
+                                              std::chrono::milliseconds(5000)))
 {
     qRegisterMetaType<retort::RunEvent>();
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("retort-runner"));
-    auto* worker = new RunWorker;
-    worker->moveToThread(m_thread);
-    m_worker = worker;
     // The worker (and with it every QProcess) is deleted on its own thread as it ends.
-    connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    auto* worker = m_thread->adopt(new RunWorker);
+    m_worker = worker;
     // Queued: events are made on the worker thread and delivered here in order.
     connect(worker, &RunWorker::event, this, &AlembicRunner::onWorkerEvent, Qt::QueuedConnection);
-    m_thread->start();
 }
 
 AlembicRunner::~AlembicRunner()
 {
     // Deleting the worker kills the processes still running; nothing is delivered any more.
-    m_thread->quit();
-    m_thread->wait();
+    disconnect(m_worker, nullptr, this, nullptr);
+    m_thread->shutdown();
 }
 
 quint64 AlembicRunner::start(const RunRequest& request)
@@ -56,9 +54,7 @@ quint64 AlembicRunner::start(const RunRequest& request)
     m_running.insert(id, request.databaseKey);
     auto* worker = static_cast<RunWorker*>(m_worker);
     const int grace = m_graceMs;
-    QMetaObject::invokeMethod(
-        worker, [worker, id, request, grace] { worker->startRun(id, request, grace); },
-        Qt::QueuedConnection);
+    m_thread->post([worker, id, request, grace] { worker->startRun(id, request, grace); });
     return id;
 }
 
@@ -67,8 +63,7 @@ void AlembicRunner::stop(quint64 runId)
     if (!m_running.contains(runId))
         return;
     auto* worker = static_cast<RunWorker*>(m_worker);
-    QMetaObject::invokeMethod(
-        worker, [worker, runId] { worker->stopRun(runId); }, Qt::QueuedConnection);
+    m_thread->post([worker, runId] { worker->stopRun(runId); });
 }
 
 void AlembicRunner::setStopGracePeriod(int milliseconds)

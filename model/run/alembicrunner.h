@@ -1,12 +1,13 @@
 #pragma once
 
+#include "common/workerthread.h"
 #include "run/runevent.h"
 #include "run/runrequest.h"
 
 #include <QObject>
 #include <QSet>
 
-class QThread;
+#include <memory>
 
 namespace retort {
 
@@ -21,7 +22,8 @@ namespace retort {
 //
 // stop() terminates the process and kills it after a grace period. Only one run per
 // databaseKey at a time: a second start() for a busy key finishes at once with FailedToStart.
-// Destroying the runner kills what still runs and waits for its thread.
+// Destroying the runner kills what still runs (on the worker thread) and shuts the thread
+// down as WorkerThread::shutdown() does, with a grace that covers reaping the processes.
 class AlembicRunner : public QObject
 {
     Q_OBJECT
@@ -45,8 +47,8 @@ signals:
 private:
     void onWorkerEvent(const RunEvent& event);
 
-    QThread* m_thread = nullptr;
-    QObject* m_worker = nullptr;
+    std::unique_ptr<WorkerThread> m_thread;
+    QObject* m_worker = nullptr; // a RunWorker on m_thread, deleted when the thread ends
     quint64 m_nextId = 0;
     QSet<QString> m_busyKeys;
     QHash<quint64, QString> m_running; // run id -> database key

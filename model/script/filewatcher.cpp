@@ -7,9 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
-#include <QFutureWatcher>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace retort {
 
@@ -123,27 +121,33 @@ QHash<QString, FileWatcher::Listing> FileWatcher::list(const QStringList& folder
 // listing. A folder's first event always counts: a baseline taken asynchronously when the
 // folder is added cannot be ordered against the events that follow, so there is none (at
 // most one needless reload per folder instead of a missed change).
+//
+// The listing is a LatestJob: a newer one also lists the folders of the one it supersedes,
+// whose result is then dropped, so every folder asked for is compared once, by the newest
+// listing of it.
 void FileWatcher::compareListings(const QStringList& folders)
 {
-    auto* watcher = new QFutureWatcher<QHash<QString, Listing>>(this);
-    connect(watcher, &QFutureWatcher<QHash<QString, Listing>>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const QHash<QString, Listing> listings = watcher->result();
-        QStringList changed;
-        for (auto it = listings.cbegin(); it != listings.cend(); ++it) {
-            if (!m_directories.contains(it.key()))
-                continue; // no longer watched
-            const auto old = m_listings.constFind(it.key());
-            if (old == m_listings.cend() || *old != it.value())
-                changed << it.key();
-            m_listings.insert(it.key(), it.value());
-        }
-        if (!changed.isEmpty()) {
-            changed.sort();
-            emit directoriesChanged(changed);
-        }
-    });
-    watcher->setFuture(QtConcurrent::run(&FileWatcher::list, folders));
+    for (const QString& folder : folders)
+        m_listingFolders.insert(folder);
+    const QStringList asked = m_listingFolders.values();
+    m_listing.start(
+        this, [asked](const JobToken&) { return list(asked); },
+        [this](const QHash<QString, Listing>& listings) {
+            m_listingFolders.clear();
+            QStringList changed;
+            for (auto it = listings.cbegin(); it != listings.cend(); ++it) {
+                if (!m_directories.contains(it.key()))
+                    continue; // no longer watched
+                const auto old = m_listings.constFind(it.key());
+                if (old == m_listings.cend() || *old != it.value())
+                    changed << it.key();
+                m_listings.insert(it.key(), it.value());
+            }
+            if (!changed.isEmpty()) {
+                changed.sort();
+                emit directoriesChanged(changed);
+            }
+        });
 }
 
 // Makes QFileSystemWatcher watch exactly the files that exist, their folders and the asked

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/latestjob.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
@@ -84,6 +86,8 @@ private:
     QSet<QString> m_pendingFiles;
     QSet<QString> m_pendingDirectories;
     QHash<QString, Listing> m_listings; // the last listing of each watched folder
+    LatestJob m_listing;                // lists folders off the GUI thread
+    QSet<QString> m_listingFolders;     // asked of the listing in flight
 };
 
 } // namespace retort

@@ -69,11 +69,21 @@ struct PyValue
     // Unknown because it names something nothing binds: Python raises NameError on import.
     bool nameError = false;
 
-    static PyValue none() { return {Kind::None, {}, {}}; }
-    static PyValue string(QString s) { return {Kind::Str, std::move(s), {}}; }
-    static PyValue other(QString what) { return {Kind::Other, std::move(what), {}}; }
-    static PyValue unknown(QString why) { return {Kind::Unknown, std::move(why), {}}; }
-    static PyValue seq(QList<PyValue> items) { return {Kind::Seq, {}, std::move(items)}; }
+    static PyValue none() { return make(Kind::None); }
+    static PyValue string(QString s) { return make(Kind::Str, std::move(s)); }
+    static PyValue other(QString what) { return make(Kind::Other, std::move(what)); }
+    static PyValue unknown(QString why) { return make(Kind::Unknown, std::move(why)); }
+    static PyValue seq(QList<PyValue> items) { return make(Kind::Seq, {}, std::move(items)); }
+
+private:
+    static PyValue make(Kind kind, QString str = {}, QList<PyValue> items = {})
+    {
+        PyValue v;
+        v.kind = kind;
+        v.str = std::move(str);
+        v.items = std::move(items);
+        return v;
+    }
 };
 
 using TokenIt = QList<PyToken>::const_iterator;

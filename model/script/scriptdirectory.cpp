@@ -149,8 +149,12 @@ ScanResult ScriptDirectory::scan(const QStringList& versionLocations, bool recur
         return best;
     };
 
-    // A pool of its own: waiting on the global pool from one of its own threads (as a
-    // caller running on QtConcurrent::run would) can deadlock when the pool is full.
+    // A pool of its own, made for this call: the callers are LatestJob and runInBackground
+    // jobs running on a pool themselves. Waiting for work queued on the global pool from
+    // one of its own threads deadlocks once every thread of it waits (Qt 6.4 does not run
+    // the queued map in the waiting thread; tst_scriptdirectory's
+    // scanFromAFullGlobalPoolDoesNotDeadlock hangs without this pool). Its threads end
+    // with the call.
     QThreadPool pool;
     pool.setMaxThreadCount(QThread::idealThreadCount());
     const QList<ParseResult> parsed =

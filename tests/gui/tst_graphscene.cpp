@@ -653,13 +653,17 @@ private slots:
         QCOMPARE(caption->text(), caption->caption());
         scene.setDatabaseStates(states, QStringLiteral("staging"));
         QCOMPARE(caption->text(), QStringLiteral("Showing: staging — at m"));
-        QVERIFY(view.viewport()->geometry().contains(caption->geometry()));
+        // Above the picture, in a strip the view keeps for it: it never covers a node.
+        QVERIFY(!view.viewport()->geometry().intersects(caption->geometry()));
+        QVERIFY(view.rect().contains(caption->geometry()));
+        QVERIFY(view.viewport()->geometry().top() > caption->geometry().bottom());
         // It stays put while the picture scrolls.
         const QPoint before = caption->pos();
         view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->maximum());
         QCOMPARE(caption->pos(), before);
         scene.setDatabaseStates({}, {});
         QVERIFY(caption->isHidden());
+        QCOMPARE(view.viewport()->geometry().top(), view.frameWidth()); // the strip goes too
     }
 
     // Issue 11: a phantom node stayed drawn after a file was changed back outside Retort,

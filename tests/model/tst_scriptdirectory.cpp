@@ -4,7 +4,11 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QSemaphore>
 #include <QTest>
+#include <QThreadPool>
+
+#include <atomic>
 
 using namespace retort;
 
@@ -234,6 +238,36 @@ private slots:
         QCOMPARE(*std::max_element(orders.cbegin(), orders.cend()), n - 1);
         const auto g = RevisionGraph::build(r.revisions);
         QCOMPARE(g->heads(), QStringList{QStringLiteral("r%1").arg(n - 1)});
+    }
+
+    // scan() parses on the global pool; called from one of that pool's threads while every
+    // other thread of it is busy, it still finishes (the caller does the parsing itself).
+    void scanFromAFullGlobalPoolDoesNotDeadlock()
+    {
+        QTemporaryDir dir;
+        const QString v = dir.filePath(QStringLiteral("versions"));
+        for (int i = 0; i < 50; ++i) {
+            const QByteArray id = "r" + QByteArray::number(i);
+            const QByteArray down = "r" + QByteArray::number(i - 1);
+            write(QStringLiteral("%1/%2_x.py").arg(v).arg(i, 3, 10, QLatin1Char('0')),
+                  script(id.constData(), i ? down.constData() : nullptr));
+        }
+        QThreadPool* pool = QThreadPool::globalInstance();
+        const int threads = pool->maxThreadCount();
+        QSemaphore blockersRunning;
+        QSemaphore release;
+        for (int i = 0; i < threads - 1; ++i)
+            pool->start([&] {
+                blockersRunning.release();
+                release.acquire();
+            });
+        QVERIFY(blockersRunning.tryAcquire(threads - 1, 5000));
+        std::atomic<int> found = -1;
+        pool->start([&] { found = int(ScriptDirectory::scan({v}, false).revisions.size()); });
+        QTRY_VERIFY_WITH_TIMEOUT(found.load() >= 0, 10000);
+        release.release(threads - 1);
+        pool->waitForDone();
+        QCOMPARE(found.load(), 50);
     }
 };
 

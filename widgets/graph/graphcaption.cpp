@@ -1,19 +1,19 @@
 #include "graph/graphcaption.h"
 
 #include "graph/graphscene.h"
+#include "graph/graphview.h"
 
 #include <QEvent>
-#include <QGraphicsView>
 
 namespace retort {
 
 namespace {
 
-constexpr int kMargin = 6;
+constexpr int kMargin = 4;
 
 } // namespace
 
-GraphCaption::GraphCaption(QGraphicsView* view, GraphScene* scene)
+GraphCaption::GraphCaption(GraphView* view, GraphScene* scene)
     : QLabel(view), m_view(view)
 {
     setObjectName(QStringLiteral("graphCaption"));
@@ -42,13 +42,18 @@ void GraphCaption::reposition()
 {
     if (!m_view)
         return;
-    const QRect area = m_view->viewport()->geometry();
-    const int maxWidth = std::max(40, area.width() - 2 * kMargin);
+    if (m_caption.isEmpty()) {
+        m_view->reserveTopStrip(0);
+        return;
+    }
+    const int frame = m_view->frameWidth();
+    const int maxWidth = std::max(40, m_view->width() - 2 * frame - 2 * kMargin);
     const int chrome = 2 * (margin() + frameWidth()) + 2;
     setText(fontMetrics().elidedText(m_caption, Qt::ElideRight, maxWidth - chrome));
     QSize size = sizeHint();
     size.setWidth(std::min(size.width(), maxWidth));
-    setGeometry(QRect(area.topLeft() + QPoint(kMargin, kMargin), size));
+    m_view->reserveTopStrip(size.height() + 2 * kMargin);
+    setGeometry(QRect(QPoint(frame + kMargin, frame + kMargin), size));
     raise();
 }
 

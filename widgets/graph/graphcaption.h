@@ -3,22 +3,21 @@
 #include <QLabel>
 #include <QPointer>
 
-class QGraphicsView;
-
 namespace retort {
 
 class GraphScene;
+class GraphView;
 
 // Says on the graph whose database state the picture shows ("Showing: staging — at
-// 1ff12e825ce1"), in the view's top-left corner, so that choosing another profile never
-// looks like a wiped database. A child of the view (not of its viewport: it must not scroll
-// with the picture); it follows the scene's caption and hides when there is none.
+// 1ff12e825ce1"), so that choosing another profile never looks like a wiped database. It sits
+// in a strip the view keeps free above the picture (it never covers a node and does not scroll
+// with the picture); it follows the scene's caption, and the strip goes when there is none.
 class GraphCaption : public QLabel
 {
     Q_OBJECT
 
 public:
-    GraphCaption(QGraphicsView* view, GraphScene* scene);
+    GraphCaption(GraphView* view, GraphScene* scene);
 
     // The whole caption (the label elides it to the view's width).
     QString caption() const { return m_caption; }
@@ -30,7 +29,7 @@ private:
     void setCaption(const QString& caption);
     void reposition();
 
-    QPointer<QGraphicsView> m_view;
+    QPointer<GraphView> m_view;
     QString m_caption;
 };
 

@@ -27,6 +27,14 @@ class GraphView : public QGraphicsView
     Q_OBJECT
 
 public:
+    // Keeps a strip of `height` pixels above the picture for a bar drawn over the view (the
+    // graph caption), so that it never covers a node.
+    void reserveTopStrip(int height)
+    {
+        if (viewportMargins().top() != height)
+            setViewportMargins(0, height, 0, 0);
+    }
+
     // Shows `scene`, or a GraphScene of its own when none is given.
     explicit GraphView(GraphScene* scene = nullptr, QWidget* parent = nullptr);
 

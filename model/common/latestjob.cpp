@@ -1,0 +1,7 @@
+#include "latestjob.h"
+
+namespace retort::detail {
+
+JobCourier::~JobCourier() = default;
+
+} // namespace retort::detail
