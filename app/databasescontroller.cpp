@@ -34,6 +34,9 @@ DatabasesController::DatabasesController(DatabaseSession* session, DatabasesView
     connect(m_view, &DatabasesView::editRequested, this, &DatabasesController::editProfile);
     connect(m_view, &DatabasesView::removeRequested, this, &DatabasesController::removeProfile);
     connect(m_view, &DatabasesView::refreshRequested, m_session, &DatabaseSession::refresh);
+    // The session owns which database is selected; the list is how people choose it.
+    connect(m_view, &DatabasesView::currentProfileChanged, m_session,
+            &DatabaseSession::setSelectedProfile);
 }
 
 void DatabasesController::addProfile()

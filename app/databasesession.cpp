@@ -20,8 +20,18 @@ DatabaseSession::DatabaseSession(Settings& settings, QObject* parent)
 
 DatabaseSession::~DatabaseSession() = default;
 
-void DatabaseSession::setProject(std::shared_ptr<const AlembicConfig> config,
-                                 const RecentProject& key)
+void DatabaseSession::setProject(const ProjectSnapshot& project)
+{
+    const bool newProject = m_projectId.isEmpty() || project.id != m_projectId;
+    setGraph(project.graph);
+    if (!newProject)
+        return;
+    m_projectId = project.id;
+    loadProfiles(project.config, RecentProject{project.id.configPath(), project.id.section()});
+}
+
+void DatabaseSession::loadProfiles(std::shared_ptr<const AlembicConfig> config,
+                                   const RecentProject& key)
 {
     m_config = std::move(config);
     m_key = key;
@@ -67,6 +77,19 @@ const ConnectionProfile* DatabaseSession::profile(const QString& name) const
         if (p.name() == name)
             return &p;
     return nullptr;
+}
+
+QString DatabaseSession::selectedProfile() const
+{
+    if (!m_selected.isEmpty() && profile(m_selected))
+        return m_selected;
+    return m_profiles.isEmpty() ? QString() : m_profiles.first().name();
+}
+
+void DatabaseSession::setSelectedProfile(const QString& name)
+{
+    m_selected = name;
+    emit selectionChanged(selectedProfile());
 }
 
 bool DatabaseSession::isReading(const QString& name) const

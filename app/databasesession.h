@@ -2,6 +2,7 @@
 
 #include "config/connectionprofile.h"
 #include "db/databasestate.h"
+#include "project/projectsnapshot.h"
 #include "settings.h"
 
 #include <QHash>
@@ -28,12 +29,22 @@ public:
     explicit DatabaseSession(Settings& settings, QObject* parent = nullptr);
     ~DatabaseSession() override;
 
-    // A project was loaded: its profiles replace the previous project's and all are read.
-    void setProject(std::shared_ptr<const AlembicConfig> config, const RecentProject& key);
-    // The graph changed (reload): states are derived again, nothing is re-read.
-    void setGraph(std::shared_ptr<const RevisionGraph> graph);
+    // A project loaded. Another project: its profiles replace the previous project's and
+    // all are read. The same one again (a reload): states are derived again against the
+    // new graph, nothing is re-read.
+    void setProject(const ProjectSnapshot& project);
 
     QList<ConnectionProfile> profiles() const { return m_profiles; }
+
+    // The database the window works on: the profile chosen last, or the first profile while
+    // none is chosen or the chosen one is gone; "" without profiles. The one owner of that
+    // rule: the graph, the runs and the details all ask here.
+    QString selectedProfile() const;
+    void setSelectedProfile(const QString& name);
+    // Where the selected database stands, derived against the project's graph once per read.
+    DatabaseState selectedState() const { return state(selectedProfile()); }
+    bool hasSelectedState() const { return hasState(selectedProfile()); }
+
     const ConnectionProfile* profile(const QString& name) const;
     // The last state read for a profile; an unread one is not readable and has no error.
     DatabaseState state(const QString& name) const { return m_states.value(name); }
@@ -61,9 +72,13 @@ public:
 signals:
     void profilesChanged();
     void stateChanged(const QString& name);
+    // Another database was chosen (its name, after the fall-back to the first profile).
+    void selectionChanged(const QString& name);
     void testFinished(quint64 id, const retort::DatabaseState& state);
 
 private:
+    void setGraph(std::shared_ptr<const RevisionGraph> graph);
+    void loadProfiles(std::shared_ptr<const AlembicConfig> config, const RecentProject& key);
     void persist();
     void onFinished(quint64 id, const DatabaseState& state);
 
@@ -71,8 +86,10 @@ private:
     VersionTableReader* m_reader = nullptr;
     std::shared_ptr<const AlembicConfig> m_config;
     std::shared_ptr<const RevisionGraph> m_graph;
+    ProjectId m_projectId; // the project whose profiles these are (empty before the first)
     RecentProject m_key;
     QList<ConnectionProfile> m_profiles;
+    QString m_selected; // as chosen; selectedProfile() applies the fall-back
     QHash<QString, DatabaseState> m_states;
     QHash<quint64, QString> m_pending; // request id -> profile name
     QSet<quint64> m_tests;

@@ -1,6 +1,5 @@
 #include "graphcontroller.h"
 
-#include "databases/databasesview.h"
 #include "databasesession.h"
 #include "graph/graphcaption.h"
 #include "graph/graphscene.h"
@@ -15,10 +14,9 @@
 namespace retort {
 
 GraphController::GraphController(GraphView* view, RevisionListView* list,
-                                 DatabaseSession* databases, DatabasesView* databasesView,
-                                 QObject* parent)
+                                 DatabaseSession* databases, QObject* parent)
     : QObject(parent), m_view(view), m_list(list), m_databases(databases),
-      m_databasesView(databasesView), m_layouter(new GraphvizLayouter(this))
+      m_layouter(new GraphvizLayouter(this))
 {
     new GraphCaption(m_view, m_view->graphScene()); // "Showing: <profile> — at <revision>"
     connect(m_layouter, &GraphvizLayouter::layoutReady, this, [this](const GraphLayout& layout) {
@@ -28,10 +26,10 @@ GraphController::GraphController(GraphView* view, RevisionListView* list,
         if (layout.isValid() && m_requested) {
             m_shown = m_requested;
             m_shownLayout = layout;
-            m_view->graphScene()->setGraph(m_requested, layout);
+            m_view->setGraph(m_requested, layout);
             updateDatabaseStates();
             if (!m_list->currentRevision().isEmpty())
-                m_view->graphScene()->selectRevision(m_list->currentRevision());
+                m_view->setCurrentRevision(m_list->currentRevision());
         }
         emit layoutFinished(layout.elapsedMs, layout.error);
     });
@@ -80,7 +78,7 @@ GraphController::GraphController(GraphView* view, RevisionListView* list,
     connect(m_databases, &DatabaseSession::stateChanged, this, &GraphController::updateDatabaseStates);
     connect(m_databases, &DatabaseSession::profilesChanged, this,
             &GraphController::updateDatabaseStates);
-    connect(m_databasesView, &DatabasesView::currentProfileChanged, this,
+    connect(m_databases, &DatabaseSession::selectionChanged, this,
             &GraphController::updateDatabaseStates);
 }
 
@@ -96,7 +94,7 @@ void GraphController::setGraph(std::shared_ptr<const RevisionGraph> graph, bool 
         m_layouter->cancel();
         m_shown.reset();
         m_shownLayout = GraphLayout();
-        m_view->graphScene()->clearGraph();
+        m_view->clearGraph();
         return;
     }
     // A reload of the same project keeps the picture's left-to-right order where it can.
@@ -107,6 +105,13 @@ void GraphController::setGraph(std::shared_ptr<const RevisionGraph> graph, bool 
     emit layoutStarted();
 }
 
+void GraphController::setProject(const ProjectSnapshot& project)
+{
+    const bool newProject = m_projectId.isEmpty() || project.id != m_projectId;
+    m_projectId = project.id;
+    setGraph(project.graph, newProject);
+}
+
 void GraphController::updateDatabaseStates()
 {
     GraphScene::ProfileStates states;
@@ -114,10 +119,8 @@ void GraphController::updateDatabaseStates()
         if (m_databases->hasState(p.name()))
             states.append({p.name(), m_databases->state(p.name())});
     }
-    QString selected = m_databasesView->currentProfile();
-    if (selected.isEmpty() && !m_databases->profiles().isEmpty())
-        selected = m_databases->profiles().first().name();
-    m_view->graphScene()->setDatabaseStates(states, selected);
+    const QString selected = m_databases->selectedProfile();
+    m_view->setDatabaseStates(states, selected);
     // The revision list's State column shows the same database.
     if (m_databases->hasState(selected))
         m_list->setDatabaseState(selected, m_databases->state(selected));
@@ -126,7 +129,7 @@ void GraphController::updateDatabaseStates()
     // A new project opens on where its database stands, once that is known and drawn.
     if (m_centerOnDatabase && m_pending == 0 && m_databases->hasState(selected)) {
         const QStringList current = m_databases->state(selected).sortedCurrentRevisions();
-        if (!current.isEmpty() && m_view->graphScene()->nodeItem(current.first())
+        if (!current.isEmpty() && m_view->hasRevision(current.first())
             && m_view->currentRevision().isEmpty()) {
             m_view->selectRevision(current.first());
             m_view->centerOnRevision(current.first());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "layout/graphlayout.h"
+#include "project/projectsnapshot.h"
 
 #include <QList>
 #include <QObject>
@@ -12,7 +13,6 @@ class QAction;
 namespace retort {
 
 class DatabaseSession;
-class DatabasesView;
 class GraphView;
 class GraphvizLayouter;
 class RevisionGraph;
@@ -28,12 +28,14 @@ class GraphController : public QObject
 
 public:
     GraphController(GraphView* view, RevisionListView* list, DatabaseSession* databases,
-                    DatabasesView* databasesView, QObject* parent = nullptr);
+                    QObject* parent = nullptr);
     ~GraphController() override;
 
     // A new graph to lay out; `newProject` centres the first picture on where the selected
     // database stands once its state is known.
     void setGraph(std::shared_ptr<const RevisionGraph> graph, bool newProject = false);
+    // A project loaded: its graph, centred on its database when it is another project.
+    void setProject(const ProjectSnapshot& project);
     // Actions added to a revision's context menu, in order (nullptr adds a separator). They
     // act on the graph's current revision, which the right-click selects first.
     void addContextActions(const QList<QAction*>& actions) { m_contextActions += actions; }
@@ -52,7 +54,6 @@ private:
     GraphView* m_view = nullptr;
     RevisionListView* m_list = nullptr;
     DatabaseSession* m_databases = nullptr;
-    DatabasesView* m_databasesView = nullptr;
     GraphvizLayouter* m_layouter = nullptr;
     std::shared_ptr<const RevisionGraph> m_requested;
     std::shared_ptr<const RevisionGraph> m_shown;
@@ -61,6 +62,7 @@ private:
     QList<QAction*> m_contextActions;
     bool m_syncing = false;
     bool m_centerOnDatabase = false;
+    ProjectId m_projectId; // of the last project shown
 };
 
 } // namespace retort

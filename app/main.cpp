@@ -79,7 +79,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption sectionOption(
         {QStringLiteral("n"), QStringLiteral("name")},
         QCoreApplication::translate("main", "The config section to read, as alembic's -n."),
-        QCoreApplication::translate("main", "SECTION"), QStringLiteral("alembic"));
+        QCoreApplication::translate("main", "SECTION"), retort::ProjectId::defaultSection());
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         QCoreApplication::translate(
@@ -102,7 +102,7 @@ int main(int argc, char* argv[])
     } else if (const retort::RecentProject last = settings.lastProject();
                !last.path.isEmpty() && QFileInfo::exists(last.path)) {
         window.openProject(last.path,
-                           last.section.isEmpty() ? QStringLiteral("alembic") : last.section);
+                           retort::ProjectId::normalizedSection(last.section));
     }
 
     if (parser.isSet(screenshotOption))

@@ -11,9 +11,10 @@
 #include "graphcontroller.h"
 #include "log/logpane.h"
 #include "runcontroller.h"
-#include "layout/graphexport.h"
+#include "layout/graphexporter.h"
 #include "graph/exportgraphdialog.h"
 #include "graph/graphpicture.h"
+#include "graph/pictureexporter.h"
 #include "graph/graphscene.h"
 #include "graph/revisiongraph.h"
 #include "common/latestjob.h"
@@ -35,7 +36,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPointer>
-#include <QSaveFile>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -61,6 +61,14 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     createStatusBar();
 
     connect(m_session, &ProjectSession::loadingStarted, this, &MainWindow::onLoadingStarted);
+    // Each load publishes one snapshot; the controllers and views take it whole.
+    connect(m_session, &ProjectSession::loaded, m_runController, &RunController::setProject);
+    connect(m_session, &ProjectSession::loaded, m_scripts, &ScriptsController::setProject);
+    connect(m_session, &ProjectSession::loaded, m_revisionList, &RevisionListView::setProject);
+    connect(m_session, &ProjectSession::loaded, m_details, &RevisionDetailsView::setProject);
+    connect(m_session, &ProjectSession::loaded, m_diagnostics, &DiagnosticsView::setProject);
+    connect(m_session, &ProjectSession::loaded, m_graphController, &GraphController::setProject);
+    connect(m_session, &ProjectSession::loaded, m_databases, &DatabaseSession::setProject);
     connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
     connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);
 
@@ -99,8 +107,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
-// Centre: an error panel above tabs. The revision list is the first tab; the graph view
-// will take the first place later and the list will move into a dock.
+// Centre: an error panel above tabs: the graph (with its search bar) first, the revision
+// list second.
 void MainWindow::createCentralArea()
 {
     m_errorPanel = new QFrame;
@@ -215,8 +223,7 @@ void MainWindow::createDocks()
         dockSizes->follow(dock);
     }
 
-    m_graphController = new GraphController(m_graphView, m_revisionList, m_databases,
-                                            m_databasesView, this);
+    m_graphController = new GraphController(m_graphView, m_revisionList, m_databases, this);
     connect(m_graphController, &GraphController::layoutStarted, this, [this] {
         statusBar()->showMessage(tr("Laying out the graph…"));
     });
@@ -228,8 +235,8 @@ void MainWindow::createDocks()
                     statusBar()->showMessage(tr("The graph could not be laid out: %1").arg(error));
             });
 
-    m_runController = new RunController(m_session, m_databases, m_databasesView, m_graphView,
-                                        m_logPane, m_settings, this, this);
+    m_runController = new RunController(m_session, m_databases, m_graphView, m_logPane,
+                                        m_settings, this, this);
     m_graphController->addContextActions(m_runController->revisionActions());
     connect(m_runController, &RunController::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
@@ -409,31 +416,12 @@ void MainWindow::onLoadingStarted()
         tr("Loading %1…").arg(QDir::toNativeSeparators(m_session->configPath())));
 }
 
-void MainWindow::onLoaded(const std::shared_ptr<const RevisionGraph>& graph)
+void MainWindow::onLoaded(const ProjectSnapshot& snapshot)
 {
     m_busy->hide();
     statusBar()->clearMessage();
     hideError();
-
-    const QString root = m_session->projectRoot();
-    m_revisionList->setProjectRoot(root);
-    m_revisionList->setGraph(graph);
-    m_details->setProjectRoot(root);
-    m_details->setGraph(graph);
-    m_diagnostics->setProjectRoot(root);
-    m_diagnostics->setDiagnostics(graph ? graph->diagnostics() : Diagnostics());
-
-    const RecentProject project{m_session->loadedConfigPath(), m_session->loadedSection()};
-    const QString projectId = project.path + u'\n' + project.section;
-    const bool newProject = projectId != m_databasesProject;
-    m_graphController->setGraph(graph, newProject);
-    if (newProject) { // its profiles, all read afresh
-        m_databasesProject = projectId;
-        m_databases->setGraph(graph);
-        m_databases->setProject(m_session->config(), project);
-    } else {
-        m_databases->setGraph(graph);
-    }
+    const RecentProject project{snapshot.id.configPath(), snapshot.id.section()};
     m_settings.addRecentProject(project);
     m_settings.setLastProject(project);
     rebuildRecentMenu();
@@ -497,7 +485,7 @@ void MainWindow::rebuildRecentMenu()
         QAction* action = m_recentMenu->addAction(text);
         connect(action, &QAction::triggered, this, [this, project] {
             openProject(project.path,
-                        project.section.isEmpty() ? QStringLiteral("alembic") : project.section);
+                        ProjectId::normalizedSection(project.section));
         });
     }
     if (!projects.isEmpty()) {
@@ -543,7 +531,7 @@ void MainWindow::updateStatus()
     }
     const QString path = QDir::toNativeSeparators(m_session->loadedConfigPath());
     const QString section = m_session->loadedSection();
-    m_pathLabel->setText(section == QLatin1String("alembic")
+    m_pathLabel->setText(ProjectId::isDefaultSection(section)
                              ? path
                              : tr("%1 [%2]", "config path [section]").arg(path, section));
     m_pathLabel->setToolTip(path);
@@ -563,11 +551,8 @@ void MainWindow::updateStatus()
 void MainWindow::showDetails(const QString& id)
 {
     m_details->setRevision(id);
-    QString profile = m_databasesView->currentProfile();
-    if (profile.isEmpty() && !m_databases->profiles().isEmpty())
-        profile = m_databases->profiles().first().name();
-    if (m_databases->hasState(profile))
-        m_details->setDatabaseState(profile, m_databases->state(profile));
+    if (m_databases->hasSelectedState())
+        m_details->setDatabaseState(m_databases->selectedProfile(), m_databases->selectedState());
     else
         m_details->clearDatabaseState();
 }
@@ -604,7 +589,6 @@ void MainWindow::exportGraph(const QString& fileName, bool includeDatabases, qre
 {
     const auto graph = m_graphController->shownGraph();
     const GraphLayout layout = m_graphController->shownLayout();
-    const QString suffix = QFileInfo(fileName).suffix().toLower();
     QPointer<MainWindow> self(this);
     auto finish = [self, done](const QString& error) {
         if (self && done)
@@ -614,34 +598,24 @@ void MainWindow::exportGraph(const QString& fileName, bool includeDatabases, qre
         finish(tr("there is no graph yet"));
         return;
     }
-    const bool dot = suffix == QLatin1StringView("dot") || suffix == QLatin1StringView("gv");
-    const bool png = suffix == QLatin1StringView("png");
-    // What the window draws, recorded now; rendering and encoding (a big graph's PNG takes a
-    // while) happen off the GUI thread.
-    GraphPicture picture;
-    if (!dot)
-        picture = GraphPicture::record(*m_graphView->graphScene(), includeDatabases);
-    const QString title =
-        tr("Revisions of %1").arg(QFileInfo(m_session->loadedConfigPath()).absoluteDir().dirName());
+    // DOT is the layout's text, as retort-cli writes it; SVG and PNG are what the window
+    // draws, recorded now. Rendering and encoding (a big graph's PNG takes a while) and the
+    // atomic write happen off the GUI thread.
+    const QString format = GraphExporter::formatOf(fileName);
+    std::shared_ptr<const GraphExporter> exporter;
+    if (format == QLatin1StringView("dot")) {
+        exporter = std::make_shared<LayoutExporter>(format, graph, layout);
+    } else {
+        const QString title = tr("Revisions of %1")
+                                  .arg(QFileInfo(m_session->loadedConfigPath()).absoluteDir().dirName());
+        exporter = std::make_shared<PictureExporter>(
+            format == QLatin1StringView("png") ? format : QStringLiteral("svg"),
+            GraphPicture::record(*m_graphView->graphScene(), includeDatabases), scale, title);
+    }
     // One-shot: every export reports back (not only the latest), never to a closed window.
-    auto work = [graph, layout, picture, dot, png, scale, title, fileName]() -> QString {
-        QByteArray bytes;
-        if (dot) {
-            bytes = GraphExport::toDot(*graph, layout);
-        } else if (png) {
-            const Result<QByteArray> encoded = picture.toPng(scale);
-            if (!encoded)
-                return encoded.error();
-            bytes = encoded.value();
-        } else {
-            bytes = picture.toSvg(title);
-        }
-        QSaveFile file(fileName);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-            return file.errorString();
-        return {};
-    };
-    runInBackground(this, std::move(work), finish);
+    runInBackground(
+        this, [exporter, fileName] { return exporter->exportTo(fileName); },
+        [finish](const Result<void>& written) { finish(written ? QString() : written.error()); });
 }
 
 } // namespace retort

@@ -29,14 +29,18 @@ class RunController;
 class RevisionDetailsView;
 class GraphView;
 class ProjectSession;
+struct ProjectSnapshot;
 class RevisionGraph;
 class RevisionListView;
 class ScriptsController;
 class ScriptTabs;
 class Settings;
 
-// Composes the window: the central tabs (revisions now; the graph view joins later), the
-// docks, menus and status bar. Views implement themselves; ProjectSession does the loading.
+// Composes the window: the central tabs (the graph, the revision list) beside the script
+// tabs, the docks (details, databases, diagnostics, log), menus and status bar. Views
+// implement themselves; ProjectSession does the loading and publishes a ProjectSnapshot per
+// load, which the views and controllers take with setProject(); the window itself only
+// shows the title, the status bar and the recent projects.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -46,7 +50,7 @@ public:
     ~MainWindow() override;
 
     // Starts loading a project; the window updates when it has loaded or failed.
-    void openProject(const QString& configPath, const QString& section = QStringLiteral("alembic"));
+    void openProject(const QString& configPath, const QString& section = {});
 
     ProjectSession* session() const { return m_session; }
     DatabaseSession* databases() const { return m_databases; }
@@ -87,7 +91,7 @@ private:
     void createStatusBar();
 
     void onLoadingStarted();
-    void onLoaded(const std::shared_ptr<const RevisionGraph>& graph);
+    void onLoaded(const ProjectSnapshot& snapshot);
     void onFailed(const QString& message);
     void onDiagnosticActivated(const QString& path, int line);
 
@@ -127,7 +131,6 @@ private:
     QDockWidget* m_logDock = nullptr;
     LogPane* m_logPane = nullptr;
     RunController* m_runController = nullptr;
-    QString m_databasesProject; // the project the databases pane shows (path + section)
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countsLabel = nullptr;

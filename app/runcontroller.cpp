@@ -1,16 +1,13 @@
 #include "runcontroller.h"
 
-#include "common/savetextfile.h"
+#include "common/savefile.h"
 #include "config/alembicconfig.h"
 #include "config/connectionprofile.h"
-#include "databases/databasesview.h"
 #include "databasesession.h"
-#include "graph/graphscene.h"
 #include "graph/graphview.h"
 #include "graph/migrationplanner.h"
 #include "graph/revisiongraph.h"
 #include "log/logpane.h"
-#include "log/logview.h"
 #include "plan/plandialog.h"
 #include "plan/plansummary.h"
 #include "projectrunrequest.h"
@@ -31,21 +28,6 @@ namespace retort {
 
 namespace {
 
-using Direction = MigrationStep::Direction;
-
-QString quoteArgument(const QString& argument)
-{
-    return argument.contains(u' ') ? u'"' + argument + u'"' : argument;
-}
-
-QString commandLine(const QStringList& command)
-{
-    QStringList parts{QStringLiteral("alembic")};
-    for (const QString& a : command)
-        parts << quoteArgument(a);
-    return parts.join(u' ');
-}
-
 QString shortId(const QString& id)
 {
     return id.left(12);
@@ -54,10 +36,10 @@ QString shortId(const QString& id)
 } // namespace
 
 RunController::RunController(ProjectSession* project, DatabaseSession* databases,
-                             DatabasesView* databasesView, GraphView* graph, LogPane* log,
-                             Settings& settings, QWidget* window, QObject* parent)
-    : QObject(parent), m_project(project), m_databases(databases),
-      m_databasesView(databasesView), m_graph(graph), m_log(log), m_settings(settings),
+                             GraphView* graph, LogPane* log, Settings& settings, QWidget* window,
+                             QObject* parent)
+    : QObject(parent), m_project(project), m_databases(databases), m_graph(graph), m_log(log),
+      m_settings(settings),
       m_window(window), m_runner(new AlembicRunner(this)),
       m_sqlPreview(new SqlPreviewController(m_runner, window, this))
 {
@@ -119,17 +101,17 @@ RunController::RunController(ProjectSession* project, DatabaseSession* databases
         a->setShortcutContext(Qt::WindowShortcut);
 
     connect(m_stepUp, &QAction::triggered, this,
-            [this] { requestPlan(Kind::Upgrade, QStringLiteral("+1"), tr("Step up")); });
+            [this] { requestPlan(RunKind::Upgrade, QStringLiteral("+1"), tr("Step up")); });
     connect(m_stepDown, &QAction::triggered, this,
-            [this] { requestPlan(Kind::Downgrade, QStringLiteral("-1"), tr("Step down")); });
+            [this] { requestPlan(RunKind::Downgrade, QStringLiteral("-1"), tr("Step down")); });
     connect(m_upgradeSelected, &QAction::triggered, this, [this] {
-        requestPlan(Kind::Upgrade, selectedRevision(), tr("Upgrade to selected"));
+        requestPlan(RunKind::Upgrade, selectedRevision(), tr("Upgrade to selected"));
     });
     connect(m_downgradeSelected, &QAction::triggered, this, [this] {
-        requestPlan(Kind::Downgrade, selectedRevision(), tr("Downgrade to selected"));
+        requestPlan(RunKind::Downgrade, selectedRevision(), tr("Downgrade to selected"));
     });
     connect(m_upgradeHeads, &QAction::triggered, this,
-            [this] { requestPlan(Kind::Upgrade, QStringLiteral("heads"), tr("Upgrade all heads")); });
+            [this] { requestPlan(RunKind::Upgrade, QStringLiteral("heads"), tr("Upgrade all heads")); });
     connect(m_stampSelected, &QAction::triggered, this, &RunController::requestStamp);
     connect(m_refresh, &QAction::triggered, this, &RunController::refreshSelected);
     connect(m_stop, &QAction::triggered, this, &RunController::stopRuns);
@@ -139,10 +121,9 @@ RunController::RunController(ProjectSession* project, DatabaseSession* databases
     connect(m_log, &LogPane::saveRequested, this, &RunController::saveLog);
 
     connect(m_runner, &AlembicRunner::event, this, &RunController::onRunEvent);
-    connect(m_project, &ProjectSession::loaded, this, &RunController::onProjectLoaded);
     connect(m_databases, &DatabaseSession::stateChanged, this, &RunController::updateActions);
     connect(m_databases, &DatabaseSession::profilesChanged, this, &RunController::updateActions);
-    connect(m_databasesView, &DatabasesView::currentProfileChanged, this,
+    connect(m_databases, &DatabaseSession::selectionChanged, this,
             &RunController::updateActions);
     connect(m_graph, &GraphView::currentRevisionChanged, this, &RunController::updateActions);
     updateActions();
@@ -162,20 +143,22 @@ QList<QAction*> RunController::revisionActions() const
     return {m_upgradeSelected, m_downgradeSelected, m_stampSelected};
 }
 
-void RunController::onProjectLoaded()
+void RunController::setProject(const ProjectSnapshot& project)
 {
     // The planner comes with the graph, built on the load thread.
-    m_planGraph = m_project->graph();
-    m_planner = m_project->planner();
+    m_planGraph = project.graph;
+    m_planner = project.planner;
     updateActions();
 }
 
 QString RunController::selectedProfile() const
 {
-    QString name = m_databasesView->currentProfile();
-    if (name.isEmpty() && !m_databases->profiles().isEmpty())
-        name = m_databases->profiles().first().name();
-    return name;
+    return m_databases->selectedProfile();
+}
+
+QString RunController::projectRoot() const
+{
+    return m_databases->config() ? m_databases->config()->here() : QString();
 }
 
 QString RunController::selectedRevision() const
@@ -222,23 +205,25 @@ void RunController::showProblem(const QString& title, const QString& text)
 
 void RunController::markPlan(const QStringList& planned, const QString& running)
 {
-    m_graph->graphScene()->setRunMarks(planned, running, {}, {});
+    m_graph->setRunMarks(planned, running, {}, {});
 }
 
-void RunController::requestPlan(Kind kind, const QString& target, const QString& action)
+void RunController::requestPlan(RunKind kind, const QString& target, const QString& action)
 {
     m_lastProblem.clear();
     const QString profile = selectedProfile();
-    if (!m_planner || profile.isEmpty() || target.isEmpty())
+    if (!m_planner || !m_planGraph || profile.isEmpty() || target.isEmpty())
         return;
     const DatabaseState state = m_databases->state(profile);
-    if (!state.isReadable()) {
+    switch (RunRules::refusal(state)) {
+    case RunRules::Refusal::None:
+        break;
+    case RunRules::Refusal::NotRead:
         showProblem(action, tr("Where “%1” stands is not known: %2")
                                 .arg(profile, state.error().isEmpty() ? tr("it has not been read yet")
                                                                       : state.error()));
         return;
-    }
-    if (!state.ghosts().isEmpty()) {
+    case RunRules::Refusal::Ghosts:
         showProblem(action,
                     tr("The version table of “%1” names %2, which has no script in this project. "
                        "Alembic cannot upgrade or downgrade from there. If the schema matches a "
@@ -248,42 +233,27 @@ void RunController::requestPlan(Kind kind, const QString& target, const QString&
                         .arg(profile, state.ghosts().join(QStringLiteral(", "))));
         return;
     }
-    const Direction direction = kind == Kind::Downgrade ? Direction::Downgrade : Direction::Upgrade;
-    Result<MigrationPlan> plan = m_planner->plan(state.currentRevisions(), direction, target);
-    // Where alembic cannot even load the project, that comes first, whatever the plan: the
-    // dialog says so and refuses to run.
-    const bool cannotLoad = m_planGraph && !alembicStoppers(m_planGraph->diagnostics()).isEmpty();
-    if (!plan && cannotLoad) {
-        MigrationPlan none;
-        none.direction = direction;
-        none.target = target;
-        none.startHeads = state.currentRevisions();
-        none.endHeads = state.sortedCurrentRevisions();
-        plan = std::move(none);
-    }
-    if (!plan) {
-        showProblem(action, tr("Alembic would refuse this: %1").arg(plan.error()));
+    const Result<RunFacts> facts =
+        RunRules::plan(*m_planner, *m_planGraph, state, kind, target, projectRoot());
+    if (!facts) {
+        showProblem(action, tr("Alembic would refuse this: %1").arg(facts.error()));
         return;
     }
-    if (plan->isEmpty() && !cannotLoad) {
+    if (facts->isNothingToRun()) {
         m_lastProblem = tr("Nothing to run: “%1” is already there.").arg(profile);
         emit statusMessage(m_lastProblem);
-        m_log->logView()->appendNote(m_lastProblem);
+        m_log->appendNote(m_lastProblem);
         return;
     }
-    const QStringList command{kind == Kind::Downgrade ? QStringLiteral("downgrade")
-                                                      : QStringLiteral("upgrade"),
-                              target};
-    const PlanSummary summary = summarize(kind, action, profile, command, *plan);
-    PlanDialog* dialog = confirm(kind, profile, command, *plan, summary, plan->revisions());
-    const MigrationPlan confirmed = *plan;
+    PlanDialog* dialog =
+        confirm(*facts, profile, summarize(*facts, action, profile), facts->plan.revisions());
+    const MigrationPlan confirmed = facts->plan;
     connect(dialog, &PlanDialog::previewSqlRequested, this,
             [this, confirmed, profile] { previewSql(confirmed, profile); });
 }
 
-PlanDialog* RunController::confirm(Kind kind, const QString& profile, const QStringList& command,
-                                   const MigrationPlan& plan, const PlanSummary& summary,
-                                   const QStringList& marked)
+PlanDialog* RunController::confirm(const RunFacts& facts, const QString& profile,
+                                   const PlanSummary& summary, const QStringList& marked)
 {
     if (m_dialog)
         m_dialog->reject();
@@ -291,12 +261,13 @@ PlanDialog* RunController::confirm(Kind kind, const QString& profile, const QStr
     auto* dialog = new PlanDialog(summary, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
-    connect(dialog, &QDialog::accepted, this, [this, kind, profile, command, plan] {
-        startRun(kind, profile, command, plan);
-    });
+    connect(dialog, &QDialog::accepted, this,
+            [this, kind = facts.kind, profile, command = facts.arguments, plan = facts.plan] {
+                startRun(kind, profile, command, plan);
+            });
     connect(dialog, &QDialog::rejected, this, [this] {
         if (m_runs.isEmpty())
-            m_graph->graphScene()->clearRunMarks();
+            m_graph->clearRunMarks();
     });
     dialog->open();
     return dialog;
@@ -310,79 +281,50 @@ void RunController::requestStamp()
     if (profile.isEmpty() || revision.isEmpty())
         return;
     const DatabaseState state = m_databases->state(profile);
-    if (!state.isReadable())
+    if (!state.isReadable() || !m_planner || !m_planGraph)
         return;
-    if (!m_planner)
-        return;
-    MigrationPlan plan;
-    plan.startHeads = state.currentRevisions();
-    // A row that names no script makes alembic's stamp fail unless the table is emptied
-    // first (--purge).
-    const bool purge = !state.ghosts().isEmpty();
-    Result<StampPlan> stamp = m_planner->stamp(state.currentRevisions(), {revision}, purge);
-    if (!stamp && m_planGraph && !alembicStoppers(m_planGraph->diagnostics()).isEmpty()) {
-        StampPlan unchanged; // the dialog leads with why alembic cannot load the project
-        unchanged.rowsBefore = state.currentRevisions();
-        unchanged.rowsAfter = state.sortedCurrentRevisions();
-        stamp = std::move(unchanged);
-    }
-    if (!stamp) {
-        showProblem(tr("Stamp"), tr("Alembic would refuse this: %1").arg(stamp.error()));
+    const Result<RunFacts> facts =
+        RunRules::plan(*m_planner, *m_planGraph, state, RunKind::Stamp, revision, projectRoot());
+    if (!facts) {
+        showProblem(tr("Stamp"), tr("Alembic would refuse this: %1").arg(facts.error()));
         return;
     }
-    QStringList command{QStringLiteral("stamp")};
-    if (purge)
-        command << QStringLiteral("--purge");
-    command << revision;
-    PlanSummary summary = summarize(Kind::Stamp, tr("Stamp"), profile, command, plan);
-    summary.purge = purge;
-    summary.rowsAfter = stamp->rowsAfter; // exactly what alembic's HeadMaintainer leaves
-    confirm(Kind::Stamp, profile, command, plan, summary, {revision});
+    confirm(*facts, profile, summarize(*facts, tr("Stamp"), profile), {revision});
 }
 
-PlanSummary RunController::summarize(Kind kind, const QString& action, const QString& profile,
-                                     const QStringList& command, const MigrationPlan& plan) const
+PlanSummary RunController::summarize(const RunFacts& facts, const QString& action,
+                                     const QString& profile) const
 {
     PlanSummary s;
-    s.kind = kind == Kind::Downgrade ? PlanSummary::Kind::Downgrade
-             : kind == Kind::Stamp   ? PlanSummary::Kind::Stamp
-                                     : PlanSummary::Kind::Upgrade;
+    s.kind = facts.kind;
     s.action = action;
     s.profile = profile;
     const ConnectionProfile* p = m_databases->profile(profile);
     s.protectedProfile = p && p->isProtected();
-    s.command = commandLine(command);
-    for (const MigrationStep& step : plan.steps)
+    s.command = RunRules::commandLine(facts.arguments);
+    for (const MigrationStep& step : facts.plan.steps)
         s.steps.append({step.revision, revisionMessage(step.revision)});
-    s.rowsBefore = plan.startHeads;
-    s.rowsBefore.sort();
-    s.rowsAfter = plan.endHeads;
-    // alembic loads every revision file before it runs anything
-    if (m_planGraph) {
-        const QString base = m_databases->config() ? m_databases->config()->here() : QString();
-        auto describe = [&base](const Diagnostic& d) {
-            QString where = d.path.isEmpty() ? QString() : QDir(base).relativeFilePath(d.path);
-            if (d.line > 0)
-                where += u':' + QString::number(d.line);
-            return where.isEmpty() ? d.message : where + QStringLiteral(": ") + d.message;
-        };
-        for (const Diagnostic& d : alembicStoppers(m_planGraph->diagnostics()))
-            s.loadErrors << describe(d);
-        for (const Diagnostic& d : unresolvedErrors(m_planGraph->diagnostics()))
-            s.unreadValues << describe(d);
-    }
-    // alembic's offline mode starts from one revision (FROM:TO), never from several
-    if (plan.startHeads.size() > 1) {
+    s.rowsBefore = facts.rowsBefore;
+    s.rowsAfter = facts.rowsAfter;
+    s.purge = facts.purge;
+    s.loadErrors = facts.loadErrors;
+    s.unreadValues = facts.unreadValues;
+    switch (facts.sqlLimit) {
+    case RunFacts::SqlLimit::None:
+        break;
+    case RunFacts::SqlLimit::SeveralStarts:
         s.canPreviewSql = false;
         s.sqlUnavailableReason =
             tr("Alembic's offline mode (--sql) starts from one revision; this database is at "
                "several (%1).")
-                .arg(plan.startHeads.join(QStringLiteral(", ")));
-    } else if (plan.endHeads.size() > 1 && plan.direction == Direction::Downgrade) {
+                .arg(facts.plan.startHeads.join(QStringLiteral(", ")));
+        break;
+    case RunFacts::SqlLimit::SeveralEnds:
         s.canPreviewSql = false;
         s.sqlUnavailableReason =
             tr("Alembic's offline mode (--sql) downgrades to one revision; this plan ends at "
                "several.");
+        break;
     }
     return s;
 }
@@ -405,7 +347,7 @@ bool RunController::makeRequest(const QString& profileName, const QStringList& c
     return true;
 }
 
-void RunController::startRun(Kind kind, const QString& profile, const QStringList& command,
+void RunController::startRun(RunKind kind, const QString& profile, const QStringList& command,
                              const MigrationPlan& plan)
 {
     RunRequest request;
@@ -418,11 +360,11 @@ void RunController::startRun(Kind kind, const QString& profile, const QStringLis
     Run run;
     run.kind = kind;
     run.profile = profile;
-    run.command = commandLine(command);
+    run.command = RunRules::commandLine(command);
     run.plan = plan;
     const quint64 id = m_runner->start(request);
     m_runs.insert(id, run);
-    m_log->logView()->appendNote(tr("▶ %1   (database “%2”)").arg(run.command, profile));
+    m_log->appendNote(tr("▶ %1   (database “%2”)").arg(run.command, profile));
     m_log->setRunning(true, tr("Running %1 on “%2”…").arg(run.command, profile));
     if (!plan.isEmpty())
         m_log->setProgress(1, int(plan.steps.size()),
@@ -433,19 +375,9 @@ void RunController::startRun(Kind kind, const QString& profile, const QStringLis
 
 void RunController::previewSql(const MigrationPlan& plan, const QString& profile)
 {
-    const bool upgrade = plan.direction == Direction::Upgrade;
-    QString to;
-    if (upgrade)
-        to = plan.endHeads.size() == 1 ? plan.endHeads.first() : QStringLiteral("heads");
-    else
-        to = plan.endHeads.isEmpty() ? QStringLiteral("base") : plan.endHeads.first();
-    const QString from = plan.startHeads.isEmpty() ? QString() : plan.startHeads.first();
-    if (!upgrade && from.isEmpty())
+    const QStringList command = RunRules::offlineSqlArguments(plan);
+    if (command.isEmpty())
         return; // nothing to downgrade from; the plan would have been empty
-    // offline mode starts where the database really is (FROM), not at base
-    const QString range = from.isEmpty() ? to : from + u':' + to;
-    const QStringList command{upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade"),
-                              range, QStringLiteral("--sql")};
     RunRequest request;
     QString problem;
     if (!makeRequest(profile, command, request, problem)) {
@@ -453,8 +385,8 @@ void RunController::previewSql(const MigrationPlan& plan, const QString& profile
         return;
     }
     request.databaseKey.clear(); // offline: the database is not touched
-    m_log->logView()->appendNote(tr("▶ %1   (SQL preview for “%2”)").arg(commandLine(command), profile));
-    m_sqlPreview->preview(request, commandLine(command), m_dialog);
+    m_log->appendNote(tr("▶ %1   (SQL preview for “%2”)").arg(RunRules::commandLine(command), profile));
+    m_sqlPreview->preview(request, RunRules::commandLine(command), m_dialog);
 }
 
 void RunController::onRunEvent(const RunEvent& event)
@@ -465,11 +397,11 @@ void RunController::onRunEvent(const RunEvent& event)
     Run& run = *it;
     switch (event.kind) {
     case RunEvent::Kind::Started:
-        m_log->logView()->appendLine(event.timestamp, RunEvent::Stream::Runner,
+        m_log->appendLine(event.timestamp, RunEvent::Stream::Runner,
                                      RunEvent::Level::Info, event.text);
         break;
     case RunEvent::Kind::Output:
-        m_log->logView()->appendLine(event.timestamp, event.stream, event.level, event.text);
+        m_log->appendLine(event.timestamp, event.stream, event.level, event.text);
         break;
     case RunEvent::Kind::Progress: {
         run.running = event.revision;
@@ -507,9 +439,9 @@ void RunController::finishRun(const Run& run, const RunEvent& event)
     switch (event.status) {
     case RunEvent::Status::Succeeded:
         status = tr("%1 on “%2” finished.").arg(run.command, run.profile);
-        if (run.kind != Kind::Stamp)
+        if (run.kind != RunKind::Stamp)
             m_databases->showRunProgress(run.profile, run.plan.endHeads);
-        m_graph->graphScene()->clearRunMarks();
+        m_graph->clearRunMarks();
         break;
     case RunEvent::Status::Failed: {
         level = RunEvent::Level::Error;
@@ -518,7 +450,7 @@ void RunController::finishRun(const Run& run, const RunEvent& event)
                      ? tr("%1 on “%2” failed: %3").arg(run.command, run.profile, why)
                      : tr("%1 on “%2” failed at %3: %4")
                            .arg(run.command, run.profile, shortId(run.running), why);
-        m_graph->graphScene()->setRunMarks({}, {}, run.running, why);
+        m_graph->setRunMarks({}, {}, run.running, why);
         break;
     }
     case RunEvent::Status::Stopped:
@@ -526,19 +458,19 @@ void RunController::finishRun(const Run& run, const RunEvent& event)
         status = tr("%1 on “%2” was stopped. The version table is read again to show where the "
                     "database really stands.")
                      .arg(run.command, run.profile);
-        m_graph->graphScene()->clearRunMarks();
+        m_graph->clearRunMarks();
         break;
     case RunEvent::Status::FailedToStart:
         level = RunEvent::Level::Error;
         status = tr("%1 could not start: %2").arg(run.command, event.text);
-        m_graph->graphScene()->clearRunMarks();
+        m_graph->clearRunMarks();
         showProblem(tr("Alembic could not start"),
                     tr("%1\n\nChoose Run ▸ Python Interpreter… to pick an interpreter that has "
                        "alembic installed.")
                         .arg(event.text));
         break;
     }
-    m_log->logView()->appendNote(status, level);
+    m_log->appendNote(status, level);
     m_log->setRunning(!m_runs.isEmpty(), status);
     emit statusMessage(status);
     // Whatever happened, show what the database really holds now.
@@ -550,7 +482,7 @@ void RunController::finishRun(const Run& run, const RunEvent& event)
 void RunController::stopRuns()
 {
     for (auto it = m_runs.cbegin(); it != m_runs.cend(); ++it) {
-        m_log->logView()->appendNote(
+        m_log->appendNote(
             tr("Stopping %1 on “%2”: alembic is asked to end, and killed if it does not.")
                 .arg(it->command, it->profile),
             RunEvent::Level::Warning);
@@ -602,7 +534,7 @@ void RunController::saveLog()
                                                       tr("Log files (*.log *.txt);;All files (*)"));
     if (path.isEmpty())
         return;
-    const Result<void> saved = saveTextFile(path, m_log->logView()->logText() + u'\n');
+    const Result<void> saved = saveTextFile(path, m_log->logText() + u'\n');
     if (!saved)
         showProblem(tr("Save Log"), saved.error());
 }

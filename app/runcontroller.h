@@ -2,8 +2,11 @@
 
 #include "graph/migrationplan.h"
 #include "plan/plandialog.h"
+#include "project/projectsnapshot.h"
 #include "sqlpreviewcontroller.h"
 #include "run/runevent.h"
+#include "run/runkind.h"
+#include "run/runrules.h"
 
 #include <QHash>
 #include <QObject>
@@ -20,7 +23,6 @@ namespace retort {
 class AlembicRunner;
 class SqlPreviewController;
 class DatabaseSession;
-class DatabasesView;
 class GraphView;
 class LogPane;
 class MigrationPlanner;
@@ -43,9 +45,8 @@ class RunController : public QObject
     Q_OBJECT
 
 public:
-    RunController(ProjectSession* project, DatabaseSession* databases,
-                  DatabasesView* databasesView, GraphView* graph, LogPane* log,
-                  Settings& settings, QWidget* window, QObject* parent = nullptr);
+    RunController(ProjectSession* project, DatabaseSession* databases, GraphView* graph,
+                  LogPane* log, Settings& settings, QWidget* window, QObject* parent = nullptr);
     ~RunController() override;
 
     QAction* stepUpAction() const { return m_stepUp; }
@@ -70,6 +71,9 @@ public:
     // Why the last request could not be planned or run ("" when it could).
     QString lastProblem() const { return m_lastProblem; }
 
+    // A project loaded: plans are made with its graph and planner.
+    void setProject(const ProjectSnapshot& project);
+
     // Asks whether closing the window may stop the runs going on; true when nothing runs.
     bool confirmClose();
 
@@ -79,29 +83,21 @@ signals:
     void statusMessage(const QString& text);
 
 private:
-    enum class Kind
-    {
-        Upgrade,
-        Downgrade,
-        Stamp
-    };
     struct Run
     {
-        Kind kind = Kind::Upgrade;
+        RunKind kind = RunKind::Upgrade;
         QString profile;
         QString command; // shown to people
         MigrationPlan plan;
         QString running;   // the revision whose step runs now
     };
 
-    void onProjectLoaded();
-    void requestPlan(Kind kind, const QString& target, const QString& action);
+    void requestPlan(RunKind kind, const QString& target, const QString& action);
     void requestStamp();
     // Shows `summary` for confirmation with `marked` drawn on the graph; accepting runs it.
-    PlanDialog* confirm(Kind kind, const QString& profile, const QStringList& command,
-                        const MigrationPlan& plan, const PlanSummary& summary,
+    PlanDialog* confirm(const RunFacts& facts, const QString& profile, const PlanSummary& summary,
                         const QStringList& marked);
-    void startRun(Kind kind, const QString& profile, const QStringList& command,
+    void startRun(RunKind kind, const QString& profile, const QStringList& command,
                   const MigrationPlan& plan);
     void previewSql(const MigrationPlan& plan, const QString& profile);
     void onRunEvent(const RunEvent& event);
@@ -116,15 +112,17 @@ private:
 
     QString selectedProfile() const;
     QString selectedRevision() const;
+    // The folder diagnostics' paths are shown relative to.
+    QString projectRoot() const;
     QString revisionMessage(const QString& id) const;
-    PlanSummary summarize(Kind kind, const QString& action, const QString& profile,
-                          const QStringList& command, const MigrationPlan& plan) const;
+    // The confirmation's words for the rules' facts.
+    PlanSummary summarize(const RunFacts& facts, const QString& action,
+                          const QString& profile) const;
     bool makeRequest(const QString& profile, const QStringList& command, RunRequest& request,
                      QString& problem) const;
 
     ProjectSession* m_project = nullptr;
     DatabaseSession* m_databases = nullptr;
-    DatabasesView* m_databasesView = nullptr;
     GraphView* m_graph = nullptr;
     LogPane* m_log = nullptr;
     Settings& m_settings;

@@ -103,9 +103,7 @@ ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphVi
 
     connect(m_graphView, &GraphView::revisionActivated, this,
             [this](const QString& id) { openRevision(id); });
-    connect(m_session, &ProjectSession::loaded, this, &ScriptsController::onLoaded);
-    connect(m_graphView->graphScene(), &GraphScene::graphChanged, this,
-            &ScriptsController::selectPending);
+    connect(m_graphView, &GraphView::graphChanged, this, &ScriptsController::selectPending);
 
     connect(m_watcher, &FileWatcher::fileChanged, this, &ScriptsController::onFileChanged);
     connect(m_watcher, &FileWatcher::fileRemoved, this, &ScriptsController::onFileRemoved);
@@ -385,16 +383,17 @@ void ScriptsController::updateOpenAction()
     m_openAction->setEnabled(revision && !revision->path.isEmpty());
 }
 
-void ScriptsController::onLoaded(const std::shared_ptr<const RevisionGraph>& graph)
+void ScriptsController::setProject(const ProjectSnapshot& project)
 {
+    const std::shared_ptr<const RevisionGraph>& graph = project.graph;
     updateOpenAction();
     m_newRevisionAction->setEnabled(graph && !m_command->isRunning());
     m_mergeAction->setEnabled(graph && graph->heads().size() > 1 && !m_command->isRunning());
     // The folders to watch come from what the load found; nothing is scanned here.
     QStringList folders;
     QStringList files;
-    if (const auto config = m_session->config())
-        folders = config->versionLocations();
+    if (project.config)
+        folders = project.config->versionLocations();
     if (graph) {
         for (const Revision& revision : graph->revisions()) {
             if (!revision.path.isEmpty()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "project/projectsnapshot.h"
 #include "script/scriptfile.h"
 
 #include <QHash>
@@ -88,8 +89,11 @@ signals:
     // `alembic revision` / `merge` finished: the new file, or why there is none.
     void revisionCommandFinished(const QString& path, const QString& error);
 
+public:
+    // A project loaded: the actions follow its graph; its folders and files are watched.
+    void setProject(const ProjectSnapshot& project);
+
 private:
-    void onLoaded(const std::shared_ptr<const RevisionGraph>& graph);
     void updateOpenAction();
     void onFileChanged(const QString& path);
     void onFileRemoved(const QString& path);

@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include "project/projectid.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QSettings>
@@ -18,10 +20,10 @@ constexpr QLatin1StringView kProfilesGroup{"connectionProfiles"};
 constexpr QLatin1StringView kInterpreterGroup{"pythonInterpreter"};
 constexpr QLatin1StringView kStateKey{"window/state"};
 
-// "alembic" is alembic's default section: store it as empty so both spellings match.
+// The default section is stored as empty so both spellings match.
 QString normalizedSection(const QString& section)
 {
-    return section == QLatin1String("alembic") ? QString() : section;
+    return ProjectId::isDefaultSection(section) ? QString() : section;
 }
 
 RecentProject normalized(const RecentProject& project)

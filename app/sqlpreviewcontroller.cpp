@@ -1,6 +1,6 @@
 #include "sqlpreviewcontroller.h"
 
-#include "common/savetextfile.h"
+#include "common/savefile.h"
 #include "run/alembicrunner.h"
 
 #include <QFileDialog>

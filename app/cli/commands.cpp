@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "cli/clitext.h"
+
 #include "cli/currentcommand.h"
 #include "cli/diagnosticsoutput.h"
 #include "cli/exportcommand.h"
@@ -17,11 +19,6 @@
 namespace retort::cli {
 
 namespace {
-
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("retort-cli", text, disambiguation, n);
-}
 
 bool takeFlag(QStringList& args, const QString& flag)
 {
@@ -56,7 +53,7 @@ int unexpectedArguments(const QStringList& args, QTextStream& err)
 {
     if (args.isEmpty())
         return Ok;
-    err << tr("retort-cli: unexpected argument '%1'").arg(args.first()) << '\n';
+    err << Cli::tr("retort-cli: unexpected argument '%1'").arg(args.first()) << '\n';
     return Usage;
 }
 
@@ -64,7 +61,7 @@ int unexpectedArguments(const QStringList& args, QTextStream& err)
 
 QString usage()
 {
-    return tr("usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]\n"
+    return Cli::tr("usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]\n"
               "\n"
               "Reads an Alembic project without running Python.\n"
               "\n"
@@ -99,7 +96,7 @@ bool parseInvocation(const QStringList& args, Invocation* out, QString* error)
         const QString& a = args.at(i);
         auto value = [&](QString* target) {
             if (i + 1 >= args.size()) {
-                *error = tr("option %1 needs a value").arg(a);
+                *error = Cli::tr("option %1 needs a value").arg(a);
                 return false;
             }
             *target = args.at(++i);
@@ -118,7 +115,7 @@ bool parseInvocation(const QStringList& args, Invocation* out, QString* error)
         } else if (out->command.isEmpty() && a.startsWith(u'-')
                    && a != QLatin1StringView("--version") && a != QLatin1StringView("--help")
                    && a != QLatin1StringView("-h")) {
-            *error = tr("unknown option '%1'").arg(a);
+            *error = Cli::tr("unknown option '%1'").arg(a);
             return false;
         } else if (out->command.isEmpty()) {
             out->command = a;
@@ -127,7 +124,7 @@ bool parseInvocation(const QStringList& args, Invocation* out, QString* error)
         }
     }
     if (out->command.isEmpty()) {
-        *error = tr("no command given");
+        *error = Cli::tr("no command given");
         return false;
     }
     return true;
@@ -154,18 +151,18 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
     static const QStringList known = {QStringLiteral("graph"), QStringLiteral("heads"),
                                       QStringLiteral("history"), QStringLiteral("lint")};
     if (!known.contains(inv.command)) {
-        err << tr("retort-cli: unknown command '%1'").arg(inv.command) << "\n\n" << usage();
+        err << Cli::tr("retort-cli: unknown command '%1'").arg(inv.command) << "\n\n" << usage();
         return Usage;
     }
 
     const bool asJson = takeFlag(args, QStringLiteral("--json"));
     if (inv.command == QLatin1StringView("graph") && !asJson) {
-        err << tr("retort-cli: graph needs --json (the only format so far)") << '\n';
+        err << Cli::tr("retort-cli: graph needs --json (the only format so far)") << '\n';
         return Usage;
     }
     if ((inv.command == QLatin1StringView("heads") || inv.command == QLatin1StringView("history"))
         && asJson) {
-        err << tr("retort-cli: %1 has no --json form; use graph --json").arg(inv.command) << '\n';
+        err << Cli::tr("retort-cli: %1 has no --json form; use graph --json").arg(inv.command) << '\n';
         return Usage;
     }
     if (const int rc = unexpectedArguments(args, err); rc != Ok)
@@ -196,7 +193,7 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
     if (inv.command == QLatin1StringView("history")) {
         // alembic's walk_revisions("base", "heads") is iterate_revisions("heads", "base"):
         // the revisions `upgrade heads` runs from an empty database, newest first.
-        const Result<MigrationPlan> walk = MigrationPlanner(graph).upgrade({}, QStringLiteral("heads"));
+        const Result<MigrationPlan> walk = MigrationPlanner(project->graph).upgrade({}, QStringLiteral("heads"));
         if (!walk) {
             err << "retort-cli: " << walk.error() << '\n';
             return Findings;
@@ -214,7 +211,7 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
     } else {
         printDiagnosticsText(graph.diagnostics(), here, out);
         if (graph.diagnostics().isEmpty())
-            out << tr("%n revision(s), no problems found.", nullptr, graph.size()) << '\n';
+            out << Cli::tr("%n revision(s), no problems found.", nullptr, graph.size()) << '\n';
     }
     return hasErrors(graph.diagnostics()) ? Findings : Ok;
 }

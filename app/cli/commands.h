@@ -1,5 +1,7 @@
 #pragma once
 
+#include "project/projectid.h"
+
 #include <QStringList>
 #include <QTextStream>
 
@@ -16,7 +18,7 @@ enum ExitCode {
 struct Invocation
 {
     QString configPath = QStringLiteral("alembic.ini");
-    QString section = QStringLiteral("alembic");
+    QString section = ProjectId::defaultSection();
     QString command;
     QStringList arguments; // after the command, global options removed
 };

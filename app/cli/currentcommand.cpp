@@ -1,5 +1,7 @@
 #include "cli/currentcommand.h"
 
+#include "cli/clitext.h"
+
 #include "config/alembicconfig.h"
 #include "config/sqlalchemyurl.h"
 #include "db/versiontablereader.h"
@@ -10,11 +12,6 @@
 namespace retort::cli {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CurrentCommand", text);
-}
 
 // `--name VALUE` or `--name=VALUE`; returns false on a missing value.
 bool takeOption(const QStringList& args, qsizetype* i, const QString& name, QString* value,
@@ -57,7 +54,7 @@ int runCurrentCommand(const QString& configPath, const QString& section, const Q
                             {"--version-table-schema", &schema, &haveSchema}};
         for (const Opt& o : opts) {
             if (!takeOption(args, &i, QString::fromLatin1(o.name), o.value, &matched)) {
-                err << tr("retort-cli current: %1 needs a value").arg(QString::fromLatin1(o.name))
+                err << Cli::tr("retort-cli current: %1 needs a value").arg(QString::fromLatin1(o.name))
                     << Qt::endl;
                 return 2;
             }
@@ -67,7 +64,7 @@ int runCurrentCommand(const QString& configPath, const QString& section, const Q
             }
         }
         if (!matched) {
-            err << tr("retort-cli current: unexpected argument \"%1\"\n"
+            err << Cli::tr("retort-cli current: unexpected argument \"%1\"\n"
                       "usage: retort-cli current [--url URL] [--version-table T] "
                       "[--version-table-schema S]")
                        .arg(args.at(i))
@@ -91,7 +88,7 @@ int runCurrentCommand(const QString& configPath, const QString& section, const Q
         return 3;
     }
     if (url.trimmed().isEmpty()) {
-        err << tr("No database URL: set sqlalchemy.url in %1 or pass --url").arg(configPath)
+        err << Cli::tr("No database URL: set sqlalchemy.url in %1 or pass --url").arg(configPath)
             << Qt::endl;
         return 3;
     }
@@ -107,7 +104,7 @@ int runCurrentCommand(const QString& configPath, const QString& section, const Q
         return 3;
     }
     if (!target->ignoredOptions.isEmpty())
-        err << tr("retort-cli current: URL options not applied: %1")
+        err << Cli::tr("retort-cli current: URL options not applied: %1")
                    .arg(target->ignoredOptions.join(QLatin1String(", ")))
             << Qt::endl;
 

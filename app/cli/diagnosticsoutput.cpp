@@ -1,20 +1,13 @@
 #include "cli/diagnosticsoutput.h"
 
+#include "cli/clitext.h"
+
 #include "graph/revisiongraph.h"
 
 #include <QCoreApplication>
 #include <QDir>
 
 namespace retort::cli {
-
-namespace {
-
-QString tr(const char* text, int n = -1)
-{
-    return QCoreApplication::translate("retort-cli", text, nullptr, n);
-}
-
-} // namespace
 
 void printDiagnosticsText(const Diagnostics& diagnostics, const QString& base, QTextStream& out)
 {
@@ -31,18 +24,18 @@ bool refuseWhenAlembicCannotLoad(const RevisionGraph& graph, const QString& base
 {
     const Diagnostics stoppers = alembicStoppers(graph.diagnostics());
     if (!stoppers.isEmpty()) {
-        err << tr("retort-cli: alembic cannot load this project (%n problem(s) below); every "
+        err << Cli::tr("retort-cli: alembic cannot load this project (%n problem(s) below); every "
                   "alembic command would fail until they are fixed:",
-                  int(stoppers.size()))
+                  nullptr, int(stoppers.size()))
             << '\n';
         printDiagnosticsText(stoppers, base, err);
         return true;
     }
     const Diagnostics ignored = unresolvedErrors(graph.diagnostics());
     if (!ignored.isEmpty()) {
-        err << tr("retort-cli: warning: alembic loads this project, but Retort could not read "
+        err << Cli::tr("retort-cli: warning: alembic loads this project, but Retort could not read "
                   "%n value(s); the answer leaves them out:",
-                  int(ignored.size()))
+                  nullptr, int(ignored.size()))
             << '\n';
         printDiagnosticsText(ignored, base, err);
     }

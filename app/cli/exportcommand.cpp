@@ -1,20 +1,17 @@
 #include "cli/exportcommand.h"
 
-#include "layout/graphexport.h"
+#include "cli/clitext.h"
+
+#include "common/savefile.h"
+#include "layout/graphexporter.h"
 #include "layout/graphvizlayouter.h"
 #include "project/projectloader.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 
 namespace retort::cli {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ExportCommand", text);
-}
 
 enum ExportExit
 {
@@ -35,12 +32,12 @@ int runExportCommand(const QString& configPath, const QString& section, const QS
 
     QString format;
     QString outputPath;
-    const QString usage = tr("usage: retort-cli export --format dot|svg|png -o FILE");
+    const QString usage = Cli::tr("usage: retort-cli export --format dot|svg|png -o FILE");
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& a = args.at(i);
         auto value = [&](QString* target) {
             if (i + 1 >= args.size()) {
-                err << tr("retort-cli: %1 needs a value").arg(a) << '\n';
+                err << Cli::tr("retort-cli: %1 needs a value").arg(a) << '\n';
                 return false;
             }
             *target = args.at(++i);
@@ -57,7 +54,7 @@ int runExportCommand(const QString& configPath, const QString& section, const QS
         } else if (a.startsWith(QLatin1StringView("--output="))) {
             outputPath = a.mid(9);
         } else {
-            err << tr("retort-cli: export: unexpected argument %1").arg(a) << '\n' << usage << '\n';
+            err << Cli::tr("retort-cli: export: unexpected argument %1").arg(a) << '\n' << usage << '\n';
             return ExportUsage;
         }
     }
@@ -65,7 +62,7 @@ int runExportCommand(const QString& configPath, const QString& section, const QS
     if (format != QLatin1StringView("dot") && format != QLatin1StringView("svg") &&
         format != QLatin1StringView("png")) {
         if (!format.isEmpty())
-            err << tr("retort-cli: export: unknown format '%1'").arg(format) << '\n';
+            err << Cli::tr("retort-cli: export: unknown format '%1'").arg(format) << '\n';
         err << usage << '\n';
         return ExportUsage;
     }
@@ -86,27 +83,20 @@ int runExportCommand(const QString& configPath, const QString& section, const QS
         return ExportFailure;
     }
 
-    QByteArray bytes;
-    if (format == QLatin1StringView("dot")) {
-        bytes = GraphExport::toDot(graph, layout);
-    } else if (format == QLatin1StringView("svg")) {
-        bytes = GraphExport::toSvg(graph, layout);
-    } else {
-        if (graph.isEmpty()) {
-            err << tr("retort-cli: export: the project has no revisions to draw") << '\n';
-            return ExportFailure;
-        }
-        const Result<QByteArray> png = GraphExport::toPng(graph, layout);
-        if (!png) {
-            err << "retort-cli: " << png.error() << '\n';
-            return ExportFailure;
-        }
-        bytes = *png;
+    if (format == QLatin1StringView("png") && graph.isEmpty()) {
+        err << Cli::tr("retort-cli: export: the project has no revisions to draw") << '\n';
+        return ExportFailure;
     }
-
-    QSaveFile file(outputPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        err << tr("retort-cli: cannot write %1: %2").arg(outputPath, file.errorString()) << '\n';
+    // The window writes DOT through the same exporter; it draws SVG and PNG from its scene,
+    // which the CLI (no widgets) cannot: here they come from the layout.
+    const LayoutExporter exporter(format, project->graph, layout);
+    const Result<QByteArray> bytes = exporter.render();
+    if (!bytes) {
+        err << "retort-cli: " << bytes.error() << '\n';
+        return ExportFailure;
+    }
+    if (const Result<void> written = saveFile(outputPath, *bytes); !written) {
+        err << "retort-cli: " << written.error() << '\n';
         return ExportFailure;
     }
     return ExportOk;

@@ -1,5 +1,7 @@
 #include "cli/plancommand.h"
 
+#include "cli/clitext.h"
+
 #include "cli/diagnosticsoutput.h"
 #include "config/connectionprofile.h"
 #include "config/sqlalchemyurl.h"
@@ -15,11 +17,6 @@
 namespace retort::cli {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("PlanCommand", text);
-}
 
 enum PlanExit
 {
@@ -56,15 +53,15 @@ struct StartState
     }
     QString describe() const
     {
-        const QString at = rows.isEmpty() ? tr("at base (no version rows)")
-                                          : tr("at %1").arg(rows.join(QStringLiteral(", ")));
+        const QString at = rows.isEmpty() ? Cli::tr("at base (no version rows)")
+                                          : Cli::tr("at %1").arg(rows.join(QStringLiteral(", ")));
         switch (source) {
         case Source::Database:
-            return tr("planned from the database %1, %2").arg(url, at);
+            return Cli::tr("planned from the database %1, %2").arg(url, at);
         case Source::Current:
-            return tr("planned from the rows given with --current, %1").arg(at);
+            return Cli::tr("planned from the rows given with --current, %1").arg(at);
         case Source::AtBase:
-            return tr("planned from an empty database (--at-base)");
+            return Cli::tr("planned from an empty database (--at-base)");
         }
         return {};
     }
@@ -81,7 +78,7 @@ struct StartState
 
 QString usageText()
 {
-    return tr("usage: retort-cli plan {upgrade|downgrade|stamp} TARGET "
+    return Cli::tr("usage: retort-cli plan {upgrade|downgrade|stamp} TARGET "
               "[--current REV]... | [--at-base] | [--url [URL]] [--purge] [--json]");
 }
 
@@ -111,7 +108,7 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
             purge = true;
         } else if (a == QLatin1StringView("--current")) {
             if (i + 1 >= args.size()) {
-                err << tr("retort-cli: %1 needs a value").arg(a) << '\n';
+                err << Cli::tr("retort-cli: %1 needs a value").arg(a) << '\n';
                 return PlanUsage;
             }
             current << args.at(++i);
@@ -126,7 +123,7 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
             urlGiven = true;
             url = a.mid(6);
         } else if (a.startsWith(QLatin1StringView("--")) && a.size() > 2) {
-            err << tr("retort-cli: plan: unknown option %1").arg(a) << '\n';
+            err << Cli::tr("retort-cli: plan: unknown option %1").arg(a) << '\n';
             return PlanUsage;
         } else {
             positional << a; // "-1", "+2", "label@-1" are targets
@@ -143,11 +140,11 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
         return PlanUsage;
     }
     if (int(urlGiven) + int(!current.isEmpty()) + int(atBase) > 1) {
-        err << tr("retort-cli: plan: give one of --current, --at-base or --url") << '\n';
+        err << Cli::tr("retort-cli: plan: give one of --current, --at-base or --url") << '\n';
         return PlanUsage;
     }
     if (purge && !isStamp) {
-        err << tr("retort-cli: plan: --purge goes with stamp") << '\n';
+        err << Cli::tr("retort-cli: plan: --purge goes with stamp") << '\n';
         return PlanUsage;
     }
 
@@ -174,7 +171,7 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
         const ConnectionProfile profile = ConnectionProfile::fromConfig(project->config);
         const QString effective = url.isEmpty() ? profile.effectiveUrl(project->config) : url;
         if (effective.isEmpty()) {
-            err << tr("retort-cli: no database URL: set sqlalchemy.url in the ini, pass --url "
+            err << Cli::tr("retort-cli: no database URL: set sqlalchemy.url in the ini, pass --url "
                       "URL, or describe the state with --current REV or --at-base")
                 << '\n';
             return PlanFailure;
@@ -192,7 +189,7 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
     }
     err << "retort-cli: " << start.describe() << '\n';
 
-    const MigrationPlanner planner(graph);
+    const MigrationPlanner planner(project->graph);
     if (isStamp) {
         const Result<StampPlan> stamp = planner.stamp(start.rows, positional.mid(1), purge);
         if (!stamp) {

@@ -296,8 +296,8 @@ Outcome<QList<int>> downgradeRevisions(const TargetResolver& r, const QStringLis
 
 } // namespace
 
-MigrationPlanner::MigrationPlanner(const RevisionGraph& graph)
-    : m_graph(graph), m_resolver(std::make_shared<const TargetResolver>(graph))
+MigrationPlanner::MigrationPlanner(std::shared_ptr<const RevisionGraph> graph)
+    : m_graph(std::move(graph)), m_resolver(std::make_shared<const TargetResolver>(*m_graph))
 {
 }
 

@@ -21,7 +21,8 @@ class TargetResolver;
 class MigrationPlanner
 {
 public:
-    explicit MigrationPlanner(const RevisionGraph& graph);
+    // The planner shares the graph: it lives as long as the planner does.
+    explicit MigrationPlanner(std::shared_ptr<const RevisionGraph> graph);
     // Builds now what the first plan would otherwise build (the graph's ancestor closure),
     // so that a worker thread can pay for it.
     void prepare() const;
@@ -47,7 +48,7 @@ public:
                             bool purge = false) const;
 
 private:
-    const RevisionGraph& m_graph;
+    std::shared_ptr<const RevisionGraph> m_graph;
     std::shared_ptr<const TargetResolver> m_resolver; // built once per graph
 };
 

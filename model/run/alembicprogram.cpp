@@ -12,11 +12,6 @@ namespace retort {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("AlembicProgram", text);
-}
-
 bool isExecutableFile(const QString& path)
 {
     const QFileInfo info(path);
@@ -76,7 +71,7 @@ Result<AlembicProgram> AlembicProgram::find(const QString& configDir,
 
     // 1. A virtual environment next to the project or a few folders above it.
     QDir dir(configDir.isEmpty() ? QDir::currentPath() : configDir);
-    for (int level = 0; level <= MaxParentLevels; ++level) {
+    for (int level = 0; level <= kMaxParentLevels; ++level) {
         for (const char* venv : {".venv", "venv"}) {
             const QString script =
                 dir.absoluteFilePath(QLatin1String(venv) + QStringLiteral("/bin/alembic"));

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -11,7 +12,7 @@ namespace retort {
 //
 // Looked for in this order:
 //  1. `.venv/bin/alembic` or `venv/bin/alembic` in the config file's folder or one of the
-//     MaxParentLevels folders above it (projects often keep alembic.ini below the venv's root);
+//     kMaxParentLevels folders above it (projects often keep alembic.ini below the venv's root);
 //  2. the configured interpreter (the project setting) with `-m alembic`;
 //  3. `alembic` on PATH.
 // A configured interpreter that does not exist or cannot be executed is an error even when
@@ -21,6 +22,8 @@ namespace retort {
 // `#!` line): the runner needs it to run its URL-override bootstrap with alembic's own code.
 class AlembicProgram
 {
+    Q_DECLARE_TR_FUNCTIONS(retort::AlembicProgram)
+
 public:
     enum class Source
     {
@@ -29,7 +32,7 @@ public:
         Path         // `alembic` found on PATH
     };
 
-    static constexpr int MaxParentLevels = 3;
+    static constexpr int kMaxParentLevels = 3;
 
     static Result<AlembicProgram> find(const QString& configDir,
                                        const QString& configuredInterpreter);

@@ -1,16 +1,13 @@
 #include "runcommand.h"
 
+#include "project/projectid.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 
 namespace retort {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RunCommand", text);
-}
 
 QString quoted(const QString& word)
 {
@@ -37,7 +34,7 @@ QStringList RunCommand::alembicArguments(const RunRequest& request)
     QStringList args;
     if (!request.configPath.isEmpty())
         args << QStringLiteral("-c") << request.configPath;
-    if (!request.section.isEmpty() && request.section != QLatin1String("alembic"))
+    if (!ProjectId::isDefaultSection(request.section))
         args << QStringLiteral("-n") << request.section;
     for (const QString& x : request.xArguments)
         args << QStringLiteral("-x") << x;
@@ -60,7 +57,7 @@ QString RunCommand::bootstrapCode()
                "cfg = Config(file_=options.config, ini_section=options.name, cmd_opts=options)\n"
                "cfg.set_main_option('sqlalchemy.url', url.replace('%', '%%'))\n"
                "cl.run_cmd(cfg, options)\n")
-        .arg(QLatin1String(UrlVariable));
+        .arg(QLatin1String(kUrlVariable));
 }
 
 Result<RunCommand> RunCommand::build(const RunRequest& request, const AlembicProgram& alembic,
@@ -78,7 +75,7 @@ Result<RunCommand> RunCommand::build(const RunRequest& request, const AlembicPro
     // Output is decoded as UTF-8 whatever the locale of the machine says.
     if (!request.environment.contains(QStringLiteral("PYTHONIOENCODING")))
         c.environment.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
-    c.environment.remove(QLatin1String(UrlVariable));
+    c.environment.remove(QLatin1String(kUrlVariable));
 
     const QStringList args = alembicArguments(request);
     if (request.urlOverride.isEmpty()) {
@@ -97,7 +94,7 @@ Result<RunCommand> RunCommand::build(const RunRequest& request, const AlembicPro
     c.program = alembic.interpreter();
     c.arguments =
         alembic.interpreterArguments() + QStringList{QStringLiteral("-c"), bootstrapCode()} + args;
-    c.environment.insert(QLatin1String(UrlVariable), request.urlOverride);
+    c.environment.insert(QLatin1String(kUrlVariable), request.urlOverride);
     c.display = joined(c.program, alembic.interpreterArguments()) +
                 tr(" -c <Retort's bootstrap: alembic with the connection's URL> ") +
                 joined(args.value(0), args.mid(1));

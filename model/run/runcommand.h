@@ -4,6 +4,7 @@
 #include "run/alembicprogram.h"
 #include "run/runrequest.h"
 
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -17,11 +18,14 @@ namespace retort {
 // alembic's global options come first: [-c config] [-n section] [-x arg]... then the command.
 // With a URL override the program is the interpreter behind alembic running a small
 // bootstrap (`-c CODE`) that parses the same arguments with alembic's own CommandLine, sets
-// sqlalchemy.url from the environment variable UrlVariable and runs the command: the URL
+// sqlalchemy.url from the environment variable kUrlVariable and runs the command: the URL
 // never appears on a command line, where other users of the machine could read it.
 struct RunCommand
 {
-    static constexpr const char* UrlVariable = "RETORT_ALEMBIC_URL";
+    Q_DECLARE_TR_FUNCTIONS(retort::RunCommand)
+public:
+
+    static constexpr const char* kUrlVariable = "RETORT_ALEMBIC_URL";
 
     QString program;
     QStringList arguments;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "project/projectid.h"
+
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -16,7 +18,7 @@ struct RunRequest
     QStringList command;
 
     QString configPath;            // absolute path of alembic.ini / pyproject.toml (-c)
-    QString section = QStringLiteral("alembic"); // -n; omitted when "alembic"
+    QString section = ProjectId::defaultSection(); // -n; omitted when the default
     QString workingDirectory;      // the config file's folder
 
     // How to start alembic; empty fields mean "discover" (see AlembicProgram::find).

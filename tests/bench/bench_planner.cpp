@@ -33,7 +33,7 @@ int main(int argc, char* argv[])
         return 3;
     }
     const RevisionGraph& graph = *project->graph;
-    const MigrationPlanner planner(graph);
+    const MigrationPlanner planner(project->graph);
 
     // A revision about halfway up the history, on the first head's line.
     const QStringList order = graph.topologicalOrderNewestFirst();

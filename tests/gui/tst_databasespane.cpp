@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QSet>
+#include <QSignalSpy>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -119,6 +120,22 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 20000);
         QCOMPARE(model->rows().at(1).name, QStringLiteral("copy"));
         QVERIFY(model->rows().at(1).isProtected);
+
+        // The session owns the selection: the first profile until another is chosen in the
+        // list, and the derived state of the one chosen.
+        DatabaseSession* databases = window.databases();
+        QCOMPARE(databases->selectedProfile(), model->rows().at(0).name);
+        QSignalSpy chosen(databases, &DatabaseSession::selectionChanged);
+        window.databasesView()->setCurrentProfile(QStringLiteral("copy"));
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.first().first().toString(), QStringLiteral("copy"));
+        QCOMPARE(databases->selectedProfile(), QStringLiteral("copy"));
+        QTRY_VERIFY_WITH_TIMEOUT(databases->hasSelectedState()
+                                     && databases->selectedState().isReadable(), 20000);
+        QVERIFY(databases->selectedState().isDerived());
+        QCOMPARE(databases->selectedState().sortedCurrentRevisions(), m_current);
+        databases->setSelectedProfile(QStringLiteral("gone"));
+        QCOMPARE(databases->selectedProfile(), model->rows().at(0).name);
     }
 
     // A SQLite file that does not exist yet: Test Connection and the pane say so (alembic

@@ -125,6 +125,36 @@ private:
     static QString current(const GraphView& view) { return view.currentRevision(); }
 
 private slots:
+    void controllersDrawThroughTheView()
+    {
+        // The view's own API reaches the scene: controllers never need graphScene().
+        GraphView view;
+        const auto graph = sampleGraph();
+        view.setGraph(graph, layoutFor(*graph));
+        const QString some = graph->revisions().first().id;
+        const QString other = graph->revisions().last().id;
+        QVERIFY(view.hasRevision(some));
+        QVERIFY(!view.hasRevision(QStringLiteral("nosuchrev")));
+        QVERIFY(view.setCurrentRevision(some));
+        QCOMPARE(view.currentRevision(), some);
+        view.setRunMarks({some, other}, other);
+        QCOMPARE(view.graphScene()->plannedRevisions(), QStringList({some, other}));
+        QCOMPARE(view.graphScene()->runningRevision(), other);
+        view.setRunMarks({}, {}, some, QStringLiteral("boom"));
+        QCOMPARE(view.graphScene()->failedRevision(), some);
+        view.clearRunMarks();
+        QVERIFY(view.graphScene()->plannedRevisions().isEmpty());
+        QVERIFY(view.graphScene()->failedRevision().isEmpty());
+        view.setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({some})}},
+                               QStringLiteral("dev"));
+        QCOMPARE(view.graphScene()->databaseStates().size(), 1);
+        QSignalSpy drawn(&view, &GraphView::graphChanged);
+        view.setGraph(graph, layoutFor(*graph));
+        QCOMPARE(drawn.count(), 1);
+        view.clearGraph();
+        QVERIFY(!view.hasRevision(some));
+    }
+
     void firstGraphIsFitted()
     {
         // A graph that fits readably is shown whole.

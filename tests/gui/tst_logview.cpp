@@ -132,6 +132,18 @@ private slots:
         QCOMPARE(view.lineCount(), 0);
     }
 
+    void paneKeepsTheLog()
+    {
+        // Controllers write through the pane; they never need logView().
+        LogPane pane;
+        pane.appendLine(QDateTime::currentDateTime(), RunEvent::Stream::Stdout,
+                        RunEvent::Level::Info, QStringLiteral("INFO running upgrade"));
+        pane.appendNote(QStringLiteral("finished"), RunEvent::Level::Warning);
+        QCOMPARE(pane.logView()->lineCount(), 2);
+        QVERIFY(pane.logText().contains(QStringLiteral("INFO running upgrade")));
+        QVERIFY(pane.logText().endsWith(QStringLiteral("finished")));
+    }
+
     void paneShowsProgressAndStop()
     {
         LogPane pane;

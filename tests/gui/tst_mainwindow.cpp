@@ -6,6 +6,7 @@
 #include "graphcontroller.h"
 #include "mainwindow.h"
 #include "plan/plandialog.h"
+#include "graph/revisiongraph.h"
 #include "projectsession.h"
 #include "revisions/revisionlistview.h"
 #include "revisions/revisiontablemodel.h"
@@ -357,6 +358,13 @@ private slots:
         QCOMPARE(loaded.count(), 1);
         QCOMPARE(window.revisionList()->model()->rowCount(), 4);
         QCOMPARE(window.session()->loadedConfigPath(), QFileInfo(second.ini()).absoluteFilePath());
+        // One value per load: which project, its config, graph and planner together.
+        const auto snapshot = loaded.first().first().value<ProjectSnapshot>();
+        QCOMPARE(snapshot.id, ProjectId(QFileInfo(second.ini()).absoluteFilePath()));
+        QCOMPARE(snapshot.id.section(), QStringLiteral("alembic"));
+        QVERIFY(snapshot.config && snapshot.planner);
+        QCOMPARE(snapshot.graph, window.session()->graph());
+        QCOMPARE(snapshot.graph->size(), 4);
     }
 
     void opensRecentProject()

@@ -186,7 +186,7 @@ private:
     void runPlanned(bool upgrade, const QString& target)
     {
         const QStringList before = rows();
-        const MigrationPlanner planner(*m_graph);
+        const MigrationPlanner planner(m_graph);
         const Result<MigrationPlan> plan =
             upgrade ? planner.upgrade(before, target) : planner.downgrade(before, target);
         QVERIFY2(plan.ok(), qPrintable(target + u' ' + plan.error()));
@@ -286,7 +286,7 @@ private slots:
         // fails without touching the database.
         RUN_PLANNED(true, "heads");
         RUN_PLANNED(false, "-1");
-        QVERIFY(!MigrationPlanner(*m_graph).downgrade(rows(), QStringLiteral("-1")).ok());
+        QVERIFY(!MigrationPlanner(m_graph).downgrade(rows(), QStringLiteral("-1")).ok());
         const quint64 id =
             m_runner->start(request({QStringLiteral("downgrade"), QStringLiteral("-1")}));
         QVERIFY(waitFinished(id));
@@ -344,7 +344,7 @@ private slots:
 
     void migrationRaises()
     {
-        const MigrationPlanner planner(*m_graph);
+        const MigrationPlanner planner(m_graph);
         const Result<MigrationPlan> plan = planner.upgrade({}, QStringLiteral("heads"));
         QVERIFY(plan.ok());
         const QStringList planned = plan->revisions();
@@ -644,7 +644,7 @@ private slots:
         r.environment.insert(QStringLiteral("RETORT_PROBE_FILE"), probe);
         r.xArguments = {QStringLiteral("k=v")};
         r.plannedRevisions =
-            MigrationPlanner(*m_graph).upgrade({}, QStringLiteral("heads"))->revisions();
+            MigrationPlanner(m_graph).upgrade({}, QStringLiteral("heads"))->revisions();
 
         // The URL is on no command line.
         const Result<AlembicProgram> program = AlembicProgram::find(m_dir, kPython);
@@ -653,7 +653,7 @@ private slots:
         QVERIFY2(command.ok(), qPrintable(command.error()));
         QVERIFY(!command->arguments.join(u' ').contains(url));
         QVERIFY(!command->display.contains(url));
-        QCOMPARE(command->environment.value(QLatin1String(RunCommand::UrlVariable)), url);
+        QCOMPARE(command->environment.value(QLatin1String(RunCommand::kUrlVariable)), url);
 
         const quint64 id = m_runner->start(r);
         QVERIFY(waitFinished(id));

@@ -66,7 +66,7 @@ private:
         QString error;
         const QStringList before = rows(url, &error);
         [&] { QVERIFY2(error.isEmpty(), qPrintable(error)); }();
-        const MigrationPlanner planner(*m_graph);
+        const MigrationPlanner planner(m_graph);
         const Result<MigrationPlan> plan =
             upgrade ? planner.upgrade(before, target) : planner.downgrade(before, target);
         if (!plan.ok())

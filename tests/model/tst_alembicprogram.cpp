@@ -115,7 +115,7 @@ private slots:
     {
         const QString root = project(QStringLiteral("p3"));
         QString config = root;
-        for (int i = 0; i <= AlembicProgram::MaxParentLevels; ++i)
+        for (int i = 0; i <= AlembicProgram::kMaxParentLevels; ++i)
             config += QStringLiteral("/d%1").arg(i);
         QDir().mkpath(config);
         QVERIFY(writeScript(root + QStringLiteral("/.venv/bin/alembic"), venvScript(kPython)));

@@ -1,8 +1,11 @@
 #include "layout/graphexport.h"
+#include "layout/graphexporter.h"
 #include "layout/graphvizlayouter.h"
 
 #include "support/testrevisions.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -172,6 +175,33 @@ private slots:
             GraphvizLayouter::renderPositionedDot("digraph { a -> ", "png");
         QVERIFY(!png.ok());
         QVERIFY(!png.error().isEmpty());
+    }
+
+    void oneExporterPerFormat()
+    {
+        // The window and retort-cli pick an exporter by format and write through it.
+        QCOMPARE(GraphExporter::formatOf(QStringLiteral("/x/graph.DOT")), QStringLiteral("dot"));
+        QCOMPARE(GraphExporter::formatOf(QStringLiteral("graph.gv")), QStringLiteral("dot"));
+        QCOMPARE(GraphExporter::formatOf(QStringLiteral("graph.png")), QStringLiteral("png"));
+        QCOMPARE(GraphExporter::formatOf(QStringLiteral("graph.svg")), QStringLiteral("svg"));
+        QCOMPARE(GraphExporter::formatOf(QStringLiteral("graph.txt")), QString());
+
+        const LayoutExporter dot(QStringLiteral("dot"), m_graph, m_layout);
+        QCOMPARE(dot.format(), QStringLiteral("dot"));
+        QCOMPARE(*dot.render(), GraphExport::toDot(*m_graph, m_layout));
+        const LayoutExporter svg(QStringLiteral("svg"), m_graph, m_layout);
+        QCOMPARE(*svg.render(), GraphExport::toSvg(*m_graph, m_layout));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("graph.dot"));
+        QVERIFY(dot.exportTo(path).ok());
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), GraphExport::toDot(*m_graph, m_layout));
+        // An unwritable place says why, and leaves nothing behind.
+        const Result<void> refused = dot.exportTo(dir.filePath(QStringLiteral("no/such/folder/graph.dot")));
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().contains(QStringLiteral("no/such/folder/graph.dot")));
     }
 
 private:

@@ -95,7 +95,7 @@ void TestMigrationPlanner::alembicPlans()
     QFETCH(QStringList, expected);
 
     const auto g = makeGraph(graph);
-    const MigrationPlanner planner(*g);
+    const MigrationPlanner planner(g);
     const Result<MigrationPlan> plan =
         upgrade ? planner.upgrade(current, target) : planner.downgrade(current, target);
     QVERIFY2(plan.ok() == ok,
@@ -116,7 +116,7 @@ void TestMigrationPlanner::alembicPlans()
 void TestMigrationPlanner::versionRowsLinear()
 {
     const auto g = makeGraph(QStringLiteral("lin"));
-    const MigrationPlanner planner(*g);
+    const MigrationPlanner planner(g);
     const auto up = planner.upgrade({}, QStringLiteral("+2"));
     QVERIFY(up.ok());
     QCOMPARE(up->steps.size(), 2);
@@ -144,7 +144,7 @@ void TestMigrationPlanner::versionRowsLinear()
 void TestMigrationPlanner::versionRowsMergeAndUnmerge()
 {
     const auto g = makeGraph(QStringLiteral("g"));
-    const MigrationPlanner planner(*g);
+    const MigrationPlanner planner(g);
     const QStringList three{QStringLiteral("e5000000"), QStringLiteral("f6000000"),
                             QStringLiteral("f6001000")};
     const auto merge = planner.upgrade(three, QStringLiteral("g7000000"));
@@ -179,7 +179,7 @@ void TestMigrationPlanner::versionRowsMergeAndUnmerge()
 void TestMigrationPlanner::versionRowsDependsOn()
 {
     const auto g = makeGraph(QStringLiteral("g"));
-    const MigrationPlanner planner(*g);
+    const MigrationPlanner planner(g);
     // l12 depends on c3: upgrading to it from base applies c3's line first; l12 then merges
     // the rows of its down revision (k11) and of its dependency (c3) into one
     const auto p = planner.upgrade({}, QStringLiteral("l1200000"));
@@ -196,7 +196,7 @@ void TestMigrationPlanner::versionRowsDependsOn()
 void TestMigrationPlanner::planCarriesTargetAndStart()
 {
     const auto g = makeGraph(QStringLiteral("lin"));
-    const MigrationPlanner planner(*g);
+    const MigrationPlanner planner(g);
     const auto p = planner.downgrade({QStringLiteral("cccc0003")}, QStringLiteral("-1"));
     QVERIFY(p.ok());
     QCOMPARE(p->target, QStringLiteral("-1"));

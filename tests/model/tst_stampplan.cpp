@@ -126,7 +126,7 @@ void TestStampPlan::matchesAlembicsOwnTests()
                                                            forest(), merged()};
     const RevisionGraph& g = *graphs[graph];
     QVERIFY(g.diagnostics().isEmpty());
-    const Result<StampPlan> plan = MigrationPlanner(g).stamp(before, destinations);
+    const Result<StampPlan> plan = MigrationPlanner(graphs[graph]).stamp(before, destinations);
     QVERIFY2(plan.ok(), qPrintable(plan.error()));
     QCOMPARE(plan->rowsAfter, sorted(after));
     QCOMPARE(plan->rowsBefore, before);
@@ -145,7 +145,7 @@ void TestStampPlan::demoKeepsTheOtherBranch()
     const Result<LoadedProject> demo =
         ProjectLoader::load(QStringLiteral(RETORT_SOURCE_DIR "/resources/demo/alembic.ini"));
     QVERIFY2(demo.ok(), qPrintable(demo.error()));
-    const Result<StampPlan> plan = MigrationPlanner(*demo->graph)
+    const Result<StampPlan> plan = MigrationPlanner(demo->graph)
                                        .stamp(ids("3a7c6088155f 7658f94855d0"), ids("1ff12e825ce1"));
     QVERIFY2(plan.ok(), qPrintable(plan.error()));
     QCOMPARE(plan->rowsAfter, ids("1ff12e825ce1 7658f94855d0"));
@@ -157,14 +157,14 @@ void TestStampPlan::purgeStartsFromAnEmptyTable()
 {
     const auto g = branched();
     // a row with no script: only --purge gets past it
-    const Result<StampPlan> refused = MigrationPlanner(*g).stamp(ids("ghost0000"), ids("d1"));
+    const Result<StampPlan> refused = MigrationPlanner(g).stamp(ids("ghost0000"), ids("d1"));
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error(), QStringLiteral("Can't locate revision identified by 'ghost0000'"));
-    const Result<StampPlan> purged = MigrationPlanner(*g).stamp(ids("ghost0000 d2"), ids("d1"), true);
+    const Result<StampPlan> purged = MigrationPlanner(g).stamp(ids("ghost0000 d2"), ids("d1"), true);
     QVERIFY2(purged.ok(), qPrintable(purged.error()));
     QCOMPARE(purged->rowsAfter, ids("d1"));
     QCOMPARE(purged->removedRows, ids("d2 ghost0000"));
-    const Result<StampPlan> purgedToBase = MigrationPlanner(*g).stamp(ids("d2"), ids("base"), true);
+    const Result<StampPlan> purgedToBase = MigrationPlanner(g).stamp(ids("d2"), ids("base"), true);
     QVERIFY(purgedToBase.ok());
     QCOMPARE(purgedToBase->rowsAfter, QStringList());
 }
@@ -172,7 +172,7 @@ void TestStampPlan::purgeStartsFromAnEmptyTable()
 void TestStampPlan::refusals()
 {
     const auto g = branched();
-    const MigrationPlanner planner(*g);
+    const MigrationPlanner planner(g);
     const Result<StampPlan> unknown = planner.stamp(ids("d1"), ids("zzzz"));
     QVERIFY(!unknown.ok());
     QCOMPARE(unknown.error(), QStringLiteral("Can't locate revision identified by 'zzzz'"));

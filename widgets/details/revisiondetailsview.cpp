@@ -431,9 +431,9 @@ void RevisionDetailsView::activateLink(const QString& link)
     if (link.startsWith(kRevisionScheme)) {
         const QString id = link.mid(kRevisionScheme.size());
         if (!id.isEmpty())
-            Q_EMIT revisionLinkActivated(id);
+            emit revisionLinkActivated(id);
     } else if (link == kScriptLink && !m_shownPath.isEmpty()) {
-        Q_EMIT openScriptRequested(m_shownPath);
+        emit openScriptRequested(m_shownPath);
     }
 }
 
@@ -443,6 +443,12 @@ void RevisionDetailsView::copyId()
         return;
     if (QClipboard* clipboard = QGuiApplication::clipboard())
         clipboard->setText(m_shownId);
+}
+
+void RevisionDetailsView::setProject(const ProjectSnapshot& project)
+{
+    setProjectRoot(project.root());
+    setGraph(project.graph);
 }
 
 } // namespace retort

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/databasestate.h"
+#include "project/projectsnapshot.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -61,6 +62,8 @@ public:
     // Paths are shown relative to this folder.
     void setProjectRoot(const QString& folder);
     QString projectRoot() const { return m_projectRoot; }
+    // A project loaded: its graph, paths relative to its folder.
+    void setProject(const ProjectSnapshot& project);
 
     // Shows `id`; an empty or unknown id shows the placeholder.
     void setRevision(const QString& id);

@@ -1,5 +1,7 @@
 #include "diagnosticsview.h"
 
+#include "graph/revisiongraph.h"
+
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
@@ -174,6 +176,12 @@ void DiagnosticsView::activate(QTreeWidgetItem* item)
     if (path.isEmpty())
         return;
     emit diagnosticActivated(path, item->data(SeverityColumn, kLineRole).toInt());
+}
+
+void DiagnosticsView::setProject(const ProjectSnapshot& project)
+{
+    setProjectRoot(project.root());
+    setDiagnostics(project.graph ? project.graph->diagnostics() : Diagnostics());
 }
 
 } // namespace retort

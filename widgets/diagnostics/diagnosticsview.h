@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/diagnostic.h"
+#include "project/projectsnapshot.h"
 
 #include <QString>
 #include <QWidget>
@@ -38,6 +39,8 @@ public:
 
     // Files are shown relative to this folder.
     void setProjectRoot(const QString& folder);
+    // A project loaded: its graph's diagnostics, files relative to its folder.
+    void setProject(const ProjectSnapshot& project);
 
     int count() const { return int(m_diagnostics.size()); }
     int errorCount() const;

@@ -70,6 +70,8 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
             qOverload<>(&QWidget::update));
     connect(this, &GraphView::zoomChanged, this, &GraphView::updateOverview);
     connect(this, &GraphView::searchChanged, m_overview, qOverload<>(&QWidget::update));
+    // For those who wait for a picture (the controllers do not reach into the scene).
+    connect(m_scene, &GraphScene::graphChanged, this, &GraphView::graphChanged);
 }
 
 void GraphView::createActions()
@@ -301,6 +303,43 @@ bool GraphView::selectRevision(const QString& id)
     if (RevisionNodeItem* item = m_scene->nodeItem(id))
         ensureVisible(item, kVisibleMargin, kVisibleMargin);
     return true;
+}
+
+void GraphView::setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout)
+{
+    m_scene->setGraph(std::move(graph), layout);
+}
+
+void GraphView::clearGraph()
+{
+    m_scene->clearGraph();
+}
+
+bool GraphView::hasRevision(const QString& id) const
+{
+    return m_scene->nodeItem(id) != nullptr;
+}
+
+bool GraphView::setCurrentRevision(const QString& id)
+{
+    return m_scene->selectRevision(id);
+}
+
+void GraphView::setDatabaseStates(const GraphScene::ProfileStates& states,
+                                  const QString& selectedProfile)
+{
+    m_scene->setDatabaseStates(states, selectedProfile);
+}
+
+void GraphView::setRunMarks(const QStringList& planned, const QString& running,
+                            const QString& failed, const QString& failure)
+{
+    m_scene->setRunMarks(planned, running, failed, failure);
+}
+
+void GraphView::clearRunMarks()
+{
+    m_scene->clearRunMarks();
 }
 
 QString GraphView::currentRevision() const

@@ -1,15 +1,18 @@
 #pragma once
 
+#include "graph/graphscene.h"
+
 #include <QGraphicsView>
 #include <QPointF>
 #include <QStringList>
+
+#include <memory>
 
 class QAction;
 
 namespace retort {
 
 class GraphOverview;
-class GraphScene;
 
 // The revision graph on screen. The wheel scrolls (Shift+wheel sideways); Ctrl+wheel, a
 // pinch, Ctrl++ / Ctrl+- zoom in small steps around the cursor (or the centre), Ctrl+0
@@ -53,6 +56,20 @@ public:
     bool selectRevision(const QString& id);
     QString currentRevision() const;
     void centerOnRevision(const QString& id);
+
+    // What the view draws, for the controllers (they do not reach into the scene): the graph
+    // in its layout, where the databases stand, and a migration run's marks.
+    void setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout);
+    void clearGraph();
+    // Whether a node is drawn for `id`.
+    bool hasRevision(const QString& id) const;
+    // Selects `id` without scrolling (the graph was just drawn anew). False when no such node.
+    bool setCurrentRevision(const QString& id);
+    void setDatabaseStates(const GraphScene::ProfileStates& states, const QString& selectedProfile);
+    // The revisions a run plans, the one running now; or the one that failed and why.
+    void setRunMarks(const QStringList& planned, const QString& running = {},
+                     const QString& failed = {}, const QString& failure = {});
+    void clearRunMarks();
 
     // The search: every revision matching `text` (a full id, an id prefix, a branch label,
     // or message text, case-insensitive) is highlighted; findNext() / findPrevious() select
@@ -102,6 +119,8 @@ signals:
     void zoomChanged(qreal zoom);
     // The search text, its matches or the selected match changed.
     void searchChanged();
+    // The scene drew a new graph (`sameRevisions`: a new layout of the same revisions).
+    void graphChanged(bool sameRevisions);
 
 protected:
     bool viewportEvent(QEvent* event) override;

@@ -84,6 +84,22 @@ LogPane::LogPane(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_log, 1);
 }
 
+void LogPane::appendLine(const QDateTime& time, RunEvent::Stream stream, RunEvent::Level level,
+                         const QString& text)
+{
+    m_log->appendLine(time, stream, level, text);
+}
+
+void LogPane::appendNote(const QString& text, RunEvent::Level level)
+{
+    m_log->appendNote(text, level);
+}
+
+QString LogPane::logText() const
+{
+    return m_log->logText();
+}
+
 void LogPane::setRunning(bool running, const QString& status)
 {
     m_status->setText(status);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "run/runevent.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -20,6 +22,13 @@ public:
     explicit LogPane(QWidget* parent = nullptr);
 
     LogView* logView() const { return m_log; }
+
+    // The log, for the controllers (they do not reach into the view): a line of alembic's
+    // output, a note of Retort's own, everything as plain text.
+    void appendLine(const QDateTime& time, RunEvent::Stream stream, RunEvent::Level level,
+                    const QString& text);
+    void appendNote(const QString& text, RunEvent::Level level = RunEvent::Level::Info);
+    QString logText() const;
 
     // A run started or ended; `status` says what runs or how it ended.
     void setRunning(bool running, const QString& status);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "run/runkind.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -10,12 +12,7 @@ namespace retort {
 // from a MigrationPlan and the database it targets.
 struct PlanSummary
 {
-    enum class Kind
-    {
-        Upgrade,
-        Downgrade,
-        Stamp
-    };
+    using Kind = RunKind;
     struct Step
     {
         QString revision;

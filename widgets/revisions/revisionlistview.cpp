@@ -304,4 +304,10 @@ QString RevisionListView::idAt(const QModelIndex& proxyIndex) const
                                 : QString();
 }
 
+void RevisionListView::setProject(const ProjectSnapshot& project)
+{
+    setProjectRoot(project.root());
+    setGraph(project.graph);
+}
+
 } // namespace retort

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "project/projectsnapshot.h"
+
 #include <QString>
 #include <QWidget>
 
@@ -34,6 +36,8 @@ public:
 
     void setGraph(std::shared_ptr<const RevisionGraph> graph);
     void setProjectRoot(const QString& folder);
+    // A project loaded: its graph, paths relative to its folder.
+    void setProject(const ProjectSnapshot& project);
 
     // Where the selected profile's database stands, for the State column.
     void setDatabaseState(const QString& profile, const DatabaseState& state);
