@@ -1,9 +1,9 @@
-#include "databasescontroller.h"
+#include "app/databasescontroller.h"
 
-#include "config/alembicconfig.h"
-#include "databases/databasesview.h"
-#include "databases/profiledialog.h"
-#include "databasesession.h"
+#include "model/config/alembicconfig.h"
+#include "widgets/databases/databasesview.h"
+#include "widgets/databases/profiledialog.h"
+#include "app/databasesession.h"
 
 #include <QMessageBox>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "databases/profiledialog.h"
+#include "widgets/databases/profiledialog.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,9 +1,9 @@
-#include "databasesession.h"
+#include "app/databasesession.h"
 
-#include "config/alembicconfig.h"
-#include "databases/databaselistmodel.h"
-#include "db/versiontablereader.h"
-#include "graph/revisiongraph.h"
+#include "model/config/alembicconfig.h"
+#include "widgets/databases/databaselistmodel.h"
+#include "model/db/versiontablereader.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "config/connectionprofile.h"
-#include "db/databasestate.h"
-#include "project/projectsnapshot.h"
-#include "settings.h"
+#include "model/config/connectionprofile.h"
+#include "model/db/databasestate.h"
+#include "model/project/projectsnapshot.h"
+#include "app/settings.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "docksizekeeper.h"
+#include "app/docksizekeeper.h"
 
 #include <QDockWidget>
 #include <QEvent>

@@ -1,11 +1,11 @@
-#include "graphcontroller.h"
+#include "app/graphcontroller.h"
 
-#include "databasesession.h"
-#include "graph/graphcaption.h"
-#include "graph/graphscene.h"
-#include "graph/graphview.h"
-#include "layout/graphvizlayouter.h"
-#include "revisions/revisionlistview.h"
+#include "app/databasesession.h"
+#include "widgets/graph/graphcaption.h"
+#include "widgets/graph/graphscene.h"
+#include "widgets/graph/graphview.h"
+#include "model/layout/graphvizlayouter.h"
+#include "widgets/revisions/revisionlistview.h"
 
 #include <QApplication>
 #include <QClipboard>

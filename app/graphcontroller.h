@@ -1,7 +1,7 @@
 #pragma once
 
-#include "layout/graphlayout.h"
-#include "project/projectsnapshot.h"
+#include "model/layout/graphlayout.h"
+#include "model/project/projectsnapshot.h"
 
 #include <QList>
 #include <QObject>

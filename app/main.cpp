@@ -1,6 +1,6 @@
-#include "mainwindow.h"
-#include "projectsession.h"
-#include "settings.h"
+#include "app/mainwindow.h"
+#include "app/projectsession.h"
+#include "app/settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
-#include "projectrunrequest.h"
+#include "app/projectrunrequest.h"
 
-#include "projectsession.h"
-#include "settings.h"
+#include "app/projectsession.h"
+#include "app/settings.h"
 
 #include <QFileInfo>
 

@@ -1,9 +1,9 @@
-#include "projectsession.h"
+#include "app/projectsession.h"
 
-#include "config/alembicconfig.h"
-#include "graph/migrationplanner.h"
-#include "graph/revisiongraph.h"
-#include "project/projectloader.h"
+#include "model/config/alembicconfig.h"
+#include "model/graph/migrationplanner.h"
+#include "model/graph/revisiongraph.h"
+#include "model/project/projectloader.h"
 
 #include <QDir>
 #include <QFileInfo>

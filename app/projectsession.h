@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/latestjob.h"
-#include "project/projectsnapshot.h"
+#include "model/common/latestjob.h"
+#include "model/project/projectsnapshot.h"
 
 #include <QObject>
 #include <QString>

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "graph/migrationplan.h"
-#include "plan/plandialog.h"
-#include "project/projectsnapshot.h"
-#include "sqlpreviewcontroller.h"
-#include "run/runevent.h"
-#include "run/runkind.h"
-#include "run/runrules.h"
+#include "model/graph/migrationplan.h"
+#include "widgets/plan/plandialog.h"
+#include "model/project/projectsnapshot.h"
+#include "app/sqlpreviewcontroller.h"
+#include "model/run/runevent.h"
+#include "model/run/runkind.h"
+#include "model/run/runrules.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "project/projectsnapshot.h"
-#include "script/scriptfile.h"
+#include "model/project/projectsnapshot.h"
+#include "model/script/scriptfile.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "settings.h"
+#include "app/settings.h"
 
-#include "project/projectid.h"
+#include "model/project/projectid.h"
 
 #include <QCryptographicHash>
 #include <QDir>

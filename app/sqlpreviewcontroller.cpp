@@ -1,7 +1,7 @@
-#include "sqlpreviewcontroller.h"
+#include "app/sqlpreviewcontroller.h"
 
-#include "common/savefile.h"
-#include "run/alembicrunner.h"
+#include "model/common/savefile.h"
+#include "model/run/alembicrunner.h"
 
 #include <QFileDialog>
 #include <QMessageBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "plan/sqlpreviewdialog.h"
-#include "run/runevent.h"
+#include "widgets/plan/sqlpreviewdialog.h"
+#include "model/run/runevent.h"
 
 #include <QObject>
 #include <QPointer>

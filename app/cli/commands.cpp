@@ -1,15 +1,15 @@
-#include "commands.h"
+#include "app/cli/commands.h"
 
-#include "cli/clitext.h"
+#include "app/cli/clitext.h"
 
-#include "cli/currentcommand.h"
-#include "cli/diagnosticsoutput.h"
-#include "cli/exportcommand.h"
-#include "cli/jsonoutput.h"
-#include "cli/plancommand.h"
-#include "graph/migrationplanner.h"
-#include "graph/revisiongraph.h"
-#include "project/projectloader.h"
+#include "app/cli/currentcommand.h"
+#include "app/cli/diagnosticsoutput.h"
+#include "app/cli/exportcommand.h"
+#include "app/cli/jsonoutput.h"
+#include "app/cli/plancommand.h"
+#include "model/graph/migrationplanner.h"
+#include "model/graph/revisiongraph.h"
+#include "model/project/projectloader.h"
 
 #include <QCoreApplication>
 #include <QDir>

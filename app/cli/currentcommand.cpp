@@ -1,10 +1,10 @@
-#include "cli/currentcommand.h"
+#include "app/cli/currentcommand.h"
 
-#include "cli/clitext.h"
+#include "app/cli/clitext.h"
 
-#include "config/alembicconfig.h"
-#include "config/sqlalchemyurl.h"
-#include "db/versiontablereader.h"
+#include "model/config/alembicconfig.h"
+#include "model/config/sqlalchemyurl.h"
+#include "model/db/versiontablereader.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
-#include "cli/diagnosticsoutput.h"
+#include "app/cli/diagnosticsoutput.h"
 
-#include "cli/clitext.h"
+#include "app/cli/clitext.h"
 
-#include "graph/revisiongraph.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/diagnostic.h"
+#include "model/common/diagnostic.h"
 
 #include <QString>
 #include <QTextStream>

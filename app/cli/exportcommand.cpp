@@ -1,11 +1,11 @@
-#include "cli/exportcommand.h"
+#include "app/cli/exportcommand.h"
 
-#include "cli/clitext.h"
+#include "app/cli/clitext.h"
 
-#include "common/savefile.h"
-#include "layout/graphexporter.h"
-#include "layout/graphvizlayouter.h"
-#include "project/projectloader.h"
+#include "model/common/savefile.h"
+#include "model/layout/graphexporter.h"
+#include "model/layout/graphvizlayouter.h"
+#include "model/project/projectloader.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "jsonoutput.h"
+#include "app/cli/jsonoutput.h"
 
-#include "graph/revisiongraph.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QDir>
 

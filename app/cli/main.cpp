@@ -1,5 +1,5 @@
 // retort-cli: the headless face of Retort's model, for scripts, tests and CI.
-#include "cli/commands.h"
+#include "app/cli/commands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

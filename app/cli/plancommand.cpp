@@ -1,13 +1,13 @@
-#include "cli/plancommand.h"
+#include "app/cli/plancommand.h"
 
-#include "cli/clitext.h"
+#include "app/cli/clitext.h"
 
-#include "cli/diagnosticsoutput.h"
-#include "config/connectionprofile.h"
-#include "config/sqlalchemyurl.h"
-#include "db/versiontablereader.h"
-#include "graph/migrationplanner.h"
-#include "project/projectloader.h"
+#include "app/cli/diagnosticsoutput.h"
+#include "model/config/connectionprofile.h"
+#include "model/config/sqlalchemyurl.h"
+#include "model/db/versiontablereader.h"
+#include "model/graph/migrationplanner.h"
+#include "model/project/projectloader.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "diagnostic.h"
+#include "model/common/diagnostic.h"
 
 #include <algorithm>
 #include <iterator>

@@ -1,4 +1,4 @@
-#include "latestjob.h"
+#include "model/common/latestjob.h"
 
 namespace retort::detail {
 

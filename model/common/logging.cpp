@@ -1,4 +1,4 @@
-#include "logging.h"
+#include "model/common/logging.h"
 
 Q_LOGGING_CATEGORY(lcConfig, "retort.model.config", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcScript, "retort.model.script", QtWarningMsg)

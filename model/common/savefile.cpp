@@ -1,4 +1,4 @@
-#include "savefile.h"
+#include "model/common/savefile.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>

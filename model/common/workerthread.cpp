@@ -1,4 +1,4 @@
-#include "workerthread.h"
+#include "model/common/workerthread.h"
 
 #include <QDeadlineTimer>
 #include <QLoggingCategory>

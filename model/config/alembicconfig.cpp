@@ -1,8 +1,8 @@
-#include "alembicconfig.h"
+#include "model/config/alembicconfig.h"
 
-#include "common/logging.h"
-#include "config/inifile.h"
-#include "config/tomlfile.h"
+#include "model/common/logging.h"
+#include "model/config/inifile.h"
+#include "model/config/tomlfile.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
-#include "config/connectionprofile.h"
+#include "model/config/connectionprofile.h"
 
-#include "config/alembicconfig.h"
-#include "config/sqlalchemyurl.h"
+#include "model/config/alembicconfig.h"
+#include "model/config/sqlalchemyurl.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>

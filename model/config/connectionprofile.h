@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "config/sqlalchemyurl.h"
+#include "model/common/result.h"
+#include "model/config/sqlalchemyurl.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "inifile.h"
+#include "model/config/inifile.h"
 
 #include <QCoreApplication>
 #include <QFile>

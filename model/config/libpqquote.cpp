@@ -1,4 +1,4 @@
-#include "config/libpqquote.h"
+#include "model/config/libpqquote.h"
 
 namespace retort {
 

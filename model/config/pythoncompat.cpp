@@ -1,4 +1,4 @@
-#include "config/pythoncompat.h"
+#include "model/config/pythoncompat.h"
 
 #include <QChar>
 #include <QStringDecoder>

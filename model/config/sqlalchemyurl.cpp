@@ -1,7 +1,7 @@
-#include "config/sqlalchemyurl.h"
+#include "model/config/sqlalchemyurl.h"
 
-#include "config/libpqquote.h"
-#include "config/pythoncompat.h"
+#include "model/config/libpqquote.h"
+#include "model/config/pythoncompat.h"
 
 #include <QCoreApplication>
 #include <QDir>

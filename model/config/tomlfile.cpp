@@ -1,6 +1,6 @@
-#include "config/tomlfile.h"
+#include "model/config/tomlfile.h"
 
-#include "config/tomlparser.h"
+#include "model/config/tomlparser.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "config/tomlparser.h"
+#include "model/config/tomlparser.h"
 
-#include "config/tomlfile.h"
-#include "config/tomlscalar.h"
+#include "model/config/tomlfile.h"
+#include "model/config/tomlscalar.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

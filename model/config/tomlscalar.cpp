@@ -1,4 +1,4 @@
-#include "config/tomlscalar.h"
+#include "model/config/tomlscalar.h"
 
 #include <QCoreApplication>
 #include <QDate>

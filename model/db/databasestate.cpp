@@ -1,6 +1,6 @@
-#include "db/databasestate.h"
+#include "model/db/databasestate.h"
 
-#include "graph/revisiongraph.h"
+#include "model/graph/revisiongraph.h"
 
 namespace retort {
 

@@ -1,7 +1,7 @@
-#include "db/versiontablereader.h"
+#include "model/db/versiontablereader.h"
 
-#include "common/result.h"
-#include "config/sqlalchemyurl.h"
+#include "model/common/result.h"
+#include "model/config/sqlalchemyurl.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/workerthread.h"
-#include "config/sqlalchemyurl.h"
-#include "db/databasestate.h"
+#include "model/common/workerthread.h"
+#include "model/config/sqlalchemyurl.h"
+#include "model/db/databasestate.h"
 
 #include <QObject>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "graph/migrationplanner.h"
+#include "model/graph/migrationplanner.h"
 
-#include "graph/targetresolver.h"
-#include "graph/versionrows.h"
+#include "model/graph/targetresolver.h"
+#include "model/graph/versionrows.h"
 
 #include <QCoreApplication>
 #include <QSet>

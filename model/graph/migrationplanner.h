@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "graph/migrationplan.h"
-#include "graph/revisiongraph.h"
+#include "model/common/result.h"
+#include "model/graph/migrationplan.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QStringList>
 

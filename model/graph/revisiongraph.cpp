@@ -1,6 +1,6 @@
-#include "revisiongraph.h"
+#include "model/graph/revisiongraph.h"
 
-#include "common/logging.h"
+#include "model/common/logging.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/diagnostic.h"
-#include "script/revision.h"
+#include "model/common/diagnostic.h"
+#include "model/script/revision.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "graph/revisionmap.h"
+#include "model/graph/revisionmap.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "graph/revisiongraph.h"
+#include "model/common/result.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QHash>
 #include <QList>

@@ -3,8 +3,8 @@
 //   command.stamp -> MigrationContext.run_migrations (purge: the table is emptied, heads = ())
 //   -> ScriptDirectory._stamp_revs(destinations, heads) -> one StampStep per destination
 //   -> HeadMaintainer.update_to_step for each.
-#include "graph/migrationplanner.h"
-#include "graph/targetresolver.h"
+#include "model/graph/migrationplanner.h"
+#include "model/graph/targetresolver.h"
 
 #include <QCoreApplication>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "graph/targetresolver.h"
+#include "model/graph/targetresolver.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "graph/revisionmap.h"
+#include "model/common/result.h"
+#include "model/graph/revisionmap.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "graph/versionrows.h"
+#include "model/graph/versionrows.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "graph/migrationplan.h"
-#include "graph/targetresolver.h"
+#include "model/graph/migrationplan.h"
+#include "model/graph/targetresolver.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
-#include "layout/graphexport.h"
+#include "model/layout/graphexport.h"
 
-#include "layout/graphvizlayouter.h"
+#include "model/layout/graphvizlayouter.h"
 
 #include <QByteArrayList>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "graph/revisiongraph.h"
-#include "layout/graphlayout.h"
+#include "model/common/result.h"
+#include "model/graph/revisiongraph.h"
+#include "model/layout/graphlayout.h"
 
 #include <QByteArray>
 

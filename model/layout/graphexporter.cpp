@@ -1,8 +1,8 @@
-#include "graphexporter.h"
+#include "model/layout/graphexporter.h"
 
-#include "common/savefile.h"
-#include "graph/revisiongraph.h"
-#include "layout/graphexport.h"
+#include "model/common/savefile.h"
+#include "model/graph/revisiongraph.h"
+#include "model/layout/graphexport.h"
 
 #include <QFileInfo>
 

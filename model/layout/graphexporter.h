@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "layout/graphlayout.h"
+#include "model/common/result.h"
+#include "model/layout/graphlayout.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "layout/graphlayout.h"
+#include "model/layout/graphlayout.h"
 
 namespace retort {
 

@@ -1,5 +1,5 @@
 // The only file of the project that includes Graphviz headers.
-#include "layout/graphvizlayouter.h"
+#include "model/layout/graphvizlayouter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

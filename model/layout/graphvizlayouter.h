@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "common/workerthread.h"
-#include "graph/revisiongraph.h"
-#include "layout/graphlayout.h"
+#include "model/common/result.h"
+#include "model/common/workerthread.h"
+#include "model/graph/revisiongraph.h"
+#include "model/layout/graphlayout.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,8 +1,8 @@
-#include "projectloader.h"
+#include "model/project/projectloader.h"
 
-#include "script/scriptdirectory.h"
+#include "model/script/scriptdirectory.h"
 
-#include "common/logging.h"
+#include "model/common/logging.h"
 
 #include <QElapsedTimer>
 

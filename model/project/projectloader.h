@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "config/alembicconfig.h"
-#include "graph/revisiongraph.h"
+#include "model/common/result.h"
+#include "model/config/alembicconfig.h"
+#include "model/graph/revisiongraph.h"
 
 #include <memory>
 

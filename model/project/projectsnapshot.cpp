@@ -1,6 +1,6 @@
-#include "projectsnapshot.h"
+#include "model/project/projectsnapshot.h"
 
-#include "config/alembicconfig.h"
+#include "model/config/alembicconfig.h"
 
 #include <QFileInfo>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "project/projectid.h"
+#include "model/project/projectid.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "alembicprogram.h"
+#include "model/run/alembicprogram.h"
 
-#include "common/logging.h"
+#include "model/common/logging.h"
 
 #include <QCoreApplication>
 #include <QDir>

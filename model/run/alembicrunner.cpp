@@ -1,7 +1,7 @@
-#include "alembicrunner.h"
+#include "model/run/alembicrunner.h"
 
-#include "common/logging.h"
-#include "run/runworker.h"
+#include "model/common/logging.h"
+#include "model/run/runworker.h"
 
 #include <QCoreApplication>
 

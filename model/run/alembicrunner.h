@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/workerthread.h"
-#include "run/runevent.h"
-#include "run/runrequest.h"
+#include "model/common/workerthread.h"
+#include "model/run/runevent.h"
+#include "model/run/runrequest.h"
 
 #include <QObject>
 #include <QSet>

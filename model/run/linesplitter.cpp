@@ -1,4 +1,4 @@
-#include "linesplitter.h"
+#include "model/run/linesplitter.h"
 
 namespace retort {
 

@@ -1,4 +1,4 @@
-#include "outputclassifier.h"
+#include "model/run/outputclassifier.h"
 
 namespace retort {
 

@@ -1,4 +1,4 @@
-#include "progressparser.h"
+#include "model/run/progressparser.h"
 
 namespace retort {
 

@@ -1,6 +1,6 @@
-#include "runcommand.h"
+#include "model/run/runcommand.h"
 
-#include "project/projectid.h"
+#include "model/project/projectid.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

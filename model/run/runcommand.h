@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "run/alembicprogram.h"
-#include "run/runrequest.h"
+#include "model/common/result.h"
+#include "model/run/alembicprogram.h"
+#include "model/run/runrequest.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>

@@ -1,8 +1,8 @@
-#include "runrules.h"
+#include "model/run/runrules.h"
 
-#include "db/databasestate.h"
-#include "graph/migrationplanner.h"
-#include "graph/revisiongraph.h"
+#include "model/db/databasestate.h"
+#include "model/graph/migrationplanner.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QDir>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "graph/migrationplan.h"
-#include "run/runkind.h"
+#include "model/common/result.h"
+#include "model/graph/migrationplan.h"
+#include "model/run/runkind.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,11 +1,11 @@
-#include "runworker.h"
+#include "model/run/runworker.h"
 
-#include "run/alembicprogram.h"
-#include "run/linesplitter.h"
-#include "run/outputclassifier.h"
-#include "run/progressparser.h"
-#include "run/runcommand.h"
-#include "common/logging.h"
+#include "model/run/alembicprogram.h"
+#include "model/run/linesplitter.h"
+#include "model/run/outputclassifier.h"
+#include "model/run/progressparser.h"
+#include "model/run/runcommand.h"
+#include "model/common/logging.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/runevent.h"
-#include "run/runrequest.h"
+#include "model/run/runevent.h"
+#include "model/run/runrequest.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "script/filewatcher.h"
+#include "model/script/filewatcher.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/latestjob.h"
+#include "model/common/latestjob.h"
 
 #include <QByteArray>
 #include <QHash>

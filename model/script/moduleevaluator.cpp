@@ -1,6 +1,6 @@
-#include "script/moduleevaluator.h"
+#include "model/script/moduleevaluator.h"
 
-#include "script/symboltable.h"
+#include "model/script/symboltable.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "script/pythonsyntax.h"
-#include "script/pyvalue.h"
+#include "model/script/pythonsyntax.h"
+#include "model/script/pyvalue.h"
 
 #include <climits>
 

@@ -1,7 +1,7 @@
-#include "script/modulereader.h"
+#include "model/script/modulereader.h"
 
-#include "script/moduleevaluator.h"
-#include "script/pythonsyntax.h"
+#include "model/script/moduleevaluator.h"
+#include "model/script/pythonsyntax.h"
 
 #include <QStringList>
 

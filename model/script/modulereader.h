@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/diagnostic.h"
-#include "script/pyvalue.h"
-#include "script/symboltable.h"
+#include "model/common/diagnostic.h"
+#include "model/script/pyvalue.h"
+#include "model/script/symboltable.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "script/pythonsource.h"
+#include "model/script/pythonsource.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "script/pythonsyntax.h"
+#include "model/script/pythonsyntax.h"
 
 #include <QCoreApplication>
 

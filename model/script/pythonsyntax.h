@@ -1,6 +1,6 @@
 #pragma once
 
-#include "script/pyvalue.h"
+#include "model/script/pyvalue.h"
 
 #include <QList>
 #include <QPair>

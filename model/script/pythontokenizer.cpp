@@ -1,4 +1,4 @@
-#include "pythontokenizer.h"
+#include "model/script/pythontokenizer.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "script/pythontokenizer.h"
+#include "model/script/pythontokenizer.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "script/revisioncommand.h"
+#include "model/script/revisioncommand.h"
 
-#include "run/alembicrunner.h"
-#include "run/runevent.h"
+#include "model/run/alembicrunner.h"
+#include "model/run/runevent.h"
 
 #include <QDir>
 #include <QFileInfo>

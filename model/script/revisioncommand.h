@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/runrequest.h"
+#include "model/run/runrequest.h"
 
 #include <QObject>
 #include <QString>

@@ -1,10 +1,10 @@
-#include "script/revisionparser.h"
+#include "model/script/revisionparser.h"
 
-#include "common/logging.h"
-#include "common/result.h"
-#include "script/modulereader.h"
-#include "script/pythonsource.h"
-#include "script/symboltable.h"
+#include "model/common/logging.h"
+#include "model/common/result.h"
+#include "model/script/modulereader.h"
+#include "model/script/pythonsource.h"
+#include "model/script/symboltable.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,8 +1,8 @@
-#include "scriptdirectory.h"
+#include "model/script/scriptdirectory.h"
 
-#include "common/logging.h"
-#include "config/alembicconfig.h"
-#include "script/revisionparser.h"
+#include "model/common/logging.h"
+#include "model/config/alembicconfig.h"
+#include "model/script/revisionparser.h"
 
 #include <QCoreApplication>
 #include <QDir>

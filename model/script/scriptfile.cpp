@@ -1,4 +1,4 @@
-#include "script/scriptfile.h"
+#include "model/script/scriptfile.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "script/symboltable.h"
+#include "model/script/symboltable.h"
 
-#include "script/moduleevaluator.h"
-#include "script/pythonsyntax.h"
+#include "model/script/moduleevaluator.h"
+#include "model/script/pythonsyntax.h"
 
 #include <QRegularExpression>
 

@@ -9,8 +9,8 @@
 // (plus "error=<text>" when Graphviz failed). --write-dot also writes a plain DOT of the
 // graph (what `dot -Tplain` gets in the comparison) and exits without timing; --svg draws
 // the last layout (boxes, edges, depends_on dashed) for eyeballing its quality.
-#include "layout/graphvizlayouter.h"
-#include "project/projectloader.h"
+#include "model/layout/graphvizlayouter.h"
+#include "model/project/projectloader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -4,8 +4,8 @@
 //   bench_planner CONFIG [REPEATS] [ONLY]
 //
 // Prints one line per plan: "<name> <steps> steps <median ms> ms".
-#include "graph/migrationplanner.h"
-#include "project/projectloader.h"
+#include "model/graph/migrationplanner.h"
+#include "model/project/projectloader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -7,8 +7,8 @@
 //
 // The database is the ini's sqlite.url file, which must be given as DB in the environment
 // variable RETORT_BENCH_DB so it can be removed before each run.
-#include "run/alembicrunner.h"
-#include "run/runcommand.h"
+#include "model/run/alembicrunner.h"
+#include "model/run/runcommand.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

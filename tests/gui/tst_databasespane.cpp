@@ -2,15 +2,15 @@
 // the GUI thread, profiles added through the dialog, persisted per project, and a dead
 // server shown as a clear error. The database is brought to its state by the real alembic.
 #include "support/testfiles.h"
-#include "databases/databasesview.h"
-#include "databases/profiledialog.h"
-#include "databasescontroller.h"
-#include "databasesession.h"
-#include "graph/graphscene.h"
-#include "graph/graphview.h"
-#include "graph/revisionnodeitem.h"
-#include "mainwindow.h"
-#include "settings.h"
+#include "widgets/databases/databasesview.h"
+#include "widgets/databases/profiledialog.h"
+#include "app/databasescontroller.h"
+#include "app/databasesession.h"
+#include "widgets/graph/graphscene.h"
+#include "widgets/graph/graphview.h"
+#include "widgets/graph/revisionnodeitem.h"
+#include "app/mainwindow.h"
+#include "app/settings.h"
 
 #include <QCheckBox>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "databases/databasesview.h"
+#include "widgets/databases/databasesview.h"
 
 #include <QAction>
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "diagnostics/diagnosticsview.h"
+#include "widgets/diagnostics/diagnosticsview.h"
 
 #include <QLabel>
 #include <QSignalSpy>

@@ -4,14 +4,14 @@
 // preview even from its editor; Test Connection on a SQLite file that does not exist yet.
 #include "dialogmnemonics.h"
 
-#include "databases/databaselistmodel.h"
-#include "databases/profiledialog.h"
-#include "db/databasestate.h"
-#include "dialogs/mergeheadsdialog.h"
-#include "dialogs/newrevisiondialog.h"
-#include "graph/revisiongraph.h"
-#include "plan/plandialog.h"
-#include "plan/sqlpreviewdialog.h"
+#include "widgets/databases/databaselistmodel.h"
+#include "widgets/databases/profiledialog.h"
+#include "model/db/databasestate.h"
+#include "widgets/dialogs/mergeheadsdialog.h"
+#include "widgets/dialogs/newrevisiondialog.h"
+#include "model/graph/revisiongraph.h"
+#include "widgets/plan/plandialog.h"
+#include "widgets/plan/sqlpreviewdialog.h"
 
 #include <Qsci/qsciscintilla.h>
 

@@ -1,17 +1,17 @@
 // Issue 11: "Export is not what the window shows." SVG and PNG exports are the graph scene
 // itself (badges, head / merge / branch point glyphs, applied / pending styling, database
 // markers); the dialog proposes "<project>-graph.svg" in the project folder.
-#include "graph/databasemarkeritem.h"
-#include "graph/exportgraphdialog.h"
-#include "graph/graphpicture.h"
-#include "graph/graphscene.h"
-#include "graph/graphview.h"
-#include "graph/revisiongraph.h"
-#include "graph/revisionnodeitem.h"
-#include "layout/graphvizlayouter.h"
-#include "mainwindow.h"
-#include "project/projectloader.h"
-#include "settings.h"
+#include "widgets/graph/databasemarkeritem.h"
+#include "widgets/graph/exportgraphdialog.h"
+#include "widgets/graph/graphpicture.h"
+#include "widgets/graph/graphscene.h"
+#include "widgets/graph/graphview.h"
+#include "model/graph/revisiongraph.h"
+#include "widgets/graph/revisionnodeitem.h"
+#include "model/layout/graphvizlayouter.h"
+#include "app/mainwindow.h"
+#include "model/project/projectloader.h"
+#include "app/settings.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,12 +1,12 @@
-#include "graph/databasemarkeritem.h"
-#include "graph/edgeitem.h"
-#include "graph/graphcaption.h"
-#include "graph/graphscene.h"
-#include "graph/graphview.h"
-#include "graph/revisiongraph.h"
-#include "graph/revisionnodeitem.h"
-#include "layout/graphvizlayouter.h"
-#include "project/projectloader.h"
+#include "widgets/graph/databasemarkeritem.h"
+#include "widgets/graph/edgeitem.h"
+#include "widgets/graph/graphcaption.h"
+#include "widgets/graph/graphscene.h"
+#include "widgets/graph/graphview.h"
+#include "model/graph/revisiongraph.h"
+#include "widgets/graph/revisionnodeitem.h"
+#include "model/layout/graphvizlayouter.h"
+#include "model/project/projectloader.h"
 
 #include <QElapsedTimer>
 #include <QGraphicsPathItem>

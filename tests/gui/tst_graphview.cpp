@@ -1,9 +1,9 @@
-#include "graph/graphoverview.h"
-#include "graph/graphscene.h"
-#include "graph/graphsearchbar.h"
-#include "graph/graphview.h"
-#include "graph/revisiongraph.h"
-#include "graph/revisionnodeitem.h"
+#include "widgets/graph/graphoverview.h"
+#include "widgets/graph/graphscene.h"
+#include "widgets/graph/graphsearchbar.h"
+#include "widgets/graph/graphview.h"
+#include "model/graph/revisiongraph.h"
+#include "widgets/graph/revisionnodeitem.h"
 
 #include <QContextMenuEvent>
 #include <QAction>

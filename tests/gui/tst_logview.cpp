@@ -1,7 +1,7 @@
 // The log pane: lines in order with their time, colours by stream and level, following the
 // end until the person scrolls up, copy / clear, and the progress row.
-#include "log/logpane.h"
-#include "log/logview.h"
+#include "widgets/log/logpane.h"
+#include "widgets/log/logview.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,6 +1,6 @@
 // The confirmation shown before a run: steps in order with messages, the rows before and
 // after, the downgrade warning, Return / Escape, and the typed name of a protected profile.
-#include "plan/plandialog.h"
+#include "widgets/plan/plandialog.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -1,7 +1,7 @@
-#include "db/databasestate.h"
-#include "graph/revisiongraph.h"
-#include "revisions/revisionlistview.h"
-#include "revisions/revisiontablemodel.h"
+#include "model/db/databasestate.h"
+#include "model/graph/revisiongraph.h"
+#include "widgets/revisions/revisionlistview.h"
+#include "widgets/revisions/revisiontablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>

@@ -1,11 +1,11 @@
 // The script editor widgets on their own: find / replace with regular expressions in the
 // find bar, go to line, widget-scoped shortcuts, diagnostics markers, and colours that
 // follow the palette and survive a lexer change.
-#include "common/diagnostic.h"
-#include "editor/findbar.h"
-#include "editor/scriptbanner.h"
-#include "editor/scripteditor.h"
-#include "editor/scriptpage.h"
+#include "model/common/diagnostic.h"
+#include "widgets/editor/findbar.h"
+#include "widgets/editor/scriptbanner.h"
+#include "widgets/editor/scripteditor.h"
+#include "widgets/editor/scriptpage.h"
 
 #include <QAction>
 #include <QApplication>

@@ -8,11 +8,11 @@
 // file. Plans come from MigrationPlanner; the version table is read back after every run.
 
 #include "support/testfiles.h"
-#include "db/versiontablereader.h"
-#include "graph/migrationplanner.h"
-#include "project/projectloader.h"
-#include "run/alembicrunner.h"
-#include "run/runcommand.h"
+#include "model/db/versiontablereader.h"
+#include "model/graph/migrationplanner.h"
+#include "model/project/projectloader.h"
+#include "model/run/alembicrunner.h"
+#include "model/run/runcommand.h"
 
 #include <QDir>
 #include <QDirIterator>

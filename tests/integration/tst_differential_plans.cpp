@@ -7,8 +7,8 @@
 // steps in the same order, the same version rows afterwards, and to refuse exactly where
 // alembic refuses (with alembic's text where alembic raises a CommandError).
 
-#include "graph/migrationplanner.h"
-#include "project/projectloader.h"
+#include "model/graph/migrationplanner.h"
+#include "model/project/projectloader.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -6,10 +6,10 @@
 // the version table (read through Qt SQL) the plan's end state.
 
 #include "support/testfiles.h"
-#include "db/versiontablereader.h"
-#include "graph/migrationplanner.h"
-#include "project/projectloader.h"
-#include "run/alembicrunner.h"
+#include "model/db/versiontablereader.h"
+#include "model/graph/migrationplanner.h"
+#include "model/project/projectloader.h"
+#include "model/run/alembicrunner.h"
 #include "support/testservers.h"
 
 #include <QDir>

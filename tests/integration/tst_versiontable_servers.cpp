@@ -6,8 +6,8 @@
 // stops them at the end, also when something fails. A server that cannot start fails the
 // test with its log.
 
-#include "db/databasestate.h"
-#include "db/versiontablereader.h"
+#include "model/db/databasestate.h"
+#include "model/db/versiontablereader.h"
 #include "support/testservers.h"
 
 #include <QDir>

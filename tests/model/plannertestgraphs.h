@@ -3,7 +3,7 @@
 // tables were computed by alembic 1.8.1's RevisionMap on the same graphs
 // (tests/fixtures/gen_planner_expectations.py).
 
-#include "graph/revisiongraph.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QStringList>
 

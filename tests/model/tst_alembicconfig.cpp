@@ -1,6 +1,6 @@
-#include "config/alembicconfig.h"
-#include "config/inifile.h"
-#include "config/tomlfile.h"
+#include "model/config/alembicconfig.h"
+#include "model/config/inifile.h"
+#include "model/config/tomlfile.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -2,7 +2,7 @@
 // configured interpreter with `-m alembic`, then PATH; and the messages when none works.
 // The found programs are also started for real (`--version`) where they exist here.
 
-#include "run/alembicprogram.h"
+#include "model/run/alembicprogram.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "config/alembicconfig.h"
-#include "config/connectionprofile.h"
+#include "model/config/alembicconfig.h"
+#include "model/config/connectionprofile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "db/databasestate.h"
-#include "db/versiontablereader.h"
-#include "graph/revisiongraph.h"
+#include "model/db/databasestate.h"
+#include "model/db/versiontablereader.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // FileWatcher: outside writes, atomic replace by rename, deletion and return, Retort's own
 // saves staying silent, and bursts of events reported once.
-#include "script/filewatcher.h"
+#include "model/script/filewatcher.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "layout/graphexport.h"
-#include "layout/graphexporter.h"
-#include "layout/graphvizlayouter.h"
+#include "model/layout/graphexport.h"
+#include "model/layout/graphexporter.h"
+#include "model/layout/graphvizlayouter.h"
 
 #include "support/testrevisions.h"
 

@@ -1,5 +1,5 @@
-#include "layout/graphvizlayouter.h"
-#include "project/projectloader.h"
+#include "model/layout/graphvizlayouter.h"
+#include "model/project/projectloader.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>

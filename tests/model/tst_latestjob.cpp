@@ -1,6 +1,6 @@
 // LatestJob and runInBackground: the latest result wins, a stale result is dropped, a dead
 // guard gets nothing, the work sees cancellation, results arrive queued on the guard's thread.
-#include "common/latestjob.h"
+#include "model/common/latestjob.h"
 
 #include <QElapsedTimer>
 #include <QSemaphore>

@@ -6,7 +6,7 @@
 // tests/data/migrationplanner_alembic.json, which tests/fixtures/gen_planner_expectations.py
 // writes.
 
-#include "graph/migrationplanner.h"
+#include "model/graph/migrationplanner.h"
 
 #include "plannertestgraphs.h"
 

@@ -1,9 +1,9 @@
 // ProjectId (the one place that knows alembic's default `-n` section) and ProjectSnapshot,
 // the value ProjectSession publishes once per load: its planner holds its graph.
-#include "graph/migrationplanner.h"
-#include "graph/revisiongraph.h"
-#include "project/projectid.h"
-#include "project/projectsnapshot.h"
+#include "model/graph/migrationplanner.h"
+#include "model/graph/revisiongraph.h"
+#include "model/project/projectid.h"
+#include "model/project/projectsnapshot.h"
 
 #include "../support/testrevisions.h"
 

@@ -1,4 +1,4 @@
-#include "script/pythontokenizer.h"
+#include "model/script/pythontokenizer.h"
 
 #include <QTest>
 

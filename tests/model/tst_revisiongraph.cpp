@@ -1,4 +1,4 @@
-#include "graph/revisiongraph.h"
+#include "model/graph/revisiongraph.h"
 
 #include "support/testrevisions.h"
 

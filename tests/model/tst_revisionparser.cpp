@@ -1,4 +1,4 @@
-#include "script/revisionparser.h"
+#include "model/script/revisionparser.h"
 
 #include <QTemporaryDir>
 #include <QTest>

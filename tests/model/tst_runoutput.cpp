@@ -2,9 +2,9 @@
 // levels, and the "Running upgrade/downgrade" lines in every shape alembic 1.8 prints
 // (runtime/migration.py: MigrationStep.__str__ / short_log).
 
-#include "run/linesplitter.h"
-#include "run/outputclassifier.h"
-#include "run/progressparser.h"
+#include "model/run/linesplitter.h"
+#include "model/run/outputclassifier.h"
+#include "model/run/progressparser.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
 // RunRules: the rules of running alembic that used to live in the window's RunController —
 // the command line, the refusals before planning, the plan or stamp with its rows, and the
 // offline (--sql) range.
-#include "db/databasestate.h"
-#include "graph/migrationplanner.h"
-#include "graph/revisiongraph.h"
-#include "run/runrules.h"
+#include "model/db/databasestate.h"
+#include "model/graph/migrationplanner.h"
+#include "model/graph/revisiongraph.h"
+#include "model/run/runrules.h"
 
 #include "../support/testrevisions.h"
 

@@ -1,5 +1,5 @@
-#include "graph/revisiongraph.h"
-#include "script/scriptdirectory.h"
+#include "model/graph/revisiongraph.h"
+#include "model/script/scriptdirectory.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // ScriptFile must write back exactly the bytes it read when nothing was edited, and keep
 // the file's encoding, BOM, line endings and final-newline state when something was.
-#include "script/scriptfile.h"
+#include "model/script/scriptfile.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "config/sqlalchemyurl.h"
+#include "model/config/sqlalchemyurl.h"
 
 #include <QDir>
 #include <QElapsedTimer>

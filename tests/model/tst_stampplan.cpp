@@ -4,11 +4,11 @@
 // tests/test_version_traversal.py (the 13 `test_stamp_*` cases), restated as "rows before,
 // destination -> rows after"; the demo project's case that the stamp dialog used to get wrong;
 // and the refusals. tst_differential_plans checks many more cases against the real alembic.
-#include "graph/migrationplanner.h"
-#include "graph/revisiongraph.h"
-#include "project/projectloader.h"
+#include "model/graph/migrationplanner.h"
+#include "model/graph/revisiongraph.h"
+#include "model/project/projectloader.h"
 
-#include "../support/testrevisions.h"
+#include "support/testrevisions.h"
 
 #include <QTest>
 

@@ -2,7 +2,7 @@
 // alembic 1.8.1 itself (RevisionMap.get_revisions / _parse_upgrade_target /
 // _parse_downgrade_target under ScriptDirectory._catch_revision_errors) on the same graphs.
 
-#include "graph/targetresolver.h"
+#include "model/graph/targetresolver.h"
 
 #include "plannertestgraphs.h"
 

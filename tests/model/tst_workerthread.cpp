@@ -1,6 +1,6 @@
 // WorkerThread: post runs on the worker thread in order, adopted objects live and die
 // there, shutdown joins, and a call that outlasts the grace is left to finish with a warning.
-#include "common/workerthread.h"
+#include "model/common/workerthread.h"
 
 #include <QPointer>
 #include <QSemaphore>

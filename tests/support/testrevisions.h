@@ -1,7 +1,7 @@
 #pragma once
 // Building hand-made revision lists in tests: `rev("m", "a b", "label", "dep")`.
 
-#include "script/revision.h"
+#include "model/script/revision.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "databaselistmodel.h"
+#include "widgets/databases/databaselistmodel.h"
 
 #include <QApplication>
 #include <QDir>

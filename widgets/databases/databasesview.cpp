@@ -1,4 +1,4 @@
-#include "databasesview.h"
+#include "widgets/databases/databasesview.h"
 
 #include <QAction>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "databases/databaselistmodel.h"
+#include "widgets/databases/databaselistmodel.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "profiledialog.h"
+#include "widgets/databases/profiledialog.h"
 
-#include "config/sqlalchemyurl.h"
+#include "model/config/sqlalchemyurl.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/connectionprofile.h"
-#include "db/databasestate.h"
+#include "model/config/connectionprofile.h"
+#include "model/db/databasestate.h"
 
 #include <QDialog>
 

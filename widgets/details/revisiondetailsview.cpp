@@ -1,6 +1,6 @@
-#include "details/revisiondetailsview.h"
+#include "widgets/details/revisiondetailsview.h"
 
-#include "graph/revisiongraph.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QClipboard>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/databasestate.h"
-#include "project/projectsnapshot.h"
+#include "model/db/databasestate.h"
+#include "model/project/projectsnapshot.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "diagnosticsview.h"
+#include "widgets/diagnostics/diagnosticsview.h"
 
-#include "graph/revisiongraph.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QDir>
 #include <QHeaderView>

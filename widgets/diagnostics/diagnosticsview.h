@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/diagnostic.h"
-#include "project/projectsnapshot.h"
+#include "model/common/diagnostic.h"
+#include "model/project/projectsnapshot.h"
 
 #include <QString>
 #include <QWidget>

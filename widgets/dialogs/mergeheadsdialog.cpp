@@ -1,6 +1,6 @@
-#include "dialogs/mergeheadsdialog.h"
+#include "widgets/dialogs/mergeheadsdialog.h"
 
-#include "graph/revisiongraph.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

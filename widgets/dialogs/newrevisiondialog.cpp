@@ -1,6 +1,6 @@
-#include "dialogs/newrevisiondialog.h"
+#include "widgets/dialogs/newrevisiondialog.h"
 
-#include "graph/revisiongraph.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QCheckBox>
 #include <QComboBox>

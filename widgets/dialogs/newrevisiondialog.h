@@ -1,6 +1,6 @@
 #pragma once
 
-#include "script/revisioncommand.h"
+#include "model/script/revisioncommand.h"
 
 #include <QDialog>
 #include <QStringList>

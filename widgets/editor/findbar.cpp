@@ -1,4 +1,4 @@
-#include "editor/findbar.h"
+#include "widgets/editor/findbar.h"
 
 #include <QCheckBox>
 #include <QGridLayout>

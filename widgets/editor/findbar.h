@@ -1,6 +1,6 @@
 #pragma once
 
-#include "editor/scripteditor.h"
+#include "widgets/editor/scripteditor.h"
 
 #include <QWidget>
 

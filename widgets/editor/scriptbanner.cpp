@@ -1,4 +1,4 @@
-#include "editor/scriptbanner.h"
+#include "widgets/editor/scriptbanner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "editor/scripteditor.h"
+#include "widgets/editor/scripteditor.h"
 
 #include <QEvent>
 #include <QFontDatabase>

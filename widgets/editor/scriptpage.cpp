@@ -1,8 +1,8 @@
-#include "editor/scriptpage.h"
+#include "widgets/editor/scriptpage.h"
 
-#include "editor/findbar.h"
-#include "editor/scriptbanner.h"
-#include "editor/scripteditor.h"
+#include "widgets/editor/findbar.h"
+#include "widgets/editor/scriptbanner.h"
+#include "widgets/editor/scripteditor.h"
 
 #include <QAction>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
-#include "editor/scripttabs.h"
+#include "widgets/editor/scripttabs.h"
 
-#include "editor/scriptpage.h"
+#include "widgets/editor/scriptpage.h"
 
 #include <QDir>
 

@@ -1,6 +1,6 @@
-#include "graph/databasemarkeritem.h"
+#include "widgets/graph/databasemarkeritem.h"
 
-#include "graph/graphscene.h"
+#include "widgets/graph/graphscene.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

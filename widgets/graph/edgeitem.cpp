@@ -1,7 +1,7 @@
-#include "graph/edgeitem.h"
+#include "widgets/graph/edgeitem.h"
 
-#include "graph/graphscene.h"
-#include "layout/graphlayout.h"
+#include "widgets/graph/graphscene.h"
+#include "model/layout/graphlayout.h"
 
 #include <QLineF>
 #include <QPainter>

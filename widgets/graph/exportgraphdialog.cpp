@@ -1,4 +1,4 @@
-#include "graph/exportgraphdialog.h"
+#include "widgets/graph/exportgraphdialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

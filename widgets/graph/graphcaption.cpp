@@ -1,7 +1,7 @@
-#include "graph/graphcaption.h"
+#include "widgets/graph/graphcaption.h"
 
-#include "graph/graphscene.h"
-#include "graph/graphview.h"
+#include "widgets/graph/graphscene.h"
+#include "widgets/graph/graphview.h"
 
 #include <QEvent>
 

@@ -1,9 +1,9 @@
-#include "graph/graphoverview.h"
+#include "widgets/graph/graphoverview.h"
 
-#include "graph/edgeitem.h"
-#include "graph/graphscene.h"
-#include "graph/graphview.h"
-#include "graph/revisionnodeitem.h"
+#include "widgets/graph/edgeitem.h"
+#include "widgets/graph/graphscene.h"
+#include "widgets/graph/graphview.h"
+#include "widgets/graph/revisionnodeitem.h"
 
 #include <QCoreApplication>
 #include <QMouseEvent>

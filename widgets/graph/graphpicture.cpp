@@ -1,6 +1,6 @@
-#include "graph/graphpicture.h"
+#include "widgets/graph/graphpicture.h"
 
-#include "graph/graphscene.h"
+#include "widgets/graph/graphscene.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
-#include "graph/graphscene.h"
+#include "widgets/graph/graphscene.h"
 
-#include "graph/databasemarkeritem.h"
-#include "graph/edgeitem.h"
-#include "graph/revisiongraph.h"
-#include "graph/revisionnodeitem.h"
+#include "widgets/graph/databasemarkeritem.h"
+#include "widgets/graph/edgeitem.h"
+#include "model/graph/revisiongraph.h"
+#include "widgets/graph/revisionnodeitem.h"
 
 #include <QFontDatabase>
 #include <QGraphicsPathItem>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/databasestate.h"
-#include "layout/graphlayout.h"
+#include "model/db/databasestate.h"
+#include "model/layout/graphlayout.h"
 
 #include <QColor>
 #include <QFont>

@@ -1,6 +1,6 @@
-#include "graph/graphsearchbar.h"
+#include "widgets/graph/graphsearchbar.h"
 
-#include "graph/graphview.h"
+#include "widgets/graph/graphview.h"
 
 #include <QAction>
 #include <QHBoxLayout>

@@ -1,9 +1,9 @@
-#include "graph/graphview.h"
+#include "widgets/graph/graphview.h"
 
-#include "graph/graphoverview.h"
-#include "graph/graphscene.h"
-#include "graph/revisiongraph.h"
-#include "graph/revisionnodeitem.h"
+#include "widgets/graph/graphoverview.h"
+#include "widgets/graph/graphscene.h"
+#include "model/graph/revisiongraph.h"
+#include "widgets/graph/revisionnodeitem.h"
 
 #include <QAction>
 #include <QContextMenuEvent>

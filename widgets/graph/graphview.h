@@ -1,6 +1,6 @@
 #pragma once
 
-#include "graph/graphscene.h"
+#include "widgets/graph/graphscene.h"
 
 #include <QGraphicsView>
 #include <QPointF>

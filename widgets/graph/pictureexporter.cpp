@@ -1,4 +1,4 @@
-#include "graph/pictureexporter.h"
+#include "widgets/graph/pictureexporter.h"
 
 namespace retort {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "graph/graphpicture.h"
-#include "layout/graphexporter.h"
+#include "widgets/graph/graphpicture.h"
+#include "model/layout/graphexporter.h"
 
 namespace retort {
 

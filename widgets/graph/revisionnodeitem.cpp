@@ -1,6 +1,6 @@
-#include "graph/revisionnodeitem.h"
+#include "widgets/graph/revisionnodeitem.h"
 
-#include "graph/graphscene.h"
+#include "widgets/graph/graphscene.h"
 
 #include <QFontMetricsF>
 #include <QLineF>

@@ -1,6 +1,6 @@
-#include "log/logpane.h"
+#include "widgets/log/logpane.h"
 
-#include "log/logview.h"
+#include "widgets/log/logview.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

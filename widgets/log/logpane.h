@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/runevent.h"
+#include "model/run/runevent.h"
 
 #include <QWidget>
 

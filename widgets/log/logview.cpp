@@ -1,4 +1,4 @@
-#include "log/logview.h"
+#include "widgets/log/logview.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "plan/plandialog.h"
+#include "widgets/plan/plandialog.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "plan/plansummary.h"
+#include "widgets/plan/plansummary.h"
 
 #include <QDialog>
 

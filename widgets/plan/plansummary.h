@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/runkind.h"
+#include "model/run/runkind.h"
 
 #include <QList>
 #include <QString>

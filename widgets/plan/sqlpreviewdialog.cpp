@@ -1,4 +1,4 @@
-#include "plan/sqlpreviewdialog.h"
+#include "widgets/plan/sqlpreviewdialog.h"
 
 #include <Qsci/qscilexersql.h>
 #include <Qsci/qsciscintilla.h>

@@ -1,8 +1,8 @@
-#include "revisionlistview.h"
+#include "widgets/revisions/revisionlistview.h"
 
-#include "db/databasestate.h"
-#include "graph/revisiongraph.h"
-#include "revisiontablemodel.h"
+#include "model/db/databasestate.h"
+#include "model/graph/revisiongraph.h"
+#include "widgets/revisions/revisiontablemodel.h"
 
 #include <QAction>
 #include <QClipboard>

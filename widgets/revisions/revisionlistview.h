@@ -1,6 +1,6 @@
 #pragma once
 
-#include "project/projectsnapshot.h"
+#include "model/project/projectsnapshot.h"
 
 #include <QString>
 #include <QWidget>

@@ -1,6 +1,6 @@
-#include "revisiontablemodel.h"
+#include "widgets/revisions/revisiontablemodel.h"
 
-#include "graph/revisiongraph.h"
+#include "model/graph/revisiongraph.h"
 
 #include <QApplication>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "db/databasestate.h"
+#include "model/db/databasestate.h"
 
 #include <QAbstractTableModel>
 #include <QFlags>
