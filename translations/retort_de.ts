@@ -155,19 +155,19 @@
     </message>
     <message>
         <source>The file contains NUL bytes: it is not Python source (a binary file?).</source>
-        <translation>Die Datei enthält NUL-Bytes: Sie ist kein Python-Quelltext (eine Binärdatei?).</translation>
+        <translation type="vanished">Die Datei enthält NUL-Bytes: Sie ist kein Python-Quelltext (eine Binärdatei?).</translation>
     </message>
     <message>
         <source>The file is not valid UTF-8 and declares no other encoding.</source>
-        <translation>Die Datei ist kein gültiges UTF-8 und deklariert keine andere Kodierung.</translation>
+        <translation type="vanished">Die Datei ist kein gültiges UTF-8 und deklariert keine andere Kodierung.</translation>
     </message>
     <message>
         <source>The file declares the encoding &apos;%1&apos;, which Retort cannot read.</source>
-        <translation>Die Datei deklariert die Kodierung &apos;%1&apos;, die Retort nicht lesen kann.</translation>
+        <translation type="vanished">Die Datei deklariert die Kodierung &apos;%1&apos;, die Retort nicht lesen kann.</translation>
     </message>
     <message>
         <source>The file is not valid %1.</source>
-        <translation>Die Datei ist kein gültiges %1.</translation>
+        <translation type="vanished">Die Datei ist kein gültiges %1.</translation>
     </message>
     <message>
         <source>The connection profile field “%1” must be %2.</source>
@@ -199,35 +199,35 @@
     </message>
     <message>
         <source>is imported</source>
-        <translation>wird importiert</translation>
+        <translation type="vanished">wird importiert</translation>
     </message>
     <message>
         <source>is an imported module</source>
-        <translation>ist ein importiertes Modul</translation>
+        <translation type="vanished">ist ein importiertes Modul</translation>
     </message>
     <message>
         <source>is imported from `%1`</source>
-        <translation>wird aus `%1` importiert</translation>
+        <translation type="vanished">wird aus `%1` importiert</translation>
     </message>
     <message>
         <source>is changed by `%1`</source>
-        <translation>wird durch `%1` verändert</translation>
+        <translation type="vanished">wird durch `%1` verändert</translation>
     </message>
     <message>
         <source>is unpacked from `%1`</source>
-        <translation>wird aus `%1` entpackt</translation>
+        <translation type="vanished">wird aus `%1` entpackt</translation>
     </message>
     <message>
         <source>is assigned inside an if/try/for/with block</source>
-        <translation>wird innerhalb eines if/try/for/with-Blocks zugewiesen</translation>
+        <translation type="vanished">wird innerhalb eines if/try/for/with-Blocks zugewiesen</translation>
     </message>
     <message>
         <source>it is a folder</source>
-        <translation>es ist ein Ordner</translation>
+        <translation type="vanished">es ist ein Ordner</translation>
     </message>
     <message>
         <source>it is not a regular file</source>
-        <translation>es ist keine reguläre Datei</translation>
+        <translation type="vanished">es ist keine reguläre Datei</translation>
     </message>
     <message>
         <source>`%1` uses a name that is not defined (%2): Python raises NameError on import, so alembic cannot load this file.</source>
@@ -534,51 +534,51 @@ Revision: %2</translation>
     <name>retort::Evaluator</name>
     <message>
         <source>no value is given</source>
-        <translation>es ist kein Wert angegeben</translation>
+        <translation type="vanished">es ist kein Wert angegeben</translation>
     </message>
     <message>
         <source>`%1` is an expression</source>
-        <translation>`%1` ist ein Ausdruck</translation>
+        <translation type="vanished">`%1` ist ein Ausdruck</translation>
     </message>
     <message>
         <source>`%1` is read from another module at run time</source>
-        <translation>`%1` wird zur Laufzeit aus einem anderen Modul gelesen</translation>
+        <translation type="vanished">`%1` wird zur Laufzeit aus einem anderen Modul gelesen</translation>
     </message>
     <message>
         <source>a value is missing</source>
-        <translation>ein Wert fehlt</translation>
+        <translation type="vanished">ein Wert fehlt</translation>
     </message>
     <message>
         <source>a bytes literal</source>
-        <translation>ein Bytes-Literal</translation>
+        <translation type="vanished">ein Bytes-Literal</translation>
     </message>
     <message>
         <source>`%1` is an f-string</source>
-        <translation>`%1` ist ein f-String</translation>
+        <translation type="vanished">`%1` ist ein f-String</translation>
     </message>
     <message>
         <source>a boolean</source>
-        <translation>ein boolescher Wert</translation>
+        <translation type="vanished">ein boolescher Wert</translation>
     </message>
     <message>
         <source>`%1` %2</source>
-        <translation>`%1` %2</translation>
+        <translation type="vanished">`%1` %2</translation>
     </message>
     <message>
         <source>`%1` is not defined in this file</source>
-        <translation>`%1` ist in dieser Datei nicht definiert</translation>
+        <translation type="vanished">`%1` ist in dieser Datei nicht definiert</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation>eine Zahl</translation>
+        <translation type="vanished">eine Zahl</translation>
     </message>
     <message>
         <source>`%1` is a set or dict, whose order Python decides</source>
-        <translation>`%1` ist ein Set oder Dict, dessen Reihenfolge Python bestimmt</translation>
+        <translation type="vanished">`%1` ist ein Set oder Dict, dessen Reihenfolge Python bestimmt</translation>
     </message>
     <message>
         <source>`%1` is computed by `%2` when Python runs the file</source>
-        <translation>`%1` wird von `%2` berechnet, wenn Python die Datei ausführt</translation>
+        <translation type="vanished">`%1` wird von `%2` berechnet, wenn Python die Datei ausführt</translation>
     </message>
 </context>
 <context>
@@ -1388,155 +1388,155 @@ Revision: %2</translation>
     <name>retort::Parser</name>
     <message>
         <source>%1, line %2: %3</source>
-        <translation>%1, Zeile %2: %3</translation>
+        <translation type="vanished">%1, Zeile %2: %3</translation>
     </message>
     <message>
         <source>control character %1 in a comment</source>
-        <translation>Steuerzeichen %1 in einem Kommentar</translation>
+        <translation type="vanished">Steuerzeichen %1 in einem Kommentar</translation>
     </message>
     <message>
         <source>a carriage return not followed by a line feed</source>
-        <translation>ein Wagenrücklauf ohne folgenden Zeilenvorschub</translation>
+        <translation type="vanished">ein Wagenrücklauf ohne folgenden Zeilenvorschub</translation>
     </message>
     <message>
         <source>expected the end of the line, found %1</source>
-        <translation>Zeilenende erwartet, gefunden: %1</translation>
+        <translation type="vanished">Zeilenende erwartet, gefunden: %1</translation>
     </message>
     <message>
         <source>a key cannot be a multi-line string</source>
-        <translation>ein Schlüssel kann keine mehrzeilige Zeichenkette sein</translation>
+        <translation type="vanished">ein Schlüssel kann keine mehrzeilige Zeichenkette sein</translation>
     </message>
     <message>
         <source>expected a key</source>
-        <translation>Schlüssel erwartet</translation>
+        <translation type="vanished">Schlüssel erwartet</translation>
     </message>
     <message>
         <source>expected a key, found %1</source>
-        <translation>Schlüssel erwartet, gefunden: %1</translation>
+        <translation type="vanished">Schlüssel erwartet, gefunden: %1</translation>
     </message>
     <message>
         <source>a key with more than %1 parts</source>
-        <translation>ein Schlüssel mit mehr als %1 Teilen</translation>
+        <translation type="vanished">ein Schlüssel mit mehr als %1 Teilen</translation>
     </message>
     <message>
         <source>a backslash at the end of a string</source>
-        <translation>ein Backslash am Ende einer Zeichenkette</translation>
+        <translation type="vanished">ein Backslash am Ende einer Zeichenkette</translation>
     </message>
     <message>
         <source>invalid escape sequence \%1 in a string</source>
-        <translation>ungültige Escape-Sequenz \%1 in einer Zeichenkette</translation>
+        <translation type="vanished">ungültige Escape-Sequenz \%1 in einer Zeichenkette</translation>
     </message>
     <message>
         <source>\%1 must be followed by %2 hexadecimal digits</source>
-        <translation>auf \%1 müssen %2 Hexadezimalziffern folgen</translation>
+        <translation type="vanished">auf \%1 müssen %2 Hexadezimalziffern folgen</translation>
     </message>
     <message>
         <source>\%1%2 is not a Unicode scalar value</source>
-        <translation>\%1%2 ist kein Unicode-Skalarwert</translation>
+        <translation type="vanished">\%1%2 ist kein Unicode-Skalarwert</translation>
     </message>
     <message>
         <source>unterminated string</source>
-        <translation>nicht abgeschlossene Zeichenkette</translation>
+        <translation type="vanished">nicht abgeschlossene Zeichenkette</translation>
     </message>
     <message>
         <source>control character %1 in a string</source>
-        <translation>Steuerzeichen %1 in einer Zeichenkette</translation>
+        <translation type="vanished">Steuerzeichen %1 in einer Zeichenkette</translation>
     </message>
     <message>
         <source>unterminated multi-line string</source>
-        <translation>nicht abgeschlossene mehrzeilige Zeichenkette</translation>
+        <translation type="vanished">nicht abgeschlossene mehrzeilige Zeichenkette</translation>
     </message>
     <message>
         <source>unterminated array</source>
-        <translation>nicht abgeschlossenes Array</translation>
+        <translation type="vanished">nicht abgeschlossenes Array</translation>
     </message>
     <message>
         <source>expected &apos;,&apos; or &apos;]&apos; in an array, found %1</source>
-        <translation>&apos;,&apos; oder &apos;]&apos; in einem Array erwartet, gefunden: %1</translation>
+        <translation type="vanished">&apos;,&apos; oder &apos;]&apos; in einem Array erwartet, gefunden: %1</translation>
     </message>
     <message>
         <source>an inline table must be on one line and end with &apos;}&apos;</source>
-        <translation>eine Inline-Tabelle muss in einer Zeile stehen und mit &apos;}&apos; enden</translation>
+        <translation type="vanished">eine Inline-Tabelle muss in einer Zeile stehen und mit &apos;}&apos; enden</translation>
     </message>
     <message>
         <source>a trailing comma is not allowed in an inline table</source>
-        <translation>ein abschließendes Komma ist in einer Inline-Tabelle nicht erlaubt</translation>
+        <translation type="vanished">ein abschließendes Komma ist in einer Inline-Tabelle nicht erlaubt</translation>
     </message>
     <message>
         <source>expected &apos;=&apos; after the key %1</source>
-        <translation>&apos;=&apos; nach dem Schlüssel %1 erwartet</translation>
+        <translation type="vanished">&apos;=&apos; nach dem Schlüssel %1 erwartet</translation>
     </message>
     <message>
         <source>expected &apos;,&apos; or &apos;}&apos; in an inline table, found %1</source>
-        <translation>&apos;,&apos; oder &apos;}&apos; in einer Inline-Tabelle erwartet, gefunden: %1</translation>
+        <translation type="vanished">&apos;,&apos; oder &apos;}&apos; in einer Inline-Tabelle erwartet, gefunden: %1</translation>
     </message>
     <message>
         <source>expected a value</source>
-        <translation>Wert erwartet</translation>
+        <translation type="vanished">Wert erwartet</translation>
     </message>
     <message>
         <source>expected a value, found %1</source>
-        <translation>Wert erwartet, gefunden: %1</translation>
+        <translation type="vanished">Wert erwartet, gefunden: %1</translation>
     </message>
     <message>
         <source>invalid date-time %1</source>
-        <translation>ungültiges Datum mit Uhrzeit %1</translation>
+        <translation type="vanished">ungültiges Datum mit Uhrzeit %1</translation>
     </message>
     <message>
         <source>invalid date %1</source>
-        <translation>ungültiges Datum %1</translation>
+        <translation type="vanished">ungültiges Datum %1</translation>
     </message>
     <message>
         <source>invalid time %1</source>
-        <translation>ungültige Uhrzeit %1</translation>
+        <translation type="vanished">ungültige Uhrzeit %1</translation>
     </message>
     <message>
         <source>the integer %1 is out of range</source>
-        <translation>die Ganzzahl %1 liegt außerhalb des gültigen Bereichs</translation>
+        <translation type="vanished">die Ganzzahl %1 liegt außerhalb des gültigen Bereichs</translation>
     </message>
     <message>
         <source>the number %1 is out of range</source>
-        <translation>die Zahl %1 liegt außerhalb des gültigen Bereichs</translation>
+        <translation type="vanished">die Zahl %1 liegt außerhalb des gültigen Bereichs</translation>
     </message>
     <message>
         <source>invalid value %1 (strings need quotes)</source>
-        <translation>ungültiger Wert %1 (Zeichenketten brauchen Anführungszeichen)</translation>
+        <translation type="vanished">ungültiger Wert %1 (Zeichenketten brauchen Anführungszeichen)</translation>
     </message>
     <message>
         <source>values nested more than %1 levels deep</source>
-        <translation>Werte mehr als %1 Ebenen tief verschachtelt</translation>
+        <translation type="vanished">Werte mehr als %1 Ebenen tief verschachtelt</translation>
     </message>
     <message>
         <source>cannot define the table [%1]: %2 is already a value</source>
-        <translation>die Tabelle [%1] kann nicht definiert werden: %2 ist bereits ein Wert</translation>
+        <translation type="vanished">die Tabelle [%1] kann nicht definiert werden: %2 ist bereits ein Wert</translation>
     </message>
     <message>
         <source>cannot define the table [%1]: %2 is an inline table</source>
-        <translation>die Tabelle [%1] kann nicht definiert werden: %2 ist eine Inline-Tabelle</translation>
+        <translation type="vanished">die Tabelle [%1] kann nicht definiert werden: %2 ist eine Inline-Tabelle</translation>
     </message>
     <message>
         <source>cannot define [[%1]]: the key is already defined</source>
-        <translation>[[%1]] kann nicht definiert werden: der Schlüssel ist bereits definiert</translation>
+        <translation type="vanished">[[%1]] kann nicht definiert werden: der Schlüssel ist bereits definiert</translation>
     </message>
     <message>
         <source>the table [%1] is defined more than once</source>
-        <translation>die Tabelle [%1] ist mehr als einmal definiert</translation>
+        <translation type="vanished">die Tabelle [%1] ist mehr als einmal definiert</translation>
     </message>
     <message>
         <source>cannot set %1: %2 is already defined</source>
-        <translation>%1 kann nicht gesetzt werden: %2 ist bereits definiert</translation>
+        <translation type="vanished">%1 kann nicht gesetzt werden: %2 ist bereits definiert</translation>
     </message>
     <message>
         <source>the key %1 is defined more than once</source>
-        <translation>der Schlüssel %1 ist mehr als einmal definiert</translation>
+        <translation type="vanished">der Schlüssel %1 ist mehr als einmal definiert</translation>
     </message>
     <message>
         <source>expected &apos;]]&apos; after [[%1</source>
-        <translation>&apos;]]&apos; nach [[%1 erwartet</translation>
+        <translation type="vanished">&apos;]]&apos; nach [[%1 erwartet</translation>
     </message>
     <message>
         <source>expected &apos;]&apos; after [%1</source>
-        <translation>&apos;]&apos; nach [%1 erwartet</translation>
+        <translation type="vanished">&apos;]&apos; nach [%1 erwartet</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1774,33 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>The project could not be loaded.</source>
         <translation>Das Projekt konnte nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::PythonSource</name>
+    <message>
+        <source>The file contains NUL bytes: it is not Python source (a binary file?).</source>
+        <translation>Die Datei enthält NUL-Bytes: Sie ist kein Python-Quelltext (eine Binärdatei?).</translation>
+    </message>
+    <message>
+        <source>The file is not valid UTF-8 and declares no other encoding.</source>
+        <translation>Die Datei ist kein gültiges UTF-8 und deklariert keine andere Kodierung.</translation>
+    </message>
+    <message>
+        <source>The file declares the encoding &apos;%1&apos;, which Retort cannot read.</source>
+        <translation>Die Datei deklariert die Kodierung &apos;%1&apos;, die Retort nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>The file is not valid %1.</source>
+        <translation>Die Datei ist kein gültiges %1.</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>es ist keine reguläre Datei</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2106,17 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>The selected revision %1 is hidden by the filter. It stays selected: the graph, the details and Run act on it. Clear the filter to see its row.</source>
         <translation>Die ausgewählte Revision %1 wird durch den Filter ausgeblendet. Sie bleibt ausgewählt: Der Graph, die Details und das Menü „Ausführen“ beziehen sich auf sie. Leeren Sie den Filter, um ihre Zeile zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::RevisionMap</name>
+    <message>
+        <source>alembic fails with an internal error (AssertionError: %1)</source>
+        <translation>alembic scheitert mit einem internen Fehler (AssertionError: %1)</translation>
+    </message>
+    <message>
+        <source>Requested revision %1 overlaps with other requested revisions %2</source>
+        <translation>Die angeforderte Revision %1 überschneidet sich mit anderen angeforderten Revisionen %2</translation>
     </message>
 </context>
 <context>
@@ -2963,7 +3001,7 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     <name>retort::TargetResolver</name>
     <message>
         <source>alembic fails with an internal error (AssertionError: %1)</source>
-        <translation>alembic scheitert mit einem internen Fehler (AssertionError: %1)</translation>
+        <translation type="vanished">alembic scheitert mit einem internen Fehler (AssertionError: %1)</translation>
     </message>
     <message>
         <source>Multiple heads are present for given argument &apos;%1&apos;; %2</source>
@@ -2971,7 +3009,7 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     </message>
     <message>
         <source>Requested revision %1 overlaps with other requested revisions %2</source>
-        <translation>Die angeforderte Revision %1 überschneidet sich mit anderen angeforderten Revisionen %2</translation>
+        <translation type="vanished">Die angeforderte Revision %1 überschneidet sich mit anderen angeforderten Revisionen %2</translation>
     </message>
     <message>
         <source>No such branch: &apos;%1&apos;</source>
@@ -3047,6 +3085,164 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     <message>
         <source>TOML text</source>
         <translation>TOML-Text</translation>
+    </message>
+</context>
+<context>
+    <name>retort::TomlParser</name>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>control character %1 in a comment</source>
+        <translation>Steuerzeichen %1 in einem Kommentar</translation>
+    </message>
+    <message>
+        <source>a carriage return not followed by a line feed</source>
+        <translation>ein Wagenrücklauf ohne folgenden Zeilenvorschub</translation>
+    </message>
+    <message>
+        <source>expected the end of the line, found %1</source>
+        <translation>Zeilenende erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>a key cannot be a multi-line string</source>
+        <translation>ein Schlüssel kann keine mehrzeilige Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>expected a key</source>
+        <translation>Schlüssel erwartet</translation>
+    </message>
+    <message>
+        <source>expected a key, found %1</source>
+        <translation>Schlüssel erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>a key with more than %1 parts</source>
+        <translation>ein Schlüssel mit mehr als %1 Teilen</translation>
+    </message>
+    <message>
+        <source>a backslash at the end of a string</source>
+        <translation>ein Backslash am Ende einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence \%1 in a string</source>
+        <translation>ungültige Escape-Sequenz \%1 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>\%1 must be followed by %2 hexadecimal digits</source>
+        <translation>auf \%1 müssen %2 Hexadezimalziffern folgen</translation>
+    </message>
+    <message>
+        <source>\%1%2 is not a Unicode scalar value</source>
+        <translation>\%1%2 ist kein Unicode-Skalarwert</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>nicht abgeschlossene Zeichenkette</translation>
+    </message>
+    <message>
+        <source>control character %1 in a string</source>
+        <translation>Steuerzeichen %1 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>unterminated multi-line string</source>
+        <translation>nicht abgeschlossene mehrzeilige Zeichenkette</translation>
+    </message>
+    <message>
+        <source>unterminated array</source>
+        <translation>nicht abgeschlossenes Array</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; in an array, found %1</source>
+        <translation>&apos;,&apos; oder &apos;]&apos; in einem Array erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>an inline table must be on one line and end with &apos;}&apos;</source>
+        <translation>eine Inline-Tabelle muss in einer Zeile stehen und mit &apos;}&apos; enden</translation>
+    </message>
+    <message>
+        <source>a trailing comma is not allowed in an inline table</source>
+        <translation>ein abschließendes Komma ist in einer Inline-Tabelle nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>expected &apos;=&apos; after the key %1</source>
+        <translation>&apos;=&apos; nach dem Schlüssel %1 erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos; in an inline table, found %1</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; in einer Inline-Tabelle erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a value</source>
+        <translation>Wert erwartet</translation>
+    </message>
+    <message>
+        <source>expected a value, found %1</source>
+        <translation>Wert erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>values nested more than %1 levels deep</source>
+        <translation>Werte mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>cannot define the table [%1]: %2 is already a value</source>
+        <translation>die Tabelle [%1] kann nicht definiert werden: %2 ist bereits ein Wert</translation>
+    </message>
+    <message>
+        <source>cannot define the table [%1]: %2 is an inline table</source>
+        <translation>die Tabelle [%1] kann nicht definiert werden: %2 ist eine Inline-Tabelle</translation>
+    </message>
+    <message>
+        <source>cannot define [[%1]]: the key is already defined</source>
+        <translation>[[%1]] kann nicht definiert werden: der Schlüssel ist bereits definiert</translation>
+    </message>
+    <message>
+        <source>the table [%1] is defined more than once</source>
+        <translation>die Tabelle [%1] ist mehr als einmal definiert</translation>
+    </message>
+    <message>
+        <source>cannot set %1: %2 is already defined</source>
+        <translation>%1 kann nicht gesetzt werden: %2 ist bereits definiert</translation>
+    </message>
+    <message>
+        <source>the key %1 is defined more than once</source>
+        <translation>der Schlüssel %1 ist mehr als einmal definiert</translation>
+    </message>
+    <message>
+        <source>expected &apos;]]&apos; after [[%1</source>
+        <translation>&apos;]]&apos; nach [[%1 erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;]&apos; after [%1</source>
+        <translation>&apos;]&apos; nach [%1 erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>retort::TomlScalar</name>
+    <message>
+        <source>invalid date-time %1</source>
+        <translation>ungültiges Datum mit Uhrzeit %1</translation>
+    </message>
+    <message>
+        <source>invalid date %1</source>
+        <translation>ungültiges Datum %1</translation>
+    </message>
+    <message>
+        <source>invalid time %1</source>
+        <translation>ungültige Uhrzeit %1</translation>
+    </message>
+    <message>
+        <source>the integer %1 is out of range</source>
+        <translation>die Ganzzahl %1 liegt außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <source>the number %1 is out of range</source>
+        <translation>die Zahl %1 liegt außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <source>invalid value %1 (strings need quotes)</source>
+        <translation>ungültiger Wert %1 (Zeichenketten brauchen Anführungszeichen)</translation>
     </message>
 </context>
 <context>
@@ -3173,7 +3369,7 @@ Aufruf: retort-cli current [--url URL] [--version-table T] [--version-table-sche
     </message>
     <message>
         <source>retort-cli: cannot write %1: %2</source>
-        <translation>retort-cli: %1 kann nicht geschrieben werden: %2</translation>
+        <translation type="vanished">retort-cli: %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>retort-cli: plan: unknown option %1</source>
@@ -3251,13 +3447,19 @@ Optionen:
   -h, --help          diese Hilfe ausgeben
 </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>retort-cli: alembic cannot load this project (%n problem(s) below); every alembic command would fail until they are fixed:</source>
-        <translation>retort-cli: alembic kann dieses Projekt nicht laden (%n Problem(e), siehe unten); jeder alembic-Befehl würde fehlschlagen, bis sie behoben sind:</translation>
+        <translation>
+            <numerusform>retort-cli: alembic kann dieses Projekt nicht laden (%n Problem(e), siehe unten); jeder alembic-Befehl würde fehlschlagen, bis sie behoben sind:</numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>retort-cli: warning: alembic loads this project, but Retort could not read %n value(s); the answer leaves them out:</source>
-        <translation>retort-cli: Warnung: alembic lädt dieses Projekt, aber Retort konnte %n Wert(e) nicht lesen; die Antwort lässt sie aus:</translation>
+        <translation>
+            <numerusform>retort-cli: Warnung: alembic lädt dieses Projekt, aber Retort konnte %n Wert(e) nicht lesen; die Antwort lässt sie aus:</numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>usage: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--json]</source>
@@ -3275,9 +3477,6 @@ Optionen:
         <source>retort-cli: no database URL: set sqlalchemy.url in the ini, pass --url URL, or describe the state with --current REV or --at-base</source>
         <translation>retort-cli: Keine Datenbank-URL: Setzen Sie sqlalchemy.url in der ini, übergeben Sie --url URL oder beschreiben Sie den Stand mit --current REV oder --at-base</translation>
     </message>
-</context>
-<context>
-    <name>retort::cli::StartState</name>
     <message>
         <source>at base (no version rows)</source>
         <translation>auf Basis (keine Versionszeilen)</translation>
@@ -3297,6 +3496,107 @@ Optionen:
     <message>
         <source>planned from an empty database (--at-base)</source>
         <translation>geplant ausgehend von einer leeren Datenbank (--at-base)</translation>
+    </message>
+</context>
+<context>
+    <name>retort::cli::StartState</name>
+    <message>
+        <source>at base (no version rows)</source>
+        <translation type="vanished">auf Basis (keine Versionszeilen)</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation type="vanished">auf %1</translation>
+    </message>
+    <message>
+        <source>planned from the database %1, %2</source>
+        <translation type="vanished">geplant ausgehend von der Datenbank %1, %2</translation>
+    </message>
+    <message>
+        <source>planned from the rows given with --current, %1</source>
+        <translation type="vanished">geplant ausgehend von den mit --current angegebenen Zeilen, %1</translation>
+    </message>
+    <message>
+        <source>planned from an empty database (--at-base)</source>
+        <translation type="vanished">geplant ausgehend von einer leeren Datenbank (--at-base)</translation>
+    </message>
+</context>
+<context>
+    <name>retort::python</name>
+    <message>
+        <source>is imported</source>
+        <translation>wird importiert</translation>
+    </message>
+    <message>
+        <source>is an imported module</source>
+        <translation>ist ein importiertes Modul</translation>
+    </message>
+    <message>
+        <source>is imported from `%1`</source>
+        <translation>wird aus `%1` importiert</translation>
+    </message>
+</context>
+<context>
+    <name>retort::python::ModuleEvaluator</name>
+    <message>
+        <source>no value is given</source>
+        <translation>es ist kein Wert angegeben</translation>
+    </message>
+    <message>
+        <source>`%1` is an expression</source>
+        <translation>`%1` ist ein Ausdruck</translation>
+    </message>
+    <message>
+        <source>`%1` is read from another module at run time</source>
+        <translation>`%1` wird zur Laufzeit aus einem anderen Modul gelesen</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>ein Wert fehlt</translation>
+    </message>
+    <message>
+        <source>a bytes literal</source>
+        <translation>ein Bytes-Literal</translation>
+    </message>
+    <message>
+        <source>`%1` is an f-string</source>
+        <translation>`%1` ist ein f-String</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein boolescher Wert</translation>
+    </message>
+    <message>
+        <source>`%1` is computed by `%2` when Python runs the file</source>
+        <translation>`%1` wird von `%2` berechnet, wenn Python die Datei ausführt</translation>
+    </message>
+    <message>
+        <source>`%1` %2</source>
+        <translation>`%1` %2</translation>
+    </message>
+    <message>
+        <source>`%1` is not defined in this file</source>
+        <translation>`%1` ist in dieser Datei nicht definiert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>`%1` is a set or dict, whose order Python decides</source>
+        <translation>`%1` ist ein Set oder Dict, dessen Reihenfolge Python bestimmt</translation>
+    </message>
+    <message>
+        <source>is changed by `%1`</source>
+        <translation>wird durch `%1` verändert</translation>
+    </message>
+    <message>
+        <source>is unpacked from `%1`</source>
+        <translation>wird aus `%1` entpackt</translation>
+    </message>
+    <message>
+        <source>is assigned inside an if/try/for/with block</source>
+        <translation>wird innerhalb eines if/try/for/with-Blocks zugewiesen</translation>
     </message>
 </context>
 <context>
