@@ -16,19 +16,6 @@ namespace {
 using Error = TargetResolver::Error;
 template <typename T> using Outcome = TargetResolver::Outcome<T>;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("MigrationPlanner", text);
-}
-
-Error internalError(const QString& what)
-{
-    Error e;
-    e.kind = Error::Kind::Assertion;
-    e.message = tr("alembic fails with an internal error (%1)").arg(what);
-    return e;
-}
-
 using Bits = TargetResolver::Bits;
 
 // A set of revisions as flags by graph index, with its size.
@@ -112,7 +99,7 @@ Outcome<QList<int>> topologicalSort(const TargetResolver& r, RevSet& todo, const
     int movedTo = -1; // the head the last step moved down to, see below
     while (!currentHeads.isEmpty()) {
         if (++guard > guardLimit)
-            return Failure{internalError(QStringLiteral("topological sort does not terminate"))};
+            return Failure{plannerInternalError(QStringLiteral("topological sort does not terminate"))};
         const int candidate = currentHeads.at(candidateIdx);
         bool blocked = false;
         bool mayBeBlocked = true;
@@ -178,7 +165,7 @@ Outcome<QList<int>> topologicalSort(const TargetResolver& r, RevSet& todo, const
         }
     }
     if (todo.size != 0)
-        return Failure{internalError(QStringLiteral("AssertionError: assert not todo"))};
+        return Failure{plannerInternalError(QStringLiteral("AssertionError: assert not todo"))};
     return output;
 }
 
@@ -199,7 +186,7 @@ Outcome<QList<int>> upgradeRevisions(const TargetResolver& r, const QStringList&
         return targets;
     for (int t : targets.value()) {
         if (t < 0)
-            return Failure{internalError(QStringLiteral("AssertionError: is_revision"))};
+            return Failure{plannerInternalError(QStringLiteral("AssertionError: is_revision"))};
     }
     Outcome<QList<int>> targetAncestors = r.ancestorNodes(targets.value(), true, true);
     if (!targetAncestors)
@@ -267,7 +254,8 @@ Outcome<QList<int>> downgradeRevisions(const TargetResolver& r, const QStringLis
         if (roots.isEmpty()) {
             Error err;
             err.kind = Error::Kind::Revision;
-            err.message = tr("Not a valid downgrade target from current heads");
+            err.message = QCoreApplication::translate(
+                "MigrationPlanner", "Not a valid downgrade target from current heads");
             return Failure{err};
         }
     }
@@ -314,7 +302,8 @@ Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
     const bool upgrade = direction == MigrationStep::Direction::Upgrade;
     // command.upgrade / downgrade: "from:to" ranges exist only in --sql mode
     if (target.contains(QLatin1Char(':')))
-        return Result<MigrationPlan>::failure(tr("Range revision not allowed"));
+        return Result<MigrationPlan>::failure(
+            QCoreApplication::translate("MigrationPlanner", "Range revision not allowed"));
     const Outcome<QList<int>> order = upgrade ? upgradeRevisions(resolver, currentRows, target)
                                               : downgradeRevisions(resolver, currentRows, target);
     if (!order)

@@ -9,23 +9,20 @@
 
 namespace retort {
 
+TargetResolver::Error plannerInternalError(const QString& what)
+{
+    TargetResolver::Error e;
+    e.kind = TargetResolver::Error::Kind::Assertion;
+    e.message = QCoreApplication::translate("MigrationPlanner",
+                                            "alembic fails with an internal error (%1)")
+                    .arg(what);
+    return e;
+}
+
 namespace {
 
 using Error = TargetResolver::Error;
 template <typename T> using Outcome = TargetResolver::Outcome<T>;
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("MigrationPlanner", text);
-}
-
-Error internalError(const QString& what)
-{
-    Error e;
-    e.kind = Error::Kind::Assertion;
-    e.message = tr("alembic fails with an internal error (%1)").arg(what);
-    return e;
-}
 
 using Bits = TargetResolver::Bits;
 
@@ -235,7 +232,7 @@ Outcome<void> applyStep(const TargetResolver& r, RowRevisions& state, RowSet& he
             state.add(r.idOf(d), +1, d);
         return set;
     };
-    auto fail = [&](const QString& what) -> Outcome<void> { return Failure{internalError(what)}; };
+    auto fail = [&](const QString& what) -> Outcome<void> { return Failure{plannerInternalError(what)}; };
     auto insertRow = [&](const QString& v, int vRev = -1) -> Outcome<void> {
         if (!heads.insert(v, vRev))
             return fail(QStringLiteral("AssertionError: version %1 already present").arg(v));

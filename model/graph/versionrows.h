@@ -9,6 +9,10 @@
 
 namespace retort {
 
+// alembic failing with an internal error (an assertion, a KeyError) while planning, in the
+// planner's words: what MigrationPlanner and VersionRows report where alembic would crash.
+TargetResolver::Error plannerInternalError(const QString& what);
+
 // The version rows (alembic's `heads` set of strings) as a plan walks through its steps:
 // alembic's HeadMaintainer.update_to_step, with the revisions the rows name kept up to date
 // so that each step is decided without walking the graph again.

@@ -1,5 +1,6 @@
 #include "widgets/databases/databasesview.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QSignalSpy>
 #include <QTest>
@@ -44,6 +45,7 @@ private slots:
     void rowsAndUpdates()
     {
         DatabasesView view;
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         view.model()->setRows({row("default", DatabaseRow::Status::Unknown, {}, true),
                                row("staging", DatabaseRow::Status::Reading)});
         QCOMPARE(view.model()->rowCount(), 2);
@@ -61,6 +63,7 @@ private slots:
     void actionsFollowSelection()
     {
         DatabasesView view;
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         view.model()->setRows({row("default", DatabaseRow::Status::AtBase, {}, true),
                                row("prod", DatabaseRow::Status::AtBase)});
         QVERIFY(!view.editAction()->isEnabled());
