@@ -740,11 +740,11 @@ void LayoutWorker::processPending()
         NumericLocaleGuard localeGuard;
         m_gvc = createContext();
     }
-    Q_EMIT started(request->generation);
+    emit started(request->generation);
     GraphLayout layout = runLayout(m_gvc, *request->graph, request->options);
     layout.generation = request->generation;
     if (!m_shared->stopping)
-        Q_EMIT finished(layout);
+        emit finished(layout);
 }
 
 GraphLayout GraphvizLayouter::layoutNow(const RevisionGraph& graph, const LayoutOptions& options)
@@ -863,7 +863,7 @@ GraphvizLayouter::GraphvizLayouter(QObject* parent)
         worker, &LayoutWorker::started, this,
         [this](quint64 generation) {
             if (generation > m_cancelledUpTo)
-                Q_EMIT layoutStarted(generation);
+                emit layoutStarted(generation);
         },
         Qt::QueuedConnection);
 }
@@ -913,7 +913,7 @@ void GraphvizLayouter::deliver(const GraphLayout& layout)
 {
     if (layout.generation <= m_cancelledUpTo)
         return;
-    Q_EMIT layoutReady(layout);
+    emit layoutReady(layout);
 }
 
 } // namespace retort
