@@ -283,12 +283,11 @@ void TestDifferentialPlans::plansMatchAlembic()
     QFETCH(QStringList, extra);
 
     const QString name = QString::fromLatin1(QTest::currentDataTag());
-    const QString error = generate(ProjectSpec{revisions, seed, labels, depends, extra}, name);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    const QString ini = m_dir.filePath(name + QStringLiteral("/alembic.ini"));
-    const Result<LoadedProject> project = ProjectLoader::load(ini);
-    QVERIFY2(project.ok(), qPrintable(project.error()));
-    const RevisionGraph& graph = *project->graph;
+    const QString ini = project(name, revisions, seed, labels, depends, extra);
+    QVERIFY2(!ini.isEmpty(), "the project generator failed");
+    const Result<LoadedProject> loaded = ProjectLoader::load(ini);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    const RevisionGraph& graph = *loaded->graph;
     QCOMPARE(graph.size(), revisions);
 
     const QList<Case> cases = buildCases(graph, quint32(seed) * 7919u + 17u);
@@ -301,23 +300,12 @@ void TestDifferentialPlans::plansMatchAlembic()
         o.insert(QStringLiteral("target"), c.target);
         jsonCases.append(o);
     }
-    const QString casesPath = m_dir.filePath(name + QStringLiteral("-cases.json"));
-    const QString resultsPath = m_dir.filePath(name + QStringLiteral("-results.json"));
-    {
-        QFile f(casesPath);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QJsonDocument(jsonCases).toJson(QJsonDocument::Compact));
-    }
-    const QString oracleError =
-        runPython({QStringLiteral(RETORT_FIXTURES_DIR "/alembic_oracle.py"), ini, casesPath},
-                  resultsPath, nullptr);
+    QJsonArray results;
+    const QString oracleError = runOracle(ini, name, jsonCases, &results);
     QVERIFY2(oracleError.isEmpty(), qPrintable(oracleError));
-    QFile rf(resultsPath);
-    QVERIFY(rf.open(QIODevice::ReadOnly));
-    const QJsonArray results = QJsonDocument::fromJson(rf.readAll()).array();
     QCOMPARE(results.size(), cases.size());
 
-    const MigrationPlanner planner(project->graph);
+    const MigrationPlanner planner(loaded->graph);
     int mismatches = 0, refusals = 0, withSteps = 0;
     QStringList report;
     for (int i = 0; i < cases.size(); ++i) {
