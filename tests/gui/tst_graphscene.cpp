@@ -485,12 +485,33 @@ private slots:
     // Issue 11: a marker was hidden under the neighbouring node once branches sat side by
     // side. On the demo, with databases on both branches (and several on one revision), no
     // marker covers a node (its box, badges and glyphs) or another marker.
+    // The demo as it is, and after Merge Heads (a merge of its two heads added): the layout
+    // changes, and no marker may end up under a neighbouring node.
+    void markersNeverOverlapNodesOrEachOther_data()
+    {
+        QTest::addColumn<bool>("merged");
+        QTest::newRow("demo") << false;
+        QTest::newRow("demo after Merge Heads") << true;
+    }
     void markersNeverOverlapNodesOrEachOther()
     {
+        QFETCH(bool, merged);
         const auto loaded =
             ProjectLoader::load(QStringLiteral(RETORT_SOURCE_DIR "/resources/demo/alembic.ini"));
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error()));
-        const auto graph = loaded->graph;
+        std::shared_ptr<const RevisionGraph> graph = loaded->graph;
+        const QStringList demoHeads = graph->heads();
+        if (merged) {
+            QList<Revision> revisions = graph->revisions();
+            Revision merge;
+            merge.id = QStringLiteral("feed00000001");
+            merge.downRevisions = demoHeads;
+            merge.message = QStringLiteral("merge heads");
+            merge.path = QStringLiteral("/p/versions/feed00000001_merge_heads.py");
+            revisions.append(merge);
+            graph = RevisionGraph::build(revisions);
+            QCOMPARE(graph->heads(), QStringList{merge.id});
+        }
         const GraphLayout layout = GraphvizLayouter::layoutNow(*graph);
         QVERIFY2(layout.isValid(), qPrintable(layout.error));
         GraphScene scene;
@@ -510,7 +531,8 @@ private slots:
                 rowsEverywhere << child;
             }
         }
-        const QStringList heads = graph->heads();
+        // the demo's two heads: side by side (below the merge, once merged)
+        const QStringList heads = demoHeads;
         QVERIFY(heads.size() >= 2);
         states.append({QStringLiteral("default"), DatabaseState::fromRows(heads)});
         states.append({QStringLiteral("staging"), DatabaseState::fromRows({heads.first()})});
