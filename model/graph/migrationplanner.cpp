@@ -284,8 +284,9 @@ Outcome<QList<int>> downgradeRevisions(const TargetResolver& r, const QStringLis
 
 } // namespace
 
-MigrationPlanner::MigrationPlanner(std::shared_ptr<const RevisionGraph> graph)
-    : m_graph(std::move(graph)), m_resolver(std::make_shared<const TargetResolver>(*m_graph))
+MigrationPlanner::MigrationPlanner(std::shared_ptr<const RevisionGraph> graph, AlembicRules rules)
+    : m_graph(std::move(graph)), m_resolver(std::make_shared<const TargetResolver>(*m_graph)),
+      m_rules(rules)
 {
 }
 
@@ -313,7 +314,7 @@ Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
     plan.direction = direction;
     plan.target = target;
     plan.startHeads = currentRows;
-    VersionRows rows(resolver, currentRows);
+    VersionRows rows(resolver, currentRows, m_rules);
     plan.steps.reserve(order->size());
     for (int rev : order.value()) {
         MigrationStep step;

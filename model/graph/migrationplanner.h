@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/common/alembicrules.h"
 #include "model/common/result.h"
 #include "model/graph/migrationplan.h"
 #include "model/graph/revisiongraph.h"
@@ -12,8 +13,8 @@ namespace retort {
 
 class TargetResolver;
 
-// The exact steps `alembic upgrade TARGET` / `alembic downgrade TARGET` (alembic 1.8.1) runs
-// from a database whose version table holds `currentRows` (in the order the table returned
+// The exact steps `alembic upgrade TARGET` / `alembic downgrade TARGET` runs (alembic 1.8 to
+// 1.19; AlembicRules says what differs between them) from a database whose version table holds `currentRows` (in the order the table returned
 // them; empty = at base): the revisions alembic collects (_collect_upgrade_revisions /
 // _collect_downgrade_revisions), ordered by its _topological_sort (ties broken by the load
 // order), and the version-table change each step makes (HeadMaintainer). Where alembic
@@ -21,8 +22,13 @@ class TargetResolver;
 class MigrationPlanner
 {
 public:
-    // The planner shares the graph: it lives as long as the planner does.
-    explicit MigrationPlanner(std::shared_ptr<const RevisionGraph> graph);
+    // The planner shares the graph: it lives as long as the planner does. `rules` are those
+    // of the alembic the project runs (the graph's load order must come from the same rules).
+    explicit MigrationPlanner(std::shared_ptr<const RevisionGraph> graph,
+                              AlembicRules rules = AlembicRules::newest());
+
+    // Which alembic the plans are for.
+    const AlembicRules& rules() const { return m_rules; }
     // Builds now what the first plan would otherwise build (the graph's ancestor closure),
     // so that a worker thread can pay for it.
     void prepare() const;
@@ -50,6 +56,7 @@ public:
 private:
     std::shared_ptr<const RevisionGraph> m_graph;
     std::shared_ptr<const TargetResolver> m_resolver; // built once per graph
+    AlembicRules m_rules;
 };
 
 } // namespace retort

@@ -198,7 +198,7 @@ private:
 // HeadMaintainer.update_to_step: what one step does to the version rows.
 // `state` holds the revisions of `heads`; the rows the step removes and adds go into `step`.
 Outcome<void> applyStep(const TargetResolver& r, RowRevisions& state, RowSet& heads,
-                        MigrationStep& step, int rev, bool upgrade)
+                        MigrationStep& step, int rev, bool upgrade, bool unmergeDropsImplied)
 {
     // what the step does to the version table, in the order alembic does it
     auto added = [&](const QString& v) { step.addedRows.append(v); };
@@ -278,8 +278,17 @@ Outcome<void> applyStep(const TargetResolver& r, RowRevisions& state, RowSet& he
     };
     // called with `id` among the rows: downSet minus the ancestors of the other rows
     auto unmergeTo = [&]() {
-        if (heads.isEmpty() || (heads.size() == 1 && heads.contains(id, rev)))
-            return downSet;
+        if (heads.isEmpty() || (heads.size() == 1 && heads.contains(id, rev))) {
+            if (!unmergeDropsImplied)
+                return downSet;
+            // alembic >= 1.13.1 (#1373): no row for a down revision another one implies
+            QSet<QString> set = downSet;
+            for (int d : downRevs)
+                for (int other : downRevs)
+                    if (other != d && r.isAncestorOrSelf(d, other))
+                        set.remove(r.idOf(d));
+            return set;
+        }
         state.add(id, -1);
         QSet<QString> set = downSet;
         if (state.unresolved == 0) {
@@ -372,19 +381,22 @@ Outcome<void> applyStep(const TargetResolver& r, RowRevisions& state, RowSet& he
 
 struct VersionRows::State
 {
-    explicit State(const TargetResolver& resolver)
-        : r(resolver), heads(resolver), state(resolver, rows)
+    State(const TargetResolver& resolver, bool unmergeDropsImplied)
+        : r(resolver), unmergeDropsImplied(unmergeDropsImplied), heads(resolver),
+          state(resolver, rows)
     {
     }
 
     const TargetResolver& r;
+    const bool unmergeDropsImplied;
     RowSet heads;
     RowResolutions rows;
     RowRevisions state;
 };
 
-VersionRows::VersionRows(const TargetResolver& resolver, const QStringList& startRows)
-    : m_state(std::make_unique<State>(resolver))
+VersionRows::VersionRows(const TargetResolver& resolver, const QStringList& startRows,
+                         const AlembicRules& rules)
+    : m_state(std::make_unique<State>(resolver, rules.unmergeDropsImpliedRows()))
 {
     const QSet<QString> rows(startRows.begin(), startRows.end());
     for (const QString& row : rows)
@@ -397,7 +409,8 @@ VersionRows::~VersionRows() = default;
 
 TargetResolver::Outcome<void> VersionRows::apply(MigrationStep& step, int rev, bool upgrade)
 {
-    return applyStep(m_state->r, m_state->state, m_state->heads, step, rev, upgrade);
+    return applyStep(m_state->r, m_state->state, m_state->heads, step, rev, upgrade,
+                     m_state->unmergeDropsImplied);
 }
 
 QStringList VersionRows::sorted() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/common/alembicrules.h"
 #include "model/graph/migrationplan.h"
 #include "model/graph/targetresolver.h"
 
@@ -19,7 +20,9 @@ TargetResolver::Error plannerInternalError(const QString& what);
 class VersionRows
 {
 public:
-    VersionRows(const TargetResolver& resolver, const QStringList& startRows);
+    // `rules` says how the alembic in question maintains the rows (they changed in 1.13.1).
+    VersionRows(const TargetResolver& resolver, const QStringList& startRows,
+                const AlembicRules& rules);
     ~VersionRows();
     VersionRows(const VersionRows&) = delete;
     VersionRows& operator=(const VersionRows&) = delete;
