@@ -72,7 +72,8 @@ ProjectSession::Outcome ProjectSession::load(const ProjectId& id)
     outcome.project.graph = project->graph;
     // The planner's tables (the ancestor closure among them) are built here, off the GUI
     // thread, rather than on the first click of a run action. It shares the graph.
-    auto planner = std::make_shared<MigrationPlanner>(project->graph);
+    auto planner = std::make_shared<MigrationPlanner>(project->graph, project->alembic.rules);
+    outcome.project.alembic = project->alembic;
     planner->prepare();
     outcome.project.planner = std::move(planner);
     outcome.project.config =

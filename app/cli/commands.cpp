@@ -1,5 +1,7 @@
 #include "app/cli/commands.h"
 
+#include "app/cli/alembicoption.h"
+
 #include "app/cli/clitext.h"
 
 #include "app/cli/currentcommand.h"
@@ -86,6 +88,10 @@ QString usage()
               "options:\n"
               "  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)\n"
               "  -n, --name SECTION  the ini section to use (default: alembic)\n"
+              "  --alembic-version X.Y.Z   read and plan as that alembic does (graph, heads,\n"
+              "                      history, lint, plan); by default the version installed\n"
+              "                      for the project is read from its files, else the newest\n"
+              "                      rules Retort knows are used\n"
               "  --version           print the version\n"
               "  -h, --help          print this help\n");
 }
@@ -165,10 +171,15 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
         err << Cli::tr("retort-cli: %1 has no --json form; use graph --json").arg(inv.command) << '\n';
         return Usage;
     }
+    const Result<LoadOptions> options = takeLoadOptions(args, inv.section);
+    if (!options) {
+        err << options.error() << '\n';
+        return Usage;
+    }
     if (const int rc = unexpectedArguments(args, err); rc != Ok)
         return rc;
 
-    const Result<LoadedProject> project = ProjectLoader::load(inv.configPath, inv.section);
+    const Result<LoadedProject> project = ProjectLoader::load(inv.configPath, *options);
     if (!project) {
         err << "retort-cli: " << project.error() << '\n';
         return Failure;
@@ -193,7 +204,7 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
     if (inv.command == QLatin1StringView("history")) {
         // alembic's walk_revisions("base", "heads") is iterate_revisions("heads", "base"):
         // the revisions `upgrade heads` runs from an empty database, newest first.
-        const Result<MigrationPlan> walk = MigrationPlanner(project->graph).upgrade({}, QStringLiteral("heads"));
+        const Result<MigrationPlan> walk = MigrationPlanner(project->graph, project->alembic.rules).upgrade({}, QStringLiteral("heads"));
         if (!walk) {
             err << "retort-cli: " << walk.error() << '\n';
             return Findings;

@@ -1,5 +1,7 @@
 #include "app/cli/plancommand.h"
 
+#include "app/cli/alembicoption.h"
+
 #include "app/cli/clitext.h"
 
 #include "app/cli/diagnosticsoutput.h"
@@ -79,7 +81,8 @@ struct StartState
 QString usageText()
 {
     return Cli::tr("usage: retort-cli plan {upgrade|downgrade|stamp} TARGET "
-              "[--current REV]... | [--at-base] | [--url [URL]] [--purge] [--json]");
+              "[--current REV]... | [--at-base] | [--url [URL]] [--purge] [--alembic-version X.Y.Z] "
+              "[--json]");
 }
 
 } // namespace
@@ -90,6 +93,11 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
     QStringList args = argsIn;
     if (!args.isEmpty() && args.first() == QLatin1StringView("plan"))
         args.removeFirst();
+    const Result<LoadOptions> options = takeLoadOptions(args, section);
+    if (!options) {
+        err << options.error() << '\n';
+        return PlanUsage;
+    }
 
     QStringList positional;
     QStringList current;
@@ -148,7 +156,7 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
         return PlanUsage;
     }
 
-    const Result<LoadedProject> project = ProjectLoader::load(configPath, section);
+    const Result<LoadedProject> project = ProjectLoader::load(configPath, *options);
     if (!project) {
         err << "retort-cli: " << project.error() << '\n';
         return PlanFailure;
@@ -189,7 +197,7 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
     }
     err << "retort-cli: " << start.describe() << '\n';
 
-    const MigrationPlanner planner(project->graph);
+    const MigrationPlanner planner(project->graph, project->alembic.rules);
     if (isStamp) {
         const Result<StampPlan> stamp = planner.stamp(start.rows, positional.mid(1), purge);
         if (!stamp) {
@@ -199,6 +207,7 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
         if (asJson) {
             QJsonObject root;
             root.insert(QStringLiteral("from"), start.toJson());
+            root.insert(QStringLiteral("alembic"), alembicJson(project->alembic));
             root.insert(QStringLiteral("purge"), purge);
             root.insert(QStringLiteral("rows_before"), QJsonArray::fromStringList(stamp->rowsBefore));
             root.insert(QStringLiteral("rows_after"), QJsonArray::fromStringList(stamp->rowsAfter));
@@ -233,6 +242,7 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
         }
         QJsonObject root;
         root.insert(QStringLiteral("from"), start.toJson());
+        root.insert(QStringLiteral("alembic"), alembicJson(project->alembic));
         root.insert(QStringLiteral("steps"), steps);
         root.insert(QStringLiteral("rows_after"), QJsonArray::fromStringList(plan->endHeads));
         out << QJsonDocument(root).toJson(QJsonDocument::Indented);

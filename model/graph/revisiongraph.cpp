@@ -27,35 +27,48 @@ std::shared_ptr<const RevisionGraph> RevisionGraph::build(QList<Revision> revisi
     g->m_diagnostics = std::move(diagnostics);
     auto& diags = g->m_diagnostics;
 
-    // 1. Duplicate ids: the first file by path keeps the id; the others are reported.
+    // 1. Duplicate ids, as alembic's RevisionMap takes them: the file it loads later wins the
+    //    id but keeps the place in the map of the first (an OrderedDict updated in place);
+    //    the overwritten revision still counts among the heads (and the bases) because
+    //    nothing removes it from them. Files loaded in an unknown order count by path.
     //    Indices are sorted, not the (heavy) revisions themselves.
-    QList<int> byPath(revisions.size());
-    std::iota(byPath.begin(), byPath.end(), 0);
-    std::stable_sort(byPath.begin(), byPath.end(), [&](int a, int b) {
-        return revisions.at(a).path < revisions.at(b).path;
-    });
-    QHash<QString, int> firstOf;
-    firstOf.reserve(revisions.size());
-    QList<int> kept;
-    kept.reserve(revisions.size());
-    for (int i : std::as_const(byPath)) {
+    auto loadedBefore = [&](int a, int b) {
+        const Revision& ra = revisions.at(a);
+        const Revision& rb = revisions.at(b);
+        if (ra.loadOrder != rb.loadOrder)
+            return ra.loadOrder < rb.loadOrder;
+        return ra.path < rb.path;
+    };
+    QList<int> byLoad(revisions.size());
+    std::iota(byLoad.begin(), byLoad.end(), 0);
+    std::stable_sort(byLoad.begin(), byLoad.end(), loadedBefore);
+    QHash<QString, int> winnerOf;
+    winnerOf.reserve(revisions.size());
+    for (int i : std::as_const(byLoad)) {
         const Revision& rev = revisions.at(i);
-        const auto found = firstOf.constFind(rev.id);
-        if (found != firstOf.constEnd()) {
-            const QString& firstPath = revisions.at(*found).path;
-            diags.append(Diagnostic::error(
-                rev.path, rev.revisionLine,
-                tr("Revision id %1 is already used by %2; this file is ignored.")
-                    .arg(rev.id, firstPath),
-                rev.id));
-            diags.append(Diagnostic::error(
-                firstPath, 0, tr("Revision id %1 is also used by %2.").arg(rev.id, rev.path),
-                rev.id));
+        auto found = winnerOf.find(rev.id);
+        if (found == winnerOf.end()) {
+            winnerOf.insert(rev.id, i);
             continue;
         }
-        firstOf.insert(rev.id, i);
-        kept.append(i);
+        Revision& earlier = revisions[*found];
+        diags.append(Diagnostic::error(
+            earlier.path, earlier.revisionLine,
+            tr("Revision id %1 is also used by %2, which alembic loads later: alembic ignores "
+               "this file's revision but still counts it among the heads.")
+                .arg(rev.id, rev.path),
+            rev.id));
+        diags.append(Diagnostic::error(
+            rev.path, rev.revisionLine,
+            tr("Revision id %1 is already used by %2; alembic loads this file later, so this "
+               "file's revision takes the id.")
+                .arg(rev.id, earlier.path),
+            rev.id));
+        g->m_shadowed.append({earlier.id, earlier.loadOrder, earlier.downRevisions.isEmpty()});
+        revisions[i].loadOrder = earlier.loadOrder; // the map keeps the first place
+        *found = i;
     }
+    QList<int> kept = winnerOf.values();
 
     // 2. Index by id, sorted.
     std::sort(kept.begin(), kept.end(),
@@ -138,9 +151,9 @@ std::shared_ptr<const RevisionGraph> RevisionGraph::build(QList<Revision> revisi
     for (int i = 0; i < n; ++i) {
         const Revision& rev = g->m_revisions.at(i);
         const Node& node = g->m_nodes.at(i);
-        if (node.children.isEmpty())
+        if (node.children.isEmpty() || g->isShadowed(rev.id))
             g->m_heads.append(rev.id);
-        if (rev.downRevisions.isEmpty())
+        if (rev.downRevisions.isEmpty() || g->isShadowedBase(rev.id))
             g->m_bases.append(rev.id);
         if (node.children.size() > 1)
             g->m_branchPoints.append(rev.id);
@@ -461,6 +474,18 @@ Diagnostics RevisionGraph::diagnosticsFor(const QString& path) const
         if (d.path == path)
             out.append(d);
     return out;
+}
+
+bool RevisionGraph::isShadowed(const QString& id) const
+{
+    return std::any_of(m_shadowed.cbegin(), m_shadowed.cend(),
+                       [&](const Shadowed& s) { return s.id == id; });
+}
+
+bool RevisionGraph::isShadowedBase(const QString& id) const
+{
+    return std::any_of(m_shadowed.cbegin(), m_shadowed.cend(),
+                       [&](const Shadowed& s) { return s.id == id && s.isBase; });
 }
 
 } // namespace retort

@@ -56,6 +56,18 @@ public:
     QString labelOwner(const QString& label) const;      // revision that declares the label
 
     QStringList heads() const { return m_heads; }               // sorted
+
+    // A revision whose id a file loaded later took over (alembic keeps it among the heads,
+    // and among the bases when it was one).
+    struct Shadowed
+    {
+        QString id;
+        int loadOrder = -1;
+        bool isBase = false;
+    };
+    const QList<Shadowed>& shadowed() const { return m_shadowed; }
+    bool isShadowed(const QString& id) const;
+    bool isShadowedBase(const QString& id) const;
     QStringList bases() const { return m_bases; }               // sorted
     QStringList branchPoints() const { return m_branchPoints; } // sorted
     QStringList mergePoints() const { return m_mergePoints; }   // sorted
@@ -104,6 +116,7 @@ private:
     QStringList m_labelNames;
     QStringList m_sortedIds;
     QStringList m_heads, m_bases, m_branchPoints, m_mergePoints;
+    QList<Shadowed> m_shadowed;
     Diagnostics m_diagnostics;
 };
 

@@ -160,12 +160,16 @@ RevisionMap::RevisionMap(const RevisionGraph& graph)
             else
                 m_repeatedDowns = true;
     }
+    // a revision whose id a later file took stays among alembic's heads (see
+    // RevisionGraph::shadowed): its id counts once, at the place the id has in the map
     for (int i : std::as_const(m_order)) {
-        if (m_nextrev.at(i).isEmpty())
+        const bool shadowed = !graph.shadowed().isEmpty() && graph.isShadowed(m_ids.at(i));
+        if (m_nextrev.at(i).isEmpty() || shadowed)
             m_heads << i;
-        if (m_allNextrev.at(i).isEmpty())
+        if (m_allNextrev.at(i).isEmpty() || shadowed)
             m_realHeads << i;
-        if (revs.at(i).downRevisions.isEmpty())
+        if (revs.at(i).downRevisions.isEmpty() ||
+            (shadowed && graph.isShadowedBase(m_ids.at(i))))
             m_bases << i;
     }
 }

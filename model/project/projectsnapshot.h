@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/project/projectid.h"
+#include "model/project/projectloader.h"
 
 #include <QString>
 
@@ -21,6 +22,7 @@ struct ProjectSnapshot
     std::shared_ptr<const AlembicConfig> config;
     std::shared_ptr<const RevisionGraph> graph;
     std::shared_ptr<const MigrationPlanner> planner;
+    ProjectAlembic alembic; // which alembic the graph was read and the plans are made for
 
     bool isLoaded() const { return graph != nullptr; }
     // The project's folder (the config's %(here)s), or "" when nothing is loaded.

@@ -26,10 +26,19 @@ QString tr(const char* text)
     return QCoreApplication::translate("ScriptDirectory", text);
 }
 
-// Files of one folder, sorted by name, as alembic's _list_py_dir sees them; then, when
-// recursive, its sub-folders in name order (os.walk skips __pycache__ in alembic).
-// Names are read from the directory stream only: no per-file stat.
-void listFolder(const QString& folder, bool recursive, QStringList* out)
+// Python's sorted() on str: by code point (QString's operator< compares UTF-16 units,
+// which differs for characters beyond the BMP)
+bool codePointLess(const QString& a, const QString& b)
+{
+    return a.toUcs4() < b.toUcs4();
+}
+
+// The revision files of one folder as alembic's _list_py_dir lists them. From 1.10 on
+// (`rules.loadsFilesSortedByName()`): the files sorted by name, then, when recursive, each
+// sub-folder in name order, depth first (os.walk top-down, dirs sorted, __pycache__ skipped).
+// Before 1.10: the folder's own files in os.listdir() order, which is the directory
+// stream's order, and no sub-folders. Names come from the directory stream: no per-file stat.
+void listFolder(const QString& folder, bool recursive, const AlembicRules& rules, QStringList* out)
 {
     QStringList names;
     QDirIterator files(folder, QDir::Files | QDir::Hidden | QDir::System);
@@ -39,12 +48,12 @@ void listFolder(const QString& folder, bool recursive, QStringList* out)
         if (ScriptDirectory::isRevisionFileName(name))
             names.append(name);
     }
-    // Kept in directory order: alembic 1.8 loads files in os.listdir() order, and that
-    // order breaks ties in its plans.
+    if (rules.loadsFilesSortedByName())
+        std::sort(names.begin(), names.end(), codePointLess);
     const QString prefix = folder.endsWith(u'/') ? folder : folder + u'/';
     for (const QString& name : std::as_const(names))
         out->append(prefix + name);
-    if (!recursive)
+    if (!recursive || !rules.readsSubfolders())
         return;
     QStringList subdirs;
     QDirIterator dirs(folder, QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::NoSymLinks);
@@ -53,9 +62,9 @@ void listFolder(const QString& folder, bool recursive, QStringList* out)
         if (!dirs.fileName().endsWith(QLatin1StringView("__pycache__")))
             subdirs.append(dirs.fileName());
     }
-    std::sort(subdirs.begin(), subdirs.end());
+    std::sort(subdirs.begin(), subdirs.end(), codePointLess);
     for (const QString& sub : std::as_const(subdirs))
-        listFolder(prefix + sub, true, out);
+        listFolder(prefix + sub, true, rules, out);
 }
 
 } // namespace
@@ -69,7 +78,7 @@ bool ScriptDirectory::isRevisionFileName(const QString& fileName)
 }
 
 QStringList ScriptDirectory::revisionFiles(const QStringList& versionLocations, bool recursive,
-                                           Diagnostics* diagnostics)
+                                           const AlembicRules& rules, Diagnostics* diagnostics)
 {
     QStringList files;
     QSet<QString> seen;
@@ -89,7 +98,7 @@ QStringList ScriptDirectory::revisionFiles(const QStringList& versionLocations, 
             continue;
         }
         QStringList found;
-        listFolder(info.absoluteFilePath(), recursive, &found);
+        listFolder(info.absoluteFilePath(), recursive, rules, &found);
         if (versionLocations.size() == 1) {
             files = std::move(found); // one folder listed once: nothing can repeat
             break;
@@ -120,17 +129,18 @@ QStringList ScriptDirectory::revisionFiles(const QStringList& versionLocations, 
     return files;
 }
 
-ScanResult ScriptDirectory::scan(const AlembicConfig& config)
+ScanResult ScriptDirectory::scan(const AlembicConfig& config, const AlembicRules& rules)
 {
-    return scan(config.versionLocations(), config.recursiveVersionLocations());
+    return scan(config.versionLocations(), config.recursiveVersionLocations(), rules);
 }
 
-ScanResult ScriptDirectory::scan(const QStringList& versionLocations, bool recursive)
+ScanResult ScriptDirectory::scan(const QStringList& versionLocations, bool recursive,
+                                 const AlembicRules& rules)
 {
     QElapsedTimer timer;
     timer.start();
     ScanResult result;
-    result.files = revisionFiles(versionLocations, recursive, &result.diagnostics);
+    result.files = revisionFiles(versionLocations, recursive, rules, &result.diagnostics);
     const qint64 listed = timer.elapsed();
 
     // Which version location each file came from (the longest matching prefix).

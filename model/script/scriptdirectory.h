@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/common/alembicrules.h"
 #include "model/common/diagnostic.h"
 #include "model/script/revision.h"
 
@@ -26,13 +27,18 @@ struct ScanResult
 class ScriptDirectory
 {
 public:
-    static ScanResult scan(const AlembicConfig& config);
-    static ScanResult scan(const QStringList& versionLocations, bool recursive);
+    // `rules` are those of the alembic the project runs: they decide the order files load in
+    // (Revision::loadOrder) and whether sub-folders count.
+    static ScanResult scan(const AlembicConfig& config,
+                           const AlembicRules& rules = AlembicRules::newest());
+    static ScanResult scan(const QStringList& versionLocations, bool recursive,
+                           const AlembicRules& rules = AlembicRules::newest());
 
     // The files alembic would load from these folders, in the order it loads them
-    // (configured folder order, then directory order within a folder); missing folders are
+    // (configured folder order, then within a folder as `rules` say); missing folders are
     // reported in `diagnostics` (alembic itself skips a missing folder silently).
     static QStringList revisionFiles(const QStringList& versionLocations, bool recursive,
+                                     const AlembicRules& rules = AlembicRules::newest(),
                                      Diagnostics* diagnostics = nullptr);
 
     // Does alembic count this file name as a revision script?

@@ -1,3 +1,4 @@
+#include "model/graph/migrationplanner.h"
 #include "model/graph/revisiongraph.h"
 
 #include "support/testrevisions.h"
@@ -159,17 +160,48 @@ private slots:
 
     void duplicateIds()
     {
+        // alembic: the file loaded later takes the id (load order unknown: by path)
         Revision first = rev("same");
         first.path = QStringLiteral("/p/versions/1_first.py");
         Revision second = rev("same", "other");
         second.path = QStringLiteral("/p/versions/2_second.py");
         const auto g = RevisionGraph::build({second, first, rev("other")});
         QCOMPARE(g->size(), 2);
-        QCOMPARE(g->revision(QStringLiteral("same"))->path, first.path);
+        QCOMPARE(g->revision(QStringLiteral("same"))->path, second.path);
         QCOMPARE(g->diagnostics().size(), 2);
         QCOMPARE(g->diagnosticsFor(second.path).size(), 1);
         QCOMPARE(g->diagnosticsFor(first.path).size(), 1);
         QVERIFY(hasErrors(g->diagnostics()));
+        // the overwritten one (a base) still counts among the bases
+        QCOMPARE(g->bases(), ids("other same"));
+        QCOMPARE(g->heads(), ids("same"));
+
+        // with a known load order, the later file wins whatever its name
+        first.loadOrder = 2;
+        second.loadOrder = 0;
+        const auto byLoad = RevisionGraph::build({second, first, rev("other")});
+        QCOMPARE(byLoad->revision(QStringLiteral("same"))->path, first.path);
+    }
+
+    // Checked with the real alembic 1.8.1, 1.13.2 and 1.18.4: x1; d1 -> x1 (f2.py); d1 as a
+    // base (f3.py, loaded later); c1 -> d1. alembic's heads are c1, d1 and x1 (the
+    // overwritten d1 is never taken out of them), its bases d1 and x1, and `upgrade heads`
+    // fails because c1 overlaps d1.
+    void duplicateIdStaysAmongTheHeads()
+    {
+        QList<Revision> revs{rev("x1"), rev("d1", "x1"), rev("d1"), rev("c1", "d1")};
+        for (int i = 0; i < revs.size(); ++i) {
+            revs[i].path = QStringLiteral("/p/versions/f%1.py").arg(i + 1);
+            revs[i].loadOrder = i;
+        }
+        const auto g = RevisionGraph::build(revs);
+        QCOMPARE(g->revision(QStringLiteral("d1"))->path, QStringLiteral("/p/versions/f3.py"));
+        QCOMPARE(g->heads(), ids("c1 d1 x1"));
+        QCOMPARE(g->bases(), ids("d1 x1"));
+        const MigrationPlanner planner(g);
+        const Result<MigrationPlan> plan = planner.upgrade({}, QStringLiteral("heads"));
+        QVERIFY(!plan.ok());
+        QVERIFY2(plan.error().contains(QStringLiteral("overlaps")), qPrintable(plan.error()));
     }
 
     void danglingParent()
