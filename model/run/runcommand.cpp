@@ -43,20 +43,21 @@ QStringList RunCommand::alembicArguments(const RunRequest& request)
 
 QString RunCommand::bootstrapCode()
 {
-    // alembic.config.main() does exactly this, less the set_main_option. configparser
-    // interpolates '%', so the URL's own percent signs (quoted passwords) are doubled. The
-    // variable is removed so that nothing env.py starts inherits the URL.
+    // alembic's own command line, with the URL set on the Config it builds just before the
+    // command runs: CommandLine.main() and run_cmd() exist in every release (1.8 to 1.19),
+    // while how main() builds the Config changed (1.16 added pyproject.toml and a repeatable
+    // -c), so the Config is left to alembic. configparser interpolates '%', so the URL's own
+    // percent signs (quoted passwords) are doubled. The variable is removed so that nothing
+    // env.py starts inherits the URL.
     return QStringLiteral(
                "import os, sys\n"
-               "from alembic.config import CommandLine, Config\n"
+               "from alembic.config import CommandLine\n"
                "url = os.environ.pop('%1', '')\n"
-               "cl = CommandLine(prog='alembic')\n"
-               "options = cl.parser.parse_args(sys.argv[1:])\n"
-               "if not hasattr(options, 'cmd'):\n"
-               "    cl.parser.error('too few arguments')\n"
-               "cfg = Config(file_=options.config, ini_section=options.name, cmd_opts=options)\n"
-               "cfg.set_main_option('sqlalchemy.url', url.replace('%', '%%'))\n"
-               "cl.run_cmd(cfg, options)\n")
+               "class RetortCommandLine(CommandLine):\n"
+               "    def run_cmd(self, config, options):\n"
+               "        config.set_main_option('sqlalchemy.url', url.replace('%', '%%'))\n"
+               "        return super().run_cmd(config, options)\n"
+               "RetortCommandLine(prog='alembic').main(sys.argv[1:])\n")
         .arg(QLatin1String(kUrlVariable));
 }
 

@@ -8,6 +8,7 @@
 // file. Plans come from MigrationPlanner; the version table is read back after every run.
 
 #include "support/testfiles.h"
+#include "support/alembicundertest.h"
 #include "model/db/versiontablereader.h"
 #include "model/graph/migrationplanner.h"
 #include "model/project/projectloader.h"
@@ -68,6 +69,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_tmp;
     QString m_dir; // this test's copy of the project
     std::shared_ptr<const RevisionGraph> m_graph;
+    AlembicRules m_rules = AlembicRules::newest();
     std::unique_ptr<AlembicRunner> m_runner;
     QList<RunEvent> m_events;
 
@@ -186,7 +188,7 @@ private:
     void runPlanned(bool upgrade, const QString& target)
     {
         const QStringList before = rows();
-        const MigrationPlanner planner(m_graph);
+        const MigrationPlanner planner(m_graph, m_rules);
         const Result<MigrationPlan> plan =
             upgrade ? planner.upgrade(before, target) : planner.downgrade(before, target);
         QVERIFY2(plan.ok(), qPrintable(target + u' ' + plan.error()));
@@ -238,6 +240,12 @@ private slots:
         QVERIFY2(project.ok(), qPrintable(project.error()));
         m_graph = project->graph;
         QCOMPARE(m_graph->size(), 6);
+        // the alembic the runner starts (Debian 12's, or the newer one first on PYTHONPATH
+        // in the @trixie / @sid runs) is the one the project was read for
+        retort::test::AlembicUnderTest alembic;
+        QVERIFY(retort::test::AlembicUnderTest::check(kPython, &alembic));
+        QCOMPARE(project->alembic.rules.version().toString(), alembic.version);
+        m_rules = project->alembic.rules;
     }
 
     void init()
@@ -286,7 +294,7 @@ private slots:
         // fails without touching the database.
         RUN_PLANNED(true, "heads");
         RUN_PLANNED(false, "-1");
-        QVERIFY(!MigrationPlanner(m_graph).downgrade(rows(), QStringLiteral("-1")).ok());
+        QVERIFY(!MigrationPlanner(m_graph, m_rules).downgrade(rows(), QStringLiteral("-1")).ok());
         const quint64 id =
             m_runner->start(request({QStringLiteral("downgrade"), QStringLiteral("-1")}));
         QVERIFY(waitFinished(id));
@@ -344,7 +352,7 @@ private slots:
 
     void migrationRaises()
     {
-        const MigrationPlanner planner(m_graph);
+        const MigrationPlanner planner(m_graph, m_rules);
         const Result<MigrationPlan> plan = planner.upgrade({}, QStringLiteral("heads"));
         QVERIFY(plan.ok());
         const QStringList planned = plan->revisions();
@@ -644,7 +652,7 @@ private slots:
         r.environment.insert(QStringLiteral("RETORT_PROBE_FILE"), probe);
         r.xArguments = {QStringLiteral("k=v")};
         r.plannedRevisions =
-            MigrationPlanner(m_graph).upgrade({}, QStringLiteral("heads"))->revisions();
+            MigrationPlanner(m_graph, m_rules).upgrade({}, QStringLiteral("heads"))->revisions();
 
         // The URL is on no command line.
         const Result<AlembicProgram> program = AlembicProgram::find(m_dir, kPython);

@@ -6,6 +6,7 @@
 // the version table (read through Qt SQL) the plan's end state.
 
 #include "support/testfiles.h"
+#include "support/alembicundertest.h"
 #include "model/db/versiontablereader.h"
 #include "model/graph/migrationplanner.h"
 #include "model/project/projectloader.h"
@@ -40,6 +41,7 @@ private:
     std::unique_ptr<TestServers> m_servers;
     QString m_project;
     std::shared_ptr<const RevisionGraph> m_graph;
+    AlembicRules m_rules = AlembicRules::newest();
     QList<RunEvent> m_events;
 
     QString ini() const { return m_project + QStringLiteral("/alembic.ini"); }
@@ -66,7 +68,7 @@ private:
         QString error;
         const QStringList before = rows(url, &error);
         [&] { QVERIFY2(error.isEmpty(), qPrintable(error)); }();
-        const MigrationPlanner planner(m_graph);
+        const MigrationPlanner planner(m_graph, m_rules);
         const Result<MigrationPlan> plan =
             upgrade ? planner.upgrade(before, target) : planner.downgrade(before, target);
         if (!plan.ok())
@@ -133,6 +135,12 @@ private slots:
         QVERIFY2(project.ok(), qPrintable(project.error()));
         m_graph = project->graph;
         QCOMPARE(m_graph->size(), 14);
+        // the alembic the runner starts (Debian 12's, or the newer one first on PYTHONPATH
+        // in the @trixie / @sid runs) is the one the project was read for
+        retort::test::AlembicUnderTest alembic;
+        QVERIFY(retort::test::AlembicUnderTest::check(kPython, &alembic));
+        QCOMPARE(project->alembic.rules.version().toString(), alembic.version);
+        m_rules = project->alembic.rules;
 
         QElapsedTimer timer;
         timer.start();
