@@ -894,7 +894,7 @@ quint64 GraphvizLayouter::requestLayout(std::shared_ptr<const RevisionGraph> gra
     }
     {
         QMutexLocker locker(&m_shared->mutex);
-        m_shared->pending = Request{generation, std::move(graph), options};
+        m_shared->pending = Request{generation, std::move(graph), std::move(options)};
     }
     m_thread->post([worker = static_cast<LayoutWorker*>(m_worker)] { worker->processPending(); });
     return generation;
