@@ -18,7 +18,6 @@
 #include <clocale>
 #include <cmath>
 #include <limits>
-#include <string>
 
 namespace retort::layout {
 
@@ -44,26 +43,35 @@ int captureError(char* message)
     return 0;
 }
 
-// Graphviz parses and prints numbers with the C library: force the C decimal point.
+// Graphviz parses and prints numbers with the C library: force the C decimal point. Only for
+// the calling thread (uselocale), the rest of the locale kept: setlocale would change it for
+// every thread of the process while a layout runs.
 class NumericLocaleGuard
 {
 public:
     NumericLocaleGuard()
     {
-        if (const char* current = std::setlocale(LC_NUMERIC, nullptr))
-            m_saved = current;
-        std::setlocale(LC_NUMERIC, "C");
+        if (locale_t base = duplocale(LC_GLOBAL_LOCALE)) {
+            m_locale = newlocale(LC_NUMERIC_MASK, "C", base);
+            if (m_locale)
+                m_previous = uselocale(m_locale);
+            else
+                freelocale(base);
+        }
     }
     ~NumericLocaleGuard()
     {
-        if (!m_saved.empty())
-            std::setlocale(LC_NUMERIC, m_saved.c_str());
+        if (m_locale) {
+            uselocale(m_previous);
+            freelocale(m_locale);
+        }
     }
     NumericLocaleGuard(const NumericLocaleGuard&) = delete;
     NumericLocaleGuard& operator=(const NumericLocaleGuard&) = delete;
 
 private:
-    std::string m_saved;
+    locale_t m_locale = nullptr;
+    locale_t m_previous = nullptr;
 };
 
 // Inside Graphviz: the lock, the C numeric locale, and agerr's errors (no warnings) captured
