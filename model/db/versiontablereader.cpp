@@ -76,7 +76,7 @@ QString scrub(QString message, const QString& password)
 QString errorText(const QSqlError& e)
 {
     QString text = e.databaseText().trimmed();
-    const QString driver = e.driverText().trimmed();
+    QString driver = e.driverText().trimmed();
     if (text.isEmpty())
         return driver;
     if (!driver.isEmpty() && !text.contains(driver))

@@ -18,7 +18,7 @@ Result<void> GraphExporter::exportTo(const QString& path) const
 
 QString GraphExporter::formatOf(const QString& fileName)
 {
-    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    QString suffix = QFileInfo(fileName).suffix().toLower();
     if (suffix == QLatin1StringView("dot") || suffix == QLatin1StringView("gv"))
         return QStringLiteral("dot");
     if (suffix == QLatin1StringView("svg") || suffix == QLatin1StringView("png"))
