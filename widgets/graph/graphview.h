@@ -1,6 +1,7 @@
 #pragma once
 
 #include "widgets/graph/graphscene.h"
+#include "widgets/graph/graphsearch.h"
 
 #include <QGraphicsView>
 #include <QPointF>
@@ -75,10 +76,10 @@ public:
     // or message text, case-insensitive) is highlighted; findNext() / findPrevious() select
     // them in turn, best first. Kept (and matched again) when a new graph arrives.
     void setSearchText(const QString& text);
-    QString searchText() const { return m_searchText; }
-    QStringList searchMatches() const { return m_searchMatches; }
+    QString searchText() const { return m_search.text(); }
+    QStringList searchMatches() const { return m_search.matches(); }
     // The match selected last (0-based), or -1 before the first findNext().
-    int searchIndex() const { return m_searchIndex; }
+    int searchIndex() const { return m_search.index(); }
     bool findNext();
     bool findPrevious();
     // Searches for `text` (unless it is the current search) and selects the next match.
@@ -155,9 +156,7 @@ private:
     GraphScene* m_scene = nullptr;
     GraphOverview* m_overview = nullptr;
     bool m_overviewEnabled = true;
-    QString m_searchText;
-    QStringList m_searchMatches;
-    int m_searchIndex = -1;
+    GraphSearch m_search;
 
     QAction* m_zoomInAction = nullptr;
     QAction* m_zoomOutAction = nullptr;
