@@ -161,6 +161,14 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
     emit graphChanged(sameRevisions);
 }
 
+void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout,
+                          const ProfileStates& states, const QString& selectedProfile)
+{
+    m_states = states;
+    m_selectedProfile = selectedProfile;
+    setGraph(std::move(graph), layout);
+}
+
 void GraphScene::clearGraph()
 {
     setGraph(nullptr, GraphLayout());
@@ -225,10 +233,9 @@ void GraphScene::applyStates()
     QStringList ghostIds;
     DatabaseState selected;
     bool haveSelected = false;
-    for (const auto& [name, rawState] : std::as_const(m_states)) {
-        if (!rawState.isReadable())
+    for (const auto& [name, state] : std::as_const(m_states)) {
+        if (!state.isReadable())
             continue;
-        const DatabaseState state = m_graph ? DatabaseState::derive(*m_graph, rawState) : rawState;
         for (const QString& row : state.currentRevisions()) {
             QStringList& here = markers[row];
             if (!here.contains(name))

@@ -35,7 +35,13 @@ public:
 
     // Shows `graph` placed by `layout`. Items are kept by id, so the selection survives
     // a new layout (or a reload) in which the selected revision still exists.
+    // Keeps the database states: they must be derived against `graph` already (a new layout
+    // of the same graph), or be replaced right after.
     void setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout);
+    // The same, with where the databases stand on the new graph (`states` derived against
+    // it), in one step: the picture never draws states derived against another graph.
+    void setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout,
+                  const ProfileStates& states, const QString& selectedProfile);
     void clearGraph();
     std::shared_ptr<const RevisionGraph> graph() const { return m_graph; }
     // The layout's bounding box (plus ghost nodes), in scene coordinates.
@@ -50,7 +56,8 @@ public:
 
     // Where each database stands (profile name, state); the selected profile's position is
     // highlighted, every profile gets a marker on its current revision(s), and rows with no
-    // script become ghost nodes. States need not be derived: they are derived here.
+    // script become ghost nodes. The states are taken as given: derived against graph() (the
+    // DatabaseSession's overlay), applied and pending come from them.
     void setDatabaseStates(const ProfileStates& states, const QString& selectedProfile);
     // A migration run drawn on the graph: the revisions of the plan, the step running now,
     // and the step that failed with alembic's error. Kept across new layouts.

@@ -119,6 +119,12 @@ void GraphView::setGraph(std::shared_ptr<const RevisionGraph> graph, const Graph
     m_scene->setGraph(std::move(graph), layout);
 }
 
+void GraphView::setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout,
+                         const GraphScene::ProfileStates& states, const QString& selectedProfile)
+{
+    m_scene->setGraph(std::move(graph), layout, states, selectedProfile);
+}
+
 void GraphView::clearGraph()
 {
     m_scene->clearGraph();

@@ -61,11 +61,15 @@ public:
     // What the view draws, for the controllers (they do not reach into the scene): the graph
     // in its layout, where the databases stand, and a migration run's marks.
     void setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout);
+    // A new graph with where the databases stand on it (states derived against `graph`).
+    void setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout,
+                  const GraphScene::ProfileStates& states, const QString& selectedProfile);
     void clearGraph();
     // Whether a node is drawn for `id`.
     bool hasRevision(const QString& id) const;
     // Selects `id` without scrolling (the graph was just drawn anew). False when no such node.
     bool setCurrentRevision(const QString& id);
+    // `states` derived against the graph shown (see GraphScene::setDatabaseStates).
     void setDatabaseStates(const GraphScene::ProfileStates& states, const QString& selectedProfile);
     // The revisions a run plans, the one running now; or the one that failed and why.
     void setRunMarks(const QStringList& planned, const QString& running = {},
