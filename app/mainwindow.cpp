@@ -420,7 +420,7 @@ void MainWindow::exportGraph(const QString& fileName, bool includeDatabases, qre
     const auto graph = m_graphController->shownGraph();
     const GraphLayout layout = m_graphController->shownLayout();
     QPointer<MainWindow> self(this);
-    auto finish = [self, done](const QString& error) {
+    auto finish = [self, done = std::move(done)](const QString& error) {
         if (self && done)
             done(error);
     };
