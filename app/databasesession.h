@@ -68,6 +68,8 @@ public:
     quint64 test(const ConnectionProfile& profile);
 
     std::shared_ptr<const AlembicConfig> config() const { return m_config; }
+    // The graph every state is derived against: the last project's (null before the first).
+    std::shared_ptr<const RevisionGraph> graph() const { return m_graph; }
 
 signals:
     void profilesChanged();

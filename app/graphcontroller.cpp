@@ -26,7 +26,9 @@ GraphController::GraphController(GraphView* view, RevisionListView* list,
         if (layout.isValid() && m_requested) {
             m_shown = m_requested;
             m_shownLayout = layout;
-            m_view->setGraph(m_requested, layout);
+            // The new picture comes with the states derived against its graph, in one step.
+            m_viewStates = statesFor(m_requested);
+            m_view->setGraph(m_requested, layout, m_viewStates, m_databases->selectedProfile());
             updateDatabaseStates();
             if (!m_list->currentRevision().isEmpty())
                 m_view->setCurrentRevision(m_list->currentRevision());
@@ -112,15 +114,29 @@ void GraphController::setProject(const ProjectSnapshot& project)
     setGraph(project.graph, newProject);
 }
 
-void GraphController::updateDatabaseStates()
+GraphScene::ProfileStates GraphController::statesFor(
+    const std::shared_ptr<const RevisionGraph>& graph) const
 {
     GraphScene::ProfileStates states;
+    if (m_databases->graph() != graph)
+        return states; // derived against another graph: none fits this one yet
     for (const ConnectionProfile& p : m_databases->profiles()) {
         if (m_databases->hasState(p.name()))
             states.append({p.name(), m_databases->state(p.name())});
     }
+    return states;
+}
+
+void GraphController::updateDatabaseStates()
+{
     const QString selected = m_databases->selectedProfile();
-    m_view->setDatabaseStates(states, selected);
+    // The session derives its states against the newest project's graph at once; the picture
+    // draws that graph only once its layout arrives. Meanwhile the picture keeps the states
+    // of the graph it draws (only the selected profile may change); the layout brings the
+    // new ones. With no graph drawn, the states only name where the databases stand.
+    if (!m_shown || m_databases->graph() == m_shown)
+        m_viewStates = statesFor(m_databases->graph());
+    m_view->setDatabaseStates(m_viewStates, selected);
     // The revision list's State column shows the same database.
     if (m_databases->hasState(selected))
         m_list->setDatabaseState(selected, m_databases->state(selected));

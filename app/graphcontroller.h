@@ -2,6 +2,7 @@
 
 #include "model/layout/graphlayout.h"
 #include "model/project/projectsnapshot.h"
+#include "widgets/graph/graphscene.h"
 
 #include <QList>
 #include <QObject>
@@ -20,7 +21,8 @@ class RevisionListView;
 
 // Keeps the graph picture in step with the project and the databases: asks the layouter
 // (its own thread) for a layout of each new graph and shows it when the newest arrives,
-// keeping the old picture meanwhile; feeds every profile's state to the scene; keeps the
+// keeping the old picture meanwhile; feeds every profile's state, as DatabaseSession
+// derived it, to the picture that draws the graph it was derived against; keeps the
 // graph's and the list's selections together.
 class GraphController : public QObject
 {
@@ -50,6 +52,8 @@ signals:
 
 private:
     void updateDatabaseStates();
+    // Every read profile's state when the session derived them against `graph`, else none.
+    GraphScene::ProfileStates statesFor(const std::shared_ptr<const RevisionGraph>& graph) const;
 
     GraphView* m_view = nullptr;
     RevisionListView* m_list = nullptr;
@@ -58,6 +62,7 @@ private:
     std::shared_ptr<const RevisionGraph> m_requested;
     std::shared_ptr<const RevisionGraph> m_shown;
     GraphLayout m_shownLayout;
+    GraphScene::ProfileStates m_viewStates; // derived against m_shown (or with none drawn)
     quint64 m_pending = 0;
     QList<QAction*> m_contextActions;
     bool m_syncing = false;

@@ -1,3 +1,5 @@
+// MainWindow: composes the window (central area, docks, script pane, status bar) and follows
+// the project session; its actions and menus are in mainwindowactions.cpp.
 #include "app/mainwindow.h"
 
 #include "widgets/databases/databasesview.h"
@@ -25,19 +27,15 @@
 #include "app/settings.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QToolBar>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPointer>
 #include <QLineEdit>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSplitter>
@@ -269,124 +267,6 @@ void MainWindow::createScriptPane()
     });
 }
 
-void MainWindow::createActions()
-{
-    m_openAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this);
-    m_openAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
-    m_openAction->setStatusTip(tr("Open an alembic.ini or pyproject.toml"));
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::showOpenDialog);
-
-    m_reloadAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Reload"), this);
-    m_reloadAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_reloadAction->setStatusTip(tr("Read the project's files again"));
-    m_reloadAction->setEnabled(false);
-    connect(m_reloadAction, &QAction::triggered, m_session, &ProjectSession::reload);
-
-    m_exportAction = new QAction(tr("&Export Graph…"), this);
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setStatusTip(tr("Save the graph as the window draws it (SVG or PNG), or as Graphviz DOT"));
-    connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
-
-    m_quitAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_filterAction = new QAction(tr("&Filter Revisions"), this);
-    m_filterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
-    // Ctrl+F in a script is the script's Find: the filter owns it only beside the graph.
-    m_filterAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_centralTabs->addAction(m_filterAction);
-    connect(m_filterAction, &QAction::triggered, this, [this] {
-        m_centralTabs->setCurrentWidget(m_revisionList);
-        m_revisionList->focusFilter();
-    });
-
-    m_aboutAction = new QAction(tr("&About Retort"), this);
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-    m_aboutQtAction = new QAction(tr("About &Qt"), this);
-    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
-    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
-}
-
-void MainWindow::createMenus()
-{
-    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(m_openAction);
-    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    fileMenu->addAction(m_reloadAction);
-    fileMenu->addAction(m_exportAction);
-    fileMenu->addSeparator();
-    fileMenu->addAction(m_quitAction);
-    rebuildRecentMenu();
-
-    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction* toggleDiagnostics = m_diagnosticsDock->toggleViewAction();
-    toggleDiagnostics->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
-    viewMenu->addAction(toggleDiagnostics);
-    QAction* toggleDatabases = m_databasesDock->toggleViewAction();
-    toggleDatabases->setShortcut(QKeySequence(Qt::ALT | Qt::Key_3));
-    viewMenu->addAction(toggleDatabases);
-    QAction* toggleDetails = m_detailsDock->toggleViewAction();
-    toggleDetails->setShortcut(QKeySequence(Qt::ALT | Qt::Key_4));
-    viewMenu->addAction(toggleDetails);
-    QAction* toggleLog = m_logDock->toggleViewAction();
-    toggleLog->setShortcut(QKeySequence(Qt::ALT | Qt::Key_5));
-    viewMenu->addAction(toggleLog);
-    viewMenu->addSeparator();
-    viewMenu->addAction(m_filterAction);
-    // The graph's commands; their shortcuts work while the graph has the focus, the menu
-    // shows the graph.
-    viewMenu->addSeparator();
-    for (QAction* action : {m_graphView->zoomInAction(), m_graphView->zoomOutAction(),
-                            m_graphView->resetZoomAction(), m_graphView->fitAction(),
-                            m_graphView->fitAllAction(), m_graphView->overviewAction()}) {
-        viewMenu->addAction(action);
-        connect(action, &QAction::triggered, this, [this] {
-            m_centralTabs->setCurrentWidget(m_graphView->parentWidget());
-        });
-    }
-
-    QMenu* scriptMenu = menuBar()->addMenu(tr("&Script"));
-    scriptMenu->addAction(m_scripts->newRevisionAction());
-    scriptMenu->addAction(m_scripts->mergeHeadsAction());
-    scriptMenu->addSeparator();
-    scriptMenu->addAction(m_scripts->openScriptAction());
-    scriptMenu->addAction(m_scripts->saveAction());
-    scriptMenu->addAction(m_scripts->closeAction());
-
-    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
-    QToolBar* runBar = addToolBar(tr("Run"));
-    runBar->setObjectName(QStringLiteral("runToolBar"));
-    runBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    for (QAction* action : m_runController->menuActions()) {
-        if (action)
-            runMenu->addAction(action);
-        else
-            runMenu->addSeparator();
-    }
-    for (QAction* action :
-         {m_runController->stepUpAction(), m_runController->stepDownAction(),
-          m_runController->upgradeHeadsAction(), static_cast<QAction*>(nullptr),
-          m_runController->upgradeSelectedAction(), m_runController->downgradeSelectedAction(),
-          m_runController->stampSelectedAction(), static_cast<QAction*>(nullptr),
-          m_runController->refreshAction(), m_runController->stopAction()}) {
-        if (action)
-            runBar->addAction(action);
-        else
-            runBar->addSeparator();
-    }
-
-    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(m_aboutAction);
-    helpMenu->addAction(m_aboutQtAction);
-}
-
 void MainWindow::createStatusBar()
 {
     m_pathLabel = new QLabel;
@@ -446,56 +326,6 @@ void MainWindow::onDiagnosticActivated(const QString& path, int line)
                                  ? tr("%1, line %2").arg(QDir::toNativeSeparators(path)).arg(line)
                                  : QDir::toNativeSeparators(path),
                              5000);
-}
-
-void MainWindow::showOpenDialog()
-{
-    const QString current = m_session->configPath();
-    const QString folder = current.isEmpty() ? QDir::homePath() : QFileInfo(current).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Alembic Project"), folder,
-        tr("Alembic configuration (alembic.ini *.ini pyproject.toml);;"
-           "Ini files (*.ini);;pyproject.toml (pyproject.toml);;All files (*)"));
-    if (!path.isEmpty())
-        openProject(path);
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About Retort"),
-                       tr("<h3>Retort %1</h3>"
-                          "<p>A desktop workbench for Alembic database migrations: "
-                          "the revision graph, the scripts, and where each database stands.</p>")
-                           .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QList<RecentProject> projects = m_settings.recentProjects();
-    int number = 0;
-    for (const RecentProject& project : projects) {
-        ++number;
-        QString text = QDir::toNativeSeparators(project.path);
-        if (!project.section.isEmpty())
-            text = tr("%1 [%2]", "recent project: path [section]").arg(text, project.section);
-        text.replace(QLatin1Char('&'), QLatin1String("&&"));
-        if (number < 10)
-            text = QStringLiteral("&%1 %2").arg(number).arg(text);
-        QAction* action = m_recentMenu->addAction(text);
-        connect(action, &QAction::triggered, this, [this, project] {
-            openProject(project.path,
-                        ProjectId::normalizedSection(project.section));
-        });
-    }
-    if (!projects.isEmpty()) {
-        m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("&Clear Menu"), this, [this] {
-            m_settings.clearRecentProjects();
-            rebuildRecentMenu();
-        });
-    }
-    m_recentMenu->setEnabled(!projects.isEmpty());
 }
 
 void MainWindow::showError(const QString& message)
@@ -590,7 +420,7 @@ void MainWindow::exportGraph(const QString& fileName, bool includeDatabases, qre
     const auto graph = m_graphController->shownGraph();
     const GraphLayout layout = m_graphController->shownLayout();
     QPointer<MainWindow> self(this);
-    auto finish = [self, done](const QString& error) {
+    auto finish = [self, done = std::move(done)](const QString& error) {
         if (self && done)
             done(error);
     };

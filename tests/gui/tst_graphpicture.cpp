@@ -1,6 +1,7 @@
 // Issue 11: "Export is not what the window shows." SVG and PNG exports are the graph scene
 // itself (badges, head / merge / branch point glyphs, applied / pending styling, database
 // markers); the dialog proposes "<project>-graph.svg" in the project folder.
+#include "derivedstates.h"
 #include "widgets/graph/databasemarkeritem.h"
 #include "widgets/graph/exportgraphdialog.h"
 #include "widgets/graph/graphpicture.h"
@@ -26,6 +27,7 @@
 #include <QXmlStreamReader>
 
 using namespace retort;
+using retort::test::derived;
 
 namespace {
 
@@ -68,8 +70,8 @@ private slots:
         GraphScene scene;
         scene.setGraph(m_graph, m_layout);
         const QStringList heads = m_graph->heads();
-        scene.setDatabaseStates({{QStringLiteral("default"), DatabaseState::fromRows({heads.first()})},
-                                 {QStringLiteral("staging"), DatabaseState::fromRows({heads.last()})}},
+        scene.setDatabaseStates(derived(scene.graph(), {{QStringLiteral("default"), DatabaseState::fromRows({heads.first()})},
+                                 {QStringLiteral("staging"), DatabaseState::fromRows({heads.last()})}}),
                                 QStringLiteral("default"));
         scene.selectRevision(heads.last());
         scene.setSearchMatches({heads.first()});
@@ -95,8 +97,8 @@ private slots:
         // emphasised edge, no marker-pen) ...
         GraphScene plain;
         plain.setGraph(m_graph, m_layout);
-        plain.setDatabaseStates({{QStringLiteral("default"), DatabaseState::fromRows({heads.first()})},
-                                 {QStringLiteral("staging"), DatabaseState::fromRows({heads.last()})}},
+        plain.setDatabaseStates(derived(plain.graph(), {{QStringLiteral("default"), DatabaseState::fromRows({heads.first()})},
+                                 {QStringLiteral("staging"), DatabaseState::fromRows({heads.last()})}}),
                                 QStringLiteral("default"));
         QCOMPARE(GraphPicture::record(scene, true).toImage(1).value(),
                  GraphPicture::record(plain, true).toImage(1).value());
@@ -146,7 +148,7 @@ private slots:
         const auto graph = RevisionGraph::build(revisions);
         GraphScene scene;
         scene.setGraph(graph, layout);
-        scene.setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({revisions.at(2500).id})}},
+        scene.setDatabaseStates(derived(scene.graph(), {{QStringLiteral("dev"), DatabaseState::fromRows({revisions.at(2500).id})}}),
                                 QStringLiteral("dev"));
         QElapsedTimer timer;
         timer.start();

@@ -1,3 +1,4 @@
+#include "derivedstates.h"
 #include "widgets/graph/databasemarkeritem.h"
 #include "widgets/graph/edgeitem.h"
 #include "widgets/graph/graphcaption.h"
@@ -21,6 +22,7 @@
 #include <QTest>
 
 using namespace retort;
+using retort::test::derived;
 using retort::test::ids;
 using retort::test::rev;
 
@@ -214,7 +216,7 @@ private slots:
             {prod, DatabaseState::fromRows({QStringLiteral("b"), QStringLiteral("f00dcafe")})},
             {broken, DatabaseState::failure(QStringLiteral("no route to host"))},
         };
-        scene.setDatabaseStates(states, dev);
+        scene.setDatabaseStates(derived(scene.graph(), states), dev);
 
         QCOMPARE(node("b")->state(), State::Current);
         QVERIFY(node("b")->isCurrent());
@@ -245,7 +247,7 @@ private slots:
         QVERIFY(scene.graphRect().contains(ghost->sceneBoundingRect()));
 
         // Another selected profile moves the highlight.
-        scene.setDatabaseStates(states, staging);
+        scene.setDatabaseStates(derived(scene.graph(), states), staging);
         QCOMPARE(node("m")->state(), State::Current);
         QCOMPARE(node("b")->state(), State::Applied);
         QCOMPARE(node("c")->state(), State::Applied);
@@ -255,18 +257,18 @@ private slots:
         QCOMPARE(node("b")->selectedProfileMarker(), QString());
 
         // The ghost is current for prod.
-        scene.setDatabaseStates(states, prod);
+        scene.setDatabaseStates(derived(scene.graph(), states), prod);
         QVERIFY(scene.nodeItem(QStringLiteral("f00dcafe"))->isCurrent());
         QCOMPARE(node("b")->state(), State::Current);
 
         // An unreadable selected database highlights nothing.
-        scene.setDatabaseStates(states, broken);
+        scene.setDatabaseStates(derived(scene.graph(), states), broken);
         QCOMPARE(node("b")->state(), State::Unknown);
         QCOMPARE(node("m")->state(), State::Unknown);
         QCOMPARE(node("m")->profileMarkers(), QStringList{staging});
 
         // At base: everything pending.
-        scene.setDatabaseStates({{dev, DatabaseState::atBase()}}, dev);
+        scene.setDatabaseStates(derived(scene.graph(), {{dev, DatabaseState::atBase()}}), dev);
         for (RevisionNodeItem* item : scene.nodeItems())
             QCOMPARE(item->state(), State::Pending);
         QVERIFY(scene.ghostItems().isEmpty());
@@ -285,8 +287,8 @@ private slots:
     void noGhostsBeforeTheGraph()
     {
         GraphScene scene;
-        scene.setDatabaseStates(
-            {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("d")})}},
+        scene.setDatabaseStates(derived(scene.graph(),
+            {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("d")})}}),
             QStringLiteral("dev"));
         QVERIFY(scene.ghostItems().isEmpty());
         QVERIFY(!scene.nodeItem(QStringLiteral("d")));
@@ -301,8 +303,8 @@ private slots:
         auto graph = sampleGraph();
         GraphScene scene;
         scene.setGraph(graph, layoutFor(*graph));
-        scene.setDatabaseStates(
-            {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("x9")})}},
+        scene.setDatabaseStates(derived(scene.graph(),
+            {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("x9")})}}),
             QStringLiteral("dev"));
         QVERIFY(scene.nodeItem(QStringLiteral("x9"))->isGhost());
 
@@ -312,6 +314,10 @@ private slots:
         graph = RevisionGraph::build(revisions);
         scene.setGraph(graph, layoutFor(*graph));
         QVERIFY(scene.ghostItems().isEmpty());
+        // The session derives the same rows against the new graph (the scene derives nothing).
+        scene.setDatabaseStates(
+            derived(graph, {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("x9")})}}),
+            QStringLiteral("dev"));
         RevisionNodeItem* x9 = scene.nodeItem(QStringLiteral("x9"));
         QVERIFY(x9);
         QVERIFY(!x9->isGhost());
@@ -438,7 +444,7 @@ private slots:
         // Kept across a new layout, and given to a ghost row that appears later.
         scene.setGraph(graph, layoutFor(*graph, QPointF(30, 30)));
         QVERIFY(scene.nodeItem(QStringLiteral("b"))->isSearchMatch());
-        scene.setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("zz")})}},
+        scene.setDatabaseStates(derived(scene.graph(), {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("zz")})}}),
                                 QStringLiteral("dev"));
         QVERIFY(scene.nodeItem(QStringLiteral("zz"))->isGhost());
         QVERIFY(scene.nodeItem(QStringLiteral("zz"))->isSearchMatch());
@@ -454,10 +460,10 @@ private slots:
             {Diagnostic::error(QStringLiteral("/p/versions/c.py"), 3, QStringLiteral("bad"))});
         GraphScene scene;
         scene.setGraph(graph, layoutFor(*graph));
-        scene.setDatabaseStates(
+        scene.setDatabaseStates(derived(scene.graph(),
             {{QStringLiteral("dev"),
               DatabaseState::fromRows({QStringLiteral("b"), QStringLiteral("zz")})},
-             {QStringLiteral("prod"), DatabaseState::fromRows({QStringLiteral("m")})}},
+             {QStringLiteral("prod"), DatabaseState::fromRows({QStringLiteral("m")})}}),
             QStringLiteral("dev"));
         scene.selectRevision(QStringLiteral("m"));
 
@@ -538,7 +544,7 @@ private slots:
         states.append({QStringLiteral("staging"), DatabaseState::fromRows({heads.first()})});
         states.append({QStringLiteral("a rather long profile name"),
                        DatabaseState::fromRows({heads.last()})});
-        scene.setDatabaseStates(states, QStringLiteral("default"));
+        scene.setDatabaseStates(derived(scene.graph(), states), QStringLiteral("default"));
 
         const QList<DatabaseMarkerItem*> markers = scene.markerItems();
         QCOMPARE(markers.size(), n + int(heads.size()) + 2);
@@ -592,7 +598,7 @@ private slots:
         GraphScene scene;
         scene.setPalette(QPalette(Qt::white));
         scene.setGraph(graph, layoutFor(*graph));
-        scene.setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("b")})}},
+        scene.setDatabaseStates(derived(scene.graph(), {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("b")})}}),
                                 QStringLiteral("dev"));
         RevisionNodeItem* current = scene.nodeItem(QStringLiteral("b"));
         RevisionNodeItem* other = scene.nodeItem(QStringLiteral("m"));
@@ -650,18 +656,18 @@ private slots:
             {QStringLiteral("broken"), DatabaseState::failure(QStringLiteral("no route to host"))},
         };
         QCOMPARE(scene.caption(), QString());
-        scene.setDatabaseStates(states, QStringLiteral("staging"));
+        scene.setDatabaseStates(derived(scene.graph(), states), QStringLiteral("staging"));
         QCOMPARE(scene.caption(), QStringLiteral("Showing: staging — at m"));
         QCOMPARE(changed.size(), 1);
-        scene.setDatabaseStates(states, QStringLiteral("prod"));
+        scene.setDatabaseStates(derived(scene.graph(), states), QStringLiteral("prod"));
         QCOMPARE(scene.caption(), QStringLiteral("Showing: prod — at b, f00dcafe (no script)"));
-        scene.setDatabaseStates(states, QStringLiteral("empty"));
+        scene.setDatabaseStates(derived(scene.graph(), states), QStringLiteral("empty"));
         QCOMPARE(scene.caption(), QStringLiteral("Showing: empty — at base (empty version table)"));
-        scene.setDatabaseStates(states, QStringLiteral("new"));
+        scene.setDatabaseStates(derived(scene.graph(), states), QStringLiteral("new"));
         QCOMPARE(scene.caption(), QStringLiteral("Showing: new — at base (no version table)"));
-        scene.setDatabaseStates(states, QStringLiteral("broken"));
+        scene.setDatabaseStates(derived(scene.graph(), states), QStringLiteral("broken"));
         QCOMPARE(scene.caption(), QStringLiteral("Showing: broken — cannot read: no route to host"));
-        scene.setDatabaseStates(states, QStringLiteral("unread"));
+        scene.setDatabaseStates(derived(scene.graph(), states), QStringLiteral("unread"));
         QCOMPARE(scene.caption(), QStringLiteral("Showing: unread — not read yet"));
 
         // On the view: a label over the picture that follows the scene, hidden without one.
@@ -673,7 +679,7 @@ private slots:
         QVERIFY(caption->isVisible());
         QCOMPARE(caption->caption(), QStringLiteral("Showing: unread — not read yet"));
         QCOMPARE(caption->text(), caption->caption());
-        scene.setDatabaseStates(states, QStringLiteral("staging"));
+        scene.setDatabaseStates(derived(scene.graph(), states), QStringLiteral("staging"));
         QCOMPARE(caption->text(), QStringLiteral("Showing: staging — at m"));
         // Above the picture, in a strip the view keeps for it: it never covers a node.
         QVERIFY(!view.viewport()->geometry().intersects(caption->geometry()));
@@ -709,7 +715,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         GraphScene* scene = view.graphScene();
         scene->setGraph(withExtra, layoutFor(*withExtra));
-        scene->setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("f1")})}},
+        scene->setDatabaseStates(derived(scene->graph(), {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("f1")})}}),
                                  QStringLiteral("dev"));
         view.selectRevision(QStringLiteral("f1"));
         RevisionNodeItem* extra = scene->nodeItem(QStringLiteral("f1"));
@@ -755,7 +761,7 @@ private slots:
         GraphLayout smaller = layoutFor(*without);
         smaller.boundingBox = layoutFor(*withExtra).boundingBox; // the view does not move
         scene->setGraph(without, smaller);
-        scene->setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("d")})}},
+        scene->setDatabaseStates(derived(scene->graph(), {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("d")})}}),
                                  QStringLiteral("dev"));
         QVERIFY(!scene->nodeItem(QStringLiteral("f1")));
         for (QGraphicsItem* item : scene->items(oldRect))
@@ -805,8 +811,8 @@ private slots:
         timer.start();
         scene.setGraph(graph, layout);
         const qint64 build = timer.restart();
-        scene.setDatabaseStates(
-            {{QStringLiteral("dev"), DatabaseState::fromRows({revisions.at(2500).id})}},
+        scene.setDatabaseStates(derived(scene.graph(),
+            {{QStringLiteral("dev"), DatabaseState::fromRows({revisions.at(2500).id})}}),
             QStringLiteral("dev"));
         const qint64 states = timer.restart();
         scene.selectRevision(revisions.at(100).id);

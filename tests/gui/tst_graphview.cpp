@@ -1,3 +1,4 @@
+#include "derivedstates.h"
 #include "widgets/graph/graphoverview.h"
 #include "widgets/graph/graphscene.h"
 #include "widgets/graph/graphsearchbar.h"
@@ -19,6 +20,7 @@
 #include <cmath>
 
 using namespace retort;
+using retort::test::derived;
 
 namespace {
 
@@ -145,7 +147,7 @@ private slots:
         view.clearRunMarks();
         QVERIFY(view.graphScene()->plannedRevisions().isEmpty());
         QVERIFY(view.graphScene()->failedRevision().isEmpty());
-        view.setDatabaseStates({{QStringLiteral("dev"), DatabaseState::fromRows({some})}},
+        view.setDatabaseStates(derived(view.graphScene()->graph(), {{QStringLiteral("dev"), DatabaseState::fromRows({some})}}),
                                QStringLiteral("dev"));
         QCOMPARE(view.graphScene()->databaseStates().size(), 1);
         QSignalSpy drawn(&view, &GraphView::graphChanged);
@@ -461,8 +463,8 @@ private slots:
         QVERIFY(overview->isVisible());
 
         // It draws the graph, where the database stands and the search matches.
-        view->graphScene()->setDatabaseStates(
-            {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("a")})}},
+        view->graphScene()->setDatabaseStates(derived(view->graphScene()->graph(),
+            {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("a")})}}),
             QStringLiteral("dev"));
         view->setSearchText(QStringLiteral("users table"));
         view->centerOnRevision(QStringLiteral("mm"));
@@ -747,10 +749,10 @@ private slots:
     void rendersSomething()
     {
         auto view = makeView();
-        view->graphScene()->setDatabaseStates(
+        view->graphScene()->setDatabaseStates(derived(view->graphScene()->graph(),
             {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("x2")})},
              {QStringLiteral("prod"),
-              DatabaseState::fromRows({QStringLiteral("bp"), QStringLiteral("deadbeef")})}},
+              DatabaseState::fromRows({QStringLiteral("bp"), QStringLiteral("deadbeef")})}}),
             QStringLiteral("dev"));
         view->selectRevision(QStringLiteral("m"));
         QImage image(800, 600, QImage::Format_ARGB32_Premultiplied);

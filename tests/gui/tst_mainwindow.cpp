@@ -2,10 +2,13 @@
 #include "app/databasesession.h"
 #include "widgets/details/revisiondetailsview.h"
 #include "widgets/diagnostics/diagnosticsview.h"
+#include "widgets/graph/graphscene.h"
 #include "widgets/graph/graphview.h"
+#include "widgets/graph/revisionnodeitem.h"
 #include "app/graphcontroller.h"
 #include "app/mainwindow.h"
 #include "widgets/plan/plandialog.h"
+#include "model/db/databasestate.h"
 #include "model/graph/revisiongraph.h"
 #include "app/projectsession.h"
 #include "widgets/revisions/revisionlistview.h"
@@ -309,6 +312,89 @@ private slots:
         QTRY_COMPARE(list->model()->rowCount(), 3);
         QCOMPARE(list->currentRevision(), QString());
         QCOMPARE(currentChanged.count(), 2);
+    }
+
+    // The picture draws the database states derived against the graph it shows. A reload
+    // re-derives the states at once (DatabaseSession), but the new graph is drawn only when
+    // its layout arrives: until then the picture keeps the states of the graph it draws, and
+    // the new graph comes with the new states.
+    void graphStatesWaitForTheirGraph()
+    {
+        Project project;
+        QVERIFY(project.create());
+        MainWindow window(*m_settings);
+        window.show();
+        window.openProject(project.ini());
+        const QString a = QStringLiteral("aaaa00000001");
+        const QString b = QStringLiteral("bbbb00000002");
+        const QString c = QStringLiteral("cccc00000003");
+        DatabaseSession* databases = window.databases();
+        GraphScene* scene = window.graphView()->graphScene();
+        QTRY_VERIFY(scene->nodeItem(c) != nullptr);
+        const QString profile = databases->selectedProfile();
+        QVERIFY(!profile.isEmpty());
+        QTRY_VERIFY(databases->hasState(profile) && !databases->isReading(profile));
+        // The database stands at b, as a run would leave it.
+        databases->showRunProgress(profile, {b});
+        using State = RevisionNodeItem::State;
+        QCOMPARE(scene->nodeItem(a)->state(), State::Applied);
+        QCOMPARE(scene->nodeItem(c)->state(), State::Pending);
+        QVERIFY(window.revisionList()->setCurrentRevision(c));
+        QCOMPARE(window.detailsView()->fieldText(RevisionDetailsView::DatabaseField),
+                 QStringLiteral("pending in %1").arg(profile));
+
+        // Every node as the database's rows make it on the graph the picture draws.
+        auto mismatches = [&] {
+            QStringList wrong;
+            const DatabaseState expected = DatabaseState::derive(
+                *scene->graph(), databases->state(profile).currentRevisions());
+            for (RevisionNodeItem* item : scene->nodeItems()) {
+                const State want = expected.isCurrent(item->id())   ? State::Current
+                                   : expected.isApplied(item->id()) ? State::Applied
+                                                                    : State::Pending;
+                if (item->state() != want)
+                    wrong << item->id();
+            }
+            return wrong;
+        };
+
+        // c becomes a base of its own and b merges a and c: on the new graph c is applied.
+        QVERIFY(project.addRevision(c, QString(), QStringLiteral("create orders"),
+                                    QStringLiteral("2024-01-03")));
+        QVERIFY(writeFile(QDir(project.versions()).filePath(b + QStringLiteral("_rev.py")),
+                          revisionScript(b, a, QStringLiteral("add email to users"),
+                                         QStringLiteral("2024-01-02 12:00:00.000000"))
+                              .replace(QStringLiteral("down_revision = '%1'").arg(a),
+                                       QStringLiteral("down_revision = ('%1', '%2')").arg(a, c))));
+        int beforeLayout = 0;
+        QStringList wrongBeforeLayout;
+        QString detailsBeforeLayout;
+        State cBeforeLayout = State::Unknown;
+        // After the window's own slots: the session has the new graph, the picture not yet.
+        const QMetaObject::Connection watch =
+            connect(window.session(), &ProjectSession::loaded, this, [&] {
+                if (scene->graph() == databases->graph())
+                    return;
+                ++beforeLayout;
+                wrongBeforeLayout += mismatches();
+                cBeforeLayout = scene->nodeItem(c)->state();
+                detailsBeforeLayout =
+                    window.detailsView()->fieldText(RevisionDetailsView::DatabaseField);
+            });
+        window.session()->reload();
+        QTRY_VERIFY(beforeLayout > 0);
+        QVERIFY2(wrongBeforeLayout.isEmpty(), qPrintable(wrongBeforeLayout.join(u' ')));
+        QCOMPARE(cBeforeLayout, State::Pending); // the old graph, still drawn
+        // The details show the new graph at once, with the states the session derived for it.
+        QCOMPARE(detailsBeforeLayout, QStringLiteral("applied in %1").arg(profile));
+
+        QTRY_VERIFY(scene->graph() == databases->graph());
+        disconnect(watch);
+        QVERIFY2(mismatches().isEmpty(), qPrintable(mismatches().join(u' ')));
+        QCOMPARE(scene->nodeItem(c)->state(), State::Applied);
+        QCOMPARE(scene->nodeItem(b)->state(), State::Current);
+        QCOMPARE(window.detailsView()->fieldText(RevisionDetailsView::DatabaseField),
+                 QStringLiteral("applied in %1").arg(profile));
     }
 
     void failureKeepsPreviousProject()

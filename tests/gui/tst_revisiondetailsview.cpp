@@ -1,4 +1,5 @@
 #include "widgets/details/revisiondetailsview.h"
+#include "derivedstates.h"
 
 #include "model/graph/revisiongraph.h"
 
@@ -14,6 +15,7 @@
 #include <QTest>
 
 using namespace retort;
+using retort::test::derivedState;
 
 namespace {
 
@@ -292,7 +294,7 @@ private slots:
         view.setGraph(graph);
         view.setRevision(QStringLiteral("b2"));
         view.setDatabaseState(QStringLiteral("dev"),
-                              DatabaseState::fromRows({QStringLiteral("b2")}));
+                              derivedState(graph, DatabaseState::fromRows({QStringLiteral("b2")})));
         QVERIFY(view.isFieldVisible(RevisionDetailsView::DatabaseField));
         QCOMPARE(view.fieldText(RevisionDetailsView::DatabaseField),
                  QStringLiteral("current in dev"));

@@ -392,9 +392,7 @@ QString RevisionDetailsView::databaseText() const
     const QString profile = m_profileName.isEmpty() ? tr("the database") : m_profileName;
     if (!m_databaseState.isReadable())
         return tr("unknown in %1: %2").arg(profile, m_databaseState.error());
-    DatabaseState state = m_databaseState;
-    if (!state.isDerived() && m_graph)
-        state = DatabaseState::derive(*m_graph, state);
+    const DatabaseState& state = m_databaseState;
     if (state.isCurrent(m_shownId))
         return tr("current in %1").arg(profile);
     if (state.isApplied(m_shownId))

@@ -73,8 +73,8 @@ public:
     QString shownRevision() const { return m_shownId; }
     bool isShowingPlaceholder() const { return m_shownId.isEmpty(); }
 
-    // Where the shown revision stands in one database ("applied in dev"). Optional; a state
-    // not yet derived is derived against the current graph.
+    // Where the shown revision stands in one database ("applied in dev"). Optional; `state`
+    // is taken as given: derived against graph() (the DatabaseSession's overlay).
     void setDatabaseState(const QString& profileName, const DatabaseState& state);
     void clearDatabaseState();
 

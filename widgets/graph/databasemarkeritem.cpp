@@ -1,6 +1,6 @@
 #include "widgets/graph/databasemarkeritem.h"
 
-#include "widgets/graph/graphscene.h"
+#include "widgets/graph/graphstyle.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

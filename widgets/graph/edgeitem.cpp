@@ -1,6 +1,6 @@
 #include "widgets/graph/edgeitem.h"
 
-#include "widgets/graph/graphscene.h"
+#include "widgets/graph/graphstyle.h"
 #include "model/layout/graphlayout.h"
 
 #include <QLineF>

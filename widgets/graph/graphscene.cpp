@@ -2,10 +2,11 @@
 
 #include "widgets/graph/databasemarkeritem.h"
 #include "widgets/graph/edgeitem.h"
+#include "widgets/graph/graphsearch.h"
+#include "widgets/graph/overlayplacer.h"
 #include "model/graph/revisiongraph.h"
 #include "widgets/graph/revisionnodeitem.h"
 
-#include <QFontDatabase>
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
@@ -21,32 +22,6 @@ namespace {
 constexpr qreal kSceneMargin = 40.0;
 constexpr qreal kGhostGap = 30.0;
 
-QColor mix(const QColor& a, const QColor& b, qreal t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
-                            float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
-// Moves `color` towards `text` until it stands out from `base` (palettes with a dark Base
-// often keep a dark Link colour).
-QColor withContrast(const QColor& color, const QColor& base, const QColor& text)
-{
-    QColor c = color;
-    for (int i = 0; i < 5 && std::abs(c.lightnessF() - base.lightnessF()) < 0.3; ++i)
-        c = mix(c, text, 0.3);
-    return c;
-}
-
-QFont scaled(QFont font, qreal factor)
-{
-    if (font.pointSizeF() > 0)
-        font.setPointSizeF(font.pointSizeF() * factor);
-    else if (font.pixelSize() > 0)
-        font.setPixelSize(std::max(1, int(font.pixelSize() * factor)));
-    return font;
-}
-
 QStringList sortedKeys(const QHash<QString, RevisionNodeItem*>& hash)
 {
     QStringList keys = hash.keys();
@@ -55,69 +30,6 @@ QStringList sortedKeys(const QHash<QString, RevisionNodeItem*>& hash)
 }
 
 } // namespace
-
-GraphStyle GraphStyle::fromPalette(const QPalette& palette, const QFont& font)
-{
-    const QColor base = palette.color(QPalette::Base);
-    const QColor text = palette.color(QPalette::Text);
-    const QColor window = palette.color(QPalette::Window);
-    const QColor highlight = palette.color(QPalette::Highlight);
-    const QColor highlightedText = palette.color(QPalette::HighlightedText);
-    const QColor link = palette.color(QPalette::Link);
-    const bool dark = base.lightnessF() < 0.5;
-
-    GraphStyle s;
-    s.font = font;
-    s.idFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    if (font.pointSizeF() > 0)
-        s.idFont.setPointSizeF(font.pointSizeF());
-    else if (font.pixelSize() > 0)
-        s.idFont.setPixelSize(font.pixelSize());
-    s.idFont.setBold(true);
-    s.smallFont = scaled(font, 0.85);
-
-    s.nodeFill = base;
-    s.nodeText = text;
-    s.nodeBorder = mix(base, text, 0.55);
-    s.appliedFill = mix(base, highlight, 0.18);
-    s.appliedBorder = mix(base, highlight, 0.75);
-    s.pendingFill = mix(base, window, 0.6);
-    s.pendingText = mix(base, text, 0.55);
-    s.pendingBorder = mix(base, text, 0.4);
-    // "You are here" is green, never the selection's colour: a database's position must not
-    // look like the node someone clicked.
-    QColor here = dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x2e, 0x8b, 0x3e);
-    const int highlightHue = highlight.hslHue();
-    if (highlightHue >= 70 && highlightHue <= 170) // a green highlight: "here" turns amber
-        here = dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xc7, 0x6a, 0x00);
-    s.currentFill = mix(base, here, dark ? 0.35 : 0.25);
-    s.currentText = text;
-    s.currentBorder = here;
-    s.currentGlyphText = dark ? QColor(0x10, 0x20, 0x10) : QColor(Qt::white);
-    s.errorFill = dark ? QColor(0xef, 0x53, 0x50) : QColor(0xc6, 0x28, 0x28);
-    s.errorText = QColor(Qt::white);
-    s.ghostFill = mix(base, s.errorFill, 0.08);
-    s.ghostText = mix(base, text, 0.7);
-    s.ghostBorder = s.errorFill;
-    s.selection = dark ? highlight.lighter(130) : highlight.darker(115);
-    s.selectionHalo = s.selection;
-    s.selectionHalo.setAlphaF(0.55f);
-    s.edge = mix(base, text, 0.5);
-    s.edgeEmphasized = highlight;
-    s.dependencyEdge = withContrast(mix(base, link, 0.8), base, text);
-    s.labelFill = mix(base, link, 0.15);
-    s.labelText = text;
-    s.labelBorder = withContrast(mix(base, link, 0.7), base, text);
-    s.glyphFill = mix(base, text, 0.65);
-    s.glyphText = base;
-    s.markerFill = mix(base, text, 0.7);
-    s.markerText = base;
-    s.selectedMarkerFill = highlight;
-    s.selectedMarkerText = highlightedText;
-    // A highlighter's yellow, toned to the palette: not the selection's highlight colour.
-    s.searchMatch = dark ? QColor(0xb2, 0x8b, 0x00) : QColor(0xff, 0xd5, 0x4f);
-    return s;
-}
 
 GraphScene::GraphScene(QObject* parent) : QGraphicsScene(parent)
 {
@@ -249,6 +161,14 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
     emit graphChanged(sameRevisions);
 }
 
+void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout,
+                          const ProfileStates& states, const QString& selectedProfile)
+{
+    m_states = states;
+    m_selectedProfile = selectedProfile;
+    setGraph(std::move(graph), layout);
+}
+
 void GraphScene::clearGraph()
 {
     setGraph(nullptr, GraphLayout());
@@ -313,10 +233,9 @@ void GraphScene::applyStates()
     QStringList ghostIds;
     DatabaseState selected;
     bool haveSelected = false;
-    for (const auto& [name, rawState] : std::as_const(m_states)) {
-        if (!rawState.isReadable())
+    for (const auto& [name, state] : std::as_const(m_states)) {
+        if (!state.isReadable())
             continue;
-        const DatabaseState state = m_graph ? DatabaseState::derive(*m_graph, rawState) : rawState;
         for (const QString& row : state.currentRevisions()) {
             QStringList& here = markers[row];
             if (!here.contains(name))
@@ -435,11 +354,6 @@ void GraphScene::rebuildMarkers(const QHash<QString, QStringList>& markers)
     }
 }
 
-// Markers go next to their node: beside it (right, then left) when there is room, else as a
-// tab on its top or bottom edge (in the gap between ranks), else as near as possible along
-// the node's row, joined to it by a leader line. They never cover a node's box, its branch
-// label badges or its error mark, nor another marker. A node's markers stay together: one
-// under the other beside the node, side by side on a tab.
 void GraphScene::placeMarkers()
 {
     for (QGraphicsPathItem* leader : std::as_const(m_leaders))
@@ -447,184 +361,25 @@ void GraphScene::placeMarkers()
     m_leaders.clear();
     if (m_markers.isEmpty())
         return;
-    constexpr qreal kSide = 9.0; // clear of the selection halo
-    constexpr qreal kTab = 1.5;
-    constexpr qreal kStack = 2.0;
-
-    QList<QRectF> obstacles;
-    obstacles.reserve(m_nodes.size() + m_ghosts.size() + m_markers.size());
-    for (RevisionNodeItem* item : std::as_const(m_nodes))
-        obstacles.append(item->mapRectToScene(item->occupiedRect()));
-    for (RevisionNodeItem* item : std::as_const(m_ghosts))
-        obstacles.append(item->mapRectToScene(item->occupiedRect()));
-
-    // The markers of each node, in order.
-    QList<QPair<RevisionNodeItem*, QList<DatabaseMarkerItem*>>> groups;
-    for (DatabaseMarkerItem* marker : std::as_const(m_markers)) {
-        RevisionNodeItem* node = nodeItem(marker->revision());
-        if (groups.isEmpty() || groups.last().first != node)
-            groups.append(qMakePair(node, QList<DatabaseMarkerItem*>()));
-        groups.last().second.append(marker);
-    }
-    // Top to bottom, left to right: placement does not depend on hash order.
-    std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
-        const QPointF pa = a.first->pos(), pb = b.first->pos();
-        return pa.y() != pb.y() ? pa.y() < pb.y() : pa.x() < pb.x();
-    });
-
-    auto blockers = [&obstacles](const QRectF& labels) {
-        const QRectF r = labels.adjusted(-1, -1, 1, 1); // the markers' bounding rects
-        QList<QRectF> hits;
-        for (const QRectF& o : std::as_const(obstacles)) {
-            if (o.intersects(r))
-                hits.append(o);
-        }
-        return hits;
-    };
-
-    enum class Side { Right, Left, Above, Below };
-    for (const auto& [node, markers] : std::as_const(groups)) {
-        QSizeF column, row; // the group one under the other, or side by side
-        for (DatabaseMarkerItem* m : markers) {
-            const QSizeF size = m->labelRect().size();
-            column = QSizeF(std::max(column.width(), size.width()),
-                            column.height() + size.height() + (column.isEmpty() ? 0 : kStack));
-            row = QSizeF(row.width() + size.width() + (row.isEmpty() ? 0 : kStack),
-                         std::max(row.height(), size.height()));
-        }
-        const QRectF box = node->mapRectToScene(node->nodeRect());
-        const qreal middle = box.center().y() - column.height() / 2;
-        const QList<QPair<Side, QRectF>> candidates{
-            {Side::Right, QRectF(QPointF(box.right() + kSide, middle), column)},
-            {Side::Left, QRectF(QPointF(box.left() - kSide - column.width(), middle), column)},
-            {Side::Above, QRectF(QPointF(box.right() - row.width(), box.top() - kTab - row.height()), row)},
-            {Side::Below, QRectF(QPointF(box.right() - row.width(), box.bottom() + kTab), row)},
-        };
-        Side side = Side::Right;
-        QRectF group;
-        for (const auto& [candidate, rect] : candidates) {
-            if (blockers(rect).isEmpty()) {
-                side = candidate;
-                group = rect;
-                break;
-            }
-        }
-        if (group.isNull()) {
-            // Slide right from the right-hand side, and left from the left-hand side, until
-            // free; the nearer wins.
-            QRectF right = candidates.at(0).second;
-            for (QList<QRectF> hits = blockers(right); !hits.isEmpty(); hits = blockers(right)) {
-                qreal x = right.left();
-                for (const QRectF& h : std::as_const(hits))
-                    x = std::max(x, h.right() + kSide);
-                right.moveLeft(x);
-            }
-            QRectF left = candidates.at(1).second;
-            for (QList<QRectF> hits = blockers(left); !hits.isEmpty(); hits = blockers(left)) {
-                qreal x = left.right();
-                for (const QRectF& h : std::as_const(hits))
-                    x = std::min(x, h.left() - kSide);
-                left.moveRight(x);
-            }
-            const bool onRight = right.left() - box.right() <= box.left() - left.right() + 0.5;
-            side = onRight ? Side::Right : Side::Left;
-            group = onRight ? right : left;
-        }
-        obstacles.append(group.adjusted(-kStack, -kStack, kStack, kStack));
-
-        const bool vertical = side == Side::Right || side == Side::Left;
-        QPointF at = group.topLeft();
-        for (DatabaseMarkerItem* m : markers) {
-            const QRectF label = m->labelRect();
-            const qreal x = side == Side::Left ? group.right() - label.width() : at.x();
-            invalidateItem(m);
-            m->setPos(QPointF(x, at.y()) - label.topLeft());
-            if (vertical)
-                at.ry() += label.height() + kStack;
-            else
-                at.rx() += label.width() + kStack;
-        }
-
-        // A leader from the box to the first marker: short when the group sits by the node,
-        // drawn under the nodes when it had to go further.
-        const QRectF first = markers.first()->mapRectToScene(markers.first()->labelRect());
-        QPointF from, to;
-        switch (side) {
-        case Side::Right:
-            from = QPointF(box.right(), box.center().y());
-            to = QPointF(first.left(), first.center().y());
-            break;
-        case Side::Left:
-            from = QPointF(box.left(), box.center().y());
-            to = QPointF(first.right(), first.center().y());
-            break;
-        case Side::Above:
-            from = QPointF(first.center().x(), box.top());
-            to = QPointF(first.center().x(), first.bottom());
-            break;
-        case Side::Below:
-            from = QPointF(first.center().x(), box.bottom());
-            to = QPointF(first.center().x(), first.top());
-            break;
-        }
-        QPainterPath path(from);
-        path.lineTo(to);
-        auto* leader = new QGraphicsPathItem(path);
-        QPen pen(markers.first()->isSelectedProfile() ? m_style.selectedMarkerFill
-                                                      : m_style.markerFill,
-                 1.5);
-        pen.setCosmetic(true);
-        leader->setPen(pen);
-        leader->setZValue(0.5); // above edges, under nodes
-        leader->setAcceptedMouseButtons(Qt::NoButton);
-        leader->setData(0, node->id());
-        m_leaders.append(leader);
+    OverlayPlacer placer(m_nodes.values() + m_ghosts.values(), m_style);
+    m_leaders = placer.place(m_markers, [this](const QString& id) { return nodeItem(id); });
+    for (QGraphicsPathItem* leader : std::as_const(m_leaders))
         addItem(leader);
-    }
 }
 
 void GraphScene::placeGhosts()
 {
-    if (m_ghosts.isEmpty())
-        return;
-    // Near the heads, one rank further out than the newest of them.
-    qreal headMin = 0, headMax = 0, baseMin = 0;
-    qreal left = m_layoutRect.isNull() ? 0 : m_layoutRect.left();
-    bool haveHead = false, haveBase = false;
+    QList<RevisionNodeItem*> heads, bases;
     if (m_graph) {
-        for (const QString& id : m_graph->heads()) {
-            if (RevisionNodeItem* item = m_nodes.value(id)) {
-                const qreal y = item->pos().y();
-                headMin = haveHead ? std::min(headMin, y) : y;
-                headMax = haveHead ? std::max(headMax, y) : y;
-                if (!haveHead)
-                    left = item->pos().x() - item->nodeRect().width() / 2;
-                haveHead = true;
-            }
-        }
-        for (const QString& id : m_graph->bases()) {
-            if (RevisionNodeItem* item = m_nodes.value(id)) {
-                baseMin = haveBase ? std::min(baseMin, item->pos().y()) : item->pos().y();
-                haveBase = true;
-            }
-        }
+        for (const QString& id : m_graph->heads())
+            if (RevisionNodeItem* item = m_nodes.value(id))
+                heads.append(item);
+        for (const QString& id : m_graph->bases())
+            if (RevisionNodeItem* item = m_nodes.value(id))
+                bases.append(item);
     }
-    const bool newerUp = !haveHead || !haveBase || headMin <= baseMin;
-    const qreal height = m_typicalNodeSize.height() > 0 ? m_typicalNodeSize.height() : 40;
-    qreal y = 0;
-    if (haveHead)
-        y = newerUp ? headMin - height - 2 * kGhostGap : headMax + height + 2 * kGhostGap;
-    else if (!m_layoutRect.isNull())
-        y = m_layoutRect.top() - height / 2 - 2 * kGhostGap;
-
-    qreal x = left;
-    for (const QString& id : sortedKeys(m_ghosts)) {
-        RevisionNodeItem* item = m_ghosts.value(id);
-        invalidateItem(item);
-        const qreal w = item->nodeRect().width();
-        item->setPos(x + w / 2, y);
-        x += w + kGhostGap + 60; // room for the database markers
-    }
+    OverlayPlacer::placeGhosts(ghostItems(), heads, bases, m_layoutRect,
+                               m_typicalNodeSize.height());
 }
 
 void GraphScene::updateGraphRect()
@@ -757,41 +512,7 @@ void GraphScene::updateEdgeEmphasis()
 
 QStringList GraphScene::findRevisions(const QString& text) const
 {
-    const QString needle = text.trimmed();
-    if (needle.isEmpty())
-        return {};
-    QStringList exact, prefix, declaredLabel, label, message;
-    auto matchesLabel = [&needle](const QStringList& labels) {
-        return std::any_of(labels.cbegin(), labels.cend(), [&needle](const QString& l) {
-            return l.contains(needle, Qt::CaseInsensitive);
-        });
-    };
-    QStringList order = m_graph ? m_graph->topologicalOrderNewestFirst() : QStringList();
-    order += sortedKeys(m_ghosts);
-    for (const QString& id : std::as_const(order)) {
-        if (id.compare(needle, Qt::CaseInsensitive) == 0) {
-            exact << id;
-            continue;
-        }
-        if (id.startsWith(needle, Qt::CaseInsensitive)) {
-            prefix << id;
-            continue;
-        }
-        if (!m_graph || !m_graph->contains(id))
-            continue;
-        const Revision* r = m_graph->revision(id);
-        if (matchesLabel(r ? r->branchLabels : QStringList())) {
-            declaredLabel << id; // the revision that declares the label comes first
-            continue;
-        }
-        if (matchesLabel(m_graph->branchLabels(id))) {
-            label << id;
-            continue;
-        }
-        if (r && r->message.contains(needle, Qt::CaseInsensitive))
-            message << id;
-    }
-    return exact + prefix + declaredLabel + label + message;
+    return GraphSearch::find(m_graph.get(), sortedKeys(m_ghosts), text);
 }
 
 bool GraphScene::event(QEvent* event)

@@ -2,14 +2,12 @@
 
 #include "model/db/databasestate.h"
 #include "model/layout/graphlayout.h"
+#include "widgets/graph/graphstyle.h"
 
-#include <QColor>
-#include <QFont>
 #include <QGraphicsScene>
 #include <QHash>
 #include <QList>
 #include <QPair>
-#include <QPalette>
 
 class QGraphicsPathItem;
 
@@ -21,53 +19,6 @@ class DatabaseMarkerItem;
 class EdgeItem;
 class RevisionGraph;
 class RevisionNodeItem;
-
-// Colours and fonts shared by every item of one scene, derived from the scene's palette
-// and font once (not per paint) so both light and dark palettes stay readable.
-struct GraphStyle
-{
-    QFont font;
-    QFont idFont;
-    QFont smallFont;
-
-    QColor nodeFill;
-    QColor nodeText;
-    QColor nodeBorder;
-    QColor appliedFill;
-    QColor appliedBorder;
-    QColor pendingFill;
-    QColor pendingText;
-    QColor pendingBorder;
-    QColor currentFill;
-    QColor currentText;
-    QColor currentBorder;
-    QColor currentGlyphText;
-    QColor ghostFill;
-    QColor ghostText;
-    QColor ghostBorder;
-    QColor selection;
-    QColor selectionHalo; // translucent ring around a selected node
-    QColor edge;
-    QColor edgeEmphasized;
-    QColor dependencyEdge;
-    QColor labelFill;
-    QColor labelText;
-    QColor labelBorder;
-    QColor glyphFill;
-    QColor glyphText;
-    QColor errorFill;
-    QColor errorText;
-    QColor markerFill;
-    QColor markerText;
-    QColor selectedMarkerFill;
-    QColor selectedMarkerText;
-    QColor searchMatch;
-    // False while the picture is drawn without the database overlay (see
-    // GraphScene::setDatabaseOverlayShown): nodes then ignore the database states.
-    bool showStates = true;
-
-    static GraphStyle fromPalette(const QPalette& palette, const QFont& font);
-};
 
 // The revision graph as a picture: one RevisionNodeItem per revision placed where the
 // layout says, one EdgeItem per edge, and where the databases stand drawn on top.
@@ -84,7 +35,13 @@ public:
 
     // Shows `graph` placed by `layout`. Items are kept by id, so the selection survives
     // a new layout (or a reload) in which the selected revision still exists.
+    // Keeps the database states: they must be derived against `graph` already (a new layout
+    // of the same graph), or be replaced right after.
     void setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout);
+    // The same, with where the databases stand on the new graph (`states` derived against
+    // it), in one step: the picture never draws states derived against another graph.
+    void setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout,
+                  const ProfileStates& states, const QString& selectedProfile);
     void clearGraph();
     std::shared_ptr<const RevisionGraph> graph() const { return m_graph; }
     // The layout's bounding box (plus ghost nodes), in scene coordinates.
@@ -99,7 +56,8 @@ public:
 
     // Where each database stands (profile name, state); the selected profile's position is
     // highlighted, every profile gets a marker on its current revision(s), and rows with no
-    // script become ghost nodes. States need not be derived: they are derived here.
+    // script become ghost nodes. The states are taken as given: derived against graph() (the
+    // DatabaseSession's overlay), applied and pending come from them.
     void setDatabaseStates(const ProfileStates& states, const QString& selectedProfile);
     // A migration run drawn on the graph: the revisions of the plan, the step running now,
     // and the step that failed with alembic's error. Kept across new layouts.

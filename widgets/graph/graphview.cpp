@@ -1,3 +1,5 @@
+// GraphView: the revision graph on screen (its commands, keys, the overview, the search and
+// keeping the viewport across new layouts); zoom and fit are in graphviewzoom.cpp.
 #include "widgets/graph/graphview.h"
 
 #include "widgets/graph/graphoverview.h"
@@ -11,8 +13,6 @@
 #include <QKeyEvent>
 #include <QNativeGestureEvent>
 #include <QPinchGesture>
-#include <QScrollBar>
-#include <QSet>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -22,16 +22,7 @@ namespace retort {
 
 namespace {
 
-// One wheel notch (120 units), one Ctrl++ or Ctrl+-: small steps, as in other viewers.
-constexpr qreal kZoomStep = 1.15;
-// Below this, node text is hard to read: Fit never goes smaller.
-constexpr qreal kReadableZoom = 0.8;
-constexpr qreal kMaximumFitZoom = 1.5;
-constexpr qreal kMinimumZoom = 0.02;
-constexpr qreal kFitMargin = 20.0;
 constexpr int kVisibleMargin = 60;
-// Fit shows the heads and this many ranks of their ancestors.
-constexpr int kFitRanks = 4;
 // The overview: its longer side, and the room it leaves around it.
 constexpr int kOverviewMaxSide = 180;
 constexpr int kOverviewMinSide = 36;
@@ -114,188 +105,6 @@ void GraphView::createActions()
     addAction(m_overviewAction);
 }
 
-qreal GraphView::zoom() const
-{
-    return transform().m11();
-}
-
-qreal GraphView::zoomStep()
-{
-    return kZoomStep;
-}
-
-qreal GraphView::readableZoom()
-{
-    return kReadableZoom;
-}
-
-qreal GraphView::minimumZoom() const
-{
-    const QRectF rect = m_scene->graphRect();
-    if (rect.isEmpty())
-        return kMinimumZoom;
-    return std::min(kMinimumZoom, fitZoom(rect));
-}
-
-qreal GraphView::fitZoom(const QRectF& rect) const
-{
-    const QRectF r = rect.adjusted(-kFitMargin, -kFitMargin, kFitMargin, kFitMargin);
-    const QSize size = viewport()->size();
-    if (r.isEmpty() || size.isEmpty())
-        return 1.0;
-    return std::min(size.width() / r.width(), size.height() / r.height());
-}
-
-void GraphView::applyZoom(qreal zoom)
-{
-    const ViewportAnchor old = transformationAnchor();
-    setTransformationAnchor(NoAnchor);
-    setTransform(QTransform::fromScale(zoom, zoom));
-    setTransformationAnchor(old);
-}
-
-void GraphView::setZoom(qreal zoom)
-{
-    zoom = std::clamp(zoom, minimumZoom(), maximumZoom());
-    if (qFuzzyCompare(zoom, this->zoom()))
-        return;
-    const QPointF center = mapToScene(viewport()->rect().center());
-    applyZoom(zoom);
-    centerOn(center);
-    emit zoomChanged(zoom);
-}
-
-void GraphView::zoomAt(qreal factor, const QPointF& viewportPos)
-{
-    const qreal target = std::clamp(zoom() * factor, minimumZoom(), maximumZoom());
-    if (qFuzzyCompare(target, zoom()))
-        return;
-    const QPointF scenePos = viewportTransform().inverted().map(viewportPos);
-    applyZoom(target);
-    // Scroll the point back under the cursor (as far as the scroll bars reach).
-    const QPointF drift = viewportTransform().map(scenePos) - viewportPos;
-    QScrollBar* h = horizontalScrollBar();
-    h->setValue(h->value() + qRound(isRightToLeft() ? -drift.x() : drift.x()));
-    verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(drift.y()));
-    emit zoomChanged(zoom());
-}
-
-void GraphView::zoomIn()
-{
-    zoomAt(kZoomStep, QRectF(viewport()->rect()).center());
-}
-
-void GraphView::zoomOut()
-{
-    zoomAt(1.0 / kZoomStep, QRectF(viewport()->rect()).center());
-}
-
-void GraphView::resetZoom()
-{
-    setZoom(1.0);
-    if (!currentRevision().isEmpty())
-        centerOnRevision(currentRevision());
-}
-
-void GraphView::fitAll()
-{
-    const QRectF rect = m_scene->graphRect();
-    if (rect.isEmpty())
-        return;
-    // A small graph is not blown up beyond readable.
-    const qreal zoom = std::clamp(fitZoom(rect), minimumZoom(), kMaximumFitZoom);
-    applyZoom(zoom);
-    centerOn(rect.center());
-    m_fitPending = false;
-    emit zoomChanged(this->zoom());
-}
-
-void GraphView::fit()
-{
-    const QRectF all = m_scene->graphRect();
-    const auto graph = m_scene->graph();
-    if (all.isEmpty() || !graph || fitZoom(all) >= kReadableZoom) {
-        fitAll();
-        return;
-    }
-
-    // The heads (and the ghost rows, which sit beside them), then their ancestors rank by
-    // rank.
-    QRectF heads;
-    QRectF region;
-    QList<QRectF> headBoxes;
-    QSet<QString> seen;
-    QStringList frontier = graph->heads();
-    for (int rank = 0; rank <= kFitRanks && !frontier.isEmpty(); ++rank) {
-        QStringList next;
-        for (const QString& id : std::as_const(frontier)) {
-            if (seen.contains(id))
-                continue;
-            seen.insert(id);
-            if (RevisionNodeItem* item = m_scene->nodeItem(id)) {
-                region |= item->sceneBoundingRect();
-                if (rank == 0) {
-                    headBoxes.append(item->mapRectToScene(item->nodeRect()));
-                    heads |= headBoxes.last();
-                }
-            }
-            next += graph->parents(id);
-        }
-        frontier = next;
-    }
-    for (RevisionNodeItem* ghost : m_scene->ghostItems()) {
-        region |= ghost->sceneBoundingRect();
-        heads |= ghost->mapRectToScene(ghost->nodeRect());
-    }
-    if (region.isEmpty() || heads.isEmpty()) {
-        fitAll();
-        return;
-    }
-
-    const qreal zoom = std::clamp(fitZoom(region), kReadableZoom, kMaximumFitZoom);
-    applyZoom(zoom);
-    const QSizeF visible(viewport()->width() / zoom, viewport()->height() / zoom);
-    QPointF center = region.center();
-    // Too much to show at a readable size: the heads first, from the newest edge.
-    if (region.height() + 2 * kFitMargin > visible.height()) {
-        const bool newerUp = heads.center().y() <= all.center().y();
-        center.setY(newerUp ? heads.top() - kFitMargin + visible.height() / 2
-                            : heads.bottom() + kFitMargin - visible.height() / 2);
-        // Heads further down the picture are out of sight anyway.
-        const qreal top = center.y() - visible.height() / 2;
-        const qreal bottom = center.y() + visible.height() / 2;
-        headBoxes.removeIf([&](const QRectF& box) {
-            return box.top() < top || box.bottom() > bottom;
-        });
-    }
-    if (region.width() + 2 * kFitMargin > visible.width() && !headBoxes.isEmpty()) {
-        // As many heads side by side as the window holds.
-        std::sort(headBoxes.begin(), headBoxes.end(),
-                  [](const QRectF& a, const QRectF& b) { return a.left() < b.left(); });
-        QRectF best;
-        int bestCount = 0;
-        for (qsizetype i = 0; i < headBoxes.size(); ++i) {
-            QRectF shown;
-            int count = 0;
-            for (qsizetype j = i; j < headBoxes.size(); ++j) {
-                const QRectF candidate = shown | headBoxes.at(j);
-                if (count > 0 && candidate.width() + 2 * kFitMargin > visible.width())
-                    continue;
-                shown = candidate;
-                ++count;
-            }
-            if (count > bestCount) {
-                best = shown;
-                bestCount = count;
-            }
-        }
-        center.setX(best.center().x());
-    }
-    centerOn(center);
-    m_fitPending = false;
-    emit zoomChanged(this->zoom());
-}
-
 bool GraphView::selectRevision(const QString& id)
 {
     if (!m_scene->selectRevision(id))
@@ -308,6 +117,12 @@ bool GraphView::selectRevision(const QString& id)
 void GraphView::setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout)
 {
     m_scene->setGraph(std::move(graph), layout);
+}
+
+void GraphView::setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout,
+                         const GraphScene::ProfileStates& states, const QString& selectedProfile)
+{
+    m_scene->setGraph(std::move(graph), layout, states, selectedProfile);
 }
 
 void GraphView::clearGraph()
@@ -356,41 +171,25 @@ void GraphView::centerOnRevision(const QString& id)
 void GraphView::setSearchText(const QString& text)
 {
     const QString needle = text.trimmed();
-    const QStringList matches = m_scene->findRevisions(needle);
-    if (needle == m_searchText && matches == m_searchMatches)
-        return;
-    m_searchText = needle;
-    m_searchMatches = matches;
-    m_searchIndex = -1;
-    m_scene->setSearchMatches(matches);
-    emit searchChanged();
+    if (m_search.set(needle, m_scene->findRevisions(needle))) {
+        m_scene->setSearchMatches(m_search.matches());
+        emit searchChanged();
+    }
 }
 
 void GraphView::refreshSearch()
 {
-    if (m_searchText.isEmpty())
-        return;
-    const QStringList matches = m_scene->findRevisions(m_searchText);
-    if (matches == m_searchMatches)
-        return;
-    const QString selected =
-        m_searchIndex >= 0 ? m_searchMatches.value(m_searchIndex) : QString();
-    m_searchMatches = matches;
-    m_searchIndex = selected.isEmpty() ? -1 : int(matches.indexOf(selected));
-    m_scene->setSearchMatches(matches);
-    emit searchChanged();
+    if (!m_search.text().isEmpty() && m_search.rematch(m_scene->findRevisions(m_search.text()))) {
+        m_scene->setSearchMatches(m_search.matches());
+        emit searchChanged();
+    }
 }
 
 bool GraphView::stepSearch(int step)
 {
-    if (m_searchMatches.isEmpty())
+    const QString id = m_search.step(step);
+    if (id.isEmpty())
         return false;
-    const int count = int(m_searchMatches.size());
-    if (m_searchIndex < 0)
-        m_searchIndex = step > 0 ? 0 : count - 1;
-    else
-        m_searchIndex = ((m_searchIndex + step) % count + count) % count;
-    const QString id = m_searchMatches.at(m_searchIndex);
     m_scene->selectRevision(id);
     centerOnRevision(id);
     emit searchChanged();
@@ -409,7 +208,7 @@ bool GraphView::findPrevious()
 
 bool GraphView::findAndSelect(const QString& text)
 {
-    if (text.trimmed().compare(m_searchText, Qt::CaseInsensitive) != 0)
+    if (text.trimmed().compare(m_search.text(), Qt::CaseInsensitive) != 0)
         setSearchText(text);
     return findNext();
 }
@@ -626,7 +425,7 @@ void GraphView::wheelEvent(QWheelEvent* event)
         if (angle.isNull())
             notches = event->pixelDelta().y() / 120.0;
         if (notches != 0)
-            zoomAt(std::pow(kZoomStep, notches), event->position());
+            zoomAt(std::pow(zoomStep(), notches), event->position());
         event->accept();
         return;
     }

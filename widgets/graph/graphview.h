@@ -1,6 +1,7 @@
 #pragma once
 
 #include "widgets/graph/graphscene.h"
+#include "widgets/graph/graphsearch.h"
 
 #include <QGraphicsView>
 #include <QPointF>
@@ -60,11 +61,15 @@ public:
     // What the view draws, for the controllers (they do not reach into the scene): the graph
     // in its layout, where the databases stand, and a migration run's marks.
     void setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout);
+    // A new graph with where the databases stand on it (states derived against `graph`).
+    void setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout,
+                  const GraphScene::ProfileStates& states, const QString& selectedProfile);
     void clearGraph();
     // Whether a node is drawn for `id`.
     bool hasRevision(const QString& id) const;
     // Selects `id` without scrolling (the graph was just drawn anew). False when no such node.
     bool setCurrentRevision(const QString& id);
+    // `states` derived against the graph shown (see GraphScene::setDatabaseStates).
     void setDatabaseStates(const GraphScene::ProfileStates& states, const QString& selectedProfile);
     // The revisions a run plans, the one running now; or the one that failed and why.
     void setRunMarks(const QStringList& planned, const QString& running = {},
@@ -75,10 +80,10 @@ public:
     // or message text, case-insensitive) is highlighted; findNext() / findPrevious() select
     // them in turn, best first. Kept (and matched again) when a new graph arrives.
     void setSearchText(const QString& text);
-    QString searchText() const { return m_searchText; }
-    QStringList searchMatches() const { return m_searchMatches; }
+    QString searchText() const { return m_search.text(); }
+    QStringList searchMatches() const { return m_search.matches(); }
     // The match selected last (0-based), or -1 before the first findNext().
-    int searchIndex() const { return m_searchIndex; }
+    int searchIndex() const { return m_search.index(); }
     bool findNext();
     bool findPrevious();
     // Searches for `text` (unless it is the current search) and selects the next match.
@@ -155,9 +160,7 @@ private:
     GraphScene* m_scene = nullptr;
     GraphOverview* m_overview = nullptr;
     bool m_overviewEnabled = true;
-    QString m_searchText;
-    QStringList m_searchMatches;
-    int m_searchIndex = -1;
+    GraphSearch m_search;
 
     QAction* m_zoomInAction = nullptr;
     QAction* m_zoomOutAction = nullptr;
