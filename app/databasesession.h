@@ -47,7 +47,12 @@ public:
 
     const ConnectionProfile* profile(const QString& name) const;
     // The last state read for a profile; an unread one is not readable and has no error.
-    DatabaseState state(const QString& name) const { return m_states.value(name); }
+    // A profile whose first read has not come back is DatabaseState::notRead(): nothing may
+    // be planned from a state not read (a default state would say "at base").
+    DatabaseState state(const QString& name) const
+    {
+        return m_states.value(name, DatabaseState::notRead());
+    }
     bool isReading(const QString& name) const;
     // Whether the profile's version table has been read (successfully or not).
     bool hasState(const QString& name) const { return m_states.contains(name); }

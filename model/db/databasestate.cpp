@@ -1,5 +1,7 @@
 #include "model/db/databasestate.h"
 
+#include <QCoreApplication>
+
 #include "model/graph/revisiongraph.h"
 
 namespace retort {
@@ -29,6 +31,13 @@ DatabaseState DatabaseState::failure(QString error)
 {
     DatabaseState s;
     s.m_error = error.isEmpty() ? QStringLiteral("?") : std::move(error);
+    return s;
+}
+
+DatabaseState DatabaseState::notRead()
+{
+    DatabaseState s = failure(QCoreApplication::translate("DatabaseState", "Not read yet."));
+    s.m_notRead = true;
     return s;
 }
 

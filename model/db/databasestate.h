@@ -26,6 +26,10 @@ public:
     static DatabaseState missingFile(QString path);
     // The version table could not be read; `error` is user-visible and holds no password.
     static DatabaseState failure(QString error);
+    // Not read yet (a profile whose first read is on its way): not readable, so nothing is
+    // planned from it. A default-constructed state, by contrast, is a readable one at base.
+    static DatabaseState notRead();
+    bool isNotRead() const { return m_notRead; }
 
     // Fills ghosts / applied / pending of `state` against `graph`, as alembic counts them:
     // applied = the current revisions and all their ancestors, following down revisions and
@@ -63,6 +67,7 @@ public:
 private:
     QStringList m_currentRevisions;
     QString m_error;
+    bool m_notRead = false;
     QString m_missingFile;
     bool m_tableMissing = false;
 

@@ -34,6 +34,19 @@ class TestDatabasesPane : public QObject
     Q_OBJECT
 
 private slots:
+    // A profile not read yet is no readable database at base: nothing is planned from it
+    // (a Stamp planned from it showed the rows of an empty table, tst_runactions under load).
+    void stateBeforeTheFirstReadIsNotReadable()
+    {
+        Settings settings(m_dir.filePath(QStringLiteral("unread.ini")));
+        DatabaseSession session(settings);
+        const DatabaseState state = session.state(QStringLiteral("default"));
+        QVERIFY(!state.isReadable());
+        QVERIFY(state.isNotRead());
+        QVERIFY(!state.isAtBase());
+        QVERIFY(!state.error().isEmpty());
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

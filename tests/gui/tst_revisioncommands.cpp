@@ -1,5 +1,6 @@
 // Script → New Revision and Merge Heads through the real alembic: the dialogs' arguments,
 // the generated file opened in a tab, and the new revisions in the graph.
+#include "support/alembicundertest.h"
 #include "widgets/dialogs/mergeheadsdialog.h"
 #include "widgets/dialogs/newrevisiondialog.h"
 #include "widgets/editor/scripteditor.h"
@@ -39,6 +40,9 @@ private slots:
         QVERIFY(m_settingsDir.isValid());
         // The tests need Debian's alembic; failing loudly beats skipping quietly.
         QVERIFY2(QFileInfo::exists(QStringLiteral(RETORT_TEST_PYTHON)), RETORT_TEST_PYTHON);
+        // Debian 12's alembic, or (@trixie / @sid) the newer one first on PYTHONPATH
+        retort::test::AlembicUnderTest alembic;
+        QVERIFY(retort::test::AlembicUnderTest::check(QStringLiteral(RETORT_TEST_PYTHON), &alembic));
     }
 
     void parsesGeneratedPath()

@@ -2,6 +2,7 @@
 // database: Step up / Step down through the plan dialog, what the version table holds after
 // each, the graph following it, Escape cancelling, a protected profile, a migration that
 // raises, a ghost row and the stamp that gets out of it, and the SQL preview.
+#include "support/alembicundertest.h"
 #include "support/testfiles.h"
 #include "widgets/databases/databasesview.h"
 #include "app/databasesession.h"
@@ -119,6 +120,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // Debian 12's alembic, or (@trixie / @sid) the newer one first on PYTHONPATH
+        retort::test::AlembicUnderTest alembic;
+        QVERIFY(retort::test::AlembicUnderTest::check(QStringLiteral(RETORT_TEST_PYTHON), &alembic));
         m_ini = makeProject(m_dir, QStringLiteral("steps"), 6);
         QVERIFY(!m_ini.isEmpty());
     }

@@ -6,6 +6,7 @@
 // stops them at the end, also when something fails. A server that cannot start fails the
 // test with its log.
 
+#include "support/alembicundertest.h"
 #include "model/db/databasestate.h"
 #include "model/db/versiontablereader.h"
 #include "support/testservers.h"
@@ -168,6 +169,9 @@ private slots:
     {
         m_servers = std::make_unique<TestServers>();
         QVERIFY(m_servers->valid());
+        // Debian 12's alembic, or (@trixie / @sid) the newer one first on PYTHONPATH
+        retort::test::AlembicUnderTest alembic;
+        QVERIFY(retort::test::AlembicUnderTest::check(QStringLiteral(RETORT_TEST_PYTHON), &alembic));
 
         // The project (the URL is replaced per database).
         m_project = m_servers->root() + QStringLiteral("/proj");
