@@ -3,6 +3,7 @@
 #include "model/common/result.h"
 #include "model/config/sqlalchemyurl.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -22,6 +23,8 @@ class AlembicConfig;
 // configuration); show them with displayUrl(), never url(), in logs and diagnostics.
 class ConnectionProfile
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionProfile)
+
 public:
     static constexpr const char* DefaultVersionTable = "alembic_version";
 

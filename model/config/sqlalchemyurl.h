@@ -2,6 +2,7 @@
 
 #include "model/common/result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QMap>
 #include <QPair>
@@ -37,6 +38,8 @@ struct QtSqlTarget
 // Passwords never appear in error messages or in toDisplayString().
 class SqlAlchemyUrl
 {
+    Q_DECLARE_TR_FUNCTIONS(SqlAlchemyUrl)
+
 public:
     static Result<SqlAlchemyUrl> parse(const QString& url);
 

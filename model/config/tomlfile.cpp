@@ -2,21 +2,11 @@
 
 #include "model/config/tomlparser.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QStringDecoder>
 
 namespace retort {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("retort", text);
-}
-
-} // namespace
 
 Result<TomlFile> TomlFile::load(const QString& path)
 {

@@ -3,17 +3,11 @@
 #include "model/config/tomlfile.h"
 #include "model/config/tomlscalar.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace retort {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("retort", text);
-}
 
 bool isBareKeyChar(QChar c)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -15,6 +16,9 @@ namespace retort {
 // Nodes; the first error is kept as "SOURCE, line N: what".
 class TomlParser
 {
+    // Its messages share the config readers' translation context "retort".
+    Q_DECLARE_TR_FUNCTIONS(retort)
+
 public:
     // The document is first built as a tree that remembers how each table came to be, so the
     // TOML rules about defining things twice can be checked; it becomes QVariants at the end.

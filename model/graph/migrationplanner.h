@@ -4,6 +4,7 @@
 #include "model/graph/migrationplan.h"
 #include "model/graph/revisiongraph.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <memory>
@@ -20,6 +21,8 @@ class TargetResolver;
 // refuses, the failure carries alembic's message.
 class MigrationPlanner
 {
+    Q_DECLARE_TR_FUNCTIONS(MigrationPlanner)
+
 public:
     // The planner shares the graph: it lives as long as the planner does.
     explicit MigrationPlanner(std::shared_ptr<const RevisionGraph> graph);

@@ -4,7 +4,6 @@
 #include "model/config/alembicconfig.h"
 #include "model/script/revisionparser.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -20,11 +19,6 @@
 namespace retort {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ScriptDirectory", text);
-}
 
 // Files of one folder, sorted by name, as alembic's _list_py_dir sees them; then, when
 // recursive, its sub-folders in name order (os.walk skips __pycache__ in alembic).

@@ -3,6 +3,7 @@
 #include "model/common/diagnostic.h"
 #include "model/script/revision.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QStringList>
 
@@ -25,6 +26,8 @@ struct ScanResult
 // from a worker.
 class ScriptDirectory
 {
+    Q_DECLARE_TR_FUNCTIONS(ScriptDirectory)
+
 public:
     static ScanResult scan(const AlembicConfig& config);
     static ScanResult scan(const QStringList& versionLocations, bool recursive);
