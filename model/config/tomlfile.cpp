@@ -41,13 +41,12 @@ Result<TomlFile> TomlFile::parse(const QByteArray& utf8, const QString& sourceNa
 Result<TomlFile> TomlFile::parse(const QString& text, const QString& sourceName)
 {
     const QString source = sourceName.isEmpty() ? tr("TOML text") : sourceName;
-    TomlParser::Node root(TomlParser::Node::Kind::Table);
-    TomlParser parser(text, source);
-    if (!parser.parseDocument(root))
-        return Result<TomlFile>::failure(parser.error());
+    Result<QVariantMap> document = TomlParser(text, source).parseDocument();
+    if (!document)
+        return Failure{document.error()};
     TomlFile toml;
     toml.m_sourceName = source;
-    toml.m_root = root.toVariant().toMap();
+    toml.m_root = std::move(*document);
     return toml;
 }
 
