@@ -26,7 +26,7 @@ class ConnectionProfile
     Q_DECLARE_TR_FUNCTIONS(ConnectionProfile)
 
 public:
-    static constexpr const char* DefaultVersionTable = "alembic_version";
+    static constexpr const char* kDefaultVersionTable = "alembic_version";
 
     ConnectionProfile() = default;
     explicit ConnectionProfile(const QString& name, const QString& url = {});
@@ -86,7 +86,7 @@ public:
 private:
     QString m_name;
     QString m_url;
-    QString m_versionTable = QString::fromLatin1(DefaultVersionTable);
+    QString m_versionTable = QString::fromLatin1(kDefaultVersionTable);
     QString m_versionTableSchema;
     QMap<QString, QString> m_environment;
     QStringList m_xArguments;

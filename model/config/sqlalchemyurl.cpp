@@ -498,7 +498,7 @@ Result<QtSqlTarget> SqlAlchemyUrl::mapPostgres() const
         parts.append(key + QLatin1Char('=') + libpqQuote(value));
     }
     if (!hasTimeout)
-        parts.prepend(QStringLiteral("connect_timeout=%1").arg(DefaultConnectTimeoutSeconds));
+        parts.prepend(QStringLiteral("connect_timeout=%1").arg(kDefaultConnectTimeoutSeconds));
     t.connectOptions = parts.join(QLatin1Char(';'));
     return t;
 }
@@ -581,7 +581,7 @@ Result<QtSqlTarget> SqlAlchemyUrl::mapMysql() const
     }
     if (!hasTimeout)
         parts.prepend(
-            QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(DefaultConnectTimeoutSeconds));
+            QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(kDefaultConnectTimeoutSeconds));
     t.connectOptions = parts.join(QLatin1Char(';'));
     return t;
 }

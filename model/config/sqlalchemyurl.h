@@ -86,7 +86,7 @@ public:
     static QString missingDriverMessage(const QString& qtDriver);
 
     // Seconds Retort waits for a server unless the URL says otherwise.
-    static constexpr int DefaultConnectTimeoutSeconds = 5;
+    static constexpr int kDefaultConnectTimeoutSeconds = 5;
 
 private:
     Result<QtSqlTarget> mapSqlite(const QString& baseDir) const;
