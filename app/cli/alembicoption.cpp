@@ -13,7 +13,7 @@ Result<LoadOptions> takeLoadOptions(QStringList& args, const QString& section)
         QString value;
         if (args.at(i) == name) {
             if (i + 1 >= args.size())
-                return Failure{Cli::tr("retort-cli: %1 needs a value").arg(name)};
+                return retort::Failure{Cli::tr("retort-cli: %1 needs a value").arg(name)};
             value = args.at(i + 1);
             args.remove(i, 2);
         } else if (args.at(i).startsWith(name + u'=')) {
@@ -24,7 +24,7 @@ Result<LoadOptions> takeLoadOptions(QStringList& args, const QString& section)
         }
         const std::optional<AlembicVersion> version = AlembicVersion::parse(value);
         if (!version)
-            return Failure{Cli::tr("retort-cli: %1 takes a version such as 1.13.2, not '%2'")
+            return retort::Failure{Cli::tr("retort-cli: %1 takes a version such as 1.13.2, not '%2'")
                                .arg(name, value)};
         options.alembicVersion = version;
         --i;

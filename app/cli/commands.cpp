@@ -96,44 +96,44 @@ QString usage()
               "  -h, --help          print this help\n");
 }
 
-bool parseInvocation(const QStringList& args, Invocation* out, QString* error)
+Result<Invocation> parseInvocation(const QStringList& args)
 {
+    Invocation inv;
     for (int i = 0; i < args.size(); ++i) {
         const QString& a = args.at(i);
-        auto value = [&](QString* target) {
-            if (i + 1 >= args.size()) {
-                *error = Cli::tr("option %1 needs a value").arg(a);
-                return false;
-            }
-            *target = args.at(++i);
-            return true;
+        // The argument after an option that takes one.
+        auto value = [&]() -> Result<QString> {
+            if (i + 1 >= args.size())
+                return retort::Failure{Cli::tr("option %1 needs a value").arg(a)};
+            return args.at(++i);
         };
         if (a == QLatin1StringView("-c") || a == QLatin1StringView("--config")) {
-            if (!value(&out->configPath))
-                return false;
+            Result<QString> path = value();
+            if (!path)
+                return retort::Failure{path.error()};
+            inv.configPath = std::move(*path);
         } else if (a.startsWith(QLatin1StringView("--config="))) {
-            out->configPath = a.mid(9);
+            inv.configPath = a.mid(9);
         } else if (a == QLatin1StringView("-n") || a == QLatin1StringView("--name")) {
-            if (!value(&out->section))
-                return false;
+            Result<QString> section = value();
+            if (!section)
+                return retort::Failure{section.error()};
+            inv.section = std::move(*section);
         } else if (a.startsWith(QLatin1StringView("--name="))) {
-            out->section = a.mid(7);
-        } else if (out->command.isEmpty() && a.startsWith(u'-')
+            inv.section = a.mid(7);
+        } else if (inv.command.isEmpty() && a.startsWith(u'-')
                    && a != QLatin1StringView("--version") && a != QLatin1StringView("--help")
                    && a != QLatin1StringView("-h")) {
-            *error = Cli::tr("unknown option '%1'").arg(a);
-            return false;
-        } else if (out->command.isEmpty()) {
-            out->command = a;
+            return retort::Failure{Cli::tr("unknown option '%1'").arg(a)};
+        } else if (inv.command.isEmpty()) {
+            inv.command = a;
         } else {
-            out->arguments.append(a);
+            inv.arguments.append(a);
         }
     }
-    if (out->command.isEmpty()) {
-        *error = Cli::tr("no command given");
-        return false;
-    }
-    return true;
+    if (inv.command.isEmpty())
+        return retort::Failure{Cli::tr("no command given")};
+    return inv;
 }
 
 int run(const Invocation& inv, QTextStream& out, QTextStream& err)

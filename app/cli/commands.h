@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/common/result.h"
 #include "model/project/projectid.h"
 
 #include <QStringList>
@@ -23,8 +24,8 @@ struct Invocation
     QStringList arguments; // after the command, global options removed
 };
 
-// Parses argv (without the program name). Returns false with `error` set on misuse.
-bool parseInvocation(const QStringList& args, Invocation* out, QString* error);
+// Parses argv (without the program name). Fails with what is wrong on misuse.
+Result<Invocation> parseInvocation(const QStringList& args);
 
 int run(const Invocation& invocation, QTextStream& out, QTextStream& err);
 

@@ -9,29 +9,26 @@
 #include <QCoreApplication>
 #include <QDir>
 
+#include <optional>
+
 namespace retort::cli {
 
 namespace {
 
-// `--name VALUE` or `--name=VALUE`; returns false on a missing value.
-bool takeOption(const QStringList& args, qsizetype* i, const QString& name, QString* value,
-                bool* matched)
+// The value of `--name VALUE` or `--name=VALUE` at args[*i] (std::nullopt when args[*i] is
+// another argument); fails when the value is missing.
+Result<std::optional<QString>> takeOption(const QStringList& args, qsizetype* i,
+                                          const QString& name)
 {
     const QString& a = args.at(*i);
-    *matched = false;
     if (a == name) {
-        *matched = true;
         if (*i + 1 >= args.size())
-            return false;
-        *value = args.at(++*i);
-        return true;
+            return retort::Failure{Cli::tr("retort-cli current: %1 needs a value").arg(name)};
+        return std::optional<QString>(args.at(++*i));
     }
-    if (a.startsWith(name + u'=')) {
-        *matched = true;
-        *value = a.mid(name.size() + 1);
-        return true;
-    }
-    return true;
+    if (a.startsWith(name + u'='))
+        return std::optional<QString>(a.mid(name.size() + 1));
+    return std::optional<QString>();
 }
 
 } // namespace
@@ -53,13 +50,16 @@ int runCurrentCommand(const QString& configPath, const QString& section, const Q
                             {"--version-table", &table, &haveTable},
                             {"--version-table-schema", &schema, &haveSchema}};
         for (const Opt& o : opts) {
-            if (!takeOption(args, &i, QString::fromLatin1(o.name), o.value, &matched)) {
-                err << Cli::tr("retort-cli current: %1 needs a value").arg(QString::fromLatin1(o.name))
-                    << Qt::endl;
+            const Result<std::optional<QString>> value =
+                takeOption(args, &i, QString::fromLatin1(o.name));
+            if (!value) {
+                err << value.error() << Qt::endl;
                 return 2;
             }
-            if (matched) {
+            if (value->has_value()) {
+                *o.value = **value;
                 *o.seen = true;
+                matched = true;
                 break;
             }
         }

@@ -35,22 +35,28 @@ int runExportCommand(const QString& configPath, const QString& section, const QS
     const QString usage = Cli::tr("usage: retort-cli export --format dot|svg|png -o FILE");
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& a = args.at(i);
-        auto value = [&](QString* target) {
-            if (i + 1 >= args.size()) {
-                err << Cli::tr("retort-cli: %1 needs a value").arg(a) << '\n';
-                return false;
-            }
-            *target = args.at(++i);
-            return true;
+        // The argument after an option that takes one.
+        auto value = [&]() -> Result<QString> {
+            if (i + 1 >= args.size())
+                return retort::Failure{Cli::tr("retort-cli: %1 needs a value").arg(a)};
+            return args.at(++i);
         };
         if (a == QLatin1StringView("--format") || a == QLatin1StringView("-f")) {
-            if (!value(&format))
+            const Result<QString> given = value();
+            if (!given) {
+                err << given.error() << '\n';
                 return ExportUsage;
+            }
+            format = *given;
         } else if (a.startsWith(QLatin1StringView("--format="))) {
             format = a.mid(9);
         } else if (a == QLatin1StringView("-o") || a == QLatin1StringView("--output")) {
-            if (!value(&outputPath))
+            const Result<QString> given = value();
+            if (!given) {
+                err << given.error() << '\n';
                 return ExportUsage;
+            }
+            outputPath = *given;
         } else if (a.startsWith(QLatin1StringView("--output="))) {
             outputPath = a.mid(9);
         } else {

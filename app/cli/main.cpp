@@ -17,13 +17,12 @@ int main(int argc, char* argv[])
     QStringList args = QCoreApplication::arguments();
     args.removeFirst();
 
-    retort::cli::Invocation invocation;
-    QString error;
-    if (!retort::cli::parseInvocation(args, &invocation, &error)) {
-        err << "retort-cli: " << error << "\n\n" << retort::cli::usage();
+    const retort::Result<retort::cli::Invocation> invocation = retort::cli::parseInvocation(args);
+    if (!invocation) {
+        err << "retort-cli: " << invocation.error() << "\n\n" << retort::cli::usage();
         return retort::cli::Usage;
     }
-    const int rc = retort::cli::run(invocation, out, err);
+    const int rc = retort::cli::run(*invocation, out, err);
     out.flush();
     err.flush();
     return rc;

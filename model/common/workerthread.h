@@ -36,9 +36,9 @@ namespace retort {
 class WorkerThread
 {
 public:
-    static constexpr std::chrono::milliseconds DefaultGrace{3000};
+    static constexpr std::chrono::milliseconds kDefaultGrace{3000};
 
-    explicit WorkerThread(const QString& name, std::chrono::milliseconds grace = DefaultGrace);
+    explicit WorkerThread(const QString& name, std::chrono::milliseconds grace = kDefaultGrace);
     ~WorkerThread();
     WorkerThread(const WorkerThread&) = delete;
     WorkerThread& operator=(const WorkerThread&) = delete;

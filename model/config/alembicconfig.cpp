@@ -4,7 +4,6 @@
 #include "model/config/inifile.h"
 #include "model/config/tomlfile.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -14,11 +13,6 @@
 namespace retort {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("retort", text);
-}
 
 const QString kScriptLocation = QStringLiteral("script_location");
 const QString kVersionLocations = QStringLiteral("version_locations");
@@ -54,7 +48,7 @@ struct Resolved
 
 QString iniName(const Sources& src)
 {
-    return src.iniPath.isEmpty() ? tr("the ini text") : src.iniPath;
+    return src.iniPath.isEmpty() ? AlembicConfig::tr("the ini text") : src.iniPath;
 }
 
 // Python's `value % {"here": here}` as alembic applies it to pyproject.toml strings:
@@ -86,14 +80,15 @@ Result<QString> tomlInterpolate(const QString& value, const QString& key, const 
                     continue;
                 }
                 return Result<QString>::failure(
-                    tr("%1: '%2' in [tool.alembic] refers to '%(%3)s'; only %(here)s is known "
-                       "(write %% for a literal percent sign)")
+                    AlembicConfig::tr(
+                        "%1: '%2' in [tool.alembic] refers to '%(%3)s'; only %(here)s is known "
+                        "(write %% for a literal percent sign)")
                         .arg(src.tomlPath, key, name));
             }
         }
         return Result<QString>::failure(
-            tr("%1: '%2' in [tool.alembic] has a '%' that is not %(here)s or %% "
-               "(write %% for a literal percent sign)")
+            AlembicConfig::tr("%1: '%2' in [tool.alembic] has a '%' that is not %(here)s or %% "
+                              "(write %% for a literal percent sign)")
                 .arg(src.tomlPath, key));
     }
     return out;
@@ -152,9 +147,10 @@ Result<std::optional<QString>> separator(const Sources& src, const QStringList& 
             return R(QString(QDir::listSeparator()));
         if (v == u":" || v == u";")
             return R(v);
-        return R::failure(tr("%1: '%2' is not a valid value for %3 in section [%4]; expected "
-                             "'space', 'newline', 'os', ':' or ';'")
-                              .arg(iniName(src), v, name, src.section));
+        return R::failure(
+            AlembicConfig::tr("%1: '%2' is not a valid value for %3 in section [%4]; expected "
+                              "'space', 'newline', 'os', ':' or ';'")
+                .arg(iniName(src), v, name, src.section));
     }
     return R(std::nullopt);
 }
@@ -212,7 +208,7 @@ Result<QString> resolvePath(const QString& value, const QString& key, const QStr
         QRegularExpression::UseUnicodePropertiesOption);
     if (!identifier.match(package).hasMatch()) {
         return Result<QString>::failure(
-            tr("Cannot resolve %1 '%2': '%3' is not a Python package name")
+            AlembicConfig::tr("Cannot resolve %1 '%2': '%3' is not a Python package name")
                 .arg(key, value, package));
     }
     const QString packageDir = QString(package).replace(u'.', u'/');
@@ -234,8 +230,9 @@ Result<QString> resolvePath(const QString& value, const QString& key, const QStr
             return QDir::cleanPath(rest.isEmpty() ? candidate : candidate + u'/' + rest);
     }
     return Result<QString>::failure(
-        tr("Cannot resolve %1 '%2': no folder for the Python package '%3' was found in "
-           "prepend_sys_path, in %4 or in its parent folders")
+        AlembicConfig::tr(
+            "Cannot resolve %1 '%2': no folder for the Python package '%3' was found in "
+            "prepend_sys_path, in %4 or in its parent folders")
             .arg(key, value, package, src.here));
 }
 
@@ -251,14 +248,15 @@ Result<QStringList> tomlStrings(const QString& key, const QVariant& value, const
         return R(splitList(s.value(), sep, legacyColon));
     }
     if (value.typeId() != QMetaType::QVariantList) {
-        return R::failure(
-            tr("%1: '%2' in [tool.alembic] must be a list of strings").arg(src.tomlPath, key));
+        return R::failure(AlembicConfig::tr("%1: '%2' in [tool.alembic] must be a list of strings")
+                              .arg(src.tomlPath, key));
     }
     QStringList out;
     for (const QVariant& item : value.toList()) {
         if (item.typeId() != QMetaType::QString) {
             return R::failure(
-                tr("%1: '%2' in [tool.alembic] must be a list of strings").arg(src.tomlPath, key));
+                AlembicConfig::tr("%1: '%2' in [tool.alembic] must be a list of strings")
+                    .arg(src.tomlPath, key));
         }
         Result<QString> s = tomlInterpolate(item.toString(), key, src);
         if (!s)
@@ -311,7 +309,8 @@ Result<Resolved> resolve(const Sources& src)
         const QVariant v = src.toml.value(kScriptLocation);
         if (v.typeId() != QMetaType::QString) {
             return R::failure(
-                tr("%1: script_location in [tool.alembic] must be a string").arg(src.tomlPath));
+                AlembicConfig::tr("%1: script_location in [tool.alembic] must be a string")
+                    .arg(src.tomlPath));
         }
         Result<QString> s = tomlInterpolate(v.toString(), kScriptLocation, src);
         if (!s)
@@ -321,18 +320,20 @@ Result<Resolved> resolve(const Sources& src)
     }
     if (!found) {
         if (src.hasToml && src.hasIni) {
-            return R::failure(tr("%1 has no script_location in section [%2], and %3 has none in "
-                                 "[tool.alembic]")
-                                  .arg(iniName(src), src.section, src.tomlPath));
+            return R::failure(
+                AlembicConfig::tr("%1 has no script_location in section [%2], and %3 has none in "
+                                  "[tool.alembic]")
+                    .arg(iniName(src), src.section, src.tomlPath));
         }
         if (src.hasToml) {
-            return R::failure(tr("%1 has no script_location in [tool.alembic]").arg(src.tomlPath));
+            return R::failure(
+                AlembicConfig::tr("%1 has no script_location in [tool.alembic]").arg(src.tomlPath));
         }
-        return R::failure(
-            tr("%1 has no script_location in section [%2]").arg(iniName(src), src.section));
+        return R::failure(AlembicConfig::tr("%1 has no script_location in section [%2]")
+                              .arg(iniName(src), src.section));
     }
     if (location.trimmed().isEmpty())
-        return R::failure(tr("script_location is empty in %1")
+        return R::failure(AlembicConfig::tr("script_location is empty in %1")
                               .arg(src.hasIni && src.ini.contains(kScriptLocation) ? iniName(src)
                                                                                    : src.tomlPath));
     Result<QString> scriptLocation = resolvePath(location, kScriptLocation, sysPath, src);
@@ -379,7 +380,8 @@ Result<Resolved> resolve(const Sources& src)
         const QVariant v = src.toml.value(kRecursive);
         if (v.typeId() != QMetaType::Bool) {
             return R::failure(
-                tr("%1: recursive_version_locations in [tool.alembic] must be true or false")
+                AlembicConfig::tr(
+                    "%1: recursive_version_locations in [tool.alembic] must be true or false")
                     .arg(src.tomlPath));
         }
         r.recursive = v.toBool();
@@ -394,7 +396,7 @@ Result<bool> readIniSection(const IniFile& ini, Sources& src)
         return false;
     const Result<QList<IniFile::Item>> items = ini.items(src.section);
     if (!items)
-        return Result<bool>::failure(tr("%1: %2").arg(iniName(src), items.error()));
+        return Result<bool>::failure(AlembicConfig::tr("%1: %2").arg(iniName(src), items.error()));
     for (const IniFile::Item& item : items.value())
         src.ini.insert(item.first, item.second);
     src.hasIni = true;

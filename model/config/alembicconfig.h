@@ -2,6 +2,7 @@
 
 #include "model/common/result.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -13,6 +14,9 @@ namespace retort {
 // continuation lines, comments) and/or `[tool.alembic]` in pyproject.toml.
 class AlembicConfig
 {
+    // Its messages share the config readers' translation context "retort".
+    Q_DECLARE_TR_FUNCTIONS(retort)
+
 public:
     // `path` is an alembic.ini (or any ini) or a pyproject.toml. `section` is alembic's `-n`.
     // For a pyproject.toml, an alembic.ini beside it (if any) supplies runtime options such

@@ -3,7 +3,6 @@
 #include "model/config/alembicconfig.h"
 #include "model/config/sqlalchemyurl.h"
 
-#include <QCoreApplication>
 #include <QJsonValue>
 #include <QSet>
 
@@ -12,11 +11,6 @@
 namespace retort {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ConnectionProfile", text);
-}
 
 const QString kName = QStringLiteral("name");
 const QString kUrl = QStringLiteral("url");
@@ -29,7 +23,8 @@ const QString kDefault = QStringLiteral("default");
 
 QString typeError(const QString& field, const char* expected)
 {
-    return tr("The connection profile field “%1” must be %2.").arg(field, tr(expected));
+    return ConnectionProfile::tr("The connection profile field “%1” must be %2.")
+        .arg(field, ConnectionProfile::tr(expected));
 }
 
 } // namespace

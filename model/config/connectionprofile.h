@@ -3,6 +3,7 @@
 #include "model/common/result.h"
 #include "model/config/sqlalchemyurl.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -22,8 +23,10 @@ class AlembicConfig;
 // configuration); show them with displayUrl(), never url(), in logs and diagnostics.
 class ConnectionProfile
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionProfile)
+
 public:
-    static constexpr const char* DefaultVersionTable = "alembic_version";
+    static constexpr const char* kDefaultVersionTable = "alembic_version";
 
     ConnectionProfile() = default;
     explicit ConnectionProfile(const QString& name, const QString& url = {});
@@ -83,7 +86,7 @@ public:
 private:
     QString m_name;
     QString m_url;
-    QString m_versionTable = QString::fromLatin1(DefaultVersionTable);
+    QString m_versionTable = QString::fromLatin1(kDefaultVersionTable);
     QString m_versionTableSchema;
     QMap<QString, QString> m_environment;
     QStringList m_xArguments;

@@ -1,6 +1,5 @@
 #include "model/config/inifile.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -11,11 +10,6 @@
 namespace retort {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("retort", text);
-}
 
 const QString kDefaultSection = QStringLiteral("DEFAULT");
 
@@ -75,7 +69,7 @@ QString quoted(QStringView text)
 
 QString location(const QString& source, int line)
 {
-    return tr("%1, line %2").arg(source, QString::number(line));
+    return IniFile::tr("%1, line %2").arg(source, QString::number(line));
 }
 
 } // namespace

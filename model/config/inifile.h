@@ -2,6 +2,7 @@
 
 #include "model/common/result.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QPair>
@@ -25,6 +26,9 @@ namespace retort {
 //    10 levels deep.
 class IniFile
 {
+    // Its messages share the config readers' translation context "retort".
+    Q_DECLARE_TR_FUNCTIONS(retort)
+
 public:
     using Item = QPair<QString, QString>; // key, value
 

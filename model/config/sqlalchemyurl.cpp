@@ -3,7 +3,6 @@
 #include "model/config/libpqquote.h"
 #include "model/config/pythoncompat.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -18,11 +17,6 @@ namespace retort {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SqlAlchemyUrl", text);
-}
-
 bool isSecretKey(const QString& key)
 {
     static const QSet<QString> secret = {
@@ -34,19 +28,22 @@ bool isSecretKey(const QString& key)
 
 QString invalidValueError(const QString& key)
 {
-    return tr("The URL's query parameter “%1” has a value Retort cannot use.").arg(key);
+    return SqlAlchemyUrl::tr("The URL's query parameter “%1” has a value Retort cannot use.")
+        .arg(key);
 }
 
 QString semicolonError(const QString& key, const QString& qtDriver)
 {
-    return tr("The URL's query parameter “%1” contains ';', which Qt's %2 driver cannot pass on.")
+    return SqlAlchemyUrl::tr(
+               "The URL's query parameter “%1” contains ';', which Qt's %2 driver cannot pass on.")
         .arg(key, qtDriver);
 }
 
 Result<int> checkedPort(qint64 port)
 {
     if (port < 1 || port > 65535)
-        return Result<int>::failure(tr("The port %1 is out of range (1 to 65535).").arg(port));
+        return Result<int>::failure(
+            SqlAlchemyUrl::tr("The port %1 is out of range (1 to 65535).").arg(port));
     return int(port);
 }
 
@@ -501,7 +498,7 @@ Result<QtSqlTarget> SqlAlchemyUrl::mapPostgres() const
         parts.append(key + QLatin1Char('=') + libpqQuote(value));
     }
     if (!hasTimeout)
-        parts.prepend(QStringLiteral("connect_timeout=%1").arg(DefaultConnectTimeoutSeconds));
+        parts.prepend(QStringLiteral("connect_timeout=%1").arg(kDefaultConnectTimeoutSeconds));
     t.connectOptions = parts.join(QLatin1Char(';'));
     return t;
 }
@@ -584,7 +581,7 @@ Result<QtSqlTarget> SqlAlchemyUrl::mapMysql() const
     }
     if (!hasTimeout)
         parts.prepend(
-            QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(DefaultConnectTimeoutSeconds));
+            QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(kDefaultConnectTimeoutSeconds));
     t.connectOptions = parts.join(QLatin1Char(';'));
     return t;
 }

@@ -2,6 +2,7 @@
 
 #include "model/common/result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QMap>
 #include <QPair>
@@ -37,6 +38,8 @@ struct QtSqlTarget
 // Passwords never appear in error messages or in toDisplayString().
 class SqlAlchemyUrl
 {
+    Q_DECLARE_TR_FUNCTIONS(SqlAlchemyUrl)
+
 public:
     static Result<SqlAlchemyUrl> parse(const QString& url);
 
@@ -83,7 +86,7 @@ public:
     static QString missingDriverMessage(const QString& qtDriver);
 
     // Seconds Retort waits for a server unless the URL says otherwise.
-    static constexpr int DefaultConnectTimeoutSeconds = 5;
+    static constexpr int kDefaultConnectTimeoutSeconds = 5;
 
 private:
     Result<QtSqlTarget> mapSqlite(const QString& baseDir) const;

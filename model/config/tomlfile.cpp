@@ -2,21 +2,11 @@
 
 #include "model/config/tomlparser.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QStringDecoder>
 
 namespace retort {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("retort", text);
-}
-
-} // namespace
 
 Result<TomlFile> TomlFile::load(const QString& path)
 {
@@ -51,13 +41,12 @@ Result<TomlFile> TomlFile::parse(const QByteArray& utf8, const QString& sourceNa
 Result<TomlFile> TomlFile::parse(const QString& text, const QString& sourceName)
 {
     const QString source = sourceName.isEmpty() ? tr("TOML text") : sourceName;
-    TomlParser::Node root(TomlParser::Node::Kind::Table);
-    TomlParser parser(text, source);
-    if (!parser.parseDocument(root))
-        return Result<TomlFile>::failure(parser.error());
+    Result<QVariantMap> document = TomlParser(text, source).parseDocument();
+    if (!document)
+        return Failure{document.error()};
     TomlFile toml;
     toml.m_sourceName = source;
-    toml.m_root = root.toVariant().toMap();
+    toml.m_root = std::move(*document);
     return toml;
 }
 

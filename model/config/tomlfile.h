@@ -3,6 +3,7 @@
 #include "model/common/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -27,6 +28,9 @@ namespace retort {
 // or local date-time), QDate, QTime.
 class TomlFile
 {
+    // Its messages share the config readers' translation context "retort".
+    Q_DECLARE_TR_FUNCTIONS(retort)
+
 public:
     static constexpr qint64 kMaxFileSize = 64 * 1024 * 1024;
     static constexpr int kMaxNesting = 128;

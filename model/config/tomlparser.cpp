@@ -3,17 +3,11 @@
 #include "model/config/tomlfile.h"
 #include "model/config/tomlscalar.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace retort {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("retort", text);
-}
 
 bool isBareKeyChar(QChar c)
 {
@@ -56,11 +50,9 @@ QString displayKey(const QStringList& key)
 
 } // namespace
 
-bool TomlParser::failAt(int line, const QString& message)
+Failure<QString> TomlParser::failAt(int line, const QString& message) const
 {
-    if (m_error.isEmpty())
-        m_error = tr("%1, line %2: %3").arg(m_source, QString::number(line), message);
-    return false;
+    return Failure{tr("%1, line %2: %3").arg(m_source, QString::number(line), message)};
 }
 
 void TomlParser::skipSpaces()
@@ -69,75 +61,74 @@ void TomlParser::skipSpaces()
         ++m_pos;
 }
 
-bool TomlParser::skipComment()
+Result<void> TomlParser::skipComment()
 {
     if (peek() != u'#')
-        return true;
+        return {};
     while (!atEnd() && !isNewlineHere()) {
         if (isForbiddenControl(peek()))
             return fail(tr("control character %1 in a comment").arg(describeChar(peek())));
         ++m_pos;
     }
-    return true;
+    return {};
 }
 
-bool TomlParser::consumeNewline()
+// Called at a newline (isNewlineHere()): "\n" or "\r\n"; a lone '\r' is an error.
+Result<void> TomlParser::consumeNewline()
 {
     if (peek() == u'\n') {
         ++m_pos;
         ++m_line;
-        return true;
+        return {};
     }
     if (peek() == u'\r' && peek(1) == u'\n') {
         m_pos += 2;
         ++m_line;
-        return true;
+        return {};
     }
-    if (peek() == u'\r')
-        return fail(tr("a carriage return not followed by a line feed"));
-    return false;
+    return fail(tr("a carriage return not followed by a line feed"));
 }
 
-bool TomlParser::skipSpacesCommentsNewlines()
+Result<void> TomlParser::skipSpacesCommentsNewlines()
 {
     for (;;) {
         skipSpaces();
         if (peek() == u'#') {
-            if (!skipComment())
-                return false;
+            if (Result<void> skipped = skipComment(); !skipped)
+                return skipped;
         } else if (isNewlineHere()) {
-            if (!consumeNewline())
-                return false;
+            if (Result<void> consumed = consumeNewline(); !consumed)
+                return consumed;
         } else {
-            return true;
+            return {};
         }
     }
 }
 
-bool TomlParser::expectLineEnd()
+Result<void> TomlParser::expectLineEnd()
 {
     skipSpaces();
-    if (!skipComment())
-        return false;
+    if (Result<void> skipped = skipComment(); !skipped)
+        return skipped;
     if (atEnd())
-        return true;
+        return {};
     if (isNewlineHere())
         return consumeNewline();
     return fail(tr("expected the end of the line, found %1").arg(describeChar(peek())));
 }
 
-bool TomlParser::parseSimpleKey(QString& key)
+Result<QString> TomlParser::parseSimpleKey()
 {
     const QChar c = peek();
     if (c == u'"') {
         if (lookingAt(u"\"\"\""))
             return fail(tr("a key cannot be a multi-line string"));
-        return parseBasicString(key);
+        return parseBasicString();
     }
     if (c == u'\'') {
         if (lookingAt(u"'''"))
             return fail(tr("a key cannot be a multi-line string"));
-        return parseLiteralString(key);
+        return parseLiteralString();
     }
     const qsizetype start = m_pos;
     while (!atEnd() && isBareKeyChar(peek()))
@@ -147,54 +138,54 @@ bool TomlParser::parseSimpleKey(QString& key)
             return fail(tr("expected a key"));
         return fail(tr("expected a key, found %1").arg(describeChar(c)));
     }
-    key = m_s.mid(start, m_pos - start).toString();
-    return true;
+    return m_s.mid(start, m_pos - start).toString();
 }
 
-bool TomlParser::parseKey(QStringList& key)
+Result<QStringList> TomlParser::parseKey()
 {
-    key.clear();
+    QStringList key;
     for (;;) {
-        QString part;
-        if (!parseSimpleKey(part))
-            return false;
-        key.append(part);
+        Result<QString> part = parseSimpleKey();
+        if (!part)
+            return Failure{part.error()};
+        key.append(std::move(*part));
         if (key.size() > TomlFile::kMaxNesting)
             return fail(tr("a key with more than %1 parts").arg(TomlFile::kMaxNesting));
         skipSpaces();
         if (peek() != u'.')
-            return true;
+            return key;
         ++m_pos;
         skipSpaces();
     }
 }
 
-bool TomlParser::parseEscape(QString& out)
+// The text an escape sequence stands for; m_pos is just after its backslash.
+Result<QString> TomlParser::parseEscape()
 {
-    // m_pos is just after the backslash.
     const QChar e = peek();
+    QString simple;
     int digits = 0;
     switch (e.unicode()) {
     case 'b':
-        out += u'\b';
+        simple = u'\b';
         break;
     case 't':
-        out += u'\t';
+        simple = u'\t';
         break;
     case 'n':
-        out += u'\n';
+        simple = u'\n';
         break;
     case 'f':
-        out += u'\f';
+        simple = u'\f';
         break;
     case 'r':
-        out += u'\r';
+        simple = u'\r';
         break;
     case '"':
-        out += u'"';
+        simple = u'"';
         break;
     case '\\':
-        out += u'\\';
+        simple = u'\\';
         break;
     case 'u':
         digits = 4;
@@ -209,7 +200,7 @@ bool TomlParser::parseEscape(QString& out)
     }
     ++m_pos;
     if (digits == 0)
-        return true;
+        return simple;
     uint codePoint = 0;
     for (int i = 0; i < digits; ++i) {
         const char16_t h = peek().unicode();
@@ -230,27 +221,28 @@ bool TomlParser::parseEscape(QString& out)
         return fail(tr("\\%1%2 is not a Unicode scalar value")
                         .arg(e, QString::number(codePoint, 16).rightJustified(digits, u'0')));
     const char32_t c32 = char32_t(codePoint);
-    out += QString::fromUcs4(&c32, 1);
-    return true;
+    return QString::fromUcs4(&c32, 1);
 }
 
-bool TomlParser::parseBasicString(QString& out)
+Result<QString> TomlParser::parseBasicString()
 {
     const int startLine = m_line;
     ++m_pos; // "
-    out.clear();
+    QString out;
     for (;;) {
         if (atEnd() || isNewlineHere())
             return failAt(startLine, tr("unterminated string"));
         const QChar c = peek();
         if (c == u'"') {
             ++m_pos;
-            return true;
+            return out;
         }
         if (c == u'\\') {
             ++m_pos;
-            if (!parseEscape(out))
-                return false;
+            Result<QString> escaped = parseEscape();
+            if (!escaped)
+                return escaped;
+            out += *escaped;
             continue;
         }
         if (isForbiddenControl(c))
@@ -262,15 +254,17 @@ bool TomlParser::parseBasicString(QString& out)
 
 // A multi-line string after its opening `quote` x 3: basic (") with escapes and line-ending
 // backslashes, or literal (') as written.
-bool TomlParser::parseMultilineString(QString& out, QChar quote)
+Result<QString> TomlParser::parseMultilineString(QChar quote)
 {
     const bool basic = quote == u'"';
     const QString delimiter(3, quote);
     const int startLine = m_line;
     m_pos += 3;
-    out.clear();
-    if (isNewlineHere() && !consumeNewline()) // a newline right after the quotes is trimmed
-        return false;
+    QString out;
+    if (isNewlineHere()) { // a newline right after the quotes is trimmed
+        if (Result<void> consumed = consumeNewline(); !consumed)
+            return Failure{consumed.error()};
+    }
     for (;;) {
         if (atEnd())
             return failAt(startLine, tr("unterminated multi-line string"));
@@ -282,7 +276,7 @@ bool TomlParser::parseMultilineString(QString& out, QChar quote)
                 out += quote;
                 ++m_pos;
             }
-            return true;
+            return out;
         }
         if (basic && c == u'\\') {
             ++m_pos;
@@ -296,18 +290,20 @@ bool TomlParser::parseMultilineString(QString& out, QChar quote)
                     skipSpaces();
                     if (!isNewlineHere())
                         break;
-                    if (!consumeNewline())
-                        return false;
+                    if (Result<void> consumed = consumeNewline(); !consumed)
+                        return Failure{consumed.error()};
                 }
                 continue;
             }
-            if (!parseEscape(out))
-                return false;
+            Result<QString> escaped = parseEscape();
+            if (!escaped)
+                return escaped;
+            out += *escaped;
             continue;
         }
         if (isNewlineHere()) {
-            if (!consumeNewline())
-                return false;
+            if (Result<void> consumed = consumeNewline(); !consumed)
+                return Failure{consumed.error()};
             out += u'\n';
             continue;
         }
@@ -318,7 +314,7 @@ bool TomlParser::parseMultilineString(QString& out, QChar quote)
     }
 }
 
-bool TomlParser::parseLiteralString(QString& out)
+Result<QString> TomlParser::parseLiteralString()
 {
     const int startLine = m_line;
     ++m_pos; // '
@@ -328,9 +324,9 @@ bool TomlParser::parseLiteralString(QString& out)
             return failAt(startLine, tr("unterminated string"));
         const QChar c = peek();
         if (c == u'\'') {
-            out = m_s.mid(start, m_pos - start).toString();
+            QString out = m_s.mid(start, m_pos - start).toString();
             ++m_pos;
-            return true;
+            return out;
         }
         if (isForbiddenControl(c))
             return fail(tr("control character %1 in a string").arg(describeChar(c)));
@@ -338,34 +334,34 @@ bool TomlParser::parseLiteralString(QString& out)
     }
 }
 
-bool TomlParser::parseArray(std::unique_ptr<Node>& out, int depth)
+Result<std::unique_ptr<TomlParser::Node>> TomlParser::parseArray(int depth)
 {
     const int startLine = m_line;
     ++m_pos; // [
-    out = std::make_unique<Node>(Node::Kind::Array);
+    auto out = std::make_unique<Node>(Node::Kind::Array);
     out->frozen = true;
     for (;;) {
-        if (!skipSpacesCommentsNewlines())
-            return false;
+        if (Result<void> skipped = skipSpacesCommentsNewlines(); !skipped)
+            return Failure{skipped.error()};
         if (atEnd())
             return failAt(startLine, tr("unterminated array"));
         if (peek() == u']') {
             ++m_pos;
-            return true;
+            return out;
         }
-        std::unique_ptr<Node> item;
-        if (!parseValue(item, depth + 1))
-            return false;
-        out->items.push_back(std::move(item));
-        if (!skipSpacesCommentsNewlines())
-            return false;
+        Result<std::unique_ptr<Node>> item = parseValue(depth + 1);
+        if (!item)
+            return item;
+        out->items.push_back(std::move(*item));
+        if (Result<void> skipped = skipSpacesCommentsNewlines(); !skipped)
+            return Failure{skipped.error()};
         if (peek() == u',') {
             ++m_pos;
             continue;
         }
         if (peek() == u']') {
             ++m_pos;
-            return true;
+            return out;
         }
         if (atEnd())
             return failAt(startLine, tr("unterminated array"));
@@ -373,15 +369,15 @@ bool TomlParser::parseArray(std::unique_ptr<Node>& out, int depth)
     }
 }
 
-bool TomlParser::parseInlineTable(std::unique_ptr<Node>& out, int depth)
+Result<std::unique_ptr<TomlParser::Node>> TomlParser::parseInlineTable(int depth)
 {
     ++m_pos; // {
-    out = std::make_unique<Node>(Node::Kind::Table);
+    auto out = std::make_unique<Node>(Node::Kind::Table);
     skipSpaces();
     if (peek() == u'}') {
         ++m_pos;
         out->frozen = true;
-        return true;
+        return out;
     }
     for (;;) {
         skipSpaces();
@@ -389,19 +385,19 @@ bool TomlParser::parseInlineTable(std::unique_ptr<Node>& out, int depth)
             return fail(tr("an inline table must be on one line and end with '}'"));
         if (peek() == u'}')
             return fail(tr("a trailing comma is not allowed in an inline table"));
-        QStringList key;
-        if (!parseKey(key))
-            return false;
+        Result<QStringList> key = parseKey();
+        if (!key)
+            return Failure{key.error()};
         skipSpaces();
         if (peek() != u'=')
-            return fail(tr("expected '=' after the key %1").arg(displayKey(key)));
+            return fail(tr("expected '=' after the key %1").arg(displayKey(*key)));
         ++m_pos;
         skipSpaces();
-        std::unique_ptr<Node> value;
-        if (!parseValue(value, depth + 1))
-            return false;
-        if (!insertKeyValue(*out, key, std::move(value)))
-            return false;
+        Result<std::unique_ptr<Node>> value = parseValue(depth + 1);
+        if (!value)
+            return value;
+        if (Result<void> inserted = insertKeyValue(*out, *key, std::move(*value)); !inserted)
+            return Failure{inserted.error()};
         skipSpaces();
         if (peek() == u',') {
             ++m_pos;
@@ -410,7 +406,7 @@ bool TomlParser::parseInlineTable(std::unique_ptr<Node>& out, int depth)
         if (peek() == u'}') {
             ++m_pos;
             out->frozen = true;
-            return true;
+            return out;
         }
         if (isNewlineHere() || atEnd())
             return fail(tr("an inline table must be on one line and end with '}'"));
@@ -419,7 +415,7 @@ bool TomlParser::parseInlineTable(std::unique_ptr<Node>& out, int depth)
     }
 }
 
-bool TomlParser::parseScalar(QVariant& out)
+Result<QVariant> TomlParser::parseScalar()
 {
     const qsizetype start = m_pos;
     while (!atEnd() && isValueTokenChar(peek()))
@@ -438,37 +434,40 @@ bool TomlParser::parseScalar(QVariant& out)
             return fail(tr("expected a value"));
         return fail(tr("expected a value, found %1").arg(describeChar(peek())));
     }
-    const Result<QVariant> value = TomlScalar::parse(token);
+    Result<QVariant> value = TomlScalar::parse(token);
     if (!value)
         return fail(value.error());
-    out = *value;
-    return true;
+    return value;
 }
 
-bool TomlParser::parseValue(std::unique_ptr<Node>& out, int depth)
+Result<std::unique_ptr<TomlParser::Node>> TomlParser::parseValue(int depth)
 {
     if (depth > TomlFile::kMaxNesting)
         return fail(tr("values nested more than %1 levels deep").arg(TomlFile::kMaxNesting));
     const QChar c = peek();
     if (c == u'[')
-        return parseArray(out, depth);
+        return parseArray(depth);
     if (c == u'{')
-        return parseInlineTable(out, depth);
-    out = std::make_unique<Node>(Node::Kind::Scalar);
+        return parseInlineTable(depth);
+    auto out = std::make_unique<Node>(Node::Kind::Scalar);
     if (c == u'"' || c == u'\'') {
-        QString text;
-        bool ok = false;
-        if (lookingAt(QString(3, c)))
-            ok = parseMultilineString(text, c);
-        else
-            ok = c == u'"' ? parseBasicString(text) : parseLiteralString(text);
-        out->scalar = text;
-        return ok;
+        Result<QString> text = lookingAt(QString(3, c)) ? parseMultilineString(c)
+                               : c == u'"'              ? parseBasicString()
+                                                        : parseLiteralString();
+        if (!text)
+            return Failure{text.error()};
+        out->scalar = *text;
+        return out;
     }
-    return parseScalar(out->scalar);
+    Result<QVariant> scalar = parseScalar();
+    if (!scalar)
+        return Failure{scalar.error()};
+    out->scalar = std::move(*scalar);
+    return out;
 }
 
-bool TomlParser::defineTable(Node& root, const QStringList& key, bool arrayOfTables, Node*& current)
+Result<TomlParser::Node*> TomlParser::defineTable(Node& root, const QStringList& key,
+                                                  bool arrayOfTables)
 {
     const QString shown = displayKey(key);
     Node* table = &root;
@@ -502,9 +501,9 @@ bool TomlParser::defineTable(Node& root, const QStringList& key, bool arrayOfTab
         }
         auto element = std::make_unique<Node>(Node::Kind::Table);
         element->headerDefined = true;
-        current = element.get();
+        Node* current = element.get();
         it->second->items.push_back(std::move(element));
-        return true;
+        return current;
     }
     if (it == table->children.end()) {
         it = table->children.emplace(last, std::make_unique<Node>(Node::Kind::Table)).first;
@@ -516,11 +515,11 @@ bool TomlParser::defineTable(Node& root, const QStringList& key, bool arrayOfTab
         }
     }
     it->second->headerDefined = true;
-    current = it->second.get();
-    return true;
+    return it->second.get();
 }
 
-bool TomlParser::insertKeyValue(Node& table, const QStringList& key, std::unique_ptr<Node> value)
+Result<void> TomlParser::insertKeyValue(Node& table, const QStringList& key,
+                                        std::unique_ptr<Node> value)
 {
     Node* t = &table;
     for (qsizetype i = 0; i + 1 < key.size(); ++i) {
@@ -540,52 +539,60 @@ bool TomlParser::insertKeyValue(Node& table, const QStringList& key, std::unique
     if (t->children.count(key.back()) != 0)
         return fail(tr("the key %1 is defined more than once").arg(displayKey(key)));
     t->children.emplace(key.back(), std::move(value));
-    return true;
+    return {};
 }
 
-bool TomlParser::parseDocument(Node& root)
+Result<QVariantMap> TomlParser::parseDocument()
 {
+    Node root(Node::Kind::Table);
     Node* current = &root;
     for (;;) {
         skipSpaces();
         if (atEnd())
-            return true;
+            return root.toVariant().toMap();
         const QChar c = peek();
         if (c == u'#') {
-            if (!expectLineEnd())
-                return false;
+            if (Result<void> ended = expectLineEnd(); !ended)
+                return Failure{ended.error()};
         } else if (isNewlineHere()) {
-            if (!consumeNewline())
-                return false;
+            if (Result<void> consumed = consumeNewline(); !consumed)
+                return Failure{consumed.error()};
         } else if (c == u'[') {
             const bool arrayOfTables = peek(1) == u'[';
             m_pos += arrayOfTables ? 2 : 1;
             skipSpaces();
-            QStringList key;
-            if (!parseKey(key))
-                return false;
+            Result<QStringList> key = parseKey();
+            if (!key)
+                return Failure{key.error()};
             skipSpaces();
             if (arrayOfTables ? !lookingAt(u"]]") : peek() != u']') {
-                return fail(arrayOfTables ? tr("expected ']]' after [[%1").arg(displayKey(key))
-                                          : tr("expected ']' after [%1").arg(displayKey(key)));
+                return fail(arrayOfTables ? tr("expected ']]' after [[%1").arg(displayKey(*key))
+                                          : tr("expected ']' after [%1").arg(displayKey(*key)));
             }
             m_pos += arrayOfTables ? 2 : 1;
-            if (!defineTable(root, key, arrayOfTables, current) || !expectLineEnd())
-                return false;
+            Result<Node*> table = defineTable(root, *key, arrayOfTables);
+            if (!table)
+                return Failure{table.error()};
+            current = *table;
+            if (Result<void> ended = expectLineEnd(); !ended)
+                return Failure{ended.error()};
         } else {
-            QStringList key;
-            if (!parseKey(key))
-                return false;
+            Result<QStringList> key = parseKey();
+            if (!key)
+                return Failure{key.error()};
             skipSpaces();
             if (peek() != u'=')
-                return fail(tr("expected '=' after the key %1").arg(displayKey(key)));
+                return fail(tr("expected '=' after the key %1").arg(displayKey(*key)));
             ++m_pos;
             skipSpaces();
-            std::unique_ptr<Node> value;
-            if (!parseValue(value, 1) || !insertKeyValue(*current, key, std::move(value)) ||
-                !expectLineEnd()) {
-                return false;
-            }
+            Result<std::unique_ptr<Node>> value = parseValue(1);
+            if (!value)
+                return Failure{value.error()};
+            if (Result<void> inserted = insertKeyValue(*current, *key, std::move(*value));
+                !inserted)
+                return Failure{inserted.error()};
+            if (Result<void> ended = expectLineEnd(); !ended)
+                return Failure{ended.error()};
         }
     }
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "model/common/result.h"
+
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -15,6 +18,9 @@ namespace retort {
 // Nodes; the first error is kept as "SOURCE, line N: what".
 class TomlParser
 {
+    // Its messages share the config readers' translation context "retort".
+    Q_DECLARE_TR_FUNCTIONS(retort)
+
 public:
     // The document is first built as a tree that remembers how each table came to be, so the
     // TOML rules about defining things twice can be checked; it becomes QVariants at the end.
@@ -63,8 +69,8 @@ public:
 
     TomlParser(QStringView text, QString source) : m_s(text), m_source(std::move(source)) {}
 
-    bool parseDocument(Node& root);
-    QString error() const { return m_error; }
+    // The document's top-level table, or the first error as "SOURCE, line N: what".
+    Result<QVariantMap> parseDocument();
 
 private:
     bool atEnd() const { return m_pos >= m_s.size(); }
@@ -74,35 +80,35 @@ private:
     }
     bool lookingAt(QStringView what) const { return m_s.mid(m_pos).startsWith(what); }
 
-    bool fail(const QString& message) { return failAt(m_line, message); }
-    bool failAt(int line, const QString& message);
+    Failure<QString> fail(const QString& message) const { return failAt(m_line, message); }
+    Failure<QString> failAt(int line, const QString& message) const;
 
     void skipSpaces();
-    bool skipComment();
+    Result<void> skipComment();
     bool isNewlineHere() const { return peek() == u'\n' || peek() == u'\r'; }
-    bool consumeNewline();
-    bool skipSpacesCommentsNewlines();
-    bool expectLineEnd();
+    Result<void> consumeNewline();
+    Result<void> skipSpacesCommentsNewlines();
+    Result<void> expectLineEnd();
 
-    bool parseKey(QStringList& key);
-    bool parseSimpleKey(QString& key);
-    bool parseValue(std::unique_ptr<Node>& out, int depth);
-    bool parseBasicString(QString& out);
-    bool parseLiteralString(QString& out);
-    bool parseMultilineString(QString& out, QChar quote);
-    bool parseEscape(QString& out);
-    bool parseArray(std::unique_ptr<Node>& out, int depth);
-    bool parseInlineTable(std::unique_ptr<Node>& out, int depth);
-    bool parseScalar(QVariant& out);
+    Result<QStringList> parseKey();
+    Result<QString> parseSimpleKey();
+    Result<std::unique_ptr<Node>> parseValue(int depth);
+    Result<QString> parseBasicString();
+    Result<QString> parseLiteralString();
+    Result<QString> parseMultilineString(QChar quote);
+    Result<QString> parseEscape();
+    Result<std::unique_ptr<Node>> parseArray(int depth);
+    Result<std::unique_ptr<Node>> parseInlineTable(int depth);
+    Result<QVariant> parseScalar();
 
-    bool defineTable(Node& root, const QStringList& key, bool arrayOfTables, Node*& current);
-    bool insertKeyValue(Node& table, const QStringList& key, std::unique_ptr<Node> value);
+    // The table a [key] or [[key]] header opens, for the key/value lines that follow.
+    Result<Node*> defineTable(Node& root, const QStringList& key, bool arrayOfTables);
+    Result<void> insertKeyValue(Node& table, const QStringList& key, std::unique_ptr<Node> value);
 
     QStringView m_s;
     QString m_source;
     qsizetype m_pos = 0;
     int m_line = 1;
-    QString m_error;
 };
 
 } // namespace retort

@@ -1,6 +1,5 @@
 #include "model/config/tomlscalar.h"
 
-#include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
 #include <QRegularExpression>
@@ -10,15 +9,6 @@
 #include <limits>
 
 namespace retort {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("retort", text);
-}
-
-} // namespace
 
 Result<QVariant> TomlScalar::parse(const QString& token)
 {

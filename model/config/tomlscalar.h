@@ -2,6 +2,7 @@
 
 #include "model/common/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QVariant>
 
@@ -12,6 +13,9 @@ namespace retort {
 // a time. Fails with what is wrong with the token.
 class TomlScalar
 {
+    // Its messages share the config readers' translation context "retort".
+    Q_DECLARE_TR_FUNCTIONS(retort)
+
 public:
     static Result<QVariant> parse(const QString& token);
 };

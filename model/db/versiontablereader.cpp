@@ -35,13 +35,13 @@ QtSqlTarget forReading(QtSqlTarget t)
         }
         return false;
     };
-    const QString seconds = QString::number(SqlAlchemyUrl::DefaultConnectTimeoutSeconds);
+    const QString seconds = QString::number(SqlAlchemyUrl::kDefaultConnectTimeoutSeconds);
     if (t.driver == QLatin1String("QSQLITE")) {
         if (!has(QLatin1StringView("QSQLITE_OPEN_READONLY")))
             options << QStringLiteral("QSQLITE_OPEN_READONLY");
         if (!has(QLatin1StringView("QSQLITE_BUSY_TIMEOUT")))
             options << QStringLiteral("QSQLITE_BUSY_TIMEOUT=") +
-                           QString::number(SqlAlchemyUrl::DefaultConnectTimeoutSeconds * 1000);
+                           QString::number(SqlAlchemyUrl::kDefaultConnectTimeoutSeconds * 1000);
     } else if (t.driver == QLatin1String("QMYSQL")) {
         if (!has(QLatin1StringView("MYSQL_OPT_CONNECT_TIMEOUT")))
             options << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=") + seconds;
@@ -212,7 +212,7 @@ VersionTableReader::VersionTableReader(QObject* parent)
     : QObject(parent),
       m_thread(std::make_unique<WorkerThread>(
           QStringLiteral("retort-db"),
-          std::chrono::seconds(SqlAlchemyUrl::DefaultConnectTimeoutSeconds + 1)))
+          std::chrono::seconds(SqlAlchemyUrl::kDefaultConnectTimeoutSeconds + 1)))
 {
     qRegisterMetaType<retort::DatabaseState>();
 }

@@ -20,7 +20,7 @@ namespace retort {
 // unique connection name. read() returns at once with a request id; the result arrives as
 // finished(id, state), delivered in the reader's own thread. Nothing here blocks the caller:
 // no waiting, no blocking queued connections. Connecting gives up after
-// SqlAlchemyUrl::DefaultConnectTimeoutSeconds unless the URL says otherwise.
+// SqlAlchemyUrl::kDefaultConnectTimeoutSeconds unless the URL says otherwise.
 //
 // Errors come back as DatabaseState::failure() with a message that never contains the
 // password. A missing version table is not an error: the database is at base. SQLite files

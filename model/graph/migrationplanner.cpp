@@ -3,7 +3,6 @@
 #include "model/graph/targetresolver.h"
 #include "model/graph/versionrows.h"
 
-#include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
@@ -254,8 +253,7 @@ Outcome<QList<int>> downgradeRevisions(const TargetResolver& r, const QStringLis
         if (roots.isEmpty()) {
             Error err;
             err.kind = Error::Kind::Revision;
-            err.message = QCoreApplication::translate(
-                "MigrationPlanner", "Not a valid downgrade target from current heads");
+            err.message = MigrationPlanner::tr("Not a valid downgrade target from current heads");
             return Failure{err};
         }
     }
@@ -303,8 +301,7 @@ Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
     const bool upgrade = direction == MigrationStep::Direction::Upgrade;
     // command.upgrade / downgrade: "from:to" ranges exist only in --sql mode
     if (target.contains(QLatin1Char(':')))
-        return Result<MigrationPlan>::failure(
-            QCoreApplication::translate("MigrationPlanner", "Range revision not allowed"));
+        return Result<MigrationPlan>::failure(tr("Range revision not allowed"));
     const Outcome<QList<int>> order = upgrade ? upgradeRevisions(resolver, currentRows, target)
                                               : downgradeRevisions(resolver, currentRows, target);
     if (!order)

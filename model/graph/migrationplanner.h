@@ -5,6 +5,7 @@
 #include "model/graph/migrationplan.h"
 #include "model/graph/revisiongraph.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <memory>
@@ -21,6 +22,8 @@ class TargetResolver;
 // refuses, the failure carries alembic's message.
 class MigrationPlanner
 {
+    Q_DECLARE_TR_FUNCTIONS(MigrationPlanner)
+
 public:
     // The planner shares the graph: it lives as long as the planner does. `rules` are those
     // of the alembic the project runs (the graph's load order must come from the same rules).

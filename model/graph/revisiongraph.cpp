@@ -2,22 +2,12 @@
 
 #include "model/common/logging.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
 
 #include <algorithm>
 #include <numeric>
 
 namespace retort {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RevisionGraph", text);
-}
-
-} // namespace
 
 std::shared_ptr<const RevisionGraph> RevisionGraph::build(QList<Revision> revisions,
                                                           Diagnostics diagnostics)

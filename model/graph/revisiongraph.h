@@ -3,6 +3,7 @@
 #include "model/common/diagnostic.h"
 #include "model/script/revision.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -32,6 +33,8 @@ struct IdResolution
 // Immutable once built: share as std::shared_ptr<const RevisionGraph>.
 class RevisionGraph
 {
+    Q_DECLARE_TR_FUNCTIONS(RevisionGraph)
+
 public:
     // Builds the graph; problems (duplicate ids, dangling parents, unknown depends_on,
     // duplicate labels, cycles) are added to `diagnostics()` and never stop the build.

@@ -1,6 +1,6 @@
 #include "model/graph/revisionmap.h"
 
-#include <QCoreApplication>
+#include "model/graph/targetresolver.h" // RevisionMap's messages: context "TargetResolver"
 
 #include <algorithm>
 #include <climits>
@@ -8,11 +8,6 @@
 namespace retort {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("TargetResolver", text);
-}
 
 void appendUnique(QList<int>& list, int value)
 {
@@ -34,7 +29,8 @@ RevisionMap::Error RevisionMap::assertionError(const QString& what)
 {
     Error e;
     e.kind = Error::Kind::Assertion;
-    e.message = tr("alembic fails with an internal error (AssertionError: %1)").arg(what);
+    e.message =
+        TargetResolver::tr("alembic fails with an internal error (AssertionError: %1)").arg(what);
     return e;
 }
 
@@ -220,7 +216,8 @@ RevisionMap::Outcome<QList<int>> RevisionMap::related(const QList<int>& targets,
             if (!overlaps.isEmpty()) {
                 overlaps.removeDuplicates();
                 return Failure{revisionError(
-                    tr("Requested revision %1 overlaps with other requested revisions %2")
+                    TargetResolver::tr(
+                        "Requested revision %1 overlaps with other requested revisions %2")
                         .arg(m_ids.at(target), overlaps.join(QStringLiteral(", "))))};
             }
         }

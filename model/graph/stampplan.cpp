@@ -6,7 +6,6 @@
 #include "model/graph/migrationplanner.h"
 #include "model/graph/targetresolver.h"
 
-#include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
@@ -16,11 +15,6 @@ namespace retort {
 namespace {
 
 using Error = TargetResolver::Error;
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("MigrationPlanner", text);
-}
 
 // alembic's StampStep: the rows it moves from, the revision it moves to (empty = base), and
 // its two flags.
@@ -72,7 +66,7 @@ public:
 private:
     static Result<void> internal(const QString& what)
     {
-        return Failure{tr("alembic fails with an internal error (%1)").arg(what)};
+        return Failure{MigrationPlanner::tr("alembic fails with an internal error (%1)").arg(what)};
     }
     Result<void> insert(const QString& row)
     {

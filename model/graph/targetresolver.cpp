@@ -1,6 +1,5 @@
 #include "model/graph/targetresolver.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -8,11 +7,6 @@
 namespace retort {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("TargetResolver", text);
-}
 
 TargetResolver::Error resolutionError(const QString& message, const QString& argument)
 {
@@ -29,14 +23,16 @@ TargetResolver::Error multipleHeads(const QStringList& heads, const QString& arg
     e.kind = TargetResolver::Error::Kind::MultipleHeads;
     e.heads = heads;
     e.argument = argument;
-    e.message = tr("Multiple heads are present for given argument '%1'; %2")
+    e.message = TargetResolver::tr("Multiple heads are present for given argument '%1'; %2")
                     .arg(argument, heads.join(QStringLiteral(", ")));
     return e;
 }
 
 QString didNotProduce(const QString& relative, int count)
 {
-    return tr("Relative revision %1 didn't produce %2 migrations").arg(relative).arg(count);
+    return TargetResolver::tr("Relative revision %1 didn't produce %2 migrations")
+        .arg(relative)
+        .arg(count);
 }
 
 void appendUnique(QList<int>& list, int value)

@@ -3,6 +3,7 @@
 #include "model/common/result.h"
 #include "model/graph/revisionmap.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,8 @@ namespace retort {
 // The graph must outlive the resolver.
 class TargetResolver : public RevisionMap
 {
+    Q_DECLARE_TR_FUNCTIONS(TargetResolver)
+
 public:
     static constexpr int kNone = -1;
     static constexpr int kBaseMarker = -2;

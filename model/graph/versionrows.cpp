@@ -1,6 +1,7 @@
 #include "model/graph/versionrows.h"
 
-#include <QCoreApplication>
+#include "model/graph/migrationplanner.h" // the translation context "MigrationPlanner"
+
 #include <QHash>
 #include <QSet>
 
@@ -13,9 +14,7 @@ TargetResolver::Error plannerInternalError(const QString& what)
 {
     TargetResolver::Error e;
     e.kind = TargetResolver::Error::Kind::Assertion;
-    e.message = QCoreApplication::translate("MigrationPlanner",
-                                            "alembic fails with an internal error (%1)")
-                    .arg(what);
+    e.message = MigrationPlanner::tr("alembic fails with an internal error (%1)").arg(what);
     return e;
 }
 

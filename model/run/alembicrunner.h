@@ -29,7 +29,7 @@ class AlembicRunner : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int DefaultStopGraceMs = 3000;
+    static constexpr int kDefaultStopGraceMs = 3000;
 
     explicit AlembicRunner(QObject* parent = nullptr);
     ~AlembicRunner() override;
@@ -52,7 +52,7 @@ private:
     quint64 m_nextId = 0;
     QSet<QString> m_busyKeys;
     QHash<quint64, QString> m_running; // run id -> database key
-    int m_graceMs = DefaultStopGraceMs;
+    int m_graceMs = kDefaultStopGraceMs;
 };
 
 } // namespace retort

@@ -1,31 +1,22 @@
 #include "model/script/moduleevaluator.h"
 
+#include "model/script/revisionparser.h" // the translation context "RevisionParser"
 #include "model/script/symboltable.h"
-
-#include <QCoreApplication>
 
 #include <optional>
 
 namespace retort::python {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RevisionParser", text);
-}
-
-} // namespace
 
 PyValue ModuleEvaluator::evaluate(TokenIt begin, TokenIt end)
 {
     m_it = begin;
     m_end = end;
     if (m_it == m_end)
-        return PyValue::unknown(tr("no value is given"));
+        return PyValue::unknown(RevisionParser::tr("no value is given"));
     PyValue v = expressionList(true);
     if (m_it != m_end && v.kind != PyValue::Kind::Unknown)
-        return PyValue::unknown(tr("`%1` is an expression").arg(sourceText(begin, end)));
+        return PyValue::unknown(
+            RevisionParser::tr("`%1` is an expression").arg(sourceText(begin, end)));
     return v;
 }
 
@@ -73,8 +64,9 @@ PyValue ModuleEvaluator::item()
         const QString text = sourceText(start, stop);
         m_it = stop;
         if (start->kind == PyToken::Kind::Name && start + 1 != m_end && start[1].isOp(u'.'))
-            return PyValue::unknown(tr("`%1` is read from another module at run time").arg(text));
-        return PyValue::unknown(tr("`%1` is an expression").arg(text));
+            return PyValue::unknown(
+                RevisionParser::tr("`%1` is read from another module at run time").arg(text));
+        return PyValue::unknown(RevisionParser::tr("`%1` is an expression").arg(text));
     }
     return v;
 }
@@ -82,7 +74,7 @@ PyValue ModuleEvaluator::item()
 PyValue ModuleEvaluator::atom()
 {
     if (m_it == m_end)
-        return PyValue::unknown(tr("a value is missing"));
+        return PyValue::unknown(RevisionParser::tr("a value is missing"));
     const PyToken& t = *m_it;
     switch (t.kind) {
     case PyToken::Kind::String: {
@@ -97,9 +89,10 @@ PyValue ModuleEvaluator::atom()
             ++m_it;
         }
         if (bytes)
-            return PyValue::other(tr("a bytes literal"));
+            return PyValue::other(RevisionParser::tr("a bytes literal"));
         if (formatted)
-            return PyValue::unknown(tr("`%1` is an f-string").arg(sourceText(start, m_it)));
+            return PyValue::unknown(
+                RevisionParser::tr("`%1` is an f-string").arg(sourceText(start, m_it)));
         return PyValue::string(value);
     }
     case PyToken::Kind::Name: {
@@ -107,29 +100,32 @@ PyValue ModuleEvaluator::atom()
         if (t.text == QLatin1StringView("None"))
             return PyValue::none();
         if (t.text == QLatin1StringView("True") || t.text == QLatin1StringView("False"))
-            return PyValue::other(tr("a boolean"));
+            return PyValue::other(RevisionParser::tr("a boolean"));
         const std::optional<SymbolTable::Found> lookedUp =
             m_symbols.lookup(t.text.toString(), m_before);
         const std::optional<PyValue> found =
             lookedUp ? std::optional<PyValue>(lookedUp->value) : std::nullopt;
         if (found) {
             if (found->kind == PyValue::Kind::Unknown && found->str.isEmpty())
-                return PyValue::unknown(tr("`%1` is computed by `%2` when Python runs the file")
-                                            .arg(t.text, compact(found->expr)));
+                return PyValue::unknown(
+                    RevisionParser::tr("`%1` is computed by `%2` when Python runs the file")
+                        .arg(t.text, compact(found->expr)));
             if (found->kind == PyValue::Kind::Unknown) {
-                PyValue value = PyValue::unknown(tr("`%1` %2").arg(t.text, found->str));
+                PyValue value =
+                    PyValue::unknown(RevisionParser::tr("`%1` %2").arg(t.text, found->str));
                 value.nameError = found->nameError;
                 return value;
             }
             return *found;
         }
-        PyValue undefined = PyValue::unknown(tr("`%1` is not defined in this file").arg(t.text));
+        PyValue undefined =
+            PyValue::unknown(RevisionParser::tr("`%1` is not defined in this file").arg(t.text));
         undefined.nameError = !m_symbols.mayBeBoundOtherwise(t.text.toString());
         return undefined;
     }
     case PyToken::Kind::Number:
         ++m_it;
-        return PyValue::other(tr("a number"));
+        return PyValue::other(RevisionParser::tr("a number"));
     case PyToken::Kind::Op:
         if (t.text == QLatin1StringView("(") || t.text == QLatin1StringView("[")) {
             const bool list = t.text == QLatin1StringView("[");
@@ -153,7 +149,8 @@ PyValue ModuleEvaluator::atom()
                         --depth;
                     ++m_it;
                 }
-                return PyValue::unknown(tr("`%1` is an expression").arg(sourceText(open, m_it)));
+                return PyValue::unknown(
+                    RevisionParser::tr("`%1` is an expression").arg(sourceText(open, m_it)));
             }
             ++m_it;
             return inner;
@@ -168,31 +165,35 @@ PyValue ModuleEvaluator::atom()
                     --depth;
                 ++m_it;
             } while (m_it != m_end && depth > 0);
-            return PyValue::unknown(tr("`%1` is a set or dict, whose order Python decides")
-                                        .arg(sourceText(open, m_it)));
+            return PyValue::unknown(
+                RevisionParser::tr("`%1` is a set or dict, whose order Python decides")
+                    .arg(sourceText(open, m_it)));
         }
         [[fallthrough]];
     default:
-        return PyValue::unknown(tr("`%1` is an expression").arg(sourceText(m_it, m_end)));
+        return PyValue::unknown(
+            RevisionParser::tr("`%1` is an expression").arg(sourceText(m_it, m_end)));
     }
 }
 
 PyValue ModuleEvaluator::valueOf(const TargetBinding& b, const SymbolTable& symbols, int before)
 {
     if (b.augmented)
-        return PyValue::unknown(tr("is changed by `%1`").arg(sourceText(b.target, b.valueEnd)));
+        return PyValue::unknown(
+            RevisionParser::tr("is changed by `%1`").arg(sourceText(b.target, b.valueEnd)));
     PyValue value = ModuleEvaluator(symbols, before).evaluate(b.valueBegin, b.valueEnd);
     if (b.unpackIndex < 0)
         return value;
     if (value.kind == PyValue::Kind::Seq && value.items.size() == b.unpackCount)
         return value.items.at(b.unpackIndex);
-    return PyValue::unknown(tr("is unpacked from `%1`").arg(sourceText(b.valueBegin, b.valueEnd)));
+    return PyValue::unknown(
+        RevisionParser::tr("is unpacked from `%1`").arg(sourceText(b.valueBegin, b.valueEnd)));
 }
 
 PyValue ModuleEvaluator::conditionalValue(PyValue value)
 {
     if (value.kind != PyValue::Kind::Unknown)
-        return PyValue::unknown(tr("is assigned inside an if/try/for/with block"));
+        return PyValue::unknown(RevisionParser::tr("is assigned inside an if/try/for/with block"));
     value.nameError = false; // the block may guard it (try/except NameError, if False)
     return value;
 }

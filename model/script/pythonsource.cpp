@@ -1,6 +1,7 @@
 #include "model/script/pythonsource.h"
 
-#include <QCoreApplication>
+#include "model/script/revisionparser.h" // the translation context "RevisionParser"
+
 #include <QFile>
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -17,11 +18,6 @@
 namespace retort {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RevisionParser", text);
-}
 
 // strerror(error), thread-safe: files are read from several threads at once.
 QString errorText(int error)
@@ -42,7 +38,9 @@ Result<QString, PythonSource::DecodeError> PythonSource::decode(const QByteArray
 {
     if (bytes.contains('\0')) {
         return Failure{DecodeError{
-            tr("The file contains NUL bytes: it is not Python source (a binary file?)."), 0}};
+            RevisionParser::tr(
+                "The file contains NUL bytes: it is not Python source (a binary file?)."),
+            0}};
     }
     QByteArray data = bytes;
     QByteArray encoding = "UTF-8";
@@ -87,21 +85,22 @@ Result<QString, PythonSource::DecodeError> PythonSource::decode(const QByteArray
                 ++line;
             }
             return Failure{DecodeError{
-                tr("The file is not valid UTF-8 and declares no other encoding."), line}};
+                RevisionParser::tr("The file is not valid UTF-8 and declares no other encoding."),
+                line}};
         }
         return text;
     }
     QStringDecoder decoder(encoding.constData(), QStringDecoder::Flag::Stateless);
     if (!decoder.isValid()) {
-        return Failure{
-            DecodeError{tr("The file declares the encoding '%1', which Retort cannot read.")
-                            .arg(QString::fromLatin1(encoding)),
-                        1}};
+        return Failure{DecodeError{
+            RevisionParser::tr("The file declares the encoding '%1', which Retort cannot read.")
+                .arg(QString::fromLatin1(encoding)),
+            1}};
     }
     QString text = decoder.decode(data);
     if (decoder.hasError())
-        return Failure{
-            DecodeError{tr("The file is not valid %1.").arg(QString::fromLatin1(encoding)), 0}};
+        return Failure{DecodeError{
+            RevisionParser::tr("The file is not valid %1.").arg(QString::fromLatin1(encoding)), 0}};
     return text;
 }
 
@@ -116,7 +115,8 @@ Result<PythonSource::FileContents> PythonSource::readFile(const QString& path, q
     struct stat st;
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        return Failure{S_ISDIR(st.st_mode) ? tr("it is a folder") : tr("it is not a regular file")};
+        return Failure{S_ISDIR(st.st_mode) ? RevisionParser::tr("it is a folder")
+                                           : RevisionParser::tr("it is not a regular file")};
     }
     contents.size = st.st_size;
     if (st.st_size > maxSize) {

@@ -1,19 +1,10 @@
 #include "model/script/pythonsyntax.h"
 
-#include <QCoreApplication>
+#include "model/script/revisionparser.h" // the translation context "RevisionParser"
 
 #include <algorithm>
 
 namespace retort::python {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RevisionParser", text);
-}
-
-} // namespace
 
 QString sourceText(TokenIt begin, TokenIt end)
 {
@@ -79,11 +70,11 @@ QList<QPair<QString, QString>> importedNames(const QList<PyToken>& tokens)
             const bool alias = (it - 1)->isName(QLatin1StringView("as"));
             const bool hasAlias = it + 1 != stop && it[1].isName(QLatin1StringView("as"));
             if (alias)
-                out.append({it->text.toString(), tr("is imported")});
+                out.append({it->text.toString(), RevisionParser::tr("is imported")});
             else if (startsItem && !hasAlias)
                 out.append({it->text.toString(), it + 1 != stop && it[1].op == u'.'
-                                                     ? tr("is an imported module")
-                                                     : tr("is imported")});
+                                                     ? RevisionParser::tr("is an imported module")
+                                                     : RevisionParser::tr("is imported")});
         }
     } else if (begin->isName(QLatin1StringView("from"))) {
         auto importKw = begin;
@@ -98,7 +89,8 @@ QList<QPair<QString, QString>> importedNames(const QList<PyToken>& tokens)
                 continue;
             if (it + 1 != stop && it[1].isName(QLatin1StringView("as")))
                 continue; // the alias after `as` is what is bound
-            out.append({it->text.toString(), tr("is imported from `%1`").arg(module)});
+            out.append(
+                {it->text.toString(), RevisionParser::tr("is imported from `%1`").arg(module)});
         }
     }
     return out;

@@ -1,15 +1,8 @@
 #include "model/script/pythontokenizer.h"
 
-#include <QCoreApplication>
-
 namespace retort {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("PythonTokenizer", text);
-}
 
 bool isIdentStart(QChar c)
 {

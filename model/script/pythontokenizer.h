@@ -2,6 +2,7 @@
 
 #include "model/common/result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QVarLengthArray>
@@ -48,6 +49,8 @@ struct PyTokens
 // brackets and continuations, which is what finding the end of a line takes.
 class PythonTokenizer
 {
+    Q_DECLARE_TR_FUNCTIONS(PythonTokenizer)
+
 public:
     explicit PythonTokenizer(const QString& source);
 

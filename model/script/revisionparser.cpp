@@ -6,7 +6,6 @@
 #include "model/script/pythonsource.h"
 #include "model/script/symboltable.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace retort {
@@ -16,15 +15,6 @@ using python::kDependsOn;
 using python::kDownRevision;
 using python::kRevision;
 using python::PyValue;
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RevisionParser", text);
-}
-
-} // namespace
 
 QString RevisionParser::idFromLegacyFileName(const QString& fileName)
 {
@@ -39,11 +29,12 @@ namespace {
 Diagnostic nameError(const QString& path, int line, const QString& identifier,
                      const QString& why, const QString& revision = {})
 {
-    return Diagnostic::fatal(path, line,
-                             tr("`%1` uses a name that is not defined (%2): Python raises "
-                                "NameError on import, so alembic cannot load this file.")
-                                 .arg(identifier, why),
-                             revision);
+    return Diagnostic::fatal(
+        path, line,
+        RevisionParser::tr("`%1` uses a name that is not defined (%2): Python raises "
+                           "NameError on import, so alembic cannot load this file.")
+            .arg(identifier, why),
+        revision);
 }
 
 // A value Retort cannot know: a NameError stops alembic; anything else (an imported constant,
@@ -53,10 +44,11 @@ Diagnostic unknownValue(const QString& path, int line, const QString& identifier
 {
     if (value.nameError)
         return nameError(path, line, identifier, value.str, revision);
-    return Diagnostic::error(path, line,
-                             tr("The value of `%1` cannot be known without running Python: %2.")
-                                 .arg(identifier, value.str),
-                             revision);
+    return Diagnostic::error(
+        path, line,
+        RevisionParser::tr("The value of `%1` cannot be known without running Python: %2.")
+            .arg(identifier, value.str),
+        revision);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "model/script/revision.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -25,6 +26,8 @@ struct ParseResult
 // a diagnostic, never a guess.
 class RevisionParser
 {
+    Q_DECLARE_TR_FUNCTIONS(RevisionParser)
+
 public:
     // Files larger than this are refused with a diagnostic rather than read.
     static constexpr qint64 kMaxFileSize = 64 * 1024 * 1024;

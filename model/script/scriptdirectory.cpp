@@ -4,7 +4,6 @@
 #include "model/config/alembicconfig.h"
 #include "model/script/revisionparser.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -20,11 +19,6 @@
 namespace retort {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ScriptDirectory", text);
-}
 
 // Python's sorted() on str: by code point (QString's operator< compares UTF-16 units,
 // which differs for characters beyond the BMP)

@@ -4,6 +4,7 @@
 #include "model/common/diagnostic.h"
 #include "model/script/revision.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QStringList>
 
@@ -26,6 +27,8 @@ struct ScanResult
 // from a worker.
 class ScriptDirectory
 {
+    Q_DECLARE_TR_FUNCTIONS(ScriptDirectory)
+
 public:
     // `rules` are those of the alembic the project runs: they decide the order files load in
     // (Revision::loadOrder) and whether sub-folders count.

@@ -1,6 +1,5 @@
 #include "model/script/scriptfile.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -12,11 +11,6 @@ namespace retort {
 namespace {
 
 const QByteArray kUtf8Bom("\xEF\xBB\xBF");
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("retort::ScriptFile", text);
-}
 
 // PEP 263: a comment on line 1 or 2 matching `coding[:=]\s*([-\w.]+)`. The encodings
 // Retort can write back are UTF-8 and latin-1 (Qt's built-in converters); `std::nullopt`

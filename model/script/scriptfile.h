@@ -3,6 +3,7 @@
 #include "model/common/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 namespace retort {
@@ -16,6 +17,8 @@ namespace retort {
 // the file's style unless the file mixed them to begin with, which is left alone.
 class ScriptFile
 {
+    Q_DECLARE_TR_FUNCTIONS(retort::ScriptFile)
+
 public:
     enum class LineEnding
     {

@@ -340,7 +340,7 @@ private slots:
         QCOMPARE(scene->nodeItem(a)->state(), State::Applied);
         QCOMPARE(scene->nodeItem(c)->state(), State::Pending);
         QVERIFY(window.revisionList()->setCurrentRevision(c));
-        QCOMPARE(window.detailsView()->fieldText(RevisionDetailsView::DatabaseField),
+        QCOMPARE(window.detailsView()->fieldText(RevisionDetailsView::kDatabaseField),
                  QStringLiteral("pending in %1").arg(profile));
 
         // Every node as the database's rows make it on the graph the picture draws.
@@ -379,7 +379,7 @@ private slots:
                 wrongBeforeLayout += mismatches();
                 cBeforeLayout = scene->nodeItem(c)->state();
                 detailsBeforeLayout =
-                    window.detailsView()->fieldText(RevisionDetailsView::DatabaseField);
+                    window.detailsView()->fieldText(RevisionDetailsView::kDatabaseField);
             });
         window.session()->reload();
         QTRY_VERIFY(beforeLayout > 0);
@@ -393,7 +393,7 @@ private slots:
         QVERIFY2(mismatches().isEmpty(), qPrintable(mismatches().join(u' ')));
         QCOMPARE(scene->nodeItem(c)->state(), State::Applied);
         QCOMPARE(scene->nodeItem(b)->state(), State::Current);
-        QCOMPARE(window.detailsView()->fieldText(RevisionDetailsView::DatabaseField),
+        QCOMPARE(window.detailsView()->fieldText(RevisionDetailsView::kDatabaseField),
                  QStringLiteral("applied in %1").arg(profile));
     }
 

@@ -63,7 +63,7 @@ private slots:
     {
         RevisionDetailsView view;
         QVERIFY(view.isShowingPlaceholder());
-        QCOMPARE(view.fieldText(RevisionDetailsView::PlaceholderField),
+        QCOMPARE(view.fieldText(RevisionDetailsView::kPlaceholderField),
                  QStringLiteral("Select a revision to see its details"));
 
         view.setGraph(sampleGraph());
@@ -72,7 +72,7 @@ private slots:
         QVERIFY(view.isShowingPlaceholder());
         QCOMPARE(view.shownRevision(), QString());
         QCOMPARE(view.requestedRevision(), QStringLiteral("nope"));
-        QVERIFY(!view.findChild<QPushButton*>(QLatin1String(RevisionDetailsView::CopyIdButton))
+        QVERIFY(!view.findChild<QPushButton*>(QLatin1String(RevisionDetailsView::kCopyIdButton))
                      ->isEnabled());
     }
 
@@ -85,40 +85,40 @@ private slots:
         QVERIFY(!view.isShowingPlaceholder());
         QCOMPARE(view.shownRevision(), QStringLiteral("m4"));
 
-        QLabel* id = view.findChild<QLabel*>(QLatin1String(RevisionDetailsView::IdField));
+        QLabel* id = view.findChild<QLabel*>(QLatin1String(RevisionDetailsView::kIdField));
         QVERIFY(id);
         QCOMPARE(id->text(), QStringLiteral("m4"));
         QVERIFY(id->textInteractionFlags() & Qt::TextSelectableByMouse);
 
         // HTML in the message shows literally.
-        QLabel* message = view.field(RevisionDetailsView::MessageField);
+        QLabel* message = view.field(RevisionDetailsView::kMessageField);
         QCOMPARE(message->textFormat(), Qt::PlainText);
         QCOMPARE(message->text(), QStringLiteral("Merge <b>bold</b> & more"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::DocField),
+        QCOMPARE(view.fieldText(RevisionDetailsView::kDocField),
                  QStringLiteral("Revision ID: m4\nRevises: b2, c3\n"
                                 "Create Date: 2024-01-02 10:00:00"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::DateField),
+        QCOMPARE(view.fieldText(RevisionDetailsView::kDateField),
                  QStringLiteral("2024-01-02 10:00:00"));
 
-        QCOMPARE(view.fieldText(RevisionDetailsView::MarkersField),
+        QCOMPARE(view.fieldText(RevisionDetailsView::kMarkersField),
                  QStringLiteral("head, merge point"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::ParentsField), QStringLiteral("b2, c3"));
-        QVERIFY(view.field(RevisionDetailsView::ParentsField)
+        QCOMPARE(view.fieldText(RevisionDetailsView::kParentsField), QStringLiteral("b2, c3"));
+        QVERIFY(view.field(RevisionDetailsView::kParentsField)
                     ->text()
                     .contains(QLatin1String("href=\"rev:b2\"")));
-        QCOMPARE(view.fieldText(RevisionDetailsView::ChildrenField), QStringLiteral("none"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::LabelsField),
+        QCOMPARE(view.fieldText(RevisionDetailsView::kChildrenField), QStringLiteral("none"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::kLabelsField),
                  QStringLiteral("core (inherited from a1)"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::PathField),
+        QCOMPARE(view.fieldText(RevisionDetailsView::kPathField),
                  QStringLiteral("migrations/versions/m4.py"));
-        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DependsOnField));
-        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DependentsField));
-        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DiagnosticsField));
-        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DatabaseField));
-        QVERIFY(view.isFieldVisible(RevisionDetailsView::MarkersField));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::kDependsOnField));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::kDependentsField));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::kDiagnosticsField));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::kDatabaseField));
+        QVERIFY(view.isFieldVisible(RevisionDetailsView::kMarkersField));
 
         // Link labels are reachable from the keyboard.
-        QLabel* parents = view.field(RevisionDetailsView::ParentsField);
+        QLabel* parents = view.field(RevisionDetailsView::kParentsField);
         QVERIFY(parents->textInteractionFlags() & Qt::LinksAccessibleByKeyboard);
         QVERIFY(parents->focusPolicy() & Qt::TabFocus);
     }
@@ -128,14 +128,14 @@ private slots:
         RevisionDetailsView view;
         view.setGraph(sampleGraph());
         view.setRevision(QStringLiteral("a1"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::MarkersField),
+        QCOMPARE(view.fieldText(RevisionDetailsView::kMarkersField),
                  QStringLiteral("base, branch point"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::ParentsField), QStringLiteral("none"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::ChildrenField), QStringLiteral("b2, c3"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::LabelsField),
+        QCOMPARE(view.fieldText(RevisionDetailsView::kParentsField), QStringLiteral("none"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::kChildrenField), QStringLiteral("b2, c3"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::kLabelsField),
                  QStringLiteral("core (declared)"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::DependentsField), QStringLiteral("x5"));
-        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DocField));
+        QCOMPARE(view.fieldText(RevisionDetailsView::kDependentsField), QStringLiteral("x5"));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::kDocField));
     }
 
     void showsMissingParentDependsOnAndDiagnostics()
@@ -144,22 +144,22 @@ private slots:
         view.setProjectRoot(QStringLiteral("/p"));
         view.setGraph(sampleGraph());
         view.setRevision(QStringLiteral("x5"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::ParentsField),
+        QCOMPARE(view.fieldText(RevisionDetailsView::kParentsField),
                  QStringLiteral("zzz (no script)"));
-        QVERIFY(!view.field(RevisionDetailsView::ParentsField)
+        QVERIFY(!view.field(RevisionDetailsView::kParentsField)
                      ->text()
                      .contains(QLatin1String("rev:zzz")));
-        QCOMPARE(view.fieldText(RevisionDetailsView::DependsOnField), QStringLiteral("core, b2"));
-        QVERIFY(view.field(RevisionDetailsView::DependsOnField)
+        QCOMPARE(view.fieldText(RevisionDetailsView::kDependsOnField), QStringLiteral("core, b2"));
+        QVERIFY(view.field(RevisionDetailsView::kDependsOnField)
                     ->text()
                     .contains(QLatin1String("href=\"rev:a1\">core</a>")));
-        QCOMPARE(view.fieldText(RevisionDetailsView::DependenciesField), QStringLiteral("a1, b2"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::kDependenciesField), QStringLiteral("a1, b2"));
 
-        QVERIFY(view.isFieldVisible(RevisionDetailsView::DiagnosticsField));
-        const QString diagnostics = view.fieldText(RevisionDetailsView::DiagnosticsField);
+        QVERIFY(view.isFieldVisible(RevisionDetailsView::kDiagnosticsField));
+        const QString diagnostics = view.fieldText(RevisionDetailsView::kDiagnosticsField);
         QVERIFY2(diagnostics.contains(QLatin1String("warning, line 4: cannot read <thing>")),
                  qPrintable(diagnostics));
-        QVERIFY(view.field(RevisionDetailsView::DiagnosticsField)
+        QVERIFY(view.field(RevisionDetailsView::kDiagnosticsField)
                     ->text()
                     .contains(QLatin1String("&lt;thing&gt;")));
     }
@@ -173,11 +173,11 @@ private slots:
 
         QSignalSpy revisions(&view, &RevisionDetailsView::revisionLinkActivated);
         QSignalSpy scripts(&view, &RevisionDetailsView::openScriptRequested);
-        emit view.field(RevisionDetailsView::ParentsField)->linkActivated(QStringLiteral("rev:c3"));
+        emit view.field(RevisionDetailsView::kParentsField)->linkActivated(QStringLiteral("rev:c3"));
         QCOMPARE(revisions.count(), 1);
         QCOMPARE(revisions.at(0).at(0).toString(), QStringLiteral("c3"));
 
-        QLabel* path = view.field(RevisionDetailsView::PathField);
+        QLabel* path = view.field(RevisionDetailsView::kPathField);
         const QString text = path->text();
         const qsizetype start = text.indexOf(QLatin1String("href=\"")) + 6;
         const QString href = text.mid(start, text.indexOf(QLatin1Char('"'), start) - start);
@@ -192,22 +192,22 @@ private slots:
         RevisionDetailsView view;
         view.setGraph(sampleGraph());
         view.setRevision(QStringLiteral("x5"));
-        QVERIFY(view.isFieldVisible(RevisionDetailsView::DiagnosticsField));
-        QVERIFY(view.isFieldVisible(RevisionDetailsView::DependsOnField));
+        QVERIFY(view.isFieldVisible(RevisionDetailsView::kDiagnosticsField));
+        QVERIFY(view.isFieldVisible(RevisionDetailsView::kDependsOnField));
 
         view.setRevision(QStringLiteral("b2"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::IdField), QStringLiteral("b2"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::MessageField), QStringLiteral("Revision b2"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::ParentsField), QStringLiteral("a1"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::ChildrenField), QStringLiteral("m4"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::DependentsField), QStringLiteral("x5"));
-        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DiagnosticsField));
-        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DependsOnField));
-        QVERIFY(!view.isFieldVisible(RevisionDetailsView::MarkersField));
+        QCOMPARE(view.fieldText(RevisionDetailsView::kIdField), QStringLiteral("b2"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::kMessageField), QStringLiteral("Revision b2"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::kParentsField), QStringLiteral("a1"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::kChildrenField), QStringLiteral("m4"));
+        QCOMPARE(view.fieldText(RevisionDetailsView::kDependentsField), QStringLiteral("x5"));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::kDiagnosticsField));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::kDependsOnField));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::kMarkersField));
 
         view.setRevision(QString());
         QVERIFY(view.isShowingPlaceholder());
-        QCOMPARE(view.fieldText(RevisionDetailsView::IdField), QString());
+        QCOMPARE(view.fieldText(RevisionDetailsView::kIdField), QString());
 
         // A new graph without the revision falls back to the placeholder.
         view.setRevision(QStringLiteral("m4"));
@@ -221,7 +221,7 @@ private slots:
         RevisionDetailsView view;
         view.setGraph(sampleGraph());
         view.setRevision(QStringLiteral("c3"));
-        auto* copy = view.findChild<QPushButton*>(QLatin1String(RevisionDetailsView::CopyIdButton));
+        auto* copy = view.findChild<QPushButton*>(QLatin1String(RevisionDetailsView::kCopyIdButton));
         QVERIFY(copy);
         QVERIFY(copy->isEnabled());
         QGuiApplication::clipboard()->clear();
@@ -244,20 +244,20 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
 
-        auto* copy = view.findChild<QPushButton*>(QLatin1String(RevisionDetailsView::CopyIdButton));
+        auto* copy = view.findChild<QPushButton*>(QLatin1String(RevisionDetailsView::kCopyIdButton));
         QVERIFY(copy->isVisible());
         QTRY_VERIFY2(view.rect().contains(QRect(copy->mapTo(&view, QPoint(0, 0)), copy->size())),
                      qPrintable(QStringLiteral("Copy at x %1 in a pane %2 wide")
                                     .arg(copy->mapTo(&view, QPoint(0, 0)).x())
                                     .arg(view.width())));
-        QLabel* path = view.field(RevisionDetailsView::PathField);
+        QLabel* path = view.field(RevisionDetailsView::kPathField);
         QVERIFY(view.rect().contains(QRect(path->mapTo(&view, QPoint(0, 0)), path->size())));
         const QString shown = QTextDocumentFragment::fromHtml(path->text()).toPlainText();
         QVERIFY2(shown.contains(QChar(0x2026)), qPrintable(shown)); // …
         QVERIFY(shown.startsWith(QStringLiteral("migrations")));
         QVERIFY(shown.endsWith(QStringLiteral(".py")));
         QCOMPARE(path->toolTip(), QDir::toNativeSeparators(r.path));
-        QCOMPARE(view.fieldText(RevisionDetailsView::PathField),
+        QCOMPARE(view.fieldText(RevisionDetailsView::kPathField),
                  QDir::toNativeSeparators(QStringLiteral("migrations/versions/") + name));
 
         // Wider pane, more of the path; still one line.
@@ -275,14 +275,14 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(view.isShowingPlaceholder());
-        QVERIFY(view.field(RevisionDetailsView::PlaceholderField)->isVisible());
+        QVERIFY(view.field(RevisionDetailsView::kPlaceholderField)->isVisible());
         for (QScrollBar* bar : view.findChildren<QScrollBar*>())
             QVERIFY(!bar->isVisible());
         // A revision's form can scroll; back to nothing, no scroll bar again.
         view.setRevision(QStringLiteral("x5"));
         view.setRevision(QString());
         QTest::qWait(0);
-        QVERIFY(view.field(RevisionDetailsView::PlaceholderField)->isVisible());
+        QVERIFY(view.field(RevisionDetailsView::kPlaceholderField)->isVisible());
         for (QScrollBar* bar : view.findChildren<QScrollBar*>())
             QVERIFY(!bar->isVisible());
     }
@@ -295,17 +295,17 @@ private slots:
         view.setRevision(QStringLiteral("b2"));
         view.setDatabaseState(QStringLiteral("dev"),
                               derivedState(graph, DatabaseState::fromRows({QStringLiteral("b2")})));
-        QVERIFY(view.isFieldVisible(RevisionDetailsView::DatabaseField));
-        QCOMPARE(view.fieldText(RevisionDetailsView::DatabaseField),
+        QVERIFY(view.isFieldVisible(RevisionDetailsView::kDatabaseField));
+        QCOMPARE(view.fieldText(RevisionDetailsView::kDatabaseField),
                  QStringLiteral("current in dev"));
         view.setRevision(QStringLiteral("a1"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::DatabaseField),
+        QCOMPARE(view.fieldText(RevisionDetailsView::kDatabaseField),
                  QStringLiteral("applied in dev"));
         view.setRevision(QStringLiteral("m4"));
-        QCOMPARE(view.fieldText(RevisionDetailsView::DatabaseField),
+        QCOMPARE(view.fieldText(RevisionDetailsView::kDatabaseField),
                  QStringLiteral("pending in dev"));
         view.clearDatabaseState();
-        QVERIFY(!view.isFieldVisible(RevisionDetailsView::DatabaseField));
+        QVERIFY(!view.isFieldVisible(RevisionDetailsView::kDatabaseField));
     }
 };
 

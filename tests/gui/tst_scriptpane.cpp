@@ -122,7 +122,7 @@ private slots:
         // The details pane's file link.
         QVERIFY(graph->selectRevision(QStringLiteral("dddd00000004")));
         QTRY_COMPARE(m_window->detailsView()->shownRevision(), QStringLiteral("dddd00000004"));
-        QLabel* pathField = m_window->detailsView()->field(RevisionDetailsView::PathField);
+        QLabel* pathField = m_window->detailsView()->field(RevisionDetailsView::kPathField);
         QVERIFY(pathField);
         emit pathField->linkActivated(QStringLiteral("script:open"));
         QCOMPARE(tabs->count(), 4);

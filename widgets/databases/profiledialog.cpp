@@ -44,7 +44,7 @@ ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList
                                   : tr("empty: the ini's URL, %1").arg(configUrl));
     m_url->setEnabled(!profile.isDefault());
     m_versionTable = new QLineEdit(profile.versionTable());
-    m_versionTable->setPlaceholderText(QString::fromLatin1(ConnectionProfile::DefaultVersionTable));
+    m_versionTable->setPlaceholderText(QString::fromLatin1(ConnectionProfile::kDefaultVersionTable));
     m_schema = new QLineEdit(profile.versionTableSchema());
     m_schema->setPlaceholderText(tr("the default schema"));
     m_environment = new QPlainTextEdit;
@@ -120,7 +120,7 @@ ConnectionProfile ProfileDialog::profile() const
     p.setName(m_name->text().trimmed());
     p.setUrl(m_url->text().trimmed());
     p.setVersionTable(m_versionTable->text().trimmed().isEmpty()
-                          ? QString::fromLatin1(ConnectionProfile::DefaultVersionTable)
+                          ? QString::fromLatin1(ConnectionProfile::kDefaultVersionTable)
                           : m_versionTable->text().trimmed());
     p.setVersionTableSchema(m_schema->text().trimmed());
     QMap<QString, QString> env;

@@ -48,7 +48,7 @@ RevisionDetailsView::RevisionDetailsView(QWidget* parent) : QWidget(parent)
     // The placeholder sits outside the scroll area: with nothing selected there is nothing
     // to scroll, and the empty form's height must not make a scroll bar appear.
     m_placeholder = new QLabel(tr("Select a revision to see its details"));
-    m_placeholder->setObjectName(QLatin1String(PlaceholderField));
+    m_placeholder->setObjectName(QLatin1String(kPlaceholderField));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
@@ -75,14 +75,14 @@ RevisionDetailsView::RevisionDetailsView(QWidget* parent) : QWidget(parent)
     // Id row: monospace, selectable, with a Copy button beside it.
     {
         auto* idLabel = new QLabel;
-        idLabel->setObjectName(QLatin1String(IdField));
+        idLabel->setObjectName(QLatin1String(kIdField));
         idLabel->setTextFormat(Qt::PlainText);
         idLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         idLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         idLabel->setWordWrap(true);
 
         m_copyButton = new QPushButton(tr("Copy"));
-        m_copyButton->setObjectName(QLatin1String(CopyIdButton));
+        m_copyButton->setObjectName(QLatin1String(kCopyIdButton));
         m_copyButton->setToolTip(tr("Copy the revision id to the clipboard"));
         connect(m_copyButton, &QPushButton::clicked, this, &RevisionDetailsView::copyId);
 
@@ -95,33 +95,33 @@ RevisionDetailsView::RevisionDetailsView(QWidget* parent) : QWidget(parent)
         auto* caption = new QLabel(tr("Revision:"));
         caption->setBuddy(idLabel);
         m_form->addRow(caption, row);
-        m_fields.insert(IdField, idLabel);
-        m_rowWidgets.insert(IdField, row);
+        m_fields.insert(kIdField, idLabel);
+        m_rowWidgets.insert(kIdField, row);
     }
 
-    addField(tr("Message:"), MessageField, false);
-    addField(tr("Description:"), DocField, false);
-    addField(tr("Created:"), DateField, false);
-    addField(tr("Marks:"), MarkersField, false);
-    addField(tr("Database:"), DatabaseField, false);
-    addField(tr("Parents:"), ParentsField, true);
-    addField(tr("Children:"), ChildrenField, true);
-    addField(tr("Depends on:"), DependsOnField, true);
-    addField(tr("Resolved dependencies:"), DependenciesField, true);
-    addField(tr("Dependents:"), DependentsField, true);
-    addField(tr("Branch labels:"), LabelsField, true);
+    addField(tr("Message:"), kMessageField, false);
+    addField(tr("Description:"), kDocField, false);
+    addField(tr("Created:"), kDateField, false);
+    addField(tr("Marks:"), kMarkersField, false);
+    addField(tr("Database:"), kDatabaseField, false);
+    addField(tr("Parents:"), kParentsField, true);
+    addField(tr("Children:"), kChildrenField, true);
+    addField(tr("Depends on:"), kDependsOnField, true);
+    addField(tr("Resolved dependencies:"), kDependenciesField, true);
+    addField(tr("Dependents:"), kDependentsField, true);
+    addField(tr("Branch labels:"), kLabelsField, true);
     // The path is one line, elided in the middle to the pane's width (never wider: a long
     // file name must not push the Copy button out of sight); the tooltip has all of it.
-    QLabel* path = addField(tr("File:"), PathField, true);
+    QLabel* path = addField(tr("File:"), kPathField, true);
     path->setWordWrap(false);
     path->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     path->installEventFilter(this);
-    addField(tr("Diagnostics:"), DiagnosticsField, true);
+    addField(tr("Diagnostics:"), kDiagnosticsField, true);
 
     // The message is the headline of the pane.
-    QFont messageFont = field(MessageField)->font();
+    QFont messageFont = field(kMessageField)->font();
     messageFont.setBold(true);
-    field(MessageField)->setFont(messageFont);
+    field(kMessageField)->setFont(messageFont);
 
     showPlaceholder();
 }
@@ -190,7 +190,7 @@ void RevisionDetailsView::clearDatabaseState()
 
 QLabel* RevisionDetailsView::field(const char* objectName) const
 {
-    if (qstrcmp(objectName, PlaceholderField) == 0)
+    if (qstrcmp(objectName, kPlaceholderField) == 0)
         return m_placeholder;
     return m_fields.value(QByteArray(objectName));
 }
@@ -202,14 +202,14 @@ QString RevisionDetailsView::fieldText(const char* objectName) const
         return {};
     if (label->textFormat() == Qt::PlainText)
         return label->text();
-    if (qstrcmp(objectName, PathField) == 0)
+    if (qstrcmp(objectName, kPathField) == 0)
         return m_pathText; // whole, however it is elided on screen
     return QTextDocumentFragment::fromHtml(label->text()).toPlainText();
 }
 
 bool RevisionDetailsView::isFieldVisible(const char* objectName) const
 {
-    if (qstrcmp(objectName, PlaceholderField) == 0)
+    if (qstrcmp(objectName, kPlaceholderField) == 0)
         return isShowingPlaceholder();
     if (isShowingPlaceholder())
         return false;
@@ -251,12 +251,12 @@ void RevisionDetailsView::rebuild()
     m_shownPath = revision->path;
     m_copyButton->setEnabled(true);
 
-    setRow(IdField, id);
+    setRow(kIdField, id);
 
-    setRow(MessageField, revision->message.isEmpty() ? tr("(no message)") : revision->message);
+    setRow(kMessageField, revision->message.isEmpty() ? tr("(no message)") : revision->message);
     const QString rest = restOfDocstring(revision->longDoc);
-    setRow(DocField, rest, !rest.isEmpty());
-    setRow(DateField, revision->createDate, !revision->createDate.isEmpty());
+    setRow(kDocField, rest, !rest.isEmpty());
+    setRow(kDateField, revision->createDate, !revision->createDate.isEmpty());
 
     QStringList markers;
     if (graph.isHead(id))
@@ -267,10 +267,10 @@ void RevisionDetailsView::rebuild()
         markers << tr("branch point");
     if (graph.isMergePoint(id))
         markers << tr("merge point");
-    setRow(MarkersField, markers.join(QLatin1String(", ")), !markers.isEmpty());
+    setRow(kMarkersField, markers.join(QLatin1String(", ")), !markers.isEmpty());
 
     const QString database = databaseText();
-    setRow(DatabaseField, database, !database.isEmpty());
+    setRow(kDatabaseField, database, !database.isEmpty());
 
     // Parents in the order written; the ones without a script are named but not links.
     const QStringList missing = graph.missingParents(id);
@@ -281,10 +281,10 @@ void RevisionDetailsView::rebuild()
         else
             parents << revisionLink(parent);
     }
-    setRow(ParentsField, parents.isEmpty() ? tr("none") : parents.join(QLatin1String(", ")));
+    setRow(kParentsField, parents.isEmpty() ? tr("none") : parents.join(QLatin1String(", ")));
 
     const QStringList children = graph.children(id);
-    setRow(ChildrenField, children.isEmpty() ? tr("none") : revisionLinks(children));
+    setRow(kChildrenField, children.isEmpty() ? tr("none") : revisionLinks(children));
 
     // depends_on as written: ids link to themselves, labels to the revision declaring them.
     QStringList dependsOn;
@@ -302,16 +302,16 @@ void RevisionDetailsView::rebuild()
                 dependsOn << tr("%1 (unknown)").arg(escaped(entry));
         }
     }
-    setRow(DependsOnField, dependsOn.join(QLatin1String(", ")), !dependsOn.isEmpty());
+    setRow(kDependsOnField, dependsOn.join(QLatin1String(", ")), !dependsOn.isEmpty());
 
     const QStringList dependencies = graph.dependencies(id);
-    setRow(DependenciesField, revisionLinks(dependencies),
+    setRow(kDependenciesField, revisionLinks(dependencies),
            !dependencies.isEmpty() || !revision->dependsOn.isEmpty());
     if (dependencies.isEmpty() && !revision->dependsOn.isEmpty())
-        setRow(DependenciesField, tr("none"));
+        setRow(kDependenciesField, tr("none"));
 
     const QStringList dependents = graph.dependents(id);
-    setRow(DependentsField, revisionLinks(dependents), !dependents.isEmpty());
+    setRow(kDependentsField, revisionLinks(dependents), !dependents.isEmpty());
 
     // Declared labels first, then the inherited ones with the revision that declares them.
     QStringList labels;
@@ -325,16 +325,16 @@ void RevisionDetailsView::rebuild()
                        ? tr("%1 (inherited)").arg(escaped(label))
                        : tr("%1 (inherited from %2)").arg(escaped(label), revisionLink(owner)));
     }
-    setRow(LabelsField, labels.join(QLatin1String(", ")), !labels.isEmpty());
+    setRow(kLabelsField, labels.join(QLatin1String(", ")), !labels.isEmpty());
 
     if (revision->path.isEmpty()) {
         m_pathText.clear();
-        setRow(PathField, QString(), false);
+        setRow(kPathField, QString(), false);
     } else {
         m_pathText = displayPath(revision->path);
-        setRow(PathField, QString());
+        setRow(kPathField, QString());
         updatePathField();
-        field(PathField)->setToolTip(QDir::toNativeSeparators(revision->path));
+        field(kPathField)->setToolTip(QDir::toNativeSeparators(revision->path));
     }
 
     QStringList diagnostics;
@@ -359,7 +359,7 @@ void RevisionDetailsView::rebuild()
                                 : tr("%1: %2").arg(severity, escaped(diagnostic.message)));
         }
     }
-    setRow(DiagnosticsField, diagnostics.join(QLatin1String("<br>")), !diagnostics.isEmpty());
+    setRow(kDiagnosticsField, diagnostics.join(QLatin1String("<br>")), !diagnostics.isEmpty());
 
     m_placeholder->hide();
     m_scrollArea->show();
@@ -367,7 +367,7 @@ void RevisionDetailsView::rebuild()
 
 void RevisionDetailsView::updatePathField()
 {
-    QLabel* label = field(PathField);
+    QLabel* label = field(kPathField);
     if (m_pathText.isEmpty() || !label)
         return;
     const int width = label->contentsRect().width() - 2;
@@ -379,7 +379,7 @@ void RevisionDetailsView::updatePathField()
 
 bool RevisionDetailsView::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == field(PathField) &&
+    if (watched == field(kPathField) &&
         (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
         updatePathField();
     return QWidget::eventFilter(watched, event);

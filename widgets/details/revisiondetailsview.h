@@ -27,29 +27,29 @@ class RevisionGraph;
 // Every revision id is a link: activating one emits revisionLinkActivated(); activating the
 // path emits openScriptRequested() with the absolute path. A view only: it never reads files.
 //
-// The field labels carry object names (see the *Field constants) so that tests and
+// The field labels carry object names (see the k*Field constants) so that tests and
 // accessibility tools can find them.
 class RevisionDetailsView : public QWidget
 {
     Q_OBJECT
 
 public:
-    static constexpr auto PlaceholderField = "detailsPlaceholder";
-    static constexpr auto IdField = "detailsId";
-    static constexpr auto CopyIdButton = "detailsCopyId";
-    static constexpr auto MessageField = "detailsMessage";
-    static constexpr auto DocField = "detailsDoc";
-    static constexpr auto DateField = "detailsDate";
-    static constexpr auto MarkersField = "detailsMarkers";
-    static constexpr auto DatabaseField = "detailsDatabase";
-    static constexpr auto ParentsField = "detailsParents";
-    static constexpr auto ChildrenField = "detailsChildren";
-    static constexpr auto DependsOnField = "detailsDependsOn";
-    static constexpr auto DependenciesField = "detailsDependencies";
-    static constexpr auto DependentsField = "detailsDependents";
-    static constexpr auto LabelsField = "detailsLabels";
-    static constexpr auto PathField = "detailsPath";
-    static constexpr auto DiagnosticsField = "detailsDiagnostics";
+    static constexpr auto kPlaceholderField = "detailsPlaceholder";
+    static constexpr auto kIdField = "detailsId";
+    static constexpr auto kCopyIdButton = "detailsCopyId";
+    static constexpr auto kMessageField = "detailsMessage";
+    static constexpr auto kDocField = "detailsDoc";
+    static constexpr auto kDateField = "detailsDate";
+    static constexpr auto kMarkersField = "detailsMarkers";
+    static constexpr auto kDatabaseField = "detailsDatabase";
+    static constexpr auto kParentsField = "detailsParents";
+    static constexpr auto kChildrenField = "detailsChildren";
+    static constexpr auto kDependsOnField = "detailsDependsOn";
+    static constexpr auto kDependenciesField = "detailsDependencies";
+    static constexpr auto kDependentsField = "detailsDependents";
+    static constexpr auto kLabelsField = "detailsLabels";
+    static constexpr auto kPathField = "detailsPath";
+    static constexpr auto kDiagnosticsField = "detailsDiagnostics";
 
     explicit RevisionDetailsView(QWidget* parent = nullptr);
     ~RevisionDetailsView() override;

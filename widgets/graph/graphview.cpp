@@ -401,9 +401,9 @@ void GraphView::keyPressEvent(QKeyEvent* event)
         case Qt::Key_Left:
         case Qt::Key_Right:
             if (!currentRevision().isEmpty()) {
-                static constexpr Move moves[] = {Move::Previous, Move::Newer, Move::Next,
+                static constexpr Move kMoves[] = {Move::Previous, Move::Newer, Move::Next,
                                                  Move::Older};
-                moveSelection(moves[event->key() - Qt::Key_Left]);
+                moveSelection(kMoves[event->key() - Qt::Key_Left]);
                 event->accept();
                 return;
             }
