@@ -33,6 +33,57 @@
         <source>true or false</source>
         <translation>true oder false</translation>
     </message>
+    <message>
+        <source>The connection profile field “%1” must be %2.</source>
+        <translation>Das Feld „%1“ des Verbindungsprofils muss %2 sein.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>The connection profile “%1” has no URL and the configuration sets no sqlalchemy.url.</source>
+        <translation>Das Verbindungsprofil „%1“ hat keine URL, und die Konfiguration setzt keine sqlalchemy.url.</translation>
+    </message>
+    <message>
+        <source>The connection profile “%1” has no URL.</source>
+        <translation>Das Verbindungsprofil „%1“ hat keine URL.</translation>
+    </message>
+    <message>
+        <source>A connection profile has no name.</source>
+        <translation>Ein Verbindungsprofil hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>A connection profile has an empty name.</source>
+        <translation>Ein Verbindungsprofil hat einen leeren Namen.</translation>
+    </message>
+    <message>
+        <source>The connection profile “%1” has an empty version table name.</source>
+        <translation>Das Verbindungsprofil „%1“ hat einen leeren Namen für die Versionstabelle.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid environment variable name.</source>
+        <translation>„%1“ ist kein gültiger Name für eine Umgebungsvariable.</translation>
+    </message>
+    <message>
+        <source>Connection profile %1 is not a JSON object.</source>
+        <translation>Verbindungsprofil %1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>Connection profile %1: %2</source>
+        <translation>Verbindungsprofil %1: %2</translation>
+    </message>
+    <message>
+        <source>Two connection profiles are named “%1”.</source>
+        <translation>Zwei Verbindungsprofile heißen „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseState</name>
+    <message>
+        <source>Not read yet.</source>
+        <translation>Noch nicht gelesen.</translation>
+    </message>
 </context>
 <context>
     <name>GraphExport</name>
@@ -62,6 +113,442 @@
     <message>
         <source>render the graph</source>
         <translation>den Graphen nicht zeichnen</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationPlanner</name>
+    <message>
+        <source>Not a valid downgrade target from current heads</source>
+        <translation>Kein gültiges Downgrade-Ziel von den aktuellen Köpfen aus</translation>
+    </message>
+    <message>
+        <source>Range revision not allowed</source>
+        <translation>Revisionsbereich nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>alembic fails with an internal error (%1)</source>
+        <translation>alembic scheitert mit einem internen Fehler (%1)</translation>
+    </message>
+    <message>
+        <source>Multiple heads are present; please specify a single target revision</source>
+        <translation>Es gibt mehrere Köpfe; bitte geben Sie eine einzelne Zielrevision an</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectAlembic</name>
+    <message>
+        <source>alembic not found (planned with the rules of %1)</source>
+        <translation>alembic nicht gefunden (geplant nach den Regeln von %1)</translation>
+    </message>
+</context>
+<context>
+    <name>PythonTokenizer</name>
+    <message>
+        <source>truncated \%1 escape in a string</source>
+        <translation>abgeschnittenes \%1-Escape in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>malformed \%1 escape in a string</source>
+        <translation>fehlerhaftes \%1-Escape in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>unterminated string literal</source>
+        <translation>nicht abgeschlossenes Zeichenkettenliteral</translation>
+    </message>
+    <message>
+        <source>unterminated triple-quoted string literal</source>
+        <translation>nicht abgeschlossenes Zeichenkettenliteral in dreifachen Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>unexpected character after line continuation character</source>
+        <translation>unerwartetes Zeichen nach dem Zeilenfortsetzungszeichen</translation>
+    </message>
+    <message>
+        <source>unmatched &apos;%1&apos;</source>
+        <translation>&apos;%1&apos; ohne Gegenstück</translation>
+    </message>
+    <message>
+        <source>closing bracket &apos;%1&apos; does not match &apos;%2&apos; on line %3</source>
+        <translation>die schließende Klammer &apos;%1&apos; passt nicht zu &apos;%2&apos; in Zeile %3</translation>
+    </message>
+    <message>
+        <source>source code cannot contain null bytes</source>
+        <translation>Quelltext darf keine Nullbytes enthalten</translation>
+    </message>
+    <message>
+        <source>invalid character &apos;%1&apos; (U+%2)</source>
+        <translation>ungültiges Zeichen &apos;%1&apos; (U+%2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was never closed</source>
+        <translation>&apos;%1&apos; wurde nie geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionGraph</name>
+    <message>
+        <source>Branch name &apos;%1&apos; in revision %2 is already used by revision %3.</source>
+        <translation>Der Branch-Name &apos;%1&apos; in Revision %2 wird bereits von Revision %3 verwendet.</translation>
+    </message>
+    <message>
+        <source>Revision %1 has down_revision %2, but no script defines %2.</source>
+        <translation>Revision %1 hat die down_revision %2, aber kein Skript definiert %2.</translation>
+    </message>
+    <message>
+        <source>Revision %1 depends on %2, which is neither a revision nor a branch label.</source>
+        <translation>Revision %1 hängt von %2 ab, das weder eine Revision noch ein Branch-Label ist.</translation>
+    </message>
+    <message>
+        <source>Revision %1 is on a cycle of depends_on and down_revision references.</source>
+        <translation>Revision %1 liegt auf einem Zyklus aus depends_on- und down_revision-Verweisen.</translation>
+    </message>
+    <message>
+        <source>Revision %1 is on (or descends from) a cycle of down_revision references.</source>
+        <translation>Revision %1 liegt auf einem Zyklus aus down_revision-Verweisen (oder stammt von einem ab).</translation>
+    </message>
+    <message>
+        <source>An empty revision id was given.</source>
+        <translation>Es wurde eine leere Revisions-Id angegeben.</translation>
+    </message>
+    <message>
+        <source>No such revision or branch &apos;%1&apos;</source>
+        <translation>Keine Revision und kein Branch &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>; please ensure at least four characters are present for partial revision identifier matches</source>
+        <translation>; bitte geben Sie für Teiltreffer von Revisions-Ids mindestens vier Zeichen an</translation>
+    </message>
+    <message>
+        <source>Multiple revisions start with &apos;%1&apos;: %2</source>
+        <translation>Mehrere Revisionen beginnen mit &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Revision id %1 is also used by %2, which alembic loads later: alembic ignores this file&apos;s revision but still counts it among the heads.</source>
+        <translation>Die Revisions-Id %1 wird auch von %2 verwendet, das alembic später lädt: alembic übergeht die Revision dieser Datei, zählt sie aber weiter zu den Köpfen.</translation>
+    </message>
+    <message>
+        <source>Revision id %1 is already used by %2; alembic loads this file later, so this file&apos;s revision takes the id.</source>
+        <translation>Die Revisions-Id %1 wird bereits von %2 verwendet; alembic lädt diese Datei später, daher übernimmt die Revision dieser Datei die Id.</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionParser</name>
+    <message>
+        <source>no value is given</source>
+        <translation>es ist kein Wert angegeben</translation>
+    </message>
+    <message>
+        <source>`%1` is an expression</source>
+        <translation>`%1` ist ein Ausdruck</translation>
+    </message>
+    <message>
+        <source>`%1` is read from another module at run time</source>
+        <translation>`%1` wird zur Laufzeit aus einem anderen Modul gelesen</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>ein Wert fehlt</translation>
+    </message>
+    <message>
+        <source>a bytes literal</source>
+        <translation>ein Bytes-Literal</translation>
+    </message>
+    <message>
+        <source>`%1` is an f-string</source>
+        <translation>`%1` ist ein f-String</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein boolescher Wert</translation>
+    </message>
+    <message>
+        <source>`%1` is computed by `%2` when Python runs the file</source>
+        <translation>`%1` wird von `%2` berechnet, wenn Python die Datei ausführt</translation>
+    </message>
+    <message>
+        <source>`%1` %2</source>
+        <translation>`%1` %2</translation>
+    </message>
+    <message>
+        <source>`%1` is not defined in this file</source>
+        <translation>`%1` ist in dieser Datei nicht definiert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>`%1` is a set or dict, whose order Python decides</source>
+        <translation>`%1` ist ein Set oder Dict, dessen Reihenfolge Python bestimmt</translation>
+    </message>
+    <message>
+        <source>is changed by `%1`</source>
+        <translation>wird durch `%1` verändert</translation>
+    </message>
+    <message>
+        <source>is unpacked from `%1`</source>
+        <translation>wird aus `%1` entpackt</translation>
+    </message>
+    <message>
+        <source>is assigned inside an if/try/for/with block</source>
+        <translation>wird innerhalb eines if/try/for/with-Blocks zugewiesen</translation>
+    </message>
+    <message>
+        <source>The file contains NUL bytes: it is not Python source (a binary file?).</source>
+        <translation>Die Datei enthält NUL-Bytes: Sie ist kein Python-Quelltext (eine Binärdatei?).</translation>
+    </message>
+    <message>
+        <source>The file is not valid UTF-8 and declares no other encoding.</source>
+        <translation>Die Datei ist kein gültiges UTF-8 und deklariert keine andere Kodierung.</translation>
+    </message>
+    <message>
+        <source>The file declares the encoding &apos;%1&apos;, which Retort cannot read.</source>
+        <translation>Die Datei deklariert die Kodierung &apos;%1&apos;, die Retort nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>The file is not valid %1.</source>
+        <translation>Die Datei ist kein gültiges %1.</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>es ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>is imported</source>
+        <translation>wird importiert</translation>
+    </message>
+    <message>
+        <source>is an imported module</source>
+        <translation>ist ein importiertes Modul</translation>
+    </message>
+    <message>
+        <source>is imported from `%1`</source>
+        <translation>wird aus `%1` importiert</translation>
+    </message>
+    <message>
+        <source>`%1` uses a name that is not defined (%2): Python raises NameError on import, so alembic cannot load this file.</source>
+        <translation>`%1` verwendet einen Namen, der nicht definiert ist (%2): Python löst beim Import einen NameError aus, daher kann alembic diese Datei nicht laden.</translation>
+    </message>
+    <message>
+        <source>The value of `%1` cannot be known without running Python: %2.</source>
+        <translation>Der Wert von `%1` lässt sich nicht bestimmen, ohne Python auszuführen: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is %1 MB, larger than Retort reads (%2 MB): not a revision script?</source>
+        <translation>Die Datei ist %1 MB groß, größer als Retort liest (%2 MB): kein Revisionsskript?</translation>
+    </message>
+    <message>
+        <source>Python syntax error: %1. Alembic cannot import this file.</source>
+        <translation>Python-Syntaxfehler: %1. Alembic kann diese Datei nicht importieren.</translation>
+    </message>
+    <message>
+        <source>No module-level `revision = &quot;...&quot;` assignment, and the file name is not a legacy hex id: alembic cannot determine this revision&apos;s id.</source>
+        <translation>Keine Zuweisung `revision = &quot;...&quot;` auf Modulebene, und der Dateiname ist keine alte Hex-Id: alembic kann die Id dieser Revision nicht bestimmen.</translation>
+    </message>
+    <message>
+        <source>`revision` must be a string, not %1.</source>
+        <translation>`revision` muss eine Zeichenkette sein, ist aber %1.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>a sequence</source>
+        <translation>eine Sequenz</translation>
+    </message>
+    <message>
+        <source>`revision` is empty.</source>
+        <translation>`revision` ist leer.</translation>
+    </message>
+    <message>
+        <source>The revision id &apos;%1&apos; contains &apos;@&apos;, &apos;-&apos; or &apos;+&apos;, which alembic does not allow.</source>
+        <translation>Die Revisions-Id &apos;%1&apos; enthält &apos;@&apos;, &apos;-&apos; oder &apos;+&apos;, was alembic nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>No module-level `%1` assignment: alembic fails to load this file. Shown as a base.</source>
+        <translation>Keine Zuweisung von `%1` auf Modulebene: alembic kann diese Datei nicht laden. Als Basis dargestellt.</translation>
+    </message>
+    <message>
+        <source>An entry of `%1` cannot be known without running Python: %2.</source>
+        <translation>Ein Eintrag von `%1` lässt sich nicht bestimmen, ohne Python auszuführen: %2.</translation>
+    </message>
+    <message>
+        <source>An entry of `%1` is %2, not a revision id string.</source>
+        <translation>Ein Eintrag von `%1` ist %2 und keine Revisions-Id als Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>`%1` is %2, not a string or a tuple of strings.</source>
+        <translation>`%1` ist %2, weder eine Zeichenkette noch ein Tupel von Zeichenketten.</translation>
+    </message>
+    <message>
+        <source>Revision %1 names itself as its down_revision: a loop.</source>
+        <translation>Revision %1 nennt sich selbst als down_revision: eine Schleife.</translation>
+    </message>
+    <message>
+        <source>Revision %1 depends on itself: a loop.</source>
+        <translation>Revision %1 hängt von sich selbst ab: eine Schleife.</translation>
+    </message>
+    <message>
+        <source>The branch label &apos;%1&apos; contains &apos;@&apos;, &apos;-&apos; or &apos;+&apos;: targets cannot name it.</source>
+        <translation>Das Branch-Label &apos;%1&apos; enthält &apos;@&apos;, &apos;-&apos; oder &apos;+&apos;: Ziele können es nicht benennen.</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptDirectory</name>
+    <message>
+        <source>The version folder %1 does not exist.</source>
+        <translation>Der Versionsordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The version location %1 is not a folder.</source>
+        <translation>Der Versionsort %1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>This file is found twice through the version locations; it is loaded once. Make version_locations unique.</source>
+        <translation>Diese Datei wird über die Versionsorte zweimal gefunden; sie wird einmal geladen. Machen Sie version_locations eindeutig.</translation>
+    </message>
+</context>
+<context>
+    <name>SqlAlchemyUrl</name>
+    <message>
+        <source>The URL&apos;s query parameter “%1” has a value Retort cannot use.</source>
+        <translation>Der Abfrageparameter „%1“ der URL hat einen Wert, den Retort nicht verwenden kann.</translation>
+    </message>
+    <message>
+        <source>The URL&apos;s query parameter “%1” contains &apos;;&apos;, which Qt&apos;s %2 driver cannot pass on.</source>
+        <translation>Der Abfrageparameter „%1“ der URL enthält &apos;;&apos;, das Qts %2-Treiber nicht weitergeben kann.</translation>
+    </message>
+    <message>
+        <source>The port %1 is out of range (1 to 65535).</source>
+        <translation>Der Port %1 liegt außerhalb des gültigen Bereichs (1 bis 65535).</translation>
+    </message>
+    <message>
+        <source>The database URL is empty.</source>
+        <translation>Die Datenbank-URL ist leer.</translation>
+    </message>
+    <message>
+        <source>This is not a SQLAlchemy database URL; expected dialect[+driver]://[user[:password]@][host][:port][/database].</source>
+        <translation>Dies ist keine SQLAlchemy-Datenbank-URL; erwartet wird dialect[+driver]://[user[:password]@][host][:port][/database].</translation>
+    </message>
+    <message>
+        <source>The port in the database URL is not a number.</source>
+        <translation>Der Port in der Datenbank-URL ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>The port in the database URL is out of range.</source>
+        <translation>Der Port in der Datenbank-URL liegt außerhalb des gültigen Bereichs.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s %1 SQL driver plugin is not installed.</source>
+        <translation>Das %1-SQL-Treiber-Plugin von Qt ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s %1 SQL driver plugin is not installed; on Debian or Ubuntu install the package %2.</source>
+        <translation>Das %1-SQL-Treiber-Plugin von Qt ist nicht installiert; installieren Sie unter Debian oder Ubuntu das Paket %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a driver SQLAlchemy knows for the %2 dialect.</source>
+        <translation>„%1“ ist kein Treiber, den SQLAlchemy für den Dialekt %2 kennt.</translation>
+    </message>
+    <message>
+        <source>Encrypted SQLite databases (sqlite+pysqlcipher) cannot be opened with Qt&apos;s SQLite driver.</source>
+        <translation>Verschlüsselte SQLite-Datenbanken (sqlite+pysqlcipher) können mit dem SQLite-Treiber von Qt nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>“postgres” is not a dialect name in SQLAlchemy 1.4 or later; write “postgresql://” instead.</source>
+        <translation>„postgres“ ist ab SQLAlchemy 1.4 kein Dialektname mehr; schreiben Sie stattdessen „postgresql://“.</translation>
+    </message>
+    <message>
+        <source>Retort cannot read “%1” databases: Qt has no SQL driver Retort supports for this dialect (supported: sqlite, postgresql, mysql, mariadb).</source>
+        <translation>Retort kann keine „%1“-Datenbanken lesen: Qt hat für diesen Dialekt keinen SQL-Treiber, den Retort unterstützt (unterstützt: sqlite, postgresql, mysql, mariadb).</translation>
+    </message>
+    <message>
+        <source>Invalid SQLite URL: it takes no user, password, host or port. Valid forms are sqlite:///:memory: (or sqlite://), sqlite:///relative/path/to/file.db and sqlite:////absolute/path/to/file.db.</source>
+        <translation>Ungültige SQLite-URL: Sie nimmt keinen Benutzer, kein Passwort, keinen Host und keinen Port. Gültige Formen sind sqlite:///:memory: (oder sqlite://), sqlite:///relative/path/to/file.db und sqlite:////absolute/path/to/file.db.</translation>
+    </message>
+    <message>
+        <source>A SQLite URL with uri=true needs a file: URI as its database.</source>
+        <translation>Eine SQLite-URL mit uri=true braucht eine file:-URI als Datenbank.</translation>
+    </message>
+    <message>
+        <source>Several hosts in one URL (multi-host connections) are not supported.</source>
+        <translation>Mehrere Hosts in einer URL (Multi-Host-Verbindungen) werden nicht unterstützt.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetResolver</name>
+    <message>
+        <source>alembic fails with an internal error (AssertionError: %1)</source>
+        <translation>alembic scheitert mit einem internen Fehler (AssertionError: %1)</translation>
+    </message>
+    <message>
+        <source>Requested revision %1 overlaps with other requested revisions %2</source>
+        <translation>Die angeforderte Revision %1 überschneidet sich mit anderen angeforderten Revisionen %2</translation>
+    </message>
+    <message>
+        <source>Multiple heads are present for given argument &apos;%1&apos;; %2</source>
+        <translation>Für das angegebene Argument &apos;%1&apos; gibt es mehrere Köpfe; %2</translation>
+    </message>
+    <message>
+        <source>Relative revision %1 didn&apos;t produce %2 migrations</source>
+        <translation>Die relative Revision %1 ergab keine %2 Migrationen</translation>
+    </message>
+    <message>
+        <source>No such branch: &apos;%1&apos;</source>
+        <translation>Kein solcher Branch: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>No such revision or branch &apos;%1&apos;%2</source>
+        <translation>Keine Revision und kein Branch &apos;%1&apos;%2</translation>
+    </message>
+    <message>
+        <source>; please ensure at least four characters are present for partial revision identifier matches</source>
+        <translation>; bitte geben Sie für Teiltreffer von Revisions-Ids mindestens vier Zeichen an</translation>
+    </message>
+    <message>
+        <source>Multiple revisions start with &apos;%1&apos;: %2...</source>
+        <translation>Mehrere Revisionen beginnen mit &apos;%1&apos;: %2...</translation>
+    </message>
+    <message>
+        <source>Revision %1 is not a member of branch &apos;%2&apos;</source>
+        <translation>Revision %1 gehört nicht zum Branch &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Ambiguous walk</source>
+        <translation>Mehrdeutiger Weg</translation>
+    </message>
+    <message>
+        <source>Ambiguous upgrade from multiple current revisions</source>
+        <translation>Mehrdeutiges Upgrade von mehreren aktuellen Revisionen aus</translation>
+    </message>
+    <message>
+        <source>Walked too far</source>
+        <translation>Zu weit gegangen</translation>
+    </message>
+    <message>
+        <source>Destination %1 is not a valid upgrade target from current head(s)</source>
+        <translation>Ziel %1 ist kein gültiges Upgrade-Ziel von den aktuellen Köpfen aus</translation>
+    </message>
+    <message>
+        <source>Destination %1 is not a valid downgrade target from current head(s)</source>
+        <translation>Ziel %1 ist kein gültiges Downgrade-Ziel von den aktuellen Köpfen aus</translation>
+    </message>
+    <message>
+        <source>Multiple head revisions are present for given argument &apos;%1&apos;; please specify a specific target revision, &apos;&lt;branchname&gt;@%1&apos; to narrow to a specific head, or &apos;heads&apos; for all heads</source>
+        <translation>Für das angegebene Argument &apos;%1&apos; gibt es mehrere Kopf-Revisionen; geben Sie eine bestimmte Zielrevision an, &apos;&lt;branchname&gt;@%1&apos;, um auf einen bestimmten Kopf einzugrenzen, oder &apos;heads&apos; für alle Köpfe</translation>
+    </message>
+    <message>
+        <source>Can&apos;t locate revision identified by &apos;%1&apos;</source>
+        <translation>Die mit &apos;%1&apos; bezeichnete Revision wurde nicht gefunden</translation>
     </message>
 </context>
 <context>
@@ -154,93 +641,6 @@
         <translation>%1, Zeile %2</translation>
     </message>
     <message>
-        <source>The file contains NUL bytes: it is not Python source (a binary file?).</source>
-        <translation type="vanished">Die Datei enthält NUL-Bytes: Sie ist kein Python-Quelltext (eine Binärdatei?).</translation>
-    </message>
-    <message>
-        <source>The file is not valid UTF-8 and declares no other encoding.</source>
-        <translation type="vanished">Die Datei ist kein gültiges UTF-8 und deklariert keine andere Kodierung.</translation>
-    </message>
-    <message>
-        <source>The file declares the encoding &apos;%1&apos;, which Retort cannot read.</source>
-        <translation type="vanished">Die Datei deklariert die Kodierung &apos;%1&apos;, die Retort nicht lesen kann.</translation>
-    </message>
-    <message>
-        <source>The file is not valid %1.</source>
-        <translation type="vanished">Die Datei ist kein gültiges %1.</translation>
-    </message>
-    <message>
-        <source>The connection profile field “%1” must be %2.</source>
-        <translation>Das Feld „%1“ des Verbindungsprofils muss %2 sein.</translation>
-    </message>
-    <message>
-        <source>The URL&apos;s query parameter “%1” has a value Retort cannot use.</source>
-        <translation>Der Abfrageparameter „%1“ der URL hat einen Wert, den Retort nicht verwenden kann.</translation>
-    </message>
-    <message>
-        <source>The URL&apos;s query parameter “%1” contains &apos;;&apos;, which Qt&apos;s %2 driver cannot pass on.</source>
-        <translation>Der Abfrageparameter „%1“ der URL enthält &apos;;&apos;, das Qts %2-Treiber nicht weitergeben kann.</translation>
-    </message>
-    <message>
-        <source>The port %1 is out of range (1 to 65535).</source>
-        <translation>Der Port %1 liegt außerhalb des gültigen Bereichs (1 bis 65535).</translation>
-    </message>
-    <message>
-        <source>alembic fails with an internal error (%1)</source>
-        <translation>alembic scheitert mit einem internen Fehler (%1)</translation>
-    </message>
-    <message>
-        <source>Not a valid downgrade target from current heads</source>
-        <translation>Kein gültiges Downgrade-Ziel von den aktuellen Köpfen aus</translation>
-    </message>
-    <message>
-        <source>Relative revision %1 didn&apos;t produce %2 migrations</source>
-        <translation>Die relative Revision %1 ergab keine %2 Migrationen</translation>
-    </message>
-    <message>
-        <source>is imported</source>
-        <translation type="vanished">wird importiert</translation>
-    </message>
-    <message>
-        <source>is an imported module</source>
-        <translation type="vanished">ist ein importiertes Modul</translation>
-    </message>
-    <message>
-        <source>is imported from `%1`</source>
-        <translation type="vanished">wird aus `%1` importiert</translation>
-    </message>
-    <message>
-        <source>is changed by `%1`</source>
-        <translation type="vanished">wird durch `%1` verändert</translation>
-    </message>
-    <message>
-        <source>is unpacked from `%1`</source>
-        <translation type="vanished">wird aus `%1` entpackt</translation>
-    </message>
-    <message>
-        <source>is assigned inside an if/try/for/with block</source>
-        <translation type="vanished">wird innerhalb eines if/try/for/with-Blocks zugewiesen</translation>
-    </message>
-    <message>
-        <source>it is a folder</source>
-        <translation type="vanished">es ist ein Ordner</translation>
-    </message>
-    <message>
-        <source>it is not a regular file</source>
-        <translation type="vanished">es ist keine reguläre Datei</translation>
-    </message>
-    <message>
-        <source>`%1` uses a name that is not defined (%2): Python raises NameError on import, so alembic cannot load this file.</source>
-        <translation>`%1` verwendet einen Namen, der nicht definiert ist (%2): Python löst beim Import einen NameError aus, daher kann alembic diese Datei nicht laden.</translation>
-    </message>
-    <message>
-        <source>The value of `%1` cannot be known without running Python: %2.</source>
-        <translation>Der Wert von `%1` lässt sich nicht bestimmen, ohne Python auszuführen: %2.</translation>
-    </message>
-</context>
-<context>
-    <name>retort::AlembicConfig</name>
-    <message>
         <source>No configuration file given</source>
         <translation>Keine Konfigurationsdatei angegeben</translation>
     </message>
@@ -264,6 +664,222 @@
         <source>No config section &apos;%1&apos; in %2</source>
         <translation>Kein Konfigurationsabschnitt &apos;%1&apos; in %2</translation>
     </message>
+    <message>
+        <source>Cannot open %1: the file is too large</source>
+        <translation>%1 kann nicht geöffnet werden: Die Datei ist zu groß</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: it is not UTF-8 text</source>
+        <translation>%1 kann nicht gelesen werden: Es ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>ini text</source>
+        <translation>ini-Text</translation>
+    </message>
+    <message>
+        <source>%1: section [%2] appears more than once</source>
+        <translation>%1: Abschnitt [%2] kommt mehr als einmal vor</translation>
+    </message>
+    <message>
+        <source>%1: expected a [section] header before any option, found %2</source>
+        <translation>%1: Vor der ersten Option wird eine [Abschnitt]-Überschrift erwartet, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>%1: expected &quot;key = value&quot; or a [section] header, found %2</source>
+        <translation>%1: Erwartet wird &quot;Schlüssel = Wert&quot; oder eine [Abschnitt]-Überschrift, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>%1: option &apos;%2&apos; appears more than once in section [%3]</source>
+        <translation>%1: Option &apos;%2&apos; kommt im Abschnitt [%3] mehr als einmal vor</translation>
+    </message>
+    <message>
+        <source>Option &apos;%1&apos; in section [%2]: the interpolation is nested more than %3 levels deep (does a value refer to itself?)</source>
+        <translation>Option &apos;%1&apos; im Abschnitt [%2]: Die Interpolation ist mehr als %3 Ebenen tief verschachtelt (verweist ein Wert auf sich selbst?)</translation>
+    </message>
+    <message>
+        <source>Option &apos;%1&apos; in section [%2]: the value is too long after interpolation</source>
+        <translation>Option &apos;%1&apos; im Abschnitt [%2]: Der Wert ist nach der Interpolation zu lang</translation>
+    </message>
+    <message>
+        <source>Option &apos;%1&apos; in section [%2]: bad interpolation reference %3 (expected %(name)s)</source>
+        <translation>Option &apos;%1&apos; im Abschnitt [%2]: Ungültiger Interpolationsverweis %3 (erwartet: %(name)s)</translation>
+    </message>
+    <message>
+        <source>Option &apos;%1&apos; in section [%2] refers to &apos;%(%3)s&apos;, which is not an option of that section or of [DEFAULT]</source>
+        <translation>Option &apos;%1&apos; im Abschnitt [%2] verweist auf &apos;%(%3)s&apos;, das keine Option dieses Abschnitts oder von [DEFAULT] ist</translation>
+    </message>
+    <message>
+        <source>Option &apos;%1&apos; in section [%2]: &apos;%&apos; must be followed by &apos;%&apos; or &apos;(&apos;, found %3 (write %% for a literal percent sign)</source>
+        <translation>Option &apos;%1&apos; im Abschnitt [%2]: Auf &apos;%&apos; muss &apos;%&apos; oder &apos;(&apos; folgen, gefunden: %3 (schreiben Sie %% für ein wörtliches Prozentzeichen)</translation>
+    </message>
+    <message>
+        <source>No section [%1] in %2</source>
+        <translation>Kein Abschnitt [%1] in %2</translation>
+    </message>
+    <message>
+        <source>No option &apos;%1&apos; in section [%2] of %3</source>
+        <translation>Keine Option &apos;%1&apos; im Abschnitt [%2] von %3</translation>
+    </message>
+    <message>
+        <source>TOML text</source>
+        <translation>TOML-Text</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>control character %1 in a comment</source>
+        <translation>Steuerzeichen %1 in einem Kommentar</translation>
+    </message>
+    <message>
+        <source>a carriage return not followed by a line feed</source>
+        <translation>ein Wagenrücklauf ohne folgenden Zeilenvorschub</translation>
+    </message>
+    <message>
+        <source>expected the end of the line, found %1</source>
+        <translation>Zeilenende erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>a key cannot be a multi-line string</source>
+        <translation>ein Schlüssel kann keine mehrzeilige Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>expected a key</source>
+        <translation>Schlüssel erwartet</translation>
+    </message>
+    <message>
+        <source>expected a key, found %1</source>
+        <translation>Schlüssel erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>a key with more than %1 parts</source>
+        <translation>ein Schlüssel mit mehr als %1 Teilen</translation>
+    </message>
+    <message>
+        <source>a backslash at the end of a string</source>
+        <translation>ein Backslash am Ende einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence \%1 in a string</source>
+        <translation>ungültige Escape-Sequenz \%1 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>\%1 must be followed by %2 hexadecimal digits</source>
+        <translation>auf \%1 müssen %2 Hexadezimalziffern folgen</translation>
+    </message>
+    <message>
+        <source>\%1%2 is not a Unicode scalar value</source>
+        <translation>\%1%2 ist kein Unicode-Skalarwert</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>nicht abgeschlossene Zeichenkette</translation>
+    </message>
+    <message>
+        <source>control character %1 in a string</source>
+        <translation>Steuerzeichen %1 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>unterminated multi-line string</source>
+        <translation>nicht abgeschlossene mehrzeilige Zeichenkette</translation>
+    </message>
+    <message>
+        <source>unterminated array</source>
+        <translation>nicht abgeschlossenes Array</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; in an array, found %1</source>
+        <translation>&apos;,&apos; oder &apos;]&apos; in einem Array erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>an inline table must be on one line and end with &apos;}&apos;</source>
+        <translation>eine Inline-Tabelle muss in einer Zeile stehen und mit &apos;}&apos; enden</translation>
+    </message>
+    <message>
+        <source>a trailing comma is not allowed in an inline table</source>
+        <translation>ein abschließendes Komma ist in einer Inline-Tabelle nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>expected &apos;=&apos; after the key %1</source>
+        <translation>&apos;=&apos; nach dem Schlüssel %1 erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos; in an inline table, found %1</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; in einer Inline-Tabelle erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a value</source>
+        <translation>Wert erwartet</translation>
+    </message>
+    <message>
+        <source>expected a value, found %1</source>
+        <translation>Wert erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>values nested more than %1 levels deep</source>
+        <translation>Werte mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>cannot define the table [%1]: %2 is already a value</source>
+        <translation>die Tabelle [%1] kann nicht definiert werden: %2 ist bereits ein Wert</translation>
+    </message>
+    <message>
+        <source>cannot define the table [%1]: %2 is an inline table</source>
+        <translation>die Tabelle [%1] kann nicht definiert werden: %2 ist eine Inline-Tabelle</translation>
+    </message>
+    <message>
+        <source>cannot define [[%1]]: the key is already defined</source>
+        <translation>[[%1]] kann nicht definiert werden: der Schlüssel ist bereits definiert</translation>
+    </message>
+    <message>
+        <source>the table [%1] is defined more than once</source>
+        <translation>die Tabelle [%1] ist mehr als einmal definiert</translation>
+    </message>
+    <message>
+        <source>cannot set %1: %2 is already defined</source>
+        <translation>%1 kann nicht gesetzt werden: %2 ist bereits definiert</translation>
+    </message>
+    <message>
+        <source>the key %1 is defined more than once</source>
+        <translation>der Schlüssel %1 ist mehr als einmal definiert</translation>
+    </message>
+    <message>
+        <source>expected &apos;]]&apos; after [[%1</source>
+        <translation>&apos;]]&apos; nach [[%1 erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;]&apos; after [%1</source>
+        <translation>&apos;]&apos; nach [%1 erwartet</translation>
+    </message>
+    <message>
+        <source>invalid date-time %1</source>
+        <translation>ungültiges Datum mit Uhrzeit %1</translation>
+    </message>
+    <message>
+        <source>invalid date %1</source>
+        <translation>ungültiges Datum %1</translation>
+    </message>
+    <message>
+        <source>invalid time %1</source>
+        <translation>ungültige Uhrzeit %1</translation>
+    </message>
+    <message>
+        <source>the integer %1 is out of range</source>
+        <translation>die Ganzzahl %1 liegt außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <source>the number %1 is out of range</source>
+        <translation>die Zahl %1 liegt außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <source>invalid value %1 (strings need quotes)</source>
+        <translation>ungültiger Wert %1 (Zeichenketten brauchen Anführungszeichen)</translation>
+    </message>
 </context>
 <context>
     <name>retort::AlembicProgram</name>
@@ -285,46 +901,14 @@
     </message>
 </context>
 <context>
-    <name>retort::ConnectionProfile</name>
+    <name>retort::AlembicRules</name>
     <message>
-        <source>default</source>
-        <translation>Standard</translation>
+        <source>alembic %1</source>
+        <translation>alembic %1</translation>
     </message>
     <message>
-        <source>The connection profile “%1” has no URL and the configuration sets no sqlalchemy.url.</source>
-        <translation>Das Verbindungsprofil „%1“ hat keine URL, und die Konfiguration setzt keine sqlalchemy.url.</translation>
-    </message>
-    <message>
-        <source>The connection profile “%1” has no URL.</source>
-        <translation>Das Verbindungsprofil „%1“ hat keine URL.</translation>
-    </message>
-    <message>
-        <source>A connection profile has no name.</source>
-        <translation>Ein Verbindungsprofil hat keinen Namen.</translation>
-    </message>
-    <message>
-        <source>A connection profile has an empty name.</source>
-        <translation>Ein Verbindungsprofil hat einen leeren Namen.</translation>
-    </message>
-    <message>
-        <source>The connection profile “%1” has an empty version table name.</source>
-        <translation>Das Verbindungsprofil „%1“ hat einen leeren Namen für die Versionstabelle.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid environment variable name.</source>
-        <translation>„%1“ ist kein gültiger Name für eine Umgebungsvariable.</translation>
-    </message>
-    <message>
-        <source>Connection profile %1 is not a JSON object.</source>
-        <translation>Verbindungsprofil %1 ist kein JSON-Objekt.</translation>
-    </message>
-    <message>
-        <source>Connection profile %1: %2</source>
-        <translation>Verbindungsprofil %1: %2</translation>
-    </message>
-    <message>
-        <source>Two connection profiles are named “%1”.</source>
-        <translation>Zwei Verbindungsprofile heißen „%1“.</translation>
+        <source>alembic %1 (planned with the rules of %2.%3, the nearest Retort knows)</source>
+        <translation>alembic %1 (geplant nach den Regeln von %2.%3, den nächsten, die Retort kennt)</translation>
     </message>
 </context>
 <context>
@@ -387,14 +971,6 @@
 </context>
 <context>
     <name>retort::DatabasesController</name>
-    <message>
-        <source>Connected: the database is at base.</source>
-        <translation type="vanished">Verbunden: Die Datenbank steht auf Basis.</translation>
-    </message>
-    <message>
-        <source>Connected: the database is at %1.</source>
-        <translation type="vanished">Verbunden: Die Datenbank steht auf %1.</translation>
-    </message>
     <message>
         <source>Remove Profile</source>
         <translation>Profil entfernen</translation>
@@ -528,57 +1104,6 @@ Revision: %2</translation>
     <message>
         <source>(project)</source>
         <translation>(Projekt)</translation>
-    </message>
-</context>
-<context>
-    <name>retort::Evaluator</name>
-    <message>
-        <source>no value is given</source>
-        <translation type="vanished">es ist kein Wert angegeben</translation>
-    </message>
-    <message>
-        <source>`%1` is an expression</source>
-        <translation type="vanished">`%1` ist ein Ausdruck</translation>
-    </message>
-    <message>
-        <source>`%1` is read from another module at run time</source>
-        <translation type="vanished">`%1` wird zur Laufzeit aus einem anderen Modul gelesen</translation>
-    </message>
-    <message>
-        <source>a value is missing</source>
-        <translation type="vanished">ein Wert fehlt</translation>
-    </message>
-    <message>
-        <source>a bytes literal</source>
-        <translation type="vanished">ein Bytes-Literal</translation>
-    </message>
-    <message>
-        <source>`%1` is an f-string</source>
-        <translation type="vanished">`%1` ist ein f-String</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation type="vanished">ein boolescher Wert</translation>
-    </message>
-    <message>
-        <source>`%1` %2</source>
-        <translation type="vanished">`%1` %2</translation>
-    </message>
-    <message>
-        <source>`%1` is not defined in this file</source>
-        <translation type="vanished">`%1` ist in dieser Datei nicht definiert</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation type="vanished">eine Zahl</translation>
-    </message>
-    <message>
-        <source>`%1` is a set or dict, whose order Python decides</source>
-        <translation type="vanished">`%1` ist ein Set oder Dict, dessen Reihenfolge Python bestimmt</translation>
-    </message>
-    <message>
-        <source>`%1` is computed by `%2` when Python runs the file</source>
-        <translation type="vanished">`%1` wird von `%2` berechnet, wenn Python die Datei ausführt</translation>
     </message>
 </context>
 <context>
@@ -718,10 +1243,6 @@ Revision: %2</translation>
     <message>
         <source>&amp;Copy Revision Id</source>
         <translation>Revisions-Id &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;Fit to Window</source>
-        <translation type="vanished">An &amp;Fenster anpassen</translation>
     </message>
 </context>
 <context>
@@ -865,81 +1386,34 @@ Revision: %2</translation>
     </message>
 </context>
 <context>
-    <name>retort::HeadMaintainer</name>
+    <name>retort::InstalledAlembic</name>
     <message>
-        <source>alembic fails with an internal error (%1)</source>
-        <translation>alembic scheitert mit einem internen Fehler (%1)</translation>
-    </message>
-</context>
-<context>
-    <name>retort::IniFile</name>
-    <message>
-        <source>Cannot open %1: the file does not exist</source>
-        <translation>%1 kann nicht geöffnet werden: Die Datei existiert nicht</translation>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>Cannot open %1: it is a folder</source>
-        <translation>%1 kann nicht geöffnet werden: Es ist ein Ordner</translation>
+        <source>%1 does not say which version it is.</source>
+        <translation>%1 nennt seine Version nicht.</translation>
     </message>
     <message>
-        <source>Cannot open %1: the file is too large</source>
-        <translation>%1 kann nicht geöffnet werden: Die Datei ist zu groß</translation>
+        <source>%1 names a version Retort cannot read: %2</source>
+        <translation>%1 nennt eine Version, die Retort nicht lesen kann: %2</translation>
     </message>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
+        <source>No Python interpreter is known for alembic.</source>
+        <translation>Für alembic ist kein Python-Interpreter bekannt.</translation>
     </message>
     <message>
-        <source>Cannot read %1: it is not UTF-8 text</source>
-        <translation>%1 kann nicht gelesen werden: Es ist kein UTF-8-Text</translation>
+        <source>No alembic package was found on %1&apos;s import path.</source>
+        <translation>Auf dem Importpfad von %1 wurde kein alembic-Paket gefunden.</translation>
     </message>
     <message>
-        <source>ini text</source>
-        <translation>ini-Text</translation>
+        <source>%1 did not say which alembic it has.</source>
+        <translation>%1 hat nicht mitgeteilt, welches alembic es hat.</translation>
     </message>
     <message>
-        <source>%1: section [%2] appears more than once</source>
-        <translation>%1: Abschnitt [%2] kommt mehr als einmal vor</translation>
-    </message>
-    <message>
-        <source>%1: expected a [section] header before any option, found %2</source>
-        <translation>%1: Vor der ersten Option wird eine [Abschnitt]-Überschrift erwartet, gefunden: %2</translation>
-    </message>
-    <message>
-        <source>%1: expected &quot;key = value&quot; or a [section] header, found %2</source>
-        <translation>%1: Erwartet wird &quot;Schlüssel = Wert&quot; oder eine [Abschnitt]-Überschrift, gefunden: %2</translation>
-    </message>
-    <message>
-        <source>%1: option &apos;%2&apos; appears more than once in section [%3]</source>
-        <translation>%1: Option &apos;%2&apos; kommt im Abschnitt [%3] mehr als einmal vor</translation>
-    </message>
-    <message>
-        <source>Option &apos;%1&apos; in section [%2]: the interpolation is nested more than %3 levels deep (does a value refer to itself?)</source>
-        <translation>Option &apos;%1&apos; im Abschnitt [%2]: Die Interpolation ist mehr als %3 Ebenen tief verschachtelt (verweist ein Wert auf sich selbst?)</translation>
-    </message>
-    <message>
-        <source>Option &apos;%1&apos; in section [%2]: the value is too long after interpolation</source>
-        <translation>Option &apos;%1&apos; im Abschnitt [%2]: Der Wert ist nach der Interpolation zu lang</translation>
-    </message>
-    <message>
-        <source>Option &apos;%1&apos; in section [%2]: bad interpolation reference %3 (expected %(name)s)</source>
-        <translation>Option &apos;%1&apos; im Abschnitt [%2]: Ungültiger Interpolationsverweis %3 (erwartet: %(name)s)</translation>
-    </message>
-    <message>
-        <source>Option &apos;%1&apos; in section [%2] refers to &apos;%(%3)s&apos;, which is not an option of that section or of [DEFAULT]</source>
-        <translation>Option &apos;%1&apos; im Abschnitt [%2] verweist auf &apos;%(%3)s&apos;, das keine Option dieses Abschnitts oder von [DEFAULT] ist</translation>
-    </message>
-    <message>
-        <source>Option &apos;%1&apos; in section [%2]: &apos;%&apos; must be followed by &apos;%&apos; or &apos;(&apos;, found %3 (write %% for a literal percent sign)</source>
-        <translation>Option &apos;%1&apos; im Abschnitt [%2]: Auf &apos;%&apos; muss &apos;%&apos; oder &apos;(&apos; folgen, gefunden: %3 (schreiben Sie %% für ein wörtliches Prozentzeichen)</translation>
-    </message>
-    <message>
-        <source>No section [%1] in %2</source>
-        <translation>Kein Abschnitt [%1] in %2</translation>
-    </message>
-    <message>
-        <source>No option &apos;%1&apos; in section [%2] of %3</source>
-        <translation>Keine Option &apos;%1&apos; im Abschnitt [%2] von %3</translation>
+        <source>%1 cannot import alembic: %2</source>
+        <translation>%1 kann alembic nicht importieren: %2</translation>
     </message>
 </context>
 <context>
@@ -1183,10 +1657,6 @@ Revision: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Find in the graph: id, prefix, branch label or message (Return for the next match)</source>
-        <translation type="vanished">Im Graphen suchen: Id, Präfix, Branch-Label oder Meldung (Eingabetaste für den nächsten Treffer)</translation>
-    </message>
-    <message>
         <source>Graph</source>
         <translation>Graph</translation>
     </message>
@@ -1219,10 +1689,6 @@ Revision: %2</translation>
         <translation>Graph &amp;exportieren…</translation>
     </message>
     <message>
-        <source>Save the graph as DOT, SVG or PNG</source>
-        <translation type="vanished">Den Graphen als DOT, SVG oder PNG speichern</translation>
-    </message>
-    <message>
         <source>&amp;Script</source>
         <translation>&amp;Skript</translation>
     </message>
@@ -1237,22 +1703,6 @@ Revision: %2</translation>
     <message>
         <source>There is no graph to export yet.</source>
         <translation>Es gibt noch keinen Graphen zum Exportieren.</translation>
-    </message>
-    <message>
-        <source>Export Graph</source>
-        <translation type="vanished">Graph exportieren</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation type="vanished">SVG-Bild (*.svg)</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation type="vanished">PNG-Bild (*.png)</translation>
-    </message>
-    <message>
-        <source>Graphviz DOT (*.dot *.gv)</source>
-        <translation type="vanished">Graphviz DOT (*.dot *.gv)</translation>
     </message>
     <message>
         <source>Exported the graph to %1</source>
@@ -1290,10 +1740,6 @@ Revision: %2</translation>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>&amp;Merge</source>
-        <translation type="vanished">&amp;Zusammenführen</translation>
-    </message>
-    <message>
         <source>&amp;Message:</source>
         <translation>&amp;Meldung:</translation>
     </message>
@@ -1304,21 +1750,6 @@ Revision: %2</translation>
     <message>
         <source>Me&amp;rge</source>
         <translation>&amp;Zusammenführen</translation>
-    </message>
-</context>
-<context>
-    <name>retort::MigrationPlanner</name>
-    <message>
-        <source>Range revision not allowed</source>
-        <translation>Revisionsbereich nicht erlaubt</translation>
-    </message>
-    <message>
-        <source>Multiple heads are present; please specify a single target revision</source>
-        <translation>Es gibt mehrere Köpfe; bitte geben Sie eine einzelne Zielrevision an</translation>
-    </message>
-    <message>
-        <source>alembic fails with an internal error (%1)</source>
-        <translation>alembic scheitert mit einem internen Fehler (%1)</translation>
     </message>
 </context>
 <context>
@@ -1385,161 +1816,6 @@ Revision: %2</translation>
     </message>
 </context>
 <context>
-    <name>retort::Parser</name>
-    <message>
-        <source>%1, line %2: %3</source>
-        <translation type="vanished">%1, Zeile %2: %3</translation>
-    </message>
-    <message>
-        <source>control character %1 in a comment</source>
-        <translation type="vanished">Steuerzeichen %1 in einem Kommentar</translation>
-    </message>
-    <message>
-        <source>a carriage return not followed by a line feed</source>
-        <translation type="vanished">ein Wagenrücklauf ohne folgenden Zeilenvorschub</translation>
-    </message>
-    <message>
-        <source>expected the end of the line, found %1</source>
-        <translation type="vanished">Zeilenende erwartet, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>a key cannot be a multi-line string</source>
-        <translation type="vanished">ein Schlüssel kann keine mehrzeilige Zeichenkette sein</translation>
-    </message>
-    <message>
-        <source>expected a key</source>
-        <translation type="vanished">Schlüssel erwartet</translation>
-    </message>
-    <message>
-        <source>expected a key, found %1</source>
-        <translation type="vanished">Schlüssel erwartet, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>a key with more than %1 parts</source>
-        <translation type="vanished">ein Schlüssel mit mehr als %1 Teilen</translation>
-    </message>
-    <message>
-        <source>a backslash at the end of a string</source>
-        <translation type="vanished">ein Backslash am Ende einer Zeichenkette</translation>
-    </message>
-    <message>
-        <source>invalid escape sequence \%1 in a string</source>
-        <translation type="vanished">ungültige Escape-Sequenz \%1 in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <source>\%1 must be followed by %2 hexadecimal digits</source>
-        <translation type="vanished">auf \%1 müssen %2 Hexadezimalziffern folgen</translation>
-    </message>
-    <message>
-        <source>\%1%2 is not a Unicode scalar value</source>
-        <translation type="vanished">\%1%2 ist kein Unicode-Skalarwert</translation>
-    </message>
-    <message>
-        <source>unterminated string</source>
-        <translation type="vanished">nicht abgeschlossene Zeichenkette</translation>
-    </message>
-    <message>
-        <source>control character %1 in a string</source>
-        <translation type="vanished">Steuerzeichen %1 in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <source>unterminated multi-line string</source>
-        <translation type="vanished">nicht abgeschlossene mehrzeilige Zeichenkette</translation>
-    </message>
-    <message>
-        <source>unterminated array</source>
-        <translation type="vanished">nicht abgeschlossenes Array</translation>
-    </message>
-    <message>
-        <source>expected &apos;,&apos; or &apos;]&apos; in an array, found %1</source>
-        <translation type="vanished">&apos;,&apos; oder &apos;]&apos; in einem Array erwartet, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>an inline table must be on one line and end with &apos;}&apos;</source>
-        <translation type="vanished">eine Inline-Tabelle muss in einer Zeile stehen und mit &apos;}&apos; enden</translation>
-    </message>
-    <message>
-        <source>a trailing comma is not allowed in an inline table</source>
-        <translation type="vanished">ein abschließendes Komma ist in einer Inline-Tabelle nicht erlaubt</translation>
-    </message>
-    <message>
-        <source>expected &apos;=&apos; after the key %1</source>
-        <translation type="vanished">&apos;=&apos; nach dem Schlüssel %1 erwartet</translation>
-    </message>
-    <message>
-        <source>expected &apos;,&apos; or &apos;}&apos; in an inline table, found %1</source>
-        <translation type="vanished">&apos;,&apos; oder &apos;}&apos; in einer Inline-Tabelle erwartet, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>expected a value</source>
-        <translation type="vanished">Wert erwartet</translation>
-    </message>
-    <message>
-        <source>expected a value, found %1</source>
-        <translation type="vanished">Wert erwartet, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>invalid date-time %1</source>
-        <translation type="vanished">ungültiges Datum mit Uhrzeit %1</translation>
-    </message>
-    <message>
-        <source>invalid date %1</source>
-        <translation type="vanished">ungültiges Datum %1</translation>
-    </message>
-    <message>
-        <source>invalid time %1</source>
-        <translation type="vanished">ungültige Uhrzeit %1</translation>
-    </message>
-    <message>
-        <source>the integer %1 is out of range</source>
-        <translation type="vanished">die Ganzzahl %1 liegt außerhalb des gültigen Bereichs</translation>
-    </message>
-    <message>
-        <source>the number %1 is out of range</source>
-        <translation type="vanished">die Zahl %1 liegt außerhalb des gültigen Bereichs</translation>
-    </message>
-    <message>
-        <source>invalid value %1 (strings need quotes)</source>
-        <translation type="vanished">ungültiger Wert %1 (Zeichenketten brauchen Anführungszeichen)</translation>
-    </message>
-    <message>
-        <source>values nested more than %1 levels deep</source>
-        <translation type="vanished">Werte mehr als %1 Ebenen tief verschachtelt</translation>
-    </message>
-    <message>
-        <source>cannot define the table [%1]: %2 is already a value</source>
-        <translation type="vanished">die Tabelle [%1] kann nicht definiert werden: %2 ist bereits ein Wert</translation>
-    </message>
-    <message>
-        <source>cannot define the table [%1]: %2 is an inline table</source>
-        <translation type="vanished">die Tabelle [%1] kann nicht definiert werden: %2 ist eine Inline-Tabelle</translation>
-    </message>
-    <message>
-        <source>cannot define [[%1]]: the key is already defined</source>
-        <translation type="vanished">[[%1]] kann nicht definiert werden: der Schlüssel ist bereits definiert</translation>
-    </message>
-    <message>
-        <source>the table [%1] is defined more than once</source>
-        <translation type="vanished">die Tabelle [%1] ist mehr als einmal definiert</translation>
-    </message>
-    <message>
-        <source>cannot set %1: %2 is already defined</source>
-        <translation type="vanished">%1 kann nicht gesetzt werden: %2 ist bereits definiert</translation>
-    </message>
-    <message>
-        <source>the key %1 is defined more than once</source>
-        <translation type="vanished">der Schlüssel %1 ist mehr als einmal definiert</translation>
-    </message>
-    <message>
-        <source>expected &apos;]]&apos; after [[%1</source>
-        <translation type="vanished">&apos;]]&apos; nach [[%1 erwartet</translation>
-    </message>
-    <message>
-        <source>expected &apos;]&apos; after [%1</source>
-        <translation type="vanished">&apos;]&apos; nach [%1 erwartet</translation>
-    </message>
-</context>
-<context>
     <name>retort::PlanDialog</name>
     <message>
         <source>(empty: at base)</source>
@@ -1556,14 +1832,6 @@ Revision: %2</translation>
     <message>
         <source>&amp;Upgrade</source>
         <translation>&amp;Upgrade</translation>
-    </message>
-    <message>
-        <source>One revision will be downgraded on “%1”</source>
-        <translation type="vanished">Auf „%1“ wird eine Revision per Downgrade zurückgenommen</translation>
-    </message>
-    <message>
-        <source>%1 revisions will be downgraded on “%2”</source>
-        <translation type="vanished">Auf „%2“ werden %1 Revisionen per Downgrade zurückgenommen</translation>
     </message>
     <message>
         <source>&amp;Downgrade</source>
@@ -1604,16 +1872,8 @@ Versionstabelle danach: %2</translation>
         <translation>Ein Downgrade führt downgrade() jeder Revision aus: Es löscht die Tabellen, Spalten und Daten, die diese Revisionen angelegt haben. So entfernte Daten kommen mit einem späteren Upgrade nicht zurück.</translation>
     </message>
     <message>
-        <source>Stamping with --purge empties the version table first (it names a revision with no script) and then records the chosen revision. The schema is not changed: make sure it really matches that revision.</source>
-        <translation type="vanished">Stamp mit --purge leert zuerst die Versionstabelle (sie nennt eine Revision ohne Skript) und trägt dann die gewählte Revision ein. Das Schema wird nicht geändert: Stellen Sie sicher, dass es wirklich dieser Revision entspricht.</translation>
-    </message>
-    <message>
         <source>Stamping only records the revision in the version table; the schema is not changed. Make sure it really matches that revision.</source>
         <translation>Stamp trägt nur die Revision in die Versionstabelle ein; das Schema wird nicht geändert. Stellen Sie sicher, dass es wirklich dieser Revision entspricht.</translation>
-    </message>
-    <message>
-        <source>“%1” is a protected database. Type its name to confirm:</source>
-        <translation type="vanished">„%1“ ist eine geschützte Datenbank. Geben Sie zur Bestätigung ihren Namen ein:</translation>
     </message>
     <message>
         <source>Preview &amp;SQL…</source>
@@ -1689,10 +1949,6 @@ Versionstabelle danach: %2</translation>
         <translation>Ein -x-Wert pro Zeile, z. B. tenant=acme</translation>
     </message>
     <message>
-        <source>Protected: ask me to type the profile&apos;s name before a run</source>
-        <translation type="vanished">Geschützt: vor einem Lauf die Eingabe des Profilnamens verlangen</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -1701,20 +1957,12 @@ Versionstabelle danach: %2</translation>
         <translation>&amp;URL:</translation>
     </message>
     <message>
-        <source>Version &amp;table:</source>
-        <translation type="vanished">&amp;Versionstabelle:</translation>
-    </message>
-    <message>
         <source>&amp;Schema:</source>
         <translation>&amp;Schema:</translation>
     </message>
     <message>
         <source>&amp;Environment:</source>
         <translation>U&amp;mgebung:</translation>
-    </message>
-    <message>
-        <source>&amp;-x arguments:</source>
-        <translation type="vanished">-&amp;x-Argumente:</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
@@ -1774,76 +2022,6 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>The project could not be loaded.</source>
         <translation>Das Projekt konnte nicht geladen werden.</translation>
-    </message>
-</context>
-<context>
-    <name>retort::PythonSource</name>
-    <message>
-        <source>The file contains NUL bytes: it is not Python source (a binary file?).</source>
-        <translation>Die Datei enthält NUL-Bytes: Sie ist kein Python-Quelltext (eine Binärdatei?).</translation>
-    </message>
-    <message>
-        <source>The file is not valid UTF-8 and declares no other encoding.</source>
-        <translation>Die Datei ist kein gültiges UTF-8 und deklariert keine andere Kodierung.</translation>
-    </message>
-    <message>
-        <source>The file declares the encoding &apos;%1&apos;, which Retort cannot read.</source>
-        <translation>Die Datei deklariert die Kodierung &apos;%1&apos;, die Retort nicht lesen kann.</translation>
-    </message>
-    <message>
-        <source>The file is not valid %1.</source>
-        <translation>Die Datei ist kein gültiges %1.</translation>
-    </message>
-    <message>
-        <source>it is a folder</source>
-        <translation>es ist ein Ordner</translation>
-    </message>
-    <message>
-        <source>it is not a regular file</source>
-        <translation>es ist keine reguläre Datei</translation>
-    </message>
-</context>
-<context>
-    <name>retort::PythonTokenizer</name>
-    <message>
-        <source>truncated \%1 escape in a string</source>
-        <translation>abgeschnittenes \%1-Escape in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <source>malformed \%1 escape in a string</source>
-        <translation>fehlerhaftes \%1-Escape in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <source>unexpected character after line continuation character</source>
-        <translation>unerwartetes Zeichen nach dem Zeilenfortsetzungszeichen</translation>
-    </message>
-    <message>
-        <source>unterminated string literal</source>
-        <translation>nicht abgeschlossenes Zeichenkettenliteral</translation>
-    </message>
-    <message>
-        <source>unterminated triple-quoted string literal</source>
-        <translation>nicht abgeschlossenes Zeichenkettenliteral in dreifachen Anführungszeichen</translation>
-    </message>
-    <message>
-        <source>unmatched &apos;%1&apos;</source>
-        <translation>&apos;%1&apos; ohne Gegenstück</translation>
-    </message>
-    <message>
-        <source>closing bracket &apos;%1&apos; does not match &apos;%2&apos; on line %3</source>
-        <translation>die schließende Klammer &apos;%1&apos; passt nicht zu &apos;%2&apos; in Zeile %3</translation>
-    </message>
-    <message>
-        <source>source code cannot contain null bytes</source>
-        <translation>Quelltext darf keine Nullbytes enthalten</translation>
-    </message>
-    <message>
-        <source>invalid character &apos;%1&apos; (U+%2)</source>
-        <translation>ungültiges Zeichen &apos;%1&apos; (U+%2)</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; was never closed</source>
-        <translation>&apos;%1&apos; wurde nie geschlossen</translation>
     </message>
 </context>
 <context>
@@ -2013,53 +2191,6 @@ Versionstabelle danach: %2</translation>
     </message>
 </context>
 <context>
-    <name>retort::RevisionGraph</name>
-    <message>
-        <source>Revision id %1 is already used by %2; this file is ignored.</source>
-        <translation>Die Revisions-Id %1 wird bereits von %2 verwendet; diese Datei wird ignoriert.</translation>
-    </message>
-    <message>
-        <source>Revision id %1 is also used by %2.</source>
-        <translation>Die Revisions-Id %1 wird auch von %2 verwendet.</translation>
-    </message>
-    <message>
-        <source>Branch name &apos;%1&apos; in revision %2 is already used by revision %3.</source>
-        <translation>Der Branch-Name &apos;%1&apos; in Revision %2 wird bereits von Revision %3 verwendet.</translation>
-    </message>
-    <message>
-        <source>Revision %1 has down_revision %2, but no script defines %2.</source>
-        <translation>Revision %1 hat die down_revision %2, aber kein Skript definiert %2.</translation>
-    </message>
-    <message>
-        <source>Revision %1 depends on %2, which is neither a revision nor a branch label.</source>
-        <translation>Revision %1 hängt von %2 ab, das weder eine Revision noch ein Branch-Label ist.</translation>
-    </message>
-    <message>
-        <source>Revision %1 is on a cycle of depends_on and down_revision references.</source>
-        <translation>Revision %1 liegt auf einem Zyklus aus depends_on- und down_revision-Verweisen.</translation>
-    </message>
-    <message>
-        <source>Revision %1 is on (or descends from) a cycle of down_revision references.</source>
-        <translation>Revision %1 liegt auf einem Zyklus aus down_revision-Verweisen (oder stammt von einem ab).</translation>
-    </message>
-    <message>
-        <source>An empty revision id was given.</source>
-        <translation>Es wurde eine leere Revisions-Id angegeben.</translation>
-    </message>
-    <message>
-        <source>No such revision or branch &apos;%1&apos;</source>
-        <translation>Keine Revision und kein Branch &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>; please ensure at least four characters are present for partial revision identifier matches</source>
-        <translation>; bitte geben Sie für Teiltreffer von Revisions-Ids mindestens vier Zeichen an</translation>
-    </message>
-    <message>
-        <source>Multiple revisions start with &apos;%1&apos;: %2</source>
-        <translation>Mehrere Revisionen beginnen mit &apos;%1&apos;: %2</translation>
-    </message>
-</context>
-<context>
     <name>retort::RevisionListView</name>
     <message>
         <source>Filter by id, message, label or file</source>
@@ -2106,17 +2237,6 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>The selected revision %1 is hidden by the filter. It stays selected: the graph, the details and Run act on it. Clear the filter to see its row.</source>
         <translation>Die ausgewählte Revision %1 wird durch den Filter ausgeblendet. Sie bleibt ausgewählt: Der Graph, die Details und das Menü „Ausführen“ beziehen sich auf sie. Leeren Sie den Filter, um ihre Zeile zu sehen.</translation>
-    </message>
-</context>
-<context>
-    <name>retort::RevisionMap</name>
-    <message>
-        <source>alembic fails with an internal error (AssertionError: %1)</source>
-        <translation>alembic scheitert mit einem internen Fehler (AssertionError: %1)</translation>
-    </message>
-    <message>
-        <source>Requested revision %1 overlaps with other requested revisions %2</source>
-        <translation>Die angeforderte Revision %1 überschneidet sich mit anderen angeforderten Revisionen %2</translation>
     </message>
 </context>
 <context>
@@ -2184,81 +2304,6 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>This step failed: %1</source>
         <translation>Dieser Schritt ist fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>retort::RevisionParser</name>
-    <message>
-        <source>The file is %1 MB, larger than Retort reads (%2 MB): not a revision script?</source>
-        <translation>Die Datei ist %1 MB groß, größer als Retort liest (%2 MB): kein Revisionsskript?</translation>
-    </message>
-    <message>
-        <source>Cannot read the file: %1</source>
-        <translation>Die Datei kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Python syntax error: %1. Alembic cannot import this file.</source>
-        <translation>Python-Syntaxfehler: %1. Alembic kann diese Datei nicht importieren.</translation>
-    </message>
-    <message>
-        <source>No module-level `revision = &quot;...&quot;` assignment, and the file name is not a legacy hex id: alembic cannot determine this revision&apos;s id.</source>
-        <translation>Keine Zuweisung `revision = &quot;...&quot;` auf Modulebene, und der Dateiname ist keine alte Hex-Id: alembic kann die Id dieser Revision nicht bestimmen.</translation>
-    </message>
-    <message>
-        <source>The value of `revision` cannot be known without running Python: %1.</source>
-        <translation type="vanished">Der Wert von `revision` lässt sich nicht bestimmen, ohne Python auszuführen: %1.</translation>
-    </message>
-    <message>
-        <source>`revision` must be a string, not %1.</source>
-        <translation>`revision` muss eine Zeichenkette sein, ist aber %1.</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <source>a sequence</source>
-        <translation>eine Sequenz</translation>
-    </message>
-    <message>
-        <source>`revision` is empty.</source>
-        <translation>`revision` ist leer.</translation>
-    </message>
-    <message>
-        <source>The revision id &apos;%1&apos; contains &apos;@&apos;, &apos;-&apos; or &apos;+&apos;, which alembic does not allow.</source>
-        <translation>Die Revisions-Id &apos;%1&apos; enthält &apos;@&apos;, &apos;-&apos; oder &apos;+&apos;, was alembic nicht erlaubt.</translation>
-    </message>
-    <message>
-        <source>No module-level `%1` assignment: alembic fails to load this file. Shown as a base.</source>
-        <translation>Keine Zuweisung von `%1` auf Modulebene: alembic kann diese Datei nicht laden. Als Basis dargestellt.</translation>
-    </message>
-    <message>
-        <source>An entry of `%1` cannot be known without running Python: %2.</source>
-        <translation>Ein Eintrag von `%1` lässt sich nicht bestimmen, ohne Python auszuführen: %2.</translation>
-    </message>
-    <message>
-        <source>An entry of `%1` is %2, not a revision id string.</source>
-        <translation>Ein Eintrag von `%1` ist %2 und keine Revisions-Id als Zeichenkette.</translation>
-    </message>
-    <message>
-        <source>`%1` is %2, not a string or a tuple of strings.</source>
-        <translation>`%1` ist %2, weder eine Zeichenkette noch ein Tupel von Zeichenketten.</translation>
-    </message>
-    <message>
-        <source>The value of `%1` cannot be known without running Python: %2.</source>
-        <translation type="vanished">Der Wert von `%1` lässt sich nicht bestimmen, ohne Python auszuführen: %2.</translation>
-    </message>
-    <message>
-        <source>Revision %1 names itself as its down_revision: a loop.</source>
-        <translation>Revision %1 nennt sich selbst als down_revision: eine Schleife.</translation>
-    </message>
-    <message>
-        <source>Revision %1 depends on itself: a loop.</source>
-        <translation>Revision %1 hängt von sich selbst ab: eine Schleife.</translation>
-    </message>
-    <message>
-        <source>The branch label &apos;%1&apos; contains &apos;@&apos;, &apos;-&apos; or &apos;+&apos;: targets cannot name it.</source>
-        <translation>Das Branch-Label &apos;%1&apos; enthält &apos;@&apos;, &apos;-&apos; oder &apos;+&apos;: Ziele können es nicht benennen.</translation>
     </message>
 </context>
 <context>
@@ -2600,10 +2645,6 @@ Für diese Datei werden %n Probleme gemeldet.</numerusform>
         <translation>Stamp</translation>
     </message>
     <message>
-        <source>%1 (alembic replaces the rows on its branches)</source>
-        <translation type="vanished">%1 (alembic ersetzt die Zeilen auf deren Zweigen)</translation>
-    </message>
-    <message>
         <source>Alembic&apos;s offline mode (--sql) starts from one revision; this database is at several (%1).</source>
         <translation>Der Offline-Modus von Alembic (--sql) beginnt bei einer einzigen Revision; diese Datenbank steht auf mehreren (%1).</translation>
     </message>
@@ -2745,21 +2786,6 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     <message>
         <source>The file was deleted from disk. The text is kept here; Save writes it back.</source>
         <translation>Die Datei wurde von der Festplatte gelöscht. Der Text bleibt hier erhalten; Speichern schreibt ihn zurück.</translation>
-    </message>
-</context>
-<context>
-    <name>retort::ScriptDirectory</name>
-    <message>
-        <source>The version folder %1 does not exist.</source>
-        <translation>Der Versionsordner %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <source>The version location %1 is not a folder.</source>
-        <translation>Der Versionsort %1 ist kein Ordner.</translation>
-    </message>
-    <message>
-        <source>This file is found twice through the version locations; it is loaded once. Make version_locations unique.</source>
-        <translation>Diese Datei wird über die Versionsorte zweimal gefunden; sie wird einmal geladen. Machen Sie version_locations eindeutig.</translation>
     </message>
 </context>
 <context>
@@ -2909,61 +2935,6 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     </message>
 </context>
 <context>
-    <name>retort::SqlAlchemyUrl</name>
-    <message>
-        <source>The database URL is empty.</source>
-        <translation>Die Datenbank-URL ist leer.</translation>
-    </message>
-    <message>
-        <source>This is not a SQLAlchemy database URL; expected dialect[+driver]://[user[:password]@][host][:port][/database].</source>
-        <translation>Dies ist keine SQLAlchemy-Datenbank-URL; erwartet wird dialect[+driver]://[user[:password]@][host][:port][/database].</translation>
-    </message>
-    <message>
-        <source>The port in the database URL is not a number.</source>
-        <translation>Der Port in der Datenbank-URL ist keine Zahl.</translation>
-    </message>
-    <message>
-        <source>The port in the database URL is out of range.</source>
-        <translation>Der Port in der Datenbank-URL liegt außerhalb des gültigen Bereichs.</translation>
-    </message>
-    <message>
-        <source>Qt&apos;s %1 SQL driver plugin is not installed.</source>
-        <translation>Das %1-SQL-Treiber-Plugin von Qt ist nicht installiert.</translation>
-    </message>
-    <message>
-        <source>Qt&apos;s %1 SQL driver plugin is not installed; on Debian or Ubuntu install the package %2.</source>
-        <translation>Das %1-SQL-Treiber-Plugin von Qt ist nicht installiert; installieren Sie unter Debian oder Ubuntu das Paket %2.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a driver SQLAlchemy knows for the %2 dialect.</source>
-        <translation>„%1“ ist kein Treiber, den SQLAlchemy für den Dialekt %2 kennt.</translation>
-    </message>
-    <message>
-        <source>Encrypted SQLite databases (sqlite+pysqlcipher) cannot be opened with Qt&apos;s SQLite driver.</source>
-        <translation>Verschlüsselte SQLite-Datenbanken (sqlite+pysqlcipher) können mit dem SQLite-Treiber von Qt nicht geöffnet werden.</translation>
-    </message>
-    <message>
-        <source>“postgres” is not a dialect name in SQLAlchemy 1.4 or later; write “postgresql://” instead.</source>
-        <translation>„postgres“ ist ab SQLAlchemy 1.4 kein Dialektname mehr; schreiben Sie stattdessen „postgresql://“.</translation>
-    </message>
-    <message>
-        <source>Retort cannot read “%1” databases: Qt has no SQL driver Retort supports for this dialect (supported: sqlite, postgresql, mysql, mariadb).</source>
-        <translation>Retort kann keine „%1“-Datenbanken lesen: Qt hat für diesen Dialekt keinen SQL-Treiber, den Retort unterstützt (unterstützt: sqlite, postgresql, mysql, mariadb).</translation>
-    </message>
-    <message>
-        <source>Invalid SQLite URL: it takes no user, password, host or port. Valid forms are sqlite:///:memory: (or sqlite://), sqlite:///relative/path/to/file.db and sqlite:////absolute/path/to/file.db.</source>
-        <translation>Ungültige SQLite-URL: Sie nimmt keinen Benutzer, kein Passwort, keinen Host und keinen Port. Gültige Formen sind sqlite:///:memory: (oder sqlite://), sqlite:///relative/path/to/file.db und sqlite:////absolute/path/to/file.db.</translation>
-    </message>
-    <message>
-        <source>A SQLite URL with uri=true needs a file: URI as its database.</source>
-        <translation>Eine SQLite-URL mit uri=true braucht eine file:-URI als Datenbank.</translation>
-    </message>
-    <message>
-        <source>Several hosts in one URL (multi-host connections) are not supported.</source>
-        <translation>Mehrere Hosts in einer URL (Multi-Host-Verbindungen) werden nicht unterstützt.</translation>
-    </message>
-</context>
-<context>
     <name>retort::SqlPreviewController</name>
     <message>
         <source>This project&apos;s env.py could not run in offline mode (--sql), so there is no SQL to show. Alembic said: %1</source>
@@ -2995,254 +2966,6 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     <message>
         <source>Complete: this is the SQL alembic would run.</source>
         <translation>Vollständig: Dies ist das SQL, das alembic ausführen würde.</translation>
-    </message>
-</context>
-<context>
-    <name>retort::TargetResolver</name>
-    <message>
-        <source>alembic fails with an internal error (AssertionError: %1)</source>
-        <translation type="vanished">alembic scheitert mit einem internen Fehler (AssertionError: %1)</translation>
-    </message>
-    <message>
-        <source>Multiple heads are present for given argument &apos;%1&apos;; %2</source>
-        <translation>Für das angegebene Argument &apos;%1&apos; gibt es mehrere Köpfe; %2</translation>
-    </message>
-    <message>
-        <source>Requested revision %1 overlaps with other requested revisions %2</source>
-        <translation type="vanished">Die angeforderte Revision %1 überschneidet sich mit anderen angeforderten Revisionen %2</translation>
-    </message>
-    <message>
-        <source>No such branch: &apos;%1&apos;</source>
-        <translation>Kein solcher Branch: &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>No such revision or branch &apos;%1&apos;%2</source>
-        <translation>Keine Revision und kein Branch &apos;%1&apos;%2</translation>
-    </message>
-    <message>
-        <source>; please ensure at least four characters are present for partial revision identifier matches</source>
-        <translation>; bitte geben Sie für Teiltreffer von Revisions-Ids mindestens vier Zeichen an</translation>
-    </message>
-    <message>
-        <source>Multiple revisions start with &apos;%1&apos;: %2...</source>
-        <translation>Mehrere Revisionen beginnen mit &apos;%1&apos;: %2...</translation>
-    </message>
-    <message>
-        <source>Revision %1 is not a member of branch &apos;%2&apos;</source>
-        <translation>Revision %1 gehört nicht zum Branch &apos;%2&apos;</translation>
-    </message>
-    <message>
-        <source>Ambiguous walk</source>
-        <translation>Mehrdeutiger Weg</translation>
-    </message>
-    <message>
-        <source>Ambiguous upgrade from multiple current revisions</source>
-        <translation>Mehrdeutiges Upgrade von mehreren aktuellen Revisionen aus</translation>
-    </message>
-    <message>
-        <source>Walked too far</source>
-        <translation>Zu weit gegangen</translation>
-    </message>
-    <message>
-        <source>Destination %1 is not a valid upgrade target from current head(s)</source>
-        <translation>Ziel %1 ist kein gültiges Upgrade-Ziel von den aktuellen Köpfen aus</translation>
-    </message>
-    <message>
-        <source>Destination %1 is not a valid downgrade target from current head(s)</source>
-        <translation>Ziel %1 ist kein gültiges Downgrade-Ziel von den aktuellen Köpfen aus</translation>
-    </message>
-    <message>
-        <source>Multiple head revisions are present for given argument &apos;%1&apos;; please specify a specific target revision, &apos;&lt;branchname&gt;@%1&apos; to narrow to a specific head, or &apos;heads&apos; for all heads</source>
-        <translation>Für das angegebene Argument &apos;%1&apos; gibt es mehrere Kopf-Revisionen; geben Sie eine bestimmte Zielrevision an, &apos;&lt;branchname&gt;@%1&apos;, um auf einen bestimmten Kopf einzugrenzen, oder &apos;heads&apos; für alle Köpfe</translation>
-    </message>
-    <message>
-        <source>Can&apos;t locate revision identified by &apos;%1&apos;</source>
-        <translation>Die mit &apos;%1&apos; bezeichnete Revision wurde nicht gefunden</translation>
-    </message>
-</context>
-<context>
-    <name>retort::TomlFile</name>
-    <message>
-        <source>Cannot open %1: the file does not exist</source>
-        <translation>%1 kann nicht geöffnet werden: Die Datei existiert nicht</translation>
-    </message>
-    <message>
-        <source>Cannot open %1: it is a folder</source>
-        <translation>%1 kann nicht geöffnet werden: Es ist ein Ordner</translation>
-    </message>
-    <message>
-        <source>Cannot open %1: the file is too large</source>
-        <translation>%1 kann nicht geöffnet werden: Die Datei ist zu groß</translation>
-    </message>
-    <message>
-        <source>Cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: it is not UTF-8 text</source>
-        <translation>%1 kann nicht gelesen werden: Es ist kein UTF-8-Text</translation>
-    </message>
-    <message>
-        <source>TOML text</source>
-        <translation>TOML-Text</translation>
-    </message>
-</context>
-<context>
-    <name>retort::TomlParser</name>
-    <message>
-        <source>%1, line %2: %3</source>
-        <translation>%1, Zeile %2: %3</translation>
-    </message>
-    <message>
-        <source>control character %1 in a comment</source>
-        <translation>Steuerzeichen %1 in einem Kommentar</translation>
-    </message>
-    <message>
-        <source>a carriage return not followed by a line feed</source>
-        <translation>ein Wagenrücklauf ohne folgenden Zeilenvorschub</translation>
-    </message>
-    <message>
-        <source>expected the end of the line, found %1</source>
-        <translation>Zeilenende erwartet, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>a key cannot be a multi-line string</source>
-        <translation>ein Schlüssel kann keine mehrzeilige Zeichenkette sein</translation>
-    </message>
-    <message>
-        <source>expected a key</source>
-        <translation>Schlüssel erwartet</translation>
-    </message>
-    <message>
-        <source>expected a key, found %1</source>
-        <translation>Schlüssel erwartet, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>a key with more than %1 parts</source>
-        <translation>ein Schlüssel mit mehr als %1 Teilen</translation>
-    </message>
-    <message>
-        <source>a backslash at the end of a string</source>
-        <translation>ein Backslash am Ende einer Zeichenkette</translation>
-    </message>
-    <message>
-        <source>invalid escape sequence \%1 in a string</source>
-        <translation>ungültige Escape-Sequenz \%1 in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <source>\%1 must be followed by %2 hexadecimal digits</source>
-        <translation>auf \%1 müssen %2 Hexadezimalziffern folgen</translation>
-    </message>
-    <message>
-        <source>\%1%2 is not a Unicode scalar value</source>
-        <translation>\%1%2 ist kein Unicode-Skalarwert</translation>
-    </message>
-    <message>
-        <source>unterminated string</source>
-        <translation>nicht abgeschlossene Zeichenkette</translation>
-    </message>
-    <message>
-        <source>control character %1 in a string</source>
-        <translation>Steuerzeichen %1 in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <source>unterminated multi-line string</source>
-        <translation>nicht abgeschlossene mehrzeilige Zeichenkette</translation>
-    </message>
-    <message>
-        <source>unterminated array</source>
-        <translation>nicht abgeschlossenes Array</translation>
-    </message>
-    <message>
-        <source>expected &apos;,&apos; or &apos;]&apos; in an array, found %1</source>
-        <translation>&apos;,&apos; oder &apos;]&apos; in einem Array erwartet, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>an inline table must be on one line and end with &apos;}&apos;</source>
-        <translation>eine Inline-Tabelle muss in einer Zeile stehen und mit &apos;}&apos; enden</translation>
-    </message>
-    <message>
-        <source>a trailing comma is not allowed in an inline table</source>
-        <translation>ein abschließendes Komma ist in einer Inline-Tabelle nicht erlaubt</translation>
-    </message>
-    <message>
-        <source>expected &apos;=&apos; after the key %1</source>
-        <translation>&apos;=&apos; nach dem Schlüssel %1 erwartet</translation>
-    </message>
-    <message>
-        <source>expected &apos;,&apos; or &apos;}&apos; in an inline table, found %1</source>
-        <translation>&apos;,&apos; oder &apos;}&apos; in einer Inline-Tabelle erwartet, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>expected a value</source>
-        <translation>Wert erwartet</translation>
-    </message>
-    <message>
-        <source>expected a value, found %1</source>
-        <translation>Wert erwartet, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>values nested more than %1 levels deep</source>
-        <translation>Werte mehr als %1 Ebenen tief verschachtelt</translation>
-    </message>
-    <message>
-        <source>cannot define the table [%1]: %2 is already a value</source>
-        <translation>die Tabelle [%1] kann nicht definiert werden: %2 ist bereits ein Wert</translation>
-    </message>
-    <message>
-        <source>cannot define the table [%1]: %2 is an inline table</source>
-        <translation>die Tabelle [%1] kann nicht definiert werden: %2 ist eine Inline-Tabelle</translation>
-    </message>
-    <message>
-        <source>cannot define [[%1]]: the key is already defined</source>
-        <translation>[[%1]] kann nicht definiert werden: der Schlüssel ist bereits definiert</translation>
-    </message>
-    <message>
-        <source>the table [%1] is defined more than once</source>
-        <translation>die Tabelle [%1] ist mehr als einmal definiert</translation>
-    </message>
-    <message>
-        <source>cannot set %1: %2 is already defined</source>
-        <translation>%1 kann nicht gesetzt werden: %2 ist bereits definiert</translation>
-    </message>
-    <message>
-        <source>the key %1 is defined more than once</source>
-        <translation>der Schlüssel %1 ist mehr als einmal definiert</translation>
-    </message>
-    <message>
-        <source>expected &apos;]]&apos; after [[%1</source>
-        <translation>&apos;]]&apos; nach [[%1 erwartet</translation>
-    </message>
-    <message>
-        <source>expected &apos;]&apos; after [%1</source>
-        <translation>&apos;]&apos; nach [%1 erwartet</translation>
-    </message>
-</context>
-<context>
-    <name>retort::TomlScalar</name>
-    <message>
-        <source>invalid date-time %1</source>
-        <translation>ungültiges Datum mit Uhrzeit %1</translation>
-    </message>
-    <message>
-        <source>invalid date %1</source>
-        <translation>ungültiges Datum %1</translation>
-    </message>
-    <message>
-        <source>invalid time %1</source>
-        <translation>ungültige Uhrzeit %1</translation>
-    </message>
-    <message>
-        <source>the integer %1 is out of range</source>
-        <translation>die Ganzzahl %1 liegt außerhalb des gültigen Bereichs</translation>
-    </message>
-    <message>
-        <source>the number %1 is out of range</source>
-        <translation>die Zahl %1 liegt außerhalb des gültigen Bereichs</translation>
-    </message>
-    <message>
-        <source>invalid value %1 (strings need quotes)</source>
-        <translation>ungültiger Wert %1 (Zeichenketten brauchen Anführungszeichen)</translation>
     </message>
 </context>
 <context>
@@ -3283,53 +3006,6 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
         </translation>
     </message>
     <message>
-        <source>usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
-
-Reads an Alembic project without running Python.
-
-commands:
-  graph --json      the revision graph as JSON
-  heads             the head revisions, one id per line, sorted
-  history           every revision, newest first, as alembic prints it
-  lint [--json]     the diagnostics; exit status 1 when there are errors
-  current [--url URL] [--version-table T] [--version-table-schema S]
-                    the ids in the database&apos;s version table, sorted
-  plan {upgrade|downgrade} TARGET [--current REV]... [--url URL] [--json]
-                    the steps alembic would run, in order (TARGET as alembic
-                    takes it: heads, base, ae10, label@head, +1, -1, ...)
-  export --format dot|svg|png -o FILE   the graph as a picture (same layout as the window)
-
-options:
-  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)
-  -n, --name SECTION  the ini section to use (default: alembic)
-  --version           print the version
-  -h, --help          print this help
-</source>
-        <translation type="vanished">Aufruf: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
-
-Liest ein Alembic-Projekt, ohne Python auszuführen.
-
-Befehle:
-  graph --json      der Revisionsgraph als JSON
-  heads             die Kopf-Revisionen, eine Id pro Zeile, sortiert
-  history           jede Revision, neueste zuerst, wie alembic sie ausgibt
-  lint [--json]     die Befunde; Exit-Status 1, wenn es Fehler gibt
-  current [--url URL] [--version-table T] [--version-table-schema S]
-                    die Ids in der Versionstabelle der Datenbank, sortiert
-  plan {upgrade|downgrade} TARGET [--current REV]... [--url URL] [--json]
-                    die Schritte, die alembic ausführen würde, in Reihenfolge
-                    (TARGET wie bei alembic: heads, base, ae10, label@head,
-                    +1, -1, ...)
-  export --format dot|svg|png -o FILE   der Graph als Bild (gleiches Layout wie im Fenster)
-
-Optionen:
-  -c, --config FILE   alembic.ini oder pyproject.toml (Standard: ./alembic.ini)
-  -n, --name SECTION  der zu verwendende ini-Abschnitt (Standard: alembic)
-  --version           die Version ausgeben
-  -h, --help          diese Hilfe ausgeben
-</translation>
-    </message>
-    <message>
         <source>retort-cli current: %1 needs a value</source>
         <translation>retort-cli current: %1 braucht einen Wert</translation>
     </message>
@@ -3368,84 +3044,8 @@ Aufruf: retort-cli current [--url URL] [--version-table T] [--version-table-sche
         <translation>retort-cli: export: Das Projekt hat keine Revisionen zum Zeichnen</translation>
     </message>
     <message>
-        <source>retort-cli: cannot write %1: %2</source>
-        <translation type="vanished">retort-cli: %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>retort-cli: plan: unknown option %1</source>
         <translation>retort-cli: plan: unbekannte Option %1</translation>
-    </message>
-    <message>
-        <source>usage: retort-cli plan {upgrade|downgrade} TARGET [--current REV]... | [--url [URL]] [--json]</source>
-        <translation type="vanished">Aufruf: retort-cli plan {upgrade|downgrade} TARGET [--current REV]... | [--url [URL]] [--json]</translation>
-    </message>
-    <message>
-        <source>retort-cli: plan: give either --current or --url, not both</source>
-        <translation type="vanished">retort-cli: plan: Geben Sie entweder --current oder --url an, nicht beides</translation>
-    </message>
-    <message>
-        <source>retort-cli: no database URL: set sqlalchemy.url in the ini or pass --url URL</source>
-        <translation type="vanished">retort-cli: Keine Datenbank-URL: Setzen Sie sqlalchemy.url in der ini oder übergeben Sie --url URL</translation>
-    </message>
-    <message>
-        <source>usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
-
-Reads an Alembic project without running Python.
-
-commands:
-  graph --json      the revision graph as JSON
-  heads             the head revisions, one id per line, sorted
-  history           every revision, newest first, as alembic prints it
-                    (heads, history and plan exit 1 where alembic could not
-                    load the project, with the reasons on stderr)
-  lint [--json]     the diagnostics; exit status 1 when there are errors
-  current [--url URL] [--version-table T] [--version-table-schema S]
-                    the ids in the database&apos;s version table, sorted
-  plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]
-       [--json]     the steps alembic would run, in order (TARGET as alembic
-                    takes it: heads, base, ae10, label@head, +1, -1, ...),
-                    from the project&apos;s database unless --current rows or
-                    --at-base describe another state
-  plan stamp TARGET... [--current REV]... [--purge] [--json]
-                    the version rows `alembic stamp` would leave
-  export --format dot|svg|png -o FILE   the graph as a picture (same layout as the window)
-
-options:
-  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)
-  -n, --name SECTION  the ini section to use (default: alembic)
-  --version           print the version
-  -h, --help          print this help
-</source>
-        <translation>Aufruf: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
-
-Liest ein Alembic-Projekt, ohne Python auszuführen.
-
-Befehle:
-  graph --json      der Revisionsgraph als JSON
-  heads             die Kopf-Revisionen, eine Id pro Zeile, sortiert
-  history           jede Revision, neueste zuerst, wie alembic sie ausgibt
-                    (heads, history und plan enden mit Exit-Status 1, wenn
-                    alembic das Projekt nicht laden kann; die Gründe stehen
-                    auf stderr)
-  lint [--json]     die Befunde; Exit-Status 1, wenn es Fehler gibt
-  current [--url URL] [--version-table T] [--version-table-schema S]
-                    die Ids in der Versionstabelle der Datenbank, sortiert
-  plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]
-       [--json]     die Schritte, die alembic ausführen würde, in Reihenfolge
-                    (TARGET wie bei alembic: heads, base, ae10, label@head,
-                    +1, -1, ...), ausgehend von der Datenbank des Projekts,
-                    sofern nicht --current-Zeilen oder --at-base einen
-                    anderen Stand beschreiben
-  plan stamp TARGET... [--current REV]... [--purge] [--json]
-                    die Versionszeilen, die `alembic stamp` hinterlassen würde
-  export --format dot|svg|png -o FILE   der Graph als Bild (gleiches Layout wie im Fenster)
-
-Optionen:
-  -c, --config FILE   alembic.ini oder pyproject.toml (Standard: ./alembic.ini)
-  -n, --name SECTION  der zu verwendende ini-Abschnitt (Standard: alembic)
-  --version           die Version ausgeben
-  -h, --help          diese Hilfe ausgeben
-</translation>
     </message>
     <message numerus="yes">
         <source>retort-cli: alembic cannot load this project (%n problem(s) below); every alembic command would fail until they are fixed:</source>
@@ -3460,10 +3060,6 @@ Optionen:
             <numerusform>retort-cli: Warnung: alembic lädt dieses Projekt, aber Retort konnte %n Wert(e) nicht lesen; die Antwort lässt sie aus:</numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>usage: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--json]</source>
-        <translation>Aufruf: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--json]</translation>
     </message>
     <message>
         <source>retort-cli: plan: give one of --current, --at-base or --url</source>
@@ -3497,106 +3093,81 @@ Optionen:
         <source>planned from an empty database (--at-base)</source>
         <translation>geplant ausgehend von einer leeren Datenbank (--at-base)</translation>
     </message>
-</context>
-<context>
-    <name>retort::cli::StartState</name>
     <message>
-        <source>at base (no version rows)</source>
-        <translation type="vanished">auf Basis (keine Versionszeilen)</translation>
+        <source>retort-cli: %1 takes a version such as 1.13.2, not &apos;%2&apos;</source>
+        <translation>retort-cli: %1 erwartet eine Version wie 1.13.2, nicht &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>at %1</source>
-        <translation type="vanished">auf %1</translation>
+        <source>usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
+
+Reads an Alembic project without running Python.
+
+commands:
+  graph --json      the revision graph as JSON
+  heads             the head revisions, one id per line, sorted
+  history           every revision, newest first, as alembic prints it
+                    (heads, history and plan exit 1 where alembic could not
+                    load the project, with the reasons on stderr)
+  lint [--json]     the diagnostics; exit status 1 when there are errors
+  current [--url URL] [--version-table T] [--version-table-schema S]
+                    the ids in the database&apos;s version table, sorted
+  plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]
+       [--json]     the steps alembic would run, in order (TARGET as alembic
+                    takes it: heads, base, ae10, label@head, +1, -1, ...),
+                    from the project&apos;s database unless --current rows or
+                    --at-base describe another state
+  plan stamp TARGET... [--current REV]... [--purge] [--json]
+                    the version rows `alembic stamp` would leave
+  export --format dot|svg|png -o FILE   the graph as a picture (same layout as the window)
+
+options:
+  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)
+  -n, --name SECTION  the ini section to use (default: alembic)
+  --alembic-version X.Y.Z   read and plan as that alembic does (graph, heads,
+                      history, lint, plan); by default the version installed
+                      for the project is read from its files, else the newest
+                      rules Retort knows are used
+  --version           print the version
+  -h, --help          print this help
+</source>
+        <translation>Aufruf: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
+
+Liest ein Alembic-Projekt, ohne Python auszuführen.
+
+Befehle:
+  graph --json      der Revisionsgraph als JSON
+  heads             die Kopf-Revisionen, eine Id pro Zeile, sortiert
+  history           jede Revision, neueste zuerst, wie alembic sie ausgibt
+                    (heads, history und plan enden mit Exit-Status 1, wenn
+                    alembic das Projekt nicht laden kann; die Gründe stehen
+                    auf stderr)
+  lint [--json]     die Befunde; Exit-Status 1, wenn es Fehler gibt
+  current [--url URL] [--version-table T] [--version-table-schema S]
+                    die Ids in der Versionstabelle der Datenbank, sortiert
+  plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]
+       [--json]     die Schritte, die alembic ausführen würde, in Reihenfolge
+                    (TARGET wie bei alembic: heads, base, ae10, label@head,
+                    +1, -1, ...), ausgehend von der Datenbank des Projekts,
+                    sofern nicht --current-Zeilen oder --at-base einen
+                    anderen Stand beschreiben
+  plan stamp TARGET... [--current REV]... [--purge] [--json]
+                    die Versionszeilen, die `alembic stamp` hinterlassen würde
+  export --format dot|svg|png -o FILE   der Graph als Bild (gleiches Layout wie im Fenster)
+
+Optionen:
+  -c, --config FILE   alembic.ini oder pyproject.toml (Standard: ./alembic.ini)
+  -n, --name SECTION  der zu verwendende ini-Abschnitt (Standard: alembic)
+  --alembic-version X.Y.Z   lesen und planen wie diese alembic-Version (graph,
+                      heads, history, lint, plan); sonst wird die für das
+                      Projekt installierte Version aus ihren Dateien gelesen,
+                      andernfalls gelten die neuesten Regeln, die Retort kennt
+  --version           die Version ausgeben
+  -h, --help          diese Hilfe ausgeben
+</translation>
     </message>
     <message>
-        <source>planned from the database %1, %2</source>
-        <translation type="vanished">geplant ausgehend von der Datenbank %1, %2</translation>
-    </message>
-    <message>
-        <source>planned from the rows given with --current, %1</source>
-        <translation type="vanished">geplant ausgehend von den mit --current angegebenen Zeilen, %1</translation>
-    </message>
-    <message>
-        <source>planned from an empty database (--at-base)</source>
-        <translation type="vanished">geplant ausgehend von einer leeren Datenbank (--at-base)</translation>
-    </message>
-</context>
-<context>
-    <name>retort::python</name>
-    <message>
-        <source>is imported</source>
-        <translation>wird importiert</translation>
-    </message>
-    <message>
-        <source>is an imported module</source>
-        <translation>ist ein importiertes Modul</translation>
-    </message>
-    <message>
-        <source>is imported from `%1`</source>
-        <translation>wird aus `%1` importiert</translation>
-    </message>
-</context>
-<context>
-    <name>retort::python::ModuleEvaluator</name>
-    <message>
-        <source>no value is given</source>
-        <translation>es ist kein Wert angegeben</translation>
-    </message>
-    <message>
-        <source>`%1` is an expression</source>
-        <translation>`%1` ist ein Ausdruck</translation>
-    </message>
-    <message>
-        <source>`%1` is read from another module at run time</source>
-        <translation>`%1` wird zur Laufzeit aus einem anderen Modul gelesen</translation>
-    </message>
-    <message>
-        <source>a value is missing</source>
-        <translation>ein Wert fehlt</translation>
-    </message>
-    <message>
-        <source>a bytes literal</source>
-        <translation>ein Bytes-Literal</translation>
-    </message>
-    <message>
-        <source>`%1` is an f-string</source>
-        <translation>`%1` ist ein f-String</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation>ein boolescher Wert</translation>
-    </message>
-    <message>
-        <source>`%1` is computed by `%2` when Python runs the file</source>
-        <translation>`%1` wird von `%2` berechnet, wenn Python die Datei ausführt</translation>
-    </message>
-    <message>
-        <source>`%1` %2</source>
-        <translation>`%1` %2</translation>
-    </message>
-    <message>
-        <source>`%1` is not defined in this file</source>
-        <translation>`%1` ist in dieser Datei nicht definiert</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
-    </message>
-    <message>
-        <source>`%1` is a set or dict, whose order Python decides</source>
-        <translation>`%1` ist ein Set oder Dict, dessen Reihenfolge Python bestimmt</translation>
-    </message>
-    <message>
-        <source>is changed by `%1`</source>
-        <translation>wird durch `%1` verändert</translation>
-    </message>
-    <message>
-        <source>is unpacked from `%1`</source>
-        <translation>wird aus `%1` entpackt</translation>
-    </message>
-    <message>
-        <source>is assigned inside an if/try/for/with block</source>
-        <translation>wird innerhalb eines if/try/for/with-Blocks zugewiesen</translation>
+        <source>usage: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--alembic-version X.Y.Z] [--json]</source>
+        <translation>Aufruf: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--alembic-version X.Y.Z] [--json]</translation>
     </message>
 </context>
 <context>
