@@ -374,8 +374,15 @@ void MainWindow::updateStatus()
                                    : tr("%n revisions", nullptr, revisions),
                     heads == 1 ? tr("%n head", nullptr, heads) : tr("%n heads", nullptr, heads),
                     diagnostics == 1 ? tr("%n diagnostic", nullptr, diagnostics)
-                                     : tr("%n diagnostics", nullptr, diagnostics)}
+                                     : tr("%n diagnostics", nullptr, diagnostics),
+                    m_session->project().alembic.describe()}
             .join(QStringLiteral(" · ")));
+    // how Retort learnt which alembic it reads the project for
+    m_countsLabel->setToolTip(m_session->project().alembic.detail.isEmpty()
+                                  ? QString()
+                                  : tr("Read and planned for %1 (%2)")
+                                        .arg(m_session->project().alembic.describe(),
+                                             QDir::toNativeSeparators(m_session->project().alembic.detail)));
 }
 
 void MainWindow::showDetails(const QString& id)

@@ -148,6 +148,7 @@ void RunController::setProject(const ProjectSnapshot& project)
     // The planner comes with the graph, built on the load thread.
     m_planGraph = project.graph;
     m_planner = project.planner;
+    m_alembic = project.alembic.describe();
     updateActions();
 }
 
@@ -302,6 +303,7 @@ PlanSummary RunController::summarize(const RunFacts& facts, const QString& actio
     const ConnectionProfile* p = m_databases->profile(profile);
     s.protectedProfile = p && p->isProtected();
     s.command = RunRules::commandLine(facts.arguments);
+    s.alembic = m_alembic;
     for (const MigrationStep& step : facts.plan.steps)
         s.steps.append({step.revision, revisionMessage(step.revision)});
     s.rowsBefore = facts.rowsBefore;
@@ -386,7 +388,7 @@ void RunController::previewSql(const MigrationPlan& plan, const QString& profile
     }
     request.databaseKey.clear(); // offline: the database is not touched
     m_log->appendNote(tr("▶ %1   (SQL preview for “%2”)").arg(RunRules::commandLine(command), profile));
-    m_sqlPreview->preview(request, RunRules::commandLine(command), m_dialog);
+    m_sqlPreview->preview(request, RunRules::commandLine(command), m_alembic, m_dialog);
 }
 
 void RunController::onRunEvent(const RunEvent& event)

@@ -131,6 +131,7 @@ private:
 
     std::shared_ptr<const RevisionGraph> m_planGraph;
     std::shared_ptr<const MigrationPlanner> m_planner;
+    QString m_alembic; // "alembic 1.13.2": whose plans these are
     QHash<quint64, Run> m_runs;
     QPointer<PlanDialog> m_dialog;
     SqlPreviewController* m_sqlPreview = nullptr;

@@ -18,14 +18,14 @@ SqlPreviewController::SqlPreviewController(AlembicRunner* runner, QWidget* windo
 SqlPreviewController::~SqlPreviewController() = default;
 
 void SqlPreviewController::preview(const RunRequest& request, const QString& shownCommand,
-                                   QDialog* owner)
+                                   const QString& alembic, QDialog* owner)
 {
     if (m_dialog)
         m_dialog->close();
     if (m_run != 0)
         m_runner->stop(m_run);
     // Owned by the confirmation it was opened from: it closes with it.
-    auto* dialog = new SqlPreviewDialog(shownCommand, owner ? owner : m_window);
+    auto* dialog = new SqlPreviewDialog(shownCommand, alembic, owner ? owner : m_window);
     m_dialog = dialog;
     connect(dialog, &SqlPreviewDialog::saveRequested, this, &SqlPreviewController::save);
     if (owner)

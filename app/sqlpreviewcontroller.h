@@ -29,8 +29,9 @@ public:
     ~SqlPreviewController() override;
 
     // `shownCommand` is the command as people read it, e.g. "alembic upgrade a1:b2 --sql".
-    // With an `owner` (the confirmation it was asked from) the preview closes with it.
-    void preview(const RunRequest& request, const QString& shownCommand,
+    // `alembic` says which alembic writes the SQL ("alembic 1.13.2"). With an `owner` (the
+    // confirmation it was asked from) the preview closes with it.
+    void preview(const RunRequest& request, const QString& shownCommand, const QString& alembic,
                  QDialog* owner = nullptr);
     SqlPreviewDialog* dialog() const { return m_dialog; }
 

@@ -169,7 +169,7 @@ private slots:
 
     void sqlPreviewAccelerators()
     {
-        SqlPreviewDialog dialog(QStringLiteral("alembic upgrade a1:b2 --sql"));
+        SqlPreviewDialog dialog(QStringLiteral("alembic upgrade a1:b2 --sql"), QString());
         VERIFY_NO_PROBLEMS(&dialog);
     }
 
@@ -188,7 +188,7 @@ private slots:
     // Escape closes the preview, also when its editor (which takes Escape itself) has focus.
     void escapeClosesSqlPreview()
     {
-        QPointer<SqlPreviewDialog> dialog = new SqlPreviewDialog(QStringLiteral("alembic --sql"));
+        QPointer<SqlPreviewDialog> dialog = new SqlPreviewDialog(QStringLiteral("alembic --sql"), QStringLiteral("alembic 1.13.2"));
         dialog->appendLine(QStringLiteral("CREATE TABLE users (id INTEGER);"));
         dialog->show();
         QVERIFY(QTest::qWaitForWindowActive(dialog));

@@ -186,7 +186,10 @@ private slots:
                  QStringLiteral("Retort — %1").arg(QDir(project.dir.path()).dirName()));
         const auto* counts = window.findChild<QLabel*>(QStringLiteral("projectCounts"));
         QVERIFY(counts);
-        QCOMPARE(counts->text(), QStringLiteral("3 revisions · 1 head · 0 diagnostics"));
+        // ... and which alembic the project is read and planned for (found, not run)
+        const QString alembic = window.session()->project().alembic.describe();
+        QVERIFY2(alembic.startsWith(QStringLiteral("alembic ")), qPrintable(alembic));
+        QCOMPARE(counts->text(), QStringLiteral("3 revisions · 1 head · 0 diagnostics · ") + alembic);
         const auto* path = window.findChild<QLabel*>(QStringLiteral("projectPath"));
         QCOMPARE(path->text(), QDir::toNativeSeparators(project.ini()));
         QCOMPARE(window.diagnosticsView()->count(), 0);

@@ -30,6 +30,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QLabel>
+#include <QStatusBar>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -121,8 +123,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         // Debian 12's alembic, or (@trixie / @sid) the newer one first on PYTHONPATH
-        retort::test::AlembicUnderTest alembic;
-        QVERIFY(retort::test::AlembicUnderTest::check(QStringLiteral(RETORT_TEST_PYTHON), &alembic));
+        QVERIFY(retort::test::AlembicUnderTest::check(QStringLiteral(RETORT_TEST_PYTHON), &m_alembic));
         m_ini = makeProject(m_dir, QStringLiteral("steps"), 6);
         QVERIFY(!m_ini.isEmpty());
     }
@@ -139,6 +140,11 @@ private slots:
         QVERIFY(dialog);
         QCOMPARE(dialog->summary().kind, PlanSummary::Kind::Upgrade);
         QCOMPARE(dialog->summary().command, QStringLiteral("alembic upgrade +1"));
+        // the plan says whose order it follows: the alembic the project runs, found by itself
+        const auto* planAlembic = dialog->findChild<QLabel*>(QStringLiteral("planAlembic"));
+        QVERIFY(planAlembic);
+        QCOMPARE(planAlembic->text(),
+                 QStringLiteral("Planned as alembic %1 runs it.").arg(m_alembic.version));
         QCOMPARE(dialog->summary().steps.size(), 1);
         QCOMPARE(dialog->stepList()->topLevelItemCount(), 1);
         const QString first = dialog->summary().steps.first().revision;
@@ -304,6 +310,18 @@ private slots:
                      sql.contains(QStringLiteral("INSERT INTO alembic_version")),
                  qPrintable(sql.left(2000)));
         QVERIFY(sql.contains(QStringLiteral("CREATE TABLE")));
+        const auto* sqlAlembic = w.runs()->sqlPreview()->findChild<QLabel*>(QStringLiteral("sqlAlembic"));
+        QVERIFY(sqlAlembic);
+        QCOMPARE(sqlAlembic->text(), QStringLiteral("SQL as alembic %1 writes it.").arg(m_alembic.version));
+        // and the status bar names it too
+        const QStringList status = [&] {
+            QStringList texts;
+            for (const QLabel* l : w.window.statusBar()->findChildren<QLabel*>())
+                texts << l->text();
+            return texts;
+        }();
+        QVERIFY2(status.join(u'|').contains(QStringLiteral("alembic ") + m_alembic.version),
+                 qPrintable(status.join(u'|')));
         // the preview ran offline: the database did not move
         const QStringList before = tableRows(m_ini);
         QCOMPARE(tableRows(m_ini), before);
@@ -503,6 +521,7 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
+    retort::test::AlembicUnderTest m_alembic;
     QString m_ini;
 };
 

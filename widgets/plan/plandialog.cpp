@@ -159,6 +159,9 @@ void PlanDialog::addCommand()
         return;
     QLabel* command = addLabel(m_summary.command, QStringLiteral("planCommand"));
     command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // the order of steps among branches changed between alembic releases: say whose it is
+    if (!m_summary.alembic.isEmpty())
+        addLabel(tr("Planned as %1 runs it.").arg(m_summary.alembic), QStringLiteral("planAlembic"));
 }
 
 void PlanDialog::addSteps()

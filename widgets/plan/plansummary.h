@@ -24,6 +24,7 @@ struct PlanSummary
     QString profile;    // the database's profile name
     bool protectedProfile = false;
     QString command;    // as alembic is run, e.g. "alembic upgrade +1"
+    QString alembic;    // which alembic the plan is for, e.g. "alembic 1.13.2"
     QList<Step> steps;  // execution order (empty for a stamp)
     QStringList rowsBefore;
     QStringList rowsAfter;

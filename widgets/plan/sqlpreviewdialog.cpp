@@ -13,7 +13,8 @@
 
 namespace retort {
 
-SqlPreviewDialog::SqlPreviewDialog(const QString& command, QWidget* parent) : QDialog(parent)
+SqlPreviewDialog::SqlPreviewDialog(const QString& command, const QString& alembic, QWidget* parent)
+    : QDialog(parent)
 {
     setObjectName(QStringLiteral("sqlPreview"));
     setWindowTitle(tr("SQL Preview"));
@@ -49,6 +50,12 @@ SqlPreviewDialog::SqlPreviewDialog(const QString& command, QWidget* parent) : QD
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(commandLabel);
+    if (!alembic.isEmpty()) {
+        auto* alembicLabel = new QLabel(tr("SQL as %1 writes it.").arg(alembic));
+        alembicLabel->setObjectName(QStringLiteral("sqlAlembic"));
+        alembicLabel->setTextFormat(Qt::PlainText);
+        layout->addWidget(alembicLabel);
+    }
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);

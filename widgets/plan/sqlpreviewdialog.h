@@ -17,7 +17,8 @@ class SqlPreviewDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit SqlPreviewDialog(const QString& command, QWidget* parent = nullptr);
+    // `alembic` names the alembic that writes the SQL ("alembic 1.13.2"); may be empty.
+    SqlPreviewDialog(const QString& command, const QString& alembic, QWidget* parent = nullptr);
 
     void appendLine(const QString& line);
     // The run ended; an empty `problem` means the SQL is complete.
