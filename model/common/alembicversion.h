@@ -20,6 +20,7 @@ struct AlembicVersion
     static std::optional<AlembicVersion> parse(QStringView text);
     QString toString() const; // "1.13.2"
 
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
     friend auto operator<=>(const AlembicVersion&, const AlembicVersion&) = default;
     friend bool operator==(const AlembicVersion&, const AlembicVersion&) = default;
 };

@@ -25,13 +25,13 @@ QString pythonVersionOf(const QString& name)
 QString pythonVersion(const QFileInfo& interpreter, const QString& prefix)
 {
     const QString resolved = interpreter.canonicalFilePath();
-    const QString fromName = pythonVersionOf(QFileInfo(resolved).fileName());
+    QString fromName = pythonVersionOf(QFileInfo(resolved).fileName());
     if (!fromName.isEmpty())
         return fromName;
     const QStringList libs =
         QDir(prefix + QStringLiteral("/lib")).entryList({QStringLiteral("python3.*")}, QDir::Dirs);
     for (const QString& lib : libs)
-        if (const QString v = pythonVersionOf(lib); !v.isEmpty())
+        if (QString v = pythonVersionOf(lib); !v.isEmpty())
             return v;
     return {};
 }
