@@ -36,6 +36,9 @@ struct Sources
     bool hasToml = false;
     QString tomlPath;
     QVariantMap toml; // [tool.alembic]
+
+    // alembic >= 1.16: path_separator and pyproject.toml (AlembicRules::readsPyprojectToml)
+    bool newConfig = true;
 };
 
 struct Resolved
@@ -287,7 +290,7 @@ Result<Resolved> resolve(const Sources& src)
     // prepend_sys_path: only needed to find "package:dir" locations.
     QStringList sysPath;
     if (src.hasIni && !src.ini.value(kPrependSysPath).isEmpty()) {
-        const auto sep = separator(src, {kPathSeparator});
+        const auto sep = separator(src, src.newConfig ? QStringList{kPathSeparator} : QStringList());
         if (!sep)
             return R::failure(sep.error());
         sysPath = splitList(src.ini.value(kPrependSysPath), sep.value(), /*legacyColon=*/true);
@@ -343,7 +346,9 @@ Result<Resolved> resolve(const Sources& src)
 
     // version_locations
     QStringList entries;
-    const QStringList separatorNames{kPathSeparator, kVersionPathSeparator};
+    const QStringList separatorNames = src.newConfig
+                                           ? QStringList{kPathSeparator, kVersionPathSeparator}
+                                           : QStringList{kVersionPathSeparator};
     if (src.hasIni && !src.ini.value(kVersionLocations).isEmpty()) {
         const auto sep = separator(src, separatorNames);
         if (!sep)
@@ -405,7 +410,8 @@ Result<bool> readIniSection(const IniFile& ini, Sources& src)
 
 } // namespace
 
-Result<AlembicConfig> AlembicConfig::load(const QString& path, const QString& section)
+Result<AlembicConfig> AlembicConfig::load(const QString& path, const QString& section,
+                                          const AlembicRules& rules)
 {
     using R = Result<AlembicConfig>;
     if (path.isEmpty())
@@ -420,10 +426,16 @@ Result<AlembicConfig> AlembicConfig::load(const QString& path, const QString& se
     Sources src;
     src.here = QDir::cleanPath(info.absolutePath());
     src.section = section;
+    src.newConfig = rules.readsPyprojectToml();
     const QList<IniFile::Item> defaults{{QStringLiteral("here"), src.here}};
 
     const bool isToml = info.fileName().compare(u"pyproject.toml", Qt::CaseInsensitive) == 0 ||
                         info.suffix().compare(u"toml", Qt::CaseInsensitive) == 0;
+    if (isToml && !src.newConfig) {
+        return R::failure(tr("%1: %2 does not read pyproject.toml; [tool.alembic] needs alembic "
+                             "1.16 or newer")
+                              .arg(absolutePath, rules.describe()));
+    }
     if (isToml) {
         const Result<TomlFile> toml = TomlFile::load(absolutePath);
         if (!toml)
@@ -466,7 +478,7 @@ Result<AlembicConfig> AlembicConfig::load(const QString& path, const QString& se
         // A pyproject.toml beside it is consulted for what the ini leaves out, as
         // alembic >= 1.16 does when run from this folder. One we cannot read is ignored.
         const QString tomlPath = src.here + QStringLiteral("/pyproject.toml");
-        if (QFileInfo(tomlPath).isFile()) {
+        if (src.newConfig && QFileInfo(tomlPath).isFile()) {
             const Result<TomlFile> toml = TomlFile::load(tomlPath);
             if (!toml) {
                 qCWarning(lcConfig).noquote() << "ignoring" << toml.error();

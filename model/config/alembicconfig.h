@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/common/alembicrules.h"
 #include "model/common/result.h"
 
 #include <QCoreApplication>
@@ -21,8 +22,11 @@ public:
     // `path` is an alembic.ini (or any ini) or a pyproject.toml. `section` is alembic's `-n`.
     // For a pyproject.toml, an alembic.ini beside it (if any) supplies runtime options such
     // as sqlalchemy.url, as alembic >= 1.16 does.
+    // `rules` are those of the alembic that reads it: before 1.16 there is no
+    // path_separator and no pyproject.toml.
     static Result<AlembicConfig> load(const QString& path,
-                                      const QString& section = QStringLiteral("alembic"));
+                                      const QString& section = QStringLiteral("alembic"),
+                                      const AlembicRules& rules = AlembicRules::newest());
 
     // Parses ini text directly (for tests); `here` is the folder `%(here)s` expands to.
     static Result<AlembicConfig> fromIniText(const QString& text, const QString& here,

@@ -59,13 +59,29 @@ Result<LoadedProject> ProjectLoader::load(const QString& configPath, const LoadO
 {
     QElapsedTimer timer;
     timer.start();
-    Result<AlembicConfig> config = AlembicConfig::load(configPath, options.section);
+    // which alembic first: it decides how the config itself is read
+    ProjectAlembic alembic = findAlembic(QFileInfo(configPath).absolutePath(), options);
+    Result<AlembicConfig> config = AlembicConfig::load(configPath, options.section, alembic.rules);
+    Diagnostics configDiagnostics;
+    if (!config && !alembic.rules.readsPyprojectToml()) {
+        // A pyproject.toml (or path_separator) the alembic found cannot read: show the
+        // project as newer alembic reads it, and say that this alembic will refuse it.
+        Result<AlembicConfig> newer = AlembicConfig::load(configPath, options.section);
+        if (newer) {
+            configDiagnostics.append(Diagnostic::fatal(
+                QFileInfo(configPath).absoluteFilePath(), 0,
+                QCoreApplication::translate("ProjectLoader",
+                                            "%1 cannot read this configuration: %2. The graph "
+                                            "shows it as alembic 1.16 or newer reads it.")
+                    .arg(alembic.describe(), config.error())));
+            config = std::move(newer);
+        }
+    }
     if (!config)
         return Result<LoadedProject>::failure(config.error());
-
-    ProjectAlembic alembic = findAlembic(QFileInfo(configPath).absolutePath(), options);
     const qint64 configMs = timer.elapsed();
     ScanResult scan = ScriptDirectory::scan(config.value(), alembic.rules);
+    scan.diagnostics = configDiagnostics + scan.diagnostics;
     const qint64 scanMs = timer.elapsed();
     LoadedProject project{std::move(config).value(), nullptr, std::move(alembic),
                           int(scan.files.size()), 0};
