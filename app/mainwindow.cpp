@@ -51,6 +51,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     : QMainWindow(parent), m_settings(settings), m_session(new ProjectSession(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_session->setInterpreterLookup([this](const ProjectId& id) {
+        return m_settings.pythonInterpreter(RecentProject{id.configPath(), id.section()});
+    });
     createCentralArea();
     createDocks();
     createScriptPane();

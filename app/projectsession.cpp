@@ -52,16 +52,26 @@ void ProjectSession::reload()
 
     // The job holds only copies of its inputs; its result reaches this session only if no
     // newer load started meanwhile and the session still exists.
+    LoadOptions options;
+    options.section = m_requested.section();
+    options.interpreter = m_interpreterLookup ? m_interpreterLookup(m_requested) : QString();
+    options.askedVersions = m_askedVersions;
     m_load.start(
-        this, [id = m_requested](const JobToken&) { return load(id); },
+        this, [id = m_requested, options](const JobToken&) { return load(id, options); },
         [this](const Outcome& outcome) { finish(outcome); });
 }
 
-ProjectSession::Outcome ProjectSession::load(const ProjectId& id)
+void ProjectSession::rememberAskedAlembic(const QString& interpreter, AlembicVersion version)
+{
+    m_askedVersions.insert(interpreter, version);
+    reload();
+}
+
+ProjectSession::Outcome ProjectSession::load(const ProjectId& id, const LoadOptions& options)
 {
     Outcome outcome;
     const QString configPath = id.configPath();
-    Result<LoadedProject> project = ProjectLoader::load(configPath, id.section());
+    Result<LoadedProject> project = ProjectLoader::load(configPath, options);
     if (!project) {
         outcome.error = project.error();
         return outcome;

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "model/common/latestjob.h"
+#include "model/project/projectloader.h"
 #include "model/project/projectsnapshot.h"
+
+#include <functional>
 
 #include <QObject>
 #include <QString>
@@ -55,6 +58,16 @@ public:
     std::shared_ptr<const MigrationPlanner> planner() const { return m_project.planner; }
 
     bool isLoading() const { return m_loading; }
+
+    // The project's configured Python (a setting), asked for on every load: it decides which
+    // alembic the project is read and planned for.
+    void setInterpreterLookup(std::function<QString(const ProjectId&)> lookup)
+    {
+        m_interpreterLookup = std::move(lookup);
+    }
+    // What an interpreter said its alembic is (InstalledAlembic::ask), for projects whose
+    // alembic's version cannot be read from its files. Kept for the session; reloads.
+    void rememberAskedAlembic(const QString& interpreter, AlembicVersion version);
     QString lastError() const { return m_lastError; }
 
 signals:
@@ -65,7 +78,7 @@ signals:
 
 private:
     struct Outcome;
-    static Outcome load(const ProjectId& id);
+    static Outcome load(const ProjectId& id, const LoadOptions& options);
     void finish(const Outcome& outcome);
 
     ProjectId m_requested;
@@ -74,6 +87,8 @@ private:
     QThreadPool m_loadPool;
     LatestJob m_load{&m_loadPool}; // declared after the pool: cancelled before it is joined
     bool m_loading = false;
+    std::function<QString(const ProjectId&)> m_interpreterLookup;
+    QHash<QString, AlembicVersion> m_askedVersions;
 };
 
 } // namespace retort

@@ -1,4 +1,7 @@
 #include "app/runcontroller.h"
+#include "model/common/latestjob.h"
+#include "model/run/alembicprogram.h"
+#include "model/run/installedalembic.h"
 
 #include "model/common/savefile.h"
 #include "model/config/alembicconfig.h"
@@ -149,7 +152,13 @@ void RunController::setProject(const ProjectSnapshot& project)
     m_planGraph = project.graph;
     m_planner = project.planner;
     m_alembic = project.alembic.describe();
+    m_projectAlembic = project.alembic;
     updateActions();
+    // a plan asked for while the interpreter was asked which alembic it has: go on with it
+    // now that the project is read for that alembic
+    if (auto retry = std::exchange(m_afterAsking, nullptr);
+        retry && m_projectAlembic.source == ProjectAlembic::Source::Asked)
+        retry();
 }
 
 QString RunController::selectedProfile() const
@@ -211,6 +220,8 @@ void RunController::markPlan(const QStringList& planned, const QString& running)
 
 void RunController::requestPlan(RunKind kind, const QString& target, const QString& action)
 {
+    if (!alembicKnownOrAsk([this, kind, target, action] { requestPlan(kind, target, action); }))
+        return;
     m_lastProblem.clear();
     const QString profile = selectedProfile();
     if (!m_planner || !m_planGraph || profile.isEmpty() || target.isEmpty())
@@ -274,8 +285,47 @@ PlanDialog* RunController::confirm(const RunFacts& facts, const QString& profile
     return dialog;
 }
 
+bool RunController::alembicKnownOrAsk(std::function<void()> retry)
+{
+    // Known from its files (or given): plan now. Not found and no interpreter to ask, or
+    // already asked once for this interpreter: plan with the newest rules (the plan says so).
+    const QString interpreter = m_projectAlembic.interpreter;
+    if (m_projectAlembic.source != ProjectAlembic::Source::NotFound || interpreter.isEmpty() ||
+        m_askedInterpreters.contains(interpreter))
+        return true;
+    m_askedInterpreters.insert(interpreter);
+    m_afterAsking = std::move(retry);
+    emit statusMessage(tr("Asking %1 which alembic it has…").arg(interpreter));
+    const QString configDir = m_project->projectRoot();
+    const QString configured = m_settings.pythonInterpreter(
+        RecentProject{m_project->loadedConfigPath(), m_project->loadedSection()});
+    runInBackground(
+        this,
+        [configDir, configured]() -> Result<InstalledAlembic> {
+            const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            const Result<AlembicProgram> program = AlembicProgram::find(configDir, configured);
+            if (!program)
+                return Failure{program.error()};
+            return InstalledAlembic::ask(*program, env, 30000);
+        },
+        [this, interpreter](const Result<InstalledAlembic>& answer) {
+            if (!answer) {
+                emit statusMessage(answer.error());
+                if (auto retry = std::exchange(m_afterAsking, nullptr))
+                    retry(); // plan with the newest rules, as the plan then says
+                return;
+            }
+            emit statusMessage(tr("%1 runs alembic %2; the project is read again for it.")
+                                   .arg(interpreter, answer->version.toString()));
+            m_project->rememberAskedAlembic(interpreter, answer->version);
+        });
+    return false;
+}
+
 void RunController::requestStamp()
 {
+    if (!alembicKnownOrAsk([this] { requestStamp(); }))
+        return;
     m_lastProblem.clear();
     const QString profile = selectedProfile();
     const QString revision = selectedRevision();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/project/projectloader.h"
 #include "model/graph/migrationplan.h"
 #include "widgets/plan/plandialog.h"
 #include "model/project/projectsnapshot.h"
@@ -14,6 +15,9 @@
 #include <QStringList>
 
 #include <memory>
+#include <QSet>
+
+#include <functional>
 
 class QAction;
 class QWidget;
@@ -93,6 +97,8 @@ private:
     };
 
     void requestPlan(RunKind kind, const QString& target, const QString& action);
+    // false when the interpreter is being asked which alembic it has; `retry` follows
+    bool alembicKnownOrAsk(std::function<void()> retry);
     void requestStamp();
     // Shows `summary` for confirmation with `marked` drawn on the graph; accepting runs it.
     PlanDialog* confirm(const RunFacts& facts, const QString& profile, const PlanSummary& summary,
@@ -132,6 +138,9 @@ private:
     std::shared_ptr<const RevisionGraph> m_planGraph;
     std::shared_ptr<const MigrationPlanner> m_planner;
     QString m_alembic; // "alembic 1.13.2": whose plans these are
+    ProjectAlembic m_projectAlembic;
+    QSet<QString> m_askedInterpreters;   // asked once per session each
+    std::function<void()> m_afterAsking; // the plan request waiting for the answer
     QHash<quint64, Run> m_runs;
     QPointer<PlanDialog> m_dialog;
     SqlPreviewController* m_sqlPreview = nullptr;

@@ -40,7 +40,7 @@ QJsonObject alembicJson(const ProjectAlembic& alembic)
                                             : QJsonValue(alembic.rules.version().toString()));
     o.insert(QStringLiteral("rules"), alembic.rules.rulesVersion().toString());
     o.insert(QStringLiteral("known"), alembic.rules.isKnown());
-    static const char* const sources[] = {"given", "found", "not_found"};
+    static const char* const sources[] = {"given", "found", "asked", "not_found"};
     o.insert(QStringLiteral("source"), QLatin1StringView(sources[int(alembic.source)]));
     if (!alembic.detail.isEmpty())
         o.insert(QStringLiteral("detail"), alembic.detail);

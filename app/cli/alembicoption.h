@@ -12,7 +12,7 @@ namespace retort::cli {
 // the one found beside the project. Removes the option from `args`; fails on a bad value.
 Result<LoadOptions> takeLoadOptions(QStringList& args, const QString& section);
 
-// {"version": "1.13.2", "rules": "1.13.2", "source": "given"|"found"|"not_found",
+// {"version": "1.13.2", "rules": "1.13.2", "source": "given"|"found"|"asked"|"not_found",
 //  "known": true, "detail": "..."}: which alembic the answer is for.
 QJsonObject alembicJson(const ProjectAlembic& alembic);
 

@@ -37,8 +37,16 @@ ProjectAlembic ProjectLoader::findAlembic(const QString& configDir, const LoadOp
         found.detail = program.error();
         return found;
     }
+    found.interpreter = program->interpreter();
     const Result<InstalledAlembic> installed = InstalledAlembic::find(*program, options.environment);
     if (!installed) {
+        const auto asked = options.askedVersions.constFind(found.interpreter);
+        if (asked != options.askedVersions.constEnd()) {
+            found.rules = AlembicRules::forVersion(*asked);
+            found.source = ProjectAlembic::Source::Asked;
+            found.detail = found.interpreter;
+            return found;
+        }
         found.detail = installed.error();
         return found;
     }

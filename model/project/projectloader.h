@@ -19,11 +19,15 @@ struct ProjectAlembic
     {
         Given,    // named by the person (retort-cli --alembic-version)
         Found,    // read from the installed package, without running Python
+        Asked,    // the interpreter said, when a plan was first asked for (see LoadOptions)
         NotFound  // unknown: the newest rules are used
     };
     AlembicRules rules = AlembicRules::newest();
     Source source = Source::NotFound;
     QString detail; // where it was found, or why it was not
+    // The Python that would run alembic, when a program was found (what to ask when the
+    // version could not be read from its files).
+    QString interpreter;
 
     // "alembic 1.13.2", "alembic 1.18.4 (not found: ...)"
     QString describe() const;
@@ -35,6 +39,9 @@ struct LoadOptions
     QString section = QStringLiteral("alembic");
     QString interpreter; // the project's configured Python, if any (AlembicProgram::find)
     std::optional<AlembicVersion> alembicVersion; // given; otherwise found
+    // What interpreters said when asked (InstalledAlembic::ask), by interpreter path: used
+    // when the version cannot be read from the files.
+    QHash<QString, AlembicVersion> askedVersions;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 

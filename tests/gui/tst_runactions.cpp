@@ -32,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QLabel>
 #include <QStatusBar>
+#include <QScopeGuard>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -126,6 +127,65 @@ private slots:
         QVERIFY(retort::test::AlembicUnderTest::check(QStringLiteral(RETORT_TEST_PYTHON), &m_alembic));
         m_ini = makeProject(m_dir, QStringLiteral("steps"), 6);
         QVERIFY(!m_ini.isEmpty());
+    }
+
+    // An interpreter whose alembic cannot be read from its files (here a wrapper script):
+    // nothing starts while browsing; the first plan asks it once, the project is read again
+    // for the alembic it names, and the plan goes on, saying which alembic it is for.
+    void asksTheInterpreterWhenItsFilesSayNothing()
+    {
+        const QByteArray savedPath = qgetenv("PYTHONPATH");
+        qunsetenv("PYTHONPATH"); // the wrapper's python finds Debian 12's alembic
+        const auto restore = qScopeGuard([&] {
+            if (!savedPath.isEmpty())
+                qputenv("PYTHONPATH", savedPath);
+        });
+        const QString wrapper = m_dir.filePath(QStringLiteral("bin/py-wrapper"));
+        QVERIFY(QDir().mkpath(QFileInfo(wrapper).absolutePath()));
+        {
+            QFile f(wrapper);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("#!/bin/sh\nexec " RETORT_TEST_PYTHON " \"$@\"\n");
+            f.close();
+            f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+        }
+        const QString ini = makeProject(m_dir, QStringLiteral("asked"), 3);
+        QVERIFY(!ini.isEmpty());
+        Settings settings(m_dir.filePath(QStringLiteral("s9.ini")));
+        settings.setPythonInterpreter(RecentProject{QFileInfo(ini).absoluteFilePath(),
+                                                    QStringLiteral("alembic")},
+                                      wrapper);
+        MainWindow window(settings);
+        window.openProject(ini);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->project().isLoaded() &&
+                                     !window.databases()->profiles().isEmpty() &&
+                                     window.databases()
+                                         ->state(window.databases()->profiles().first().name())
+                                         .isReadable() &&
+                                     window.runController()->stepUpAction()->isEnabled(),
+                                 30000);
+        QCOMPARE(window.session()->project().alembic.source, ProjectAlembic::Source::NotFound);
+        QCOMPARE(window.session()->project().alembic.interpreter, wrapper);
+
+        window.runController()->stepUpAction()->trigger();
+        QVERIFY(!window.runController()->planDialog()); // asking first
+        QTRY_VERIFY_WITH_TIMEOUT(window.runController()->planDialog(), 30000);
+        QCOMPARE(window.session()->project().alembic.source, ProjectAlembic::Source::Asked);
+        const auto* planAlembic =
+            window.runController()->planDialog()->findChild<QLabel*>(QStringLiteral("planAlembic"));
+        QVERIFY(planAlembic);
+        QProcess python; // what the wrapper's python imports, asked here directly
+        python.start(QStringLiteral(RETORT_TEST_PYTHON),
+                     {QStringLiteral("-c"), QStringLiteral("import alembic; print(alembic.__version__)")});
+        QVERIFY(python.waitForFinished(60000));
+        const QString version = QString::fromUtf8(python.readAllStandardOutput()).trimmed();
+        QCOMPARE(planAlembic->text(), QStringLiteral("Planned as alembic %1 runs it.").arg(version));
+        window.runController()->planDialog()->reject();
+
+        // asked once: the next plan does not ask again
+        window.runController()->stepUpAction()->trigger();
+        QVERIFY(window.runController()->planDialog());
+        window.runController()->planDialog()->reject();
     }
 
     void stepUpAndDown()
