@@ -578,6 +578,8 @@ void RunController::chooseInterpreter()
         return;
     m_settings.setPythonInterpreter(key, path);
     emit statusMessage(tr("Alembic will run with %1 -m alembic").arg(path));
+    // another python may have another alembic: read the project again for it
+    m_project->reload();
 }
 
 void RunController::saveLog()

@@ -285,6 +285,52 @@ private slots:
         QCOMPARE(badPurge.exitCode, 2);
     }
 
+    // Which alembic a plan is for: found beside the project (here PATH's, Debian's), or given
+    // with --alembic-version; --json says which, and how it was learnt.
+    void alembicVersionOption()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeProject(dir);
+        auto planJson = [&](const QStringList& extra) {
+            const Run r = cli(QStringList{QStringLiteral("-c"), ini, QStringLiteral("plan"),
+                                          QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                          QStringLiteral("--at-base"), QStringLiteral("--json")} +
+                              extra);
+            [&] { QCOMPARE(r.exitCode, 0); }();
+            return QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("alembic")).toObject();
+        };
+        QProcess python;
+        python.start(QStringLiteral(RETORT_TEST_PYTHON),
+                     {QStringLiteral("-c"), QStringLiteral("import alembic; print(alembic.__version__)")});
+        QVERIFY(python.waitForFinished(60000));
+        const QString installed = QString::fromUtf8(python.readAllStandardOutput()).trimmed();
+
+        const QJsonObject found = planJson({});
+        QCOMPARE(found.value(QStringLiteral("source")).toString(), QStringLiteral("found"));
+        QCOMPARE(found.value(QStringLiteral("version")).toString(), installed);
+
+        const QJsonObject given = planJson({QStringLiteral("--alembic-version"), QStringLiteral("1.13.2")});
+        QCOMPARE(given.value(QStringLiteral("source")).toString(), QStringLiteral("given"));
+        QCOMPARE(given.value(QStringLiteral("version")).toString(), QStringLiteral("1.13.2"));
+        QCOMPARE(given.value(QStringLiteral("rules")).toString(), QStringLiteral("1.13.2"));
+        QVERIFY(given.value(QStringLiteral("known")).toBool());
+
+        const QJsonObject future = planJson({QStringLiteral("--alembic-version=2.5.0")});
+        QCOMPARE(future.value(QStringLiteral("version")).toString(), QStringLiteral("2.5.0"));
+        QVERIFY(!future.value(QStringLiteral("known")).toBool());
+        QVERIFY(future.value(QStringLiteral("rules")).toString() != QStringLiteral("2.5.0"));
+
+        // the other reading commands take it too; a bad value is a usage error
+        QCOMPARE(cli({QStringLiteral("-c"), ini, QStringLiteral("heads"),
+                      QStringLiteral("--alembic-version"), QStringLiteral("1.8.1")})
+                     .exitCode,
+                 0);
+        const Run bad = cli({QStringLiteral("-c"), ini, QStringLiteral("heads"),
+                             QStringLiteral("--alembic-version"), QStringLiteral("latest")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("--alembic-version")), qPrintable(bad.err));
+    }
+
     // Broken projects: a message on stderr and a non-zero exit, never a crash.
     void brokenProjects_data()
     {
