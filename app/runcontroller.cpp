@@ -361,6 +361,7 @@ PlanSummary RunController::summarize(const RunFacts& facts, const QString& actio
     s.purge = facts.purge;
     s.loadErrors = facts.loadErrors;
     s.unreadValues = facts.unreadValues;
+    s.orderVariesWith = facts.plan.orderVariesWith;
     switch (facts.sqlLimit) {
     case RunFacts::SqlLimit::None:
         break;

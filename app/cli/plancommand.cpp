@@ -245,9 +245,18 @@ int runPlanCommand(const QString& configPath, const QString& section, const QStr
         root.insert(QStringLiteral("alembic"), alembicJson(project->alembic));
         root.insert(QStringLiteral("steps"), steps);
         root.insert(QStringLiteral("rows_after"), QJsonArray::fromStringList(plan->endHeads));
+        // alembic's own order follows the hash seed here: not one order to promise
+        root.insert(QStringLiteral("order_may_vary"), !plan->orderVariesWith.isEmpty());
+        root.insert(QStringLiteral("order_varies_with"),
+                    QJsonArray::fromStringList(plan->orderVariesWith));
         out << QJsonDocument(root).toJson(QJsonDocument::Indented);
         return PlanOk;
     }
+    if (!plan->orderVariesWith.isEmpty())
+        err << Cli::tr("retort-cli: alembic keeps the depends_on of %1 in a Python set: the order "
+                       "of these steps may differ from run to run")
+                   .arg(plan->orderVariesWith.join(QStringLiteral(", ")))
+            << '\n';
     for (const MigrationStep& s : plan->steps) {
         const Revision* rev = graph.revision(s.revision);
         out << (s.direction == MigrationStep::Direction::Upgrade ? "upgrade" : "downgrade") << "  "

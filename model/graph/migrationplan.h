@@ -38,6 +38,10 @@ struct MigrationPlan
     QList<MigrationStep> steps; // execution order
     QStringList startHeads;     // version rows before, in the order given
     QStringList endHeads;       // version rows after, sorted
+    // Revisions among the steps whose depends_on alembic keeps in a Python set (two or more
+    // after normalising, _normalize_depends_on): their parents' order, and so the order of
+    // these steps, follows the interpreter's hash seed and may differ from run to run.
+    QStringList orderVariesWith;
 
     bool isEmpty() const { return steps.isEmpty(); }
     // The version rows before / after step `index` (0-based), sorted. Derived from the

@@ -311,6 +311,9 @@ Result<MigrationPlan> MigrationPlanner::plan(const QStringList& currentRows,
     plan.direction = direction;
     plan.target = target;
     plan.startHeads = currentRows;
+    for (int rev : order.value())
+        if (resolver.normalizedDependencyCount(rev) > 1)
+            plan.orderVariesWith.append(resolver.idOf(rev));
     VersionRows rows(resolver, currentRows, m_rules);
     plan.steps.reserve(order->size());
     for (int rev : order.value()) {

@@ -58,6 +58,7 @@ public:
     const QList<int>& versionedDown(int rev) const { return m_versionedDown.at(rev); }
     const QList<int>& normalizedDown(int rev) const { return m_normalizedDown.at(rev); }
     bool hasNormalizedDependencies(int rev) const { return !m_normalizedDeps.at(rev).isEmpty(); }
+    int normalizedDependencyCount(int rev) const { return int(m_normalizedDeps.at(rev).size()); }
     // How many revisions have `rev` among their _normalized_down_revisions.
     int normalizedChildCount(int rev) const { return m_normalizedChildCount.at(rev); }
     const QList<int>& insertionOrder() const { return m_order; }

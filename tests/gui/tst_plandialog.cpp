@@ -87,6 +87,22 @@ private slots:
         QVERIFY(!dialog.findChild<QWidget*>(QStringLiteral("planLoadErrors")));
     }
 
+    // alembic orders these steps by its hash seed: said, the run allowed; absent otherwise
+    void orderThatMayVaryIsSaid()
+    {
+        PlanSummary s = summary(PlanSummary::Kind::Upgrade);
+        {
+            PlanDialog plain(s);
+            QVERIFY(!plain.findChild<QWidget*>(QStringLiteral("planOrderVaries")));
+        }
+        s.orderVariesWith = {QStringLiteral("d1")};
+        PlanDialog dialog(s);
+        auto* frame = dialog.findChild<QWidget*>(QStringLiteral("planOrderVaries"));
+        QVERIFY(frame);
+        QVERIFY(frame->findChild<QLabel*>()->text().contains(QStringLiteral("depends_on of d1")));
+        QVERIFY(dialog.confirmButton()->isEnabled());
+    }
+
     void returnConfirmsEscapeCancels()
     {
         {

@@ -331,6 +331,36 @@ private slots:
         QVERIFY2(bad.err.contains(QStringLiteral("--alembic-version")), qPrintable(bad.err));
     }
 
+    // d depends on three bases: alembic keeps that in a set, so its order of the three
+    // follows the hash seed; plan says so (stderr, and in --json), and not elsewhere.
+    void planSaysWhenAlembicsOrderMayVary()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path();
+        write(root + QStringLiteral("/alembic.ini"),
+              "[alembic]\nscript_location = %(here)s/migrations\n");
+        const QString v = root + QStringLiteral("/migrations/versions/");
+        write(v + QStringLiteral("a.py"), script("aaaa", "None", "a"));
+        write(v + QStringLiteral("b.py"), script("bbbb", "None", "b"));
+        write(v + QStringLiteral("c.py"), script("cccc", "None", "c"));
+        write(v + QStringLiteral("d.py"),
+              script("dddd", "None", "d", "depends_on = ('aaaa', 'bbbb', 'cccc')\n"));
+        const QString ini = root + QStringLiteral("/alembic.ini");
+        const Run json = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"), QStringLiteral("upgrade"),
+                              QStringLiteral("dddd"), QStringLiteral("--at-base"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QVERIFY(o.value(QStringLiteral("order_may_vary")).toBool());
+        QCOMPARE(o.value(QStringLiteral("order_varies_with")).toArray(), QJsonArray{QStringLiteral("dddd")});
+        const Run text = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"), QStringLiteral("upgrade"),
+                              QStringLiteral("dddd"), QStringLiteral("--at-base")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.err.contains(QStringLiteral("may differ")), qPrintable(text.err));
+        const Run one = cli({QStringLiteral("-c"), ini, QStringLiteral("plan"), QStringLiteral("upgrade"),
+                             QStringLiteral("aaaa"), QStringLiteral("--at-base"), QStringLiteral("--json")});
+        QVERIFY(!QJsonDocument::fromJson(one.out.toUtf8()).object().value(QStringLiteral("order_may_vary")).toBool());
+    }
+
     // Broken projects: a message on stderr and a non-zero exit, never a crash.
     void brokenProjects_data()
     {

@@ -88,6 +88,7 @@ private slots:
     void cliPlanJson();
     void stampsMatchAlembic_data() { plansMatchAlembic_data(); }
     void stampsMatchAlembic();
+    void hashSeedOrderIsFlagged();
     void cleanupTestCase();
 
 private:
@@ -621,6 +622,76 @@ void TestDifferentialPlans::stampsMatchAlembic()
                                              .arg(cases.size())
                                              .arg(report.join(QLatin1Char('\n')))));
     QVERIFY(cases.size() >= 50);
+}
+
+// alembic's DependsOnBranchTestTwo: d1 depends on three revisions of three separate trees.
+// alembic keeps such depends_on in a set (_normalize_depends_on), so the order in which it
+// upgrades to d1 follows PYTHONHASHSEED; the plan must say so, and only there.
+void TestDifferentialPlans::hashSeedOrderIsFlagged()
+{
+    const QString ini = project(QStringLiteral("hash-seed"), 2, 1, 0, 0, {});
+    QVERIFY(!ini.isEmpty());
+    const QString versions = QFileInfo(ini).absolutePath() + QStringLiteral("/migrations/versions/");
+    for (const QString& f : QDir(versions).entryList({QStringLiteral("*.py")}, QDir::Files))
+        QVERIFY(QFile::remove(versions + f));
+    struct Def
+    {
+        const char* id;
+        const char* down;
+        const char* deps;
+    };
+    const Def defs[] = {{"a1", "None", "None"},
+                        {"a2", "None", "None"},
+                        {"a3", "None", "None"},
+                        {"amerge", "('a1', 'a2', 'a3')", "None"},
+                        {"b1", "None", "None"},
+                        {"b2", "None", "None"},
+                        {"bmerge", "('b1', 'b2')", "None"},
+                        {"c1", "None", "None"},
+                        {"c2", "None", "None"},
+                        {"c3", "None", "None"},
+                        {"cmerge", "('c1', 'c2', 'c3')", "None"},
+                        {"d1", "None", "('a3', 'b2', 'c1')"}};
+    for (const Def& d : defs) {
+        QFile f(versions + QLatin1StringView(d.id) + QStringLiteral("_rev.py"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("revision = '") + d.id + "'\ndown_revision = " + d.down +
+                "\nbranch_labels = None\ndepends_on = " + d.deps +
+                "\n\ndef upgrade():\n    pass\n\ndef downgrade():\n    pass\n");
+    }
+    const Result<LoadedProject> loaded = ProjectLoader::load(ini);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    const MigrationPlanner planner(loaded->graph, loaded->alembic.rules);
+
+    auto ordersUnderSeeds = [&](const QString& target) {
+        QJsonArray one{QJsonObject{{QStringLiteral("state"), QJsonArray()},
+                                   {QStringLiteral("command"), QStringLiteral("upgrade")},
+                                   {QStringLiteral("target"), target}}};
+        QSet<QString> orders;
+        for (int seed = 0; seed < 8; ++seed) {
+            QJsonArray results;
+            const QString error = runOracle(ini, QStringLiteral("hash-seed-%1").arg(seed), one,
+                                            &results, QString::number(seed));
+            if (!error.isEmpty())
+                return QSet<QString>{QStringLiteral("oracle failed: ") + error};
+            orders.insert(QString::fromUtf8(QJsonDocument(results.at(0).toObject().value(
+                                                              QStringLiteral("steps")).toArray())
+                                                .toJson(QJsonDocument::Compact)));
+        }
+        return orders;
+    };
+    // upgrading to d1: alembic's order changes with the seed, and the plan says so
+    const QSet<QString> toD1 = ordersUnderSeeds(QStringLiteral("d1"));
+    QVERIFY2(toD1.size() > 1, qPrintable(QStringList(toD1.begin(), toD1.end()).join(u'\n')));
+    const Result<MigrationPlan> planD1 = planner.upgrade({}, QStringLiteral("d1"));
+    QVERIFY2(planD1.ok(), qPrintable(planD1.error()));
+    QCOMPARE(planD1->orderVariesWith, QStringList{QStringLiteral("d1")});
+    // upgrading to bmerge: one order whatever the seed, and no such note
+    const QSet<QString> toB = ordersUnderSeeds(QStringLiteral("bmerge"));
+    QCOMPARE(toB.size(), 1);
+    const Result<MigrationPlan> planB = planner.upgrade({}, QStringLiteral("bmerge"));
+    QVERIFY2(planB.ok(), qPrintable(planB.error()));
+    QVERIFY(planB->orderVariesWith.isEmpty());
 }
 
 void TestDifferentialPlans::cleanupTestCase()

@@ -151,6 +151,12 @@ void PlanDialog::addLoadProblems()
                      "plan below leaves them out, so alembic may run other steps:")
                       + bulletList(m_summary.unreadValues),
                   QStringLiteral("planUnreadValues"), false);
+    if (m_summary.loadErrors.isEmpty() && !m_summary.orderVariesWith.isEmpty())
+        addNotice(tr("Alembic keeps the depends_on of %1 in a Python set, so the order of the "
+                     "steps below may differ from run to run of alembic itself; the steps are "
+                     "the same.")
+                      .arg(m_summary.orderVariesWith.join(QStringLiteral(", "))),
+                  QStringLiteral("planOrderVaries"), false);
 }
 
 void PlanDialog::addCommand()

@@ -34,6 +34,8 @@ struct PlanSummary
     QStringList loadErrors;
     // Values Retort could not read though alembic loads the files: the plan leaves them out.
     QStringList unreadValues;
+    // Revisions whose depends_on alembic keeps in a set: the steps' order may vary by run.
+    QStringList orderVariesWith;
     bool canPreviewSql = true;
     QString sqlUnavailableReason;
 };
