@@ -142,6 +142,13 @@
     </message>
 </context>
 <context>
+    <name>ProjectLoader</name>
+    <message>
+        <source>%1 cannot read this configuration: %2. The graph shows it as alembic 1.16 or newer reads it.</source>
+        <translation>%1 kann diese Konfiguration nicht lesen: %2. Der Graph zeigt sie so, wie alembic 1.16 oder neuer sie liest.</translation>
+    </message>
+</context>
+<context>
     <name>PythonTokenizer</name>
     <message>
         <source>truncated \%1 escape in a string</source>
@@ -879,6 +886,10 @@
     <message>
         <source>invalid value %1 (strings need quotes)</source>
         <translation>ungültiger Wert %1 (Zeichenketten brauchen Anführungszeichen)</translation>
+    </message>
+    <message>
+        <source>%1: %2 does not read pyproject.toml; [tool.alembic] needs alembic 1.16 or newer</source>
+        <translation>%1: %2 liest keine pyproject.toml; [tool.alembic] braucht alembic 1.16 oder neuer</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1735,10 @@ Revision: %2</translation>
         <source>Revisions of %1</source>
         <translation>Revisionen von %1</translation>
     </message>
+    <message>
+        <source>Read and planned for %1 (%2)</source>
+        <translation>Gelesen und geplant für %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>retort::MergeHeadsDialog</name>
@@ -1916,6 +1931,14 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>“%1” is a protected database. Type its &amp;name to confirm:</source>
         <translation>„%1“ ist eine geschützte Datenbank. Geben Sie zur Bestätigung ihren &amp;Namen ein:</translation>
+    </message>
+    <message>
+        <source>Alembic keeps the depends_on of %1 in a Python set, so the order of the steps below may differ from run to run of alembic itself; the steps are the same.</source>
+        <translation>Alembic hält die depends_on von %1 in einer Python-Menge; die Reihenfolge der folgenden Schritte kann daher von Lauf zu Lauf von alembic selbst abweichen. Die Schritte bleiben dieselben.</translation>
+    </message>
+    <message>
+        <source>Planned as %1 runs it.</source>
+        <translation>Geplant, wie %1 es ausführt.</translation>
     </message>
 </context>
 <context>
@@ -2760,6 +2783,14 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
         <source>▶ %1   (SQL preview for “%2”)</source>
         <translation>▶ %1   (SQL-Vorschau für „%2“)</translation>
     </message>
+    <message>
+        <source>Asking %1 which alembic it has…</source>
+        <translation>Frage %1, welches alembic es hat …</translation>
+    </message>
+    <message>
+        <source>%1 runs alembic %2; the project is read again for it.</source>
+        <translation>%1 führt alembic %2 aus; das Projekt wird dafür neu gelesen.</translation>
+    </message>
 </context>
 <context>
     <name>retort::ScriptBanner</name>
@@ -2967,6 +2998,10 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
         <source>Complete: this is the SQL alembic would run.</source>
         <translation>Vollständig: Dies ist das SQL, das alembic ausführen würde.</translation>
     </message>
+    <message>
+        <source>SQL as %1 writes it.</source>
+        <translation>SQL, wie %1 es schreibt.</translation>
+    </message>
 </context>
 <context>
     <name>retort::cli</name>
@@ -3168,6 +3203,10 @@ Optionen:
     <message>
         <source>usage: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--alembic-version X.Y.Z] [--json]</source>
         <translation>Aufruf: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--alembic-version X.Y.Z] [--json]</translation>
+    </message>
+    <message>
+        <source>retort-cli: alembic keeps the depends_on of %1 in a Python set: the order of these steps may differ from run to run</source>
+        <translation>retort-cli: alembic hält die depends_on von %1 in einer Python-Menge: die Reihenfolge dieser Schritte kann von Lauf zu Lauf abweichen</translation>
     </message>
 </context>
 <context>
