@@ -26,6 +26,7 @@ private slots:
     void initTestCase();
     void sameFoldersAsAlembic_data();
     void sameFoldersAsAlembic();
+    void duplicateIdsAsAlembic();
 
 private:
     QJsonObject askAlembic(const QString& config);
@@ -125,6 +126,72 @@ void TestDifferentialConfig::sameFoldersAsAlembic()
     QCOMPARE(project->config.recursiveVersionLocations() &&
                  project->alembic.rules.readsSubfolders(),
              alembic.value(QStringLiteral("recursive")).toBool());
+}
+
+// Two files with one revision id: alembic lets the one it loads later take the id (which one
+// depends on its load order, so on the release and the folder), and still counts the other
+// among its heads and bases. Retort must name the same winner, heads and bases.
+void TestDifferentialConfig::duplicateIdsAsAlembic()
+{
+    const QString root = m_dir.filePath(QStringLiteral("duplicates"));
+    const QString versions = root + QStringLiteral("/db/versions/");
+    QVERIFY(QDir().mkpath(versions));
+    for (const char* file : {"db/env.py", "db/script.py.mako"}) {
+        QFile f(root + u'/' + QLatin1StringView(file));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    {
+        QFile f(root + QStringLiteral("/alembic.ini"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[alembic]\nscript_location = %(here)s/db\n");
+    }
+    auto write = [&](const char* file, const char* id, const char* down) {
+        QFile f(versions + QLatin1StringView(file));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("revision = '") + id + "'\ndown_revision = " + down +
+                "\nbranch_labels = None\ndepends_on = None\n");
+    };
+    write("f1.py", "x1", "None");
+    write("f2.py", "d1", "'x1'");
+    write("f3.py", "d1", "None");
+    write("f4.py", "c1", "'d1'");
+    write("f5.py", "e1", "'x1'");
+    write("f6.py", "e1", "'c1'");
+
+    QProcess p;
+    p.setWorkingDirectory(root);
+    p.start(QStringLiteral(RETORT_TEST_PYTHON),
+            {QStringLiteral("-W"), QStringLiteral("ignore"), QStringLiteral("-c"),
+             QStringLiteral("import json, os, sys\n"
+                            "from alembic.config import Config\n"
+                            "from alembic.script import ScriptDirectory\n"
+                            "s = ScriptDirectory.from_config(Config('alembic.ini'))\n"
+                            "m = s.revision_map\n"
+                            "print(json.dumps({'heads': sorted(set(m.heads)), 'bases': sorted(set(m.bases)),\n"
+                            "  'd1': os.path.basename(s.get_revision('d1').path),\n"
+                            "  'e1': os.path.basename(s.get_revision('e1').path)}))\n")});
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    const QJsonObject alembic = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    auto strings = [](const QJsonValue& v) {
+        QStringList out;
+        for (const QJsonValue& x : v.toArray())
+            out << x.toString();
+        return out;
+    };
+
+    const Result<LoadedProject> project = ProjectLoader::load(root + QStringLiteral("/alembic.ini"));
+    QVERIFY2(project.ok(), qPrintable(project.error()));
+    const RevisionGraph& graph = *project->graph;
+    QCOMPARE(QFileInfo(graph.revision(QStringLiteral("d1"))->path).fileName(),
+             alembic.value(QStringLiteral("d1")).toString());
+    QCOMPARE(QFileInfo(graph.revision(QStringLiteral("e1"))->path).fileName(),
+             alembic.value(QStringLiteral("e1")).toString());
+    QCOMPARE(graph.heads(), strings(alembic.value(QStringLiteral("heads"))));
+    QCOMPARE(graph.bases(), strings(alembic.value(QStringLiteral("bases"))));
+    // both files of each pair carry a diagnostic
+    for (const char* file : {"f2.py", "f3.py", "f5.py", "f6.py"})
+        QVERIFY2(!graph.diagnosticsFor(versions + QLatin1StringView(file)).isEmpty(), file);
 }
 
 QTEST_GUILESS_MAIN(TestDifferentialConfig)

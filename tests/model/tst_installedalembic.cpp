@@ -58,6 +58,7 @@ private slots:
     void venvWithPthFile();
     void venvIncludingSystemSitePackages();
     void projectVenvBesideTheConfig();
+    void teamVenvWithDebiansNewestAlembic();
     void givenVersionWins();
     void notFoundSaysWhy();
     void readVersionFile_data();
@@ -177,6 +178,53 @@ void TestInstalledAlembic::projectVenvBesideTheConfig()
     QCOMPARE(alembic.detail, sitePackages);
     QVERIFY(alembic.rules.loadsFilesSortedByName());
     QCOMPARE(alembic.describe(), QStringLiteral("alembic 1.12.1"));
+}
+
+// A team's .venv as Retort meets it: made with `python3 -m venv --without-pip`, its packages
+// (Debian unstable's real alembic 1.18.4 with SQLAlchemy 2.0) reached through a .pth file, and
+// the alembic script pip would have written in .venv/bin. Found without running Python, and
+// what the venv's python imports when asked.
+void TestInstalledAlembic::teamVenvWithDebiansNewestAlembic()
+{
+    const QString site = QStringLiteral(RETORT_ALEMBIC_CACHE_DIR "/" RETORT_ALEMBIC_NEWEST_SUITE
+                                        "/root/usr/lib/python3/dist-packages");
+    QVERIFY2(QFileInfo::exists(site + QStringLiteral("/alembic/__init__.py")),
+             qPrintable(site + QStringLiteral(" is missing: run scripts/setup")));
+    const Result<AlembicVersion> expected =
+        InstalledAlembic::readVersionFile(site + QStringLiteral("/alembic/__init__.py"));
+    QVERIFY2(expected.ok(), qPrintable(expected.error()));
+
+    const QString project = m_dir.filePath(QStringLiteral("team"));
+    const QString venv = project + QStringLiteral("/.venv");
+    QProcess make;
+    make.start(QStringLiteral("/usr/bin/python3"),
+               {QStringLiteral("-m"), QStringLiteral("venv"), QStringLiteral("--without-pip"), venv});
+    QVERIFY(make.waitForFinished(60000));
+    QVERIFY2(make.exitCode() == 0, make.readAllStandardError().constData());
+    const QString sitePackages =
+        venv + QStringLiteral("/lib/") +
+        QDir(venv + QStringLiteral("/lib")).entryList({QStringLiteral("python3.*")}).value(0) +
+        QStringLiteral("/site-packages");
+    writeFile(sitePackages + QStringLiteral("/debian-sid.pth"), site.toUtf8() + "\n");
+    writeFile(venv + QStringLiteral("/bin/alembic"),
+              "#!" + venv.toUtf8() + "/bin/python3\nimport sys\nfrom alembic.config import main\n"
+                                     "sys.exit(main())\n",
+              true);
+    writeFile(project + QStringLiteral("/alembic.ini"), "[alembic]\nscript_location = db\n");
+
+    LoadOptions options;
+    options.environment = envWith({});
+    const ProjectAlembic alembic = ProjectLoader::findAlembic(project, options);
+    QCOMPARE(alembic.source, ProjectAlembic::Source::Found);
+    QCOMPARE(alembic.rules.version(), expected.value());
+    QCOMPARE(alembic.detail, site);
+
+    const Result<AlembicProgram> program = AlembicProgram::find(project, QString(), {});
+    QVERIFY2(program.ok(), qPrintable(program.error()));
+    QCOMPARE(program->source(), AlembicProgram::Source::VirtualEnv);
+    const Result<InstalledAlembic> asked = InstalledAlembic::ask(*program, envWith({}), 60000);
+    QVERIFY2(asked.ok(), qPrintable(asked.error()));
+    QCOMPARE(asked->version, expected.value());
 }
 
 void TestInstalledAlembic::givenVersionWins()
