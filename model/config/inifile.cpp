@@ -81,6 +81,9 @@ Result<IniFile> IniFile::load(const QString& path, const QList<Item>& defaults)
         return Result<IniFile>::failure(tr("Cannot open %1: the file does not exist").arg(path));
     if (info.isDir())
         return Result<IniFile>::failure(tr("Cannot open %1: it is a folder").arg(path));
+    // a named pipe or a device would block the read forever
+    if (!info.isFile())
+        return Result<IniFile>::failure(tr("Cannot open %1: it is not a regular file").arg(path));
     if (info.size() > kMaxFileSize)
         return Result<IniFile>::failure(tr("Cannot open %1: the file is too large").arg(path));
     QFile file(path);

@@ -1,6 +1,7 @@
 #include "model/script/moduleevaluator.h"
 
 #include "model/script/revisionparser.h" // the translation context "RevisionParser"
+#include "model/script/pythontokenizer.h"
 #include "model/script/symboltable.h"
 
 #include <optional>
@@ -130,12 +131,26 @@ PyValue ModuleEvaluator::atom()
         if (t.text == QLatin1StringView("(") || t.text == QLatin1StringView("[")) {
             const bool list = t.text == QLatin1StringView("[");
             const TokenIt open = m_it;
+            if (m_depth >= PythonTokenizer::kMaxBracketDepth) {
+                // never recurse past what Python's own tokenizer allows
+                int depth = 0;
+                do {
+                    if (m_it->isOp(u'(') || m_it->isOp(u'['))
+                        ++depth;
+                    else if (m_it->isOp(u')') || m_it->isOp(u']'))
+                        --depth;
+                    ++m_it;
+                } while (m_it != m_end && depth > 0);
+                return PyValue::unknown(RevisionParser::tr("too many nested parentheses"));
+            }
             ++m_it;
             PyValue inner;
             if (atOp(list ? u']' : u')')) {
                 inner = PyValue::seq({});
             } else {
+                ++m_depth;
                 inner = expressionList(false);
+                --m_depth;
                 if (list && inner.kind != PyValue::Kind::Seq)
                     inner = PyValue::seq({inner});
             }

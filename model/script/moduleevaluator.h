@@ -36,6 +36,7 @@ private:
 
     const SymbolTable& m_symbols;
     int m_before = INT_MAX;
+    int m_depth = 0; // brackets being evaluated: bounded whatever the tokens say
     TokenIt m_it;
     TokenIt m_end;
 };

@@ -109,7 +109,9 @@ Result<PythonSource::FileContents> PythonSource::readFile(const QString& path, q
     FileContents contents;
 #ifdef Q_OS_UNIX
     const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a named pipe (a FIFO called x.py) must not wait for a writer;
+    // it is refused below as not a regular file. Regular files ignore the flag.
+    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return Failure{errorText(errno)};
     struct stat st;

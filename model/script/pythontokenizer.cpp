@@ -402,6 +402,10 @@ bool PythonTokenizer::scanLine(QList<PyToken>* tokens)
             continue;
         }
         if (u == '(' || u == '[' || u == '{') {
+            // CPython's tokenizer stops at MAXLEVEL (200) open brackets; so does this one,
+            // and so nothing downstream recurses deeper than that
+            if (m_open.size() >= kMaxBracketDepth)
+                return fail(tr("too many nested parentheses"), m_line);
             m_open.append({u, m_line});
             push(PyToken::Kind::Op, 1);
             continue;

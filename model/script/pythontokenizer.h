@@ -52,6 +52,9 @@ class PythonTokenizer
     Q_DECLARE_TR_FUNCTIONS(PythonTokenizer)
 
 public:
+    // CPython's MAXLEVEL: more open brackets at once are a SyntaxError there.
+    static constexpr int kMaxBracketDepth = 200;
+
     explicit PythonTokenizer(const QString& source);
 
     // Column of the first token of the next logical line; -1 at the end or after an error.

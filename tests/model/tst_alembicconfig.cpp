@@ -16,6 +16,8 @@
 #include <QTime>
 #include <QTimeZone>
 
+#include <sys/stat.h>
+
 #include <cmath>
 
 using namespace retort;
@@ -79,6 +81,21 @@ class TestAlembicConfig : public QObject
     Q_OBJECT
 
 private slots:
+    // A named pipe given as the config (or called pyproject.toml) is refused at once: reading
+    // it would block forever (issue 14).
+    void namedPipeIsRefusedNotWaitedOn()
+    {
+        QTemporaryDir dir;
+        for (const char* name : {"alembic.ini", "pyproject.toml"}) {
+            const QString path = dir.filePath(QString::fromLatin1(name));
+            QVERIFY(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+            const Result<AlembicConfig> config = AlembicConfig::load(path);
+            QVERIFY(!config.ok());
+            QVERIFY2(config.error().contains(QStringLiteral("not a regular file")),
+                     qPrintable(config.error()));
+        }
+    }
+
     // --- IniFile: configparser semantics ---
     void iniBasics();
     void iniContinuationLines();

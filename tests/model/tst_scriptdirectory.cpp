@@ -8,6 +8,8 @@
 #include <QTest>
 #include <QThreadPool>
 
+#include <sys/stat.h>
+
 #include <atomic>
 
 using namespace retort;
@@ -213,6 +215,41 @@ private slots:
         QCOMPARE(diagsOf("l_empty.py").size(), 1);
         for (const Diagnostic& d : g->diagnostics())
             QVERIFY2(!d.message.isEmpty() && d.isError(), qPrintable(d.path + u' ' + d.message));
+    }
+
+    // Found by probing (issue 14): brackets nested 13,000 deep overflowed a worker's stack
+    // (exit 139); a named pipe called *.py hung the scan. Python refuses more than 200 open
+    // brackets ("too many nested parentheses"); a pipe is no regular file.
+    void hostileFilesLoadTheRest()
+    {
+        QTemporaryDir dir;
+        const QString v = dir.filePath(QStringLiteral("versions"));
+        write(v + QStringLiteral("/a_ok.py"), script("aaaa"));
+        write(v + QStringLiteral("/b_deep.py"),
+              "x = " + QByteArray(13000, '[') + QByteArray(13000, ']') + "\n" + script("bbbb"));
+        write(v + QStringLiteral("/c_200.py"),
+              "x = " + QByteArray(200, '(') + "1" + QByteArray(200, ')') + "\n" + script("cccc"));
+        write(v + QStringLiteral("/d_201.py"),
+              "x = " + QByteArray(201, '(') + "1" + QByteArray(201, ')') + "\n" + script("dddd"));
+        const QString fifo = v + QStringLiteral("/e_pipe.py");
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+
+        const ScanResult r = ScriptDirectory::scan({v}, false); // returns: nothing blocks
+        const auto g = RevisionGraph::build(r.revisions, r.diagnostics);
+        QCOMPARE(idsOf(r), (QStringList{QStringLiteral("aaaa"), QStringLiteral("cccc")}));
+        auto only = [&](const char* file) {
+            const Diagnostics d = g->diagnosticsFor(v + u'/' + QString::fromUtf8(file));
+            return d.size() == 1 ? d.first() : Diagnostic{};
+        };
+        for (const char* file : {"b_deep.py", "d_201.py"}) {
+            const Diagnostic d = only(file);
+            QVERIFY2(d.message.contains(QStringLiteral("too many nested parentheses")), file);
+            QVERIFY(d.stopsAlembic); // Python's SyntaxError: alembic cannot import it either
+            QCOMPARE(d.line, 1);
+        }
+        QVERIFY(g->diagnosticsFor(v + QStringLiteral("/c_200.py")).isEmpty());
+        QVERIFY2(only("e_pipe.py").message.contains(QStringLiteral("not a regular file")),
+                 qPrintable(only("e_pipe.py").message));
     }
 
     void manyFilesInParallel()
