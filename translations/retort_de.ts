@@ -190,6 +190,10 @@
         <source>&apos;%1&apos; was never closed</source>
         <translation>&apos;%1&apos; wurde nie geschlossen</translation>
     </message>
+    <message>
+        <source>too many nested parentheses</source>
+        <translation>zu viele verschachtelte Klammern</translation>
+    </message>
 </context>
 <context>
     <name>RevisionGraph</name>
@@ -407,6 +411,10 @@
     <message>
         <source>The branch label &apos;%1&apos; contains &apos;@&apos;, &apos;-&apos; or &apos;+&apos;: targets cannot name it.</source>
         <translation>Das Branch-Label &apos;%1&apos; enthält &apos;@&apos;, &apos;-&apos; oder &apos;+&apos;: Ziele können es nicht benennen.</translation>
+    </message>
+    <message>
+        <source>too many nested parentheses</source>
+        <translation>zu viele verschachtelte Klammern</translation>
     </message>
 </context>
 <context>
@@ -890,6 +898,10 @@
     <message>
         <source>%1: %2 does not read pyproject.toml; [tool.alembic] needs alembic 1.16 or newer</source>
         <translation>%1: %2 liest keine pyproject.toml; [tool.alembic] braucht alembic 1.16 oder neuer</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: it is not a regular file</source>
+        <translation>%1 kann nicht geöffnet werden: keine reguläre Datei</translation>
     </message>
 </context>
 <context>
