@@ -901,7 +901,7 @@
     </message>
     <message>
         <source>Cannot open %1: it is not a regular file</source>
-        <translation>%1 kann nicht geöffnet werden: keine reguläre Datei</translation>
+        <translation>%1 kann nicht geöffnet werden: Es ist keine reguläre Datei</translation>
     </message>
 </context>
 <context>
