@@ -4,6 +4,8 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 
 namespace retort {
@@ -39,16 +41,35 @@ QString projectKey(const RecentProject& project)
     return QString::fromLatin1(QCryptographicHash::hash(id, QCryptographicHash::Sha1).toHex());
 }
 
+// The settings file is the person's own (URLs, environment, paths): readable by them only.
+// QSettings replaces the file through QSaveFile, which keeps an existing file's permissions,
+// so the file is made (or narrowed to) 0600 before QSettings first writes it.
+void keepPrivate(const QString& path)
+{
+    const QFileDevice::Permissions owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    QFile file(path);
+    if (!file.exists()) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (!file.open(QIODevice::WriteOnly))
+            return; // QSettings will say why it cannot write either
+        file.close();
+    }
+    if ((file.permissions() & ~(owner | QFileDevice::ReadUser | QFileDevice::WriteUser)) != 0)
+        file.setPermissions(owner);
+}
+
 } // namespace
 
 Settings::Settings()
     : m_settings(std::make_unique<QSettings>(QStringLiteral("Retort"), QStringLiteral("retort")))
 {
+    keepPrivate(m_settings->fileName());
 }
 
 Settings::Settings(const QString& iniFile)
     : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
 {
+    keepPrivate(m_settings->fileName());
 }
 
 Settings::~Settings() = default;

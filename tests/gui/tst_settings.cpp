@@ -1,5 +1,6 @@
 #include "app/settings.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,6 +62,40 @@ private slots:
         QCOMPARE(settings.connectionProfiles({a.path, QStringLiteral("alembic")}), json);
         QCOMPARE(settings.connectionProfiles(aOther), QByteArray("[]"));
         QVERIFY(settings.connectionProfiles({QStringLiteral("/p/b/alembic.ini"), QString()}).isEmpty());
+    }
+
+    // The settings file holds URLs and environments: readable by its owner only, both when
+    // Retort makes it and when an older version left it world-readable (issue 14).
+    void fileIsPrivate()
+    {
+        QTemporaryDir dir;
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                QFileDevice::ReadOther | QFileDevice::WriteOther;
+        const QString fresh = dir.filePath(QStringLiteral("sub/fresh.ini"));
+        {
+            Settings s(fresh);
+            s.addRecentProject(RecentProject{QStringLiteral("/p/alembic.ini"), QStringLiteral("alembic")});
+            s.sync();
+        }
+        QVERIFY(QFile::exists(fresh));
+        QCOMPARE(QFile::permissions(fresh) & others, QFileDevice::Permissions());
+
+        const QString old = dir.filePath(QStringLiteral("old.ini"));
+        {
+            QFile f(old);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("[General]\n");
+        }
+        QVERIFY(QFile::setPermissions(old, QFile::permissions(old) | QFileDevice::ReadGroup |
+                                               QFileDevice::ReadOther));
+        {
+            Settings s(old);
+            s.addRecentProject(RecentProject{QStringLiteral("/q/alembic.ini"), QStringLiteral("alembic")});
+            s.sync();
+        }
+        QCOMPARE(QFile::permissions(old) & others, QFileDevice::Permissions());
+        Settings reread(old);
+        QCOMPARE(reread.recentProjects().size(), 1);
     }
 
     void persists()
