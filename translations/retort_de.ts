@@ -3220,6 +3220,10 @@ Optionen:
         <source>retort-cli: alembic keeps the depends_on of %1 in a Python set: the order of these steps may differ from run to run</source>
         <translation>retort-cli: alembic hält die depends_on von %1 in einer Python-Menge: die Reihenfolge dieser Schritte kann von Lauf zu Lauf abweichen</translation>
     </message>
+    <message>
+        <source>retort-cli: the SQLite file %1 does not exist: at base (alembic would create it on its first run)</source>
+        <translation>retort-cli: die SQLite-Datei %1 existiert nicht: auf Basisstand (alembic würde sie beim ersten Lauf anlegen)</translation>
+    </message>
 </context>
 <context>
     <name>saveTextFile</name>

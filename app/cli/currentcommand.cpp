@@ -114,6 +114,13 @@ int runCurrentCommand(const QString& configPath, const QString& section, const Q
         err << state.error() << Qt::endl;
         return 3;
     }
+    // at base either way, but a SQLite file that is not there is worth saying (issue 14):
+    // a vanished database must not look like an empty one
+    if (state.isFileMissing())
+        err << Cli::tr("retort-cli: the SQLite file %1 does not exist: at base (alembic would "
+                       "create it on its first run)")
+                   .arg(state.missingFile())
+            << Qt::endl;
     for (const QString& id : state.sortedCurrentRevisions())
         out << id << '\n';
     out.flush();

@@ -361,6 +361,20 @@ private slots:
         QVERIFY(!QJsonDocument::fromJson(one.out.toUtf8()).object().value(QStringLiteral("order_may_vary")).toBool());
     }
 
+    // A SQLite file that is not there reads as at base, and says so; nothing is created.
+    void currentOnAMissingSqliteFile()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeProject(dir);
+        const QString db = dir.filePath(QStringLiteral("gone.db"));
+        const Run r = cli({QStringLiteral("-c"), ini, QStringLiteral("current"), QStringLiteral("--url"),
+                           QStringLiteral("sqlite:///") + db});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QString());
+        QVERIFY2(r.err.contains(QStringLiteral("does not exist")) && r.err.contains(db), qPrintable(r.err));
+        QVERIFY(!QFile::exists(db));
+    }
+
     // Broken projects: a message on stderr and a non-zero exit, never a crash.
     void brokenProjects_data()
     {
