@@ -3222,7 +3222,7 @@ Optionen:
     </message>
     <message>
         <source>retort-cli: the SQLite file %1 does not exist: at base (alembic would create it on its first run)</source>
-        <translation>retort-cli: die SQLite-Datei %1 existiert nicht: auf Basisstand (alembic würde sie beim ersten Lauf anlegen)</translation>
+        <translation>retort-cli: die SQLite-Datei %1 existiert nicht: auf Basis (alembic würde sie beim ersten Lauf anlegen)</translation>
     </message>
 </context>
 <context>
