@@ -352,9 +352,12 @@ bool PythonTokenizer::scanLine(QList<PyToken>* tokens)
         }
         if (u == '\\') {
             // Explicit line joining: a backslash must be the last character of the line.
+            // The line may end in \n, \r\n or a lone \r (old Mac files): Python takes all three.
             qsizetype j = m_pos + 1;
-            if (j < n && s.at(j) == u'\r')
-                ++j;
+            if (j < n && s.at(j) == u'\r') {
+                newline(j + 1 < n && s.at(j + 1) == u'\n' ? j + 2 : j + 1);
+                continue;
+            }
             if (j < n && s.at(j) == u'\n') {
                 newline(j + 1);
                 continue;

@@ -96,6 +96,30 @@ private slots:
         QCOMPARE(t.tokens.at(2).line, 2);
     }
 
+    // Python joins a backslash line whatever ends it: \n, \r\n or a lone \r (issue 14:
+    // Retort called a CR-only file a syntax error that Python 3.11 imports fine)
+    void backslashContinuationEveryLineEnding_data()
+    {
+        QTest::addColumn<QString>("eol");
+        QTest::newRow("LF") << QStringLiteral("\n");
+        QTest::newRow("CRLF") << QStringLiteral("\r\n");
+        QTest::newRow("CR") << QStringLiteral("\r");
+    }
+
+    void backslashContinuationEveryLineEnding()
+    {
+        QFETCH(QString, eol);
+        const PyTokens t = PythonTokenizer::tokenize(QStringLiteral("a = \\") + eol +
+                                                     QStringLiteral("  None") + eol +
+                                                     QStringLiteral("b = 2") + eol);
+        QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
+        QCOMPARE(kinds(t).mid(0, 8),
+                 (QStringList{QStringLiteral("N:a"), QStringLiteral("O:="), QStringLiteral("N:None"),
+                              QStringLiteral("NL"), QStringLiteral("N:b"), QStringLiteral("O:="),
+                              QStringLiteral("#:2"), QStringLiteral("NL")}));
+        QCOMPARE(t.tokens.at(4).line, 3);
+    }
+
     void operatorsAndAnnotations()
     {
         const PyTokens t = PythonTokenizer::tokenize(
