@@ -32,6 +32,96 @@ QString errorText(int error)
 #endif
 }
 
+// Length of the well-formed UTF-8 sequence at data[i], or 0 when it is not one.
+int utf8SequenceLength(const QByteArray& data, qsizetype i)
+{
+    const auto b = [&](qsizetype k) { return k < data.size() ? uchar(data.at(k)) : 0u; };
+    const uint c = b(i);
+    const auto cont = [&](qsizetype k, uint lo = 0x80, uint hi = 0xBF) {
+        return b(k) >= lo && b(k) <= hi;
+    };
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return cont(i + 1) ? 2 : 0;
+    if (c == 0xE0)
+        return cont(i + 1, 0xA0) && cont(i + 2) ? 3 : 0;
+    if (c == 0xED)
+        return cont(i + 1, 0x80, 0x9F) && cont(i + 2) ? 3 : 0;
+    if (c >= 0xE1 && c <= 0xEF)
+        return cont(i + 1) && cont(i + 2) ? 3 : 0;
+    if (c == 0xF0)
+        return cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    if (c >= 0xF1 && c <= 0xF3)
+        return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    if (c == 0xF4)
+        return cont(i + 1, 0x80, 0x8F) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    return 0;
+}
+
+// The line of the first byte that is not UTF-8 outside a comment, or 0 when every such byte
+// sits in a comment: CPython 3.11's tokenizer never decodes a comment, so it imports those
+// files (the project's alembic runs on Debian 12's 3.11). A small lexer over the bytes
+// follows strings (quotes, triple quotes, backslash escapes) so that '#' in a string is no
+// comment.
+int firstInvalidOutsideComments(const QByteArray& data)
+{
+    enum class State { Code, Comment, String };
+    State state = State::Code;
+    char quote = 0;
+    bool triple = false;
+    int line = 1;
+    const qsizetype n = data.size();
+    for (qsizetype i = 0; i < n;) {
+        const char c = data.at(i);
+        if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < n && data.at(i + 1) == '\n')
+                ++i;
+            ++i;
+            ++line;
+            if (state == State::Comment || (state == State::String && !triple))
+                state = State::Code;
+            continue;
+        }
+        if (state == State::Comment) {
+            ++i;
+            continue;
+        }
+        const int length = utf8SequenceLength(data, i);
+        if (length == 0)
+            return line;
+        if (length > 1) {
+            i += length;
+            continue;
+        }
+        if (state == State::Code) {
+            if (c == '#') {
+                state = State::Comment;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                triple = i + 2 < n && data.at(i + 1) == c && data.at(i + 2) == c;
+                state = State::String;
+                i += triple ? 3 : 1;
+                continue;
+            }
+            ++i;
+            continue;
+        }
+        // in a string
+        if (c == '\\') {
+            i += (i + 1 < n && data.at(i + 1) != '\n' && data.at(i + 1) != '\r') ? 2 : 1;
+            continue;
+        }
+        if (c == quote && (!triple || (i + 2 < n && data.at(i + 1) == c && data.at(i + 2) == c))) {
+            i += triple ? 3 : 1;
+            state = State::Code;
+            continue;
+        }
+        ++i;
+    }
+    return 0;
+}
+
 } // namespace
 
 Result<QString, PythonSource::DecodeError> PythonSource::decode(const QByteArray& bytes)
@@ -71,19 +161,9 @@ Result<QString, PythonSource::DecodeError> PythonSource::decode(const QByteArray
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         QString text = decoder.decode(data);
         if (decoder.hasError()) {
-            // Find the line of the first bad byte for the message.
-            qsizetype good = 0;
-            int line = 1;
-            while (good < data.size()) {
-                const qsizetype next = data.indexOf('\n', good);
-                const qsizetype stop = next < 0 ? data.size() : next + 1;
-                QStringDecoder probe(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-                (void)QString(probe.decode(data.mid(good, stop - good)));
-                if (probe.hasError())
-                    break;
-                good = stop;
-                ++line;
-            }
+            const int line = firstInvalidOutsideComments(data);
+            if (line == 0) // only comments hold bytes that are not UTF-8: Python reads it
+                return QString(QStringDecoder(QStringDecoder::Utf8).decode(data));
             return Failure{DecodeError{
                 RevisionParser::tr("The file is not valid UTF-8 and declares no other encoding."),
                 line}};

@@ -193,8 +193,9 @@ private slots:
         for (const Revision& rev : g->revisions())
             loaded << rev.id;
         QCOMPARE(loaded, (QStringList{QStringLiteral("aaaa"), QStringLiteral("bbbb"),
-                                      QStringLiteral("gggg"), QStringLiteral("hhhh"),
-                                      QStringLiteral("iiii"), QStringLiteral("jjjj")}));
+                                      QStringLiteral("eeee"), QStringLiteral("gggg"),
+                                      QStringLiteral("hhhh"), QStringLiteral("iiii"),
+                                      QStringLiteral("jjjj")}));
         auto diagsOf = [&](const char* file) {
             return g->diagnosticsFor(v + u'/' + QString::fromUtf8(file));
         };
@@ -203,8 +204,8 @@ private slots:
         QVERIFY(diagsOf("c_syntax.py").first().message.contains(QStringLiteral("syntax")));
         QCOMPARE(diagsOf("c_syntax.py").first().line, 1);
         QCOMPARE(diagsOf("d_binary.py").size(), 1);
-        QCOMPARE(diagsOf("e_latin1.py").size(), 1);
-        QCOMPARE(diagsOf("e_latin1.py").first().line, 3);
+        // not UTF-8 only in a comment: Python 3.11 imports it, so it loads
+        QVERIFY(diagsOf("e_latin1.py").isEmpty());
         QCOMPARE(diagsOf("f_dup.py").size(), 1);
         QCOMPARE(diagsOf("b_ok.py").size(), 1); // told about its twin
         QCOMPARE(diagsOf("g_dangling.py").size(), 1);
