@@ -45,6 +45,26 @@ QProcessEnvironment envWith(const QString& pythonPath)
     return env;
 }
 
+// `python3 -m venv --without-pip [extra] DIR`, as teams make their .venv; returns its
+// site-packages folder, or "" (with a failure recorded) when the venv could not be made.
+QString makeVenv(const QString& dir, const QStringList& extra = {})
+{
+    QProcess make;
+    make.start(QStringLiteral("/usr/bin/python3"),
+               QStringList{QStringLiteral("-m"), QStringLiteral("venv"), QStringLiteral("--without-pip")} +
+                   extra + QStringList{dir});
+    if (!make.waitForFinished(60000) || make.exitCode() != 0) {
+        QTest::qFail(make.readAllStandardError().constData(), __FILE__, __LINE__);
+        return {};
+    }
+    const QStringList libs = QDir(dir + QStringLiteral("/lib")).entryList({QStringLiteral("python3.*")});
+    if (libs.size() != 1) {
+        QTest::qFail("the venv has no single lib/python3.X", __FILE__, __LINE__);
+        return {};
+    }
+    return dir + QStringLiteral("/lib/") + libs.first() + QStringLiteral("/site-packages");
+}
+
 } // namespace
 
 class TestInstalledAlembic : public QObject
@@ -111,15 +131,9 @@ void TestInstalledAlembic::venvWithPthFile()
 {
     // python3 -m venv --without-pip, and a .pth file naming where the packages are
     const QString venv = m_dir.filePath(QStringLiteral("venv1"));
-    QProcess make;
-    make.start(QStringLiteral("/usr/bin/python3"),
-               {QStringLiteral("-m"), QStringLiteral("venv"), QStringLiteral("--without-pip"), venv});
-    QVERIFY(make.waitForFinished(60000));
-    QVERIFY2(make.exitCode() == 0, make.readAllStandardError().constData());
+    const QString site = makeVenv(venv);
+    QVERIFY(!site.isEmpty());
     const QString packages = fakeAlembic(m_dir.filePath(QStringLiteral("packages")), "1.16.5");
-    const QStringList sites = QDir(venv + QStringLiteral("/lib")).entryList({QStringLiteral("python3.*")});
-    QCOMPARE(sites.size(), 1);
-    const QString site = venv + QStringLiteral("/lib/") + sites.first() + QStringLiteral("/site-packages");
     writeFile(site + QStringLiteral("/team.pth"), "# the team's packages\nimport os\n" +
                                                       packages.toUtf8() + "\n");
     const QString python = venv + QStringLiteral("/bin/python3");
@@ -137,12 +151,7 @@ void TestInstalledAlembic::venvWithPthFile()
 void TestInstalledAlembic::venvIncludingSystemSitePackages()
 {
     const QString venv = m_dir.filePath(QStringLiteral("venv2"));
-    QProcess make;
-    make.start(QStringLiteral("/usr/bin/python3"),
-               {QStringLiteral("-m"), QStringLiteral("venv"), QStringLiteral("--without-pip"),
-                QStringLiteral("--system-site-packages"), venv});
-    QVERIFY(make.waitForFinished(60000));
-    QVERIFY2(make.exitCode() == 0, make.readAllStandardError().constData());
+    QVERIFY(!makeVenv(venv, {QStringLiteral("--system-site-packages")}).isEmpty());
     const Result<InstalledAlembic> found =
         InstalledAlembic::find(venv + QStringLiteral("/bin/python3"), {}, envWith({}));
     QVERIFY2(found.ok(), qPrintable(found.error()));
@@ -155,15 +164,8 @@ void TestInstalledAlembic::projectVenvBesideTheConfig()
     // project/db/: AlembicProgram picks the venv, and its alembic is the one found
     const QString project = m_dir.filePath(QStringLiteral("project"));
     const QString venv = project + QStringLiteral("/.venv");
-    QProcess make;
-    make.start(QStringLiteral("/usr/bin/python3"),
-               {QStringLiteral("-m"), QStringLiteral("venv"), QStringLiteral("--without-pip"), venv});
-    QVERIFY(make.waitForFinished(60000));
-    QVERIFY2(make.exitCode() == 0, make.readAllStandardError().constData());
-    const QString sitePackages =
-        venv + QStringLiteral("/lib/") +
-        QDir(venv + QStringLiteral("/lib")).entryList({QStringLiteral("python3.*")}).value(0) +
-        QStringLiteral("/site-packages");
+    const QString sitePackages = makeVenv(venv);
+    QVERIFY(!sitePackages.isEmpty());
     fakeAlembic(sitePackages, "1.12.1");
     writeFile(venv + QStringLiteral("/bin/alembic"),
               "#!" + venv.toUtf8() + "/bin/python3\nimport sys\nfrom alembic.config import main\n"
@@ -196,15 +198,8 @@ void TestInstalledAlembic::teamVenvWithDebiansNewestAlembic()
 
     const QString project = m_dir.filePath(QStringLiteral("team"));
     const QString venv = project + QStringLiteral("/.venv");
-    QProcess make;
-    make.start(QStringLiteral("/usr/bin/python3"),
-               {QStringLiteral("-m"), QStringLiteral("venv"), QStringLiteral("--without-pip"), venv});
-    QVERIFY(make.waitForFinished(60000));
-    QVERIFY2(make.exitCode() == 0, make.readAllStandardError().constData());
-    const QString sitePackages =
-        venv + QStringLiteral("/lib/") +
-        QDir(venv + QStringLiteral("/lib")).entryList({QStringLiteral("python3.*")}).value(0) +
-        QStringLiteral("/site-packages");
+    const QString sitePackages = makeVenv(venv);
+    QVERIFY(!sitePackages.isEmpty());
     writeFile(sitePackages + QStringLiteral("/debian-sid.pth"), site.toUtf8() + "\n");
     writeFile(venv + QStringLiteral("/bin/alembic"),
               "#!" + venv.toUtf8() + "/bin/python3\nimport sys\nfrom alembic.config import main\n"
