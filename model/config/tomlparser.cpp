@@ -385,19 +385,8 @@ Result<std::unique_ptr<TomlParser::Node>> TomlParser::parseInlineTable(int depth
             return fail(tr("an inline table must be on one line and end with '}'"));
         if (peek() == u'}')
             return fail(tr("a trailing comma is not allowed in an inline table"));
-        Result<QStringList> key = parseKey();
-        if (!key)
-            return Failure{key.error()};
-        skipSpaces();
-        if (peek() != u'=')
-            return fail(tr("expected '=' after the key %1").arg(displayKey(*key)));
-        ++m_pos;
-        skipSpaces();
-        Result<std::unique_ptr<Node>> value = parseValue(depth + 1);
-        if (!value)
-            return value;
-        if (Result<void> inserted = insertKeyValue(*out, *key, std::move(*value)); !inserted)
-            return Failure{inserted.error()};
+        if (Result<void> pair = parseKeyValueInto(*out, depth + 1); !pair)
+            return Failure{pair.error()};
         skipSpaces();
         if (peek() == u',') {
             ++m_pos;
@@ -518,6 +507,24 @@ Result<TomlParser::Node*> TomlParser::defineTable(Node& root, const QStringList&
     return it->second.get();
 }
 
+// `key = value` (the value nested `depth` deep), put into `table`: the same in a table and
+// in an inline table.
+Result<void> TomlParser::parseKeyValueInto(Node& table, int depth)
+{
+    Result<QStringList> key = parseKey();
+    if (!key)
+        return Failure{key.error()};
+    skipSpaces();
+    if (peek() != u'=')
+        return fail(tr("expected '=' after the key %1").arg(displayKey(*key)));
+    ++m_pos;
+    skipSpaces();
+    Result<std::unique_ptr<Node>> value = parseValue(depth);
+    if (!value)
+        return Failure{value.error()};
+    return insertKeyValue(table, *key, std::move(*value));
+}
+
 Result<void> TomlParser::insertKeyValue(Node& table, const QStringList& key,
                                         std::unique_ptr<Node> value)
 {
@@ -577,20 +584,8 @@ Result<QVariantMap> TomlParser::parseDocument()
             if (Result<void> ended = expectLineEnd(); !ended)
                 return Failure{ended.error()};
         } else {
-            Result<QStringList> key = parseKey();
-            if (!key)
-                return Failure{key.error()};
-            skipSpaces();
-            if (peek() != u'=')
-                return fail(tr("expected '=' after the key %1").arg(displayKey(*key)));
-            ++m_pos;
-            skipSpaces();
-            Result<std::unique_ptr<Node>> value = parseValue(1);
-            if (!value)
-                return Failure{value.error()};
-            if (Result<void> inserted = insertKeyValue(*current, *key, std::move(*value));
-                !inserted)
-                return Failure{inserted.error()};
+            if (Result<void> pair = parseKeyValueInto(*current, 1); !pair)
+                return Failure{pair.error()};
             if (Result<void> ended = expectLineEnd(); !ended)
                 return Failure{ended.error()};
         }

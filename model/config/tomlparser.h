@@ -104,6 +104,7 @@ private:
     // The table a [key] or [[key]] header opens, for the key/value lines that follow.
     Result<Node*> defineTable(Node& root, const QStringList& key, bool arrayOfTables);
     Result<void> insertKeyValue(Node& table, const QStringList& key, std::unique_ptr<Node> value);
+    Result<void> parseKeyValueInto(Node& table, int depth);
 
     QStringView m_s;
     QString m_source;
