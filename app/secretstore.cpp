@@ -20,6 +20,19 @@ bool meansUnavailable(QKeychain::Error error)
     return error != QKeychain::NoError && error != QKeychain::EntryNotFound;
 }
 
+// A job without a parent: it deletes itself when the keychain has answered. As a child of the
+// store it would die with it while libsecret still holds a pointer to it for the answer
+// (found by tst_secretsproof: a crash when a window closed with a write on its way).
+template<class Job>
+Job* makeJob(const QString& key)
+{
+    auto* job = new Job(QString::fromLatin1(SecretStore::kService));
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    return job;
+}
+
 } // namespace
 
 SecretStore::SecretStore(Backend backend, QObject* parent) : QObject(parent), m_backend(backend)
@@ -68,12 +81,9 @@ void SecretStore::read(const QString& key, QObject* context,
 
 void SecretStore::readKeychain(const QString& key)
 {
-    auto* job = new QKeychain::ReadPasswordJob(QString::fromLatin1(kService), this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
+    auto* job = makeJob<QKeychain::ReadPasswordJob>(key);
     // A keychain that never answers (a prompt nobody sees) must not hold the databases.
-    auto* timer = new QTimer(job);
+    auto* timer = new QTimer(this);
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, this, [this, key] {
         setAvailability(Availability::Unavailable,
@@ -81,8 +91,13 @@ void SecretStore::readKeychain(const QString& key)
                             .arg(kTimeoutMs / 1000));
         finishRead(key, m_memory.value(key));
     });
-    connect(job, &QKeychain::Job::finished, this, [this, key, timer](QKeychain::Job* j) {
-        timer->stop();
+    connect(timer, &QTimer::timeout, timer, &QObject::deleteLater);
+    connect(job, &QKeychain::Job::finished, this,
+            [this, key, timer = QPointer<QTimer>(timer)](QKeychain::Job* j) {
+        if (timer) {
+            timer->stop();
+            timer->deleteLater();
+        }
         if (!m_waiting.contains(key))
             return; // answered after the timeout
         auto* readJob = static_cast<QKeychain::ReadPasswordJob*>(j);
@@ -115,10 +130,7 @@ void SecretStore::write(const QString& key, const QString& value)
     m_memory.insert(key, value);
     if (m_availability == Availability::Unavailable)
         return;
-    auto* job = new QKeychain::WritePasswordJob(QString::fromLatin1(kService), this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
+    auto* job = makeJob<QKeychain::WritePasswordJob>(key);
     job->setTextData(value);
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job* j) {
         if (j->error() == QKeychain::NoError)
@@ -134,11 +146,7 @@ void SecretStore::remove(const QString& key)
     m_memory.remove(key);
     if (m_availability == Availability::Unavailable)
         return;
-    auto* job = new QKeychain::DeletePasswordJob(QString::fromLatin1(kService), this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    job->start();
+    makeJob<QKeychain::DeletePasswordJob>(key)->start();
 }
 
 } // namespace retort
