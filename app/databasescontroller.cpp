@@ -101,11 +101,13 @@ QString DatabasesController::secretsNote() const
 void DatabasesController::askForSecrets(const QString& name)
 {
     const ConnectionProfile* profile = m_session->profile(name);
-    if (!profile || profile->unknownSecrets().isEmpty() ||
-        (m_prompt && m_prompt->profileName() == name))
+    if (!profile || profile->unknownSecrets().isEmpty())
         return;
-    if (m_prompt)
-        return; // one question at a time; Refresh asks for the next
+    if (m_prompt) { // one question at a time: the others follow it
+        if (m_prompt->profileName() != name && !m_waitingPrompts.contains(name))
+            m_waitingPrompts.append(name);
+        return;
+    }
     const QString where = m_session->config() ? profile->displayUrl(*m_session->config())
                                               : profile->displayUrl();
     auto* prompt = new SecretPrompt(name, where, profile->unknownSecrets(), secretsNote(),
@@ -114,6 +116,11 @@ void DatabasesController::askForSecrets(const QString& name)
     m_prompt = prompt;
     connect(prompt, &QDialog::accepted, this, [this, prompt, name] {
         m_session->supplySecrets(name, prompt->secrets());
+    });
+    connect(prompt, &QDialog::finished, this, [this] {
+        m_prompt = nullptr;
+        if (!m_waitingPrompts.isEmpty())
+            askForSecrets(m_waitingPrompts.takeFirst());
     });
     prompt->open();
 }

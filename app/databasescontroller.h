@@ -39,6 +39,7 @@ private:
     DatabasesView* m_view = nullptr;
     QPointer<ProfileDialog> m_dialog;
     QPointer<SecretPrompt> m_prompt;
+    QStringList m_waitingPrompts; // profiles to ask for once the open prompt is answered
     quint64 m_testId = 0;
 };
 

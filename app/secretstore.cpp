@@ -79,42 +79,50 @@ void SecretStore::read(const QString& key, QObject* context,
     readKeychain(key);
 }
 
-void SecretStore::readKeychain(const QString& key)
+void SecretStore::startJob(QKeychain::Job* job, std::function<void(QKeychain::Job*)> answered)
 {
-    auto* job = makeJob<QKeychain::ReadPasswordJob>(key);
-    // A keychain that never answers (a prompt nobody sees) must not hold the databases.
+    // A keychain that never answers (a prompt nobody sees, a service that hangs) must not
+    // hold the databases: after kTimeoutMs it counts as no keychain, and a late answer is
+    // dropped.
     auto* timer = new QTimer(this);
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, key] {
+    auto done = std::make_shared<bool>(false);
+    connect(timer, &QTimer::timeout, this, [this, timer, done, answered] {
+        timer->deleteLater();
+        *done = true;
         setAvailability(Availability::Unavailable,
                         tr("The system keychain did not answer within %1 seconds.")
                             .arg(kTimeoutMs / 1000));
-        finishRead(key, m_memory.value(key));
+        answered(nullptr);
     });
-    connect(timer, &QTimer::timeout, timer, &QObject::deleteLater);
     connect(job, &QKeychain::Job::finished, this,
-            [this, key, timer = QPointer<QTimer>(timer)](QKeychain::Job* j) {
-        if (timer) {
-            timer->stop();
-            timer->deleteLater();
-        }
-        if (!m_waiting.contains(key))
-            return; // answered after the timeout
-        auto* readJob = static_cast<QKeychain::ReadPasswordJob*>(j);
-        QString value;
-        if (j->error() == QKeychain::NoError) {
+            [timer = QPointer<QTimer>(timer), done, answered](QKeychain::Job* j) {
+                if (*done)
+                    return;
+                *done = true;
+                if (timer) {
+                    timer->stop();
+                    timer->deleteLater();
+                }
+                answered(j);
+            });
+    timer->start(kTimeoutMs);
+    job->start();
+}
+
+void SecretStore::readKeychain(const QString& key)
+{
+    startJob(makeJob<QKeychain::ReadPasswordJob>(key), [this, key](QKeychain::Job* j) {
+        if (j && j->error() == QKeychain::NoError) {
             setAvailability(Availability::Available);
-            value = readJob->textData();
-            m_memory.insert(key, value);
-        } else if (j->error() == QKeychain::EntryNotFound) {
+            m_memory.insert(key, static_cast<QKeychain::ReadPasswordJob*>(j)->textData());
+        } else if (j && j->error() == QKeychain::EntryNotFound) {
             setAvailability(Availability::Available);
-        } else if (meansUnavailable(j->error())) {
+        } else if (j && meansUnavailable(j->error())) {
             setAvailability(Availability::Unavailable, j->errorString());
         }
         finishRead(key, m_memory.value(key));
     });
-    timer->start(kTimeoutMs);
-    job->start();
 }
 
 void SecretStore::finishRead(const QString& key, const QString& value)
@@ -132,13 +140,14 @@ void SecretStore::write(const QString& key, const QString& value)
         return;
     auto* job = makeJob<QKeychain::WritePasswordJob>(key);
     job->setTextData(value);
-    connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job* j) {
+    startJob(job, [this](QKeychain::Job* j) {
+        if (!j)
+            return; // timed out: said already
         if (j->error() == QKeychain::NoError)
             setAvailability(Availability::Available);
         else
             setAvailability(Availability::Unavailable, j->errorString());
     });
-    job->start();
 }
 
 void SecretStore::remove(const QString& key)

@@ -7,6 +7,10 @@
 
 #include <functional>
 
+namespace QKeychain {
+class Job;
+}
+
 namespace retort {
 
 // Where Retort keeps secrets (profile passwords, secret environment values): the system
@@ -54,6 +58,8 @@ signals:
 
 private:
     void setAvailability(Availability availability, const QString& reason = {});
+    // Starts the job; `answered` gets it when the keychain answers, or null on a timeout.
+    void startJob(QKeychain::Job* job, std::function<void(QKeychain::Job*)> answered);
     void readKeychain(const QString& key);
     void finishRead(const QString& key, const QString& value);
 
