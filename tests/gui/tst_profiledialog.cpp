@@ -89,6 +89,21 @@ private slots:
         QVERIFY(p.secretSlots().contains(QStringLiteral("env/API_TOKEN")));
     }
 
+    void aTypedSecretIsMaskedWhenTheFocusMovesOn()
+    {
+        ProfileDialog dialog(ConnectionProfile(), {}, {});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        Fields f(dialog);
+        f.environment->setFocus();
+        f.environment->setPlainText(QStringLiteral("APP_ENV=x\nDB_PASSWORD=Typed-Env-8"));
+        f.url->setFocus();
+        QTRY_VERIFY(!f.environment->toPlainText().contains(QStringLiteral("Typed-Env-8")));
+        QVERIFY(f.environment->toPlainText().contains(QStringLiteral("APP_ENV=x")));
+        QCOMPARE(dialog.profile().environment().value(QStringLiteral("DB_PASSWORD")),
+                 QStringLiteral("Typed-Env-8"));
+    }
+
     void passwordTypedIntoTheUrlMovesToItsField()
     {
         ProfileDialog dialog(ConnectionProfile(), {}, {});

@@ -153,12 +153,18 @@ private:
         w.databasesController()->addProfile();
         ProfileDialog* dialog = w.databasesController()->activeDialog();
         QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
         dialog->findChild<QLineEdit*>(QStringLiteral("name"))->setText(name);
         auto* urlField = dialog->findChild<QLineEdit*>(QStringLiteral("url"));
         urlField->setText(url);
         emit urlField->editingFinished();
-        look(); // the password field is masked (what is typed into the editor is shown)
-        dialog->findChild<QPlainTextEdit*>(QStringLiteral("environment"))->setPlainText(env);
+        auto* environment = dialog->findChild<QPlainTextEdit*>(QStringLiteral("environment"));
+        environment->setFocus();
+        QTRY_VERIFY(environment->hasFocus());
+        environment->setPlainText(env);
+        urlField->setFocus(); // typed secrets are masked once the focus moves on
+        QTRY_VERIFY(!environment->toPlainText().contains(kToken));
+        look();
         dialog->accept();
         QVERIFY(!dialog->isVisible());
     }

@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -56,6 +57,7 @@ ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList
     m_reveal->setCheckable(true);
     m_reveal->setToolTip(tr("Show the password and the secret environment values"));
     connect(m_reveal, &QToolButton::toggled, this, &ProfileDialog::revealSecrets);
+    // a secret value typed into the environment is masked once the focus moves on
     m_secretsNote = new QLabel;
     m_secretsNote->setWordWrap(true);
     m_secretsNote->setForegroundRole(QPalette::PlaceholderText);
@@ -82,6 +84,7 @@ ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList
     env.sort();
     m_environment->setPlainText(env.join(u'\n'));
     m_environment->setFixedHeight(fontMetrics().lineSpacing() * 4 + 12);
+    m_environment->installEventFilter(this);
     m_xArguments = new QPlainTextEdit(profile.xArguments().join(u'\n'));
     m_xArguments->setTabChangesFocus(true);
     m_xArguments->setPlaceholderText(tr("One -x value a line, e.g. tenant=acme"));
@@ -204,6 +207,16 @@ QString ProfileDialog::validationError() const
                 .arg(secret.first());
     }
     return {};
+}
+
+bool ProfileDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_environment && event->type() == QEvent::FocusOut && !secretsRevealed()) {
+        const QString masked = environmentText(false);
+        if (masked != m_environment->toPlainText())
+            m_environment->setPlainText(masked);
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void ProfileDialog::setSecretsNote(const QString& text)

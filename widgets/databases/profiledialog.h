@@ -56,6 +56,9 @@ public:
 signals:
     void testRequested(const retort::ConnectionProfile& profile);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void revealSecrets(bool reveal);
     void movePasswordOutOfUrl();
