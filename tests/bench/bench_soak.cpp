@@ -1,0 +1,341 @@
+// Soak: upgrade / downgrade cycles of the bookshop demo on a private PostgreSQL server,
+// through the runner in one real window (MainWindow, offscreen), driven with the actions a
+// person uses: Upgrade All Heads and Downgrade to Selected (the demo's first revision)
+// confirmed in the plan dialog. After each cycle, once the version table has been read again
+// and the window is idle, it measures this process: RSS (VmRSS), open file descriptors
+// (/proc/self/fd) and threads (Threads). Prints a table and a summary; asserts nothing (not a
+// test). scripts/bench-soak builds and runs it.
+//
+//   bench_soak DEMO_DIR [CYCLES]
+#include "app/databasesession.h"
+#include "app/mainwindow.h"
+#include "app/projectsession.h"
+#include "app/runcontroller.h"
+#include "app/settings.h"
+#include "model/db/databasestate.h"
+#include "model/graph/revisiongraph.h"
+#include "support/testfiles.h"
+#include "support/testservers.h"
+#include "widgets/graph/graphview.h"
+#include "widgets/plan/plandialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+
+#include <functional>
+
+using namespace retort;
+
+namespace {
+
+struct Sample
+{
+    int cycle = 0;
+    double rssMb = 0;
+    int fds = 0;
+    int threads = 0;
+    double seconds = 0;
+};
+
+// "VmRSS:    123456 kB" and "Threads:  7" from /proc/self/status.
+Sample measure(int cycle, double seconds)
+{
+    Sample s;
+    s.cycle = cycle;
+    s.seconds = seconds;
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray& line : status.readAll().split('\n')) {
+            const QList<QByteArray> words = line.simplified().split(' ');
+            if (words.size() < 2)
+                continue;
+            if (words.first() == "VmRSS:")
+                s.rssMb = words.at(1).toDouble() / 1024.0;
+            else if (words.first() == "Threads:")
+                s.threads = words.at(1).toInt();
+        }
+    }
+    status.close();
+    // the listing itself holds one descriptor open, the same every time
+    s.fds = int(QDir(QStringLiteral("/proc/self/fd"))
+                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System)
+                    .size());
+    return s;
+}
+
+// Runs the event loop until `done` holds (checked every 10 ms) or `timeoutMs` passes.
+bool waitFor(const std::function<bool()>& done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(10, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+// Lets queued work (deleteLater, late signals) run for `ms`.
+void settle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// Least-squares slope of y over x.
+double slope(const QList<double>& x, const QList<double>& y)
+{
+    const qsizetype n = x.size();
+    if (n < 2)
+        return 0;
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        sx += x.at(i);
+        sy += y.at(i);
+        sxx += x.at(i) * x.at(i);
+        sxy += x.at(i) * y.at(i);
+    }
+    const double d = double(n) * sxx - sx * sx;
+    return d == 0 ? 0 : (double(n) * sxy - sx * sy) / d;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        err << "usage: bench_soak DEMO_DIR [CYCLES]\n";
+        return 2;
+    }
+    const QString demo = QFileInfo(args.at(1)).absoluteFilePath();
+    const int cycles = args.size() > 2 ? args.at(2).toInt() : 50;
+    constexpr int kWarmUp = 5; // cycles before the figures are compared
+    constexpr double kRssBoundMb = 5.0;
+
+    // PostgreSQL, private to this run; its password reaches libpq (Qt's QPSQL and psycopg2
+    // alike) through a password file, so no URL or profile holds it.
+    retort::test::TestServers servers(QStringLiteral("/tmp/retort-soak-XXXXXX"));
+    if (!servers.valid()) {
+        err << "cannot make a temporary folder\n";
+        return 3;
+    }
+    err << "starting PostgreSQL...\n";
+    if (const QString problem = servers.startPostgres(); !problem.isEmpty()) {
+        err << problem << '\n';
+        return 3;
+    }
+    const retort::test::Run created = servers.psql(QStringLiteral("postgres"),
+                                                   QStringLiteral("CREATE DATABASE soak"));
+    if (created.exitCode != 0) {
+        err << "CREATE DATABASE failed: " << created.describe() << '\n';
+        return 3;
+    }
+    const QString passFile = servers.root() + QStringLiteral("/pgpass");
+    {
+        QFile f(passFile);
+        if (!f.open(QIODevice::WriteOnly))
+            return 3;
+        f.write("*:*:*:postgres:" + retort::test::kPassword.toUtf8() + '\n');
+        f.close();
+        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    qputenv("PGPASSFILE", passFile.toUtf8());
+
+    // A copy of the demo whose own database is the server's.
+    const QString project = servers.root() + QStringLiteral("/demo");
+    if (!retort::testsupport::copyTree(demo, project)) {
+        err << "cannot copy " << demo << '\n';
+        return 3;
+    }
+    QFile::remove(project + QStringLiteral("/demo.db"));
+    const QString ini = project + QStringLiteral("/alembic.ini");
+    const QString url = QStringLiteral("postgresql+psycopg2://postgres@/soak?host=%1&port=%2")
+                            .arg(servers.pgSocketDir())
+                            .arg(servers.pgPort());
+    {
+        QFile f(ini);
+        if (!f.open(QIODevice::ReadOnly))
+            return 3;
+        QString text = QString::fromUtf8(f.readAll());
+        f.close();
+        text.replace(QStringLiteral("sqlalchemy.url = sqlite:///%(here)s/demo.db"),
+                     QStringLiteral("sqlalchemy.url = ") + url);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return 3;
+        f.write(text.toUtf8());
+    }
+
+    Settings settings(servers.root() + QStringLiteral("/settings.ini"));
+    settings.setPythonInterpreter(RecentProject{ini, QStringLiteral("alembic")},
+                                  QStringLiteral(RETORT_TEST_PYTHON));
+    auto window = std::make_unique<MainWindow>(settings);
+    window->resize(1400, 900);
+    window->show();
+    window->openProject(ini);
+    DatabaseSession* databases = window->databases();
+    RunController* runs = window->runController();
+    const auto settled = [&] {
+        const QString profile = databases->selectedProfile();
+        const DatabaseState state = databases->state(profile);
+        return !profile.isEmpty() && !databases->isReading(profile) && !state.isNotRead() &&
+               state.isReadable() && !runs->isRunning();
+    };
+    if (!waitFor([&] { return window->session()->project().isLoaded() && settled(); }, 60000)) {
+        err << "the demo did not load or its database could not be read: "
+            << databases->state(databases->selectedProfile()).error() << '\n';
+        return 3;
+    }
+    const RevisionGraph& graph = *window->session()->project().graph;
+    QString root;
+    for (const Revision& revision : graph.revisions())
+        if (revision.downRevisions.isEmpty())
+            root = revision.id;
+    const QStringList heads = graph.heads();
+    err << "demo: " << graph.size() << " revisions, heads " << heads.join(u' ') << ", first "
+        << root << "\n";
+
+    // One run through the plan dialog, as a person confirms it; true when it succeeded and
+    // the version table, read again, holds `expected`.
+    const auto confirmAndWait = [&](QAction* action, const QStringList& expected) -> bool {
+        if (!action->isEnabled()) {
+            err << action->text() << " is disabled\n";
+            return false;
+        }
+        action->trigger();
+        if (!waitFor([&] { return runs->planDialog() != nullptr; }, 60000)) {
+            err << "no plan dialog for " << action->text() << ": " << runs->lastProblem() << '\n';
+            return false;
+        }
+        bool finished = false;
+        RunEvent::Status status = RunEvent::Status::Failed;
+        const QMetaObject::Connection c = QObject::connect(
+            runs, &RunController::runFinished, [&](const QString&, RunEvent::Status s) {
+                finished = true;
+                status = s;
+            });
+        runs->planDialog()->confirmButton()->click();
+        const bool ended = waitFor([&] { return finished; }, 600000);
+        QObject::disconnect(c);
+        if (!ended || status != RunEvent::Status::Succeeded) {
+            err << action->text() << " did not succeed\n";
+            return false;
+        }
+        if (!waitFor([&] {
+                return settled() &&
+                       databases->selectedState().sortedCurrentRevisions() == expected;
+            },
+                     60000)) {
+            err << "after " << action->text() << " the version table holds "
+                << databases->selectedState().sortedCurrentRevisions().join(u' ') << '\n';
+            return false;
+        }
+        return true;
+    };
+    QStringList sortedHeads = heads;
+    sortedHeads.sort();
+
+    QList<Sample> samples;
+    settle(500);
+    samples << measure(0, 0);
+    out << QStringLiteral("%1 %2 %3 %4 %5\n")
+               .arg(QStringLiteral("cycle"), 5)
+               .arg(QStringLiteral("RSS MB"), 8)
+               .arg(QStringLiteral("fds"), 5)
+               .arg(QStringLiteral("threads"), 7)
+               .arg(QStringLiteral("s/cycle"), 7);
+    const auto print = [&](const Sample& s) {
+        out << QStringLiteral("%1 %2 %3 %4 %5\n")
+                   .arg(s.cycle, 5)
+                   .arg(s.rssMb, 8, 'f', 1)
+                   .arg(s.fds, 5)
+                   .arg(s.threads, 7)
+                   .arg(s.seconds, 7, 'f', 1);
+        out.flush();
+    };
+    print(samples.last());
+    for (int cycle = 1; cycle <= cycles; ++cycle) {
+        QElapsedTimer t;
+        t.start();
+        if (!confirmAndWait(runs->upgradeHeadsAction(), sortedHeads))
+            return 1;
+        if (!window->graphView()->selectRevision(root)) {
+            err << "cannot select " << root << " in the graph\n";
+            return 1;
+        }
+        if (!confirmAndWait(runs->downgradeSelectedAction(), {root}))
+            return 1;
+        const double seconds = t.nsecsElapsed() / 1e9;
+        settle(200);
+        samples << measure(cycle, seconds);
+        print(samples.last());
+    }
+
+    // Summary: from the end of the warm-up to the last cycle.
+    const Sample& from = samples.at(qMin(kWarmUp, int(samples.size()) - 1));
+    const Sample& last = samples.last();
+    QList<double> x, rss, fds, threads;
+    for (const Sample& s : std::as_const(samples)) {
+        if (s.cycle < from.cycle)
+            continue;
+        x << s.cycle;
+        rss << s.rssMb;
+        fds << s.fds;
+        threads << s.threads;
+    }
+    const double rssGrowth = last.rssMb - from.rssMb;
+    const bool rssOk = rssGrowth < kRssBoundMb;
+    const bool fdsOk = last.fds <= from.fds;
+    const bool threadsOk = last.threads <= from.threads;
+    out << QStringLiteral("\nfrom cycle %1 to %2 (%3 upgrade/downgrade cycles of %4 revisions "
+                          "on PostgreSQL):\n")
+               .arg(from.cycle)
+               .arg(last.cycle)
+               .arg(cycles)
+               .arg(graph.size());
+    out << QStringLiteral("  RSS      %1 -> %2 MB, growth %3 MB, slope %4 MB/cycle   "
+                          "bound: growth < %5 MB  %6\n")
+               .arg(from.rssMb, 0, 'f', 1)
+               .arg(last.rssMb, 0, 'f', 1)
+               .arg(rssGrowth, 0, 'f', 1)
+               .arg(slope(x, rss), 0, 'f', 3)
+               .arg(kRssBoundMb, 0, 'f', 0)
+               .arg(rssOk ? QStringLiteral("ok") : QStringLiteral("EXCEEDED"));
+    out << QStringLiteral("  fds      %1 -> %2, slope %3/cycle   bound: no more than at cycle "
+                          "%4  %5\n")
+               .arg(from.fds)
+               .arg(last.fds)
+               .arg(slope(x, fds), 0, 'f', 3)
+               .arg(from.cycle)
+               .arg(fdsOk ? QStringLiteral("ok") : QStringLiteral("EXCEEDED"));
+    out << QStringLiteral("  threads  %1 -> %2, slope %3/cycle   bound: no more than at cycle "
+                          "%4  %5\n")
+               .arg(from.threads)
+               .arg(last.threads)
+               .arg(slope(x, threads), 0, 'f', 3)
+               .arg(from.cycle)
+               .arg(threadsOk ? QStringLiteral("ok") : QStringLiteral("EXCEEDED"));
+    out << QStringLiteral("  verdict  %1\n")
+               .arg(rssOk && fdsOk && threadsOk ? QStringLiteral("stable")
+                                                : QStringLiteral("GROWING (see above)"));
+    out.flush();
+    window.reset();
+    return 0;
+}
