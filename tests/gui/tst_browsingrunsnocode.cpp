@@ -8,7 +8,9 @@
 // first on PATH holds recorders named python3, python, alembic, dot, sh, bash, env and git
 // that note every call (program, folder, arguments) in a log. Where Retort looks for the
 // project's Python is a recorder too: a `.venv` in the project, the configured interpreter,
-// `alembic` on PATH (one row each). The same test then proves it could have seen a call:
+// `alembic` on PATH (one row each). For the window, a process started by any other path would
+// show too: the CPU time of reaped children (getrusage) must not move, and none may be
+// running. The same test then proves it could have seen a call:
 // the SQL preview (an explicit action) is recorded, and the real alembic leaves the marks.
 #include "support/testfiles.h"
 #include "app/databasesession.h"
@@ -42,6 +44,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/resource.h>
 
 using namespace retort;
 
@@ -137,6 +141,29 @@ QList<Call> forbidden(const QList<Call>& calls)
             bad << c;
     }
     return bad;
+}
+
+// CPU time of every child process this process has reaped (and theirs), in microseconds: any
+// program started and ended, found on PATH or not, adds to it.
+qint64 reapedChildrenCpuUs()
+{
+    rusage u{};
+    getrusage(RUSAGE_CHILDREN, &u);
+    return qint64(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000000 + u.ru_utime.tv_usec +
+           u.ru_stime.tv_usec;
+}
+
+// The children of this process still running (/proc/self/task/*/children).
+QStringList liveChildren()
+{
+    QStringList pids;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(tasks.filePath(task + QStringLiteral("/children")));
+        if (f.open(QIODevice::ReadOnly))
+            pids << QString::fromLatin1(f.readAll()).split(u' ', Qt::SkipEmptyParts);
+    }
+    return pids;
 }
 
 bool makeDatabase(const QString& path, const QString& revision)
@@ -289,6 +316,7 @@ void TestBrowsingRunsNoCode::browsingStartsNothing()
         window.resize(1200, 800);
         window.show();
         // Load.
+        const qint64 childCpuBefore = reapedChildrenCpuUs();
         window.openProject(ini);
         DatabaseSession* databases = window.databases();
         GraphScene* scene = window.graphView()->graphScene();
@@ -363,6 +391,17 @@ void TestBrowsingRunsNoCode::browsingStartsNothing()
         QVERIFY(reloaded.wait(30000));
         QTRY_VERIFY_WITH_TIMEOUT(scene->nodeItems().size() == kRevisions.size(), 30000);
         QTest::qWait(300); // let what was started in the background end
+        // No process at all, by any path, was started by the window (git would be allowed).
+        const QList<Call> windowCalls = readCalls(log);
+        QVERIFY2(forbidden(windowCalls).isEmpty(),
+                 qPrintable(QStringLiteral("the window started:\n") + describe(windowCalls)));
+        QVERIFY2(liveChildren().isEmpty(), qPrintable(liveChildren().join(u' ')));
+        const qint64 childCpuAfter = reapedChildrenCpuUs();
+        QVERIFY2(!windowCalls.isEmpty() || childCpuAfter == childCpuBefore,
+                 qPrintable(QStringLiteral("the window started a process by another path: its "
+                                           "children's CPU time grew from %1 to %2 µs")
+                                .arg(childCpuBefore)
+                                .arg(childCpuAfter)));
 
         // Every retort-cli command that runs no migration, with and without --json.
         const QString png = dir.filePath(QStringLiteral("cli.png"));
