@@ -34,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <functional>
@@ -202,6 +203,7 @@ int main(int argc, char* argv[])
         f.write(text.toUtf8());
     }
 
+    const Sample before = measure(0, 0, 0, &app);
     Settings settings(servers.root() + QStringLiteral("/settings.ini"));
     settings.setPythonInterpreter(RecentProject{ini, QStringLiteral("alembic")},
                                   QStringLiteral(RETORT_TEST_PYTHON));
@@ -362,7 +364,19 @@ int main(int argc, char* argv[])
               noMore);
     out << QStringLiteral("  verdict  %1\n")
                .arg(stable ? QStringLiteral("stable") : QStringLiteral("GROWING (see above)"));
-    out.flush();
+    // Closing the window ends its worker threads (layout, version table reads, runner); the
+    // global pool's idle threads would end after 30 s, waitForDone() ends them now.
     window.reset();
+    settle(500);
+    QThreadPool::globalInstance()->waitForDone(10000);
+    const Sample closed = measure(last.cycle, 0, 0, &app);
+    out << QStringLiteral("  after the window closed and the idle pool threads ended: RSS %1 MB, fds %2, threads %3 (at start, "
+                          "before the window: fds %4, threads %5)\n")
+               .arg(closed.rssMb, 0, 'f', 1)
+               .arg(closed.fds)
+               .arg(closed.threads)
+               .arg(before.fds)
+               .arg(before.threads);
+    out.flush();
     return 0;
 }
