@@ -19,7 +19,10 @@ DatabaseSession::DatabaseSession(Settings& settings, QObject* parent)
 {
     connect(m_reader, &VersionTableReader::finished, this, &DatabaseSession::onFinished);
     // Secrets an earlier version left in the settings file move out on the first start, once
-    // it is known whether a keychain answers (the notes say where they went).
+    // it is known whether a keychain answers (the notes say where they went). Without any,
+    // the keychain is not asked (nor a session bus started for it) until a profile needs it.
+    if (!ProfileSecrets::anyToMigrate(m_settings))
+        return;
     SecretStore& store = m_settings.secrets();
     auto migrate = [this] {
         for (const QString& note : ProfileSecrets::migrateAll(m_settings))

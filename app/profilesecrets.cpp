@@ -62,6 +62,20 @@ QStringList ProfileSecrets::migrate(Settings& settings, const QString& projectKe
     return notes;
 }
 
+bool ProfileSecrets::anyToMigrate(const Settings& settings)
+{
+    for (const QString& project : settings.projectsWithProfiles()) {
+        const auto list = ConnectionProfile::listFromJson(
+            QJsonDocument::fromJson(settings.connectionProfiles(project)).array());
+        if (!list)
+            continue;
+        for (const ConnectionProfile& profile : list.value())
+            if (profile.unknownSecrets().size() != profile.secretSlots().size())
+                return true;
+    }
+    return false;
+}
+
 QStringList ProfileSecrets::migrateAll(Settings& settings)
 {
     QStringList notes;

@@ -22,6 +22,8 @@ public:
     // the secrets go to settings.secrets() and the profiles are written back without them.
     // One note for the person per profile moved.
     static QStringList migrate(Settings& settings, const QString& projectKey);
+    // Whether any project's saved profiles still hold a secret in the settings file.
+    static bool anyToMigrate(const Settings& settings);
     // The same for every project with saved profiles.
     static QStringList migrateAll(Settings& settings);
 };

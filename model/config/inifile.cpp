@@ -1,5 +1,7 @@
 #include "model/config/inifile.h"
 
+#include "model/common/boundedread.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -89,7 +91,7 @@ Result<IniFile> IniFile::load(const QString& path, const QList<Item>& defaults)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Result<IniFile>::failure(tr("Cannot open %1: %2").arg(path, file.errorString()));
-    const QByteArray bytes = file.read(kMaxFileSize + 1);
+    const QByteArray bytes = readAtMost(file, kMaxFileSize);
     if (bytes.size() > kMaxFileSize)
         return Result<IniFile>::failure(tr("Cannot open %1: the file is too large").arg(path));
 

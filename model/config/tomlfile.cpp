@@ -1,5 +1,6 @@
 #include "model/config/tomlfile.h"
 
+#include "model/common/boundedread.h"
 #include "model/config/tomlparser.h"
 
 #include <QFile>
@@ -23,7 +24,7 @@ Result<TomlFile> TomlFile::load(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Result<TomlFile>::failure(tr("Cannot open %1: %2").arg(path, file.errorString()));
-    const QByteArray bytes = file.read(kMaxFileSize + 1);
+    const QByteArray bytes = readAtMost(file, kMaxFileSize);
     if (bytes.size() > kMaxFileSize)
         return Result<TomlFile>::failure(tr("Cannot open %1: the file is too large").arg(path));
     return parse(bytes, path);
