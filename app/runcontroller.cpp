@@ -306,7 +306,7 @@ bool RunController::alembicKnownOrAsk(std::function<void()> retry)
             const Result<AlembicProgram> program = AlembicProgram::find(configDir, configured);
             if (!program)
                 return Failure{program.error()};
-            return InstalledAlembic::ask(*program, env, 30000);
+            return InstalledAlembic::ask(*program, env, configDir, 30000);
         },
         [this, interpreter](const Result<InstalledAlembic>& answer) {
             if (!answer) {

@@ -193,12 +193,13 @@ Result<InstalledAlembic> InstalledAlembic::find(const AlembicProgram& program,
 
 Result<InstalledAlembic> InstalledAlembic::ask(const AlembicProgram& program,
                                                const QProcessEnvironment& environment,
-                                               int timeoutMs)
+                                               const QString& workingDirectory, int timeoutMs)
 {
     if (program.interpreter().isEmpty())
         return Failure{tr("No Python interpreter is known for alembic.")};
     QProcess python;
     python.setProcessEnvironment(environment);
+    python.setWorkingDirectory(workingDirectory);
     python.start(program.interpreter(),
                  program.interpreterArguments()
                      << QStringLiteral("-c")

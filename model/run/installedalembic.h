@@ -42,8 +42,11 @@ public:
     // Reads `__version__ = "X.Y.Z"` from an alembic/__init__.py.
     static Result<AlembicVersion> readVersionFile(const QString& initPath);
 
+    // Runs in `workingDirectory` (the config's folder, where alembic runs): `-c` puts the
+    // working folder first on sys.path, as `-m alembic` does, so both import the same alembic.
     static Result<InstalledAlembic> ask(const AlembicProgram& program,
-                                        const QProcessEnvironment& environment, int timeoutMs);
+                                        const QProcessEnvironment& environment,
+                                        const QString& workingDirectory, int timeoutMs);
 };
 
 } // namespace retort

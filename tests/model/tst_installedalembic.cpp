@@ -80,6 +80,7 @@ private slots:
     void projectVenvBesideTheConfig();
     void teamVenvWithDebiansNewestAlembic();
     void givenVersionWins();
+    void askedWhereAlembicRuns();
     void notFoundSaysWhy();
     void readVersionFile_data();
     void readVersionFile();
@@ -101,7 +102,7 @@ void TestInstalledAlembic::systemPython()
         AlembicProgram::find(m_dir.path(), QStringLiteral("/usr/bin/python3"),
                              env.value(QStringLiteral("PATH")).split(u':'));
     QVERIFY2(program.ok(), qPrintable(program.error()));
-    const Result<InstalledAlembic> asked = InstalledAlembic::ask(*program, env, 60000);
+    const Result<InstalledAlembic> asked = InstalledAlembic::ask(*program, env, m_dir.path(), 60000);
     QVERIFY2(asked.ok(), qPrintable(asked.error()));
     QCOMPARE(found->version, asked->version);
 }
@@ -217,9 +218,29 @@ void TestInstalledAlembic::teamVenvWithDebiansNewestAlembic()
     const Result<AlembicProgram> program = AlembicProgram::find(project, QString(), {});
     QVERIFY2(program.ok(), qPrintable(program.error()));
     QCOMPARE(program->source(), AlembicProgram::Source::VirtualEnv);
-    const Result<InstalledAlembic> asked = InstalledAlembic::ask(*program, envWith({}), 60000);
+    const Result<InstalledAlembic> asked = InstalledAlembic::ask(*program, envWith({}), m_dir.path(), 60000);
     QVERIFY2(asked.ok(), qPrintable(asked.error()));
     QCOMPARE(asked->version, expected.value());
+}
+
+// alembic runs in the config's folder, which `-m alembic` puts first on sys.path: an alembic
+// package there is the one that runs, and asking in that folder gets its version, as the run
+// would import it (asking elsewhere would name another alembic).
+void TestInstalledAlembic::askedWhereAlembicRuns()
+{
+    const QString project = fakeAlembic(m_dir.filePath(QStringLiteral("shadowing")), "9.1.7");
+    const QProcessEnvironment env = envWith({});
+    const Result<AlembicProgram> program =
+        AlembicProgram::find(project, QStringLiteral("/usr/bin/python3"),
+                             env.value(QStringLiteral("PATH")).split(u':'));
+    QVERIFY2(program.ok(), qPrintable(program.error()));
+    const Result<InstalledAlembic> there = InstalledAlembic::ask(*program, env, project, 60000);
+    QVERIFY2(there.ok(), qPrintable(there.error()));
+    QCOMPARE(there->version.toString(), QStringLiteral("9.1.7"));
+    const Result<InstalledAlembic> elsewhere =
+        InstalledAlembic::ask(*program, env, m_dir.path(), 60000);
+    QVERIFY2(elsewhere.ok(), qPrintable(elsewhere.error()));
+    QVERIFY(elsewhere->version.toString() != QStringLiteral("9.1.7"));
 }
 
 void TestInstalledAlembic::givenVersionWins()
