@@ -82,9 +82,11 @@ PyValue ModuleEvaluator::atom()
         QString value;
         bool bytes = false;
         bool formatted = false;
+        bool named = false;
         const TokenIt start = m_it;
         while (m_it != m_end && m_it->kind == PyToken::Kind::String) {
             value += m_it->value;
+            named |= m_it->namedEscape;
             bytes |= m_it->bytes;
             formatted |= m_it->formatted && m_it->value.contains(u'{');
             ++m_it;
@@ -94,6 +96,10 @@ PyValue ModuleEvaluator::atom()
         if (formatted)
             return PyValue::unknown(
                 RevisionParser::tr("`%1` is an f-string").arg(sourceText(start, m_it)));
+        if (named)
+            return PyValue::unknown(
+                RevisionParser::tr("`%1` holds a \\N{...} escape, which Retort does not decode")
+                    .arg(sourceText(start, m_it)));
         return PyValue::string(value);
     }
     case PyToken::Kind::Name: {
@@ -193,14 +199,46 @@ PyValue ModuleEvaluator::atom()
 
 PyValue ModuleEvaluator::valueOf(const TargetBinding& b, const SymbolTable& symbols, int before)
 {
+    if (!b.form.isEmpty())
+        return PyValue::unknown(b.form);
     if (b.augmented)
         return PyValue::unknown(
             RevisionParser::tr("is changed by `%1`").arg(sourceText(b.target, b.valueEnd)));
     PyValue value = ModuleEvaluator(symbols, before).evaluate(b.valueBegin, b.valueEnd);
-    if (b.unpackIndex < 0)
+    for (const UnpackStep& step : b.unpack) {
+        if (value.kind == PyValue::Kind::Unknown)
+            return value;
+        QList<PyValue> items;
+        if (value.kind == PyValue::Kind::Seq) {
+            items = value.items;
+        } else if (value.kind == PyValue::Kind::Str) {
+            // a string unpacks into its characters (code points)
+            for (const char32_t c : value.str.toUcs4())
+                items.append(PyValue::string(QString::fromUcs4(&c, 1)));
+        } else {
+            break;
+        }
+        const qsizetype n = items.size();
+        if (step.star < 0) {
+            if (n != step.count)
+                break;
+            value = items.at(step.index);
+        } else {
+            const qsizetype rest = n - (step.count - 1); // how many the starred target takes
+            if (rest < 0)
+                break;
+            if (step.index < step.star)
+                value = items.at(step.index);
+            else if (step.index > step.star)
+                value = items.at(n - (step.count - step.index));
+            else
+                value = PyValue::seq(items.mid(step.star, rest));
+        }
+        if (&step == &b.unpack.back())
+            return value;
+    }
+    if (b.unpack.isEmpty())
         return value;
-    if (value.kind == PyValue::Kind::Seq && value.items.size() == b.unpackCount)
-        return value.items.at(b.unpackIndex);
     return PyValue::unknown(
         RevisionParser::tr("is unpacked from `%1`").arg(sourceText(b.valueBegin, b.valueEnd)));
 }

@@ -4,6 +4,7 @@
 #include "model/common/result.h"
 #include "model/script/modulereader.h"
 #include "model/script/pythonsource.h"
+#include "model/script/pythontokenizer.h"
 #include "model/script/symboltable.h"
 
 #include <QRegularExpression>
@@ -84,7 +85,8 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
         diags.append(Diagnostic::fatal(path, decoded.error().line, decoded.error().message));
         return result;
     }
-    const QString& text = decoded.value();
+    // Python reads identifiers in NFKC form: `ｄown_revision` is `down_revision`.
+    const QString text = PythonTokenizer::normalizeIdentifiers(decoded.value());
 
     python::ModuleReader reader(text);
     reader.read();

@@ -1,2 +1,2 @@
 x = (revision) = "y"
-(down_revision) = x
+(down_revision) = None

@@ -1,2 +1,2 @@
 *x, revision = "a", "b", "c"
-down_revision = x[0]
+down_revision = None
