@@ -3,6 +3,7 @@
 #include "model/common/logging.h"
 #include "model/common/result.h"
 #include "model/script/modulereader.h"
+#include "model/script/namespacewrites.h"
 #include "model/script/pythonsource.h"
 #include "model/script/pythontokenizer.h"
 #include "model/script/symboltable.h"
@@ -94,6 +95,32 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
         diags.append(Diagnostic::fatal(
             path, reader.tokenErrorLine,
             tr("Python syntax error: %1. Alembic cannot import this file.").arg(reader.tokenError)));
+    }
+
+    // Code that may rebind the header names in ways no binding shows: reported, never guessed.
+    int lastLine = -1;
+    for (const python::NamespaceWrite& w : python::findNamespaceWrites(text)) {
+        if (w.line == lastLine)
+            continue; // one finding per line is enough
+        lastLine = w.line;
+        QString message;
+        switch (w.kind) {
+        case python::NamespaceWrite::Kind::Namespace:
+            message = tr("`%1` can set any module-level name: Retort cannot tell what it sets, "
+                         "and alembic may read a different revision header.")
+                          .arg(w.what);
+            break;
+        case python::NamespaceWrite::Kind::Global:
+            message = tr("`global %1` lets a function or class rebind `%1`: Retort cannot tell "
+                         "which value alembic reads.")
+                          .arg(w.what);
+            break;
+        case python::NamespaceWrite::Kind::ModuleGetattr:
+            message = tr("A module-level `__getattr__` answers for the names the file does not "
+                         "set: Retort cannot tell what alembic reads for them.");
+            break;
+        }
+        diags.append(Diagnostic::error(path, w.line, message));
     }
 
     Revision rev;
