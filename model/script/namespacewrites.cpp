@@ -6,9 +6,13 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace retort::python {
 
 namespace {
+
+const QString* const kNames[] = {&kRevision, &kDownRevision, &kBranchLabels, &kDependsOn};
 
 enum class Block
 {
@@ -21,9 +25,12 @@ enum class Block
 QList<NamespaceWrite> findNamespaceWrites(const QString& text)
 {
     QList<NamespaceWrite> out;
+    static const QRegularExpression code(
+        QStringLiteral("\\b(?:globals|locals|vars|exec|eval|f_globals|f_locals|modules|"
+                       "__getattr__)\\b"));
     static const QRegularExpression words(
         QStringLiteral("\\b(?:globals|locals|vars|exec|eval|global|f_globals|f_locals|modules|"
-                       "__getattr__)\\b"));
+                       "__getattr__)\\b|:="));
     if (!text.contains(words))
         return out;
 
@@ -79,6 +86,17 @@ QList<NamespaceWrite> findNamespaceWrites(const QString& text)
         if (it == oneLinerColon) {
             bodyOfOneLiner = int(oneLinerKind);
             oneLinerColon = tokens.tokens.cend();
+        }
+        if (it->kind == PyToken::Kind::String && it->formatted) {
+            // an f-string's replacement fields are code the tokens do not show
+            const QRegularExpressionMatch m = code.match(it->text);
+            if (m.hasMatch())
+                out.append({NamespaceWrite::Kind::Namespace, it->line, m.captured()});
+            else if (it->text.contains(u":=") &&
+                     std::any_of(std::begin(kNames), std::end(kNames),
+                                 [&](const QString* n) { return it->text.contains(*n); }))
+                out.append({NamespaceWrite::Kind::Namespace, it->line, QStringLiteral(":=")});
+            continue;
         }
         if (it->kind != PyToken::Kind::Name)
             continue;

@@ -34,6 +34,8 @@ const QStringList kReadExactly = {
     QStringLiteral("comprehension_target"),
     QStringLiteral("annotation_only"),
     QStringLiteral("star_import_before"),
+    QStringLiteral("import_then_star"),
+    QStringLiteral("fstring_format_spec"),
     QStringLiteral("paren_revision"),
     QStringLiteral("paren_double"),
     QStringLiteral("paren_annotated"),
