@@ -197,6 +197,38 @@ PyValue ModuleEvaluator::atom()
     }
 }
 
+namespace {
+
+// Item `step.index` of a sequence unpacked into `step.count` targets, as Python assigns it (a
+// starred target takes a list of what the others leave); nullopt when `value` does not unpack
+// into that many (Python raises ValueError or TypeError) or is not known to.
+std::optional<PyValue> unpacked(const PyValue& value, const UnpackStep& step)
+{
+    QList<PyValue> items;
+    if (value.kind == PyValue::Kind::Seq) {
+        items = value.items;
+    } else if (value.kind == PyValue::Kind::Str) {
+        // a string unpacks into its characters (code points)
+        for (const char32_t c : value.str.toUcs4())
+            items.append(PyValue::string(QString::fromUcs4(&c, 1)));
+    } else {
+        return std::nullopt;
+    }
+    const qsizetype n = items.size();
+    if (step.star < 0)
+        return n == step.count ? std::optional<PyValue>(items.at(step.index)) : std::nullopt;
+    const qsizetype rest = n - (step.count - 1); // how many the starred target takes
+    if (rest < 0)
+        return std::nullopt;
+    if (step.index < step.star)
+        return items.at(step.index);
+    if (step.index > step.star)
+        return items.at(n - (step.count - step.index));
+    return PyValue::seq(items.mid(step.star, rest));
+}
+
+} // namespace
+
 PyValue ModuleEvaluator::valueOf(const TargetBinding& b, const SymbolTable& symbols, int before)
 {
     if (!b.form.isEmpty())
@@ -208,39 +240,13 @@ PyValue ModuleEvaluator::valueOf(const TargetBinding& b, const SymbolTable& symb
     for (const UnpackStep& step : b.unpack) {
         if (value.kind == PyValue::Kind::Unknown)
             return value;
-        QList<PyValue> items;
-        if (value.kind == PyValue::Kind::Seq) {
-            items = value.items;
-        } else if (value.kind == PyValue::Kind::Str) {
-            // a string unpacks into its characters (code points)
-            for (const char32_t c : value.str.toUcs4())
-                items.append(PyValue::string(QString::fromUcs4(&c, 1)));
-        } else {
-            break;
-        }
-        const qsizetype n = items.size();
-        if (step.star < 0) {
-            if (n != step.count)
-                break;
-            value = items.at(step.index);
-        } else {
-            const qsizetype rest = n - (step.count - 1); // how many the starred target takes
-            if (rest < 0)
-                break;
-            if (step.index < step.star)
-                value = items.at(step.index);
-            else if (step.index > step.star)
-                value = items.at(n - (step.count - step.index));
-            else
-                value = PyValue::seq(items.mid(step.star, rest));
-        }
-        if (&step == &b.unpack.back())
-            return value;
+        std::optional<PyValue> item = unpacked(value, step);
+        if (!item)
+            return PyValue::unknown(RevisionParser::tr("is unpacked from `%1`")
+                                        .arg(sourceText(b.valueBegin, b.valueEnd)));
+        value = std::move(*item);
     }
-    if (b.unpack.isEmpty())
-        return value;
-    return PyValue::unknown(
-        RevisionParser::tr("is unpacked from `%1`").arg(sourceText(b.valueBegin, b.valueEnd)));
+    return value;
 }
 
 PyValue ModuleEvaluator::conditionalValue(PyValue value)
