@@ -199,6 +199,9 @@ PyValue ModuleEvaluator::atom()
 
 namespace {
 
+// Longer strings are not split into characters (one value each): reported, not read.
+constexpr qsizetype kMaxUnpackedString = 4096;
+
 // Item `step.index` of a sequence unpacked into `step.count` targets, as Python assigns it (a
 // starred target takes a list of what the others leave); nullopt when `value` does not unpack
 // into that many (Python raises ValueError or TypeError) or is not known to.
@@ -207,7 +210,7 @@ std::optional<PyValue> unpacked(const PyValue& value, const UnpackStep& step)
     QList<PyValue> items;
     if (value.kind == PyValue::Kind::Seq) {
         items = value.items;
-    } else if (value.kind == PyValue::Kind::Str) {
+    } else if (value.kind == PyValue::Kind::Str && value.str.size() <= kMaxUnpackedString) {
         // a string unpacks into its characters (code points)
         for (const char32_t c : value.str.toUcs4())
             items.append(PyValue::string(QString::fromUcs4(&c, 1)));
