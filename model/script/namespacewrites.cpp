@@ -27,10 +27,10 @@ QList<NamespaceWrite> findNamespaceWrites(const QString& text)
     QList<NamespaceWrite> out;
     static const QRegularExpression code(
         QStringLiteral("\\b(?:globals|locals|vars|exec|eval|f_globals|f_locals|modules|"
-                       "__getattr__)\\b"));
+                       "__getattr__|builtins|__builtins__|__import__)\\b"));
     static const QRegularExpression words(
         QStringLiteral("\\b(?:globals|locals|vars|exec|eval|global|f_globals|f_locals|modules|"
-                       "__getattr__)\\b|:="));
+                       "__getattr__|builtins|__builtins__|__import__)\\b|:="));
     if (!text.contains(words))
         return out;
 
@@ -112,6 +112,9 @@ QList<NamespaceWrite> findNamespaceWrites(const QString& text)
             }
         } else if (!attribute && (name == u"globals" || name == u"exec" || name == u"eval")) {
             out.append({NamespaceWrite::Kind::Namespace, it->line, name.toString() + QStringLiteral("()")});
+        } else if (name == u"builtins" || name == u"__builtins__" || name == u"__import__") {
+            // reaches exec, eval and globals under other names
+            out.append({NamespaceWrite::Kind::Namespace, it->line, name.toString()});
         } else if (!attribute && (name == u"locals" || name == u"vars") &&
                    !inside(Block::Function) && !inside(Block::Class)) {
             out.append({NamespaceWrite::Kind::Namespace, it->line, name.toString() + QStringLiteral("()")});

@@ -7,7 +7,8 @@ namespace retort::python {
 
 // Code that can bind module-level names without naming them in a binding Retort reads:
 // `globals()[...] = ...`, `globals().update(...)`, `vars()`, `locals()` at module level,
-// `exec(...)`, `eval(...)`, `sys.modules[__name__]`, a frame's `f_globals`, a `global`
+// `exec(...)`, `eval(...)`, `builtins` and `__import__` (which reach them under other names),
+// `sys.modules[__name__]`, a frame's `f_globals`, a `global`
 // statement naming one of the four identifiers, a module-level `__getattr__` (which answers
 // for the names the module does not bind). Any of them may change what alembic reads for
 // `revision`, `down_revision`, `branch_labels` or `depends_on`, and Retort cannot tell how.

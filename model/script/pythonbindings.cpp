@@ -156,6 +156,13 @@ QList<TargetBinding> statementBindings(TokenIt begin, TokenIt end)
     }
     if (begin->kind == PyToken::Kind::Name && isKeyword(begin->text))
         return out; // return, pass, import, global, assert...: no assignment
+    if (begin->isName(QLatin1StringView("type")) && end - begin >= 3 &&
+        begin[1].kind == PyToken::Kind::Name && (begin[2].op == u'=' || begin[2].op == u'[')) {
+        // `type X = ...` (Python 3.12): binds X to a type alias
+        out.append(TargetBinding{begin + 1, end, end, {}, false,
+                                 RevisionParser::tr("is a type alias defined in this file")});
+        return out;
+    }
     const TokenIt aug = findTopLevelIf(begin, end, isAugmentedAssignment);
     if (aug != end) {
         readTarget(begin, aug, {}, [&](TokenIt name, const QVarLengthArray<UnpackStep, 2>&) {

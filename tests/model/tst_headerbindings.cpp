@@ -243,6 +243,13 @@ private slots:
             << QStringLiteral("`sys.modules`");
         QTest::newRow("f_globals") << h + "import sys\nsys._getframe().f_globals['x'] = 1\n" << 4
                                    << QStringLiteral("f_globals");
+        QTest::newRow("builtins.globals()")
+            << h + "import builtins\nbuiltins.globals()['revision'] = 'b'\n" << 3
+            << QStringLiteral("`builtins`");
+        QTest::newRow("__import__") << h + "__import__('builtins').exec('revision = 1')\n" << 3
+                                    << QStringLiteral("`__import__`");
+        QTest::newRow("type alias") << h + "type depends_on = str\n" << 3
+                                    << QStringLiteral("type alias");
         QTest::newRow("global in a function")
             << h + "def f():\n    global revision\n    revision = 'g'\nf()\n" << 4
             << QStringLiteral("`global revision`");
