@@ -144,8 +144,12 @@ void ModuleReader::logicalLine(TokenIt begin, TokenIt end, int indent)
     if (isCompoundKeyword(*begin)) {
         // A one-line compound statement: `if x: revision = "a"`, `class A: pass`.
         TokenIt colon = findTopLevel(begin, end, u':');
-        if (colon != end && !begin->isName(QLatin1StringView("match")) &&
-            !begin->isName(QLatin1StringView("case"))) {
+        // `match` and `case` are soft keywords: `match: int = 1` and `case = f(x)` are
+        // statements about variables of those names, `case x: pass` is a one-line case.
+        const bool soft = begin->isName(QLatin1StringView("match")) ||
+                          begin->isName(QLatin1StringView("case"));
+        if (colon != end &&
+            (!soft || (colon != begin + 1 && findTopLevel(begin, colon, u'=') == colon))) {
             Scope inner = headerScope(*begin);
             if (begin->text == QLatin1StringView("async") && begin + 1 != end &&
                 begin[1].isName(QLatin1StringView("def")))

@@ -98,8 +98,23 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
     }
 
     // Code that may rebind the header names in ways no binding shows: reported, never guessed.
+    const QList<python::NamespaceWrite> writes = python::findNamespaceWrites(text);
+    // Then a header with no assignment may still be set when Python runs the file: its
+    // absence is no proof that alembic fails.
+    auto missingHeader = [&](const QString& name, const QString& fatalMessage,
+                             const QString& revision) {
+        if (writes.isEmpty())
+            return Diagnostic::fatal(path, 0, fatalMessage, revision);
+        return Diagnostic::error(
+            path, 0,
+            tr("No module-level `%1` assignment Retort can read, but code on line %2 may set "
+               "it: Retort cannot tell what alembic reads.")
+                .arg(name)
+                .arg(writes.first().line),
+            revision);
+    };
     int lastLine = -1;
-    for (const python::NamespaceWrite& w : python::findNamespaceWrites(text)) {
+    for (const python::NamespaceWrite& w : writes) {
         if (w.line == lastLine)
             continue; // one finding per line is enough
         lastLine = w.line;
@@ -133,10 +148,11 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
             return result; // the syntax error explains it
         const QString legacy = idFromLegacyFileName(fileName);
         if (legacy.isEmpty()) {
-            diags.append(Diagnostic::fatal(
-                path, 0,
+            diags.append(missingHeader(
+                kRevision,
                 tr("No module-level `revision = \"...\"` assignment, and the file name is not "
-                   "a legacy hex id: alembic cannot determine this revision's id.")));
+                   "a legacy hex id: alembic cannot determine this revision's id."),
+                {}));
             return result;
         }
         rev.id = legacy;
@@ -181,8 +197,8 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
         const auto found = reader.assignments.constFind(name);
         if (found == reader.assignments.constEnd()) {
             if (required && reader.tokenError.isEmpty())
-                diags.append(Diagnostic::fatal(
-                    path, 0,
+                diags.append(missingHeader(
+                    name,
                     tr("No module-level `%1` assignment: alembic fails to load this file. "
                        "Shown as a base.")
                         .arg(name),

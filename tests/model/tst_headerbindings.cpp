@@ -149,6 +149,9 @@ private slots:
                                                        "        return 1\n"
                                                 << QStringLiteral("r1") << QStringList()
                                                 << QStringList() << QStringList();
+        QTest::newRow("variables named match and case")
+            << h + "match: int = 1\ncase = dict(a=1)\nmatch = case\n" << QStringLiteral("r1")
+            << QStringList() << QStringList() << QStringList();
         QTest::newRow("backslash continuation, CR-only line ends")
             << QByteArray("revision = \\\r    'a1'\rdown_revision = None\r") << QStringLiteral("a1")
             << QStringList() << QStringList() << QStringList();
@@ -211,6 +214,14 @@ private slots:
                                       << 4 << QStringLiteral("`case`");
         QTest::newRow("case as") << h + "match x:\n    case str() as depends_on:\n        pass\n"
                                  << 4 << QStringLiteral("`case`");
+        QTest::newRow("one-line case capture")
+            << h + "match 'm':\n    case depends_on: pass\n" << 4 << QStringLiteral("`case`");
+        QTest::newRow("header only set by globals()")
+            << QByteArray("revision = 'r'\nglobals()['down_revision'] = None\n") << 0
+            << QStringLiteral("code on line 2 may set it");
+        QTest::newRow("revision only set by exec")
+            << QByteArray("exec('revision = 1')\ndown_revision = None\n") << 0
+            << QStringLiteral("code on line 1 may set it");
         QTest::newRow("unpacking mismatch")
             << QByteArray("revision, down_revision = 'a', 'b', 'c'\n") << 1
             << QStringLiteral("unpacked");

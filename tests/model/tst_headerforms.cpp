@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace retort;
@@ -160,6 +161,53 @@ QString messages(const Diagnostics& diags)
     return out.join(QStringLiteral(" | "));
 }
 
+// Runs the oracle on `paths` and compares: returns the failures; counts into `exact` and
+// `reported`.
+QStringList compareWithPython(const QStringList& paths, const QStringList& readExactly,
+                              int* exact, int* reported)
+{
+    QStringList failures;
+    QProcess python;
+    python.start(QStringLiteral(RETORT_TEST_PYTHON),
+                 QStringList{QStringLiteral(RETORT_FIXTURES_DIR "/header_oracle.py")} + paths);
+    if (!python.waitForFinished(120000) || python.exitCode() != 0)
+        return {QStringLiteral("the oracle failed: ") +
+                QString::fromUtf8(python.readAllStandardError())};
+    const QJsonObject oracle = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    if (oracle.size() != paths.size())
+        return {QStringLiteral("the oracle answered for %1 of %2 files")
+                    .arg(oracle.size())
+                    .arg(paths.size())};
+    for (const QString& path : paths) {
+        const ParseResult r = RevisionParser::parseFile(path);
+        const QString stem = path.section(u'/', -1).mid(2).chopped(3);
+        const QString why = difference(oracle.value(path).toObject(), r);
+        const bool hasError = hasErrors(r.diagnostics);
+        if (readExactly.contains(stem)) {
+            if (!why.isEmpty() || !r.diagnostics.isEmpty())
+                failures << QStringLiteral("%1: not read exactly: %2 %3")
+                                .arg(stem, why, messages(r.diagnostics));
+        } else if (!why.isEmpty() && !hasError) {
+            failures << QStringLiteral("%1: silently wrong: %2").arg(stem, why);
+        }
+        // A file Python loads with a valid header is one alembic loads: Retort must not
+        // claim alembic stops at it.
+        if (alembicLoads(oracle.value(path).toObject()) && !alembicStoppers(r.diagnostics).isEmpty())
+            failures << QStringLiteral("%1: wrongly said to stop alembic: %2")
+                            .arg(stem, messages(r.diagnostics));
+        for (const Diagnostic& d : r.diagnostics) {
+            if (d.path != path)
+                failures << QStringLiteral("%1: a diagnostic on another file").arg(stem);
+        }
+        (why.isEmpty() ? *exact : *reported) += 1;
+        if (qEnvironmentVariableIsSet("RETORT_HEADERFORMS_VERBOSE"))
+            qInfo("%s: %s %s", qPrintable(stem),
+                  qPrintable(why.isEmpty() ? QStringLiteral("exact") : why),
+                  qPrintable(messages(r.diagnostics)));
+    }
+    return failures;
+}
+
 } // namespace
 
 class TestHeaderForms : public QObject
@@ -167,6 +215,7 @@ class TestHeaderForms : public QObject
     Q_OBJECT
 
 private slots:
+    // The hand-written battery: one file per form and variant (tests/data/headerforms).
     void againstPython()
     {
         const QStringList files =
@@ -175,49 +224,41 @@ private slots:
         QStringList paths;
         for (const QString& f : files)
             paths << kFormsDir + u'/' + f;
-
-        QProcess python;
-        python.start(QStringLiteral(RETORT_TEST_PYTHON),
-                     QStringList{QStringLiteral(RETORT_FIXTURES_DIR "/header_oracle.py")} + paths);
-        QVERIFY(python.waitForFinished(60000));
-        QCOMPARE(python.exitCode(), 0);
-        const QJsonObject oracle = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
-        QCOMPARE(oracle.size(), files.size());
-
         int exact = 0;
         int reported = 0;
-        QStringList failures;
-        for (const QString& path : std::as_const(paths)) {
-            const ParseResult r = RevisionParser::parseFile(path);
-            const QString stem = path.section(u'/', -1).mid(2).chopped(3);
-            const QString why = difference(oracle.value(path).toObject(), r);
-            const bool hasError = hasErrors(r.diagnostics);
-            if (kReadExactly.contains(stem)) {
-                if (!why.isEmpty() || !r.diagnostics.isEmpty())
-                    failures << QStringLiteral("%1: not read exactly: %2 %3")
-                                    .arg(stem, why, messages(r.diagnostics));
-            } else if (!why.isEmpty() && !hasError) {
-                failures << QStringLiteral("%1: silently wrong: %2").arg(stem, why);
-            }
-            // A file Python loads with a valid header is one alembic loads: Retort must not
-            // claim alembic stops at it.
-            if (alembicLoads(oracle.value(path).toObject()) &&
-                !alembicStoppers(r.diagnostics).isEmpty())
-                failures << QStringLiteral("%1: wrongly said to stop alembic: %2")
-                                .arg(stem, messages(r.diagnostics));
-            for (const Diagnostic& d : r.diagnostics) {
-                if (d.path != path)
-                    failures << QStringLiteral("%1: a diagnostic on another file").arg(stem);
-            }
-            (why.isEmpty() ? exact : reported) += 1;
-            if (qEnvironmentVariableIsSet("RETORT_HEADERFORMS_VERBOSE"))
-                qInfo("%s: %s %s", qPrintable(stem),
-                      qPrintable(why.isEmpty() ? QStringLiteral("exact") : why),
-                      qPrintable(messages(r.diagnostics)));
-        }
+        const QStringList failures = compareWithPython(paths, kReadExactly, &exact, &reported);
         qInfo("%lld files: %d read as Python reads them, %d differ and are reported",
               qlonglong(files.size()), exact, reported);
-        for (const QString& failure : std::as_const(failures))
+        for (const QString& failure : failures)
+            qWarning("%s", qPrintable(failure));
+        QVERIFY2(failures.isEmpty(),
+                 qPrintable(QStringLiteral("%1 files read wrongly").arg(failures.size())));
+    }
+
+    // Every binding form for every header name, after the header or in place of its own
+    // assignment, at top level and inside if, try, def and class: written by
+    // gen_headerforms.py --combinations.
+    void combinations()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QProcess gen;
+        gen.start(QStringLiteral(RETORT_TEST_PYTHON),
+                  {QStringLiteral(RETORT_FIXTURES_DIR "/gen_headerforms.py"),
+                   QStringLiteral("--combinations"), dir.path()});
+        QVERIFY(gen.waitForFinished(60000));
+        QCOMPARE(gen.exitCode(), 0);
+        QStringList paths;
+        for (const QString& f :
+             QDir(dir.path()).entryList({QStringLiteral("*.py")}, QDir::Files, QDir::Name))
+            paths << dir.path() + u'/' + f;
+        QVERIFY2(paths.size() >= 800, qPrintable(QString::number(paths.size())));
+        int exact = 0;
+        int reported = 0;
+        const QStringList failures = compareWithPython(paths, {}, &exact, &reported);
+        qInfo("%lld files: %d read as Python reads them, %d differ and are reported",
+              qlonglong(paths.size()), exact, reported);
+        for (const QString& failure : failures)
             qWarning("%s", qPrintable(failure));
         QVERIFY2(failures.isEmpty(),
                  qPrintable(QStringLiteral("%1 files read wrongly").arg(failures.size())));
