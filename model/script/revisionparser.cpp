@@ -78,6 +78,21 @@ ParseResult RevisionParser::parseFile(const QString& path)
 
 ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
 {
+    qsizetype readFrom = -1;
+    ParseResult result = parseHeader(bytes, path, &readFrom);
+    if (readFrom >= 0) {
+        // Code that can set any name may also define what a header names, or set a header
+        // this reading finds wrong or missing: only what is wrong with the text itself (a
+        // syntax error) is then sure to stop alembic; the rest is what Retort cannot tell.
+        for (qsizetype i = readFrom; i < result.diagnostics.size(); ++i)
+            result.diagnostics[i].stopsAlembic = false;
+    }
+    return result;
+}
+
+ParseResult RevisionParser::parseHeader(const QByteArray& bytes, const QString& path,
+                                        qsizetype* readFrom)
+{
     ParseResult result;
     auto& diags = result.diagnostics;
 
@@ -99,6 +114,8 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
 
     // Code that may rebind the header names in ways no binding shows: reported, never guessed.
     const QList<python::NamespaceWrite> writes = python::findNamespaceWrites(text);
+    if (!writes.isEmpty())
+        *readFrom = diags.size();
     // Then a header with no assignment may still be set when Python runs the file: its
     // absence is no proof that alembic fails.
     auto missingHeader = [&](const QString& name, const QString& fatalMessage,

@@ -38,6 +38,14 @@ public:
     static ParseResult parseFile(const QString& path);
     static ParseResult parse(const QByteArray& bytes, const QString& path);
 
+private:
+    // parse(). When the file holds code that can set module-level names without a binding
+    // Retort reads (globals(), exec, a `global` statement...), `readFrom` is set to the index
+    // of the first diagnostic about what was read (those before it are about the text itself).
+    static ParseResult parseHeader(const QByteArray& bytes, const QString& path,
+                                   qsizetype* readFrom);
+
+public:
     // The legacy fallback alembic uses when `revision` is absent: a file name that is
     // all lowercase hex digits followed by `.py`. Returns the id or an empty string.
     static QString idFromLegacyFileName(const QString& fileName);

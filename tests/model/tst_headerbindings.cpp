@@ -222,6 +222,13 @@ private slots:
         QTest::newRow("revision only set by exec")
             << QByteArray("exec('revision = 1')\ndown_revision = None\n") << 0
             << QStringLiteral("code on line 1 may set it");
+        QTest::newRow("None, then set by a function's global")
+            << QByteArray("revision = None\ndown_revision = None\ndef _g():\n    global revision\n"
+                          "    revision = 'cv'\n_g()\n")
+            << 4 << QStringLiteral("`global revision`");
+        QTest::newRow("a name globals() defines")
+            << QByteArray("globals()['P'] = 'p'\nrevision = 'r'\ndown_revision = P\n") << 1
+            << QStringLiteral("`globals()`");
         QTest::newRow("unpacking mismatch")
             << QByteArray("revision, down_revision = 'a', 'b', 'c'\n") << 1
             << QStringLiteral("unpacked");
