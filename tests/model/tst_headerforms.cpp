@@ -100,7 +100,7 @@ std::optional<QStringList> expectedList(const QJsonValue& v)
 }
 
 // Whether alembic loads a file whose module Python gives these values: no exception, a
-// revision id string, a down_revision, and string values for the three lists.
+// revision id string, a down_revision, string values for the three lists, and no loop.
 bool alembicLoads(const QJsonObject& py)
 {
     const QString id = py.value(QStringLiteral("revision")).toString();
@@ -110,6 +110,9 @@ bool alembicLoads(const QJsonObject& py)
     for (const char* name : {"down_revision", "branch_labels", "depends_on"}) {
         const QString key = QString::fromLatin1(name);
         if (py.contains(key) && !expectedList(py.value(key)))
+            return false;
+        // a revision that names itself as parent or dependency is a loop alembic rejects
+        if (key != u"branch_labels" && py.contains(key) && expectedList(py.value(key))->contains(id))
             return false;
     }
     return true;
