@@ -12,6 +12,52 @@ namespace retort::python {
 
 namespace {
 
+bool isWordChar(char16_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c >= 0x80;
+}
+
+// Whether one of the words findNamespaceWrites() looks for, or `:=`, occurs in the text: one
+// pass over it, as every file is checked (a regular expression took twice as long).
+bool mayWriteNamespace(const QString& text)
+{
+    static const QStringList words = {
+        QStringLiteral("globals"),  QStringLiteral("locals"),       QStringLiteral("vars"),
+        QStringLiteral("exec"),     QStringLiteral("eval"),         QStringLiteral("global"),
+        QStringLiteral("f_globals"), QStringLiteral("f_locals"),    QStringLiteral("modules"),
+        QStringLiteral("__getattr__"), QStringLiteral("builtins"),  QStringLiteral("__builtins__"),
+        QStringLiteral("__import__")};
+    const char16_t* p = reinterpret_cast<const char16_t*>(text.constData());
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n;) {
+        const char16_t c = p[i];
+        if (c == u':') {
+            if (i + 1 < n && p[i + 1] == u'=')
+                return true;
+            ++i;
+            continue;
+        }
+        if (!isWordChar(c)) {
+            ++i;
+            continue;
+        }
+        qsizetype end = i + 1;
+        while (end < n && isWordChar(p[end]))
+            ++end;
+        const qsizetype length = end - i;
+        if (length >= 4 && length <= 12 && (c == u'g' || c == u'l' || c == u'v' || c == u'e' ||
+                                            c == u'f' || c == u'm' || c == u'b' || c == u'_')) {
+            const QStringView word(p + i, length);
+            for (const QString& w : words)
+                if (word == w)
+                    return true;
+        }
+        i = end;
+    }
+    return false;
+}
+
 const QString* const kNames[] = {&kRevision, &kDownRevision, &kBranchLabels, &kDependsOn};
 
 enum class Block
@@ -25,14 +71,12 @@ enum class Block
 QList<NamespaceWrite> findNamespaceWrites(const QString& text)
 {
     QList<NamespaceWrite> out;
+    if (!mayWriteNamespace(text))
+        return out;
+    // the words in an f-string's text (its replacement fields are code)
     static const QRegularExpression code(
         QStringLiteral("\\b(?:globals|locals|vars|exec|eval|f_globals|f_locals|modules|"
                        "__getattr__|builtins|__builtins__|__import__)\\b"));
-    static const QRegularExpression words(
-        QStringLiteral("\\b(?:globals|locals|vars|exec|eval|global|f_globals|f_locals|modules|"
-                       "__getattr__|builtins|__builtins__|__import__)\\b|:="));
-    if (!text.contains(words))
-        return out;
 
     const PyTokens tokens = PythonTokenizer::tokenize(text);
     QList<QPair<int, Block>> blocks; // the def and class bodies around a line, by indent
