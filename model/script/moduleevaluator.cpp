@@ -82,9 +82,11 @@ PyValue ModuleEvaluator::atom()
         QString value;
         bool bytes = false;
         bool formatted = false;
+        bool named = false;
         const TokenIt start = m_it;
         while (m_it != m_end && m_it->kind == PyToken::Kind::String) {
             value += m_it->value;
+            named |= m_it->namedEscape;
             bytes |= m_it->bytes;
             formatted |= m_it->formatted && m_it->value.contains(u'{');
             ++m_it;
@@ -94,6 +96,10 @@ PyValue ModuleEvaluator::atom()
         if (formatted)
             return PyValue::unknown(
                 RevisionParser::tr("`%1` is an f-string").arg(sourceText(start, m_it)));
+        if (named)
+            return PyValue::unknown(
+                RevisionParser::tr("`%1` holds a \\N{...} escape, which Retort does not decode")
+                    .arg(sourceText(start, m_it)));
         return PyValue::string(value);
     }
     case PyToken::Kind::Name: {
@@ -191,18 +197,59 @@ PyValue ModuleEvaluator::atom()
     }
 }
 
+namespace {
+
+// Longer strings are not split into characters (one value each): reported, not read.
+constexpr qsizetype kMaxUnpackedString = 4096;
+
+// Item `step.index` of a sequence unpacked into `step.count` targets, as Python assigns it (a
+// starred target takes a list of what the others leave); nullopt when `value` does not unpack
+// into that many (Python raises ValueError or TypeError) or is not known to.
+std::optional<PyValue> unpacked(const PyValue& value, const UnpackStep& step)
+{
+    QList<PyValue> items;
+    if (value.kind == PyValue::Kind::Seq) {
+        items = value.items;
+    } else if (value.kind == PyValue::Kind::Str && value.str.size() <= kMaxUnpackedString) {
+        // a string unpacks into its characters (code points)
+        for (const char32_t c : value.str.toUcs4())
+            items.append(PyValue::string(QString::fromUcs4(&c, 1)));
+    } else {
+        return std::nullopt;
+    }
+    const qsizetype n = items.size();
+    if (step.star < 0)
+        return n == step.count ? std::optional<PyValue>(items.at(step.index)) : std::nullopt;
+    const qsizetype rest = n - (step.count - 1); // how many the starred target takes
+    if (rest < 0)
+        return std::nullopt;
+    if (step.index < step.star)
+        return items.at(step.index);
+    if (step.index > step.star)
+        return items.at(n - (step.count - step.index));
+    return PyValue::seq(items.mid(step.star, rest));
+}
+
+} // namespace
+
 PyValue ModuleEvaluator::valueOf(const TargetBinding& b, const SymbolTable& symbols, int before)
 {
+    if (!b.form.isEmpty())
+        return PyValue::unknown(b.form);
     if (b.augmented)
         return PyValue::unknown(
             RevisionParser::tr("is changed by `%1`").arg(sourceText(b.target, b.valueEnd)));
     PyValue value = ModuleEvaluator(symbols, before).evaluate(b.valueBegin, b.valueEnd);
-    if (b.unpackIndex < 0)
-        return value;
-    if (value.kind == PyValue::Kind::Seq && value.items.size() == b.unpackCount)
-        return value.items.at(b.unpackIndex);
-    return PyValue::unknown(
-        RevisionParser::tr("is unpacked from `%1`").arg(sourceText(b.valueBegin, b.valueEnd)));
+    for (const UnpackStep& step : b.unpack) {
+        if (value.kind == PyValue::Kind::Unknown)
+            return value;
+        std::optional<PyValue> item = unpacked(value, step);
+        if (!item)
+            return PyValue::unknown(RevisionParser::tr("is unpacked from `%1`")
+                                        .arg(sourceText(b.valueBegin, b.valueEnd)));
+        value = std::move(*item);
+    }
+    return value;
 }
 
 PyValue ModuleEvaluator::conditionalValue(PyValue value)

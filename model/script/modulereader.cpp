@@ -26,21 +26,13 @@ void ModuleReader::read()
             first = false;
             continue;
         }
-        // Fast paths for the commonest module-level lines that cannot bind the four
-        // identifiers directly: function and class headers (their bodies are nested
-        // scopes), decorators, and imports (kept as text, read only when looked up).
         const QStringView word = tokenizer.peekWord();
-        if (word == u"def" || word == u"class" || word == u"@") {
-            if (!tokenizer.skipLine())
-                break;
-            if (word != u"@")
-                m_blocks.append({indent, Scope::Nested});
-            first = false;
-            continue;
-        }
-        // Everything else that does not start with one of the four identifiers or a
-        // compound keyword is kept as text, to be read only if a lookup needs it.
-        if (!first && identifierIndex(word) < 0 && !isCompoundWord(word)) {
+        // A line that starts with a name other than the four identifiers, a
+        // compound keyword, `def` or `class` is kept as text, to be read only if a lookup
+        // needs it. (Lines that start with a bracket, `*` or a string are read now: they
+        // can be targets, such as `(revision) = ...`.)
+        if (!first && !word.isEmpty() && word != u"@" && word != u"def" && word != u"class" &&
+            identifierIndex(word) < 0 && !isCompoundWord(word)) {
             const qsizetype start = tokenizer.position();
             const int lineNumber = tokenizer.line();
             if (!tokenizer.skipLine())
@@ -140,6 +132,8 @@ void ModuleReader::logicalLine(TokenIt begin, TokenIt end, int indent)
     Scope scope = currentScope();
 
     if (isCompoundKeyword(*begin) && (end - 1)->isOp(u':')) {
+        if (scope != Scope::Nested)
+            headerBinds(begin, end - 1, scope);
         Scope blockScope = headerScope(*begin);
         if (begin->text == QLatin1StringView("async") && begin + 1 != end &&
             begin[1].isName(QLatin1StringView("def")))
@@ -150,19 +144,28 @@ void ModuleReader::logicalLine(TokenIt begin, TokenIt end, int indent)
     if (isCompoundKeyword(*begin)) {
         // A one-line compound statement: `if x: revision = "a"`, `class A: pass`.
         TokenIt colon = findTopLevel(begin, end, u':');
-        if (colon != end && !begin->isName(QLatin1StringView("match")) &&
-            !begin->isName(QLatin1StringView("case"))) {
+        // `match` and `case` are soft keywords: `match: int = 1` and `case = f(x)` are
+        // statements about variables of those names, `case x: pass` is a one-line case.
+        const bool soft = begin->isName(QLatin1StringView("match")) ||
+                          begin->isName(QLatin1StringView("case"));
+        if (colon != end &&
+            (!soft || (colon != begin + 1 && findTopLevel(begin, colon, u'=') == colon))) {
             Scope inner = headerScope(*begin);
             if (begin->text == QLatin1StringView("async") && begin + 1 != end &&
                 begin[1].isName(QLatin1StringView("def")))
                 inner = Scope::Nested;
+            if (scope != Scope::Nested)
+                headerBinds(begin, colon, scope);
             if (scope != Scope::Nested && inner != Scope::Nested)
                 statements(colon + 1, end, Scope::Conditional);
             return;
         }
     }
-    if (begin->isOp(u'@'))
-        return; // a decorator
+    if (begin->isOp(u'@')) { // a decorator: only `:=` in it can bind a name
+        if (scope != Scope::Nested)
+            headerBinds(begin, end, scope);
+        return;
+    }
     if (scope != Scope::Nested)
         statements(begin, end, scope);
 }
@@ -201,6 +204,13 @@ void ModuleReader::statement(TokenIt begin, TokenIt end, Scope scope)
         }
         bind(*b.target, std::move(value), conditional);
     });
+}
+
+void ModuleReader::headerBinds(TokenIt begin, TokenIt end, Scope scope)
+{
+    for (const TargetBinding& b : headerBindings(begin, end))
+        bind(*b.target, ModuleEvaluator::valueOf(b, m_symbols, INT_MAX),
+             scope == Scope::Conditional);
 }
 
 void ModuleReader::bind(const PyToken& target, PyValue value, bool conditional)

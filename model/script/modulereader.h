@@ -60,6 +60,7 @@ private:
     void logicalLine(TokenIt begin, TokenIt end, int indent);
     void statements(TokenIt begin, TokenIt end, Scope scope);
     void statement(TokenIt begin, TokenIt end, Scope scope);
+    void headerBinds(TokenIt begin, TokenIt end, Scope scope);
     void bind(const PyToken& target, PyValue value, bool conditional);
 
     const QString& m_text;

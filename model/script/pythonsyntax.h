@@ -22,17 +22,34 @@ bool isComputed(TokenIt begin, TokenIt end);
 // What an import statement binds: name -> how to describe it ("is imported from `m`").
 QList<QPair<QString, QString>> importedNames(const QList<PyToken>& tokens);
 
-// A name bound by one simple statement: `a = v`, `a: T = v`, `a = b = v`, `a, b = v`,
-// `a += v`. The value is not computed here: callers evaluate only what they need.
+// One step of unpacking: the target is item `index` of a sequence of `count` targets, of which
+// the one at `star` (-1: none) is starred (`a, *b, c = ...`).
+struct UnpackStep
+{
+    int index = 0;
+    int count = 0;
+    int star = -1;
+};
+
+// A name bound by one statement: `a = v`, `a: T = v`, `(a) = v`, `a = b = v`,
+// `[a, (b, *c)] = v`, `a += v`; or bound in a form whose value Retort does not read
+// (`for a in`, `with ... as a`, `(a := v)`, `del a`, `def a`, a `case` capture): then `form`
+// says how. The value is not computed here: callers evaluate only what they need.
 struct TargetBinding
 {
     TokenIt target;
     TokenIt valueBegin;
     TokenIt valueEnd;
-    int unpackIndex = -1; // position in `a, b = ...`; -1 for a plain target
-    int unpackCount = 0;
+    QVarLengthArray<UnpackStep, 2> unpack; // empty for a plain target
     bool augmented = false;
+    QString form; // non-empty: the value is not read, and this says why
 };
+
+// Every name a simple statement [begin, end) binds, in the order Python binds them.
+QList<TargetBinding> statementBindings(TokenIt begin, TokenIt end);
+// Every name the header of a compound statement binds ([begin, end) up to its colon):
+// loop, with, except and case targets, a def or class name, and `:=` anywhere in it.
+QList<TargetBinding> headerBindings(TokenIt begin, TokenIt end);
 
 // The first `op` at bracket depth 0 in [begin, end), else `end`.
 inline TokenIt findTopLevel(TokenIt begin, TokenIt end, char16_t op)
@@ -60,61 +77,37 @@ inline TokenIt findTopLevel(TokenIt begin, TokenIt end, char16_t op)
     return end;
 }
 
+inline bool mayHoldWalrus(TokenIt begin, TokenIt end)
+{
+    for (auto it = begin; it != end; ++it) {
+        if (it->kind == PyToken::Kind::Op && it->text == u":=")
+            return true;
+    }
+    return false;
+}
+
 inline bool isAugmentedAssignment(const PyToken& t)
 {
     if (t.kind != PyToken::Kind::Op || t.text.size() < 2 || !t.text.endsWith(u'='))
         return false;
-    return t.text != u"==" && t.text != u"!=" && t.text != u"<=" && t.text != u">=";
+    return t.text != u"==" && t.text != u"!=" && t.text != u"<=" && t.text != u">=" &&
+           t.text != u":=";
 }
 
-// Calls `onBinding(TargetBinding)` for every name the statement [begin, end) binds by assignment.
+// Calls `onBinding(TargetBinding)` for every name the statement [begin, end) binds.
 template <typename OnBinding> void forEachBinding(TokenIt begin, TokenIt end, OnBinding onBinding)
 {
-    if (begin == end || begin->kind != PyToken::Kind::Name)
+    if (begin == end)
         return;
-    const TokenIt second = begin + 1;
-    if (second == end)
-        return;
-    if (second->op == u':') { // annotated: NAME ':' annotation ['=' value]
-        const TokenIt eq = findTopLevel(second, end, u'=');
-        if (eq != end)
-            onBinding(TargetBinding{begin, eq + 1, end});
-        return;
-    }
-    if (isAugmentedAssignment(*second)) {
-        onBinding(TargetBinding{begin, second + 1, end, -1, 0, true});
-        return;
-    }
     // Most statements are `name = value`: no lists needed.
-    if (second->op == u'=' && findTopLevel(second + 1, end, u'=') == end) {
-        onBinding(TargetBinding{begin, second + 1, end});
+    const TokenIt second = begin + 1;
+    if (begin->kind == PyToken::Kind::Name && second != end && second->op == u'=' &&
+        findTopLevel(second + 1, end, u'=') == end && !mayHoldWalrus(second + 1, end)) {
+        onBinding(TargetBinding{begin, second + 1, end, {}, false, {}});
         return;
     }
-    QVarLengthArray<TokenIt, 4> equals;
-    for (TokenIt it = findTopLevel(begin, end, u'='); it != end;
-         it = findTopLevel(it + 1, end, u'='))
-        equals.append(it);
-    if (equals.isEmpty())
-        return;
-    const TokenIt valueBegin = equals.last() + 1;
-    TokenIt targetBegin = begin;
-    for (TokenIt eq : equals) {
-        QVarLengthArray<TokenIt, 4> names;
-        bool simple = true;
-        for (auto it = targetBegin; it != eq; ++it) {
-            if (it->kind == PyToken::Kind::Name)
-                names.append(it);
-            else if (it->op != u',' && it->op != u'(' && it->op != u')' && it->op != u'[' &&
-                     it->op != u']')
-                simple = false;
-        }
-        if (simple) {
-            for (int i = 0; i < names.size(); ++i)
-                onBinding(TargetBinding{names.at(i), valueBegin, end, names.size() > 1 ? i : -1,
-                                        int(names.size())});
-        }
-        targetBegin = eq + 1;
-    }
+    for (const TargetBinding& b : statementBindings(begin, end))
+        onBinding(b);
 }
 
 } // namespace retort::python

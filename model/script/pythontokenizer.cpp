@@ -1,5 +1,7 @@
 #include "model/script/pythontokenizer.h"
 
+#include <algorithm>
+
 namespace retort {
 
 namespace {
@@ -72,7 +74,7 @@ int operatorLength(QStringView text)
 
 } // namespace
 
-Result<QString> PythonTokenizer::decodeEscapes(QStringView body, bool bytes)
+Result<QString> PythonTokenizer::decodeEscapes(QStringView body, bool bytes, bool* named)
 {
     QString decoded;
     QString* out = &decoded;
@@ -119,6 +121,8 @@ Result<QString> PythonTokenizer::decodeEscapes(QStringView body, bool bytes)
         }
         case 'N':
             // Named characters (and \N in bytes) are kept verbatim: no Unicode name table.
+            if (!bytes && named)
+                *named = true;
             out->append(u'\\');
             out->append(e);
             break;
@@ -303,7 +307,7 @@ bool PythonTokenizer::scanString(QList<PyToken>* tokens, int prefixLength)
     if (raw || !body.contains(u'\\')) {
         t.value = body;
     } else {
-        Result<QString> decoded = decodeEscapes(body, bytes);
+        Result<QString> decoded = decodeEscapes(body, bytes, &t.namedEscape);
         if (!decoded)
             return fail(decoded.error(), startLine);
         t.value = std::move(decoded).value();
@@ -443,6 +447,53 @@ bool PythonTokenizer::scanLine(QList<PyToken>* tokens)
         return fail(tr("'%1' was never closed").arg(QChar(m_open.back().bracket)),
                     m_open.back().line);
     return true;
+}
+
+bool PythonTokenizer::isKeyword(QStringView name)
+{
+    static const QStringList keywords = {
+        QStringLiteral("False"),  QStringLiteral("None"),     QStringLiteral("True"),
+        QStringLiteral("and"),    QStringLiteral("as"),       QStringLiteral("assert"),
+        QStringLiteral("async"),  QStringLiteral("await"),    QStringLiteral("break"),
+        QStringLiteral("class"),  QStringLiteral("continue"), QStringLiteral("def"),
+        QStringLiteral("del"),    QStringLiteral("elif"),     QStringLiteral("else"),
+        QStringLiteral("except"), QStringLiteral("finally"),  QStringLiteral("for"),
+        QStringLiteral("from"),   QStringLiteral("global"),   QStringLiteral("if"),
+        QStringLiteral("import"), QStringLiteral("in"),       QStringLiteral("is"),
+        QStringLiteral("lambda"), QStringLiteral("nonlocal"), QStringLiteral("not"),
+        QStringLiteral("or"),     QStringLiteral("pass"),     QStringLiteral("raise"),
+        QStringLiteral("return"), QStringLiteral("try"),      QStringLiteral("while"),
+        QStringLiteral("with"),   QStringLiteral("yield")};
+    return keywords.contains(name);
+}
+
+QString PythonTokenizer::normalizeIdentifiers(const QString& source)
+{
+    const bool ascii = std::all_of(source.cbegin(), source.cend(),
+                                   [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii)
+        return source;
+    const PyTokens tokens = tokenize(source);
+    QString out;
+    qsizetype copied = 0;
+    for (const PyToken& t : tokens.tokens) {
+        if (t.kind != PyToken::Kind::Name ||
+            std::all_of(t.text.cbegin(), t.text.cend(), [](QChar c) { return c.unicode() < 0x80; }))
+            continue;
+        const QString normal = t.text.toString().normalized(QString::NormalizationForm_KC);
+        // Python matches keywords before it normalizes: a name that normalizes to one is
+        // no keyword there, and is kept as it is written here.
+        if (normal == t.text || isKeyword(normal) || normal.contains(u'\n'))
+            continue;
+        const qsizetype at = t.text.data() - tokens.source.constData();
+        out += QStringView(source).mid(copied, at - copied);
+        out += normal;
+        copied = at + t.text.size();
+    }
+    if (copied == 0)
+        return source;
+    out += QStringView(source).mid(copied);
+    return out;
 }
 
 PyTokens PythonTokenizer::tokenize(const QString& source)

@@ -22,6 +22,7 @@ struct PyToken
     QString value;     // strings only: the decoded value
     bool bytes = false;       // b'' literal
     bool formatted = false;   // f'' literal
+    bool namedEscape = false; // holds a \N{...} escape, which `value` keeps undecoded
     int line = 0;      // 1-based line of the first character
     int column = 0;    // 0-based column (in UTF-16 code units) of the first character
 
@@ -78,9 +79,17 @@ public:
     // The whole module as one token list (Newline after each logical line, then EndOfFile).
     static PyTokens tokenize(const QString& source);
 
-    // Decodes the escapes of a non-raw string body as Python does (\n, \x41, \u00e9,
-    // \N{...} is kept verbatim). Fails on a malformed escape.
-    static Result<QString> decodeEscapes(QStringView body, bool bytes);
+    // Decodes the escapes of a non-raw string body as Python does (\n, \x41, \u00e9;
+    // \N{...} is kept verbatim, and `named` set, as there is no Unicode name table here).
+    // Fails on a malformed escape.
+    static Result<QString> decodeEscapes(QStringView body, bool bytes, bool* named = nullptr);
+
+    // The source with every identifier in NFKC normal form, as Python's tokenizer reads them
+    // (`ｄown_revision` binds `down_revision`). Strings and comments are left alone, and so
+    // are the line numbers. Returns `source` itself when it is all ASCII.
+    static QString normalizeIdentifiers(const QString& source);
+    // Whether `name` is one of Python's keywords (`if`, `None`, `lambda`...).
+    static bool isKeyword(QStringView name);
 
 private:
     bool scanLine(QList<PyToken>* tokens); // tokens == nullptr: skim

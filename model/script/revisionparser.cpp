@@ -3,7 +3,9 @@
 #include "model/common/logging.h"
 #include "model/common/result.h"
 #include "model/script/modulereader.h"
+#include "model/script/namespacewrites.h"
 #include "model/script/pythonsource.h"
+#include "model/script/pythontokenizer.h"
 #include "model/script/symboltable.h"
 
 #include <QRegularExpression>
@@ -76,6 +78,21 @@ ParseResult RevisionParser::parseFile(const QString& path)
 
 ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
 {
+    qsizetype readFrom = -1;
+    ParseResult result = parseHeader(bytes, path, &readFrom);
+    if (readFrom >= 0) {
+        // Code that can set any name may also define what a header names, or set a header
+        // this reading finds wrong or missing: only what is wrong with the text itself (a
+        // syntax error) is then sure to stop alembic; the rest is what Retort cannot tell.
+        for (qsizetype i = readFrom; i < result.diagnostics.size(); ++i)
+            result.diagnostics[i].stopsAlembic = false;
+    }
+    return result;
+}
+
+ParseResult RevisionParser::parseHeader(const QByteArray& bytes, const QString& path,
+                                        qsizetype* readFrom)
+{
     ParseResult result;
     auto& diags = result.diagnostics;
 
@@ -84,7 +101,8 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
         diags.append(Diagnostic::fatal(path, decoded.error().line, decoded.error().message));
         return result;
     }
-    const QString& text = decoded.value();
+    // Python reads identifiers in NFKC form: `ｄown_revision` is `down_revision`.
+    const QString text = PythonTokenizer::normalizeIdentifiers(decoded.value());
 
     python::ModuleReader reader(text);
     reader.read();
@@ -92,6 +110,49 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
         diags.append(Diagnostic::fatal(
             path, reader.tokenErrorLine,
             tr("Python syntax error: %1. Alembic cannot import this file.").arg(reader.tokenError)));
+    }
+
+    // Code that may rebind the header names in ways no binding shows: reported, never guessed.
+    const QList<python::NamespaceWrite> writes = python::findNamespaceWrites(text);
+    if (!writes.isEmpty())
+        *readFrom = diags.size();
+    // Then a header with no assignment may still be set when Python runs the file: its
+    // absence is no proof that alembic fails.
+    auto missingHeader = [&](const QString& name, const QString& fatalMessage,
+                             const QString& revision) {
+        if (writes.isEmpty())
+            return Diagnostic::fatal(path, 0, fatalMessage, revision);
+        return Diagnostic::error(
+            path, 0,
+            tr("No module-level `%1` assignment Retort can read, but code on line %2 may set "
+               "it: Retort cannot tell what alembic reads.")
+                .arg(name)
+                .arg(writes.first().line),
+            revision);
+    };
+    int lastLine = -1;
+    for (const python::NamespaceWrite& w : writes) {
+        if (w.line == lastLine)
+            continue; // one finding per line is enough
+        lastLine = w.line;
+        QString message;
+        switch (w.kind) {
+        case python::NamespaceWrite::Kind::Namespace:
+            message = tr("`%1` can set any module-level name: Retort cannot tell what it sets, "
+                         "and alembic may read a different revision header.")
+                          .arg(w.what);
+            break;
+        case python::NamespaceWrite::Kind::Global:
+            message = tr("`global %1` lets a function or class rebind `%1`: Retort cannot tell "
+                         "which value alembic reads.")
+                          .arg(w.what);
+            break;
+        case python::NamespaceWrite::Kind::ModuleGetattr:
+            message = tr("A module-level `__getattr__` answers for the names the file does not "
+                         "set: Retort cannot tell what alembic reads for them.");
+            break;
+        }
+        diags.append(Diagnostic::error(path, w.line, message));
     }
 
     Revision rev;
@@ -104,10 +165,11 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
             return result; // the syntax error explains it
         const QString legacy = idFromLegacyFileName(fileName);
         if (legacy.isEmpty()) {
-            diags.append(Diagnostic::fatal(
-                path, 0,
+            diags.append(missingHeader(
+                kRevision,
                 tr("No module-level `revision = \"...\"` assignment, and the file name is not "
-                   "a legacy hex id: alembic cannot determine this revision's id.")));
+                   "a legacy hex id: alembic cannot determine this revision's id."),
+                {}));
             return result;
         }
         rev.id = legacy;
@@ -152,8 +214,8 @@ ParseResult RevisionParser::parse(const QByteArray& bytes, const QString& path)
         const auto found = reader.assignments.constFind(name);
         if (found == reader.assignments.constEnd()) {
             if (required && reader.tokenError.isEmpty())
-                diags.append(Diagnostic::fatal(
-                    path, 0,
+                diags.append(missingHeader(
+                    name,
                     tr("No module-level `%1` assignment: alembic fails to load this file. "
                        "Shown as a base.")
                         .arg(name),

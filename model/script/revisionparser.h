@@ -21,9 +21,12 @@ struct ParseResult
 
 // Reads a revision script without running it: finds the module-level assignments of
 // `revision`, `down_revision`, `branch_labels` and `depends_on` (last one wins, as in
-// Python; annotations skipped; simple module constants followed), and the module
+// Python; annotations skipped; parenthesised, unpacked and starred targets and NFKC-spelled
+// names read as Python reads them; simple module constants followed), and the module
 // docstring for the message and create date. Anything that needs Python to evaluate is
-// a diagnostic, never a guess.
+// a diagnostic, never a guess: so is every other way the file can bind one of the four (a
+// for/with/except target, `:=`, `del`, a def or class, an import, a `case` capture) and code
+// that can write the module's names unseen (`globals()`, `exec`, `sys.modules`, `global`).
 class RevisionParser
 {
     Q_DECLARE_TR_FUNCTIONS(RevisionParser)
@@ -35,6 +38,14 @@ public:
     static ParseResult parseFile(const QString& path);
     static ParseResult parse(const QByteArray& bytes, const QString& path);
 
+private:
+    // parse(). When the file holds code that can set module-level names without a binding
+    // Retort reads (globals(), exec, a `global` statement...), `readFrom` is set to the index
+    // of the first diagnostic about what was read (those before it are about the text itself).
+    static ParseResult parseHeader(const QByteArray& bytes, const QString& path,
+                                   qsizetype* readFrom);
+
+public:
     // The legacy fallback alembic uses when `revision` is absent: a file name that is
     // all lowercase hex digits followed by `.py`. Returns the id or an empty string.
     static QString idFromLegacyFileName(const QString& fileName);

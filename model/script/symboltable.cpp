@@ -2,6 +2,7 @@
 
 #include "model/script/moduleevaluator.h"
 #include "model/script/pythonsyntax.h"
+#include "model/script/revisionparser.h" // the translation context "RevisionParser"
 
 #include <QRegularExpression>
 
@@ -26,6 +27,16 @@ std::optional<SymbolTable::Found> SymbolTable::fromDeferred(const Deferred& d,
             for (const auto& [bound, why] : importedNames(statement))
                 if (bound == name)
                     found = Found{PyValue::unknown(why), d.line, d.seq};
+            if (stmt->isName(QLatin1StringView("from")) && (stop - 1)->isOp(u'*')) {
+                // whatever the module exports: Retort cannot tell whether that has `name`
+                QString module;
+                for (auto it = stmt + 1; it != stop && !it->isName(QLatin1StringView("import"));
+                     ++it)
+                    module += it->text;
+                found = Found{PyValue::unknown(RevisionParser::tr("may be set by `from %1 import *`")
+                                                   .arg(module)),
+                              stmt->line + d.line - 1, d.seq};
+            }
         } else {
             forEachBinding(stmt, stop, [&](const TargetBinding& b) {
                 if (b.target->text == name) {
@@ -121,7 +132,7 @@ std::optional<SymbolTable::Found> SymbolTable::lookup(const QString& name, int b
             continue;
         if (it->seq <= after)
             break;
-        if (!it->text.contains(name)) // cheap: most statements never mention the name
+        if (!it->mayStarImport && !it->text.contains(name)) // cheap: most never mention it
             continue;
         if (std::optional<Found> found = fromDeferred(*it, name))
             return found;

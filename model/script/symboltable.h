@@ -70,7 +70,9 @@ public:
 
     void addDeferred(QStringView statement, int line, bool conditional)
     {
-        m_deferred.append({++m_seq, statement, line, conditional});
+        // `from m import *` can bind any name, so a lookup reads it whatever it names
+        const bool star = statement.contains(u'*') && statement.contains(u"from");
+        m_deferred.append({++m_seq, statement, line, conditional, star});
     }
 
     // Could a deferred statement have (re)bound one of the four identifiers? True when one
@@ -101,6 +103,7 @@ private:
         QStringView text;
         int line = 0;
         bool conditional = false;
+        bool mayStarImport = false;
     };
     std::optional<Found> fromDeferred(const Deferred& d, const QString& name) const;
 

@@ -1,0 +1,4 @@
+def revision():
+    pass
+revision = "r"
+down_revision = None

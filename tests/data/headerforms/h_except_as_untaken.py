@@ -1,0 +1,8 @@
+revision = "r1"
+down_revision = None
+branch_labels = None
+depends_on = None
+try:
+    pass
+except ValueError as revision:
+    pass

@@ -1,0 +1,6 @@
+for revision in ["a"]:
+    pass
+else:
+    pass
+revision = "b"
+down_revision = None

@@ -1,0 +1,3 @@
+for revision in ["a"]:
+    pass
+down_revision = None

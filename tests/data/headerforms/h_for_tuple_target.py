@@ -1,0 +1,2 @@
+for revision, down_revision in [("a", None)]:
+    pass

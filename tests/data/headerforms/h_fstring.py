@@ -1,0 +1,3 @@
+X = "a"
+revision = f"{X}b"
+down_revision = None

@@ -1,0 +1,6 @@
+def f():
+    global revision
+    revision = "g"
+revision = "a"
+down_revision = None
+f()

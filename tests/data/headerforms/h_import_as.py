@@ -1,0 +1,2 @@
+from os.path import sep as revision
+down_revision = None

@@ -1,0 +1,7 @@
+revision = "r1"
+down_revision = None
+branch_labels = None
+depends_on = None
+match (revision := "ms"):
+    case _:
+        pass

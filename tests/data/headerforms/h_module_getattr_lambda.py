@@ -1,0 +1,3 @@
+revision = "r"
+down_revision = None
+__getattr__ = lambda name: "x"

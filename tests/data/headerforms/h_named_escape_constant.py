@@ -1,0 +1,3 @@
+X = "\N{DIGIT ONE}"
+revision = X
+down_revision = None

@@ -1,0 +1,2 @@
+revision = "a\\N{x}"
+down_revision = None

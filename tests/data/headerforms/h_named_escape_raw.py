@@ -1,0 +1,2 @@
+revision = r"a\N{x}"
+down_revision = None

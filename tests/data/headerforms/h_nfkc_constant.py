@@ -1,0 +1,3 @@
+ｘ = "a"
+revision = x
+down_revision = None

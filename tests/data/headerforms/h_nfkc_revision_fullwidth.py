@@ -1,0 +1,2 @@
+down_revision = None
+ｒｅｖｉｓｉｏｎ = "fw"

@@ -1,0 +1,2 @@
+revision = "ｆｕｌｌ"
+down_revision = None

@@ -1,0 +1,2 @@
+down_revision = None
+if 1: revision = "o"

@@ -1,0 +1,2 @@
+(revision): str = "x"
+down_revision = None

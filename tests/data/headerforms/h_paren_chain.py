@@ -1,0 +1,2 @@
+x = (revision) = "y"
+(down_revision) = None

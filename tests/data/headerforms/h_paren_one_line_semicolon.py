@@ -1,0 +1,1 @@
+revision = "r"; (down_revision) = None

@@ -1,0 +1,2 @@
+(revision) = "x"
+down_revision = None

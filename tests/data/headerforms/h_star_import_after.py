@@ -1,0 +1,5 @@
+revision = "r1"
+down_revision = None
+branch_labels = None
+depends_on = None
+from string import *

@@ -1,0 +1,3 @@
+revision = "r"
+down_revision = None
+from string import *

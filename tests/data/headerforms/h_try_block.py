@@ -1,0 +1,5 @@
+try:
+    revision = "t"
+except ImportError:
+    revision = "u"
+down_revision = None

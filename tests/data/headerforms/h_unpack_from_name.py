@@ -1,0 +1,2 @@
+pair = ("a", "b")
+revision, down_revision = pair

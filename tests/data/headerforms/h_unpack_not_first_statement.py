@@ -1,0 +1,3 @@
+import os
+x = 1
+revision, down_revision = "a", "b"

@@ -1,0 +1,2 @@
+down_revision = None
+revision, *depends_on = ["r"]

@@ -1,0 +1,2 @@
+*x, revision = "a", "b", "c"
+down_revision = None

@@ -1,0 +1,2 @@
+[revision] = "r"
+down_revision = None

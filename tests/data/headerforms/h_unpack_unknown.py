@@ -1,0 +1,2 @@
+import os
+revision, down_revision = os.sep, None

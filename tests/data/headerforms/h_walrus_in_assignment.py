@@ -1,0 +1,2 @@
+y = (revision := "r")
+down_revision = None

@@ -1,0 +1,3 @@
+if (revision := "r"):
+    pass
+down_revision = None

@@ -1,0 +1,3 @@
+(revision := "w")
+revision = "z"
+down_revision = None

@@ -1,0 +1,4 @@
+down_revision = None
+while True:
+    revision = "w"
+    break
