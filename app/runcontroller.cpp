@@ -125,6 +125,11 @@ RunController::RunController(ProjectSession* project, DatabaseSession* databases
 
     connect(m_runner, &AlembicRunner::event, this, &RunController::onRunEvent);
     connect(m_databases, &DatabaseSession::stateChanged, this, &RunController::updateActions);
+    connect(m_project, &ProjectSession::projectMissingChanged, this, [this](bool missing) {
+        if (missing && m_dialog)
+            m_dialog->reject(); // its plan would run in a folder that is gone
+        updateActions();
+    });
     connect(m_databases, &DatabaseSession::profilesChanged, this, &RunController::updateActions);
     connect(m_databases, &DatabaseSession::selectionChanged, this,
             &RunController::updateActions);
@@ -185,7 +190,9 @@ QString RunController::revisionMessage(const QString& id) const
 void RunController::updateActions()
 {
     const QString profile = selectedProfile();
-    const bool haveProject = m_planner && m_databases->config();
+    // a project that vanished (folder renamed, config deleted) runs nothing until it is back
+    const bool haveProject =
+        m_planner && m_databases->config() && !m_project->isProjectMissing();
     const bool busy = !profile.isEmpty() && m_runner->isBusy(profile);
     const bool readable = !profile.isEmpty() && m_databases->state(profile).isReadable();
     const QString revision = selectedRevision();
@@ -343,45 +350,6 @@ void RunController::requestStamp()
     confirm(*facts, profile, summarize(*facts, tr("Stamp"), profile), {revision});
 }
 
-PlanSummary RunController::summarize(const RunFacts& facts, const QString& action,
-                                     const QString& profile) const
-{
-    PlanSummary s;
-    s.kind = facts.kind;
-    s.action = action;
-    s.profile = profile;
-    const ConnectionProfile* p = m_databases->profile(profile);
-    s.protectedProfile = p && p->isProtected();
-    s.command = RunRules::commandLine(facts.arguments);
-    s.alembic = m_alembic;
-    for (const MigrationStep& step : facts.plan.steps)
-        s.steps.append({step.revision, revisionMessage(step.revision)});
-    s.rowsBefore = facts.rowsBefore;
-    s.rowsAfter = facts.rowsAfter;
-    s.purge = facts.purge;
-    s.loadErrors = facts.loadErrors;
-    s.unreadValues = facts.unreadValues;
-    s.orderVariesWith = facts.plan.orderVariesWith;
-    switch (facts.sqlLimit) {
-    case RunFacts::SqlLimit::None:
-        break;
-    case RunFacts::SqlLimit::SeveralStarts:
-        s.canPreviewSql = false;
-        s.sqlUnavailableReason =
-            tr("Alembic's offline mode (--sql) starts from one revision; this database is at "
-               "several (%1).")
-                .arg(facts.plan.startHeads.join(QStringLiteral(", ")));
-        break;
-    case RunFacts::SqlLimit::SeveralEnds:
-        s.canPreviewSql = false;
-        s.sqlUnavailableReason =
-            tr("Alembic's offline mode (--sql) downgrades to one revision; this plan ends at "
-               "several.");
-        break;
-    }
-    return s;
-}
-
 bool RunController::makeRequest(const QString& profileName, const QStringList& command,
                                 RunRequest& request, QString& problem) const
 {
@@ -405,6 +373,10 @@ void RunController::startRun(RunKind kind, const QString& profile, const QString
 {
     RunRequest request;
     QString problem;
+    if (!m_project->checkProjectPresent()) {
+        showProblem(tr("Run"), m_project->missingMessage());
+        return;
+    }
     if (!makeRequest(profile, command, request, problem)) {
         showProblem(tr("Run"), problem);
         return;
@@ -433,6 +405,10 @@ void RunController::previewSql(const MigrationPlan& plan, const QString& profile
         return; // nothing to downgrade from; the plan would have been empty
     RunRequest request;
     QString problem;
+    if (!m_project->checkProjectPresent()) {
+        showProblem(tr("Preview SQL"), m_project->missingMessage());
+        return;
+    }
     if (!makeRequest(profile, command, request, problem)) {
         showProblem(tr("Preview SQL"), problem);
         return;
