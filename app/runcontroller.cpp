@@ -430,6 +430,7 @@ void RunController::onRunEvent(const RunEvent& event)
                                      RunEvent::Level::Info, event.text);
         break;
     case RunEvent::Kind::Output:
+        run.printed = run.printed || event.stream != RunEvent::Stream::Runner;
         m_log->appendLine(event.timestamp, event.stream, event.level, event.text);
         break;
     case RunEvent::Kind::Progress: {
@@ -474,7 +475,11 @@ void RunController::finishRun(const Run& run, const RunEvent& event)
         break;
     case RunEvent::Status::Failed: {
         level = RunEvent::Level::Error;
-        const QString why = event.reason.isEmpty() ? event.text : event.reason;
+        QString why = event.reason.isEmpty() ? event.text : event.reason;
+        if (!run.printed) // no traceback to read: the interpreter itself is the suspect
+            why = tr("%1 It printed nothing: is the project's Python one with alembic? (Run ▸ "
+                     "Python Interpreter…)")
+                      .arg(why);
         status = run.running.isEmpty()
                      ? tr("%1 on “%2” failed: %3").arg(run.command, run.profile, why)
                      : tr("%1 on “%2” failed at %3: %4")
