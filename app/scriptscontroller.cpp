@@ -337,6 +337,7 @@ void ScriptsController::recheckPages()
         const QString path = page->path();
         if (!QFileInfo::exists(path)) {
             page->banner()->showDeleted();
+            m_tabs->updateTitle(page);
             continue;
         }
         const ScriptFile known = m_files.value(page);

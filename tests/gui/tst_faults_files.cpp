@@ -157,7 +157,9 @@ private slots:
         QCOMPARE(int(w->scene()->nodeItems().size()), nodes);
         QCOMPARE(page->editor()->text(), typed);
         QCOMPARE(page->banner()->state(), ScriptBanner::State::ProjectMissing);
+        QVERIFY(page->banner()->message().contains(QStringLiteral("project folder was moved or deleted")));
         QVERIFY(page->isModified());
+        QCOMPARE(w->window.scriptTabs()->tabText(0), QStringLiteral("bbbb00000002_rev.py (folder gone)"));
         // a save fails, says why, and writes nothing anywhere
         QSignalSpy errors(w->window.scriptsController(), &ScriptsController::errorOccurred);
         QVERIFY(!w->window.scriptsController()->save(page));
@@ -180,6 +182,8 @@ private slots:
         QVERIFY(w->window.errorMessage().isEmpty());
         QCOMPARE(page->editor()->text(), typed);
         QVERIFY(page->editor()->isModified());
+        QCOMPARE(page->banner()->state(), ScriptBanner::State::Hidden);
+        QVERIFY(!page->isFileMissing());
         QVERIFY(w->window.scriptsController()->save(page));
         QCOMPARE(QString::fromUtf8(readBytes(scriptIn(root, QStringLiteral("bbbb00000002")))), typed);
     }
