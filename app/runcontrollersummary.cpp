@@ -6,6 +6,8 @@
 #include "model/graph/revisiongraph.h"
 #include "widgets/plan/plansummary.h"
 
+#include <QDir>
+
 namespace retort {
 
 PlanSummary RunController::summarize(const RunFacts& facts, const QString& action,
@@ -25,6 +27,8 @@ PlanSummary RunController::summarize(const RunFacts& facts, const QString& actio
     s.rowsAfter = facts.rowsAfter;
     s.purge = facts.purge;
     s.loadErrors = facts.loadErrors;
+    if (const DatabaseState state = m_databases->state(profile); state.isFileMissing())
+        s.createsFile = QDir::toNativeSeparators(state.missingFile());
     s.unreadValues = facts.unreadValues;
     s.orderVariesWith = facts.plan.orderVariesWith;
     switch (facts.sqlLimit) {

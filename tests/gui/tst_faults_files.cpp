@@ -26,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDirIterator>
+#include <QLabel>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 
@@ -451,6 +452,15 @@ private slots:
         QTRY_VERIFY2(w->scene()->caption().contains(QStringLiteral("app.db is missing")),
                      qPrintable(w->scene()->caption()));
         QVERIFY(!QFileInfo::exists(db)); // reading created nothing
+        // a run would create it: the plan says so before anything runs
+        QTRY_VERIFY(w->runs()->upgradeHeadsAction()->isEnabled());
+        w->runs()->upgradeHeadsAction()->trigger();
+        QVERIFY(w->runs()->planDialog());
+        auto* notice = w->runs()->planDialog()->findChild<QWidget*>(QStringLiteral("planCreatesFile"));
+        QVERIFY(notice);
+        QVERIFY(notice->findChild<QLabel*>()->text().contains(QDir::toNativeSeparators(db)));
+        w->runs()->planDialog()->reject();
+        QVERIFY(!QFileInfo::exists(db));
     }
 
     // A read-only SQLite file (its folder a read-only mount) before Refresh: it reads fine;
