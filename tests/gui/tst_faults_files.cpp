@@ -209,6 +209,30 @@ private slots:
         QVERIFY(!QFileInfo::exists(root)); // nothing half-written, no folder made
     }
 
+    // The config file alone deleted: said (the configuration file, not the folder), runs
+    // disabled; written back, the project loads again and runs return.
+    void configFileDeletedWhileOpen()
+    {
+        const QString root = freshFolder();
+        QVERIFY(createProject(root));
+        const QString ini = root + QStringLiteral("/alembic.ini");
+        const QByteArray bytes = readBytes(ini);
+        auto w = open(ini);
+        QVERIFY(w->waitLoaded());
+        QTRY_VERIFY(w->runs()->upgradeHeadsAction()->isEnabled());
+        QVERIFY(QFile::remove(ini));
+        QTRY_VERIFY_WITH_TIMEOUT(w->window.session()->isProjectMissing(), 10000);
+        QVERIFY2(w->window.errorMessage().contains(QStringLiteral("configuration file")) &&
+                     w->window.errorMessage().contains(QDir::toNativeSeparators(ini)),
+                 qPrintable(w->window.errorMessage()));
+        QVERIFY(!w->runs()->upgradeHeadsAction()->isEnabled());
+        QVERIFY(w->window.session()->graph()); // the graph stays
+        QVERIFY(writeBytes(ini, bytes));
+        QTRY_VERIFY_WITH_TIMEOUT(!w->window.session()->isProjectMissing(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w->runs()->upgradeHeadsAction()->isEnabled(), 10000);
+        QVERIFY(w->window.errorMessage().isEmpty());
+    }
+
     // The config file edited behind Retort's back is read again, as scripts are: here a
     // second version location with a revision of its own appears in the graph.
     void configFileChangeReloads()
