@@ -30,6 +30,12 @@ DatabasesController::DatabasesController(DatabaseSession* session, DatabasesView
                     return;
                 m_dialog->showTestResult(state);
             });
+    connect(m_session, &DatabaseSession::passwordNeeded, this,
+            &DatabasesController::askForSecrets);
+    connect(&m_session->secrets(), &SecretStore::availabilityChanged, this, [this] {
+        if (m_dialog)
+            m_dialog->setSecretsNote(secretsNote());
+    });
     connect(m_view, &DatabasesView::addRequested, this, &DatabasesController::addProfile);
     connect(m_view, &DatabasesView::editRequested, this, &DatabasesController::editProfile);
     connect(m_view, &DatabasesView::removeRequested, this, &DatabasesController::removeProfile);
@@ -64,6 +70,8 @@ void DatabasesController::showDialog(const QString& name)
     auto* dialog = new ProfileDialog(profile, taken, configUrl, m_view->window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
+    m_session->secrets().probe();
+    dialog->setSecretsNote(secretsNote());
     connect(dialog, &ProfileDialog::testRequested, this,
             [this](const ConnectionProfile& p) { m_testId = m_session->test(p); });
     connect(dialog, &QDialog::accepted, this, [this, dialog, name] {
@@ -71,6 +79,50 @@ void DatabasesController::showDialog(const QString& name)
         m_view->setCurrentProfile(dialog->profile().name());
     });
     dialog->open();
+}
+
+QString DatabasesController::secretsNote() const
+{
+    const SecretStore& store = m_session->secrets();
+    switch (store.availability()) {
+    case SecretStore::Availability::Available:
+        return tr("The password and secret environment values are saved in the system "
+                  "keychain, not in Retort's settings.");
+    case SecretStore::Availability::Unavailable:
+        return tr("Not saved: no keychain available (%1). Retort keeps the password in memory "
+                  "until it quits, and asks for it once in the next session.")
+            .arg(store.unavailableReason());
+    case SecretStore::Availability::Unknown:
+        break;
+    }
+    return tr("Asking the system keychain…");
+}
+
+void DatabasesController::askForSecrets(const QString& name)
+{
+    const ConnectionProfile* profile = m_session->profile(name);
+    if (!profile || profile->unknownSecrets().isEmpty())
+        return;
+    if (m_prompt) { // one question at a time: the others follow it
+        if (m_prompt->profileName() != name && !m_waitingPrompts.contains(name))
+            m_waitingPrompts.append(name);
+        return;
+    }
+    const QString where = m_session->config() ? profile->displayUrl(*m_session->config())
+                                              : profile->displayUrl();
+    auto* prompt = new SecretPrompt(name, where, profile->unknownSecrets(), secretsNote(),
+                                    m_view->window());
+    prompt->setAttribute(Qt::WA_DeleteOnClose);
+    m_prompt = prompt;
+    connect(prompt, &QDialog::accepted, this, [this, prompt, name] {
+        m_session->supplySecrets(name, prompt->secrets());
+    });
+    connect(prompt, &QDialog::finished, this, [this] {
+        m_prompt = nullptr;
+        if (!m_waitingPrompts.isEmpty())
+            askForSecrets(m_waitingPrompts.takeFirst());
+    });
+    prompt->open();
 }
 
 void DatabasesController::removeProfile(const QString& name)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "widgets/databases/profiledialog.h"
+#include "widgets/databases/secretprompt.h"
 
 #include <QObject>
 #include <QPointer>
@@ -11,7 +12,8 @@ class DatabaseSession;
 class DatabasesView;
 
 // Connects the databases pane to the session: keeps the pane's rows current, and runs the
-// add / edit / remove / test flows (the profile dialog, the removal question).
+// add / edit / remove / test flows (the profile dialog, the removal question), and asks for
+// the secrets a profile needs that are saved nowhere (the secret prompt).
 class DatabasesController : public QObject
 {
     Q_OBJECT
@@ -21,6 +23,7 @@ public:
 
     // The dialog shown right now, if any (tests drive it).
     ProfileDialog* activeDialog() const { return m_dialog; }
+    SecretPrompt* activePrompt() const { return m_prompt; }
 
     void addProfile();
     void editProfile(const QString& name);
@@ -28,10 +31,15 @@ public:
 
 private:
     void showDialog(const QString& name);
+    void askForSecrets(const QString& name);
+    // Where secrets go now, for the dialogs.
+    QString secretsNote() const;
 
     DatabaseSession* m_session = nullptr;
     DatabasesView* m_view = nullptr;
     QPointer<ProfileDialog> m_dialog;
+    QPointer<SecretPrompt> m_prompt;
+    QStringList m_waitingPrompts; // profiles to ask for once the open prompt is answered
     quint64 m_testId = 0;
 };
 

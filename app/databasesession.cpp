@@ -4,9 +4,11 @@
 #include "widgets/databases/databaselistmodel.h"
 #include "model/db/versiontablereader.h"
 #include "model/graph/revisiongraph.h"
+#include "app/profilesecrets.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcDatabases, "retort.app.databases", QtWarningMsg)
 
@@ -16,6 +18,23 @@ DatabaseSession::DatabaseSession(Settings& settings, QObject* parent)
     : QObject(parent), m_settings(settings), m_reader(new VersionTableReader(this))
 {
     connect(m_reader, &VersionTableReader::finished, this, &DatabaseSession::onFinished);
+    // Secrets an earlier version left in the settings file move out on the first start, once
+    // it is known whether a keychain answers (the notes say where they went).
+    SecretStore& store = m_settings.secrets();
+    auto migrate = [this] {
+        for (const QString& note : ProfileSecrets::migrateAll(m_settings))
+            emit notice(note);
+    };
+    if (store.availability() == SecretStore::Availability::Unknown) {
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(&store, &SecretStore::availabilityChanged, this, [once, migrate] {
+            QObject::disconnect(*once);
+            migrate();
+        });
+        store.probe();
+    } else {
+        QTimer::singleShot(0, this, migrate); // after the window listens to notice()
+    }
 }
 
 DatabaseSession::~DatabaseSession() = default;
@@ -37,6 +56,9 @@ void DatabaseSession::loadProfiles(std::shared_ptr<const AlembicConfig> config,
     m_key = key;
     m_pending.clear(); // results for the previous project are dropped when they arrive
     m_tests.clear();
+    ++m_generation;
+    m_fetching.clear();
+    m_fetched.clear();
     m_states.clear();
     m_profiles.clear();
     if (!m_config) {
@@ -46,6 +68,8 @@ void DatabaseSession::loadProfiles(std::shared_ptr<const AlembicConfig> config,
     ConnectionProfile ini = ConnectionProfile::fromConfig(*m_config);
     ini.setDefault(true);
     m_profiles.append(ini);
+    for (const QString& note : ProfileSecrets::migrate(m_settings, Settings::projectKey(key)))
+        emit notice(note);
     const QByteArray saved = m_settings.connectionProfiles(key);
     if (!saved.isEmpty()) {
         const auto list = ConnectionProfile::listFromJson(QJsonDocument::fromJson(saved).array());
@@ -94,6 +118,8 @@ void DatabaseSession::setSelectedProfile(const QString& name)
 
 bool DatabaseSession::isReading(const QString& name) const
 {
+    if (m_fetching.contains(name))
+        return true;
     for (const QString& pending : m_pending)
         if (pending == name)
             return true;
@@ -142,6 +168,7 @@ bool DatabaseSession::saveProfile(const ConnectionProfile& profile, const QStrin
     for (const ConnectionProfile& p : std::as_const(m_profiles))
         if (p.name() == profile.name() && p.name() != previousName)
             return false;
+    saveSecrets(profile, previousName.isEmpty() ? nullptr : this->profile(previousName));
     bool replaced = false;
     for (ConnectionProfile& p : m_profiles) {
         if (!previousName.isEmpty() && p.name() == previousName) {
@@ -164,6 +191,9 @@ bool DatabaseSession::saveProfile(const ConnectionProfile& profile, const QStrin
 
 void DatabaseSession::removeProfile(const QString& name)
 {
+    if (const ConnectionProfile* gone = profile(name); gone && !gone->isDefault())
+        for (const QString& slot : gone->secretSlots())
+            m_settings.secrets().remove(secretKey(name, slot));
     const auto removed = std::remove_if(m_profiles.begin(), m_profiles.end(),
                                         [&](const ConnectionProfile& p) {
                                             return p.name() == name && !p.isDefault();
@@ -193,6 +223,23 @@ void DatabaseSession::refresh(const QString& name)
     for (const ConnectionProfile& p : std::as_const(m_profiles)) {
         if (!name.isEmpty() && p.name() != name)
             continue;
+        if (!p.unknownSecrets().isEmpty()) {
+            if (!m_fetched.contains(p.name())) {
+                fetchSecrets(p.name()); // reads the profile once they are back
+                emit stateChanged(p.name());
+                continue;
+            }
+            QStringList what;
+            for (const QString& slot : p.unknownSecrets())
+                what.append(ConnectionProfile::describeSlot(slot));
+            m_states.insert(p.name(), DatabaseState::failure(
+                                          tr("Retort does not know %1 of this profile; Refresh "
+                                             "to type it in.")
+                                              .arg(what.join(QStringLiteral(", ")))));
+            emit stateChanged(p.name());
+            emit passwordNeeded(p.name());
+            continue;
+        }
         const quint64 id = m_reader->read(p.effectiveUrl(*m_config), m_config->here(),
                                           p.versionTable(), p.versionTableSchema());
         m_pending.insert(id, p.name());
@@ -216,6 +263,80 @@ quint64 DatabaseSession::test(const ConnectionProfile& profile)
                                       profile.versionTable(), profile.versionTableSchema());
     m_tests.insert(id);
     return id;
+}
+
+QString DatabaseSession::secretKey(const QString& profile, const QString& slot) const
+{
+    return ProfileSecrets::key(Settings::projectKey(m_key), profile, slot);
+}
+
+void DatabaseSession::fetchSecrets(const QString& name)
+{
+    const ConnectionProfile* p = profile(name);
+    if (!p || m_fetching.contains(name))
+        return;
+    m_fetching.insert(name);
+    const QStringList unknown = p->unknownSecrets();
+    auto remaining = std::make_shared<qsizetype>(unknown.size());
+    for (const QString& slot : unknown) {
+        m_settings.secrets().read(
+            secretKey(name, slot), this,
+            [this, generation = m_generation, name, slot, remaining](const QString& value) {
+                if (generation != m_generation)
+                    return; // another project opened meanwhile
+                for (ConnectionProfile& p : m_profiles)
+                    if (p.name() == name && !value.isNull() && p.secret(slot).isNull())
+                        p.setSecret(slot, value);
+                if (--*remaining > 0)
+                    return;
+                m_fetching.remove(name);
+                m_fetched.insert(name);
+                refresh(name);
+            });
+    }
+}
+
+void DatabaseSession::saveSecrets(const ConnectionProfile& profile,
+                                  const ConnectionProfile* previous)
+{
+    SecretStore& store = m_settings.secrets();
+    if (previous) {
+        for (const QString& slot : previous->secretSlots()) {
+            const QString oldKey = secretKey(previous->name(), slot);
+            const QString newKey = secretKey(profile.name(), slot);
+            if (!profile.secretSlots().contains(slot)) {
+                store.remove(oldKey);
+            } else if (oldKey != newKey && profile.secret(slot).isNull()) {
+                // renamed with a value never fetched: carry it over as the keychain has it
+                store.read(oldKey, this, [&store, oldKey, newKey](const QString& value) {
+                    if (!value.isNull())
+                        store.write(newKey, value);
+                    store.remove(oldKey);
+                });
+            } else if (oldKey != newKey) {
+                store.remove(oldKey);
+            }
+        }
+    }
+    for (const QString& slot : profile.secretSlots()) {
+        const QString value = profile.secret(slot);
+        if (!value.isNull() && (!previous || previous->secret(slot) != value ||
+                                previous->name() != profile.name()))
+            store.write(secretKey(profile.name(), slot), value);
+    }
+}
+
+void DatabaseSession::supplySecrets(const QString& name, const QMap<QString, QString>& secrets)
+{
+    for (ConnectionProfile& p : m_profiles) {
+        if (p.name() != name)
+            continue;
+        for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+            p.setSecret(it.key(), it.value());
+            m_settings.secrets().write(secretKey(name, it.key()), it.value());
+        }
+    }
+    refresh(name);
 }
 
 void DatabaseSession::onFinished(quint64 id, const DatabaseState& state)

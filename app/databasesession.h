@@ -18,9 +18,12 @@ class VersionTableReader;
 struct DatabaseRow;
 
 // The open project's connection profiles and where each database stands. The ini's own
-// profile comes first; the others are saved per project through Settings. Version tables
-// are read by a VersionTableReader on its worker thread: the GUI thread only asks and is
-// told. A result that belongs to an older project or an older request is dropped.
+// profile comes first; the others are saved per project through Settings, their secrets
+// (passwords, secret environment values) through Settings::secrets(), keyed by
+// ProfileSecrets::key(). A profile whose secrets are not known yet is read once they are
+// fetched; one whose secrets nobody knows asks for them (passwordNeeded). Version tables are
+// read by a VersionTableReader on its worker thread: the GUI thread only asks and is told. A
+// result that belongs to an older project or an older request is dropped.
 class DatabaseSession : public QObject
 {
     Q_OBJECT
@@ -71,6 +74,10 @@ public:
     void showRunProgress(const QString& name, const QStringList& rows);
     // Reads a profile that is not saved (the dialog's Test button); testFinished() follows.
     quint64 test(const ConnectionProfile& profile);
+    // Secrets typed by the person for a profile (slot -> value): kept like saved ones, then
+    // the profile is read.
+    void supplySecrets(const QString& name, const QMap<QString, QString>& secrets);
+    SecretStore& secrets() { return m_settings.secrets(); }
 
     std::shared_ptr<const AlembicConfig> config() const { return m_config; }
     // The graph every state is derived against: the last project's (null before the first).
@@ -82,12 +89,20 @@ signals:
     // Another database was chosen (its name, after the fall-back to the first profile).
     void selectionChanged(const QString& name);
     void testFinished(quint64 id, const retort::DatabaseState& state);
+    // A profile is to be read but some of its secrets are known nowhere: ask the person.
+    void passwordNeeded(const QString& name);
+    // Something the person should know that is not about one database (secrets moved out of
+    // the settings file).
+    void notice(const QString& text);
 
 private:
     void setGraph(std::shared_ptr<const RevisionGraph> graph);
     void loadProfiles(std::shared_ptr<const AlembicConfig> config, const RecentProject& key);
     void persist();
     void onFinished(quint64 id, const DatabaseState& state);
+    QString secretKey(const QString& profile, const QString& slot) const;
+    void fetchSecrets(const QString& name);
+    void saveSecrets(const ConnectionProfile& profile, const ConnectionProfile* previous);
 
     Settings& m_settings;
     VersionTableReader* m_reader = nullptr;
@@ -100,6 +115,9 @@ private:
     QHash<QString, DatabaseState> m_states;
     QHash<quint64, QString> m_pending; // request id -> profile name
     QSet<quint64> m_tests;
+    quint64 m_generation = 0;  // one per project: late keychain answers for another are dropped
+    QSet<QString> m_fetching;  // profiles whose secrets are being read from the store
+    QSet<QString> m_fetched;   // ... and those read already
 };
 
 } // namespace retort

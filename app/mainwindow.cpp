@@ -227,6 +227,10 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     tabifyDockWidget(m_diagnosticsDock, m_logDock);
     m_diagnosticsDock->raise();
+    connect(m_databases, &DatabaseSession::notice, this, [this](const QString& text) {
+        m_logPane->appendNote(text, RunEvent::Level::Warning);
+        statusBar()->showMessage(text, 15000);
+    });
     // A small window (500×350) has room for every pane side by side: each dock may shrink
     // this far (its contents are clipped, never laid over another pane). Growing the window
     // again gives the docks their width and height back.

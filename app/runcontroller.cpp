@@ -363,7 +363,7 @@ bool RunController::makeRequest(const QString& profileName, const QStringList& c
     request.environment = profile->environment();
     request.xArguments = profile->xArguments();
     if (!profile->usesConfigUrl())
-        request.urlOverride = profile->url();
+        request.urlOverride = profile->effectiveUrl(*config); // with its password, through the environment
     request.databaseKey = profile->name();
     return true;
 }

@@ -33,12 +33,11 @@ RecentProject normalized(const RecentProject& project)
     return {QDir::cleanPath(project.path), normalizedSection(project.section)};
 }
 
-// A settings key for a project: its path and section, hashed so any path is a valid key.
-QString projectKey(const RecentProject& project)
+SecretStore::Backend defaultSecretsBackend()
 {
-    const RecentProject p = normalized(project);
-    const QByteArray id = (p.path + u'\n' + p.section).toUtf8();
-    return QString::fromLatin1(QCryptographicHash::hash(id, QCryptographicHash::Sha1).toHex());
+    return qEnvironmentVariable("RETORT_KEYCHAIN").compare(u"off", Qt::CaseInsensitive) == 0
+               ? SecretStore::Backend::MemoryOnly
+               : SecretStore::Backend::Keychain;
 }
 
 // The settings file is the person's own (URLs, environment, paths): readable by them only.
@@ -61,15 +60,24 @@ void keepPrivate(const QString& path)
 } // namespace
 
 Settings::Settings()
-    : m_settings(std::make_unique<QSettings>(QStringLiteral("Retort"), QStringLiteral("retort")))
+    : m_settings(std::make_unique<QSettings>(QStringLiteral("Retort"), QStringLiteral("retort"))),
+      m_secrets(std::make_unique<SecretStore>(defaultSecretsBackend()))
 {
     keepPrivate(m_settings->fileName());
 }
 
-Settings::Settings(const QString& iniFile)
-    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+Settings::Settings(const QString& iniFile, SecretStore::Backend secrets)
+    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat)),
+      m_secrets(std::make_unique<SecretStore>(secrets))
 {
     keepPrivate(m_settings->fileName());
+}
+
+QString Settings::projectKey(const RecentProject& project)
+{
+    const RecentProject p = normalized(project);
+    const QByteArray id = (p.path + u'\n' + p.section).toUtf8();
+    return QString::fromLatin1(QCryptographicHash::hash(id, QCryptographicHash::Sha1).toHex());
 }
 
 Settings::~Settings() = default;
@@ -182,12 +190,30 @@ void Settings::setPythonInterpreter(const RecentProject& project, const QString&
 
 QByteArray Settings::connectionProfiles(const RecentProject& project) const
 {
-    return m_settings->value(kProfilesGroup + u'/' + projectKey(project)).toByteArray();
+    return connectionProfiles(projectKey(project));
 }
 
 void Settings::setConnectionProfiles(const RecentProject& project, const QByteArray& json)
 {
-    m_settings->setValue(kProfilesGroup + u'/' + projectKey(project), json);
+    setConnectionProfiles(projectKey(project), json);
+}
+
+QStringList Settings::projectsWithProfiles() const
+{
+    m_settings->beginGroup(kProfilesGroup);
+    const QStringList keys = m_settings->childKeys();
+    m_settings->endGroup();
+    return keys;
+}
+
+QByteArray Settings::connectionProfiles(const QString& projectKey) const
+{
+    return m_settings->value(kProfilesGroup + u'/' + projectKey).toByteArray();
+}
+
+void Settings::setConnectionProfiles(const QString& projectKey, const QByteArray& json)
+{
+    m_settings->setValue(kProfilesGroup + u'/' + projectKey, json);
 }
 
 } // namespace retort

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "app/secretstore.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -20,15 +23,19 @@ struct RecentProject
 };
 
 // The one typed front to QSettings. Nothing else in Retort touches QSettings.
-// Stored under organization "Retort", application "retort" (or in the given ini file).
+// Stored under organization "Retort", application "retort" (or in the given ini file), in a
+// file only its owner can read. Secrets never go there: they go to secrets(), the system
+// keychain (RETORT_KEYCHAIN=off keeps them in memory instead).
 class Settings
 {
 public:
     static constexpr int kMaxRecentProjects = 10;
 
     Settings();
-    // Keeps everything in one ini file (tests use this to leave the user's settings alone).
-    explicit Settings(const QString& iniFile);
+    // Keeps everything in one ini file (tests use this to leave the user's settings alone),
+    // and secrets in memory unless told otherwise (tests leave the user's keychain alone).
+    explicit Settings(const QString& iniFile,
+                      SecretStore::Backend secrets = SecretStore::Backend::MemoryOnly);
     ~Settings();
 
     Settings(const Settings&) = delete;
@@ -48,6 +55,15 @@ public:
     // (empty when none were saved). Kept per project: path and section.
     QByteArray connectionProfiles(const RecentProject& project) const;
     void setConnectionProfiles(const RecentProject& project, const QByteArray& json);
+    // The same by projectKey(), for every project that has saved profiles.
+    QStringList projectsWithProfiles() const;
+    QByteArray connectionProfiles(const QString& projectKey) const;
+    void setConnectionProfiles(const QString& projectKey, const QByteArray& json);
+    // The key settings and secrets are kept under for a project: a hash of its path and
+    // section, so any path is a valid key.
+    static QString projectKey(const RecentProject& project);
+
+    SecretStore& secrets() { return *m_secrets; }
 
     // The Python interpreter that runs `-m alembic` for the project; empty: let the runner
     // find alembic (a .venv beside the config, then PATH).
@@ -65,6 +81,7 @@ private:
     void writeRecentProjects(const QList<RecentProject>& projects);
 
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SecretStore> m_secrets;
 };
 
 } // namespace retort

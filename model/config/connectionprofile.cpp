@@ -6,6 +6,7 @@
 #include <QJsonValue>
 #include <QSet>
 
+#include <algorithm>
 #include <optional>
 
 namespace retort {
@@ -20,6 +21,8 @@ const QString kEnvironment = QStringLiteral("environment");
 const QString kXArguments = QStringLiteral("xArguments");
 const QString kProtected = QStringLiteral("protected");
 const QString kDefault = QStringLiteral("default");
+const QString kSecrets = QStringLiteral("secrets");
+const QString kEnvironmentSlotPrefix = QStringLiteral("env/");
 
 QString typeError(const QString& field, const char* expected)
 {
@@ -29,9 +32,90 @@ QString typeError(const QString& field, const char* expected)
 
 } // namespace
 
-ConnectionProfile::ConnectionProfile(const QString& name, const QString& url)
-    : m_name(name), m_url(url)
+ConnectionProfile::ConnectionProfile(const QString& name, const QString& url) : m_name(name)
 {
+    setUrl(url);
+}
+
+void ConnectionProfile::setUrl(const QString& url)
+{
+    const SqlAlchemyUrl::PasswordSplit split = SqlAlchemyUrl::splitPassword(url);
+    m_url = split.url;
+    if (!split.password.isNull())
+        setPassword(split.password);
+}
+
+bool ConnectionProfile::isSecretVariable(const QString& name)
+{
+    static const QStringList kMarks = {QStringLiteral("PASSWORD"), QStringLiteral("PASSWD"),
+                                       QStringLiteral("SECRET"), QStringLiteral("TOKEN")};
+    return std::any_of(kMarks.cbegin(), kMarks.cend(), [&name](const QString& mark) {
+        return name.contains(mark, Qt::CaseInsensitive);
+    });
+}
+
+void ConnectionProfile::setSecret(const QString& slot, const QString& value)
+{
+    m_secrets.insert(slot, value);
+}
+
+QStringList ConnectionProfile::unknownSecrets() const
+{
+    QStringList unknown;
+    for (auto it = m_secrets.cbegin(); it != m_secrets.cend(); ++it)
+        if (it.value().isNull())
+            unknown.append(it.key());
+    return unknown;
+}
+
+void ConnectionProfile::setPassword(const QString& password)
+{
+    if (password.isEmpty())
+        m_secrets.remove(QString::fromLatin1(kPasswordSlot));
+    else
+        m_secrets.insert(QString::fromLatin1(kPasswordSlot), password);
+}
+
+QString ConnectionProfile::environmentSlot(const QString& name)
+{
+    return kEnvironmentSlotPrefix + name;
+}
+
+QString ConnectionProfile::environmentName(const QString& slot)
+{
+    return slot.startsWith(kEnvironmentSlotPrefix) ? slot.mid(kEnvironmentSlotPrefix.size())
+                                                   : QString();
+}
+
+QString ConnectionProfile::describeSlot(const QString& slot)
+{
+    const QString name = environmentName(slot);
+    return name.isEmpty() ? tr("the password") : tr("the value of %1").arg(name);
+}
+
+QMap<QString, QString> ConnectionProfile::environment() const
+{
+    QMap<QString, QString> all = m_environment;
+    for (auto it = m_secrets.cbegin(); it != m_secrets.cend(); ++it) {
+        const QString name = environmentName(it.key());
+        if (!name.isEmpty() && !it.value().isNull())
+            all.insert(name, it.value());
+    }
+    return all;
+}
+
+void ConnectionProfile::setEnvironment(const QMap<QString, QString>& environment)
+{
+    for (const QString& slot : m_secrets.keys())
+        if (!environmentName(slot).isEmpty())
+            m_secrets.remove(slot);
+    m_environment.clear();
+    for (auto it = environment.cbegin(); it != environment.cend(); ++it) {
+        if (isSecretVariable(it.key()))
+            m_secrets.insert(environmentSlot(it.key()), it.value());
+        else
+            m_environment.insert(it.key(), it.value());
+    }
 }
 
 ConnectionProfile ConnectionProfile::fromConfig(const AlembicConfig& config)
@@ -48,13 +132,13 @@ ConnectionProfile ConnectionProfile::fromConfig(const AlembicConfig& config)
 
 QString ConnectionProfile::effectiveUrl(const AlembicConfig& config) const
 {
-    return usesConfigUrl() ? config.sqlalchemyUrl() : m_url.trimmed();
+    return usesConfigUrl() ? config.sqlalchemyUrl()
+                           : SqlAlchemyUrl::withPassword(m_url.trimmed(), password());
 }
 
 QString ConnectionProfile::displayUrl(const AlembicConfig& config) const
 {
-    const QString url = effectiveUrl(config);
-    return url.isEmpty() ? QString() : SqlAlchemyUrl::redacted(url);
+    return usesConfigUrl() ? SqlAlchemyUrl::redacted(config.sqlalchemyUrl()) : displayUrl();
 }
 
 Result<SqlAlchemyUrl> ConnectionProfile::parsedUrl(const AlembicConfig& config) const
@@ -72,7 +156,11 @@ Result<SqlAlchemyUrl> ConnectionProfile::parsedUrl(const AlembicConfig& config) 
 
 QString ConnectionProfile::displayUrl() const
 {
-    return usesConfigUrl() ? QString() : SqlAlchemyUrl::redacted(m_url.trimmed());
+    if (usesConfigUrl())
+        return {};
+    // "***" where a password is, known or not: never the password itself
+    return SqlAlchemyUrl::redacted(SqlAlchemyUrl::withPassword(
+        m_url.trimmed(), hasPassword() ? QStringLiteral("***") : QString()));
 }
 
 QJsonObject ConnectionProfile::toJson() const
@@ -86,6 +174,7 @@ QJsonObject ConnectionProfile::toJson() const
     for (auto it = m_environment.cbegin(); it != m_environment.cend(); ++it)
         env.insert(it.key(), it.value());
     o.insert(kEnvironment, env);
+    o.insert(kSecrets, QJsonArray::fromStringList(secretSlots()));
     o.insert(kXArguments, QJsonArray::fromStringList(m_xArguments));
     o.insert(kProtected, m_protected);
     o.insert(kDefault, m_default);
@@ -115,8 +204,10 @@ Result<ConnectionProfile> ConnectionProfile::fromJson(const QJsonObject& o)
         *out = v.toString();
         return true;
     };
-    if (!optionalString(kUrl, &p.m_url))
+    QString url;
+    if (!optionalString(kUrl, &url))
         return R::failure(typeError(kUrl, QT_TRANSLATE_NOOP("ConnectionProfile", "a string")));
+    p.setUrl(url); // an earlier version's password moves to the secrets, value known
     if (!optionalString(kVersionTable, &p.m_versionTable))
         return R::failure(
             typeError(kVersionTable, QT_TRANSLATE_NOOP("ConnectionProfile", "a string")));
@@ -142,7 +233,27 @@ Result<ConnectionProfile> ConnectionProfile::fromJson(const QJsonObject& o)
             const QString key = it.key();
             if (key.isEmpty() || key.contains(QLatin1Char('=')) || key.contains(QChar(0)))
                 return R::failure(tr("“%1” is not a valid environment variable name.").arg(key));
-            p.m_environment.insert(key, it.value().toString());
+            if (isSecretVariable(key))
+                p.m_secrets.insert(environmentSlot(key), it.value().toString());
+            else
+                p.m_environment.insert(key, it.value().toString());
+        }
+    }
+
+    const QJsonValue secrets = o.value(kSecrets);
+    if (!secrets.isUndefined() && !secrets.isNull()) {
+        if (!secrets.isArray())
+            return R::failure(typeError(
+                kSecrets, QT_TRANSLATE_NOOP("ConnectionProfile", "an array of strings")));
+        const QJsonArray array = secrets.toArray();
+        for (const QJsonValue v : array) {
+            const QString slot = v.toString();
+            if (!v.isString() ||
+                (slot != QLatin1String(kPasswordSlot) && environmentName(slot).isEmpty()))
+                return R::failure(typeError(
+                    kSecrets, QT_TRANSLATE_NOOP("ConnectionProfile", "a list of secret names")));
+            if (!p.m_secrets.contains(slot))
+                p.m_secrets.insert(slot, QString()); // kept elsewhere: not known yet
         }
     }
 

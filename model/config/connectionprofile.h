@@ -19,8 +19,12 @@ class AlembicConfig;
 // the version table lives, and what alembic is given when it runs against it. A plain value;
 // the application persists lists of them per project through toJson()/listFromJson().
 //
-// URLs are kept as the person typed them, passwords included (it is their own
-// configuration); show them with displayUrl(), never url(), in logs and diagnostics.
+// Secrets are kept apart: the password of the URL's user and the values of environment
+// variables whose names look secret (isSecretVariable). toJson() writes their slot names
+// only ("password", "env/NAME"); the application keeps the values in the system keychain,
+// or in memory for the session where there is none, and puts them back with setSecret().
+// url() never holds a password; effectiveUrl() and environment() carry the secrets known.
+// Show URLs with displayUrl(), never effectiveUrl(), in logs and diagnostics.
 class ConnectionProfile
 {
     Q_DECLARE_TR_FUNCTIONS(ConnectionProfile)
@@ -39,12 +43,38 @@ public:
     QString name() const { return m_name; }
     void setName(const QString& name) { m_name = name; }
 
-    // Empty: use the ini's sqlalchemy.url.
+    // Empty: use the ini's sqlalchemy.url. Never holds a password: setUrl() moves one
+    // given in the URL into the "password" secret.
     QString url() const { return m_url; }
-    void setUrl(const QString& url) { m_url = url; }
+    void setUrl(const QString& url);
     bool usesConfigUrl() const { return m_url.trimmed().isEmpty(); }
 
-    // url() when set, otherwise the ini's sqlalchemy.url.
+    // ---- secrets
+    static constexpr const char* kPasswordSlot = "password";
+    // "PGPASSWORD", "API_TOKEN", "client_secret": names containing PASSWORD, PASSWD, SECRET
+    // or TOKEN, in any case.
+    static bool isSecretVariable(const QString& name);
+    // The secret slots of this profile: "password" when its URL has one, "env/NAME" for
+    // each secret environment variable. Sorted.
+    QStringList secretSlots() const { return m_secrets.keys(); }
+    bool hasSecrets() const { return !m_secrets.isEmpty(); }
+    // A slot's value; null while not known (listed by the saved profile, not yet fetched).
+    QString secret(const QString& slot) const { return m_secrets.value(slot); }
+    void setSecret(const QString& slot, const QString& value);
+    // Slots whose value is not known.
+    QStringList unknownSecrets() const;
+    // The password of the URL's user; null when there is none or it is not known. Setting an
+    // empty or null one removes the slot.
+    QString password() const { return secret(QString::fromLatin1(kPasswordSlot)); }
+    void setPassword(const QString& password);
+    bool hasPassword() const { return m_secrets.contains(QString::fromLatin1(kPasswordSlot)); }
+    // A slot's name for a secret environment variable, and back (empty when not one).
+    static QString environmentSlot(const QString& name);
+    static QString environmentName(const QString& slot);
+    // For the person: "the password", "the value of PGPASSWORD".
+    static QString describeSlot(const QString& slot);
+
+    // url() with the password put in when set, otherwise the ini's sqlalchemy.url.
     QString effectiveUrl(const AlembicConfig& config) const;
     // effectiveUrl() parsed; fails when there is no URL at all or it does not parse.
     Result<SqlAlchemyUrl> parsedUrl(const AlembicConfig& config) const;
@@ -58,9 +88,11 @@ public:
     QString versionTableSchema() const { return m_versionTableSchema; } // empty: default schema
     void setVersionTableSchema(const QString& schema) { m_versionTableSchema = schema; }
 
-    // Environment variables set for alembic's process (e.g. DATABASE_URL read by env.py).
-    QMap<QString, QString> environment() const { return m_environment; }
-    void setEnvironment(const QMap<QString, QString>& environment) { m_environment = environment; }
+    // Environment variables set for alembic's process (e.g. DATABASE_URL read by env.py),
+    // secret ones included with the values known.
+    QMap<QString, QString> environment() const;
+    // Secret variables become secrets (their slots replace the previous secret variables').
+    void setEnvironment(const QMap<QString, QString>& environment);
 
     // Values for alembic's `-x` options, in order ("key=value" by convention).
     QStringList xArguments() const { return m_xArguments; }
@@ -74,6 +106,10 @@ public:
     bool isDefault() const { return m_default; }
     void setDefault(bool isDefault) { m_default = isDefault; }
 
+    // Without secret values: their slot names go under "secrets". Profiles written by
+    // earlier versions kept passwords in "url" and "environment": fromJson() moves them to
+    // secrets with their values known, so the caller can save them elsewhere and write the
+    // profile again.
     QJsonObject toJson() const;
     static Result<ConnectionProfile> fromJson(const QJsonObject& object);
 
@@ -88,7 +124,8 @@ private:
     QString m_url;
     QString m_versionTable = QString::fromLatin1(kDefaultVersionTable);
     QString m_versionTableSchema;
-    QMap<QString, QString> m_environment;
+    QMap<QString, QString> m_environment; // the variables that are not secret
+    QMap<QString, QString> m_secrets;     // slot -> value (null: not known)
     QStringList m_xArguments;
     bool m_protected = false;
     bool m_default = false;

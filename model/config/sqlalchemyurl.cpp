@@ -51,19 +51,26 @@ Result<int> checkedPort(qint64 port)
 
 // ---- parsing --------------------------------------------------------------------------
 
-Result<SqlAlchemyUrl> SqlAlchemyUrl::parse(const QString& url)
+namespace {
+
+// sqlalchemy/engine/url.py _parse_url(), with Python's str \w spelled out and '.' (which does
+// not match '\n' in Python) as [^\n]. Anchored at the start only, like re.match().
+QRegularExpressionMatch matchUrl(const QString& url)
 {
-    // sqlalchemy/engine/url.py _parse_url(), with Python's str \w spelled out and '.'
-    // (which does not match '\n' in Python) as [^\n]. Anchored at the start only, like
-    // re.match().
     static const QRegularExpression pattern(QStringLiteral(
         "\\A(?<name>[\\p{L}\\p{N}_+]+)://"
         "(?:(?<username>[^:/]*)(?::(?<password>[^@]*))?@)?"
         "(?:(?:\\[(?<ipv6host>[^/?]+)\\]|(?<ipv4host>[^/:?]+))?(?::(?<port>[^/?]*))?)?"
         "(?:/(?<database>[^?]*))?"
         "(?:\\?(?<query>[^\\n]*))?"));
+    return pattern.match(url);
+}
 
-    const QRegularExpressionMatch m = pattern.match(url);
+} // namespace
+
+Result<SqlAlchemyUrl> SqlAlchemyUrl::parse(const QString& url)
+{
+    const QRegularExpressionMatch m = matchUrl(url);
     if (!m.hasMatch()) {
         if (url.trimmed().isEmpty())
             return Result<SqlAlchemyUrl>::failure(tr("The database URL is empty."));
@@ -204,6 +211,45 @@ QString SqlAlchemyUrl::redacted(const QString& url)
     if (at <= scheme)
         return url.left(scheme + 3) + QStringLiteral("***");
     return url.left(scheme + 3) + QStringLiteral("***") + url.mid(at);
+}
+
+SqlAlchemyUrl::PasswordSplit SqlAlchemyUrl::splitPassword(const QString& url)
+{
+    const auto parsed = parse(url);
+    if (!parsed || !parsed->hasPassword())
+        return {url, QString()};
+    const QRegularExpressionMatch m = matchUrl(url);
+    // the ':' before the password goes with it
+    const qsizetype start = m.capturedStart(u"password") - 1;
+    QString rest = url;
+    rest.remove(start, m.capturedEnd(u"password") - start);
+    return {rest, parsed->password()};
+}
+
+QString SqlAlchemyUrl::withPassword(const QString& url, const QString& password)
+{
+    if (password.isNull() || !parse(url))
+        return url;
+    const PasswordSplit split = splitPassword(url);
+    QString encoded = password;
+    encoded.replace(QLatin1Char('%'), QStringLiteral("%25")); // unquote() must give it back
+    encoded = QLatin1Char(':') + PythonCompat::sqlaQuote(encoded);
+    const QRegularExpressionMatch m = matchUrl(split.url);
+    if (m.capturedStart(u"username") >= 0) {
+        QString out = split.url;
+        return out.insert(m.capturedEnd(u"username"), encoded);
+    }
+    QString out = split.url;
+    return out.insert(m.capturedEnd(u"name") + 3, encoded + QLatin1Char('@'));
+}
+
+QStringList SqlAlchemyUrl::secretQueryKeys() const
+{
+    QStringList keys;
+    for (const auto& [key, value] : m_queryItems)
+        if (isSecretKey(key) && !keys.contains(key))
+            keys.append(key);
+    return keys;
 }
 
 // ---- Qt SQL ---------------------------------------------------------------------------

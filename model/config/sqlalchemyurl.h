@@ -72,6 +72,23 @@ public:
     // the text with everything between "://" and the last '@' masked.
     static QString redacted(const QString& url);
 
+    // The URL's text with the password of its user part taken out ("user:pw@host" becomes
+    // "user@host"), and that password decoded (null when there is none). Text that does not
+    // parse comes back unchanged, with no password. Everything else keeps its spelling.
+    struct PasswordSplit
+    {
+        QString url;
+        QString password;
+    };
+    static PasswordSplit splitPassword(const QString& url);
+    // The URL with `password` as its user's password (encoded so that parse() gives it back
+    // exactly), replacing one already there; a URL without a user part gets an empty user
+    // name. Unchanged when `password` is null or the text does not parse.
+    static QString withPassword(const QString& url, const QString& password);
+    // The names of query parameters that hold secrets (password=, token=, ...): those
+    // toDisplayString() masks.
+    QStringList secretQueryKeys() const;
+
     // The Qt SQL connection for this URL, including a check that Qt's driver plugin is
     // installed. `baseDir` resolves relative SQLite paths (alembic resolves them against
     // its working directory; Retort runs alembic in the ini's folder); empty = current dir.

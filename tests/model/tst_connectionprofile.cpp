@@ -1,5 +1,6 @@
 #include "model/config/alembicconfig.h"
 #include "model/config/connectionprofile.h"
+#include "model/config/sqlalchemyurl.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,6 +54,9 @@ private slots:
     void jsonErrors_data();
     void jsonErrors();
     void listRoundTrip();
+    void secretsNeverInJson();
+    void secretVariables();
+    void earlierVersionsSecretsAreKnownAfterLoad();
     void listErrors();
 };
 
@@ -112,10 +116,16 @@ void TestConnectionProfile::displayUrlHidesPasswords()
     const ConnectionProfile own = fullProfile();
     QCOMPARE(own.displayUrl(), QStringLiteral("postgresql://u:***@staging/app"));
     QCOMPARE(own.displayUrl(c), QStringLiteral("postgresql://u:***@staging/app"));
-    // stored as given
-    QCOMPARE(own.url(), QStringLiteral("postgresql://u:pw@staging/app"));
-    QCOMPARE(own.toJson().value(u"url").toString(),
-             QStringLiteral("postgresql://u:pw@staging/app"));
+    // the password is kept apart from the URL, and out of the JSON
+    QCOMPARE(own.url(), QStringLiteral("postgresql://u@staging/app"));
+    QCOMPARE(own.password(), QStringLiteral("pw"));
+    QCOMPARE(own.effectiveUrl(c), QStringLiteral("postgresql://u:pw@staging/app"));
+    QCOMPARE(own.toJson().value(u"url").toString(), QStringLiteral("postgresql://u@staging/app"));
+    // a saved password not fetched yet still shows as one
+    ConnectionProfile unknown = own;
+    unknown.setSecret(QStringLiteral("password"), QString());
+    QCOMPARE(unknown.displayUrl(), QStringLiteral("postgresql://u:***@staging/app"));
+    QCOMPARE(unknown.effectiveUrl(c), QStringLiteral("postgresql://u@staging/app"));
     // unparseable
     const ConnectionProfile broken(QStringLiteral("b"), QStringLiteral("pg://u:pw@h:port/db"));
     QVERIFY(!broken.displayUrl().contains(QStringLiteral("pw")));
@@ -141,12 +151,22 @@ void TestConnectionProfile::parsedUrl()
     QVERIFY(!bad.parsedUrl(c).ok());
 }
 
+// What a profile is after a save and a load: its secrets listed, their values not known.
+static ConnectionProfile withSecretsUnknown(ConnectionProfile p)
+{
+    for (const QString& slot : p.secretSlots())
+        p.setSecret(slot, QString());
+    return p;
+}
+
 void TestConnectionProfile::jsonRoundTrip()
 {
     const ConnectionProfile p = fullProfile();
     const auto back = ConnectionProfile::fromJson(p.toJson());
     QVERIFY2(back.ok(), qPrintable(back.error()));
-    QVERIFY(back.value() == p);
+    QVERIFY(back.value() == withSecretsUnknown(p));
+    QCOMPARE(back->secretSlots(), QStringList{QStringLiteral("password")});
+    QVERIFY(back->password().isNull());
     QCOMPARE(back->environment().value(QStringLiteral("APP_ENV")), QStringLiteral("staging"));
     QCOMPARE(back->xArguments(), p.xArguments());
     QVERIFY(back->isProtected());
@@ -156,6 +176,67 @@ void TestConnectionProfile::jsonRoundTrip()
     QVERIFY(dBack.ok());
     QVERIFY(dBack.value() == d);
     QVERIFY(dBack->isDefault());
+}
+
+void TestConnectionProfile::secretsNeverInJson()
+{
+    const QString password = QStringLiteral("pa:ss@wo/rd%41");
+    ConnectionProfile p(QStringLiteral("prod"), QStringLiteral("postgresql://u@h/db"));
+    p.setPassword(password);
+    p.setEnvironment({{QStringLiteral("PGPASSWORD"), QStringLiteral("env-pw-1")},
+                      {QStringLiteral("Api_Token"), QStringLiteral("tok-2")},
+                      {QStringLiteral("client_secret"), QStringLiteral("sec-3")},
+                      {QStringLiteral("MYSQL_PASSWD"), QStringLiteral("pwd-4")},
+                      {QStringLiteral("APP_ENV"), QStringLiteral("prod")}});
+    const QByteArray json = QJsonDocument(p.toJson()).toJson();
+    for (const QString& secret : {password, QStringLiteral("env-pw-1"), QStringLiteral("tok-2"),
+                                  QStringLiteral("sec-3"), QStringLiteral("pwd-4")})
+        QVERIFY2(!json.contains(secret.toUtf8()), json.constData());
+    QVERIFY(json.contains("APP_ENV"));
+    QCOMPARE(p.secretSlots(),
+             QStringList({QStringLiteral("env/Api_Token"), QStringLiteral("env/MYSQL_PASSWD"),
+                          QStringLiteral("env/PGPASSWORD"), QStringLiteral("env/client_secret"),
+                          QStringLiteral("password")}));
+    // what alembic gets: everything, and the password back exactly through the URL
+    QCOMPARE(p.environment().value(QStringLiteral("PGPASSWORD")), QStringLiteral("env-pw-1"));
+    QCOMPARE(p.environment().size(), 5);
+    const auto url = SqlAlchemyUrl::parse(p.effectiveUrl(config()));
+    QVERIFY2(url.ok(), qPrintable(url.error()));
+    QCOMPARE(url->password(), password);
+    // after a load: the names, not the values
+    const auto back = ConnectionProfile::fromJson(p.toJson());
+    QVERIFY2(back.ok(), qPrintable(back.error()));
+    QCOMPARE(back->secretSlots(), p.secretSlots());
+    QCOMPARE(back->unknownSecrets(), p.secretSlots());
+    QCOMPARE(back->environment().size(), 1);
+}
+
+void TestConnectionProfile::secretVariables()
+{
+    for (const char* name : {"PGPASSWORD", "db_password", "MYSQL_PASSWD", "AWS_SECRET_ACCESS_KEY",
+                             "GITHUB_TOKEN", "tokenizer"})
+        QVERIFY2(ConnectionProfile::isSecretVariable(QString::fromLatin1(name)), name);
+    for (const char* name : {"DATABASE_URL", "APP_ENV", "PGUSER", "PASS"})
+        QVERIFY2(!ConnectionProfile::isSecretVariable(QString::fromLatin1(name)), name);
+}
+
+void TestConnectionProfile::earlierVersionsSecretsAreKnownAfterLoad()
+{
+    // as Retort wrote profiles before secrets moved to the keychain
+    const QJsonObject old{
+        {QStringLiteral("name"), QStringLiteral("prod")},
+        {QStringLiteral("url"), QStringLiteral("postgresql://u:old%40pw@h/db")},
+        {QStringLiteral("environment"),
+         QJsonObject{{QStringLiteral("PGPASSWORD"), QStringLiteral("old-env")},
+                     {QStringLiteral("APP_ENV"), QStringLiteral("prod")}}}};
+    const auto p = ConnectionProfile::fromJson(old);
+    QVERIFY2(p.ok(), qPrintable(p.error()));
+    QCOMPARE(p->url(), QStringLiteral("postgresql://u@h/db"));
+    QCOMPARE(p->password(), QStringLiteral("old@pw"));
+    QCOMPARE(p->secret(QStringLiteral("env/PGPASSWORD")), QStringLiteral("old-env"));
+    QVERIFY(p->unknownSecrets().isEmpty());
+    const QByteArray rewritten = QJsonDocument(p->toJson()).toJson();
+    QVERIFY(!rewritten.contains("old"));
 }
 
 void TestConnectionProfile::jsonMinimal()
@@ -178,7 +259,7 @@ void TestConnectionProfile::jsonTextRoundTrip()
     QVERIFY(doc.isArray());
     const auto back = ConnectionProfile::listFromJson(doc.array());
     QVERIFY2(back.ok(), qPrintable(back.error()));
-    QVERIFY(back.value() == list);
+    QVERIFY(back.value() == QList<ConnectionProfile>({list[0], withSecretsUnknown(list[1])}));
 }
 
 void TestConnectionProfile::jsonErrors_data()

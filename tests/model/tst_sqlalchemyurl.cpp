@@ -164,9 +164,38 @@ QList<Row> fuzzTable()
     return rows;
 }
 
+// URLs a profile's password is put back into, and passwords hard to put into a URL.
+const QStringList kPasswordBases = {
+    QStringLiteral("postgresql://u@h/db"),
+    QStringLiteral("postgresql://h/db"),
+    QStringLiteral("postgresql://u:old@h:5432/db"),
+    QStringLiteral("postgresql://@h/db"),
+    QStringLiteral("postgresql://u@[::1]:5/db"),
+    QStringLiteral("postgresql+psycopg2://postgres@/db?host=/tmp/s&port=5"),
+    QStringLiteral("mysql+pymysql://u@localhost/db?unix_socket=/x/y.sock"),
+    QStringLiteral("sqlite:///x.db")};
+const QStringList kHardPasswords = {
+    QStringLiteral("p"),     QStringLiteral("pa:ss@wo/rd"), QStringLiteral("50%off"),
+    QStringLiteral("%41"),   QStringLiteral("a b+c"),       QStringLiteral("\u00fcn\u20ac"),
+    QStringLiteral("?#&=;"), QStringLiteral("@@::"),        QStringLiteral("")};
+
+QList<Row> passwordTable()
+{
+    static QList<QByteArray> tags; // Row keeps a pointer
+    QList<Row> rows;
+    for (const QString& base : kPasswordBases)
+        for (const QString& password : kHardPasswords) {
+            if (tags.size() <= rows.size())
+                tags.append("withPassword " + QByteArray::number(rows.size()));
+            rows.append({tags[rows.size()].constData(),
+                         SqlAlchemyUrl::withPassword(base, password)});
+        }
+    return rows;
+}
+
 QList<Row> allRows()
 {
-    return comparisonTable() + fuzzTable();
+    return comparisonTable() + fuzzTable() + passwordTable();
 }
 
 const char* kPythonScript = R"PY(
@@ -221,6 +250,7 @@ private slots:
     void displayHidesPasswords();
     void errorsNeverContainPasswords();
     void redacted();
+    void passwordTakenOutAndPutBack();
     void hostileInputNeverCrashes();
     void optionsAcceptedByQtDrivers_data();
     void optionsAcceptedByQtDrivers();
@@ -786,6 +816,44 @@ void TestSqlAlchemyUrl::errorsNeverContainPasswords()
         QVERIFY2(!SqlAlchemyUrl::redacted(url).contains(secret),
                  qPrintable(SqlAlchemyUrl::redacted(url)));
     }
+}
+
+// The URL a profile keeps has no password; the one Retort connects with has it back exactly
+// (SQLAlchemy's reading of these URLs is compared in compareWithSqlAlchemy: "withPassword").
+void TestSqlAlchemyUrl::passwordTakenOutAndPutBack()
+{
+    for (const QString& base : kPasswordBases) {
+        const auto original = SqlAlchemyUrl::parse(base);
+        QVERIFY2(original.ok(), qPrintable(base));
+        const SqlAlchemyUrl::PasswordSplit bare = SqlAlchemyUrl::splitPassword(base);
+        QVERIFY(!SqlAlchemyUrl::parse(bare.url)->hasPassword());
+        for (const QString& password : kHardPasswords) {
+            const QString joined = SqlAlchemyUrl::withPassword(base, password);
+            const auto parsed = SqlAlchemyUrl::parse(joined);
+            QVERIFY2(parsed.ok(), qPrintable(joined));
+            QCOMPARE(parsed->password(), password);
+            QCOMPARE(parsed->host(), original->host());
+            QCOMPARE(parsed->port(), original->port());
+            QCOMPARE(parsed->database(), original->database());
+            QCOMPARE(parsed->queryItems(), original->queryItems());
+            QCOMPARE(parsed->username(), original->username().isNull() ? QStringLiteral("")
+                                                                       : original->username());
+            const SqlAlchemyUrl::PasswordSplit split = SqlAlchemyUrl::splitPassword(joined);
+            QCOMPARE(split.password, password);
+            QVERIFY(!SqlAlchemyUrl::parse(split.url)->hasPassword());
+            QCOMPARE(SqlAlchemyUrl::withPassword(split.url, password), joined);
+        }
+    }
+    // no password: nothing to take out, nothing put in
+    QCOMPARE(SqlAlchemyUrl::splitPassword(QStringLiteral("not a url")).url,
+             QStringLiteral("not a url"));
+    QVERIFY(SqlAlchemyUrl::splitPassword(QStringLiteral("sqlite:///a.db")).password.isNull());
+    QCOMPARE(SqlAlchemyUrl::withPassword(QStringLiteral("postgresql://u@h/d"), QString()),
+             QStringLiteral("postgresql://u@h/d"));
+    const auto secret =
+        SqlAlchemyUrl::parse(QStringLiteral("mysql://u@h/d?password=x&charset=utf8&token=y"));
+    QCOMPARE(secret->secretQueryKeys(),
+             QStringList({QStringLiteral("password"), QStringLiteral("token")}));
 }
 
 void TestSqlAlchemyUrl::redacted()

@@ -5,11 +5,14 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace retort {
@@ -43,6 +46,22 @@ ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList
                                   ? tr("postgresql+psycopg2://user:password@host/database")
                                   : tr("empty: the ini's URL, %1").arg(configUrl));
     m_url->setEnabled(!profile.isDefault());
+    connect(m_url, &QLineEdit::editingFinished, this, &ProfileDialog::movePasswordOutOfUrl);
+    m_password = new QLineEdit(profile.password());
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setEnabled(!profile.isDefault());
+    if (profile.hasPassword() && profile.password().isNull())
+        m_password->setPlaceholderText(tr("saved; type here to change it"));
+    m_reveal = new QToolButton;
+    m_reveal->setText(tr("S&how"));
+    m_reveal->setCheckable(true);
+    m_reveal->setToolTip(tr("Show the password and the secret environment values"));
+    connect(m_reveal, &QToolButton::toggled, this, &ProfileDialog::revealSecrets);
+    // a secret value typed into the environment is masked once the focus moves on
+    m_secretsNote = new QLabel;
+    m_secretsNote->setWordWrap(true);
+    m_secretsNote->setForegroundRole(QPalette::PlaceholderText);
+    m_secretsNote->hide();
     m_versionTable = new QLineEdit(profile.versionTable());
     m_versionTable->setPlaceholderText(QString::fromLatin1(ConnectionProfile::kDefaultVersionTable));
     m_schema = new QLineEdit(profile.versionTableSchema());
@@ -51,10 +70,21 @@ ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList
     m_environment->setTabChangesFocus(true);
     m_environment->setPlaceholderText(tr("One KEY=value a line, set for alembic's process"));
     QStringList env;
-    for (auto it = profile.environment().cbegin(); it != profile.environment().cend(); ++it)
-        env.append(it.key() + u'=' + it.value());
+    const QMap<QString, QString> variables = profile.environment();
+    for (auto it = variables.cbegin(); it != variables.cend(); ++it)
+        if (!ConnectionProfile::isSecretVariable(it.key()))
+            env.append(it.key() + u'=' + it.value());
+    for (const QString& slot : profile.secretSlots()) {
+        const QString name = ConnectionProfile::environmentName(slot);
+        if (name.isEmpty())
+            continue;
+        m_secretValues.insert(name, profile.secret(slot)); // null: saved, never fetched
+        env.append(name + u'=' + mask());
+    }
+    env.sort();
     m_environment->setPlainText(env.join(u'\n'));
     m_environment->setFixedHeight(fontMetrics().lineSpacing() * 4 + 12);
+    m_environment->installEventFilter(this);
     m_xArguments = new QPlainTextEdit(profile.xArguments().join(u'\n'));
     m_xArguments->setTabChangesFocus(true);
     m_xArguments->setPlaceholderText(tr("One -x value a line, e.g. tenant=acme"));
@@ -64,6 +94,9 @@ ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList
 
     m_name->setObjectName(QStringLiteral("name"));
     m_url->setObjectName(QStringLiteral("url"));
+    m_password->setObjectName(QStringLiteral("password"));
+    m_reveal->setObjectName(QStringLiteral("revealSecrets"));
+    m_secretsNote->setObjectName(QStringLiteral("secretsNote"));
     m_versionTable->setObjectName(QStringLiteral("versionTable"));
     m_schema->setObjectName(QStringLiteral("schema"));
     m_environment->setObjectName(QStringLiteral("environment"));
@@ -73,6 +106,13 @@ ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList
     auto* form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&URL:"), m_url);
+    auto* passwordRow = new QHBoxLayout;
+    passwordRow->addWidget(m_password);
+    passwordRow->addWidget(m_reveal);
+    auto* passwordLabel = new QLabel(tr("Pass&word:"));
+    passwordLabel->setBuddy(m_password);
+    form->addRow(passwordLabel, passwordRow);
+    form->addRow(QString(), m_secretsNote);
     form->addRow(tr("&Version table:"), m_versionTable);
     form->addRow(tr("&Schema:"), m_schema);
     form->addRow(tr("&Environment:"), m_environment);
@@ -118,7 +158,10 @@ ConnectionProfile ProfileDialog::profile() const
 {
     ConnectionProfile p = m_original;
     p.setName(m_name->text().trimmed());
-    p.setUrl(m_url->text().trimmed());
+    // Empty: no password, unless a saved one was never fetched (then it stays as saved).
+    if (!m_password->text().isEmpty() || !m_original.password().isNull())
+        p.setPassword(m_password->text());
+    p.setUrl(m_url->text().trimmed()); // a password typed into the URL wins
     p.setVersionTable(m_versionTable->text().trimmed().isEmpty()
                           ? QString::fromLatin1(ConnectionProfile::kDefaultVersionTable)
                           : m_versionTable->text().trimmed());
@@ -126,8 +169,13 @@ ConnectionProfile ProfileDialog::profile() const
     QMap<QString, QString> env;
     for (const QString& line : nonEmptyLines(m_environment->toPlainText())) {
         const qsizetype eq = line.indexOf(u'=');
-        if (eq > 0)
-            env.insert(line.left(eq).trimmed(), line.mid(eq + 1));
+        if (eq <= 0)
+            continue;
+        const QString key = line.left(eq).trimmed();
+        const QString value = line.mid(eq + 1);
+        const bool masked = ConnectionProfile::isSecretVariable(key) &&
+                            value == mask() && m_secretValues.contains(key);
+        env.insert(key, masked ? m_secretValues.value(key) : value);
     }
     p.setEnvironment(env);
     p.setXArguments(nonEmptyLines(m_xArguments->toPlainText()));
@@ -152,8 +200,69 @@ QString ProfileDialog::validationError() const
         const Result<QtSqlTarget> target = url->mapToQtSql();
         if (!target)
             return target.error();
+        if (const QStringList secret = url->secretQueryKeys(); !secret.isEmpty())
+            return tr("The URL is saved as plain text, and its parameter “%1” looks secret: "
+                      "give the password in the Password field, or the value as a secret "
+                      "environment variable.")
+                .arg(secret.first());
     }
     return {};
+}
+
+bool ProfileDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_environment && event->type() == QEvent::FocusOut && !secretsRevealed()) {
+        const QString masked = environmentText(false);
+        if (masked != m_environment->toPlainText())
+            m_environment->setPlainText(masked);
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+void ProfileDialog::setSecretsNote(const QString& text)
+{
+    m_secretsNote->setText(text);
+    m_secretsNote->setVisible(!text.isEmpty());
+}
+
+bool ProfileDialog::secretsRevealed() const
+{
+    return m_reveal->isChecked();
+}
+
+void ProfileDialog::revealSecrets(bool reveal)
+{
+    m_password->setEchoMode(reveal ? QLineEdit::Normal : QLineEdit::Password);
+    m_environment->setPlainText(environmentText(reveal));
+}
+
+void ProfileDialog::movePasswordOutOfUrl()
+{
+    const SqlAlchemyUrl::PasswordSplit split = SqlAlchemyUrl::splitPassword(m_url->text());
+    if (split.password.isNull())
+        return;
+    m_url->setText(split.url);
+    m_password->setText(split.password);
+}
+
+QString ProfileDialog::environmentText(bool reveal)
+{
+    QStringList lines;
+    for (const QString& line : m_environment->toPlainText().split(u'\n')) {
+        const qsizetype eq = line.indexOf(u'=');
+        const QString key = eq > 0 ? line.left(eq).trimmed() : QString();
+        if (key.isEmpty() || !ConnectionProfile::isSecretVariable(key)) {
+            lines.append(line);
+            continue;
+        }
+        const QString value = line.mid(eq + 1);
+        if (value != mask() || !m_secretValues.contains(key))
+            m_secretValues.insert(key, value); // typed (or shown and maybe edited)
+        const QString known = m_secretValues.value(key);
+        lines.append(key + u'=' +
+                     (reveal && !known.isNull() ? known : mask()));
+    }
+    return lines.join(u'\n');
 }
 
 void ProfileDialog::setTestResult(const QString& text, bool ok)

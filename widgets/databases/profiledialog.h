@@ -11,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QToolButton;
 
 namespace retort {
 
@@ -18,6 +19,10 @@ namespace retort {
 // table and schema, environment variables and `-x` arguments for alembic, and the
 // "protected" flag. Test asks the application to read the version table with what is
 // typed; the answer comes back through setTestResult(). OK only accepts a valid profile.
+//
+// Secrets are masked: the password (its own field: one typed into the URL moves there) and
+// the values of secret environment variables (shown as mask()). Show reveals both. A saved
+// secret that was never fetched stays as saved unless something else is typed.
 class ProfileDialog : public QDialog
 {
     Q_OBJECT
@@ -38,16 +43,36 @@ public:
     void showTestResult(const DatabaseState& state);
     QString testResultText() const;
 
+    // Where secrets go: the keychain, or memory only (and why), shown under the password.
+    void setSecretsNote(const QString& text);
+    // Whether the secrets are shown in clear.
+    bool secretsRevealed() const;
+
     void accept() override;
+
+    // What a secret environment value shows while masked.
+    static QString mask() { return QStringLiteral("••••••••"); }
 
 signals:
     void testRequested(const retort::ConnectionProfile& profile);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void revealSecrets(bool reveal);
+    void movePasswordOutOfUrl();
+    // The environment text with each secret value shown or masked; remembers typed values.
+    QString environmentText(bool reveal);
+
     ConnectionProfile m_original;
+    QMap<QString, QString> m_secretValues; // secret variable -> value (null: never fetched)
     QStringList m_takenNames;
     QLineEdit* m_name = nullptr;
     QLineEdit* m_url = nullptr;
+    QLineEdit* m_password = nullptr;
+    QToolButton* m_reveal = nullptr;
+    QLabel* m_secretsNote = nullptr;
     QLineEdit* m_versionTable = nullptr;
     QLineEdit* m_schema = nullptr;
     QPlainTextEdit* m_environment = nullptr;
