@@ -72,6 +72,18 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_session, &ProjectSession::loaded, m_databases, &DatabaseSession::setProject);
     connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
     connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);
+    // The project folder renamed or deleted while open: say so until it is back (the runs
+    // and New Revision disable themselves; the graph and the editors keep what they show).
+    connect(m_session, &ProjectSession::projectMissingChanged, this,
+            [this](bool missing, const QString& message) {
+                if (missing) {
+                    showError(message);
+                    statusBar()->showMessage(message);
+                } else {
+                    hideError();
+                    statusBar()->clearMessage();
+                }
+            });
 
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(1100, 700);

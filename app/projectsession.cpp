@@ -4,8 +4,10 @@
 #include "model/graph/migrationplanner.h"
 #include "model/graph/revisiongraph.h"
 #include "model/project/projectloader.h"
+#include "model/script/filewatcher.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 
@@ -19,13 +21,23 @@ Q_LOGGING_CATEGORY(lcSession, "retort.app.session", QtWarningMsg)
 struct ProjectSession::Outcome
 {
     ProjectSnapshot project;
+    QByteArray configBytes; // as loaded: the watcher reports only changes from these
     QString error;
 };
 
-ProjectSession::ProjectSession(QObject* parent) : QObject(parent)
+ProjectSession::ProjectSession(QObject* parent)
+    : QObject(parent), m_watcher(new FileWatcher(this))
 {
     m_loadPool.setObjectName(QStringLiteral("retort.projectLoad"));
     m_loadPool.setMaxThreadCount(1);
+    // The config file's bytes changed: load it again, as scripts are.
+    connect(m_watcher, &FileWatcher::fileChanged, this, [this](const QString& path) {
+        if (path == m_watchedConfig && checkProjectPresent())
+            reload();
+    });
+    // It is gone, or the folders around it changed (the project folder renamed away or back).
+    connect(m_watcher, &FileWatcher::fileRemoved, this, [this] { checkProjectPresent(); });
+    connect(m_watcher, &FileWatcher::directoriesChanged, this, [this] { checkProjectPresent(); });
 }
 
 ProjectSession::~ProjectSession()
@@ -44,6 +56,12 @@ void ProjectSession::reload()
 {
     if (m_requested.isEmpty())
         return;
+    // The loaded project vanished: no load can succeed, and its failure would hide why.
+    if (m_project.isLoaded() && m_requested == m_project.id &&
+        !QFileInfo::exists(m_requested.configPath())) {
+        setMissing(missingText());
+        return;
+    }
 
     m_loading = true;
     qCInfo(lcSession) << "loading" << m_requested.configPath() << "section"
@@ -79,6 +97,8 @@ ProjectSession::Outcome ProjectSession::load(const ProjectId& id, const LoadOpti
     qCDebug(lcSession) << "read" << project->fileCount << "files of" << configPath << "in"
                        << project->elapsedMs << "ms";
     outcome.project.id = id;
+    if (QFile config(configPath); config.open(QIODevice::ReadOnly))
+        outcome.configBytes = config.readAll();
     outcome.project.graph = project->graph;
     // The planner's tables (the ancestor closure among them) are built here, off the GUI
     // thread, rather than on the first click of a run action. It shares the graph.
@@ -99,15 +119,72 @@ void ProjectSession::finish(const Outcome& outcome)
         m_lastError =
             outcome.error.isEmpty() ? tr("The project could not be loaded.") : outcome.error;
         qCWarning(lcSession) << "failed to load" << m_requested.configPath() << ":" << m_lastError;
+        // vanished while it loaded: say that, not the reader's error
+        if (m_project.isLoaded() && m_requested == m_project.id &&
+            !QFileInfo::exists(m_requested.configPath())) {
+            setMissing(missingText());
+            return;
+        }
         emit failed(m_lastError);
         return;
     }
 
     m_lastError.clear();
     m_project = outcome.project;
+    watch(outcome.configBytes);
+    setMissing({});
     qCInfo(lcSession) << "loaded" << m_project.id.configPath() << m_project.graph->size()
                       << "revisions," << m_project.graph->diagnostics().size() << "diagnostics";
     emit loaded(m_project);
+}
+
+void ProjectSession::watch(const QByteArray& configBytes)
+{
+    const QString config = m_project.id.configPath();
+    if (!m_watchedConfig.isEmpty() && m_watchedConfig != config)
+        m_watcher->unwatchFile(m_watchedConfig);
+    m_watchedConfig = QDir::cleanPath(config);
+    // The file and its folder (FileWatcher watches a file's folder too) tell when the project
+    // folder is renamed away; only the folder that holds it tells when it comes back.
+    m_watcher->watchFile(m_watchedConfig, configBytes);
+    QDir parent = QFileInfo(m_watchedConfig).absoluteDir();
+    m_watcher->setDirectories(parent.cdUp() ? QStringList{parent.absolutePath()} : QStringList{});
+}
+
+bool ProjectSession::checkProjectPresent()
+{
+    if (!m_project.isLoaded())
+        return true;
+    if (!QFileInfo::exists(m_project.id.configPath())) {
+        setMissing(missingText());
+        return false;
+    }
+    if (isProjectMissing() && !m_loading)
+        reload(); // back: read it again; runs come back when it has loaded
+    return true;
+}
+
+QString ProjectSession::missingText() const
+{
+    const QString config = m_project.id.configPath();
+    const QString folder = QFileInfo(config).absolutePath();
+    if (!QFileInfo(folder).isDir())
+        return tr("The project folder %1 was moved or deleted; runs are disabled until you "
+                  "reopen it. Open scripts keep their text.")
+            .arg(QDir::toNativeSeparators(folder));
+    return tr("The configuration file %1 was moved or deleted; runs are disabled until it is "
+              "back or you reopen the project. Open scripts keep their text.")
+        .arg(QDir::toNativeSeparators(config));
+}
+
+void ProjectSession::setMissing(const QString& message)
+{
+    if (message == m_missingMessage)
+        return;
+    m_missingMessage = message;
+    if (!message.isEmpty())
+        qCWarning(lcSession) << "project vanished:" << m_project.id.configPath();
+    emit projectMissingChanged(!message.isEmpty(), message);
 }
 
 } // namespace retort

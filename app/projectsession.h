@@ -14,6 +14,8 @@
 
 namespace retort {
 
+class FileWatcher;
+
 // The open project. Loads the configuration, scans the version folders and builds the
 // revision graph on a worker thread; the GUI thread only starts loads and receives results.
 // Loads are a LatestJob: a result that arrives after a newer load was started is dropped,
@@ -21,6 +23,11 @@ namespace retort {
 //
 // Each successful load publishes one ProjectSnapshot (config, graph, planner and which
 // project it is); views and controllers take it whole with their setProject().
+//
+// The loaded project is watched (FileWatcher): its config file changing loads it again; the
+// config file or the project folder vanishing (renamed, moved, deleted) makes the project
+// "missing" until it is back: projectMissingChanged() says so, runs must not start, and the
+// last snapshot stays (the graph and open editors keep what they show).
 //
 // Loads run one at a time on the session's own one-thread pool (two loads side by side
 // would only compete for the cores ScriptDirectory::scan parses with). A load that was
@@ -70,16 +77,32 @@ public:
     void rememberAskedAlembic(const QString& interpreter, AlembicVersion version);
     QString lastError() const { return m_lastError; }
 
+    // Whether the loaded project's config file or folder vanished since it loaded (the sentence
+    // that says so is missingMessage()). Cleared by the next successful load.
+    bool isProjectMissing() const { return !m_missingMessage.isEmpty(); }
+    QString missingMessage() const { return m_missingMessage; }
+    // Looks now (a stat) whether the loaded project is still where it loaded from; a project
+    // that is back is loaded again. Runs ask this before they start. True while nothing is
+    // loaded.
+    bool checkProjectPresent();
+    // Watches the config file, the project folder and the folder that holds it.
+    FileWatcher* watcher() const { return m_watcher; }
+
 signals:
     void loadingStarted();
     // Once per successful load: the new snapshot (also project() from now on).
     void loaded(const retort::ProjectSnapshot& project);
     void failed(const QString& message);
+    // The loaded project vanished (`missing`, with the sentence to show) or is back.
+    void projectMissingChanged(bool missing, const QString& message);
 
 private:
     struct Outcome;
     static Outcome load(const ProjectId& id, const LoadOptions& options);
     void finish(const Outcome& outcome);
+    void watch(const QByteArray& configBytes);
+    void setMissing(const QString& message);
+    QString missingText() const;
 
     ProjectId m_requested;
     ProjectSnapshot m_project;
@@ -89,6 +112,9 @@ private:
     bool m_loading = false;
     std::function<QString(const ProjectId&)> m_interpreterLookup;
     QHash<QString, AlembicVersion> m_askedVersions;
+    FileWatcher* m_watcher = nullptr;
+    QString m_watchedConfig;
+    QString m_missingMessage;
 };
 
 } // namespace retort

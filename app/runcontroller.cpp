@@ -125,6 +125,11 @@ RunController::RunController(ProjectSession* project, DatabaseSession* databases
 
     connect(m_runner, &AlembicRunner::event, this, &RunController::onRunEvent);
     connect(m_databases, &DatabaseSession::stateChanged, this, &RunController::updateActions);
+    connect(m_project, &ProjectSession::projectMissingChanged, this, [this](bool missing) {
+        if (missing && m_dialog)
+            m_dialog->reject(); // its plan would run in a folder that is gone
+        updateActions();
+    });
     connect(m_databases, &DatabaseSession::profilesChanged, this, &RunController::updateActions);
     connect(m_databases, &DatabaseSession::selectionChanged, this,
             &RunController::updateActions);
@@ -185,7 +190,9 @@ QString RunController::revisionMessage(const QString& id) const
 void RunController::updateActions()
 {
     const QString profile = selectedProfile();
-    const bool haveProject = m_planner && m_databases->config();
+    // a project that vanished (folder renamed, config deleted) runs nothing until it is back
+    const bool haveProject =
+        m_planner && m_databases->config() && !m_project->isProjectMissing();
     const bool busy = !profile.isEmpty() && m_runner->isBusy(profile);
     const bool readable = !profile.isEmpty() && m_databases->state(profile).isReadable();
     const QString revision = selectedRevision();
@@ -343,45 +350,6 @@ void RunController::requestStamp()
     confirm(*facts, profile, summarize(*facts, tr("Stamp"), profile), {revision});
 }
 
-PlanSummary RunController::summarize(const RunFacts& facts, const QString& action,
-                                     const QString& profile) const
-{
-    PlanSummary s;
-    s.kind = facts.kind;
-    s.action = action;
-    s.profile = profile;
-    const ConnectionProfile* p = m_databases->profile(profile);
-    s.protectedProfile = p && p->isProtected();
-    s.command = RunRules::commandLine(facts.arguments);
-    s.alembic = m_alembic;
-    for (const MigrationStep& step : facts.plan.steps)
-        s.steps.append({step.revision, revisionMessage(step.revision)});
-    s.rowsBefore = facts.rowsBefore;
-    s.rowsAfter = facts.rowsAfter;
-    s.purge = facts.purge;
-    s.loadErrors = facts.loadErrors;
-    s.unreadValues = facts.unreadValues;
-    s.orderVariesWith = facts.plan.orderVariesWith;
-    switch (facts.sqlLimit) {
-    case RunFacts::SqlLimit::None:
-        break;
-    case RunFacts::SqlLimit::SeveralStarts:
-        s.canPreviewSql = false;
-        s.sqlUnavailableReason =
-            tr("Alembic's offline mode (--sql) starts from one revision; this database is at "
-               "several (%1).")
-                .arg(facts.plan.startHeads.join(QStringLiteral(", ")));
-        break;
-    case RunFacts::SqlLimit::SeveralEnds:
-        s.canPreviewSql = false;
-        s.sqlUnavailableReason =
-            tr("Alembic's offline mode (--sql) downgrades to one revision; this plan ends at "
-               "several.");
-        break;
-    }
-    return s;
-}
-
 bool RunController::makeRequest(const QString& profileName, const QStringList& command,
                                 RunRequest& request, QString& problem) const
 {
@@ -405,6 +373,10 @@ void RunController::startRun(RunKind kind, const QString& profile, const QString
 {
     RunRequest request;
     QString problem;
+    if (!m_project->checkProjectPresent()) {
+        showProblem(tr("Run"), m_project->missingMessage());
+        return;
+    }
     if (!makeRequest(profile, command, request, problem)) {
         showProblem(tr("Run"), problem);
         return;
@@ -433,6 +405,10 @@ void RunController::previewSql(const MigrationPlan& plan, const QString& profile
         return; // nothing to downgrade from; the plan would have been empty
     RunRequest request;
     QString problem;
+    if (!m_project->checkProjectPresent()) {
+        showProblem(tr("Preview SQL"), m_project->missingMessage());
+        return;
+    }
     if (!makeRequest(profile, command, request, problem)) {
         showProblem(tr("Preview SQL"), problem);
         return;
@@ -454,6 +430,7 @@ void RunController::onRunEvent(const RunEvent& event)
                                      RunEvent::Level::Info, event.text);
         break;
     case RunEvent::Kind::Output:
+        run.printed = run.printed || event.stream != RunEvent::Stream::Runner;
         m_log->appendLine(event.timestamp, event.stream, event.level, event.text);
         break;
     case RunEvent::Kind::Progress: {
@@ -498,7 +475,11 @@ void RunController::finishRun(const Run& run, const RunEvent& event)
         break;
     case RunEvent::Status::Failed: {
         level = RunEvent::Level::Error;
-        const QString why = event.reason.isEmpty() ? event.text : event.reason;
+        QString why = event.reason.isEmpty() ? event.text : event.reason;
+        if (!run.printed) // no traceback to read: the interpreter itself is the suspect
+            why = tr("%1 It printed nothing: is the project's Python one with alembic? (Run ▸ "
+                     "Python Interpreter…)")
+                      .arg(why);
         status = run.running.isEmpty()
                      ? tr("%1 on “%2” failed: %3").arg(run.command, run.profile, why)
                      : tr("%1 on “%2” failed at %3: %4")

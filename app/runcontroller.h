@@ -94,6 +94,7 @@ private:
         QString command; // shown to people
         MigrationPlan plan;
         QString running;   // the revision whose step runs now
+        bool printed = false; // alembic's process wrote a line (a Python that exits at once does not)
     };
 
     void requestPlan(RunKind kind, const QString& target, const QString& action);

@@ -110,12 +110,13 @@ ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphVi
     connect(m_watcher, &FileWatcher::directoriesChanged, this,
             &ScriptsController::scheduleProjectReload);
 
+    connect(m_session, &ProjectSession::projectMissingChanged, this,
+            &ScriptsController::onProjectMissing);
+
     connect(m_command, &RevisionCommand::finished, this,
             [this](const QString& path, const QString& error, const QString& output) {
                 Q_UNUSED(output)
-                m_newRevisionAction->setEnabled(bool(m_session->graph()));
-                m_mergeAction->setEnabled(m_session->graph() &&
-                                          m_session->graph()->heads().size() > 1);
+                updateCommandActions();
                 if (!error.isEmpty()) {
                     emit errorOccurred(tr("alembic failed: %1").arg(error));
                 } else {
@@ -196,6 +197,18 @@ bool ScriptsController::save(ScriptPage* page)
     if (!page)
         return false;
     const ScriptFile format = m_files.value(page);
+    // The folder went away (the project renamed or deleted): say so plainly; nothing is
+    // written anywhere else, and the text stays in the editor.
+    const QString folder = QFileInfo(page->path()).absolutePath();
+    if (!QFileInfo(folder).isDir()) {
+        emit errorOccurred(tr("Could not save %1: the folder %2 no longer exists (moved or "
+                              "deleted). The text is kept here.")
+                               .arg(QDir::toNativeSeparators(page->path()),
+                                    QDir::toNativeSeparators(folder)));
+        return false;
+    }
+    // QSaveFile writes beside the file and renames over it: a full disk or a read-only folder
+    // fails here and leaves the file as it was.
     const Result<QByteArray> bytes = format.save(page->path(), page->editor()->text());
     if (!bytes) {
         emit errorOccurred(
@@ -299,6 +312,60 @@ void ScriptsController::onFileChanged(const QString& path)
     page->banner()->showChangedOnDisk();
 }
 
+void ScriptsController::onProjectMissing(bool missing)
+{
+    updateCommandActions();
+    if (!missing) {
+        recheckPages();
+        return;
+    }
+    for (ScriptPage* page : m_tabs->pages()) {
+        if (QFileInfo::exists(page->path()))
+            continue;
+        page->setFileMissing(true);
+        page->banner()->showProjectMissing();
+        m_tabs->updateTitle(page);
+    }
+}
+
+// After the project came back: a page marked gone with its folder follows its file again.
+void ScriptsController::recheckPages()
+{
+    for (ScriptPage* page : m_tabs->pages()) {
+        if (page->banner()->state() != ScriptBanner::State::ProjectMissing)
+            continue;
+        const QString path = page->path();
+        if (!QFileInfo::exists(path)) {
+            page->banner()->showDeleted();
+            m_tabs->updateTitle(page);
+            continue;
+        }
+        const ScriptFile known = m_files.value(page);
+        m_watcher->unwatchFile(path); // the inode it watched may be another now
+        const Result<QByteArray> knownBytes = known.encode(known.text());
+        m_watcher->watchFile(path, knownBytes ? *knownBytes : QByteArray());
+        const Result<ScriptFile> disk = ScriptFile::read(path);
+        if (!page->editor()->isModified()) {
+            reloadFromDisk(page); // nothing of the person's to lose
+        } else {
+            page->setFileMissing(false);
+            m_tabs->updateTitle(page);
+            if (disk && disk->text() != known.text())
+                page->banner()->showChangedOnDisk();
+            else
+                page->banner()->dismiss();
+        }
+    }
+}
+
+void ScriptsController::updateCommandActions()
+{
+    const auto graph = m_session->graph();
+    const bool can = graph && !m_command->isRunning() && !m_session->isProjectMissing();
+    m_newRevisionAction->setEnabled(can);
+    m_mergeAction->setEnabled(can && graph->heads().size() > 1);
+}
+
 void ScriptsController::onFileRemoved(const QString& path)
 {
     scheduleProjectReload();
@@ -387,8 +454,7 @@ void ScriptsController::setProject(const ProjectSnapshot& project)
 {
     const std::shared_ptr<const RevisionGraph>& graph = project.graph;
     updateOpenAction();
-    m_newRevisionAction->setEnabled(graph && !m_command->isRunning());
-    m_mergeAction->setEnabled(graph && graph->heads().size() > 1 && !m_command->isRunning());
+    updateCommandActions();
     // The folders to watch come from what the load found; nothing is scanned here.
     QStringList folders;
     QStringList files;
@@ -407,6 +473,7 @@ void ScriptsController::setProject(const ProjectSnapshot& project)
 
     for (ScriptPage* page : m_tabs->pages())
         updateDiagnostics(page);
+    recheckPages();
     selectPending();
 }
 
@@ -430,7 +497,8 @@ bool ScriptsController::isRunningCommand() const
 
 bool ScriptsController::runRevisionCommand(const QStringList& arguments)
 {
-    if (m_session->loadedConfigPath().isEmpty() || m_command->isRunning())
+    if (m_session->loadedConfigPath().isEmpty() || m_command->isRunning() ||
+        !m_session->checkProjectPresent())
         return false;
     if (!m_command->start(projectRunRequest(*m_session, m_settings, arguments)))
         return false;

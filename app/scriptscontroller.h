@@ -97,6 +97,11 @@ private:
     void updateOpenAction();
     void onFileChanged(const QString& path);
     void onFileRemoved(const QString& path);
+    // The project folder vanished (`missing`) or the project loaded again: the pages whose
+    // files went with it say so and keep their text; back, they follow the files again.
+    void onProjectMissing(bool missing);
+    void recheckPages();
+    void updateCommandActions();
     void reloadFromDisk(ScriptPage* page);
     void syncGraphToPage();
     void selectPending();

@@ -220,10 +220,10 @@ private slots:
         row.name = QStringLiteral("dev");
         row.status = DatabaseRow::Status::AtBase;
         row.missingFile = QStringLiteral("/p/new.db");
-        QVERIFY2(DatabaseListModel::stateText(row).contains(QStringLiteral("new.db does not exist yet")),
+        QVERIFY2(DatabaseListModel::stateText(row).contains(QStringLiteral("file missing: new.db does not exist")),
                  qPrintable(DatabaseListModel::stateText(row)));
         QVERIFY(DatabaseListModel::stateToolTip(row).contains(
-            QStringLiteral("alembic would create it on its first run (at base)")));
+            QStringLiteral("alembic would create it, empty, on its first run")));
     }
 };
 

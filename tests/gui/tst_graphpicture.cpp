@@ -222,7 +222,7 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QStringList texts = svgTexts(file.readAll());
         QVERIFY(texts.contains(QStringLiteral("reporting")));
-        QVERIFY2(texts.join(u'|').contains(QStringLiteral("Showing: default — at base")), qPrintable(texts.join(u'|')));
+        QVERIFY2(texts.join(u'|').contains(QStringLiteral("Showing: default — the file demo.db is missing")), qPrintable(texts.join(u'|')));
     }
 
 private:

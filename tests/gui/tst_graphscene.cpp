@@ -653,6 +653,7 @@ private slots:
             {QStringLiteral("prod"), DatabaseState::fromRows({QStringLiteral("b"), QStringLiteral("f00dcafe")})},
             {QStringLiteral("empty"), DatabaseState::fromRows({})},
             {QStringLiteral("new"), DatabaseState::atBase()},
+            {QStringLiteral("gone"), DatabaseState::missingFile(QStringLiteral("/p/gone.db"))},
             {QStringLiteral("broken"), DatabaseState::failure(QStringLiteral("no route to host"))},
         };
         QCOMPARE(scene.caption(), QString());
@@ -665,6 +666,10 @@ private slots:
         QCOMPARE(scene.caption(), QStringLiteral("Showing: empty — at base (empty version table)"));
         scene.setDatabaseStates(derived(scene.graph(), states), QStringLiteral("new"));
         QCOMPARE(scene.caption(), QStringLiteral("Showing: new — at base (no version table)"));
+        // a SQLite file that vanished is not an empty database (issue 14)
+        scene.setDatabaseStates(derived(scene.graph(), states), QStringLiteral("gone"));
+        QCOMPARE(scene.caption(),
+                 QStringLiteral("Showing: gone — the file gone.db is missing (alembic would create it)"));
         scene.setDatabaseStates(derived(scene.graph(), states), QStringLiteral("broken"));
         QCOMPARE(scene.caption(), QStringLiteral("Showing: broken — cannot read: no route to host"));
         scene.setDatabaseStates(derived(scene.graph(), states), QStringLiteral("unread"));

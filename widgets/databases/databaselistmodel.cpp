@@ -44,7 +44,7 @@ QString DatabaseListModel::stateText(const DatabaseRow& row)
         return tr("reading…");
     case DatabaseRow::Status::AtBase:
         if (!row.missingFile.isEmpty())
-            return tr("at base: the file %1 does not exist yet")
+            return tr("file missing: %1 does not exist")
                 .arg(QFileInfo(row.missingFile).fileName());
         return tr("at base (no version table rows)");
     case DatabaseRow::Status::Error:
@@ -64,8 +64,8 @@ QString DatabaseListModel::stateToolTip(const DatabaseRow& row)
     if (row.status == DatabaseRow::Status::Error)
         return row.error;
     if (row.status == DatabaseRow::Status::AtBase && !row.missingFile.isEmpty())
-        return tr("The file %1 does not exist yet; alembic would create it on its first run "
-                  "(at base).")
+        return tr("The file %1 does not exist (moved or deleted?); alembic would create it, "
+                  "empty, on its first run.")
             .arg(QDir::toNativeSeparators(row.missingFile));
     return {};
 }

@@ -59,6 +59,18 @@ void ScriptBanner::showDeleted()
     show();
 }
 
+void ScriptBanner::showProjectMissing()
+{
+    m_state = State::ProjectMissing;
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(size));
+    m_label->setText(tr("The project folder was moved or deleted. The text is kept here; "
+                        "saving fails until the folder is back (or reopen the project)."));
+    m_reload->hide();
+    m_keep->hide();
+    show();
+}
+
 void ScriptBanner::dismiss()
 {
     m_state = State::Hidden;

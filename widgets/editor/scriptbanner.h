@@ -9,7 +9,8 @@ namespace retort {
 
 // The strip above a script that says its file changed behind Retort's back: changed on
 // disk while edited here (Reload / Keep Mine), or deleted (the text stays; Save writes it
-// again). Hidden otherwise.
+// again), or its project folder gone (moved or deleted while open: the text stays; saving
+// fails until the folder is back). Hidden otherwise.
 class ScriptBanner : public QFrame
 {
     Q_OBJECT
@@ -19,13 +20,15 @@ public:
     {
         Hidden,
         ChangedOnDisk,
-        Deleted
+        Deleted,
+        ProjectMissing
     };
 
     explicit ScriptBanner(QWidget* parent = nullptr);
 
     void showChangedOnDisk();
     void showDeleted();
+    void showProjectMissing();
     void dismiss();
     State state() const { return m_state; }
     QString message() const;

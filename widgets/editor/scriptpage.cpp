@@ -47,6 +47,9 @@ ScriptPage::ScriptPage(const QString& path, QWidget* parent) : QWidget(parent), 
 QString ScriptPage::title() const
 {
     const QString name = QFileInfo(m_path).fileName();
+    if (m_fileMissing && m_banner->state() == ScriptBanner::State::ProjectMissing)
+        return tr("%1 (folder gone)", "tab of a script whose project folder was moved or deleted")
+            .arg(name);
     if (m_fileMissing)
         return tr("%1 (deleted)", "tab of a script whose file is gone").arg(name);
     return isModified() ? tr("%1 ●", "tab of a modified script").arg(name) : name;

@@ -7,6 +7,7 @@
 #include "model/graph/revisiongraph.h"
 #include "widgets/graph/revisionnodeitem.h"
 
+#include <QFileInfo>
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
@@ -315,6 +316,10 @@ void GraphScene::updateCaption(const DatabaseState* selected)
         }
         caption = unreadable ? tr("Showing: %1 — cannot read: %2").arg(name, error)
                              : tr("Showing: %1 — not read yet").arg(name);
+    } else if (selected->isFileMissing()) {
+        // a vanished SQLite file is not an empty database: say it is missing
+        caption = tr("Showing: %1 — the file %2 is missing (alembic would create it)")
+                      .arg(name, QFileInfo(selected->missingFile()).fileName());
     } else if (selected->isAtBase()) {
         caption = selected->isTableMissing()
                       ? tr("Showing: %1 — at base (no version table)").arg(name)

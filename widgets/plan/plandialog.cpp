@@ -151,6 +151,11 @@ void PlanDialog::addLoadProblems()
                      "plan below leaves them out, so alembic may run other steps:")
                       + bulletList(m_summary.unreadValues),
                   QStringLiteral("planUnreadValues"), false);
+    if (!m_summary.createsFile.isEmpty())
+        addNotice(tr("The SQLite file %1 does not exist: alembic will create it, empty, and run "
+                     "from base. If the file was moved or deleted, cancel and find it first.")
+                      .arg(m_summary.createsFile),
+                  QStringLiteral("planCreatesFile"), false);
     if (m_summary.loadErrors.isEmpty() && !m_summary.orderVariesWith.isEmpty())
         addNotice(tr("Alembic keeps the depends_on of %1 in a Python set, so the order of the "
                      "steps below may differ from run to run of alembic itself; the steps are "

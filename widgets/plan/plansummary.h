@@ -36,6 +36,9 @@ struct PlanSummary
     QStringList unreadValues;
     // Revisions whose depends_on alembic keeps in a set: the steps' order may vary by run.
     QStringList orderVariesWith;
+    // The SQLite file the database would be, which does not exist: alembic creates it, empty
+    // (a moved or deleted file would be replaced by a new one without a word).
+    QString createsFile;
     bool canPreviewSql = true;
     QString sqlUnavailableReason;
 };
