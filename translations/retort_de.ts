@@ -77,6 +77,18 @@
         <source>Two connection profiles are named “%1”.</source>
         <translation>Zwei Verbindungsprofile heißen „%1“.</translation>
     </message>
+    <message>
+        <source>the password</source>
+        <translation>das Passwort</translation>
+    </message>
+    <message>
+        <source>the value of %1</source>
+        <translation>den Wert von %1</translation>
+    </message>
+    <message>
+        <source>a list of secret names</source>
+        <translation>eine Liste geheimer Namen</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseState</name>
@@ -132,6 +144,21 @@
     <message>
         <source>Multiple heads are present; please specify a single target revision</source>
         <translation>Es gibt mehrere Köpfe; bitte geben Sie eine einzelne Zielrevision an</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSecrets</name>
+    <message>
+        <source>Connection profile “%1”: %2 moved from Retort&apos;s settings file to the system keychain.</source>
+        <translation>Verbindungsprofil „%1“: %2 aus Retorts Einstellungsdatei in den Schlüsselbund des Systems verschoben.</translation>
+    </message>
+    <message>
+        <source>Connection profile “%1”: %2 removed from Retort&apos;s settings file. No keychain is available (%3): Retort keeps it in memory until it quits and asks for it again next time.</source>
+        <translation>Verbindungsprofil „%1“: %2 aus Retorts Einstellungsdatei entfernt. Kein Schlüsselbund verfügbar (%3): Retort behält es im Speicher, bis es beendet wird, und fragt beim nächsten Mal wieder danach.</translation>
+    </message>
+    <message>
+        <source>Connection profile “%1”: %2 moved out of Retort&apos;s settings file, to the system keychain if one answers.</source>
+        <translation>Verbindungsprofil „%1“: %2 aus Retorts Einstellungsdatei entfernt, in den Schlüsselbund des Systems, sofern einer antwortet.</translation>
     </message>
 </context>
 <context>
@@ -415,6 +442,66 @@
     <message>
         <source>too many nested parentheses</source>
         <translation>zu viele verschachtelte Klammern</translation>
+    </message>
+    <message>
+        <source>`%1` holds a \N{...} escape, which Retort does not decode</source>
+        <translation>`%1` enthält eine \N{...}-Escape-Sequenz, die Retort nicht dekodiert</translation>
+    </message>
+    <message>
+        <source>is bound by `:=` inside an expression</source>
+        <translation>wird durch `:=` innerhalb eines Ausdrucks gebunden</translation>
+    </message>
+    <message>
+        <source>is captured by a `case` pattern</source>
+        <translation>wird von einem `case`-Muster erfasst</translation>
+    </message>
+    <message>
+        <source>is deleted by `del`</source>
+        <translation>wird durch `del` gelöscht</translation>
+    </message>
+    <message>
+        <source>is a type alias defined in this file</source>
+        <translation>ist ein in dieser Datei definierter Typalias</translation>
+    </message>
+    <message>
+        <source>is a function defined in this file</source>
+        <translation>ist eine in dieser Datei definierte Funktion</translation>
+    </message>
+    <message>
+        <source>is a class defined in this file</source>
+        <translation>ist eine in dieser Datei definierte Klasse</translation>
+    </message>
+    <message>
+        <source>is the target of a `for` loop</source>
+        <translation>ist das Ziel einer `for`-Schleife</translation>
+    </message>
+    <message>
+        <source>is bound by `with ... as`</source>
+        <translation>wird durch `with ... as` gebunden</translation>
+    </message>
+    <message>
+        <source>is bound by `except ... as`, which unbinds it after the block</source>
+        <translation>wird durch `except ... as` gebunden, das die Bindung nach dem Block wieder aufhebt</translation>
+    </message>
+    <message>
+        <source>No module-level `%1` assignment Retort can read, but code on line %2 may set it: Retort cannot tell what alembic reads.</source>
+        <translation>Keine Zuweisung von `%1` auf Modulebene, die Retort lesen kann, aber Code in Zeile %2 kann es setzen: Retort kann nicht sagen, was alembic liest.</translation>
+    </message>
+    <message>
+        <source>`%1` can set any module-level name: Retort cannot tell what it sets, and alembic may read a different revision header.</source>
+        <translation>`%1` kann jeden Namen auf Modulebene setzen: Retort kann nicht sagen, was es setzt, und alembic liest womöglich einen anderen Revisionskopf.</translation>
+    </message>
+    <message>
+        <source>`global %1` lets a function or class rebind `%1`: Retort cannot tell which value alembic reads.</source>
+        <translation>`global %1` erlaubt einer Funktion oder Klasse, `%1` neu zu binden: Retort kann nicht sagen, welchen Wert alembic liest.</translation>
+    </message>
+    <message>
+        <source>A module-level `__getattr__` answers for the names the file does not set: Retort cannot tell what alembic reads for them.</source>
+        <translation>Ein `__getattr__` auf Modulebene antwortet für die Namen, die die Datei nicht setzt: Retort kann nicht sagen, was alembic für sie liest.</translation>
+    </message>
+    <message>
+        <source>may be set by `from %1 import *`</source>
+        <translation>kann durch `from %1 import *` gesetzt werden</translation>
     </message>
 </context>
 <context>
@@ -977,12 +1064,12 @@
         <translation>URL</translation>
     </message>
     <message>
-        <source>at base: the file %1 does not exist yet</source>
-        <translation>auf Basis: Die Datei %1 existiert noch nicht</translation>
+        <source>file missing: %1 does not exist</source>
+        <translation>Datei fehlt: %1 existiert nicht</translation>
     </message>
     <message>
-        <source>The file %1 does not exist yet; alembic would create it on its first run (at base).</source>
-        <translation>Die Datei %1 existiert noch nicht; alembic würde sie beim ersten Lauf anlegen (auf Basis).</translation>
+        <source>The file %1 does not exist (moved or deleted?); alembic would create it, empty, on its first run.</source>
+        <translation>Die Datei %1 existiert nicht (verschoben oder gelöscht?); alembic würde sie beim ersten Lauf leer anlegen.</translation>
     </message>
 </context>
 <context>
@@ -990,6 +1077,13 @@
     <message>
         <source>Database %1 is at %2</source>
         <translation>Datenbank %1 steht auf %2</translation>
+    </message>
+</context>
+<context>
+    <name>retort::DatabaseSession</name>
+    <message>
+        <source>Retort does not know %1 of this profile; Refresh to type it in.</source>
+        <translation>Retort kennt %1 dieses Profils nicht; Aktualisieren, um es einzugeben.</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1095,18 @@
     <message>
         <source>Remove the connection profile %1? The database itself is not touched.</source>
         <translation>Das Verbindungsprofil %1 entfernen? Die Datenbank selbst bleibt unberührt.</translation>
+    </message>
+    <message>
+        <source>The password and secret environment values are saved in the system keychain, not in Retort&apos;s settings.</source>
+        <translation>Das Passwort und geheime Umgebungswerte werden im Schlüsselbund des Systems gespeichert, nicht in Retorts Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Not saved: no keychain available (%1). Retort keeps the password in memory until it quits, and asks for it once in the next session.</source>
+        <translation>Nicht gespeichert: kein Schlüsselbund verfügbar (%1). Retort behält das Passwort im Speicher, bis es beendet wird, und fragt in der nächsten Sitzung einmal danach.</translation>
+    </message>
+    <message>
+        <source>Asking the system keychain…</source>
+        <translation>Frage den Schlüsselbund des Systems…</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1429,10 @@ Revision: %2</translation>
     <message>
         <source>Showing: %1 — at %2</source>
         <translation>Angezeigt: %1 — auf %2</translation>
+    </message>
+    <message>
+        <source>Showing: %1 — the file %2 is missing (alembic would create it)</source>
+        <translation>Angezeigt: %1 — die Datei %2 fehlt (alembic würde sie anlegen)</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2062,10 @@ Versionstabelle danach: %2</translation>
         <source>Planned as %1 runs it.</source>
         <translation>Geplant, wie %1 es ausführt.</translation>
     </message>
+    <message>
+        <source>The SQLite file %1 does not exist: alembic will create it, empty, and run from base. If the file was moved or deleted, cancel and find it first.</source>
+        <translation>Die SQLite-Datei %1 existiert nicht: alembic legt sie leer an und beginnt bei base. Wurde die Datei verschoben oder gelöscht, brechen Sie ab und suchen Sie sie zuerst.</translation>
+    </message>
 </context>
 <context>
     <name>retort::ProfileDialog</name>
@@ -2051,12 +2165,40 @@ Versionstabelle danach: %2</translation>
         <source>Connected: the database is at %1.</source>
         <translation>Verbunden: Die Datenbank steht auf %1.</translation>
     </message>
+    <message>
+        <source>saved; type here to change it</source>
+        <translation>gespeichert; zum Ändern hier eingeben</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Zeigen</translation>
+    </message>
+    <message>
+        <source>Show the password and the secret environment values</source>
+        <translation>Passwort und geheime Umgebungswerte anzeigen</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>The URL is saved as plain text, and its parameter “%1” looks secret: give the password in the Password field, or the value as a secret environment variable.</source>
+        <translation>Die URL wird als Klartext gespeichert, und ihr Parameter „%1“ sieht geheim aus: Geben Sie das Passwort im Feld Passwort an oder den Wert als geheime Umgebungsvariable.</translation>
+    </message>
 </context>
 <context>
     <name>retort::ProjectSession</name>
     <message>
         <source>The project could not be loaded.</source>
         <translation>Das Projekt konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>The project folder %1 was moved or deleted; runs are disabled until you reopen it. Open scripts keep their text.</source>
+        <translation>Der Projektordner %1 wurde verschoben oder gelöscht; Läufe sind deaktiviert, bis Sie ihn erneut öffnen. Offene Skripte behalten ihren Text.</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 was moved or deleted; runs are disabled until it is back or you reopen the project. Open scripts keep their text.</source>
+        <translation>Die Konfigurationsdatei %1 wurde verschoben oder gelöscht; Läufe sind deaktiviert, bis sie wieder da ist oder Sie das Projekt erneut öffnen. Offene Skripte behalten ihren Text.</translation>
     </message>
 </context>
 <context>
@@ -2803,6 +2945,10 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
         <source>%1 runs alembic %2; the project is read again for it.</source>
         <translation>%1 führt alembic %2 aus; das Projekt wird dafür neu gelesen.</translation>
     </message>
+    <message>
+        <source>%1 It printed nothing: is the project&apos;s Python one with alembic? (Run ▸ Python Interpreter…)</source>
+        <translation>%1 Es gab nichts aus: Hat das Python des Projekts alembic? (Ausführen ▸ Python-Interpreter…)</translation>
+    </message>
 </context>
 <context>
     <name>retort::ScriptBanner</name>
@@ -2829,6 +2975,10 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     <message>
         <source>The file was deleted from disk. The text is kept here; Save writes it back.</source>
         <translation>Die Datei wurde von der Festplatte gelöscht. Der Text bleibt hier erhalten; Speichern schreibt ihn zurück.</translation>
+    </message>
+    <message>
+        <source>The project folder was moved or deleted. The text is kept here; saving fails until the folder is back (or reopen the project).</source>
+        <translation>Der Projektordner wurde verschoben oder gelöscht. Der Text bleibt hier erhalten; Speichern schlägt fehl, bis der Ordner wieder da ist (oder öffnen Sie das Projekt erneut).</translation>
     </message>
 </context>
 <context>
@@ -2892,6 +3042,11 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     <message>
         <source>Line (1–%1):</source>
         <translation>Zeile (1–%1):</translation>
+    </message>
+    <message>
+        <source>%1 (folder gone)</source>
+        <comment>tab of a script whose project folder was moved or deleted</comment>
+        <translation>%1 (Ordner fehlt)</translation>
     </message>
 </context>
 <context>
@@ -2975,6 +3130,44 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     <message>
         <source>Running alembic %1…</source>
         <translation>alembic %1 läuft…</translation>
+    </message>
+    <message>
+        <source>Could not save %1: the folder %2 no longer exists (moved or deleted). The text is kept here.</source>
+        <translation>%1 konnte nicht gespeichert werden: Der Ordner %2 existiert nicht mehr (verschoben oder gelöscht). Der Text bleibt hier erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::SecretPrompt</name>
+    <message>
+        <source>Password for “%1”</source>
+        <translation>Passwort für „%1“</translation>
+    </message>
+    <message>
+        <source>Retort needs these to read the database of the connection profile “%1”.</source>
+        <translation>Retort braucht diese Angaben, um die Datenbank des Verbindungsprofils „%1“ zu lesen.</translation>
+    </message>
+    <message>
+        <source>Retort needs these to read the database of the connection profile “%1” (%2).</source>
+        <translation>Retort braucht diese Angaben, um die Datenbank des Verbindungsprofils „%1“ (%2) zu lesen.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::SecretStore</name>
+    <message>
+        <source>Retort was started without the system keychain.</source>
+        <translation>Retort wurde ohne den Schlüsselbund des Systems gestartet.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer within %1 seconds.</source>
+        <translation>Der Schlüsselbund des Systems hat nicht innerhalb von %1 Sekunden geantwortet.</translation>
     </message>
 </context>
 <context>
