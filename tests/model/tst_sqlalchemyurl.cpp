@@ -1,4 +1,5 @@
 #include "model/config/sqlalchemyurl.h"
+#include "support/sanitizers.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -898,7 +899,8 @@ void TestSqlAlchemyUrl::hostileInputNeverCrashes()
             QVERIFY(t.error().size() < 500);
         (void)SqlAlchemyUrl::redacted(input);
     }
-    QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < 20000 * retort::test::kSanitizerSlowdown,
+             qPrintable(QString::number(timer.elapsed())));
 }
 
 void TestSqlAlchemyUrl::optionsAcceptedByQtDrivers_data()

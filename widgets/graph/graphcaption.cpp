@@ -59,8 +59,12 @@ void GraphCaption::reposition()
 
 bool GraphCaption::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_view && (event->type() == QEvent::Resize || event->type() == QEvent::Show ||
-                              event->type() == QEvent::LayoutRequest))
+    // The view is compared as the QObject it was installed on, not through m_view: while the
+    // view is being destroyed it is no longer a GraphView, and QPointer<GraphView>::data()
+    // would downcast it (undefined behaviour, caught by UBSan in tst_graphscene).
+    const bool layoutEvent = event->type() == QEvent::Resize || event->type() == QEvent::Show ||
+                             event->type() == QEvent::LayoutRequest;
+    if (layoutEvent && watched == parent())
         reposition();
     return QLabel::eventFilter(watched, event);
 }
