@@ -238,11 +238,35 @@ QString PythonCompat::sqlaQuote(QString s)
     return s;
 }
 
+namespace {
+
+// The code point at s[i], moving i past it; a lone surrogate reads as U+FFFD, as in
+// QString::toUcs4().
+char32_t nextCodePoint(const QString& s, qsizetype& i)
+{
+    const char16_t c = s.at(i++).unicode();
+    if (!QChar::isSurrogate(c))
+        return c;
+    if (QChar::isHighSurrogate(c) && i < s.size() && QChar::isLowSurrogate(s.at(i).unicode()))
+        return QChar::surrogateToUcs4(c, s.at(i++).unicode());
+    return QChar::ReplacementCharacter;
+}
+
+} // namespace
+
+// Python's str ordering. UTF-16 code units alone order U+E000..U+FFFF below the surrogate
+// pairs of U+10000 and up, so compare decoded code points. Sorting calls this O(n log n)
+// times; it allocates nothing.
 bool PythonCompat::lessByCodePoint(const QString& a, const QString& b)
 {
-    const QList<uint> ua = a.toUcs4();
-    const QList<uint> ub = b.toUcs4();
-    return std::lexicographical_compare(ua.begin(), ua.end(), ub.begin(), ub.end());
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        const char32_t ca = nextCodePoint(a, i);
+        const char32_t cb = nextCodePoint(b, j);
+        if (ca != cb)
+            return ca < cb;
+    }
+    return i == a.size() && j < b.size();
 }
 
 // sqlalchemy.util.asbool for strings

@@ -54,6 +54,10 @@ QList<Row> comparisonTable()
         {"ipv6 unclosed", QStringLiteral("postgresql://[::1/db")},
         {"ipv6 two brackets", QStringLiteral("postgresql://[::1]:5]/db")},
         {"repeated keys", QStringLiteral("postgresql://h/db?host=a&host=b&x=1")},
+        // The display sorts keys by code point, as Python does: U+E000 before U+1F600,
+        // although UTF-16 puts the surrogate pair of U+1F600 first.
+        {"keys by code point",
+         QStringLiteral("pg://h/db?%F0%9F%98%80=1&%EE%80%80=2&z=3&%EF%BF%BD=4&%F0%9F%98%80x=5")},
         {"blank query", QStringLiteral("pg://h/db?a=&b=1&c&&d=2+3&e=%41%zz&f=%e2%82%ac")},
         {"query only", QStringLiteral("pg://?x=1")},
         {"query newline", QStringLiteral("pg://h/db?x=1\ny=2&z=3")},
