@@ -21,6 +21,7 @@ constexpr QLatin1StringView kGeometryKey{"window/geometry"};
 constexpr QLatin1StringView kProfilesGroup{"connectionProfiles"};
 constexpr QLatin1StringView kInterpreterGroup{"pythonInterpreter"};
 constexpr QLatin1StringView kStateKey{"window/state"};
+constexpr QLatin1StringView kLegendKey{"view/graphLegend"};
 
 // The default section is stored as empty so both spellings match.
 QString normalizedSection(const QString& section)
@@ -167,6 +168,16 @@ QByteArray Settings::windowState() const
 void Settings::setWindowState(const QByteArray& state)
 {
     m_settings->setValue(kStateKey, state);
+}
+
+bool Settings::graphLegendShown() const
+{
+    return m_settings->value(kLegendKey, false).toBool();
+}
+
+void Settings::setGraphLegendShown(bool shown)
+{
+    m_settings->setValue(kLegendKey, shown);
 }
 
 void Settings::sync()
