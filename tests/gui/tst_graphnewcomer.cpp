@@ -154,6 +154,26 @@ private slots:
                     .contains(QStringLiteral("Needed first by e (message of e) (depends_on).")));
     }
 
+    void tooltipsNameUnlabelledLinesThatMeetAgain()
+    {
+        // a ─┬─ b ─┬─ m        both lines lead to the same head: named where they end
+        //    └─ c ─┘            (at the merge) and start (at the branch point)
+        const auto graph = RevisionGraph::build({rev("a"), rev("b", "a"), rev("c", "a"), rev("m", "b c")});
+        GraphScene scene;
+        scene.setGraph(graph, layoutFor(*graph));
+        const QString m = scene.nodeItem(QStringLiteral("m"))->toolTip();
+        QVERIFY2(m.contains(QStringLiteral("Merge point: joins the line ending at b (message of b) "
+                                           "and the line ending at c (message of c); upgrading "
+                                           "past it needs both.")),
+                 qPrintable(m));
+        QVERIFY(m.contains(QStringLiteral("Head: the newest revision; \"upgrade head\" ends here.")));
+        const QString a = scene.nodeItem(QStringLiteral("a"))->toolTip();
+        QVERIFY2(a.contains(QStringLiteral("Branch point: 2 branches start here: the line starting "
+                                           "at b (message of b) and the line starting at c "
+                                           "(message of c).")),
+                 qPrintable(a));
+    }
+
     void onlyOwnLabelsAreBadges()
     {
         // A head that inherits 30 labels and declares one: one badge, its own.

@@ -34,8 +34,10 @@ public:
     // graph caption), so that it never covers a node.
     void reserveTopStrip(int height)
     {
-        if (viewportMargins().top() != height)
+        if (viewportMargins().top() != height) {
             setViewportMargins(0, height, 0, 0);
+            placeLegend(); // the legend button sits in the strip
+        }
     }
 
     // Shows `scene`, or a GraphScene of its own when none is given.

@@ -31,7 +31,7 @@ void GraphView::createLegend()
     m_legend = new GraphLegend(m_scene, this);
     m_legend->hide();
 
-    // A small button in the bottom-left corner (the overview takes the bottom-right one).
+    // A small button in the top right corner (the overview takes the bottom right one).
     m_legendButton = new QToolButton(this);
     m_legendButton->setObjectName(QStringLiteral("graphLegendButton"));
     m_legendButton->setText(tr("Legend"));
@@ -80,21 +80,27 @@ void GraphView::placeLegend()
 {
     if (!m_legendButton)
         return;
+    // The button sits at the right end of the caption's strip, where it covers no node;
+    // without a caption, in the viewport's top right corner.
     const QRect area = viewport()->geometry();
     const QSize buttonSize = m_legendButton->sizeHint();
-    const QPoint buttonAt(area.left() + kCornerMargin,
-                          area.bottom() - kCornerMargin - buttonSize.height() + 1);
+    const int strip = viewportMargins().top();
+    const int buttonTop = strip >= buttonSize.height()
+                              ? area.top() - strip + (strip - buttonSize.height()) / 2
+                              : area.top() + kCornerMargin;
+    const QPoint buttonAt(area.right() - kCornerMargin - buttonSize.width() + 1, buttonTop);
     m_legendButton->setGeometry(QRect(buttonAt, buttonSize));
     m_legendButton->raise();
     if (!m_legendShown)
         return;
-    // Above the button, as tall as the room there allows (more columns when short of it).
-    const int room = std::max(40, buttonAt.y() - area.top() - 2 * kCornerMargin);
+    // Below the button, right-aligned, as tall as the room allows (more columns if short).
+    const int top = std::max(buttonAt.y() + buttonSize.height(), area.top()) + kCornerMargin;
+    const int room = std::max(40, area.bottom() - top - kCornerMargin);
     QSize size = m_legend->sizeFor(room);
     size.setWidth(std::min(size.width(), std::max(80, area.width() - 2 * kCornerMargin)));
-    m_legend->setGeometry(QRect(QPoint(area.left() + kCornerMargin,
-                                       buttonAt.y() - kCornerMargin - size.height()),
-                                size));
+    size.setHeight(std::min(size.height(), std::max(40, area.bottom() - top)));
+    m_legend->setGeometry(
+        QRect(QPoint(area.right() - kCornerMargin - size.width() + 1, top), size));
     m_legend->raise();
 }
 

@@ -104,7 +104,8 @@ QString NodeExplainer::lineName(const QString& id) const
 // the main line; otherwise by the head they lead to, or by the revision itself when two
 // lead to the same head.
 static QStringList namesFor(const NodeExplainer& explainer, const RevisionGraph& graph,
-                            const QStringList& revisions, const QHash<QString, QString>& headOf)
+                            const QStringList& revisions, const QHash<QString, QString>& headOf,
+                            bool parents)
 {
     int unlabelled = 0;
     QHash<QString, int> perHead;
@@ -128,10 +129,12 @@ static QStringList namesFor(const NodeExplainer& explainer, const RevisionGraph&
                                        : QString();
             if (message.size() > kMessageLength)
                 message = message.left(kMessageLength - 1) + QChar(0x2026);
-            names << (message.isEmpty()
-                          ? r.left(kShortIdLength)
-                          : NodeExplainer::tr("%1 (%2)", "short id (message)")
-                                .arg(r.left(kShortIdLength), message));
+            const QString name = message.isEmpty()
+                                     ? r.left(kShortIdLength)
+                                     : NodeExplainer::tr("%1 (%2)", "short id (message)")
+                                           .arg(r.left(kShortIdLength), message);
+            names << (parents ? NodeExplainer::tr("the line ending at %1").arg(name)
+                              : NodeExplainer::tr("the line starting at %1").arg(name));
         }
     }
     names.removeDuplicates();
@@ -147,7 +150,7 @@ QStringList NodeExplainer::explain(const QString& id) const
     const QStringList labels = m_graph.branchLabels(id);
 
     if (m_graph.isMergePoint(id)) {
-        const QStringList parents = namesFor(*this, m_graph, m_graph.parents(id), m_headOf);
+        const QStringList parents = namesFor(*this, m_graph, m_graph.parents(id), m_headOf, true);
         lines << (parents.size() == 2
                       ? tr("Merge point: joins %1; upgrading past it needs both.").arg(joined(parents))
                       : tr("Merge point: joins %1; upgrading past it needs all of them.")
@@ -155,7 +158,7 @@ QStringList NodeExplainer::explain(const QString& id) const
     }
     if (m_graph.isBranchPoint(id)) {
         const QStringList children = m_graph.children(id);
-        const QStringList names = namesFor(*this, m_graph, children, m_headOf);
+        const QStringList names = namesFor(*this, m_graph, children, m_headOf, false);
         lines << tr("Branch point: %1 branches start here: %2.")
                      .arg(children.size())
                      .arg(joined(names));
