@@ -209,9 +209,10 @@ void MainWindow::walkCurrentProject()
                                               : static_cast<QWidget*>(m_details);
          },
          [this] {
-             QString id = m_graphView->currentRevision();
+             // Where the database stands (a script with real operations), else the selection.
+             QString id = m_graphView->initialRevision();
              if (id.isEmpty())
-                 id = m_graphView->initialRevision();
+                 id = m_graphView->currentRevision();
              if (!id.isEmpty() && m_graphView->graphScene()->graph() &&
                  m_graphView->graphScene()->graph()->contains(id)) {
                  m_graphView->selectRevision(id);

@@ -3,6 +3,7 @@
 #include "derivedstates.h"
 #include "model/graph/revisiongraph.h"
 #include "support/testrevisions.h"
+#include "widgets/graph/databasemarkeritem.h"
 #include "widgets/graph/graphlegend.h"
 #include "widgets/graph/graphscene.h"
 #include "widgets/graph/graphstyle.h"
@@ -11,6 +12,7 @@
 
 #include <QAction>
 #include <QScrollBar>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -262,6 +264,11 @@ private slots:
         QVERIFY(dark.nodeFill != lightFill);
         QCOMPARE(entry(view.legend()->entries(), "revision")->fill, dark.nodeFill);
         QCOMPARE(entry(view.legend()->entries(), "current")->border, dark.currentBorder);
+        view.setRevisionWarnings({{QStringLiteral("c"), {QStringLiteral("w")}}});
+        view.centerOn(view.graphScene()->nodeItem(QStringLiteral("c")));
+        // Room enough: no scroll bar, every text whole.
+        QVERIFY(!view.legend()->verticalScrollBar()->isVisible());
+        QCOMPARE(view.legend()->viewport()->width(), view.legend()->contentsSize().width());
 
         // The corner button hides it again.
         QTest::mouseClick(view.legendButton(), Qt::LeftButton);
@@ -362,10 +369,19 @@ private slots:
         QVERIFY(c->warningRect().isNull());
         const QString empty = QStringLiteral("The downgrade is empty: it undoes nothing.");
         const QString drops = QStringLiteral("Drops column `books.isbn`: its data is lost.");
+        view.setDatabaseStates(derived(graph, {{QStringLiteral("dev"),
+                                                DatabaseState::fromRows({QStringLiteral("c")})}}),
+                               QStringLiteral("dev"));
         view.setRevisionWarnings({{QStringLiteral("c"), {empty, drops}}});
         QVERIFY(c->hasWarnings());
+        // The database marker keeps clear of the glyph.
+        QCOMPARE(view.graphScene()->markerItems().size(), 1);
+        DatabaseMarkerItem* marker = view.graphScene()->markerItems().first();
+        QVERIFY(!marker->mapRectToScene(marker->labelRect())
+                     .intersects(c->mapRectToScene(c->warningRect())));
         QVERIFY(!c->warningRect().isNull());
         QVERIFY(c->boundingRect().contains(c->warningRect()));
+        QVERIFY(c->occupiedRect().contains(c->warningRect()));
         QVERIFY(c->toolTip().contains(empty));
         QVERIFY(c->toolTip().contains(drops));
         QVERIFY(!view.graphScene()->nodeItem(QStringLiteral("d"))->hasWarnings());

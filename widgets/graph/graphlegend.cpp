@@ -11,6 +11,7 @@
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
+#include <QScrollBar>
 
 #include <algorithm>
 
@@ -21,7 +22,6 @@ namespace {
 constexpr int kMargin = 8;
 constexpr int kSampleWidth = 34;
 constexpr int kSampleGap = 8;
-constexpr int kColumnGap = 16;
 constexpr int kMaxTextWidth = 300;
 
 GraphLegend::Entry make(const QString& key, const QString& text, GraphLegend::Sample sample,
@@ -32,6 +32,28 @@ GraphLegend::Entry make(const QString& key, const QString& text, GraphLegend::Sa
     return {key, text, sample, fill, border, text2, borderStyle, borderWidth, glyph};
 }
 
+// What the legend scrolls: paints the legend's entries.
+class LegendCanvas : public QWidget
+{
+public:
+    explicit LegendCanvas(GraphLegend* legend) : m_legend(legend)
+    {
+        setAutoFillBackground(true);
+        setBackgroundRole(QPalette::Base);
+    }
+    QSize sizeHint() const override { return m_legend->contentsSize(); }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QPainter painter(this);
+        m_legend->paintEntries(painter, rect());
+    }
+
+private:
+    GraphLegend* m_legend;
+};
+
 QPen cosmetic(const QColor& color, qreal width, Qt::PenStyle style = Qt::SolidLine)
 {
     QPen pen(color, width, style);
@@ -41,14 +63,15 @@ QPen cosmetic(const QColor& color, qreal width, Qt::PenStyle style = Qt::SolidLi
 
 } // namespace
 
-GraphLegend::GraphLegend(GraphScene* scene, QWidget* parent) : QFrame(parent), m_scene(scene)
+GraphLegend::GraphLegend(GraphScene* scene, QWidget* parent)
+    : QScrollArea(parent), m_scene(scene), m_canvas(new LegendCanvas(this))
 {
     setObjectName(QStringLiteral("graphLegend"));
     setAccessibleName(tr("Graph legend"));
     setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
-    setBackgroundRole(QPalette::Base);
-    setAttribute(Qt::WA_TransparentForMouseEvents, false);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setWidgetResizable(true);
+    setWidget(m_canvas);
     refresh();
 }
 
@@ -164,8 +187,9 @@ QStringList GraphLegend::keys() const
 void GraphLegend::refresh()
 {
     m_entries = m_scene ? entriesFor(*m_scene) : QList<Entry>();
-    updateGeometry();
-    update();
+    m_canvas->setMinimumHeight(contentsSize().height());
+    m_canvas->updateGeometry();
+    m_canvas->update();
 }
 
 int GraphLegend::rowHeight() const
@@ -182,57 +206,50 @@ int GraphLegend::columnWidth() const
     return kSampleWidth + kSampleGap + std::min(text, kMaxTextWidth);
 }
 
-int GraphLegend::rowsPerColumn() const
+QSize GraphLegend::contentsSize() const
 {
-    const int available = height() - 2 * kMargin;
-    return std::max(1, available / rowHeight());
+    const int rows = std::max(1, int(m_entries.size()));
+    return QSize(2 * kMargin + columnWidth(), 2 * kMargin + rows * rowHeight());
 }
 
-QSize GraphLegend::sizeFor(int maxHeight) const
+QSize GraphLegend::sizeFor(const QSize& maxSize) const
 {
-    const int count = std::max(1, int(m_entries.size()));
-    const int rowsFit = std::max(1, (maxHeight - 2 * kMargin) / rowHeight());
-    const int rows = std::min(count, rowsFit);
-    const int columns = (count + rows - 1) / rows;
-    return QSize(2 * kMargin + columns * columnWidth() + (columns - 1) * kColumnGap,
-                 2 * kMargin + rows * rowHeight());
+    const QSize contents = contentsSize();
+    const int frame = 2 * frameWidth();
+    const bool scrolls = contents.height() + frame > maxSize.height();
+    const int scrollBar = scrolls ? verticalScrollBar()->sizeHint().width() : 0;
+    return QSize(std::min(contents.width() + frame + scrollBar, maxSize.width()),
+                 std::min(contents.height() + frame, maxSize.height()));
 }
 
 void GraphLegend::changeEvent(QEvent* event)
 {
-    QFrame::changeEvent(event);
+    QScrollArea::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         refresh();
 }
 
-void GraphLegend::paintEvent(QPaintEvent* event)
+void GraphLegend::paintEntries(QPainter& painter, const QRect& area) const
 {
-    QFrame::paintEvent(event);
-    QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    const int rows = rowsPerColumn();
-    const int colWidth = columnWidth();
     const int rowH = rowHeight();
     const QFontMetrics fm = fontMetrics();
     if (m_entries.isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(rect().adjusted(kMargin, kMargin, -kMargin, -kMargin),
+        painter.drawText(area.adjusted(kMargin, kMargin, -kMargin, -kMargin),
                          Qt::AlignLeft | Qt::AlignVCenter, tr("No graph yet"));
         return;
     }
+    const int textLeft = area.left() + kMargin + kSampleWidth + kSampleGap;
+    const int textWidth = std::max(0, area.left() + area.width() - kMargin - textLeft);
     for (int i = 0; i < m_entries.size(); ++i) {
-        const int column = i / rows;
-        const int row = i % rows;
-        const int x = kMargin + column * (colWidth + kColumnGap);
-        const int y = kMargin + row * rowH;
+        const int y = area.top() + kMargin + i * rowH;
         const Entry& e = m_entries.at(i);
-        paintSample(painter, e, QRectF(x, y + 2, kSampleWidth, rowH - 4));
+        paintSample(painter, e, QRectF(area.left() + kMargin, y + 2, kSampleWidth, rowH - 4));
         painter.setPen(palette().color(QPalette::Text));
         painter.setFont(font());
-        const QRect textRect(x + kSampleWidth + kSampleGap, y, colWidth - kSampleWidth - kSampleGap,
-                             rowH);
-        painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
-                         fm.elidedText(e.text, Qt::ElideRight, textRect.width()));
+        painter.drawText(QRect(textLeft, y, textWidth, rowH), Qt::AlignLeft | Qt::AlignVCenter,
+                         fm.elidedText(e.text, Qt::ElideRight, textWidth));
     }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QColor>
-#include <QFrame>
+#include <QScrollArea>
 #include <QList>
 #include <QString>
 
@@ -13,8 +13,9 @@ struct GraphStyle;
 // What the graph's shapes, colours, badges and marks mean: a panel over a corner of the
 // graph view, drawn with the scene's style (light and dark palettes alike). Lists only what
 // the current picture uses (node kinds, database states and markers, branch label badges,
-// run marks, search matches, errors and warnings), node kinds first.
-class GraphLegend : public QFrame
+// run marks, search matches, errors and warnings), node kinds first. One column; it scrolls
+// when the view is too short for it.
+class GraphLegend : public QScrollArea
 {
     Q_OBJECT
 
@@ -54,20 +55,23 @@ public:
     QStringList keys() const;
     // Reads the scene again (its graph, states or marks changed).
     void refresh();
-    // The size it needs with at most `maxHeight` pixels of height (more columns if needed).
-    QSize sizeFor(int maxHeight) const;
+    // The size it takes within `maxSize` (it scrolls when shorter than its entries).
+    QSize sizeFor(const QSize& maxSize) const;
+    // The entries' size, unscrolled.
+    QSize contentsSize() const;
+    // Draws the entries into `rect` (the scrolled canvas calls it).
+    void paintEntries(QPainter& painter, const QRect& rect) const;
 
 protected:
-    void paintEvent(QPaintEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
     void paintSample(QPainter& painter, const Entry& entry, const QRectF& rect) const;
     int rowHeight() const;
-    int rowsPerColumn() const;
     int columnWidth() const;
 
     GraphScene* m_scene = nullptr;
+    QWidget* m_canvas = nullptr;
     QList<Entry> m_entries;
 };
 

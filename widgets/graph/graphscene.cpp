@@ -158,10 +158,10 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
         m_typicalNodeSize = QSizeF(widths.at(widths.size() / 2), heights.at(heights.size() / 2));
     }
 
+    applyRevisionWarnings(); // before the markers are placed: the glyph takes room
     applyStates();
     applyRunMarks();
     applySearchMatches();
-    applyRevisionWarnings();
     updateEdgeEmphasis();
     emit graphChanged(sameRevisions);
 }

@@ -58,6 +58,9 @@ void GraphScene::setRevisionWarnings(const QHash<QString, QStringList>& warnings
 {
     m_warnings = warningsByRevision;
     applyRevisionWarnings();
+    // The glyph changes what a node occupies: the database markers keep clear of it.
+    placeMarkers();
+    updateGraphRect();
 }
 
 void GraphScene::applyRevisionWarnings()

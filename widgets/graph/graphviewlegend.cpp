@@ -93,12 +93,17 @@ void GraphView::placeLegend()
     m_legendButton->raise();
     if (!m_legendShown)
         return;
-    // Below the button, right-aligned, as tall as the room allows (more columns if short).
+    // Below the button, right-aligned; in a small view it leaves part of the graph free
+    // and scrolls.
     const int top = std::max(buttonAt.y() + buttonSize.height(), area.top()) + kCornerMargin;
-    const int room = std::max(40, area.bottom() - top - kCornerMargin);
-    QSize size = m_legend->sizeFor(room);
-    size.setWidth(std::min(size.width(), std::max(80, area.width() - 2 * kCornerMargin)));
-    size.setHeight(std::min(size.height(), std::max(40, area.bottom() - top)));
+    const QSize room(std::max(120, area.width() * 3 / 4),
+                     std::max(40, area.bottom() - top - kCornerMargin));
+    const QSize size = m_legend->sizeFor(room);
+    // A scroll bar only when it is short of room (one that fits exactly gets none).
+    m_legend->setVerticalScrollBarPolicy(
+        size.height() >= m_legend->contentsSize().height() + 2 * m_legend->frameWidth()
+            ? Qt::ScrollBarAlwaysOff
+            : Qt::ScrollBarAsNeeded);
     m_legend->setGeometry(
         QRect(QPoint(area.right() - kCornerMargin - size.width() + 1, top), size));
     m_legend->raise();
