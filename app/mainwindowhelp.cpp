@@ -117,12 +117,19 @@ void MainWindow::startGettingStarted()
 void MainWindow::openDemoAndWalk()
 {
     // Walk once the demo's graph is drawn (its layout takes a moment).
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(m_graphView, &GraphView::graphChanged, this, [this, connection] {
+    // A demo that fails to load starts no walk later.
+    auto drawn = std::make_shared<QMetaObject::Connection>();
+    auto failed = std::make_shared<QMetaObject::Connection>();
+    *drawn = connect(m_graphView, &GraphView::graphChanged, this, [this, drawn, failed] {
         if (!isDemoOpen() || !m_graphView->graphScene()->graph())
             return;
-        disconnect(*connection);
+        disconnect(*drawn);
+        disconnect(*failed);
         walkCurrentProject();
+    });
+    *failed = connect(m_session, &ProjectSession::failed, this, [this, drawn, failed] {
+        disconnect(*drawn);
+        disconnect(*failed);
     });
     statusBar()->showMessage(tr("Opening the demo project for Getting Started…"), 5000);
     openProject(demoConfigPath());

@@ -15,6 +15,18 @@ constexpr int kMessageLength = 40;
 // Inherited labels listed in a tooltip before "and N more" (Details has all of them).
 constexpr int kListedLabels = 5;
 
+// "1a2b3c4d5e6f (add books)", the message cut to its first line and a few words.
+QString shortName(const RevisionGraph& graph, const QString& id)
+{
+    const Revision* revision = graph.revision(id);
+    QString message = revision ? revision->message.section(u'\n', 0, 0).simplified() : QString();
+    if (message.size() > kMessageLength)
+        message = message.left(kMessageLength - 1) + QChar(0x2026);
+    const QString shortId = id.left(kShortIdLength);
+    return message.isEmpty() ? shortId
+                             : NodeExplainer::tr("%1 (%2)", "short id (message)").arg(shortId, message);
+}
+
 QString quoted(const QString& name)
 {
     return QStringLiteral("`%1`").arg(name);
@@ -66,12 +78,7 @@ QString NodeExplainer::headOf(const QString& id) const
 
 QString NodeExplainer::revisionName(const QString& id) const
 {
-    const Revision* revision = m_graph.revision(id);
-    QString message = revision ? revision->message.section(u'\n', 0, 0).simplified() : QString();
-    if (message.size() > kMessageLength)
-        message = message.left(kMessageLength - 1) + QChar(0x2026);
-    const QString shortId = id.left(kShortIdLength);
-    return message.isEmpty() ? shortId : tr("%1 (%2)", "short id (message)").arg(shortId, message);
+    return shortName(m_graph, id);
 }
 
 QString NodeExplainer::headName(const QString& head) const
@@ -99,13 +106,15 @@ QString NodeExplainer::lineName(const QString& id) const
     return headName(head);
 }
 
+namespace {
+
 // Names for the lines that meet at a merge (its parents) or part at a branch point (its
 // children): labelled ones by their labels; a single unlabelled one among labelled ones is
 // the main line; otherwise by the head they lead to, or by the revision itself when two
 // lead to the same head.
-static QStringList namesFor(const NodeExplainer& explainer, const RevisionGraph& graph,
-                            const QStringList& revisions, const QHash<QString, QString>& headOf,
-                            bool parents)
+QStringList namesFor(const NodeExplainer& explainer, const RevisionGraph& graph,
+                     const QStringList& revisions, const QHash<QString, QString>& headOf,
+                     bool parents)
 {
     int unlabelled = 0;
     QHash<QString, int> perHead;
@@ -124,15 +133,7 @@ static QStringList namesFor(const NodeExplainer& explainer, const RevisionGraph&
         } else if (perHead.value(headOf.value(r)) == 1) {
             names << explainer.lineName(r);
         } else {
-            const Revision* revision = graph.revision(r);
-            QString message = revision ? revision->message.section(u'\n', 0, 0).simplified()
-                                       : QString();
-            if (message.size() > kMessageLength)
-                message = message.left(kMessageLength - 1) + QChar(0x2026);
-            const QString name = message.isEmpty()
-                                     ? r.left(kShortIdLength)
-                                     : NodeExplainer::tr("%1 (%2)", "short id (message)")
-                                           .arg(r.left(kShortIdLength), message);
+            const QString name = shortName(graph, r);
             names << (parents ? NodeExplainer::tr("the line ending at %1").arg(name)
                               : NodeExplainer::tr("the line starting at %1").arg(name));
         }
@@ -140,6 +141,8 @@ static QStringList namesFor(const NodeExplainer& explainer, const RevisionGraph&
     names.removeDuplicates();
     return names;
 }
+
+} // namespace
 
 QStringList NodeExplainer::explain(const QString& id) const
 {

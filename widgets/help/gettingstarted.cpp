@@ -17,18 +17,17 @@ GettingStarted::GettingStarted(QWidget* window, QObject* parent)
 
 GettingStarted::~GettingStarted()
 {
-    if (m_window)
-        delete m_bubble; // a child of the window: gone already when the window went first
+    delete m_bubble; // a child of the window: null when the window went first
 }
 
 QWidget* GettingStarted::currentTarget() const
 {
-    return m_bubble->target();
+    return m_bubble ? m_bubble->target() : nullptr;
 }
 
 void GettingStarted::start()
 {
-    if (m_steps.isEmpty())
+    if (m_steps.isEmpty() || !m_bubble)
         return;
     show(0);
 }
@@ -55,7 +54,8 @@ void GettingStarted::close()
     if (m_current < 0)
         return;
     m_current = -1;
-    m_bubble->hide();
+    if (m_bubble)
+        m_bubble->hide();
     emit finished();
 }
 

@@ -41,7 +41,7 @@ public:
     // The step shown (0-based), -1 while the walk is not running.
     int currentStep() const { return m_current; }
     bool isRunning() const { return m_current >= 0; }
-    HelpBubble* bubble() const { return m_bubble; }
+    HelpBubble* bubble() const { return m_bubble.data(); }
     // The widget the current step points at.
     QWidget* currentTarget() const;
 
@@ -59,7 +59,7 @@ private:
     void show(int step);
 
     QPointer<QWidget> m_window;
-    HelpBubble* m_bubble = nullptr;
+    QPointer<HelpBubble> m_bubble;
     QList<Step> m_steps;
     int m_current = -1;
 };

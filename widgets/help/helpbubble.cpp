@@ -107,8 +107,10 @@ HelpBubble::~HelpBubble()
 void HelpBubble::hideEvent(QHideEvent* event)
 {
     QFrame::hideEvent(event);
-    m_highlight->hide();
-    m_escape->setEnabled(false);
+    if (m_highlight)
+        m_highlight->hide();
+    if (m_escape)
+        m_escape->setEnabled(false);
 }
 
 QString HelpBubble::title() const

@@ -2,10 +2,10 @@
 
 #include <QFrame>
 #include <QPointer>
+#include <QShortcut>
 
 class QLabel;
 class QPushButton;
-class QShortcut;
 
 namespace retort {
 
@@ -48,14 +48,14 @@ protected:
 private:
     QPointer<QWidget> m_window;
     QPointer<QWidget> m_target;
-    QWidget* m_highlight = nullptr;
+    QPointer<QWidget> m_highlight;
     QLabel* m_title = nullptr;
     QLabel* m_text = nullptr;
     QLabel* m_counter = nullptr;
     QPushButton* m_back = nullptr;
     QPushButton* m_next = nullptr;
     QPushButton* m_close = nullptr;
-    QShortcut* m_escape = nullptr;
+    QPointer<QShortcut> m_escape;
 };
 
 } // namespace retort
