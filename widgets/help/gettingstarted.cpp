@@ -20,6 +20,11 @@ GettingStarted::~GettingStarted()
     delete m_bubble; // a child of the window: null when the window went first
 }
 
+HelpBubble* GettingStarted::bubble() const
+{
+    return m_bubble.data();
+}
+
 QWidget* GettingStarted::currentTarget() const
 {
     return m_bubble ? m_bubble->target() : nullptr;

@@ -41,7 +41,7 @@ public:
     // The step shown (0-based), -1 while the walk is not running.
     int currentStep() const { return m_current; }
     bool isRunning() const { return m_current >= 0; }
-    HelpBubble* bubble() const { return m_bubble.data(); }
+    HelpBubble* bubble() const;
     // The widget the current step points at.
     QWidget* currentTarget() const;
 
