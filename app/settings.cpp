@@ -212,7 +212,7 @@ void Settings::setConnectionProfiles(const RecentProject& project, const QByteAr
 QStringList Settings::projectsWithProfiles() const
 {
     m_settings->beginGroup(kProfilesGroup);
-    const QStringList keys = m_settings->childKeys();
+    QStringList keys = m_settings->childKeys(); // not const: moved out
     m_settings->endGroup();
     return keys;
 }
