@@ -89,8 +89,10 @@ GraphController::~GraphController() = default;
 void GraphController::setGraph(std::shared_ptr<const RevisionGraph> graph, bool newProject)
 {
     m_requested = std::move(graph);
-    if (newProject)
+    if (newProject) {
         m_centerOnDatabase = true;
+        m_view->requestInitialView(); // not the viewport of the project shown before
+    }
     if (!m_requested) {
         m_pending = 0;
         m_layouter->cancel();
@@ -147,8 +149,8 @@ void GraphController::updateDatabaseStates()
         const QStringList current = m_databases->state(selected).sortedCurrentRevisions();
         if (!current.isEmpty() && m_view->hasRevision(current.first())
             && m_view->currentRevision().isEmpty()) {
-            m_view->selectRevision(current.first());
-            m_view->centerOnRevision(current.first());
+            m_view->setCurrentRevision(current.first());
+            m_view->showInitialView(); // centred on it, readable
         }
         m_centerOnDatabase = false;
     }

@@ -93,6 +93,10 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         resizeDocks({m_databasesDock}, {420}, Qt::Horizontal);
         resizeDocks({m_databasesDock, m_detailsDock}, {180, 260}, Qt::Vertical);
     }
+    // View → Show Legend is remembered.
+    m_graphView->setLegendShown(m_settings.graphLegendShown());
+    connect(m_graphView, &GraphView::legendShownChanged, this,
+            [this](bool shown) { m_settings.setGraphLegendShown(shown); });
     updateTitle();
     updateStatus();
 }
@@ -199,6 +203,7 @@ void MainWindow::createDocks()
 
     m_databases = new DatabaseSession(m_settings, this);
     m_databasesView = new DatabasesView;
+    m_databasesView->setObjectName(QStringLiteral("databasesView"));
     m_databasesDock = new QDockWidget(tr("Databases"), this);
     m_databasesDock->setObjectName(QStringLiteral("databasesDock"));
     m_databasesDock->setWidget(m_databasesView);
@@ -206,6 +211,7 @@ void MainWindow::createDocks()
     m_databasesController = new DatabasesController(m_databases, m_databasesView, this);
 
     m_details = new RevisionDetailsView;
+    m_details->setObjectName(QStringLiteral("detailsView"));
     m_detailsDock = new QDockWidget(tr("Details"), this);
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
     m_detailsDock->setWidget(m_details);

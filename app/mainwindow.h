@@ -22,6 +22,8 @@ class DatabaseSession;
 class DatabasesController;
 class DatabasesView;
 class DiagnosticsView;
+class GettingStarted;
+class UserGuideViewer;
 class GraphController;
 class GraphSearchBar;
 class LogPane;
@@ -79,6 +81,21 @@ public:
     // The message of the error panel; empty while the panel is hidden.
     QString errorMessage() const;
 
+    // Help → Getting Started: a guided walk through the window on the bundled demo (or on
+    // the project open, when asked to walk it). Created on first use.
+    GettingStarted* gettingStarted() const { return m_tour; }
+    void startGettingStarted();
+    // Walks the project open now (no question asked).
+    void walkCurrentProject();
+    // Help → User Guide: the local guide in a window of its own (null until first shown).
+    UserGuideViewer* userGuide() const { return m_guide; }
+    void showUserGuide();
+    // The bundled demo's alembic.ini: RETORT_DEMO_DIR, the installed copy, the source tree.
+    // Empty when none is found.
+    static QString demoConfigPath();
+    QAction* gettingStartedAction() const { return m_gettingStartedAction; }
+    QAction* userGuideAction() const { return m_userGuideAction; }
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -89,6 +106,9 @@ private:
     void createActions();
     void createMenus();
     void createStatusBar();
+    void createHelpActions();
+    void openDemoAndWalk();
+    bool isDemoOpen() const;
 
     void onLoadingStarted();
     void onLoaded(const ProjectSnapshot& snapshot);
@@ -142,6 +162,10 @@ private:
     QAction* m_filterAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_aboutQtAction = nullptr;
+    QAction* m_gettingStartedAction = nullptr;
+    QAction* m_userGuideAction = nullptr;
+    GettingStarted* m_tour = nullptr;
+    UserGuideViewer* m_guide = nullptr;
     QMenu* m_recentMenu = nullptr;
 };
 

@@ -67,6 +67,7 @@ void MainWindow::createActions()
     m_aboutQtAction = new QAction(tr("About &Qt"), this);
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+    createHelpActions();
 }
 
 void MainWindow::createMenus()
@@ -101,7 +102,8 @@ void MainWindow::createMenus()
     viewMenu->addSeparator();
     for (QAction* action : {m_graphView->zoomInAction(), m_graphView->zoomOutAction(),
                             m_graphView->resetZoomAction(), m_graphView->fitAction(),
-                            m_graphView->fitAllAction(), m_graphView->overviewAction()}) {
+                            m_graphView->fitAllAction(), m_graphView->overviewAction(),
+                            m_graphView->legendAction()}) {
         viewMenu->addAction(action);
         connect(action, &QAction::triggered, this, [this] {
             m_centralTabs->setCurrentWidget(m_graphView->parentWidget());
@@ -137,8 +139,14 @@ void MainWindow::createMenus()
         else
             runBar->addSeparator();
     }
+    // Getting Started points at it.
+    if (QWidget* stepUp = runBar->widgetForAction(m_runController->stepUpAction()))
+        stepUp->setObjectName(QStringLiteral("stepUpButton"));
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_gettingStartedAction);
+    helpMenu->addAction(m_userGuideAction);
+    helpMenu->addSeparator();
     helpMenu->addAction(m_aboutAction);
     helpMenu->addAction(m_aboutQtAction);
 }

@@ -21,6 +21,7 @@ constexpr QLatin1StringView kGeometryKey{"window/geometry"};
 constexpr QLatin1StringView kProfilesGroup{"connectionProfiles"};
 constexpr QLatin1StringView kInterpreterGroup{"pythonInterpreter"};
 constexpr QLatin1StringView kStateKey{"window/state"};
+constexpr QLatin1StringView kLegendKey{"view/graphLegend"};
 
 // The default section is stored as empty so both spellings match.
 QString normalizedSection(const QString& section)
@@ -169,6 +170,16 @@ void Settings::setWindowState(const QByteArray& state)
     m_settings->setValue(kStateKey, state);
 }
 
+bool Settings::graphLegendShown() const
+{
+    return m_settings->value(kLegendKey, false).toBool();
+}
+
+void Settings::setGraphLegendShown(bool shown)
+{
+    m_settings->setValue(kLegendKey, shown);
+}
+
 void Settings::sync()
 {
     m_settings->sync();
@@ -201,7 +212,7 @@ void Settings::setConnectionProfiles(const RecentProject& project, const QByteAr
 QStringList Settings::projectsWithProfiles() const
 {
     m_settings->beginGroup(kProfilesGroup);
-    const QStringList keys = m_settings->childKeys();
+    QStringList keys = m_settings->childKeys(); // not const: moved out
     m_settings->endGroup();
     return keys;
 }

@@ -74,6 +74,9 @@ public:
     void setWindowGeometry(const QByteArray& geometry);
     QByteArray windowState() const;
     void setWindowState(const QByteArray& state);
+    // View → Show Legend: whether the graph's legend is shown (off by default).
+    bool graphLegendShown() const;
+    void setGraphLegendShown(bool shown);
 
     void sync();
 

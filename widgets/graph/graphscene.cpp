@@ -3,6 +3,7 @@
 #include "widgets/graph/databasemarkeritem.h"
 #include "widgets/graph/edgeitem.h"
 #include "widgets/graph/graphsearch.h"
+#include "widgets/graph/nodeexplainer.h"
 #include "widgets/graph/overlayplacer.h"
 #include "model/graph/revisiongraph.h"
 #include "widgets/graph/revisionnodeitem.h"
@@ -96,6 +97,7 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
                 errorRevisions.insert(d.revision);
         }
 
+        const NodeExplainer explainer(*m_graph);
         QList<RevisionNodeItem*> unplaced;
         for (const Revision& r : m_graph->revisions()) {
             RevisionNodeItem* item = m_nodes.value(r.id);
@@ -115,12 +117,13 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
                 markers |= RevisionNodeItem::BranchPointMarker;
             if (m_graph->isMergePoint(r.id))
                 markers |= RevisionNodeItem::MergePointMarker;
-            const QStringList labels = m_graph->branchLabels(r.id);
-            QStringList shown =
-                markers.testFlag(RevisionNodeItem::HeadMarker) ? labels : r.branchLabels;
+            // Only the labels declared here are badges: a head inheriting dozens of labels
+            // would otherwise carry a row of them over the graph (Details lists them all).
             const bool hasErrors =
                 (!r.path.isEmpty() && errorPaths.contains(r.path)) || errorRevisions.contains(r.id);
-            item->setContent(r.message, markers, labels, shown, hasErrors);
+            item->setContent(r.message, markers, m_graph->branchLabels(r.id), r.branchLabels,
+                             hasErrors);
+            item->setExplanation(explainer.explain(r.id));
 
             if (const NodeLayout* n = placed.value(r.id)) {
                 item->setNodeSize(n->size);
@@ -155,6 +158,7 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
         m_typicalNodeSize = QSizeF(widths.at(widths.size() / 2), heights.at(heights.size() / 2));
     }
 
+    applyRevisionWarnings(); // before the markers are placed: the glyph takes room
     applyStates();
     applyRunMarks();
     applySearchMatches();
@@ -173,52 +177,6 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
 void GraphScene::clearGraph()
 {
     setGraph(nullptr, GraphLayout());
-}
-
-void GraphScene::setRunMarks(const QStringList& planned, const QString& running,
-                             const QString& failed, const QString& failure)
-{
-    m_runPlanned = planned;
-    m_runRunning = running;
-    m_runFailed = failed;
-    m_runFailure = failure;
-    applyRunMarks();
-}
-
-void GraphScene::clearRunMarks()
-{
-    setRunMarks({}, {}, {}, {});
-}
-
-void GraphScene::applyRunMarks()
-{
-    const QSet<QString> planned(m_runPlanned.cbegin(), m_runPlanned.cend());
-    for (RevisionNodeItem* item : std::as_const(m_nodes)) {
-        const QString& id = item->id();
-        if (id == m_runFailed)
-            item->setRunMark(RevisionNodeItem::RunMark::Failed, m_runFailure);
-        else if (id == m_runRunning)
-            item->setRunMark(RevisionNodeItem::RunMark::Running);
-        else if (planned.contains(id))
-            item->setRunMark(RevisionNodeItem::RunMark::Planned);
-        else
-            item->setRunMark(RevisionNodeItem::RunMark::None);
-    }
-}
-
-void GraphScene::setSearchMatches(const QStringList& ids)
-{
-    m_searchMatches = ids;
-    applySearchMatches();
-}
-
-void GraphScene::applySearchMatches()
-{
-    const QSet<QString> matches(m_searchMatches.cbegin(), m_searchMatches.cend());
-    for (RevisionNodeItem* item : std::as_const(m_nodes))
-        item->setSearchMatch(matches.contains(item->id()));
-    for (RevisionNodeItem* item : std::as_const(m_ghosts))
-        item->setSearchMatch(matches.contains(item->id()));
 }
 
 void GraphScene::setDatabaseStates(const ProfileStates& states, const QString& selectedProfile)

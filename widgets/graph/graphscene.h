@@ -97,6 +97,10 @@ public:
     // The revisions the search matches, drawn highlighted (kept across new layouts).
     void setSearchMatches(const QStringList& ids);
     QStringList searchMatches() const { return m_searchMatches; }
+    // Warnings about revisions' scripts (lint), by revision id: a warning glyph on each
+    // node, its tooltip lists them. Kept across new layouts; an empty hash clears them.
+    void setRevisionWarnings(const QHash<QString, QStringList>& warningsByRevision);
+    QHash<QString, QStringList> revisionWarnings() const { return m_warnings; }
 
 signals:
     void currentRevisionChanged(const QString& id);
@@ -120,6 +124,7 @@ private:
     void applyStates();
     void applyRunMarks();
     void applySearchMatches();
+    void applyRevisionWarnings();
     void placeGhosts();
     void rebuildMarkers(const QHash<QString, QStringList>& markers);
     void placeMarkers();
@@ -147,6 +152,7 @@ private:
     QString m_runFailed;
     QString m_runFailure;
     QStringList m_searchMatches;
+    QHash<QString, QStringList> m_warnings;
     bool m_updatingStyle = false;
 };
 

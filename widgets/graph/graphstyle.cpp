@@ -78,6 +78,9 @@ GraphStyle GraphStyle::fromPalette(const QPalette& palette, const QFont& font)
     s.currentGlyphText = dark ? QColor(0x10, 0x20, 0x10) : QColor(Qt::white);
     s.errorFill = dark ? QColor(0xef, 0x53, 0x50) : QColor(0xc6, 0x28, 0x28);
     s.errorText = QColor(Qt::white);
+    s.warningFill = dark ? QColor(0xff, 0xca, 0x28) : QColor(0xff, 0xb3, 0x00);
+    s.warningText = QColor(0x20, 0x18, 0x00);
+    s.warningBorder = dark ? QColor(0xff, 0xe0, 0x82) : QColor(0x8d, 0x5a, 0x00);
     s.ghostFill = mix(base, s.errorFill, 0.08);
     s.ghostText = mix(base, text, 0.7);
     s.ghostBorder = s.errorFill;

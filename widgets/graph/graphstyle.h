@@ -44,6 +44,9 @@ struct GraphStyle
     QColor glyphText;
     QColor errorFill;
     QColor errorText;
+    QColor warningFill; // a revision's lint warnings: an amber triangle
+    QColor warningText;
+    QColor warningBorder;
     QColor markerFill;
     QColor markerText;
     QColor selectedMarkerFill;

@@ -51,6 +51,7 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
     m_overview = new GraphOverview(this);
     m_overview->hide();
     createActions();
+    createLegend();
 
     connect(m_scene, &GraphScene::currentRevisionChanged, this, &GraphView::currentRevisionChanged);
     connect(m_scene, &GraphScene::revisionActivated, this, &GraphView::revisionActivated);
@@ -144,17 +145,26 @@ void GraphView::setDatabaseStates(const GraphScene::ProfileStates& states,
                                   const QString& selectedProfile)
 {
     m_scene->setDatabaseStates(states, selectedProfile);
+    refreshLegend();
 }
 
 void GraphView::setRunMarks(const QStringList& planned, const QString& running,
                             const QString& failed, const QString& failure)
 {
     m_scene->setRunMarks(planned, running, failed, failure);
+    refreshLegend();
 }
 
 void GraphView::clearRunMarks()
 {
     m_scene->clearRunMarks();
+    refreshLegend();
+}
+
+void GraphView::setRevisionWarnings(const QHash<QString, QStringList>& warningsByRevision)
+{
+    m_scene->setRevisionWarnings(warningsByRevision);
+    refreshLegend();
 }
 
 QString GraphView::currentRevision() const
@@ -479,15 +489,11 @@ void GraphView::showEvent(QShowEvent* event)
         showInitialView();
 }
 
-void GraphView::showInitialView()
-{
-    fit();
-}
-
 void GraphView::resizeEvent(QResizeEvent* event)
 {
     QGraphicsView::resizeEvent(event);
     updateOverview();
+    placeLegend();
 }
 
 void GraphView::scrollContentsBy(int dx, int dy)
@@ -535,7 +541,9 @@ void GraphView::restoreViewport(bool sameRevisions)
     refreshSearch();
     m_overview->invalidate();
     updateOverview();
-    if (!m_hadGraph) {
+    refreshLegend();
+    if (!m_hadGraph || m_initialViewPending) {
+        m_initialViewPending = false;
         // The first graph: all of it when that stays readable, otherwise readable text
         // around the newest revisions (once the view has its size).
         if (isVisible())

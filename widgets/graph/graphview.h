@@ -10,9 +10,11 @@
 #include <memory>
 
 class QAction;
+class QToolButton;
 
 namespace retort {
 
+class GraphLegend;
 class GraphOverview;
 
 // The revision graph on screen. The wheel scrolls (Shift+wheel sideways); Ctrl+wheel, a
@@ -32,8 +34,10 @@ public:
     // graph caption), so that it never covers a node.
     void reserveTopStrip(int height)
     {
-        if (viewportMargins().top() != height)
+        if (viewportMargins().top() != height) {
             setViewportMargins(0, height, 0, 0);
+            placeLegend(); // the legend button sits in the strip
+        }
     }
 
     // Shows `scene`, or a GraphScene of its own when none is given.
@@ -75,6 +79,9 @@ public:
     void setRunMarks(const QStringList& planned, const QString& running = {},
                      const QString& failed = {}, const QString& failure = {});
     void clearRunMarks();
+    // Lint warnings by revision: a warning glyph on each node, its tooltip lists them. Kept
+    // across new layouts; an empty hash clears them.
+    void setRevisionWarnings(const QHash<QString, QStringList>& warningsByRevision);
 
     // The search: every revision matching `text` (a full id, an id prefix, a branch label,
     // or message text, case-insensitive) is highlighted; findNext() / findPrevious() select
@@ -104,6 +111,22 @@ public:
     QAction* fitAction() const { return m_fitAction; }
     QAction* fitAllAction() const { return m_fitAllAction; }
     QAction* overviewAction() const { return m_overviewAction; }
+    // Show Legend (checkable, L): what the shapes and colours mean, in the view's corner.
+    QAction* legendAction() const { return m_legendAction; }
+
+    // The legend panel and the small button in the view's bottom-left corner that toggles it.
+    GraphLegend* legend() const { return m_legend; }
+    QToolButton* legendButton() const { return m_legendButton; }
+    bool isLegendShown() const { return m_legendShown; }
+    void setLegendShown(bool shown);
+
+    // The revision the first picture of a project centres on: the selected database's
+    // current revision when its state is known and drawn, else the newest head (the first
+    // head in RevisionGraph::topologicalOrderNewestFirst()). Empty without a graph.
+    QString initialRevision() const;
+    // The next graph drawn gets the initial view (a project was opened), not the viewport
+    // kept from the picture before.
+    void requestInitialView();
 
 public slots:
     void zoomIn();
@@ -114,7 +137,8 @@ public slots:
     void fit();
     // The whole graph, however small it gets.
     void fitAll();
-    // What a new project opens with: the same as fit().
+    // What a new project opens with: the whole graph when it fits readably, otherwise
+    // initialRevision() in the middle at zoom 1.0.
     void showInitialView();
 
 signals:
@@ -126,6 +150,8 @@ signals:
     void searchChanged();
     // The scene drew a new graph (`sameRevisions`: a new layout of the same revisions).
     void graphChanged(bool sameRevisions);
+    // The legend was shown or hidden (from the action, the button or setLegendShown()).
+    void legendShownChanged(bool shown);
 
 protected:
     bool viewportEvent(QEvent* event) override;
@@ -147,6 +173,9 @@ private:
     };
 
     void createActions();
+    void createLegend();
+    void placeLegend();
+    void refreshLegend();
     bool moveSelection(Move move);
     QString neighbour(const QString& id, Move move) const;
     qreal fitZoom(const QRectF& rect) const;
@@ -168,6 +197,11 @@ private:
     QAction* m_fitAction = nullptr;
     QAction* m_fitAllAction = nullptr;
     QAction* m_overviewAction = nullptr;
+    QAction* m_legendAction = nullptr;
+    GraphLegend* m_legend = nullptr;
+    QToolButton* m_legendButton = nullptr;
+    bool m_legendShown = false;
+    bool m_initialViewPending = false;
 
     // Viewport kept across a new layout: a node and where it was, or the centre.
     QString m_anchorId;

@@ -19,6 +19,8 @@ constexpr qreal kZoomStep = 1.15;
 // Below this, node text is hard to read: Fit never goes smaller.
 constexpr qreal kReadableZoom = 0.8;
 constexpr qreal kMaximumFitZoom = 1.5;
+// A project too big to show whole opens at this zoom: the size the node text is made for.
+constexpr qreal kInitialZoom = 1.0;
 constexpr qreal kMinimumZoom = 0.02;
 constexpr qreal kFitMargin = 20.0;
 // Fit shows the heads and this many ranks of their ancestors.
@@ -120,6 +122,27 @@ void GraphView::fitAll()
     centerOn(rect.center());
     m_fitPending = false;
     emit zoomChanged(this->zoom());
+}
+
+void GraphView::showInitialView()
+{
+    const QRectF all = m_scene->graphRect();
+    if (all.isEmpty() || fitZoom(all) >= kReadableZoom) {
+        fitAll(); // all of it, readable
+        return;
+    }
+    // Too big to read whole: where the database stands (or the newest head) in the middle,
+    // at the zoom the text is drawn for.
+    const QString focus = initialRevision();
+    RevisionNodeItem* item = m_scene->nodeItem(focus);
+    if (!item) {
+        fit();
+        return;
+    }
+    applyZoom(std::max(kInitialZoom, minimumZoom()));
+    centerOn(item->pos());
+    m_fitPending = false;
+    emit zoomChanged(zoom());
 }
 
 void GraphView::fit()

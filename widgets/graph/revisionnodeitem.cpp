@@ -61,6 +61,22 @@ void RevisionNodeItem::setContent(const QString& message, Markers markers,
     relayout();
 }
 
+void RevisionNodeItem::setExplanation(const QStringList& lines)
+{
+    if (lines == m_explanation)
+        return;
+    m_explanation = lines;
+    updateToolTip();
+}
+
+void RevisionNodeItem::setWarnings(const QStringList& warnings)
+{
+    if (warnings == m_warnings)
+        return;
+    m_warnings = warnings;
+    relayout(); // the glyph takes a corner of the box
+}
+
 void RevisionNodeItem::setGhost(bool ghost)
 {
     if (m_ghost == ghost)
@@ -101,10 +117,12 @@ void RevisionNodeItem::setProfileMarkers(const QStringList& profiles,
                                          const QString& selectedProfile)
 {
     const QString selected = profiles.contains(selectedProfile) ? selectedProfile : QString();
-    if (profiles == m_profileMarkers && selected == m_selectedProfile)
+    if (profiles == m_profileMarkers && selected == m_selectedProfile &&
+        selectedProfile == m_stateProfile)
         return;
     m_profileMarkers = profiles;
     m_selectedProfile = selected;
+    m_stateProfile = selectedProfile;
     updateToolTip();
 }
 
@@ -188,18 +206,26 @@ void RevisionNodeItem::relayout()
 
     if (m_hasErrors)
         m_errorRect = QRectF(m_rect.left() - 7, m_rect.top() - 7, 14, 14);
+    // Lint warnings: a triangle on the box's top right corner (errors take the left one).
+    m_warningRect = {};
+    if (!m_warnings.isEmpty())
+        m_warningRect = QRectF(m_rect.right() - 8, m_rect.top() - 8, 16, 14);
 
     m_occupied = m_rect;
     for (const Badge& b : std::as_const(m_labelBadges))
         m_occupied |= b.rect;
     if (!m_errorRect.isNull())
         m_occupied |= m_errorRect;
+    if (!m_warningRect.isNull())
+        m_occupied |= m_warningRect;
 
     QRectF bounds = m_rect.adjusted(-7, -7, 7, 7); // room for a run mark
     for (const Badge& b : std::as_const(m_labelBadges))
         bounds |= b.rect;
     if (!m_errorRect.isNull())
         bounds |= m_errorRect;
+    if (!m_warningRect.isNull())
+        bounds |= m_warningRect;
     m_bounds = bounds.adjusted(-4, -4, 4, 4);
 
     updateToolTip();
@@ -227,42 +253,36 @@ void RevisionNodeItem::setSearchMatch(bool match)
 void RevisionNodeItem::updateToolTip()
 {
     QStringList lines;
-    lines << m_id;
+    lines << (m_message.isEmpty() || m_ghost ? m_id : tr("%1 — %2").arg(m_id, m_message));
     if (m_ghost)
         lines << tr("No script: the version table names a revision that is not in the project.");
-    else if (!m_message.isEmpty())
-        lines << m_message;
-    QStringList kinds;
-    if (isHead())
-        kinds << tr("head");
-    if (isBase())
-        kinds << tr("base");
-    if (isBranchPoint())
-        kinds << tr("branch point");
-    if (isMergePoint())
-        kinds << tr("merge point");
-    if (!kinds.isEmpty())
-        lines << kinds.join(QStringLiteral(", "));
-    if (!m_labels.isEmpty())
-        lines << tr("Branch labels: %1").arg(m_labels.join(QStringLiteral(", ")));
+    lines += m_explanation;
+    const QString who = m_stateProfile.isEmpty() ? tr("the selected database") : m_stateProfile;
     switch (m_state) {
     case State::Applied:
-        lines << tr("Applied");
+        lines << tr("Applied: %1 has run this migration.").arg(who);
         break;
     case State::Pending:
-        lines << tr("Pending");
+        lines << tr("Pending: %1 has not run this migration yet.").arg(who);
         break;
     case State::Current:
-        lines << tr("Current revision of the selected database");
+        lines << tr("Current: %1 stands here (its version table names this revision).").arg(who);
         break;
     case State::Ghost:
     case State::Unknown:
         break;
     }
-    if (!m_profileMarkers.isEmpty())
-        lines << tr("Databases here: %1").arg(m_profileMarkers.join(QStringLiteral(", ")));
+    if (m_profileMarkers.size() == 1)
+        lines << tr("%1 is here.").arg(m_profileMarkers.first());
+    else if (m_profileMarkers.size() > 1)
+        lines << tr("%1 are here.").arg(m_profileMarkers.join(QStringLiteral(", ")));
     if (m_hasErrors)
-        lines << tr("The script has errors.");
+        lines << tr("The script has errors (see Diagnostics).");
+    if (!m_warnings.isEmpty()) {
+        lines << tr("Warnings:");
+        for (const QString& warning : std::as_const(m_warnings))
+            lines << QStringLiteral("  • %1").arg(warning);
+    }
     switch (m_runMark) {
     case RunMark::None:
         break;
@@ -444,6 +464,17 @@ void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
         painter->drawEllipse(m_errorRect);
         painter->setPen(s.errorText);
         painter->drawText(m_errorRect, Qt::AlignCenter, QStringLiteral("!"));
+    }
+
+    if (!m_warningRect.isNull()) {
+        const QRectF& r = m_warningRect;
+        const QPointF triangle[3] = {QPointF(r.center().x(), r.top()), r.bottomRight(),
+                                     r.bottomLeft()};
+        painter->setPen(cosmeticPen(s.warningBorder, 1));
+        painter->setBrush(s.warningFill);
+        painter->drawPolygon(triangle, 3);
+        painter->setPen(s.warningText);
+        painter->drawText(r.adjusted(0, 3, 0, 1), Qt::AlignCenter, QStringLiteral("!"));
     }
 }
 

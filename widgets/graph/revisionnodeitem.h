@@ -71,8 +71,19 @@ public:
     bool isMergePoint() const { return m_markers.testFlag(MergePointMarker); }
     // Effective branch labels (inherited ones too), as the graph reports them.
     QStringList labels() const { return m_labels; }
-    // The labels drawn as badges: those declared here, and all of them on a head.
+    // The labels drawn as badges: only those declared on this revision (inherited ones are
+    // in the tooltip and in Details).
     QStringList shownLabels() const { return m_shownLabels; }
+    // What the revision is, in plain words (NodeExplainer's lines), shown in the tooltip.
+    QStringList explanation() const { return m_explanation; }
+    void setExplanation(const QStringList& lines);
+    // Warnings about the revision's script (lint): a warning glyph on the box; the tooltip
+    // lists them. Empty: no glyph.
+    QStringList warnings() const { return m_warnings; }
+    bool hasWarnings() const { return !m_warnings.isEmpty(); }
+    void setWarnings(const QStringList& warnings);
+    // Where the warning glyph is drawn (item coordinates); null without warnings.
+    QRectF warningRect() const { return m_warningRect; }
     bool hasErrors() const { return m_hasErrors; }
     bool isGhost() const { return m_ghost; }
     State state() const { return m_state; }
@@ -147,6 +158,9 @@ private:
     bool m_current = false;
     QStringList m_profileMarkers;
     QString m_selectedProfile;
+    QString m_stateProfile; // whose state setState() shows
+    QStringList m_explanation;
+    QStringList m_warnings;
     RunMark m_runMark = RunMark::None;
     QString m_runMessage;
     bool m_searchMatch = false;
@@ -162,6 +176,7 @@ private:
     QList<Badge> m_labelBadges;
     QList<Badge> m_glyphs;
     QRectF m_errorRect;
+    QRectF m_warningRect;
     QRectF m_databaseGlyphRect;
 };
 
