@@ -397,6 +397,147 @@ private slots:
                      "L14 not_read why=a call of `conn.execute`"));
     }
 
+
+    void sqlType_data()
+    {
+        QTest::addColumn<QString>("written");
+        QTest::addColumn<QString>("sql");
+        auto row = [](const char* written, const char* sql) {
+            QTest::newRow(written) << QString::fromUtf8(written) << QString::fromUtf8(sql);
+        };
+        row("sa.String(length=8)", "VARCHAR(8)");
+        row("sa.String(8)", "VARCHAR(8)");
+        row("sa.String()", "VARCHAR");
+        row("String", "VARCHAR");
+        row("sa.types.String(length=300, collation=\"C\")", "VARCHAR(300)");
+        row("sa.Unicode(40)", "VARCHAR(40)");
+        row("sa.VARCHAR(12)", "VARCHAR(12)");
+        row("sa.Integer()", "INTEGER");
+        row("sa.Integer", "INTEGER");
+        row("Integer()", "INTEGER");
+        row("sa.types.Integer()", "INTEGER");
+        row("sa.BigInteger()", "BIGINT");
+        row("sa.SmallInteger()", "SMALLINT");
+        row("sa.Text()", "TEXT");
+        row("sa.UnicodeText()", "TEXT");
+        row("sa.Boolean()", "BOOLEAN");
+        row("sa.Date()", "DATE");
+        row("sa.DateTime()", "DATETIME");
+        row("sa.DateTime(timezone=True)", "TIMESTAMP WITH TIME ZONE");
+        row("sa.TIMESTAMP()", "TIMESTAMP");
+        row("sa.Numeric(10, 2)", "NUMERIC(10, 2)");
+        row("sa.Numeric(precision=12, scale=4)", "NUMERIC(12, 4)");
+        row("sa.Numeric()", "NUMERIC");
+        row("sa.Float()", "FLOAT");
+        row("sa.Enum(\"a\", \"b\", name=\"kind\")", "ENUM");
+        row("sa.JSON()", "JSON");
+        row("postgresql.JSONB()", "JSONB");
+        row("postgresql.JSONB", "JSONB");
+        row("sa.dialects.postgresql.JSONB(astext_type=sa.Text())", "JSONB");
+        row("postgresql.ARRAY(sa.Integer())", "INTEGER[]");
+        row("sa.LargeBinary()", "BLOB");
+        row("sa.CHAR(2)", "CHAR(2)");
+        row("sa.Uuid()", "UUID");
+        row("MyType()", "MyType()");
+        row("sa.String(8).with_variant(sa.Text(), \"sqlite\")",
+            "sa.String(8).with_variant(sa.Text(), \"sqlite\")");
+        row("custom.Thing(1)", "custom.Thing(1)");
+        row("", "");
+    }
+
+    void sqlType()
+    {
+        QFETCH(QString, written);
+        QFETCH(QString, sql);
+        QCOMPARE(MigrationOpText::sqlType(written), sql);
+    }
+
+    void describe_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QString>("text");
+        auto row = [](const char* name, const char* body, const char* text) {
+            QTest::newRow(name) << QString::fromUtf8(body) << QString::fromUtf8(text);
+        };
+        row("create_table",
+            R"x(op.create_table("books", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("title", sa.String(length=200), nullable=False)))x",
+            "Creates table `books` (id INTEGER primary key, title VARCHAR(200) not null)");
+        row("add_column",
+            R"x(op.add_column("books", sa.Column("language", sa.String(length=8), nullable=True)))x",
+            "Adds column `books.language` VARCHAR(8), nullable");
+        row("add_column details",
+            R"x(op.add_column("books", sa.Column("n", sa.Integer(), sa.ForeignKey("a.id"), nullable=False, server_default="0")))x",
+            "Adds column `books.n` INTEGER, not null, default \"0\", references a.id");
+        row("drop_column", R"x(op.drop_column("books", "isbn"))x", "Drops column `books.isbn`");
+        row("drop_table", R"x(op.drop_table("books", schema="shop"))x", "Drops table `shop.books`");
+        row("rename_table", R"x(op.rename_table("a", "b"))x", "Renames table `a` to `b`");
+        row("alter_column type",
+            R"x(op.alter_column("t", "c", type_=sa.Text(), existing_type=sa.String(8), nullable=False))x",
+            "Changes column `t.c`: type VARCHAR(8) -> TEXT, not null");
+        row("alter_column rename",
+            R"x(op.alter_column("t", "c", new_column_name="d", server_default=None))x",
+            "Changes column `t.c`: renamed to `d`, no server default");
+        row("alter_column nothing", R"x(op.alter_column("t", "c"))x",
+            "Changes column `t.c`: no change Retort can see");
+        row("create_index", R"x(op.create_index("ix", "t", ["a", "b"], unique=True))x",
+            "Creates unique index `ix` on `t` (a, b)");
+        row("drop_index", R"x(op.drop_index("ix", table_name="t"))x", "Drops index `ix` on `t`");
+        row("create_foreign_key",
+            R"x(op.create_foreign_key("fk", "a", "b", ["b_id"], ["id"]))x",
+            "Adds foreign key `fk` on `a` (b_id) to `b` (id)");
+        row("create_foreign_key unnamed",
+            R"x(op.create_foreign_key(None, "a", "b", ["b_id"], ["id"]))x",
+            "Adds foreign key `(unnamed)` on `a` (b_id) to `b` (id)");
+        row("create_unique_constraint", R"x(op.create_unique_constraint("uq", "t", ["a"]))x",
+            "Adds unique constraint `uq` on `t` (a)");
+        row("create_check_constraint", R"x(op.create_check_constraint("ck", "t", "a > 0"))x",
+            "Adds check constraint `ck` on `t`: a > 0");
+        row("create_primary_key", R"x(op.create_primary_key("pk", "t", ["id"]))x",
+            "Adds primary key `pk` on `t` (id)");
+        row("drop_constraint", R"x(op.drop_constraint("fk", "t", type_="foreignkey"))x",
+            "Drops foreign key `fk` on `t`");
+        row("drop_constraint untyped", R"x(op.drop_constraint("c", "t"))x",
+            "Drops constraint `c` on `t`");
+        row("create_table_comment", R"x(op.create_table_comment("t", "Books"))x",
+            "Sets the comment of table `t`: \"Books\"");
+        row("drop_table_comment", R"x(op.drop_table_comment("t"))x",
+            "Removes the comment of table `t`");
+        row("bulk_insert", R"x(op.bulk_insert(sa.table("t"), [{}, {}]))x",
+            "Inserts 2 row(s) into `t`");
+        row("bulk_insert unknown rows", R"x(op.bulk_insert(sa.table("t"), rows))x",
+            "Inserts rows into `t`");
+        row("execute",
+            R"x(op.execute("UPDATE books SET price_cents = price_cents * 100 WHERE currency = 'EUR' AND price_cents < 1000"))x",
+            "Runs raw SQL: UPDATE books SET price_cents = price_cents * 100 WHERE currency = 'EUR' "
+            "AND p...");
+        row("not read", "for t in x:\n    pass", "Not read: a for loop (line 5)");
+    }
+
+    void describe()
+    {
+        QFETCH(QString, body);
+        QFETCH(QString, text);
+        const MigrationOps ops = readUpgrade(body);
+        QCOMPARE(ops.upgrade.ops.size(), 1);
+        QCOMPARE(MigrationOpText::describe(ops.upgrade.ops.first()), text);
+    }
+
+    void describeColumn()
+    {
+        ColumnSpec column;
+        column.type = QStringLiteral("sa.Integer()");
+        column.primaryKey = true;
+        QCOMPARE(MigrationOpText::describeColumn(column), u"INTEGER, not null, primary key");
+        column.primaryKey = false;
+        QCOMPARE(MigrationOpText::describeColumn(column), u"INTEGER, nullable");
+        column.nullable = false;
+        QCOMPARE(MigrationOpText::describeColumn(column), u"INTEGER, not null");
+        // Every kind has alembic's name; NotRead's is not_read.
+        QCOMPARE(MigrationOp::opName(Kind::CreateUniqueConstraint), u"create_unique_constraint");
+        QCOMPARE(MigrationOp::opName(Kind::DropTableComment), u"drop_table_comment");
+        QCOMPARE(MigrationOp::opName(Kind::NotRead), u"not_read");
+    }
+
     void demoProject()
     {
         const QDir versions(QStringLiteral(RETORT_SOURCE_DIR "/resources/demo/migrations/versions"));
