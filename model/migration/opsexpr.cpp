@@ -248,16 +248,18 @@ QString LineTokens::source(Span s, int limit) const
                     text += u' ';
             }
         }
-        text += t.text;
+        // A string literal across lines keeps its line breaks: one line for display.
+        if (t.kind == PyToken::Kind::String &&
+            (t.text.contains(u'\n') || t.text.contains(u'\r')))
+            text += t.text.toString().simplified();
+        else
+            text += t.text;
         if (text.size() > limit) {
             text.truncate(std::max(0, limit - 3));
             text += QStringLiteral("...");
             return text;
         }
     }
-    // A string literal across lines keeps its line breaks in `text`: one line for display.
-    if (text.contains(u'\n') || text.contains(u'\r'))
-        text = text.simplified();
     return text;
 }
 

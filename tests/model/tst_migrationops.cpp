@@ -255,6 +255,10 @@ private slots:
         QCOMPARE(op.columns[3].serverDefault, u"sa.func.now()");
         QVERIFY(op.columns[3].effectiveNullable());
         QCOMPARE(op.opName(), u"create_table");
+        // The statement on one line, shortened.
+        QCOMPARE(op.source,
+                 u"op.create_table(\"books\", sa.Column(\"id\", sa.Integer(), primary_key=True), "
+                 u"sa.Column(\"title\", sa.String(length=200), n...");
         QCOMPARE(MigrationOpText::describe(op),
                  u"Creates table `shop.books` (id INTEGER primary key, title VARCHAR(200) not "
                  u"null, author_id INTEGER, created DATETIME)");
