@@ -72,7 +72,7 @@ bool isKeyword(const QString& argument)
 
 QString MigrationOpText::sqlType(const QString& typeAsWritten)
 {
-    const QString written = typeAsWritten.trimmed();
+    QString written = typeAsWritten.trimmed();
     if (written.isEmpty())
         return written;
     // callee(args) or callee, where callee is a dotted name

@@ -130,6 +130,15 @@ private slots:
             "t = sa.table(NAME)\nop.bulk_insert(t, [])",
             "L5 not_read why=`sa.table` takes name from `NAME`, which is defined elsewhere\n"
             "L6 not_read why=`op.bulk_insert` takes table from `t`, which is defined elsewhere");
+        row("wrong literal", "op.drop_table(42)",
+            "L5 not_read why=`op.drop_table` takes table_name from `42`, which is not what "
+            "alembic takes there");
+        row("bytes", "op.drop_column(\"t\", b\"c\")",
+            "L5 not_read why=`op.drop_column` takes column_name from `b\"c\"`, which is not what "
+            "alembic takes there");
+        row("not a column", "op.add_column(\"t\", \"c\")",
+            "L5 not_read why=`op.add_column` takes column from `\"c\"`, which is not what "
+            "alembic takes there");
         row("execute of a name", "op.execute(SQL)", "L5 execute sql=SQL");
         row("missing argument", "op.drop_column(\"t\")",
             "L5 not_read why=`op.drop_column` is called without column_name");
