@@ -514,6 +514,8 @@ private slots:
             R"x(op.execute("UPDATE books SET price_cents = price_cents * 100 WHERE currency = 'EUR' AND price_cents < 1000"))x",
             "Runs raw SQL: UPDATE books SET price_cents = price_cents * 100 WHERE currency = 'EUR' "
             "AND p...");
+        row("execute not literal", R"x(op.execute(accounts.update().values(active=False)))x",
+            "Runs SQL Retort does not read: `accounts.update().values(active=False)`");
         row("not read", "for t in x:\n    pass", "Not read: a for loop (line 5)");
     }
 
