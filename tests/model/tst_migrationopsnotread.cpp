@@ -396,6 +396,18 @@ private slots:
         QCOMPARE(dumpAll(ops.upgrade.ops),
                  u"L5 not_read why=an if statement\nL20105 drop_table table=after");
 
+        // 2,000 nested batch blocks, 2,000 lines in the innermost naming each alias.
+        QString batches;
+        for (int i = 0; i < 2000; ++i)
+            batches += QStringLiteral(" ").repeated(i) +
+                       QStringLiteral("with op.batch_alter_table('t%1') as b%1:\n").arg(i);
+        for (int i = 0; i < 2000; ++i)
+            batches += QStringLiteral(" ").repeated(2000) + QStringLiteral("b%1.drop_column('c')\n").arg(i);
+        ops = readUpgrade(batches);
+        QCOMPARE(ops.upgrade.ops.size(), 2000);
+        QCOMPARE(ops.upgrade.ops.first().table, u"t0");
+        QCOMPARE(ops.upgrade.ops.last().table, u"t1999");
+
         // A huge string, unterminated strings at the end.
         ops = readUpgrade(QStringLiteral("op.execute('") + QStringLiteral("x").repeated(1 << 22) +
                           QStringLiteral("')"));
