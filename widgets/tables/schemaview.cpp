@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
-#include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -153,21 +152,21 @@ SchemaView::SchemaView(QWidget* parent) : QWidget(parent)
     m_unknownCaption = new QLabel;
     auto* schemaCaption = new QLabel(tr("&Tables and columns:"));
 
-    auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(section(schemaCaption, m_schemaTree));
-    splitter->addWidget(m_changesSection);
-    splitter->addWidget(section(m_unknownCaption, m_unknownTree));
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setStretchFactor(2, 1);
+    auto* schemaSection = section(schemaCaption, m_schemaTree);
+    auto* unknownSection = section(m_unknownCaption, m_unknownTree);
+    for (QTreeWidget* tree : {m_schemaTree, m_changesTree, m_unknownTree})
+        tree->setMinimumHeight(tree->fontMetrics().height() * 5);
 
+    // The schema gets most of the room, the comparison some, the unknown places the rest
+    // (a layout's stretch, not a splitter's size hints: a small dock stays readable).
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(form);
     layout->addWidget(m_status);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(schemaSection, 4);
+    layout->addWidget(m_changesSection, 2);
+    layout->addWidget(unknownSection, 1);
     setFocusProxy(m_at);
 
     m_filling = true;

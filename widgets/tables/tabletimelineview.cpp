@@ -215,13 +215,16 @@ void TableTimelineView::rebuild()
         QFont bold = item->font(EventColumn);
         bold.setBold(true);
         item->setFont(EventColumn, bold);
+        item->setText(RevisionColumn, shortId(table.createdIn));
         QStringList summary;
         summary << (table.createdIn.isEmpty()
                         ? tr("not created by a migration Retort read")
-                        : tr("created in %1").arg(shortId(table.createdIn)));
-        if (!table.droppedIn.isEmpty())
-            summary << tr("dropped in %1").arg(shortId(table.droppedIn));
-        item->setText(MessageColumn, summary.join(QLatin1String(", ")));
+                        : tr("created in %1").arg(table.createdIn));
+        if (!table.droppedIn.isEmpty()) {
+            summary << tr("dropped in %1").arg(table.droppedIn);
+            item->setText(MessageColumn, tr("dropped in %1").arg(shortId(table.droppedIn)));
+        }
+        item->setToolTip(EventColumn, summary.join(QLatin1String(", ")));
         item->setData(EventColumn, kRevisionRole, table.createdIn);
         for (const TableEvent& event : table.events) {
             if (event.op == QLatin1String("create_table"))
