@@ -5,11 +5,16 @@
 #include "model/graph/migrationplanner.h"
 #include "model/migration/schemahistory.h"
 #include "model/migration/typenarrowing.h"
+#include "model/project/projectloader.h"
 #include "support/testrevisions.h"
 
 #include <QFile>
+#include <QSemaphore>
+#include <QThreadPool>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
 
 using namespace retort;
 using retort::test::rev;
@@ -496,8 +501,8 @@ private slots:
         QCOMPARE(messages(risks),
                  (QStringList{
                      QStringLiteral("Step 1 runs code Retort did not read (line 9): a helper call"),
-                     QStringLiteral("Step 2 narrows column `books.y` from sa.BigInteger() to "
-                                    "sa.Integer(): values that do not fit are lost"),
+                     QStringLiteral("Step 2 narrows column `books.y` from BIGINT to INTEGER: "
+                                    "values that do not fit are lost"),
                      QStringLiteral("Step 2 runs raw SQL Retort cannot check (line 10)"),
                      QStringLiteral("Step 3 cannot be downgraded: its downgrade() raises "
                                     "NotImplementedError"),
@@ -599,8 +604,8 @@ private slots:
             << ops(fn({retype(5, "t", "c", "sa.String(length=50)", "sa.String(length=255)")}),
                    fn({retype(9, "t", "c", "sa.String(length=255)", "sa.String(length=50)")}, 8))
             << QStringList{QStringLiteral("9 W downgrade() narrows column `t.c` from "
-                                          "sa.String(length=255) to sa.String(length=50): values "
-                                          "that do not fit are lost")};
+                                          "VARCHAR(255) to VARCHAR(50): values that do not fit "
+                                          "are lost")};
         QTest::newRow("unread downgrade: not checked, not accused")
             << ops(fn({create}), fn({notRead(9, "a for loop")}, 8))
             << QStringList{QStringLiteral("8 I downgrade() runs raw SQL or code Retort does not "
@@ -642,6 +647,45 @@ private slots:
         QVERIFY(MigrationRisks::lint(*p.graph, p.index).isEmpty());
     }
 
+    // The bundled demo read by the real reader: every table and column the migrations make,
+    // nothing unknown, and one lint warning (6dbbef65ed78 drops books.legacy_sku).
+    void theDemo()
+    {
+        const Result<LoadedProject> project =
+            ProjectLoader::load(QStringLiteral(RETORT_SOURCE_DIR "/resources/demo/alembic.ini"));
+        QVERIFY2(project.ok(), qPrintable(project.error()));
+        const MigrationOpsIndex index = MigrationOpsIndex::read(*project->graph);
+        QCOMPARE(index.size(), project->graph->size());
+        const MigrationPlanner planner(project->graph, project->alembic.rules);
+        const Schema heads = SchemaHistory::schemaAt(index, *planner.upgrade({}, QStringLiteral("heads")));
+        QVERIFY(heads.unknown.isEmpty());
+        QCOMPARE(heads.tables.size(), 22);
+        QCOMPARE(heads.at, project->graph->heads());
+        const SchemaTable* books = heads.table(QStringLiteral("books"));
+        QVERIFY(books);
+        QVERIFY(!columnNames(books).contains(QStringLiteral("legacy_sku")));
+        QVERIFY(columnNames(books).contains(QStringLiteral("cover_url")));
+        QVERIFY(columnNames(heads.table(QStringLiteral("customers"))).contains(QStringLiteral("phone_number")));
+        // before the drop, legacy_sku is there
+        const Schema before = SchemaHistory::schemaAt(index, *planner.upgrade({}, QStringLiteral("26ad88c279d9")));
+        QVERIFY(columnNames(before.table(QStringLiteral("books"))).contains(QStringLiteral("legacy_sku")));
+        QVERIFY(!before.table(QStringLiteral("tags")));
+
+        const Diagnostics lint = MigrationRisks::lint(*project->graph, index);
+        QCOMPARE(lint.size(), 1);
+        QCOMPARE(lint.at(0).revision, QStringLiteral("6dbbef65ed78"));
+        QCOMPARE(lint.at(0).message, QStringLiteral("upgrade() drops column `books.legacy_sku`: its data is lost"));
+        QVERIFY(lint.at(0).line > 0);
+
+        // downgrading the whole demo: every drop is a data loss, the merge is no risk
+        const QList<StepRisk> risks = MigrationRisks::forPlan(
+            *planner.downgrade(project->graph->heads(), QStringLiteral("base")), index);
+        QVERIFY(!MigrationRisks::passesIrreversible(risks));
+        for (const StepRisk& r : risks)
+            QCOMPARE(r.kind, StepRisk::Kind::DataLoss);
+        QVERIFY(messages(risks).size() > 30);
+    }
+
     void readsEveryRevisionOnItsOwnPool()
     {
         QTemporaryDir dir;
@@ -663,6 +707,24 @@ private slots:
         QVERIFY(!index.ops(QStringLiteral("nosuch")));
         const MigrationOpsIndex none = MigrationOpsIndex::read(*graph, [] { return true; });
         QCOMPARE(none.size(), 0);
+
+        // from the last free thread of a full global pool (a LatestJob's case): no deadlock
+        QThreadPool* pool = QThreadPool::globalInstance();
+        const int threads = pool->maxThreadCount();
+        QSemaphore blockersRunning;
+        QSemaphore release;
+        for (int i = 0; i < threads - 1; ++i)
+            pool->start([&] {
+                blockersRunning.release();
+                release.acquire();
+            });
+        QVERIFY(blockersRunning.tryAcquire(threads - 1, 5000));
+        std::atomic<int> found = -1;
+        pool->start([&] { found = int(MigrationOpsIndex::read(*graph).size()); });
+        QTRY_VERIFY_WITH_TIMEOUT(found.load() >= 0, 10000);
+        release.release(threads - 1);
+        pool->waitForDone();
+        QCOMPARE(found.load(), 12);
     }
 };
 
