@@ -23,6 +23,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 
+#include <algorithm>
+
 namespace retort {
 
 void MainWindow::createOpsViews()
@@ -124,7 +126,7 @@ void MainWindow::updateOpsViews()
         m_tableTimeline->setPlaceholder(
             tr("The upgrade to heads cannot be planned: %1").arg(m_opsIndex->tablesError()));
     else
-        m_tableTimeline->setTables(m_opsIndex->tables(), project.graph);
+        m_tableTimeline->setTables(m_opsIndex->tables(), project.graph, m_opsIndex->index());
     m_schemaView->setDatabaseTargets(databaseTargets());
     m_schemaView->setSource(project.graph, project.planner, m_opsIndex->index(),
                             m_opsIndex->isReading());
@@ -144,11 +146,15 @@ void MainWindow::updateDiagnostics()
     m_diagnostics->setDiagnostics(diagnostics);
 }
 
+// The lint's warnings (its notes, "could not be checked", are not counted).
 int MainWindow::lintCount() const
 {
-    return m_opsIndex && m_opsIndex->project().graph == m_session->graph()
-               ? int(m_opsIndex->lint().size())
-               : 0;
+    if (!m_opsIndex || m_opsIndex->project().graph != m_session->graph())
+        return 0;
+    const Diagnostics& lint = m_opsIndex->lint();
+    return int(std::count_if(lint.cbegin(), lint.cend(), [](const Diagnostic& diagnostic) {
+        return diagnostic.severity == Diagnostic::Severity::Warning;
+    }));
 }
 
 } // namespace retort

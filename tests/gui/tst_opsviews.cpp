@@ -288,10 +288,22 @@ private slots:
         QCOMPARE(page->editor()->currentLineNumber(),
                  lineOf(scriptOf(*m_window, kAddLanguage), QStringLiteral("\"page_count\"")));
 
+        // A column made with its table: found at the table's creation.
+        tables->setFilterText(QStringLiteral("email"));
+        QVERIFY(tables->visibleTables().contains(QStringLiteral("customers")));
+        bool createdWithEmail = false;
+        for (QTreeWidgetItem* event : tables->visibleEvents(QStringLiteral("customers")))
+            createdWithEmail = createdWithEmail ||
+                               event->text(TableTimelineView::EventColumn) ==
+                                   QStringLiteral("created, with column `email`");
+        QVERIFY(createdWithEmail);
+
         // A table's own name keeps all its events; Escape in the filter clears it.
         tables->setFilterText(QStringLiteral("books"));
         QVERIFY(tables->visibleTables().contains(QStringLiteral("books")));
         QVERIFY(tables->visibleEvents(QStringLiteral("books")).size() >= 5);
+        QCOMPARE(tables->visibleEvents(QStringLiteral("books")).first()->text(0),
+                 QStringLiteral("created"));
         QTest::keyClick(tables->filterEdit(), Qt::Key_Escape);
         QCOMPARE(tables->filterText(), QString());
         QCOMPARE(tables->visibleTables(), all);

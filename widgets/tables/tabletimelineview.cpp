@@ -17,7 +17,10 @@ namespace {
 
 constexpr int kRevisionRole = Qt::UserRole + 1;
 constexpr int kLineRole = Qt::UserRole + 2;
-constexpr int kNamesRole = Qt::UserRole + 3; // what the filter matches an event by
+constexpr int kNamesRole = Qt::UserRole + 3;   // what the filter matches an event by
+constexpr int kCreatedRole = Qt::UserRole + 4; // the columns the op names (made, indexed...)
+constexpr int kTextRole = Qt::UserRole + 5;    // the event's text while not filtered
+constexpr int kOpRole = Qt::UserRole + 6;      // TableEvent::op
 constexpr qsizetype kShortIdLength = 12;
 
 QString quoted(const QString& name)
@@ -87,10 +90,12 @@ TableTimelineView::TableTimelineView(QWidget* parent) : QWidget(parent)
 TableTimelineView::~TableTimelineView() = default;
 
 void TableTimelineView::setTables(const QList<TableTimeline>& tables,
-                                  std::shared_ptr<const RevisionGraph> graph)
+                                  std::shared_ptr<const RevisionGraph> graph,
+                                  std::shared_ptr<const MigrationOpsIndex> index)
 {
     m_tables = tables;
     m_graph = std::move(graph);
+    m_index = std::move(index);
     rebuild();
     if (m_tables.isEmpty()) {
         setPlaceholder(tr("The migrations' upgrade() functions create or alter no table that "
@@ -204,6 +209,24 @@ QString TableTimelineView::messageOf(const QString& id) const
     return revision ? revision->message : QString();
 }
 
+QStringList TableTimelineView::createdColumns(const TableEvent& event) const
+{
+    QStringList names;
+    const MigrationOps* ops = m_index ? m_index->ops(event.revision) : nullptr;
+    if (!ops || event.line <= 0)
+        return names;
+    for (const MigrationOp& op : ops->upgrade.ops) {
+        if (op.line != event.line || op.opName() != event.op)
+            continue;
+        for (const ColumnSpec& column : op.columns)
+            names << column.name;
+        names << op.columnNames;
+    }
+    names.removeAll(event.column);
+    names.removeDuplicates();
+    return names;
+}
+
 void TableTimelineView::rebuild()
 {
     m_view->clear();
@@ -239,8 +262,10 @@ void TableTimelineView::rebuild()
                                                : event.revision);
             child->setData(EventColumn, kRevisionRole, event.revision);
             child->setData(EventColumn, kLineRole, event.line);
-            child->setData(EventColumn, kNamesRole,
-                           QStringList{event.column, event.newName});
+            child->setData(EventColumn, kNamesRole, QStringList{event.column, event.newName});
+            child->setData(EventColumn, kCreatedRole, createdColumns(event));
+            child->setData(EventColumn, kTextRole, child->text(EventColumn));
+            child->setData(EventColumn, kOpRole, event.op);
         }
         items << item;
     }
@@ -267,6 +292,26 @@ void TableTimelineView::applyFilter()
                 for (const QString& name : names)
                     matches = matches || (!name.isEmpty() && name.contains(text, Qt::CaseInsensitive));
             }
+            // A column made with its table: the table's creation is where it was added (and
+            // an index or constraint on it is about it too).
+            QStringList created;
+            if (!text.isEmpty()) {
+                for (const QString& name : event->data(EventColumn, kCreatedRole).toStringList()) {
+                    if (name.contains(text, Qt::CaseInsensitive))
+                        created << quoted(name);
+                }
+            }
+            const QString base = event->data(EventColumn, kTextRole).toString();
+            const bool creation =
+                event->data(EventColumn, kOpRole).toString() == QLatin1String("create_table");
+            const QString names = created.join(QLatin1String(", "));
+            event->setText(EventColumn,
+                           created.isEmpty() ? base
+                           : creation        ? (created.size() == 1
+                                                    ? tr("%1, with column %2").arg(base, names)
+                                                    : tr("%1, with columns %2").arg(base, names))
+                                             : tr("%1 on %2", "event on columns").arg(base, names));
+            matches = matches || !created.isEmpty();
             event->setHidden(!matches);
             anyEvent = anyEvent || matches;
         }

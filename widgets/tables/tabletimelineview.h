@@ -41,8 +41,10 @@ public:
     explicit TableTimelineView(QWidget* parent = nullptr);
     ~TableTimelineView() override;
 
-    // The tables and the graph their revisions are looked up in (messages, scripts).
-    void setTables(const QList<TableTimeline>& tables, std::shared_ptr<const RevisionGraph> graph);
+    // The tables, the graph their revisions are looked up in (messages, scripts) and the
+    // operations they were read from (the columns a create_table made, for the filter).
+    void setTables(const QList<TableTimeline>& tables, std::shared_ptr<const RevisionGraph> graph,
+                   std::shared_ptr<const MigrationOpsIndex> index = {});
     // Shows `text` instead of the tree ("Reading operations…", why there are no tables).
     void setPlaceholder(const QString& text);
     QString placeholderText() const;
@@ -80,9 +82,11 @@ private:
     void showContextMenu(const QPoint& pos);
     QString shortId(const QString& id) const;
     QString messageOf(const QString& id) const;
+    QStringList createdColumns(const TableEvent& event) const;
 
     QList<TableTimeline> m_tables;
     std::shared_ptr<const RevisionGraph> m_graph;
+    std::shared_ptr<const MigrationOpsIndex> m_index;
     QLineEdit* m_filter = nullptr;
     QLabel* m_placeholder = nullptr;
     QLabel* m_count = nullptr;
