@@ -91,6 +91,10 @@ void MainWindow::showSchemaAt(const QString& target)
 {
     m_tablesDock->show();
     m_tablesDock->raise();
+    // Room for the tables: a dock squeezed beside others grows (the others give way).
+    constexpr int kSchemaHeight = 380;
+    if (!m_tablesDock->isFloating() && m_tablesDock->height() < kSchemaHeight)
+        resizeDocks({m_tablesDock}, {qMin(kSchemaHeight, height() * 2 / 3)}, Qt::Vertical);
     m_tablesTabs->setCurrentWidget(m_schemaView);
     if (!target.isEmpty())
         m_schemaView->setTarget(target);

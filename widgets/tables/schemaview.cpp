@@ -130,10 +130,16 @@ SchemaView::SchemaView(QWidget* parent) : QWidget(parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_schemaTree = makeTree("schemaTree", tr("Schema"),
-                            {tr("Table / column"), tr("Type"), tr("Nullable"), tr("Primary key"),
+                            {tr("Table / column"), tr("Type"), tr("Nullable"), tr("Key"),
                              tr("Added in")});
     m_changesTree = makeTree("schemaChanges", tr("Changes"), {tr("Change"), tr("Before"), tr("After")});
     m_changesTree->setRootIsDecorated(false);
+    // Narrow docks: the names take the room left, the short columns what they need.
+    m_schemaTree->header()->setStretchLastSection(false);
+    m_schemaTree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    for (int column = TypeColumn; column < SchemaColumnCount; ++column)
+        m_schemaTree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_changesTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_unknownTree = makeTree("schemaUnknown", tr("Could not know"),
                              {tr("Revision"), tr("Line"), tr("Why")});
     m_unknownTree->setRootIsDecorated(false);
@@ -150,12 +156,11 @@ SchemaView::SchemaView(QWidget* parent) : QWidget(parent)
     m_changesSection = section(m_changesCaption, m_changesTree);
     m_changesSection->hide();
     m_unknownCaption = new QLabel;
-    auto* schemaCaption = new QLabel(tr("&Tables and columns:"));
 
-    auto* schemaSection = section(schemaCaption, m_schemaTree);
+    // The status line ("15 tables at 6dbbef65ed78") is the schema's caption.
     auto* unknownSection = section(m_unknownCaption, m_unknownTree);
     for (QTreeWidget* tree : {m_schemaTree, m_changesTree, m_unknownTree})
-        tree->setMinimumHeight(tree->fontMetrics().height() * 5);
+        tree->setMinimumHeight(tree->fontMetrics().height() * 4);
 
     // The schema gets most of the room, the comparison some, the unknown places the rest
     // (a layout's stretch, not a splitter's size hints: a small dock stays readable).
@@ -164,7 +169,7 @@ SchemaView::SchemaView(QWidget* parent) : QWidget(parent)
     layout->setSpacing(2);
     layout->addLayout(form);
     layout->addWidget(m_status);
-    layout->addWidget(schemaSection, 4);
+    layout->addWidget(m_schemaTree, 4);
     layout->addWidget(m_changesSection, 2);
     layout->addWidget(unknownSection, 1);
     setFocusProxy(m_at);
@@ -363,7 +368,7 @@ void SchemaView::show(const Outcome& outcome)
             child->setText(TypeColumn, MigrationOpText::sqlType(column.type));
             child->setToolTip(TypeColumn, column.type);
             child->setText(NullableColumn, column.nullable ? tr("yes") : tr("no"));
-            child->setText(KeyColumn, column.primaryKey ? tr("yes") : QString());
+            child->setText(KeyColumn, column.primaryKey ? tr("primary") : QString());
             child->setText(AddedInColumn, shortId(column.definedIn));
             child->setToolTip(AddedInColumn, column.definedIn);
             child->setData(NameColumn, kRevisionRole, column.definedIn);
@@ -372,8 +377,6 @@ void SchemaView::show(const Outcome& outcome)
     }
     m_schemaTree->addTopLevelItems(items);
     m_schemaTree->expandAll();
-    m_schemaTree->resizeColumnToContents(NameColumn);
-    m_schemaTree->resizeColumnToContents(TypeColumn);
 
     QList<SchemaUnknown> unknown = m_schema.unknown;
     if (outcome.compared) {
@@ -393,7 +396,6 @@ void SchemaView::show(const Outcome& outcome)
             item->setText(1, change.before);
             item->setText(2, change.after);
         }
-        m_changesTree->resizeColumnToContents(0);
         const int count = int(m_changes.size());
         m_changesCaption->setText(
             tr("C&hanges from %1 to %2 (%n):", nullptr, count).arg(at, compareTarget()));
@@ -436,6 +438,9 @@ void SchemaView::showUnknown(const QList<SchemaUnknown>& unknown)
     }
     m_unknownTree->resizeColumnToContents(0);
     m_unknownTree->resizeColumnToContents(1);
+    m_unknownTree->setVisible(!unknown.isEmpty()); // "nothing" needs no room
+    if (auto* box = qobject_cast<QBoxLayout*>(layout()))
+        box->setStretchFactor(m_unknownTree->parentWidget(), unknown.isEmpty() ? 0 : 1);
     const int count = int(unknown.size());
     m_unknownCaption->setText(count == 0 ? tr("&Could not know: nothing")
                                          : tr("&Could not know (%n):", nullptr, count));

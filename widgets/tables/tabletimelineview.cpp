@@ -322,6 +322,8 @@ void TableTimelineView::applyFilter()
             table->setExpanded(true);
         shown += visible ? 1 : 0;
     }
+    if (!text.isEmpty())
+        m_view->resizeColumnToContents(EventColumn); // the matches are read whole
     const int total = m_view->topLevelItemCount();
     m_count->setText(shown == total ? (total == 1 ? tr("%n table", nullptr, total)
                                                   : tr("%n tables", nullptr, total))
