@@ -26,7 +26,9 @@ QString sqlBlock(const QString& sql)
         lines = lines.mid(0, kSqlLines);
         lines << QStringLiteral("…");
     }
-    return QStringLiteral("<pre style=\"margin-left: 12px\">%1</pre>")
+    // Wrapped at the pane's width, in the fixed font: SQL as written.
+    return QStringLiteral("<p style=\"white-space: pre-wrap; font-family: monospace; "
+                          "margin-left: 12px; margin-top: 2px\">%1</p>")
         .arg(lines.join(QLatin1Char('\n')).toHtmlEscaped());
 }
 
@@ -120,10 +122,14 @@ QString RevisionOperationsView::functionHtml(const QString& caption,
                                                         : tr("No operations"));
     }
     for (const MigrationOp& op : function.ops) {
-        QString item = lineLink(op.line, MigrationOpText::describe(op).toHtmlEscaped());
+        // Literal SQL is shown whole below its line, as SQL; other ops in plain words.
+        const bool sql = op.kind == MigrationOp::Kind::Execute && op.sqlIsLiteral &&
+                         !op.sql.trimmed().isEmpty();
+        QString item = lineLink(op.line, sql ? tr("Runs raw SQL (never read as schema):")
+                                             : MigrationOpText::describe(op).toHtmlEscaped());
         if (op.kind == MigrationOp::Kind::NotRead)
             item = QStringLiteral("<i>%1</i>").arg(item);
-        if (op.kind == MigrationOp::Kind::Execute && !op.sql.isEmpty())
+        if (sql)
             item += sqlBlock(op.sql);
         items << item;
     }
