@@ -246,7 +246,7 @@ QStringList SchemaView::targetChoices() const
 
 QString SchemaView::resolveChoice(const QComboBox* box) const
 {
-    const QString text = box->currentText().trimmed();
+    QString text = box->currentText().trimmed();
     const int found = box->findText(text);
     if (found >= 0)
         return box->itemData(found).toString();
