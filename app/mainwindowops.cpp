@@ -77,6 +77,7 @@ void MainWindow::createOpsViews()
     auto updateTargets = [this] { m_schemaView->setDatabaseTargets(databaseTargets()); };
     connect(m_databases, &DatabaseSession::stateChanged, this, updateTargets);
     connect(m_databases, &DatabaseSession::profilesChanged, this, updateTargets);
+    connect(m_databases, &DatabaseSession::selectionChanged, this, updateTargets);
 
     m_schemaAtAction = new QAction(tr("Sc&hema at This Revision"), this);
     m_schemaAtAction->setObjectName(QStringLiteral("schemaAtAction"));
@@ -104,7 +105,12 @@ void MainWindow::showSchemaAt(const QString& target)
 QList<SchemaTarget> MainWindow::databaseTargets() const
 {
     QList<SchemaTarget> targets;
-    for (const ConnectionProfile& profile : m_databases->profiles()) {
+    // The selected database first, then the others in their order.
+    QList<ConnectionProfile> profiles = m_databases->profiles();
+    std::stable_partition(profiles.begin(), profiles.end(), [this](const ConnectionProfile& p) {
+        return p.name() == m_databases->selectedProfile();
+    });
+    for (const ConnectionProfile& profile : std::as_const(profiles)) {
         if (!m_databases->hasState(profile.name()))
             continue;
         const DatabaseState state = m_databases->state(profile.name());

@@ -89,7 +89,7 @@ QHash<QString, QStringList> OpsIndexSession::warningsByRevision() const
 {
     QHash<QString, QStringList> warnings;
     for (const Diagnostic& diagnostic : m_lint) {
-        if (!diagnostic.revision.isEmpty())
+        if (!diagnostic.revision.isEmpty() && diagnostic.severity == Diagnostic::Severity::Warning)
             warnings[diagnostic.revision].append(diagnostic.message);
     }
     return warnings;

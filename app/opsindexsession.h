@@ -51,8 +51,8 @@ public:
     QString tablesError() const { return m_tablesError; }
     // A read was asked for (or is running) whose result has not arrived.
     bool isReading() const { return m_reading; }
-    // The lint messages of each revision, by revision id (for the graph's markers and the
-    // plan dialog).
+    // The lint warnings' messages of each revision, by revision id (for the graph's markers);
+    // the lint's notes ("could not be checked") are left out.
     QHash<QString, QStringList> warningsByRevision() const;
 
 signals:
