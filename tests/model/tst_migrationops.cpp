@@ -255,6 +255,10 @@ private slots:
         QCOMPARE(op.columns[3].serverDefault, u"sa.func.now()");
         QVERIFY(op.columns[3].effectiveNullable());
         QCOMPARE(op.opName(), u"create_table");
+        // The statement on one line, shortened.
+        QCOMPARE(op.source,
+                 u"op.create_table(\"books\", sa.Column(\"id\", sa.Integer(), primary_key=True), "
+                 u"sa.Column(\"title\", sa.String(length=200), n...");
         QCOMPARE(MigrationOpText::describe(op),
                  u"Creates table `shop.books` (id INTEGER primary key, title VARCHAR(200) not "
                  u"null, author_id INTEGER, created DATETIME)");
@@ -395,6 +399,196 @@ private slots:
                      "L12 execute sql=VACUUM literal\n"
                      "L13 not_read why=an assignment to `conn`\n"
                      "L14 not_read why=a call of `conn.execute`"));
+    }
+
+
+    void sqlType_data()
+    {
+        QTest::addColumn<QString>("written");
+        QTest::addColumn<QString>("sql");
+        auto row = [](const char* written, const char* sql) {
+            QTest::newRow(written) << QString::fromUtf8(written) << QString::fromUtf8(sql);
+        };
+        row("sa.String(length=8)", "VARCHAR(8)");
+        row("sa.String(8)", "VARCHAR(8)");
+        row("sa.String()", "VARCHAR");
+        row("String", "VARCHAR");
+        row("sa.types.String(length=300, collation=\"C\")", "VARCHAR(300)");
+        row("sa.Unicode(40)", "VARCHAR(40)");
+        row("sa.VARCHAR(12)", "VARCHAR(12)");
+        row("sa.Integer()", "INTEGER");
+        row("sa.Integer", "INTEGER");
+        row("Integer()", "INTEGER");
+        row("sa.types.Integer()", "INTEGER");
+        row("sa.BigInteger()", "BIGINT");
+        row("sa.SmallInteger()", "SMALLINT");
+        row("sa.Text()", "TEXT");
+        row("sa.UnicodeText()", "TEXT");
+        row("sa.Boolean()", "BOOLEAN");
+        row("sa.Date()", "DATE");
+        row("sa.DateTime()", "DATETIME");
+        row("sa.DateTime(timezone=True)", "TIMESTAMP WITH TIME ZONE");
+        row("sa.TIMESTAMP()", "TIMESTAMP");
+        row("sa.Numeric(10, 2)", "NUMERIC(10, 2)");
+        row("sa.Numeric(precision=12, scale=4)", "NUMERIC(12, 4)");
+        row("sa.Numeric()", "NUMERIC");
+        row("sa.Float()", "FLOAT");
+        row("sa.Enum(\"a\", \"b\", name=\"kind\")", "ENUM");
+        row("sa.JSON()", "JSON");
+        row("postgresql.JSONB()", "JSONB");
+        row("postgresql.JSONB", "JSONB");
+        row("sa.dialects.postgresql.JSONB(astext_type=sa.Text())", "JSONB");
+        row("postgresql.ARRAY(sa.Integer())", "INTEGER[]");
+        row("sa.LargeBinary()", "BLOB");
+        row("sa.CHAR(2)", "CHAR(2)");
+        row("sa.Uuid()", "UUID");
+        row("MyType()", "MyType()");
+        row("sa.String(8).with_variant(sa.Text(), \"sqlite\")",
+            "sa.String(8).with_variant(sa.Text(), \"sqlite\")");
+        row("custom.Thing(1)", "custom.Thing(1)");
+        row("", "");
+    }
+
+    void sqlType()
+    {
+        QFETCH(QString, written);
+        QFETCH(QString, sql);
+        QCOMPARE(MigrationOpText::sqlType(written), sql);
+    }
+
+    void describe_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QString>("text");
+        auto row = [](const char* name, const char* body, const char* text) {
+            QTest::newRow(name) << QString::fromUtf8(body) << QString::fromUtf8(text);
+        };
+        row("create_table",
+            R"x(op.create_table("books", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("title", sa.String(length=200), nullable=False)))x",
+            "Creates table `books` (id INTEGER primary key, title VARCHAR(200) not null)");
+        row("add_column",
+            R"x(op.add_column("books", sa.Column("language", sa.String(length=8), nullable=True)))x",
+            "Adds column `books.language` VARCHAR(8), nullable");
+        row("add_column details",
+            R"x(op.add_column("books", sa.Column("n", sa.Integer(), sa.ForeignKey("a.id"), nullable=False, server_default="0")))x",
+            "Adds column `books.n` INTEGER, not null, default \"0\", references a.id");
+        row("drop_column", R"x(op.drop_column("books", "isbn"))x", "Drops column `books.isbn`");
+        row("drop_table", R"x(op.drop_table("books", schema="shop"))x", "Drops table `shop.books`");
+        row("rename_table", R"x(op.rename_table("a", "b"))x", "Renames table `a` to `b`");
+        row("alter_column type",
+            R"x(op.alter_column("t", "c", type_=sa.Text(), existing_type=sa.String(8), nullable=False))x",
+            "Changes column `t.c`: type VARCHAR(8) -> TEXT, not null");
+        row("alter_column rename",
+            R"x(op.alter_column("t", "c", new_column_name="d", server_default=None))x",
+            "Changes column `t.c`: renamed to `d`, no server default");
+        row("alter_column nothing", R"x(op.alter_column("t", "c"))x",
+            "Changes column `t.c`: no change Retort can see");
+        row("create_index", R"x(op.create_index("ix", "t", ["a", "b"], unique=True))x",
+            "Creates unique index `ix` on `t` (a, b)");
+        row("drop_index", R"x(op.drop_index("ix", table_name="t"))x", "Drops index `ix` on `t`");
+        row("create_foreign_key",
+            R"x(op.create_foreign_key("fk", "a", "b", ["b_id"], ["id"]))x",
+            "Adds foreign key `fk` on `a` (b_id) to `b` (id)");
+        row("create_foreign_key unnamed",
+            R"x(op.create_foreign_key(None, "a", "b", ["b_id"], ["id"]))x",
+            "Adds foreign key `(unnamed)` on `a` (b_id) to `b` (id)");
+        row("create_unique_constraint", R"x(op.create_unique_constraint("uq", "t", ["a"]))x",
+            "Adds unique constraint `uq` on `t` (a)");
+        row("create_check_constraint", R"x(op.create_check_constraint("ck", "t", "a > 0"))x",
+            "Adds check constraint `ck` on `t`: a > 0");
+        row("create_primary_key", R"x(op.create_primary_key("pk", "t", ["id"]))x",
+            "Adds primary key `pk` on `t` (id)");
+        row("drop_constraint", R"x(op.drop_constraint("fk", "t", type_="foreignkey"))x",
+            "Drops foreign key `fk` on `t`");
+        row("drop_constraint untyped", R"x(op.drop_constraint("c", "t"))x",
+            "Drops constraint `c` on `t`");
+        row("create_table_comment", R"x(op.create_table_comment("t", "Books"))x",
+            "Sets the comment of table `t`: \"Books\"");
+        row("drop_table_comment", R"x(op.drop_table_comment("t"))x",
+            "Removes the comment of table `t`");
+        row("bulk_insert", R"x(op.bulk_insert(sa.table("t"), [{}, {}]))x",
+            "Inserts 2 row(s) into `t`");
+        row("bulk_insert unknown rows", R"x(op.bulk_insert(sa.table("t"), rows))x",
+            "Inserts rows into `t`");
+        row("execute",
+            R"x(op.execute("UPDATE books SET price_cents = price_cents * 100 WHERE currency = 'EUR' AND price_cents < 1000"))x",
+            "Runs raw SQL: UPDATE books SET price_cents = price_cents * 100 WHERE currency = 'EUR' "
+            "AND p...");
+        row("execute not literal", R"x(op.execute(accounts.update().values(active=False)))x",
+            "Runs SQL Retort does not read: `accounts.update().values(active=False)`");
+        row("not read", "for t in x:\n    pass", "Not read: a for loop (line 5)");
+    }
+
+    void describe()
+    {
+        QFETCH(QString, body);
+        QFETCH(QString, text);
+        const MigrationOps ops = readUpgrade(body);
+        QCOMPARE(ops.upgrade.ops.size(), 1);
+        QCOMPARE(MigrationOpText::describe(ops.upgrade.ops.first()), text);
+    }
+
+    void describeColumn()
+    {
+        ColumnSpec column;
+        column.type = QStringLiteral("sa.Integer()");
+        column.primaryKey = true;
+        QCOMPARE(MigrationOpText::describeColumn(column), u"INTEGER, not null, primary key");
+        column.primaryKey = false;
+        QCOMPARE(MigrationOpText::describeColumn(column), u"INTEGER, nullable");
+        column.nullable = false;
+        QCOMPARE(MigrationOpText::describeColumn(column), u"INTEGER, not null");
+        // Every kind has alembic's name; NotRead's is not_read.
+        QCOMPARE(MigrationOp::opName(Kind::CreateUniqueConstraint), u"create_unique_constraint");
+        QCOMPARE(MigrationOp::opName(Kind::DropTableComment), u"drop_table_comment");
+        QCOMPARE(MigrationOp::opName(Kind::NotRead), u"not_read");
+    }
+
+
+    // What `alembic revision --autogenerate` writes, read whole.
+    void autogenerated()
+    {
+        const MigrationOps ops = MigrationOpsReader::read(QStringLiteral(
+            "def upgrade() -> None:\n"                                                      // 1
+            "    # ### commands auto generated by Alembic - please adjust! ###\n"           // 2
+            "    op.create_table('user',\n"                                                 // 3
+            "    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),\n"
+            "    sa.Column('name', sa.String(length=50), nullable=False),\n"
+            "    sa.Column('created', sa.DateTime(timezone=True), "
+            "server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=True),\n"
+            "    sa.Column('org_id', sa.Integer(), nullable=True),\n"
+            "    sa.ForeignKeyConstraint(['org_id'], ['org.id'], ),\n"
+            "    sa.PrimaryKeyConstraint('id'),\n"
+            "    sa.UniqueConstraint('name')\n"
+            "    )\n"                                                                       // 11
+            "    op.create_index(op.f('ix_user_name'), 'user', ['name'], unique=False)\n"   // 12
+            "    with op.batch_alter_table('address', schema=None) as batch_op:\n"          // 13
+            "        batch_op.add_column(sa.Column('zip', sa.String(length=10), nullable=True))\n"
+            "        batch_op.create_index(batch_op.f('ix_address_zip'), ['zip'], unique=False)\n"
+            "        batch_op.create_foreign_key(None, 'user', ['user_id'], ['id'])\n"      // 16
+            "\n"
+            "    op.alter_column('user', 'name',\n"                                         // 18
+            "               existing_type=sa.VARCHAR(length=50),\n"
+            "               nullable=True)\n"
+            "    op.drop_constraint(None, 'address', type_='foreignkey')\n"                 // 21
+            "    # ### end Alembic commands ###\n"));
+        QCOMPARE(ops.error, QString());
+        QCOMPARE(dumpAll(ops.upgrade.ops),
+                 QStringLiteral(
+                     "L3 create_table table=user [id sa.Integer() notnull pk] "
+                     "[name sa.String(length=50) notnull] "
+                     "[created sa.DateTime(timezone=True) null default=sa.text('(CURRENT_TIMESTAMP)')] "
+                     "[org_id sa.Integer() null fk=org.id]\n"
+                     "L12 create_index table=user name=ix_user_name cols=name\n"
+                     "L14 add_column table=address column=zip batch=address [zip sa.String(length=10) null]\n"
+                     "L15 create_index table=address name=ix_address_zip cols=zip batch=address\n"
+                     "L16 create_foreign_key table=address cols=user_id ref=user refcols=id batch=address\n"
+                     "L18 alter_column table=user column=name newNullable=True existingType=sa.VARCHAR(length=50)\n"
+                     "L21 drop_constraint table=address type_=foreignkey"));
+        QCOMPARE(ops.upgrade.endLine, 21);
+        QCOMPARE(MigrationOpText::describe(ops.upgrade.ops.first()),
+                 u"Creates table `user` (id INTEGER primary key, name VARCHAR(50) not null, "
+                 u"created TIMESTAMP WITH TIME ZONE, org_id INTEGER)");
     }
 
     void demoProject()
