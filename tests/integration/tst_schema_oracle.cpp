@@ -104,7 +104,7 @@ private:
     {
         QStringList targets = graph.heads() + graph.mergePoints() + graph.branchPoints();
         const QStringList order = toHeads.revisions();
-        for (qsizetype i = 1; i < order.size(); i += 4)
+        for (qsizetype i = 1; i < order.size(); i += 6)
             targets << order.at(i);
         targets.removeDuplicates();
         targets << QStringLiteral("heads");
