@@ -1,5 +1,7 @@
 // One input = one revision file: the source decoder, the tokenizer, the module reader and
-// evaluator (RevisionParser) and the editor's ScriptFile reading and re-encoding.
+// evaluator (RevisionParser), the editor's ScriptFile reading and re-encoding, and the
+// upgrade()/downgrade() operations reader with its texts.
+#include "model/migration/migrationops.h"
 #include "model/script/pythontokenizer.h"
 #include "model/script/revisionparser.h"
 #include "model/script/scriptfile.h"
@@ -27,6 +29,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             __builtin_trap();
         // What the editor would save back must be encodable or refused, never crash.
         (void)script->encode(script->text());
+
+        // Operations: read or refused with an error; every one says what it is.
+        const MigrationOps ops = MigrationOpsReader::read(script->text());
+        if (!ops.error.isEmpty() && (ops.upgrade.present || ops.downgrade.present))
+            __builtin_trap();
+        for (const MigrationFunction* f : {&ops.upgrade, &ops.downgrade}) {
+            for (const MigrationOp& op : f->ops) {
+                if (op.line < f->line || (op.kind == MigrationOp::Kind::NotRead && op.why.isEmpty()))
+                    __builtin_trap();
+                (void)MigrationOpText::describe(op);
+                for (const ColumnSpec& column : op.columns)
+                    (void)MigrationOpText::describeColumn(column);
+            }
+        }
     }
     return 0;
 }

@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace retort {
 
 namespace {
@@ -20,10 +22,11 @@ QString shortened(const QString& text, int limit = 80)
     return out;
 }
 
-// Splits "a, b=c, d(e, f)" at top-level commas.
-QStringList splitArguments(QStringView text)
+// Splits "a, b=c, d(e, f)" at top-level commas; false when the brackets do not nest inside
+// `text` (as in the "8).with_variant(x" of "String(8).with_variant(x)").
+bool splitArguments(QStringView text, QStringList* out)
 {
-    QStringList items;
+    QStringList& items = *out;
     int depth = 0;
     qsizetype start = 0;
     QChar quote;
@@ -40,8 +43,8 @@ QStringList splitArguments(QStringView text)
             quote = c;
         else if (c == u'(' || c == u'[' || c == u'{')
             ++depth;
-        else if (c == u')' || c == u']' || c == u'}')
-            --depth;
+        else if ((c == u')' || c == u']' || c == u'}') && --depth < 0)
+            return false;
         else if (c == u',' && depth == 0) {
             items.append(text.mid(start, i - start).trimmed().toString());
             start = i + 1;
@@ -50,7 +53,19 @@ QStringList splitArguments(QStringView text)
     const QString last = text.mid(start).trimmed().toString();
     if (!last.isEmpty())
         items.append(last);
-    return items;
+    return depth == 0 && quote.isNull();
+}
+
+// `name=value` (not `a == b`).
+bool isKeyword(const QString& argument)
+{
+    const qsizetype eq = argument.indexOf(u'=');
+    if (eq <= 0 || (eq + 1 < argument.size() && argument.at(eq + 1) == u'='))
+        return false;
+    const QString name = argument.left(eq).trimmed();
+    return !name.isEmpty() && std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        return c.isLetterOrNumber() || c == u'_';
+    });
 }
 
 } // namespace
@@ -67,7 +82,8 @@ QString MigrationOpText::sqlType(const QString& typeAsWritten)
     if (open >= 0) {
         if (!written.endsWith(u')'))
             return written;
-        args = splitArguments(QStringView(written).mid(open + 1, written.size() - open - 2));
+        if (!splitArguments(QStringView(written).mid(open + 1, written.size() - open - 2), &args))
+            return written;
     }
     for (QChar c : callee) {
         if (!c.isLetterOrNumber() && c != u'_' && c != u'.')
@@ -84,11 +100,7 @@ QString MigrationOpText::sqlType(const QString& typeAsWritten)
         }
         int positional = 0;
         for (const QString& a : std::as_const(args)) {
-            const qsizetype eq = a.indexOf(u'=');
-            const bool keyword = eq > 0 && a.left(eq).trimmed().front().isLetter() &&
-                                 !a.left(eq).contains(u'(') && !a.left(eq).contains(u'"') &&
-                                 !a.left(eq).contains(u'\'');
-            if (keyword)
+            if (isKeyword(a))
                 continue;
             if (positional++ == i)
                 return a;

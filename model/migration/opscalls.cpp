@@ -320,7 +320,7 @@ bool OpCallReader::read(const QString& opName, const BoundArgs& args, bool batch
         return createTable(args);
     case Kind::DropTable:
     case Kind::DropTableComment:
-        return string(args, "table_name", &op.table);
+        return !table || string(args, "table_name", &op.table);
     case Kind::RenameTable:
         return string(args, "old_table_name", &op.table) &&
                string(args, "new_table_name", &op.newName);
