@@ -122,6 +122,12 @@ public:
     static QList<TableTimeline> tables(const MigrationOpsIndex& index,
                                        const MigrationPlan& upgradeToHeads);
     static QList<SchemaChange> compare(const Schema& a, const Schema& b);
+    // The upgrade from base to a database's version rows (several when it stands on several
+    // branches; alembic takes no such target): `upgradeToHeads`'s steps that are the rows or
+    // their ancestors (depends_on included), in that order; endHeads = the rows, sorted.
+    static MigrationPlan upgradeToRows(const RevisionGraph& graph,
+                                       const MigrationPlan& upgradeToHeads,
+                                       const QStringList& rows);
     // "VARCHAR(8), nullable" / "INTEGER, not null, primary key" (SchemaChange's summaries).
     static QString describeColumn(const SchemaColumn& column);
 };
