@@ -26,7 +26,7 @@ public:
     static MigrationOpsIndex read(const RevisionGraph& graph,
                                   const std::function<bool()>& cancelled = {});
     // For tests and callers that already hold the ops.
-    void insert(const QString& revision, MigrationOps ops) { m_ops.insert(revision, std::move(ops)); }
+    void insert(const QString& revision, MigrationOps ops) { m_ops.emplace(revision, std::move(ops)); }
 
     const MigrationOps* ops(const QString& revision) const; // nullptr: not read
     qsizetype size() const { return m_ops.size(); }
