@@ -10,7 +10,7 @@ namespace retort::opsupport {
 // schema is given, so that tables of two schemas never mix.
 inline QString tableOf(const MigrationOp& op)
 {
-    const QString name = op.batchTable.isEmpty() ? op.table : op.batchTable;
+    QString name = op.batchTable.isEmpty() ? op.table : op.batchTable;
     if (name.isEmpty() || op.schema.isEmpty())
         return name;
     return op.schema + u'.' + name;

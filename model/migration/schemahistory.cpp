@@ -1,8 +1,10 @@
 #include "model/migration/schemahistory.h"
 
+#include "model/graph/revisiongraph.h"
 #include "model/migration/opsupport.h"
 
 #include <QMap>
+#include <QSet>
 
 namespace retort {
 
@@ -280,6 +282,27 @@ QList<TableTimeline> SchemaHistory::tables(const MigrationOpsIndex& index,
         }
     }
     return timelines.values();
+}
+
+MigrationPlan SchemaHistory::upgradeToRows(const RevisionGraph& graph,
+                                           const MigrationPlan& upgradeToHeads,
+                                           const QStringList& rows)
+{
+    QSet<QString> wanted;
+    for (const QString& row : rows) {
+        wanted.insert(row);
+        wanted.unite(graph.ancestors(row, true));
+    }
+    MigrationPlan plan;
+    plan.direction = MigrationStep::Direction::Upgrade;
+    plan.target = rows.join(QStringLiteral(" "));
+    for (const MigrationStep& step : upgradeToHeads.steps) {
+        if (wanted.contains(step.revision))
+            plan.steps.append(step);
+    }
+    plan.endHeads = rows;
+    plan.endHeads.sort();
+    return plan;
 }
 
 QString SchemaHistory::describeColumn(const SchemaColumn& column)

@@ -671,6 +671,21 @@ private slots:
         QVERIFY(columnNames(before.table(QStringLiteral("books"))).contains(QStringLiteral("legacy_sku")));
         QVERIFY(!before.table(QStringLiteral("tags")));
 
+        // a database on both heads: the same schema as upgrading to heads; on one head, the
+        // same as upgrading to that head
+        const MigrationPlan toHeads = *planner.upgrade({}, QStringLiteral("heads"));
+        const Schema rows =
+            SchemaHistory::schemaAt(index, SchemaHistory::upgradeToRows(*project->graph, toHeads,
+                                                                         project->graph->heads()));
+        QCOMPARE(rows.tables, heads.tables);
+        QCOMPARE(rows.at, heads.at);
+        const QString head = project->graph->heads().first();
+        const Schema oneHead = SchemaHistory::schemaAt(
+            index, SchemaHistory::upgradeToRows(*project->graph, toHeads, {head}));
+        const Schema upgradedToHead = SchemaHistory::schemaAt(index, *planner.upgrade({}, head));
+        QCOMPARE(oneHead.tables, upgradedToHead.tables);
+        QVERIFY(oneHead.tables != heads.tables);
+
         const Diagnostics lint = MigrationRisks::lint(*project->graph, index);
         QCOMPARE(lint.size(), 1);
         QCOMPARE(lint.at(0).revision, QStringLiteral("6dbbef65ed78"));
