@@ -43,7 +43,7 @@ const QString kDemo = QStringLiteral(RETORT_SOURCE_DIR "/resources/demo");
 const QString kAddLanguage = QStringLiteral("699f5fd8e665"); // adds books.language, page_count
 const QString kCreateBooks = QStringLiteral("566bc55a45f8");
 const QString kDropSku = QStringLiteral("6dbbef65ed78");     // drops books.legacy_sku
-const QString kHead = QStringLiteral("da0aaa72870b");
+const QString kReporting = QStringLiteral("3a7c6088155f"); // the reporting branch's head
 const QString kRawSql = QStringLiteral("eeee00000001");      // added by the test: raw SQL
 
 bool copyTree(const QString& from, const QString& to)
@@ -426,7 +426,9 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery query(db);
             QVERIFY(query.exec(QStringLiteral("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")));
+            // On two branches: the main line, and the reporting branch's head.
             QVERIFY(query.exec(QStringLiteral("INSERT INTO alembic_version VALUES ('%1')").arg(kAddLanguage)));
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO alembic_version VALUES ('%1')").arg(kReporting)));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("opsviews"));
@@ -437,17 +439,31 @@ private slots:
         QString choice;
         QTRY_VERIFY([&] {
             for (const QString& text : schema->targetChoices()) {
-                if (text.contains(QStringLiteral(": at ")) && text.contains(kAddLanguage))
+                if (text.contains(QStringLiteral(": at ")) && text.contains(kAddLanguage) &&
+                    text.contains(kReporting))
                     choice = text;
             }
             return !choice.isEmpty();
         }());
         QSignalSpy shown(schema, &SchemaView::schemaShown);
         schema->setTarget(choice);
-        QCOMPARE(schema->target(), kAddLanguage);
+        QCOMPARE(schema->target(), QStringList({kReporting, kAddLanguage}).join(u' '));
         QTRY_VERIFY(!shown.isEmpty() && !schema->isComputing());
-        QVERIFY(schema->schema().table(QStringLiteral("books")));
-        QCOMPARE(schema->schema().at, QStringList{kAddLanguage});
+        QVERIFY2(schema->statusText().startsWith(QStringLiteral("%1 tables at ")
+                                                     .arg(schema->schema().tables.size())),
+                 qPrintable(schema->statusText()));
+        const SchemaTable* books = schema->schema().table(QStringLiteral("books"));
+        QVERIFY(books);
+        bool language = false;
+        bool cover = false;
+        for (const SchemaColumn& column : books->columns) {
+            language = language || column.name == QLatin1String("language");
+            cover = cover || column.name == QLatin1String("cover_image_url");
+        }
+        QVERIFY(language);
+        QVERIFY(!cover); // added on the main line after the database's row
+        QVERIFY(schema->schema().table(QStringLiteral("report_inventory_snapshots")));
+        QCOMPARE(schema->schema().at, (QStringList{kReporting, kAddLanguage}));
     }
 
     // The lint warnings join the graph's diagnostics, as warnings; the status bar counts them.

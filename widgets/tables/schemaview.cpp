@@ -21,22 +21,25 @@ constexpr int kRevisionRole = Qt::UserRole + 1;
 constexpr int kLineRole = Qt::UserRole + 2;
 constexpr qsizetype kShortIdLength = 12;
 
-// The plan from base to every target in `targets` (ids separated by spaces: a database at
-// several heads), in the order given.
-Result<MigrationPlan> planFromBase(const MigrationPlanner& planner, const QString& targets)
+// The plan from base to `targets`: one target as alembic takes it, or a database's version
+// rows (ids separated by spaces: it stands on several branches, which no alembic target
+// names) along the upgrade to heads.
+Result<MigrationPlan> planFromBase(const RevisionGraph& graph, const MigrationPlanner& planner,
+                                   const QString& targets)
 {
     static const QRegularExpression space(QStringLiteral("\\s+"));
-    const QStringList parts = targets.split(space, Qt::SkipEmptyParts);
-    MigrationPlan combined;
-    for (const QString& part : parts) {
-        Result<MigrationPlan> plan = planner.upgrade(combined.endHeads, part);
-        if (!plan)
-            return plan;
-        combined.target = combined.target.isEmpty() ? part : combined.target + u' ' + part;
-        combined.steps += plan->steps;
-        combined.endHeads = plan->endHeads;
+    const QStringList rows = targets.split(space, Qt::SkipEmptyParts);
+    if (rows.size() <= 1)
+        return planner.upgrade({}, targets.trimmed());
+    for (const QString& row : rows) {
+        if (!graph.contains(row))
+            return Result<MigrationPlan>::failure(
+                SchemaView::tr("%1 is not a revision of this project").arg(row));
     }
-    return combined;
+    const Result<MigrationPlan> heads = planner.upgrade({}, QStringLiteral("heads"));
+    if (!heads)
+        return heads;
+    return SchemaHistory::upgradeToRows(graph, *heads, rows);
 }
 
 QTreeWidget* makeTree(const char* objectName, const QString& accessibleName,
@@ -297,7 +300,7 @@ void SchemaView::compute()
         return;
     const QString at = target();
     const QString compare = compareTarget();
-    if (!m_planner || !m_index) {
+    if (!m_graph || !m_planner || !m_index) {
         m_job.cancel();
         m_computing = false;
         m_status->setText(m_reading || m_planner ? tr("Reading operations…")
@@ -314,25 +317,25 @@ void SchemaView::compute()
     m_status->setText(tr("Replaying the migrations…"));
     m_job.start(
         this,
-        [planner = m_planner, index = m_index, at, compare](const JobToken&) {
-            return replay(*planner, *index, at, compare);
+        [graph = m_graph, planner = m_planner, index = m_index, at, compare](const JobToken&) {
+            return replay(*graph, *planner, *index, at, compare);
         },
         [this](const Outcome& outcome) { show(outcome); });
 }
 
-SchemaView::Outcome SchemaView::replay(const MigrationPlanner& planner,
+SchemaView::Outcome SchemaView::replay(const RevisionGraph& graph, const MigrationPlanner& planner,
                                        const MigrationOpsIndex& index, const QString& at,
                                        const QString& compare)
 {
     Outcome outcome;
-    const Result<MigrationPlan> plan = planFromBase(planner, at);
+    const Result<MigrationPlan> plan = planFromBase(graph, planner, at);
     if (plan)
         outcome.schema = SchemaHistory::schemaAt(index, *plan);
     else
         outcome.error = plan.error();
     if (!compare.isEmpty()) {
         outcome.compared = true;
-        const Result<MigrationPlan> other = planFromBase(planner, compare);
+        const Result<MigrationPlan> other = planFromBase(graph, planner, compare);
         if (other)
             outcome.other = SchemaHistory::schemaAt(index, *other);
         else

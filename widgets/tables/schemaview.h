@@ -92,7 +92,8 @@ signals:
 
 private:
     struct Outcome;
-    static Outcome replay(const MigrationPlanner& planner, const MigrationOpsIndex& index,
+    static Outcome replay(const RevisionGraph& graph, const MigrationPlanner& planner,
+                          const MigrationOpsIndex& index,
                           const QString& at, const QString& compare);
     void fillChoices();
     void compute();
