@@ -36,7 +36,7 @@ Result<MigrationPlan> planFromBase(const RevisionGraph& graph, const MigrationPl
             return Result<MigrationPlan>::failure(
                 SchemaView::tr("%1 is not a revision of this project").arg(row));
     }
-    const Result<MigrationPlan> heads = planner.upgrade({}, QStringLiteral("heads"));
+    Result<MigrationPlan> heads = planner.upgrade({}, QStringLiteral("heads"));
     if (!heads)
         return heads;
     return SchemaHistory::upgradeToRows(graph, *heads, rows);
