@@ -57,6 +57,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     createCentralArea();
     createDocks();
     createScriptPane();
+    createOpsViews();
     createActions();
     createMenus();
     createStatusBar();
@@ -394,14 +395,17 @@ void MainWindow::updateStatus()
     const int revisions = graph->size();
     const int heads = int(graph->heads().size());
     const int diagnostics = int(graph->diagnostics().size());
-    m_countsLabel->setText(
-        QStringList{revisions == 1 ? tr("%n revision", nullptr, revisions)
-                                   : tr("%n revisions", nullptr, revisions),
-                    heads == 1 ? tr("%n head", nullptr, heads) : tr("%n heads", nullptr, heads),
-                    diagnostics == 1 ? tr("%n diagnostic", nullptr, diagnostics)
-                                     : tr("%n diagnostics", nullptr, diagnostics),
-                    m_session->project().alembic.describe()}
-            .join(QStringLiteral(" · ")));
+    QStringList counts{revisions == 1 ? tr("%n revision", nullptr, revisions)
+                                      : tr("%n revisions", nullptr, revisions),
+                       heads == 1 ? tr("%n head", nullptr, heads) : tr("%n heads", nullptr, heads),
+                       diagnostics == 1 ? tr("%n diagnostic", nullptr, diagnostics)
+                                        : tr("%n diagnostics", nullptr, diagnostics)};
+    // The migrations' lint warnings are warnings: counted apart from the project's findings.
+    if (const int lint = lintCount(); lint > 0)
+        counts << (lint == 1 ? tr("%n migration warning", nullptr, lint)
+                             : tr("%n migration warnings", nullptr, lint));
+    counts << m_session->project().alembic.describe();
+    m_countsLabel->setText(counts.join(QStringLiteral(" · ")));
     // how Retort learnt which alembic it reads the project for
     m_countsLabel->setToolTip(m_session->project().alembic.detail.isEmpty()
                                   ? QString()

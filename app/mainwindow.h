@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QMainWindow>
 #include <QString>
 
@@ -27,6 +28,10 @@ class UserGuideViewer;
 class GraphController;
 class GraphSearchBar;
 class LogPane;
+class OpsIndexSession;
+class SchemaView;
+struct SchemaTarget;
+class TableTimelineView;
 class RunController;
 class RevisionDetailsView;
 class GraphView;
@@ -78,6 +83,13 @@ public:
     ScriptTabs* scriptTabs() const { return m_scriptTabs; }
     RunController* runController() const { return m_runController; }
     LogPane* logPane() const { return m_logPane; }
+    // What the migrations do: the index read after each load, and the Tables dock's views.
+    OpsIndexSession* opsIndex() const { return m_opsIndex; }
+    QDockWidget* tablesDock() const { return m_tablesDock; }
+    TableTimelineView* tableTimelineView() const { return m_tableTimeline; }
+    SchemaView* schemaView() const { return m_schemaView; }
+    // Shows the Tables dock's schema at `target` (a revision id or any alembic target).
+    void showSchemaAt(const QString& target);
     // The message of the error panel; empty while the panel is hidden.
     QString errorMessage() const;
 
@@ -109,6 +121,11 @@ private:
     void createHelpActions();
     void openDemoAndWalk();
     bool isDemoOpen() const;
+    void createOpsViews(); // mainwindowops.cpp
+    void updateOpsViews();
+    void updateDiagnostics();
+    int lintCount() const;
+    QList<SchemaTarget> databaseTargets() const;
 
     void onLoadingStarted();
     void onLoaded(const ProjectSnapshot& snapshot);
@@ -151,6 +168,12 @@ private:
     QDockWidget* m_logDock = nullptr;
     LogPane* m_logPane = nullptr;
     RunController* m_runController = nullptr;
+    OpsIndexSession* m_opsIndex = nullptr;
+    QDockWidget* m_tablesDock = nullptr;
+    QTabWidget* m_tablesTabs = nullptr;
+    TableTimelineView* m_tableTimeline = nullptr;
+    SchemaView* m_schemaView = nullptr;
+    QAction* m_schemaAtAction = nullptr;
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countsLabel = nullptr;

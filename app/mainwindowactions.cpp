@@ -95,6 +95,10 @@ void MainWindow::createMenus()
     QAction* toggleLog = m_logDock->toggleViewAction();
     toggleLog->setShortcut(QKeySequence(Qt::ALT | Qt::Key_5));
     viewMenu->addAction(toggleLog);
+    QAction* toggleTables = m_tablesDock->toggleViewAction();
+    toggleTables->setShortcut(QKeySequence(Qt::ALT | Qt::Key_6));
+    viewMenu->addAction(toggleTables);
+    viewMenu->addAction(m_schemaAtAction);
     viewMenu->addSeparator();
     viewMenu->addAction(m_filterAction);
     // The graph's commands; their shortcuts work while the graph has the focus, the menu

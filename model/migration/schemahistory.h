@@ -26,7 +26,7 @@ public:
     static MigrationOpsIndex read(const RevisionGraph& graph,
                                   const std::function<bool()>& cancelled = {});
     // For tests and callers that already hold the ops.
-    void insert(const QString& revision, MigrationOps ops) { m_ops.insert(revision, std::move(ops)); }
+    void insert(const QString& revision, MigrationOps ops) { m_ops.emplace(revision, std::move(ops)); }
 
     const MigrationOps* ops(const QString& revision) const; // nullptr: not read
     qsizetype size() const { return m_ops.size(); }
@@ -106,6 +106,8 @@ struct TableTimeline
     QString createdIn;     // empty: never created by a read op
     QString droppedIn;     // empty: not dropped
     QList<TableEvent> events; // in alembic's upgrade order to heads
+    QString renamedFrom;   // the table had this name before a rename_table (its last one)
+    QString renamedTo;     // a rename_table gave the table this name: this name's timeline ends
 };
 
 // Replays upgrade() ops along alembic's upgrade order.
@@ -120,6 +122,14 @@ public:
     static QList<TableTimeline> tables(const MigrationOpsIndex& index,
                                        const MigrationPlan& upgradeToHeads);
     static QList<SchemaChange> compare(const Schema& a, const Schema& b);
+    // The upgrade from base to a database's version rows (several when it stands on several
+    // branches; alembic takes no such target): `upgradeToHeads`'s steps that are the rows or
+    // their ancestors (depends_on included), in that order; endHeads = the rows, sorted.
+    static MigrationPlan upgradeToRows(const RevisionGraph& graph,
+                                       const MigrationPlan& upgradeToHeads,
+                                       const QStringList& rows);
+    // "VARCHAR(8), nullable" / "INTEGER, not null, primary key" (SchemaChange's summaries).
+    static QString describeColumn(const SchemaColumn& column);
 };
 
 // ---- what a downgrade destroys -----------------------------------------------------------

@@ -71,6 +71,51 @@ QString makeProject(const QTemporaryDir& dir)
     return root + QStringLiteral("/alembic.ini");
 }
 
+
+// A project whose migrations do something (issue 15): aaaa creates books, bbbb adds a column
+// and runs raw SQL with an empty downgrade, cccc (label "shelf") renames the table.
+QString makeOpsProject(const QTemporaryDir& dir)
+{
+    const QString root = dir.path();
+    write(root + QStringLiteral("/alembic.ini"),
+          "[alembic]\nscript_location = %(here)s/migrations\n"
+          "sqlalchemy.url = sqlite:///%(here)s/x.db\n");
+    const QString v = root + QStringLiteral("/migrations/versions/");
+    const QByteArray imports = "from alembic import op\nimport sqlalchemy as sa\n\n";
+    write(v + QStringLiteral("a_books.py"),
+          script("aaaa", "None", "books", "")
+              + imports
+              + "def upgrade():\n"
+                "    op.create_table(\n"
+                "        \"books\",\n"
+                "        sa.Column(\"id\", sa.Integer(), primary_key=True),\n"
+                "        sa.Column(\"title\", sa.String(length=50), nullable=False),\n"
+                "    )\n\n\n"
+                "def downgrade():\n"
+                "    op.drop_table(\"books\")\n");
+    write(v + QStringLiteral("b_language.py"),
+          script("bbbb", "'aaaa'", "language")
+              + imports
+              + "def upgrade():\n"
+                "    op.add_column(\"books\", sa.Column(\"language\", sa.String(length=8)))\n"
+                "    op.execute(\"UPDATE books SET language = 'en'\")\n\n\n"
+                "def downgrade():\n"
+                "    pass\n");
+    write(v + QStringLiteral("c_volumes.py"),
+          script("cccc", "'bbbb'", "volumes", "branch_labels = ('shelf',)\n")
+              + imports
+              + "def upgrade():\n"
+                "    op.rename_table(\"books\", \"volumes\")\n\n\n"
+                "def downgrade():\n"
+                "    op.rename_table(\"volumes\", \"books\")\n");
+    return root + QStringLiteral("/alembic.ini");
+}
+
+QJsonObject jsonOf(const Run& r)
+{
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -490,6 +535,157 @@ private slots:
                               QStringLiteral("postgresql://u:pw@/db?host=") + dir.filePath(QStringLiteral("none"))});
         QCOMPARE(dead.exitCode, 3);
         QVERIFY(!dead.err.contains(QStringLiteral("pw@")));
+    }
+
+    // `ops REV --json`: the contract's keys, for an id and a branch label
+    void opsJson()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeOpsProject(dir);
+        const Run r = cli({QStringLiteral("-c"), ini, QStringLiteral("ops"), QStringLiteral("bbbb"),
+                           QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject root = jsonOf(r);
+        QCOMPARE(root.value(QStringLiteral("revision")).toString(), QStringLiteral("bbbb"));
+        const QJsonArray up = root.value(QStringLiteral("upgrade")).toArray();
+        QCOMPARE(up.size(), 2);
+        const QJsonObject add = up.at(0).toObject();
+        QCOMPARE(add.value(QStringLiteral("op")).toString(), QStringLiteral("add_column"));
+        QCOMPARE(add.value(QStringLiteral("table")).toString(), QStringLiteral("books"));
+        QCOMPARE(add.value(QStringLiteral("column")).toString(), QStringLiteral("language"));
+        QCOMPARE(add.value(QStringLiteral("line")).toInt(), 13);
+        QVERIFY(!add.value(QStringLiteral("description")).toString().isEmpty());
+        const QJsonObject sql = up.at(1).toObject();
+        QCOMPARE(sql.value(QStringLiteral("op")).toString(), QStringLiteral("execute"));
+        QVERIFY(sql.value(QStringLiteral("table")).isNull());
+        QCOMPARE(sql.value(QStringLiteral("line")).toInt(), 14);
+        QVERIFY(root.value(QStringLiteral("downgrade")).isArray());
+        QVERIFY(root.value(QStringLiteral("downgrade")).toArray().isEmpty());
+        QCOMPARE(root.value(QStringLiteral("downgrade_function")).toObject()
+                     .value(QStringLiteral("empty")).toBool(), true);
+
+        const Run label = cli({QStringLiteral("-c"), ini, QStringLiteral("ops"), QStringLiteral("shelf"),
+                               QStringLiteral("--json")});
+        QCOMPARE(label.exitCode, 0);
+        const QJsonObject rename = jsonOf(label).value(QStringLiteral("upgrade")).toArray().at(0).toObject();
+        QCOMPARE(jsonOf(label).value(QStringLiteral("revision")).toString(), QStringLiteral("cccc"));
+        QCOMPARE(rename.value(QStringLiteral("op")).toString(), QStringLiteral("rename_table"));
+        QCOMPARE(rename.value(QStringLiteral("new_name")).toString(), QStringLiteral("volumes"));
+
+        const Run text = cli({QStringLiteral("-c"), ini, QStringLiteral("ops"), QStringLiteral("cccc")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("volumes")), qPrintable(text.out));
+
+        const Run unknown = cli({QStringLiteral("-c"), ini, QStringLiteral("ops"), QStringLiteral("zzzz")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.out.isEmpty());
+        QVERIFY(unknown.err.contains(QStringLiteral("zzzz")));
+        QCOMPARE(cli({QStringLiteral("-c"), ini, QStringLiteral("ops")}).exitCode, 2);
+    }
+
+    // `tables --json`: a renamed table ends one timeline and starts another
+    void tablesJson()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeOpsProject(dir);
+        const Run r = cli({QStringLiteral("-c"), ini, QStringLiteral("tables"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray tables = jsonOf(r).value(QStringLiteral("tables")).toArray();
+        QCOMPARE(tables.size(), 2);
+        const QJsonObject books = tables.at(0).toObject();
+        QCOMPARE(books.value(QStringLiteral("name")).toString(), QStringLiteral("books"));
+        QCOMPARE(books.value(QStringLiteral("created_in")).toString(), QStringLiteral("aaaa"));
+        QVERIFY(books.value(QStringLiteral("dropped_in")).isNull());
+        const QJsonArray events = books.value(QStringLiteral("events")).toArray();
+        QCOMPARE(events.size(), 3);
+        QCOMPARE(events.at(0).toObject().value(QStringLiteral("op")).toString(), QStringLiteral("create_table"));
+        QVERIFY(events.at(0).toObject().value(QStringLiteral("column")).isNull());
+        const QJsonObject added = events.at(1).toObject();
+        QCOMPARE(added.value(QStringLiteral("revision")).toString(), QStringLiteral("bbbb"));
+        QCOMPARE(added.value(QStringLiteral("op")).toString(), QStringLiteral("add_column"));
+        QCOMPARE(added.value(QStringLiteral("column")).toString(), QStringLiteral("language"));
+        QCOMPARE(added.value(QStringLiteral("line")).toInt(), 13);
+        QCOMPARE(events.at(2).toObject().value(QStringLiteral("op")).toString(), QStringLiteral("rename_table"));
+        const QJsonObject volumes = tables.at(1).toObject();
+        QCOMPARE(volumes.value(QStringLiteral("name")).toString(), QStringLiteral("volumes"));
+        QVERIFY(volumes.value(QStringLiteral("created_in")).isNull());
+        QCOMPARE(volumes.value(QStringLiteral("renamed_from")).toString(), QStringLiteral("books"));
+
+        const Run text = cli({QStringLiteral("-c"), ini, QStringLiteral("tables")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("bbbb:13  add_column language")), qPrintable(text.out));
+    }
+
+    // `schema [--at TARGET] --json`: tables, columns and what could not be known
+    void schemaJson()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeOpsProject(dir);
+        const Run heads = cli({QStringLiteral("-c"), ini, QStringLiteral("schema"), QStringLiteral("--json")});
+        QCOMPARE(heads.exitCode, 0);
+        const QJsonObject root = jsonOf(heads);
+        QCOMPARE(root.value(QStringLiteral("at")).toArray(), QJsonArray{QStringLiteral("cccc")});
+        const QJsonArray tables = root.value(QStringLiteral("tables")).toArray();
+        QCOMPARE(tables.size(), 1);
+        QCOMPARE(tables.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("volumes"));
+        const QJsonArray columns = tables.at(0).toObject().value(QStringLiteral("columns")).toArray();
+        QStringList names;
+        for (const QJsonValue& c : columns)
+            names << c.toObject().value(QStringLiteral("name")).toString();
+        QCOMPARE(names, (QStringList{QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("language")}));
+        QCOMPARE(columns.at(0).toObject().value(QStringLiteral("nullable")).toBool(), false);
+        QCOMPARE(columns.at(1).toObject().value(QStringLiteral("nullable")).toBool(), false);
+        QCOMPARE(columns.at(2).toObject().value(QStringLiteral("nullable")).toBool(), true);
+        QVERIFY(!columns.at(0).toObject().value(QStringLiteral("type")).toString().isEmpty());
+        const QJsonArray unknown = root.value(QStringLiteral("unknown")).toArray();
+        QCOMPARE(unknown.size(), 1);
+        QCOMPARE(unknown.at(0).toObject().value(QStringLiteral("revision")).toString(), QStringLiteral("bbbb"));
+        QCOMPARE(unknown.at(0).toObject().value(QStringLiteral("line")).toInt(), 14);
+        QVERIFY(!unknown.at(0).toObject().value(QStringLiteral("why")).toString().isEmpty());
+
+        const Run atA = cli({QStringLiteral("-c"), ini, QStringLiteral("schema"), QStringLiteral("--at"),
+                             QStringLiteral("aaaa"), QStringLiteral("--json")});
+        QCOMPARE(atA.exitCode, 0);
+        const QJsonObject a = jsonOf(atA);
+        QCOMPARE(a.value(QStringLiteral("at")).toArray(), QJsonArray{QStringLiteral("aaaa")});
+        QCOMPARE(a.value(QStringLiteral("tables")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("books"));
+        QVERIFY(a.value(QStringLiteral("unknown")).toArray().isEmpty());
+
+        const Run text = cli({QStringLiteral("-c"), ini, QStringLiteral("schema"), QStringLiteral("--at"),
+                              QStringLiteral("shelf@head")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("volumes")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QStringLiteral("bbbb:14")), qPrintable(text.out));
+
+        const Run bad = cli({QStringLiteral("-c"), ini, QStringLiteral("schema"), QStringLiteral("--at"),
+                             QStringLiteral("nosuch")});
+        QCOMPARE(bad.exitCode, 1); // as `plan` with a target alembic refuses
+        QVERIFY(bad.out.isEmpty());
+        QVERIFY2(bad.err.contains(QStringLiteral("nosuch")), qPrintable(bad.err));
+        QCOMPARE(cli({QStringLiteral("-c"), ini, QStringLiteral("schema"), QStringLiteral("extra")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("-c"), ini, QStringLiteral("schema"), QStringLiteral("--at")}).exitCode, 2);
+    }
+
+    // lint adds the downgrade-safety warnings; they never change its exit status
+    void lintWarnsAboutDowngrades()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeOpsProject(dir);
+        const Run text = cli({QStringLiteral("-c"), ini, QStringLiteral("lint")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("migrations/versions/b_language.py:17: warning: "
+                                                  "downgrade() is empty")),
+                 qPrintable(text.out));
+        QVERIFY(!text.out.contains(QStringLiteral("c_volumes.py"))); // its rename is reversed
+        const Run json = cli({QStringLiteral("-c"), ini, QStringLiteral("lint"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject root = jsonOf(json);
+        QCOMPARE(root.value(QStringLiteral("errors")).toBool(), false);
+        const QJsonArray diags = root.value(QStringLiteral("diagnostics")).toArray();
+        QCOMPARE(diags.size(), 1);
+        QCOMPARE(diags.at(0).toObject().value(QStringLiteral("severity")).toString(), QStringLiteral("warning"));
+        QCOMPARE(diags.at(0).toObject().value(QStringLiteral("revision")).toString(), QStringLiteral("bbbb"));
     }
 
     void emptyProjectHasNoHeads()

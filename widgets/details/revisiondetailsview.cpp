@@ -1,6 +1,7 @@
 #include "widgets/details/revisiondetailsview.h"
 
 #include "model/graph/revisiongraph.h"
+#include "widgets/details/revisionoperationsview.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -69,6 +70,10 @@ RevisionDetailsView::RevisionDetailsView(QWidget* parent) : QWidget(parent)
     m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
     pageLayout->addLayout(m_form);
+    m_operations = new RevisionOperationsView;
+    connect(m_operations, &RevisionOperationsView::openScriptRequested, this,
+            &RevisionDetailsView::openScriptLineRequested);
+    pageLayout->addWidget(m_operations);
     pageLayout->addStretch(1);
     m_scrollArea->setWidget(m_formPage);
 
@@ -172,6 +177,12 @@ void RevisionDetailsView::setRevision(const QString& id)
     rebuild();
 }
 
+void RevisionDetailsView::setOperations(std::shared_ptr<const MigrationOpsIndex> index,
+                                        bool reading)
+{
+    m_operations->setIndex(std::move(index), reading);
+}
+
 void RevisionDetailsView::setDatabaseState(const QString& profileName, const DatabaseState& state)
 {
     m_hasDatabaseState = true;
@@ -224,6 +235,7 @@ void RevisionDetailsView::showPlaceholder()
     for (QLabel* label : std::as_const(m_fields))
         label->clear();
     m_pathText.clear();
+    m_operations->setRevision({}, {});
     m_copyButton->setEnabled(false);
     m_scrollArea->hide();
     m_placeholder->show();
@@ -360,6 +372,7 @@ void RevisionDetailsView::rebuild()
         }
     }
     setRow(kDiagnosticsField, diagnostics.join(QLatin1String("<br>")), !diagnostics.isEmpty());
+    m_operations->setRevision(id, revision->path);
 
     m_placeholder->hide();
     m_scrollArea->show();

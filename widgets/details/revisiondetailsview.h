@@ -18,7 +18,9 @@ class QScrollArea;
 
 namespace retort {
 
+class MigrationOpsIndex;
 class RevisionGraph;
+class RevisionOperationsView;
 
 // The details pane of the selected revision: full id (with a Copy button), message and the
 // rest of the docstring, create date, markers (head, base, branch point, merge point),
@@ -78,6 +80,11 @@ public:
     void setDatabaseState(const QString& profileName, const DatabaseState& state);
     void clearDatabaseState();
 
+    // What the migrations do (the "Operations" section): the project's index, null while
+    // none is read; `reading` while one is under way.
+    void setOperations(std::shared_ptr<const MigrationOpsIndex> index, bool reading);
+    RevisionOperationsView* operationsView() const { return m_operations; }
+
     // The label of one field, by its object name (nullptr for an unknown name).
     QLabel* field(const char* objectName) const;
     // The plain text of one field (rich text stripped), for tests and accessibility; the
@@ -89,6 +96,8 @@ public:
 signals:
     void revisionLinkActivated(const QString& id);
     void openScriptRequested(const QString& absolutePath);
+    // An operation's link: the script at that line.
+    void openScriptLineRequested(const QString& absolutePath, int line);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -123,6 +132,7 @@ private:
     QWidget* m_formPage = nullptr;
     QFormLayout* m_form = nullptr;
     QPushButton* m_copyButton = nullptr;
+    RevisionOperationsView* m_operations = nullptr;
     QHash<QByteArray, QLabel*> m_fields;      // by object name
     QHash<QByteArray, QWidget*> m_rowWidgets; // the form row's field widget
 };
