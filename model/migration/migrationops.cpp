@@ -8,6 +8,7 @@
 namespace retort {
 
 using opsread::BatchAlias;
+using opsread::BatchScope;
 using opsread::LineTokens;
 using opsread::Span;
 using opsread::StatementReader;
@@ -69,23 +70,27 @@ public:
     bool runnable() const { return m_runnable; }
 
 private:
-    struct Frame
-    {
-        int indent;
-        QList<BatchAlias> batches;
-    };
-
     void noteEnd();
     void line(const QList<PyToken>& tokens, int indent);
     void statements(const LineTokens& t, Span s, int indent);
     QString compoundWhy(const LineTokens& t, const QString& batchWhy) const;
-    QList<BatchAlias> openBatches() const;
+    void pushBatches(int indent, const QList<BatchAlias>& opened)
+    {
+        m_batchIndents.append(indent);
+        m_batches.push(opened);
+    }
+    void popBatches()
+    {
+        m_batchIndents.removeLast();
+        m_batches.pop();
+    }
 
     PythonTokenizer& m_tokenizer;
     const QString& m_source;
     MigrationFunction* m_function;
     StatementReader m_reader;
-    QList<Frame> m_frames;       // open batch blocks, innermost last
+    QList<int> m_batchIndents;   // the indent of each open batch block's `with`
+    BatchScope m_batches;        // their aliases
     int m_skipAbove = -1;        // skim lines indented deeper than this (a statement not read)
     int m_openCompound = -1;     // indent of the last compound statement not read
     int m_decoratorLine = 0;     // first decorator line of a nested def to come
@@ -115,8 +120,8 @@ void BodyReader::run()
             continue;
         }
         m_skipAbove = -1;
-        while (!m_frames.isEmpty() && m_frames.last().indent >= indent)
-            m_frames.removeLast();
+        while (!m_batchIndents.isEmpty() && m_batchIndents.last() >= indent)
+            popBatches();
         const QStringView word = m_tokenizer.peekWord();
         if (m_openCompound == indent &&
             isOneOf(word, {u"elif", u"else", u"except", u"finally"})) {
@@ -135,14 +140,6 @@ void BodyReader::run()
         if (!tokens.isEmpty())
             line(tokens, indent);
     }
-}
-
-QList<BatchAlias> BodyReader::openBatches() const
-{
-    QList<BatchAlias> batches;
-    for (const Frame& f : m_frames)
-        batches += f.batches;
-    return batches;
 }
 
 QString BodyReader::compoundWhy(const LineTokens& t, const QString& batchWhy) const
@@ -210,12 +207,10 @@ void BodyReader::line(const QList<PyToken>& tokens, int indent)
     if (first.text == u"with" && m_decoratorLine == 0) {
         QList<BatchAlias> opened;
         if (m_reader.batchHeader(t, {1, colon}, &opened, &batchWhy)) {
+            pushBatches(indent, opened);
             if (colon + 1 < t.size()) { // `with op.batch_alter_table("t") as b: b.drop_column("c")`
-                m_frames.append({indent, opened});
                 statements(t, {colon + 1, t.size()}, indent);
-                m_frames.removeLast();
-            } else {
-                m_frames.append({indent, opened});
+                popBatches();
             }
             return;
         }
@@ -230,13 +225,12 @@ void BodyReader::line(const QList<PyToken>& tokens, int indent)
 void BodyReader::statements(const LineTokens& t, Span s, int indent)
 {
     Q_UNUSED(indent);
-    const QList<BatchAlias> batches = openBatches();
     int start = s.b;
     while (start < s.e) {
         const int semicolon = t.findTopLevel({start, s.e}, u';');
         QString raised;
         const Span one{start, semicolon};
-        switch (m_reader.statement(t, one, batches, &m_function->ops, &raised)) {
+        switch (m_reader.statement(t, one, m_batches, &m_function->ops, &raised)) {
         case StatementReader::Outcome::Nothing:
             break;
         case StatementReader::Outcome::Ops:
@@ -244,7 +238,7 @@ void BodyReader::statements(const LineTokens& t, Span s, int indent)
             break;
         case StatementReader::Outcome::Raise:
             m_runnable = true;
-            if (!m_frames.isEmpty()) {
+            if (!m_batchIndents.isEmpty()) {
                 MigrationOp op = StatementReader::notRead(t, one, t.at(one.b).line,
                                                           tr("a raise statement"));
                 m_function->ops.append(op);

@@ -72,7 +72,7 @@ bool isKeyword(const QString& argument)
 
 QString MigrationOpText::sqlType(const QString& typeAsWritten)
 {
-    const QString written = typeAsWritten.trimmed();
+    QString written = typeAsWritten.trimmed();
     if (written.isEmpty())
         return written;
     // callee(args) or callee, where callee is a dotted name
@@ -284,6 +284,8 @@ QString MigrationOpText::describe(const MigrationOp& op)
             return tr("Inserts %n row(s) into `%1`", nullptr, op.rows).arg(table);
         return tr("Inserts rows into `%1`").arg(table);
     case Kind::Execute:
+        if (!op.sqlIsLiteral) // a name, an f-string, a statement built in Python
+            return tr("Runs SQL Retort does not read: `%1`").arg(shortened(op.sql));
         return tr("Runs raw SQL: %1").arg(shortened(op.sql));
     case Kind::NotRead:
         break;

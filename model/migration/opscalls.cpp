@@ -93,10 +93,30 @@ bool OpCallReader::fail(const QString& why)
 
 bool OpCallReader::nonLiteral(const QString& what, Span s)
 {
-    const Shape shape = m_t.shape(s);
-    if (shape == Shape::Name)
+    switch (m_t.shape(s)) {
+    case Shape::Name:
         return fail(tr("`%1` takes %2 from `%3`, which is defined elsewhere")
                         .arg(m_call, what, m_t.source(m_t.unwrap(s))));
+    case Shape::Empty:
+        return fail(tr("`%1` is called without %2").arg(m_call, what));
+    case Shape::String:
+    case Shape::Bytes:
+    case Shape::Number:
+    case Shape::True:
+    case Shape::False:
+    case Shape::None:
+    case Shape::Ellipsis:
+    case Shape::List:
+    case Shape::Tuple:
+    case Shape::Dict:
+        // a literal, but not of the kind alembic takes there
+        return fail(tr("`%1` takes %2 from `%3`, which is not what alembic takes there")
+                        .arg(m_call, what, m_t.source(s, 60)));
+    case Shape::FString:
+    case Shape::Call:
+    case Shape::Other:
+        break;
+    }
     return fail(tr("`%1` takes %2 from `%3`, which Retort does not evaluate")
                     .arg(m_call, what, m_t.source(s, 60)));
 }
@@ -377,7 +397,7 @@ bool OpCallReader::read(const QString& opName, const BoundArgs& args, bool batch
         return true;
     }
     case Kind::DropConstraint:
-        return string(args, "constraint_name", &op.name) &&
+        return string(args, "constraint_name", &op.name, true, true) &&
                (!table || string(args, "table_name", &op.table)) &&
                string(args, "type_", &op.constraintType, false, true);
     case Kind::CreateTableComment: {

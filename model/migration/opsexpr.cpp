@@ -209,9 +209,10 @@ std::optional<QString> LineTokens::stringValue(Span s) const
     Span callee;
     QList<Arg> args;
     if (call(s, &callee, &args) && args.size() == 1 && args.first().stars == 0) {
-        const QString name = dottedName(callee);
-        // op.f() marks a name as final (no naming convention); text() is SQL as a string.
-        if (name == u"op.f" || lastName(callee) == u"text" || lastName(callee) == u"literal_column")
+        // op.f() and batch_op.f() mark a name as final (no naming convention); text() is SQL
+        // as a string.
+        const QStringView last = lastName(callee);
+        if ((callee.size() == 3 && last == u"f") || last == u"text" || last == u"literal_column")
             return stringValue(args.first().value);
     }
     return std::nullopt;
@@ -248,16 +249,18 @@ QString LineTokens::source(Span s, int limit) const
                     text += u' ';
             }
         }
-        text += t.text;
+        // A string literal across lines keeps its line breaks: one line for display.
+        if (t.kind == PyToken::Kind::String &&
+            (t.text.contains(u'\n') || t.text.contains(u'\r')))
+            text += t.text.toString().simplified();
+        else
+            text += t.text;
         if (text.size() > limit) {
             text.truncate(std::max(0, limit - 3));
             text += QStringLiteral("...");
             return text;
         }
     }
-    // A string literal across lines keeps its line breaks in `text`: one line for display.
-    if (text.contains(u'\n') || text.contains(u'\r'))
-        text = text.simplified();
     return text;
 }
 

@@ -30,6 +30,38 @@ bool isGetBind(const LineTokens& t, int b, int e)
 
 } // namespace
 
+void BatchScope::push(const QList<BatchAlias>& opened)
+{
+    m_starts.append(m_aliases.size());
+    for (const BatchAlias& batch : opened) {
+        if (!batch.alias.isEmpty())
+            m_index[batch.alias].append(m_aliases.size());
+        m_aliases.append(batch);
+    }
+}
+
+void BatchScope::pop()
+{
+    if (m_starts.isEmpty())
+        return;
+    const qsizetype start = m_starts.takeLast();
+    while (m_aliases.size() > start) {
+        const QString alias = m_aliases.takeLast().alias;
+        if (alias.isEmpty())
+            continue;
+        auto it = m_index.find(alias);
+        it->removeLast();
+        if (it->isEmpty())
+            m_index.erase(it);
+    }
+}
+
+const BatchAlias* BatchScope::find(const QString& alias) const
+{
+    const auto it = m_index.constFind(alias);
+    return it == m_index.constEnd() ? nullptr : &m_aliases.at(it->last());
+}
+
 MigrationOp StatementReader::notRead(const LineTokens& t, Span s, int line, const QString& why)
 {
     MigrationOp op;
@@ -41,7 +73,7 @@ MigrationOp StatementReader::notRead(const LineTokens& t, Span s, int line, cons
 }
 
 StatementReader::Outcome StatementReader::statement(const LineTokens& t, Span s,
-                                                    const QList<BatchAlias>& batches,
+                                                    const BatchScope& batches,
                                                     QList<MigrationOp>* ops, QString* raised)
 {
     if (s.empty())
@@ -99,7 +131,7 @@ StatementReader::Outcome StatementReader::statement(const LineTokens& t, Span s,
     }
     const int equals = t.findTopLevel(s, u'=');
     if (equals < s.e) {
-        assignment(t, s, equals, batches, ops);
+        assignment(t, s, equals, ops);
         return Outcome::Ops;
     }
     for (int i = s.b; i < s.e; ++i) {
@@ -118,7 +150,7 @@ StatementReader::Outcome StatementReader::statement(const LineTokens& t, Span s,
     return Outcome::Ops;
 }
 
-void StatementReader::expression(const LineTokens& t, Span s, const QList<BatchAlias>& batches,
+void StatementReader::expression(const LineTokens& t, Span s, const BatchScope& batches,
                                  QList<MigrationOp>* ops)
 {
     const int line = t.at(s.b).line;
@@ -145,11 +177,9 @@ void StatementReader::expression(const LineTokens& t, Span s, const QList<BatchA
             ops->append(opCall(t, s, method, args, nullptr));
             return;
         }
-        for (qsizetype i = batches.size() - 1; i >= 0; --i) {
-            if (!batches.at(i).alias.isEmpty() && batches.at(i).alias == object) {
-                ops->append(opCall(t, s, method, args, &batches.at(i)));
-                return;
-            }
+        if (const BatchAlias* batch = batches.find(object)) {
+            ops->append(opCall(t, s, method, args, batch));
+            return;
         }
         if (m_connections.contains(object) &&
             (method == u"execute" || method == u"exec_driver_sql")) {
@@ -265,7 +295,7 @@ bool StatementReader::tableObject(const LineTokens& t, Span s, const QString& ca
 }
 
 void StatementReader::assignment(const LineTokens& t, Span s, int equals,
-                                 const QList<BatchAlias>& batches, QList<MigrationOp>* ops)
+                                 QList<MigrationOp>* ops)
 {
     const int line = t.at(s.b).line;
     const Span value{equals + 1, s.e};
@@ -309,7 +339,6 @@ void StatementReader::assignment(const LineTokens& t, Span s, int equals,
             return;
         }
     }
-    Q_UNUSED(batches);
     ops->append(notRead(t, s, line, tr("an assignment to `%1`").arg(target)));
 }
 

@@ -16,6 +16,22 @@ struct BatchAlias
     QString schema;
 };
 
+// The batch blocks open at a line, innermost last: a name is looked up in O(1) however deep
+// the blocks nest.
+class BatchScope
+{
+public:
+    void push(const QList<BatchAlias>& opened); // the aliases of one `with` statement
+    void pop();                                 // the last one pushed
+    const BatchAlias* find(const QString& alias) const;
+    bool isEmpty() const { return m_starts.isEmpty(); }
+
+private:
+    QList<BatchAlias> m_aliases;
+    QList<qsizetype> m_starts;                 // where each `with`'s aliases start
+    QHash<QString, QList<qsizetype>> m_index;  // alias -> its indexes, innermost last
+};
+
 // Reads the simple statements of one upgrade() or downgrade() body into operations. Keeps the
 // names the body binds to `op.get_bind()` and to table objects (for bulk_insert).
 class StatementReader
@@ -30,7 +46,7 @@ public:
     };
 
     // One simple statement [s.b, s.e) of the line `t`, in the open batch blocks `batches`.
-    Outcome statement(const LineTokens& t, Span s, const QList<BatchAlias>& batches,
+    Outcome statement(const LineTokens& t, Span s, const BatchScope& batches,
                       QList<MigrationOp>* ops, QString* raised);
     // The header of a `with` statement up to its colon: the batch blocks it opens, or false
     // and `why` when it is anything else (then the whole statement is not read).
@@ -40,10 +56,9 @@ public:
     static MigrationOp notRead(const LineTokens& t, Span s, int line, const QString& why);
 
 private:
-    void expression(const LineTokens& t, Span s, const QList<BatchAlias>& batches,
+    void expression(const LineTokens& t, Span s, const BatchScope& batches,
                     QList<MigrationOp>* ops);
-    void assignment(const LineTokens& t, Span s, int equals, const QList<BatchAlias>& batches,
-                    QList<MigrationOp>* ops);
+    void assignment(const LineTokens& t, Span s, int equals, QList<MigrationOp>* ops);
     // A call of an operation, `op.<name>(...)` (batch == nullptr) or `b.<name>(...)`.
     // Returns the operation read: a NotRead when it cannot be read.
     MigrationOp opCall(const LineTokens& t, Span s, const QString& name, const QList<Arg>& args,
