@@ -2,7 +2,6 @@
 
 #include "model/script/pythontokenizer.h"
 
-#include <QCoreApplication>
 #include <QLatin1StringView>
 #include <QList>
 #include <QString>
@@ -33,7 +32,6 @@ struct Arg
 // every reading below jump over a bracketed group in O(1), so reading a line is linear.
 class LineTokens
 {
-    Q_DECLARE_TR_FUNCTIONS(MigrationOpsReader)
 public:
     explicit LineTokens(const QList<PyToken>& tokens);
 
