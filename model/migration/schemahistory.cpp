@@ -84,15 +84,15 @@ private:
 
     void missingTable(const MigrationOp& op, const QString& key)
     {
-        note(op.line, SchemaHistory::tr("%1 on table `%2`, which no migration read before it "
-                                        "creates")
+        note(op.line, SchemaHistory::tr("%1 on table `%2`, which no earlier migration Retort "
+                                        "read creates")
                           .arg(op.opName(), key));
     }
 
     void missingColumn(const MigrationOp& op, const QString& key, const QString& column)
     {
-        note(op.line, SchemaHistory::tr("%1 on column `%2.%3`, which no migration read before "
-                                        "it creates")
+        note(op.line, SchemaHistory::tr("%1 on column `%2.%3`, which no earlier migration "
+                                        "Retort read creates")
                           .arg(op.opName(), key, column));
     }
 

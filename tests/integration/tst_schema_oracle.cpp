@@ -4,7 +4,8 @@
 // heads, the merge and branch points, revisions along each branch — and SQLAlchemy's
 // inspector reflects the tables and columns (name, nullable) it made. They must be equal,
 // except for the tables a SchemaUnknown names (raw SQL Retort lists rather than guesses);
-// and the version table must hold the revisions Schema::at names.
+// and the version table must hold the revisions Schema::at names. At the heads, what
+// `retort-cli schema --at heads --json` prints is held to the same comparison.
 // Projects: the bundled demo and generated ones (tests/fixtures/gen_schema_project.py:
 // branches, merges, batch and plain create/add/drop/rename/alter ops, raw SQL).
 
@@ -156,6 +157,36 @@ private:
         }
     }
 
+    // What `retort-cli schema --at TARGET --json` prints, as a Schema.
+    Schema cliSchema(const QString& dir, const QString& target)
+    {
+        const Run r = run(QStringLiteral(RETORT_CLI_PATH),
+                          {QStringLiteral("-c"), dir + QStringLiteral("/alembic.ini"),
+                           QStringLiteral("schema"), QStringLiteral("--at"), target,
+                           QStringLiteral("--json")});
+        Schema schema;
+        [&] { QVERIFY2(r.exitCode == 0, qPrintable(r.describe())); }();
+        const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        for (const QJsonValue& v : root.value(QStringLiteral("at")).toArray())
+            schema.at << v.toString();
+        for (const QJsonValue& t : root.value(QStringLiteral("tables")).toArray()) {
+            SchemaTable table;
+            table.name = t.toObject().value(QStringLiteral("name")).toString();
+            for (const QJsonValue& c : t.toObject().value(QStringLiteral("columns")).toArray()) {
+                SchemaColumn column;
+                column.name = c.toObject().value(QStringLiteral("name")).toString();
+                column.nullable = c.toObject().value(QStringLiteral("nullable")).toBool();
+                table.columns << column;
+            }
+            schema.tables << table;
+        }
+        for (const QJsonValue& u : root.value(QStringLiteral("unknown")).toArray())
+            schema.unknown << SchemaUnknown{u.toObject().value(QStringLiteral("revision")).toString(),
+                                            u.toObject().value(QStringLiteral("line")).toInt(),
+                                            u.toObject().value(QStringLiteral("why")).toString()};
+        return schema;
+    }
+
     QJsonObject reflect(const QString& url, const QString& where)
     {
         const Run r = run(kPython, {m_reflect, url});
@@ -257,6 +288,12 @@ private slots:
             compareOne(where, schema, reflected);
             if (QTest::currentTestFailed())
                 return;
+            if (target == QLatin1String("heads")) {
+                // and `retort-cli schema --at heads --json`, the same way
+                compareOne(where + QStringLiteral(" (retort-cli)"), cliSchema(dir, target), reflected);
+                if (QTest::currentTestFailed())
+                    return;
+            }
         }
         // the demo has no raw SQL; the generated projects have one op.execute each
         QCOMPARE(sawUnknown, project != QLatin1String("demo"));
