@@ -2,7 +2,7 @@
 #include "model/project/gitauthors.h"
 #include "model/project/projectloader.h"
 #include "model/graph/revisiongraph.h"
-#include "tests/support/gitfixture.h"
+#include "support/gitfixture.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
