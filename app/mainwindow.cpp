@@ -10,6 +10,7 @@
 #include "widgets/graph/graphsearchbar.h"
 #include "widgets/graph/graphview.h"
 #include "widgets/details/revisiondetailsview.h"
+#include "app/gitsession.h"
 #include "app/graphcontroller.h"
 #include "widgets/log/logpane.h"
 #include "app/runcontroller.h"
@@ -71,6 +72,11 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_session, &ProjectSession::loaded, m_graphController, &GraphController::setProject);
     connect(m_session, &ProjectSession::loaded, m_databases, &DatabaseSession::setProject);
     connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
+    // Who added each revision (git), read after the graph is on its way; no git, no columns.
+    m_git = new GitSession(this);
+    connect(m_session, &ProjectSession::loaded, m_git, &GitSession::setProject);
+    connect(m_git, &GitSession::authorsChanged, m_revisionList, &RevisionListView::setGitAuthors);
+    connect(m_git, &GitSession::authorsChanged, m_details, &RevisionDetailsView::setGitAuthors);
     connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);
     // The project folder renamed or deleted while open: say so until it is back (the runs
     // and New Revision disable themselves; the graph and the editors keep what they show).

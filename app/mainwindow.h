@@ -22,6 +22,7 @@ class DatabaseSession;
 class DatabasesController;
 class DatabasesView;
 class DiagnosticsView;
+class GitSession;
 class GraphController;
 class GraphSearchBar;
 class LogPane;
@@ -75,6 +76,7 @@ public:
     ScriptsController* scriptsController() const { return m_scripts; }
     ScriptTabs* scriptTabs() const { return m_scriptTabs; }
     RunController* runController() const { return m_runController; }
+    GitSession* gitSession() const { return m_git; }
     LogPane* logPane() const { return m_logPane; }
     // The message of the error panel; empty while the panel is hidden.
     QString errorMessage() const;
@@ -131,6 +133,7 @@ private:
     QDockWidget* m_logDock = nullptr;
     LogPane* m_logPane = nullptr;
     RunController* m_runController = nullptr;
+    GitSession* m_git = nullptr;
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countsLabel = nullptr;

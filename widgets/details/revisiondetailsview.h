@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/db/databasestate.h"
+#include "model/project/gitauthors.h"
 #include "model/project/projectsnapshot.h"
 
 #include <QByteArray>
@@ -40,6 +41,7 @@ public:
     static constexpr auto kMessageField = "detailsMessage";
     static constexpr auto kDocField = "detailsDoc";
     static constexpr auto kDateField = "detailsDate";
+    static constexpr auto kCommitField = "detailsCommit"; // git: the commit that added the file
     static constexpr auto kMarkersField = "detailsMarkers";
     static constexpr auto kDatabaseField = "detailsDatabase";
     static constexpr auto kParentsField = "detailsParents";
@@ -77,6 +79,10 @@ public:
     // is taken as given: derived against graph() (the DatabaseSession's overlay).
     void setDatabaseState(const QString& profileName, const DatabaseState& state);
     void clearDatabaseState();
+
+    // Who added each revision's file (git): the "Committed" row (author, date, short hash,
+    // subject), hidden for a revision git knows nothing about.
+    void setGitAuthors(const GitAuthors& authors);
 
     // The label of one field, by its object name (nullptr for an unknown name).
     QLabel* field(const char* objectName) const;
@@ -117,6 +123,7 @@ private:
     bool m_hasDatabaseState = false;
     QString m_profileName;
     DatabaseState m_databaseState;
+    GitAuthors m_git;
 
     QScrollArea* m_scrollArea = nullptr;
     QLabel* m_placeholder = nullptr;
