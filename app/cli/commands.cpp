@@ -9,6 +9,7 @@
 #include "app/cli/exportcommand.h"
 #include "app/cli/jsonoutput.h"
 #include "app/cli/plancommand.h"
+#include "app/cli/schemacommands.h"
 #include "model/graph/migrationplanner.h"
 #include "model/graph/revisiongraph.h"
 #include "model/project/gitauthors.h"
@@ -74,7 +75,8 @@ QString usage()
               "  history           every revision, newest first, as alembic prints it\n"
               "                    (heads, history and plan exit 1 where alembic could not\n"
               "                    load the project, with the reasons on stderr)\n"
-              "  lint [--json]     the diagnostics; exit status 1 when there are errors\n"
+              "  lint [--json]     the diagnostics, and warnings about downgrades that lose\n"
+              "                    data or undo nothing; exit status 1 when there are errors\n"
               "  current [--url URL] [--version-table T] [--version-table-schema S]\n"
               "                    the ids in the database's version table, sorted\n"
               "  plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]\n"
@@ -85,6 +87,14 @@ QString usage()
               "  plan stamp TARGET... [--current REV]... [--purge] [--json]\n"
               "                    the version rows `alembic stamp` would leave\n"
               "  export --format dot|svg|png -o FILE   the graph as a picture (same layout as the window)\n"
+              "  ops REV [--json]  what the revision's upgrade() and downgrade() do, read\n"
+              "                    without running them (REV: an id, a prefix or a label)\n"
+              "  tables [--json]   every table the migrations touch, with the revisions that\n"
+              "                    create, change, rename and drop it\n"
+              "  schema [--at TARGET] [--json]\n"
+              "                    the tables and columns after `alembic upgrade TARGET` from\n"
+              "                    an empty database (default: heads), and what Retort could\n"
+              "                    not know (raw SQL, code it does not read)\n"
               "\n"
               "options:\n"
               "  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)\n"
@@ -155,6 +165,12 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
         return runExportCommand(inv.configPath, inv.section, inv.arguments, out, err);
     if (inv.command == QLatin1StringView("current"))
         return runCurrentCommand(inv.configPath, inv.section, inv.arguments, out, err);
+    if (inv.command == QLatin1StringView("ops"))
+        return runOpsCommand(inv.configPath, inv.section, inv.arguments, out, err);
+    if (inv.command == QLatin1StringView("tables"))
+        return runTablesCommand(inv.configPath, inv.section, inv.arguments, out, err);
+    if (inv.command == QLatin1StringView("schema"))
+        return runSchemaCommand(inv.configPath, inv.section, inv.arguments, out, err);
     static const QStringList known = {QStringLiteral("graph"), QStringLiteral("heads"),
                                       QStringLiteral("history"), QStringLiteral("lint")};
     if (!known.contains(inv.command)) {
@@ -216,15 +232,17 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
             out << historyLine(graph, *graph.revision(it->revision)) << '\n';
         return Ok;
     }
-    // lint
+    // lint: the graph's diagnostics, then the migrations' (warnings only: the exit status is
+    // the graph's)
+    const Diagnostics all = graph.diagnostics() + migrationLint(graph);
     if (asJson) {
         QJsonObject root;
-        root.insert(QStringLiteral("diagnostics"), json::diagnostics(graph.diagnostics(), here));
+        root.insert(QStringLiteral("diagnostics"), json::diagnostics(all, here));
         root.insert(QStringLiteral("errors"), hasErrors(graph.diagnostics()));
         out << QJsonDocument(root).toJson(QJsonDocument::Indented);
     } else {
-        printDiagnosticsText(graph.diagnostics(), here, out);
-        if (graph.diagnostics().isEmpty())
+        printDiagnosticsText(all, here, out);
+        if (all.isEmpty())
             out << Cli::tr("%n revision(s), no problems found.", nullptr, graph.size()) << '\n';
     }
     return hasErrors(graph.diagnostics()) ? Findings : Ok;

@@ -74,8 +74,9 @@ struct MigrationOp
     std::optional<bool> existingNullable;
     bool unique = false;    // create_index(unique=True)
     int rows = -1;          // bulk_insert: number of rows written as a literal list; -1 unknown
-    QString sql;            // execute: the SQL string's value, or the argument's source text
-    bool sqlIsLiteral = false; // execute: `sql` is a string literal's value
+    QString sql;            // execute: the SQL string's value, or the argument's source text;
+                            // create_check_constraint: its condition, the same way
+    bool sqlIsLiteral = false; // execute, create_check_constraint: `sql` is a literal's value
     QString batchTable;     // non-empty when inside `with op.batch_alter_table(t) as b:`
     QString why;            // NotRead: what was not read, in plain words (translated)
     QString source;         // the statement's source text, on one line, shortened

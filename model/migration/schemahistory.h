@@ -106,6 +106,8 @@ struct TableTimeline
     QString createdIn;     // empty: never created by a read op
     QString droppedIn;     // empty: not dropped
     QList<TableEvent> events; // in alembic's upgrade order to heads
+    QString renamedFrom;   // the table had this name before a rename_table (its last one)
+    QString renamedTo;     // a rename_table gave the table this name: this name's timeline ends
 };
 
 // Replays upgrade() ops along alembic's upgrade order.
@@ -120,6 +122,8 @@ public:
     static QList<TableTimeline> tables(const MigrationOpsIndex& index,
                                        const MigrationPlan& upgradeToHeads);
     static QList<SchemaChange> compare(const Schema& a, const Schema& b);
+    // "VARCHAR(8), nullable" / "INTEGER, not null, primary key" (SchemaChange's summaries).
+    static QString describeColumn(const SchemaColumn& column);
 };
 
 // ---- what a downgrade destroys -----------------------------------------------------------
