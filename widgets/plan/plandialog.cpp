@@ -308,8 +308,8 @@ void PlanDialog::askSecondConfirmation()
     auto* box = new QMessageBox(
         QMessageBox::Warning, tr("Downgrade through steps that cannot be undone?"),
         tr("This downgrade passes through steps whose downgrade() does nothing or fails:") +
-            bulletList(irreversible) +
-            tr("\n\nAn empty downgrade() leaves its changes in the database while the version "
+            bulletList(irreversible) + QStringLiteral("\n\n") +
+            tr("An empty downgrade() leaves its changes in the database while the version "
                "table no longer lists them; one that raises stops the run there, after the "
                "steps before it ran. Downgrade anyway?"),
         QMessageBox::NoButton, this);
