@@ -35,6 +35,12 @@ QProcessEnvironment gitEnvironment()
     environment.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
     environment.insert(QStringLiteral("GIT_OPTIONAL_LOCKS"), QStringLiteral("0"));
     environment.insert(QStringLiteral("GIT_PAGER"), QStringLiteral("cat"));
+    // configuration given this way wins over the user's and the repository's files
+    environment.insert(QStringLiteral("GIT_CONFIG_COUNT"), QStringLiteral("2"));
+    environment.insert(QStringLiteral("GIT_CONFIG_KEY_0"), QStringLiteral("core.fsmonitor"));
+    environment.insert(QStringLiteral("GIT_CONFIG_VALUE_0"), QStringLiteral("false"));
+    environment.insert(QStringLiteral("GIT_CONFIG_KEY_1"), QStringLiteral("log.showSignature"));
+    environment.insert(QStringLiteral("GIT_CONFIG_VALUE_1"), QStringLiteral("false"));
     return environment;
 }
 
@@ -42,19 +48,13 @@ QProcessEnvironment gitEnvironment()
 std::optional<QByteArray> runGit(const QString& program, const QString& folder,
                                  const QStringList& arguments, const GitReadOptions& options)
 {
-    // Settings from the user's or the repository's configuration that would change the output
-    // (signatures, encodings) or start other programs (a pager, an fsmonitor) are overridden.
-    QStringList args{QStringLiteral("--no-pager"),
-                     QStringLiteral("-c"), QStringLiteral("core.fsmonitor=false"),
-                     QStringLiteral("-c"), QStringLiteral("log.showSignature=false"),
-                     QStringLiteral("-c"), QStringLiteral("i18n.logOutputEncoding=UTF-8"),
-                     QStringLiteral("-C"), folder};
-    args += arguments;
-
+    // The subcommand comes first (a read-only query is recognisable as such): the folder is
+    // the working directory and the settings come from the environment (gitEnvironment()).
     QProcess git;
     git.setProcessEnvironment(gitEnvironment());
     git.setStandardInputFile(QProcess::nullDevice());
-    git.start(program, args, QIODevice::ReadOnly);
+    git.setWorkingDirectory(folder);
+    git.start(program, arguments, QIODevice::ReadOnly);
     if (!git.waitForStarted(options.timeoutMs)) {
         qCDebug(lcGit) << "git did not start:" << git.errorString();
         return std::nullopt;
@@ -241,6 +241,8 @@ GitAuthors GitAuthors::read(const QString& folder, const QStringList& versionFol
         QStringLiteral("--no-ext-diff"),
         QStringLiteral("--no-textconv"),
         QStringLiteral("--no-color"),
+        QStringLiteral("--no-show-signature"),
+        QStringLiteral("--encoding=UTF-8"),
         QStringLiteral("--format=%x1e%H%x1f%h%x1f%P%x1f%aN%x1f%aE%x1f%aI%x1f%s"),
         QStringLiteral("--"),
     };
