@@ -2,6 +2,8 @@
 
 #include "model/graph/revisiongraph.h"
 
+#include <utility>
+
 namespace retort {
 
 GitSession::GitSession(QObject* parent) : QObject(parent)
@@ -19,12 +21,29 @@ void GitSession::setProject(const ProjectSnapshot& project)
 {
     if (!project.isLoaded()) {
         m_read.cancel();
+        m_pending = {};
         m_reading = false;
         m_authors = {};
         emit authorsChanged(m_authors);
         return;
     }
+    m_read.cancel(); // an older project's read gives up
+    m_pending = project;
     m_reading = true;
+    if (!m_hold)
+        start();
+}
+
+void GitSession::graphShown()
+{
+    start();
+}
+
+void GitSession::start()
+{
+    if (!m_pending.isLoaded())
+        return;
+    const ProjectSnapshot project = std::exchange(m_pending, ProjectSnapshot());
     m_read.start(
         this,
         [graph = project.graph, root = project.root(), timeout = m_timeoutMs](const JobToken& token) {

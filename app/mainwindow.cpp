@@ -72,9 +72,11 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_session, &ProjectSession::loaded, m_graphController, &GraphController::setProject);
     connect(m_session, &ProjectSession::loaded, m_databases, &DatabaseSession::setProject);
     connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
-    // Who added each revision (git), read after the graph is on its way; no git, no columns.
+    // Who added each revision (git), read once the graph is shown; no git, no columns.
     m_git = new GitSession(this);
+    m_git->setHoldUntilGraphShown(true);
     connect(m_session, &ProjectSession::loaded, m_git, &GitSession::setProject);
+    connect(m_graphController, &GraphController::layoutFinished, m_git, &GitSession::graphShown);
     connect(m_git, &GitSession::authorsChanged, m_revisionList, &RevisionListView::setGitAuthors);
     connect(m_git, &GitSession::authorsChanged, m_details, &RevisionDetailsView::setGitAuthors);
     connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);
