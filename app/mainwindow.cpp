@@ -10,6 +10,7 @@
 #include "widgets/graph/graphsearchbar.h"
 #include "widgets/graph/graphview.h"
 #include "widgets/details/revisiondetailsview.h"
+#include "app/gitsession.h"
 #include "app/graphcontroller.h"
 #include "widgets/log/logpane.h"
 #include "app/runcontroller.h"
@@ -72,6 +73,13 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_session, &ProjectSession::loaded, m_graphController, &GraphController::setProject);
     connect(m_session, &ProjectSession::loaded, m_databases, &DatabaseSession::setProject);
     connect(m_session, &ProjectSession::loaded, this, &MainWindow::onLoaded);
+    // Who added each revision (git), read once the graph is shown; no git, no columns.
+    m_git = new GitSession(this);
+    m_git->setHoldUntilGraphShown(true);
+    connect(m_session, &ProjectSession::loaded, m_git, &GitSession::setProject);
+    connect(m_graphController, &GraphController::layoutFinished, m_git, &GitSession::graphShown);
+    connect(m_git, &GitSession::authorsChanged, m_revisionList, &RevisionListView::setGitAuthors);
+    connect(m_git, &GitSession::authorsChanged, m_details, &RevisionDetailsView::setGitAuthors);
     connect(m_session, &ProjectSession::failed, this, &MainWindow::onFailed);
     // The project folder renamed or deleted while open: say so until it is back (the runs
     // and New Revision disable themselves; the graph and the editors keep what they show).

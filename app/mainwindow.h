@@ -25,6 +25,7 @@ class DatabasesView;
 class DiagnosticsView;
 class GettingStarted;
 class UserGuideViewer;
+class GitSession;
 class GraphController;
 class GraphSearchBar;
 class LogPane;
@@ -82,6 +83,7 @@ public:
     ScriptsController* scriptsController() const { return m_scripts; }
     ScriptTabs* scriptTabs() const { return m_scriptTabs; }
     RunController* runController() const { return m_runController; }
+    GitSession* gitSession() const { return m_git; }
     LogPane* logPane() const { return m_logPane; }
     // What the migrations do: the index read after each load, and the Tables dock's views.
     OpsIndexSession* opsIndex() const { return m_opsIndex; }
@@ -174,6 +176,7 @@ private:
     TableTimelineView* m_tableTimeline = nullptr;
     SchemaView* m_schemaView = nullptr;
     QAction* m_schemaAtAction = nullptr;
+    GitSession* m_git = nullptr;
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countsLabel = nullptr;

@@ -9,6 +9,7 @@
 #include "app/graphcontroller.h"
 #include "app/opsindexsession.h"
 #include "app/projectsession.h"
+#include "app/runcontroller.h"
 #include "app/scriptscontroller.h"
 #include "model/graph/revisiongraph.h"
 #include "widgets/details/revisiondetailsview.h"
@@ -141,6 +142,7 @@ void MainWindow::updateOpsViews()
     m_schemaView->setSource(project.graph, project.planner, m_opsIndex->index(),
                             m_opsIndex->isReading());
     m_graphView->setRevisionWarnings(m_opsIndex->warningsByRevision());
+    m_runController->setOpsIndex(m_opsIndex->index());
     updateDiagnostics();
     updateStatus();
 }

@@ -154,6 +154,8 @@ QList<QAction*> RunController::revisionActions() const
 void RunController::setProject(const ProjectSnapshot& project)
 {
     // The planner comes with the graph, built on the load thread.
+    if (project.graph != m_planGraph)
+        m_opsIndex.reset();
     m_planGraph = project.graph;
     m_planner = project.planner;
     m_alembic = project.alembic.describe();

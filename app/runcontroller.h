@@ -29,6 +29,7 @@ class SqlPreviewController;
 class DatabaseSession;
 class GraphView;
 class LogPane;
+class MigrationOpsIndex;
 class MigrationPlanner;
 class ProjectSession;
 class RevisionGraph;
@@ -75,8 +76,14 @@ public:
     // Why the last request could not be planned or run ("" when it could).
     QString lastProblem() const { return m_lastProblem; }
 
-    // A project loaded: plans are made with its graph and planner.
+    // A project loaded: plans are made with its graph and planner. A new graph forgets the
+    // operations index (it was read from the files of the previous one).
     void setProject(const ProjectSnapshot& project);
+    // The scripts' operations of the loaded project (OpsIndexSession's, after each load):
+    // every plan dialog lists what its steps destroy or cannot undo. Null: not read yet —
+    // the dialog says the risks are not checked.
+    void setOpsIndex(std::shared_ptr<const MigrationOpsIndex> index);
+    std::shared_ptr<const MigrationOpsIndex> opsIndex() const { return m_opsIndex; }
 
     // Asks whether closing the window may stop the runs going on; true when nothing runs.
     bool confirmClose();
@@ -138,6 +145,7 @@ private:
 
     std::shared_ptr<const RevisionGraph> m_planGraph;
     std::shared_ptr<const MigrationPlanner> m_planner;
+    std::shared_ptr<const MigrationOpsIndex> m_opsIndex;
     QString m_alembic; // "alembic 1.13.2": whose plans these are
     ProjectAlembic m_projectAlembic;
     QSet<QString> m_askedInterpreters;   // asked once per session each

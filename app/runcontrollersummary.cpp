@@ -4,11 +4,17 @@
 #include "app/databasesession.h"
 #include "model/config/connectionprofile.h"
 #include "model/graph/revisiongraph.h"
+#include "model/migration/schemahistory.h"
 #include "widgets/plan/plansummary.h"
 
 #include <QDir>
 
 namespace retort {
+
+void RunController::setOpsIndex(std::shared_ptr<const MigrationOpsIndex> index)
+{
+    m_opsIndex = std::move(index);
+}
 
 PlanSummary RunController::summarize(const RunFacts& facts, const QString& action,
                                      const QString& profile) const
@@ -31,6 +37,11 @@ PlanSummary RunController::summarize(const RunFacts& facts, const QString& actio
         s.createsFile = QDir::toNativeSeparators(state.missingFile());
     s.unreadValues = facts.unreadValues;
     s.orderVariesWith = facts.plan.orderVariesWith;
+    // what the steps destroy or cannot undo; without the scripts' operations: "not checked"
+    if (m_opsIndex && facts.kind != RunKind::Stamp) {
+        s.risks = MigrationRisks::forPlan(facts.plan, *m_opsIndex);
+        s.risksChecked = true;
+    }
     switch (facts.sqlLimit) {
     case RunFacts::SqlLimit::None:
         break;

@@ -12,6 +12,7 @@
 #include "app/cli/schemacommands.h"
 #include "model/graph/migrationplanner.h"
 #include "model/graph/revisiongraph.h"
+#include "model/project/gitauthors.h"
 #include "model/project/projectloader.h"
 
 #include <QCoreApplication>
@@ -204,7 +205,9 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
     const QString here = project->config.here();
 
     if (inv.command == QLatin1StringView("graph")) {
-        out << QJsonDocument(json::graph(graph, here)).toJson(QJsonDocument::Indented);
+        // who added each file, when the project is in a git work tree (else nothing)
+        const GitAuthors git = GitAuthors::read(graph, here);
+        out << QJsonDocument(json::graph(graph, here, &git)).toJson(QJsonDocument::Indented);
         return Ok;
     }
     if (inv.command == QLatin1StringView("heads") || inv.command == QLatin1StringView("history")) {

@@ -1,6 +1,7 @@
 #include "app/cli/jsonoutput.h"
 
 #include "model/graph/revisiongraph.h"
+#include "model/project/gitauthors.h"
 
 #include <QDir>
 
@@ -41,7 +42,7 @@ QJsonArray diagnostics(const Diagnostics& diagnostics, const QString& relativeTo
     return out;
 }
 
-QJsonObject graph(const RevisionGraph& graph, const QString& relativeTo)
+QJsonObject graph(const RevisionGraph& graph, const QString& relativeTo, const GitAuthors* git)
 {
     QJsonArray revisions;
     for (const Revision& rev : graph.revisions()) {
@@ -54,6 +55,15 @@ QJsonObject graph(const RevisionGraph& graph, const QString& relativeTo)
         o.insert(QStringLiteral("message"), rev.message);
         o.insert(QStringLiteral("create_date"), rev.createDate);
         o.insert(QStringLiteral("path"), displayPath(rev.path, relativeTo));
+        if (const GitCommit* commit = git ? git->commit(rev) : nullptr) {
+            o.insert(QStringLiteral("git"),
+                     QJsonObject{{QStringLiteral("author"), commit->author},
+                                 {QStringLiteral("email"), commit->email},
+                                 {QStringLiteral("date"), commit->date},
+                                 {QStringLiteral("commit"), commit->hash},
+                                 {QStringLiteral("short_commit"), commit->shortHash},
+                                 {QStringLiteral("subject"), commit->subject}});
+        }
         revisions.append(o);
     }
     QJsonObject root;

@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include "support/gitfixture.h"
+
 namespace {
 
 struct Run
@@ -161,6 +163,44 @@ private slots:
         QVERIFY(r.err.isEmpty());
         const Run explicitConfig = cli({QStringLiteral("-c"), ini, QStringLiteral("heads")});
         QCOMPARE(explicitConfig.out, QStringLiteral("mmmm\n"));
+    }
+
+    // Who added each revision file, when the project is in a git work tree: the adding
+    // commit (not a later edit), nothing for a file never committed, no "git" at all outside
+    // a work tree.
+    void graphJsonGit()
+    {
+        using namespace retort::testsupport;
+        QTemporaryDir dir;
+        const GitProject p = makeGitProject(dir.path());
+        QVERIFY(p.ok);
+        const Run r = cli({QStringLiteral("-c"), p.configPath, QStringLiteral("graph"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QHash<QString, QJsonObject> byId;
+        for (const auto& v : QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("revisions")).toArray())
+            byId.insert(v.toObject().value(QStringLiteral("id")).toString(), v.toObject());
+        QCOMPARE(byId.size(), 4);
+        const QJsonObject a = byId.value(QStringLiteral("aaaa")).value(QStringLiteral("git")).toObject();
+        QCOMPARE(a.value(QStringLiteral("author")).toString(), kAnn.name);
+        QCOMPARE(a.value(QStringLiteral("email")).toString(), kAnn.email);
+        QCOMPARE(a.value(QStringLiteral("date")).toString(), QStringLiteral("2024-01-10T09:00:00+01:00"));
+        QCOMPARE(a.value(QStringLiteral("commit")).toString(), p.first);
+        QVERIFY(p.first.startsWith(a.value(QStringLiteral("short_commit")).toString()));
+        QCOMPARE(a.value(QStringLiteral("subject")).toString(), QStringLiteral("Start the schema"));
+        const QJsonObject c = byId.value(QStringLiteral("cccc")).value(QStringLiteral("git")).toObject();
+        QCOMPARE(c.value(QStringLiteral("author")).toString(), kBob.name);
+        QCOMPARE(c.value(QStringLiteral("commit")).toString(), p.second);
+        QVERIFY(!byId.value(QStringLiteral("dddd")).contains(QStringLiteral("git")));
+
+        QTemporaryDir plain;
+        const QString ini = makeProject(plain);
+        const Run outside = cli({QStringLiteral("-c"), ini, QStringLiteral("graph"), QStringLiteral("--json")});
+        QCOMPARE(outside.exitCode, 0);
+        QVERIFY(outside.err.isEmpty());
+        const QJsonArray revisions = QJsonDocument::fromJson(outside.out.toUtf8()).object().value(QStringLiteral("revisions")).toArray();
+        QCOMPARE(revisions.size(), 5);
+        for (const auto& v : revisions)
+            QVERIFY(!v.toObject().contains(QStringLiteral("git")));
     }
 
     void graphJson()

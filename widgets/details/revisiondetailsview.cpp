@@ -4,6 +4,7 @@
 #include "widgets/details/revisionoperationsview.h"
 
 #include <QClipboard>
+#include <QDateTime>
 #include <QDir>
 #include <QEvent>
 #include <QFontDatabase>
@@ -37,6 +38,16 @@ QString restOfDocstring(const QString& longDoc)
     if (!match.hasMatch())
         return {};
     return longDoc.mid(match.capturedEnd()).trimmed();
+}
+
+// "Ann Archer, 2024-01-10 09:00 · 1a2b3c4 · Start the schema"
+QString commitText(const GitCommit& commit)
+{
+    const QDateTime date = QDateTime::fromString(commit.date, Qt::ISODate);
+    return RevisionDetailsView::tr("%1, %2 · %3 · %4", "git author, date, short hash, subject")
+        .arg(commit.author,
+             date.isValid() ? date.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : commit.date,
+             commit.shortHash, commit.subject);
 }
 
 } // namespace
@@ -107,6 +118,7 @@ RevisionDetailsView::RevisionDetailsView(QWidget* parent) : QWidget(parent)
     addField(tr("Message:"), kMessageField, false);
     addField(tr("Description:"), kDocField, false);
     addField(tr("Created:"), kDateField, false);
+    addField(tr("Committed:"), kCommitField, false);
     addField(tr("Marks:"), kMarkersField, false);
     addField(tr("Database:"), kDatabaseField, false);
     addField(tr("Parents:"), kParentsField, true);
@@ -191,6 +203,14 @@ void RevisionDetailsView::setDatabaseState(const QString& profileName, const Dat
     rebuild();
 }
 
+void RevisionDetailsView::setGitAuthors(const GitAuthors& authors)
+{
+    if (authors == m_git)
+        return;
+    m_git = authors;
+    rebuild();
+}
+
 void RevisionDetailsView::clearDatabaseState()
 {
     m_hasDatabaseState = false;
@@ -269,6 +289,12 @@ void RevisionDetailsView::rebuild()
     const QString rest = restOfDocstring(revision->longDoc);
     setRow(kDocField, rest, !rest.isEmpty());
     setRow(kDateField, revision->createDate, !revision->createDate.isEmpty());
+    const GitCommit* commit = m_git.commit(*revision);
+    setRow(kCommitField, commit ? commitText(*commit) : QString(), commit != nullptr);
+    field(kCommitField)->setToolTip(
+        commit ? tr("Added to git by %1 <%2> on %3 in commit %4").arg(commit->author, commit->email,
+                                                                       commit->date, commit->hash)
+               : QString());
 
     QStringList markers;
     if (graph.isHead(id))

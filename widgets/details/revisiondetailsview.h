@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/db/databasestate.h"
+#include "model/project/gitauthors.h"
 #include "model/project/projectsnapshot.h"
 
 #include <QByteArray>
@@ -42,6 +43,7 @@ public:
     static constexpr auto kMessageField = "detailsMessage";
     static constexpr auto kDocField = "detailsDoc";
     static constexpr auto kDateField = "detailsDate";
+    static constexpr auto kCommitField = "detailsCommit"; // git: the commit that added the file
     static constexpr auto kMarkersField = "detailsMarkers";
     static constexpr auto kDatabaseField = "detailsDatabase";
     static constexpr auto kParentsField = "detailsParents";
@@ -84,6 +86,9 @@ public:
     // none is read; `reading` while one is under way.
     void setOperations(std::shared_ptr<const MigrationOpsIndex> index, bool reading);
     RevisionOperationsView* operationsView() const { return m_operations; }
+    // Who added each revision's file (git): the "Committed" row (author, date, short hash,
+    // subject), hidden for a revision git knows nothing about.
+    void setGitAuthors(const GitAuthors& authors);
 
     // The label of one field, by its object name (nullptr for an unknown name).
     QLabel* field(const char* objectName) const;
@@ -126,6 +131,7 @@ private:
     bool m_hasDatabaseState = false;
     QString m_profileName;
     DatabaseState m_databaseState;
+    GitAuthors m_git;
 
     QScrollArea* m_scrollArea = nullptr;
     QLabel* m_placeholder = nullptr;

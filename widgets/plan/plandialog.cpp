@@ -3,10 +3,13 @@
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -26,6 +29,23 @@ QLabel* wrappedLabel(const QString& text)
     label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
+}
+
+// Red for a cost or a refusal, amber for what the plan could not take into account.
+void tint(QFrame* frame, bool severe)
+{
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setAutoFillBackground(true);
+    QPalette pal = frame->palette();
+    const bool dark = pal.color(QPalette::Window).lightnessF() < 0.5;
+    if (severe) {
+        pal.setColor(QPalette::Window, dark ? QColor(0x5a, 0x1e, 0x1e) : QColor(0xfd, 0xec, 0xea));
+        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xd7, 0xd5) : QColor(0x7a, 0x12, 0x12));
+    } else {
+        pal.setColor(QPalette::Window, dark ? QColor(0x4a, 0x3c, 0x10) : QColor(0xfd, 0xf4, 0xd8));
+        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xec, 0xb3) : QColor(0x5c, 0x43, 0x00));
+    }
+    frame->setPalette(pal);
 }
 
 QString bulletList(const QStringList& lines)
@@ -50,6 +70,7 @@ PlanDialog::PlanDialog(const PlanSummary& summary, QWidget* parent)
     addLoadProblems();
     addCommand();
     addSteps();
+    addRisks();
     addRows();
     addWarning();
     addConfirmation();
@@ -68,6 +89,22 @@ QString PlanDialog::headingText() const
     return m_heading->text();
 }
 
+QStringList PlanDialog::riskLines() const
+{
+    if (!m_summary.risksChecked)
+        return {};
+    QStringList lines;
+    for (const StepRisk& risk : m_summary.risks)
+        lines << risk.message;
+    return lines;
+}
+
+bool PlanDialog::needsSecondConfirmation() const
+{
+    return m_summary.kind == PlanSummary::Kind::Downgrade && m_summary.risksChecked &&
+           MigrationRisks::passesIrreversible(m_summary.risks);
+}
+
 QLabel* PlanDialog::addLabel(const QString& text, const QString& objectName)
 {
     QLabel* label = wrappedLabel(text);
@@ -82,18 +119,7 @@ QFrame* PlanDialog::addNotice(const QString& text, const QString& objectName, bo
 {
     auto* frame = new QFrame;
     frame->setObjectName(objectName);
-    frame->setFrameShape(QFrame::StyledPanel);
-    frame->setAutoFillBackground(true);
-    QPalette pal = frame->palette();
-    const bool dark = pal.color(QPalette::Window).lightnessF() < 0.5;
-    if (severe) {
-        pal.setColor(QPalette::Window, dark ? QColor(0x5a, 0x1e, 0x1e) : QColor(0xfd, 0xec, 0xea));
-        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xd7, 0xd5) : QColor(0x7a, 0x12, 0x12));
-    } else {
-        pal.setColor(QPalette::Window, dark ? QColor(0x4a, 0x3c, 0x10) : QColor(0xfd, 0xf4, 0xd8));
-        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xec, 0xb3) : QColor(0x5c, 0x43, 0x00));
-    }
-    frame->setPalette(pal);
+    tint(frame, severe);
     auto* frameLayout = new QVBoxLayout(frame);
     frameLayout->addWidget(wrappedLabel(text));
     m_layout->addWidget(frame);
@@ -201,6 +227,105 @@ void PlanDialog::addSteps()
     m_steps->header()->setStretchLastSection(true);
     m_steps->setMinimumHeight(160);
     m_layout->addWidget(m_steps, 1);
+}
+
+// What the steps destroy or cannot undo, before they run: a list under a warning icon, and
+// each concerned step's row marked with the icon and its lines as tooltip.
+void PlanDialog::addRisks()
+{
+    if (m_summary.kind == PlanSummary::Kind::Stamp || m_summary.steps.isEmpty())
+        return;
+    if (!m_summary.risksChecked) {
+        addNotice(tr("Not checked: Retort is still reading the scripts' operations, so it "
+                     "cannot say yet which steps drop data or cannot be undone."),
+                  QStringLiteral("planRisksNotChecked"), false);
+        return;
+    }
+    if (m_summary.risks.isEmpty()) {
+        addLabel(tr("Retort read every step's operations: none drops a table or a column, "
+                    "narrows a type or cannot be undone."),
+                 QStringLiteral("planRisksNone"));
+        return;
+    }
+
+    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    bool severe = false;
+    QHash<qsizetype, QStringList> byStep;
+    for (const StepRisk& risk : m_summary.risks) {
+        severe = severe || risk.kind != StepRisk::Kind::Unknown;
+        byStep[risk.step].append(risk.message);
+    }
+    if (m_steps) {
+        for (auto it = byStep.cbegin(); it != byStep.cend(); ++it) {
+            QTreeWidgetItem* item = m_steps->topLevelItem(int(it.key()));
+            if (!item)
+                continue;
+            item->setIcon(0, warning);
+            const QString tip = it.value().join(u'\n');
+            for (int column = 0; column < m_steps->columnCount(); ++column)
+                item->setToolTip(column, tip);
+            item->setData(0, Qt::AccessibleDescriptionRole, tip);
+        }
+    }
+
+    auto* frame = new QFrame;
+    frame->setObjectName(QStringLiteral("planRisks"));
+    tint(frame, severe);
+    auto* row = new QHBoxLayout(frame);
+    auto* icon = new QLabel;
+    const int size = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
+    icon->setPixmap(warning.pixmap(size, size));
+    icon->setAlignment(Qt::AlignTop);
+    row->addWidget(icon, 0, Qt::AlignTop);
+    m_risks = wrappedLabel(tr("Before anything runs, what these steps destroy or cannot undo:") +
+                           bulletList(riskLines()));
+    m_risks->setObjectName(QStringLiteral("planRisksText"));
+    row->addWidget(m_risks, 1);
+    m_layout->addWidget(frame);
+}
+
+void PlanDialog::accept()
+{
+    if (!m_confirm->isEnabled())
+        return; // a protected profile's name missing, or alembic cannot load the project
+    if (needsSecondConfirmation()) {
+        askSecondConfirmation();
+        return;
+    }
+    QDialog::accept();
+}
+
+// Asked only after the first confirmation; its default and Escape button is Cancel, so
+// neither Return nor Escape nor closing it runs anything.
+void PlanDialog::askSecondConfirmation()
+{
+    if (m_second)
+        return;
+    QStringList irreversible;
+    for (const StepRisk& risk : m_summary.risks)
+        if (risk.kind == StepRisk::Kind::Irreversible)
+            irreversible << risk.message;
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("Downgrade through steps that cannot be undone?"),
+        tr("This downgrade passes through steps whose downgrade() does nothing or fails:") +
+            bulletList(irreversible) + QStringLiteral("\n\n") +
+            tr("An empty downgrade() leaves its changes in the database while the version "
+               "table no longer lists them; one that raises stops the run there, after the "
+               "steps before it ran. Downgrade anyway?"),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("irreversibleConfirm"));
+    QPushButton* go = box->addButton(tr("Downgrade &Anyway"), QMessageBox::DestructiveRole);
+    go->setObjectName(QStringLiteral("irreversibleConfirmGo"));
+    QPushButton* cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, go] {
+        if (box->clickedButton() == go)
+            QDialog::accept();
+    });
+    m_second = box;
+    box->open();
 }
 
 void PlanDialog::addRows()

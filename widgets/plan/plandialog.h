@@ -3,6 +3,8 @@
 #include "widgets/plan/plansummary.h"
 
 #include <QDialog>
+#include <QMessageBox>
+#include <QPointer>
 
 class QDialogButtonBox;
 class QFrame;
@@ -18,6 +20,12 @@ namespace retort {
 // their messages, the version table before and after, and for a downgrade what that costs.
 // Return confirms, Escape cancels. For a protected profile the person types its name first.
 // Opened window-modal with open(); accepted() starts the run.
+//
+// The steps' risks (PlanSummary::risks) are listed before anything runs, each marked on its
+// step's row; risks not checked yet are said to be unchecked, never taken as none. A
+// downgrade through a step that cannot be downgraded asks again when confirmed (after a
+// protected profile's name): a message box whose default and Escape button is Cancel; only
+// its "Downgrade Anyway" accepts the dialog.
 //
 // The dialog is a column of sections (heading, load problems, command, steps, rows, warning,
 // confirmation, buttons), each added by its own add…() function only when it has something
@@ -35,6 +43,16 @@ public:
     QTreeWidget* stepList() const { return m_steps; } // null when there are no steps
     // The first line: what the command does, in words.
     QString headingText() const;
+    // The risk lines listed (empty when none or not checked).
+    QStringList riskLines() const;
+    // Whether confirming asks a second time (a downgrade through an irreversible step).
+    bool needsSecondConfirmation() const;
+    // The second confirmation while it is open (tests drive it), else null.
+    QMessageBox* secondConfirmation() const { return m_second; }
+
+public slots:
+    // Confirms: accepted() at once, or after the second confirmation when one is needed.
+    void accept() override;
 
 signals:
     void previewSqlRequested();
@@ -44,6 +62,8 @@ private:
     void addLoadProblems();
     void addCommand();
     void addSteps();
+    void addRisks();
+    void askSecondConfirmation();
     void addRows();
     void addWarning();
     void addConfirmation();
@@ -62,6 +82,8 @@ private:
     QLineEdit* m_nameEdit = nullptr;
     QPushButton* m_confirm = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
+    QLabel* m_risks = nullptr;
+    QPointer<QMessageBox> m_second;
 };
 
 } // namespace retort

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/migration/schemahistory.h"
 #include "model/run/runkind.h"
 
 #include <QList>
@@ -41,6 +42,11 @@ struct PlanSummary
     QString createsFile;
     bool canPreviewSql = true;
     QString sqlUnavailableReason;
+    // What the steps destroy or cannot undo (MigrationRisks::forPlan over the steps above),
+    // meaningful only when risksChecked: the scripts' operations had been read. A downgrade
+    // through an irreversible step (MigrationRisks::passesIrreversible) is confirmed twice.
+    QList<StepRisk> risks;
+    bool risksChecked = false;
 };
 
 } // namespace retort

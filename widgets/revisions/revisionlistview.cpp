@@ -53,7 +53,7 @@ RevisionListView::RevisionListView(QWidget* parent)
 
     m_filter->setObjectName(QStringLiteral("revisionFilter"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setPlaceholderText(tr("Filter by id, message, label or file"));
+    m_filter->setPlaceholderText(tr("Filter by id, message, label, file or author"));
     m_filter->setAccessibleName(tr("Filter revisions"));
     m_filter->installEventFilter(this);
 
@@ -76,6 +76,7 @@ RevisionListView::RevisionListView(QWidget* parent)
     m_view->header()->setSectionsMovable(true);
     m_view->setItemDelegateForColumn(RevisionTableModel::FileColumn,
                                      new MiddleElideDelegate(m_view));
+    updateGitColumns(); // hidden until git says who added the files
 
     auto* copyAction = new QAction(tr("&Copy Revision Id"), m_view);
     copyAction->setShortcut(QKeySequence::Copy);
@@ -157,12 +158,36 @@ void RevisionListView::clearDatabaseState()
     updateCountLabel();
 }
 
+void RevisionListView::setGitAuthors(const GitAuthors& authors)
+{
+    keepingCurrent([&] { m_model->setGitAuthors(authors); });
+    updateGitColumns();
+    updateCountLabel();
+}
+
+void RevisionListView::updateGitColumns()
+{
+    const bool shown = m_model->hasGitInfo();
+    m_view->setColumnHidden(RevisionTableModel::AuthorColumn, !shown);
+    m_view->setColumnHidden(RevisionTableModel::AddedColumn, !shown);
+    if (shown && !m_gitColumnsSized) {
+        m_gitColumnsSized = true;
+        const int charWidth = fontMetrics().averageCharWidth();
+        m_view->resizeColumnToContents(RevisionTableModel::AuthorColumn);
+        m_view->setColumnWidth(RevisionTableModel::AuthorColumn,
+                               std::clamp(m_view->columnWidth(RevisionTableModel::AuthorColumn),
+                                          charWidth * 8, charWidth * 24));
+        m_view->resizeColumnToContents(RevisionTableModel::AddedColumn);
+    }
+}
+
 void RevisionListView::setGraph(std::shared_ptr<const RevisionGraph> graph)
 {
     const QString previous = m_currentId;
     m_swapping = true;
     m_model->setGraph(std::move(graph));
     m_swapping = false;
+    updateGitColumns();
 
     if (!m_columnsSized && m_model->rowCount() > 0) {
         m_columnsSized = true;

@@ -16,6 +16,7 @@ class QTreeView;
 namespace retort {
 
 class DatabaseState;
+class GitAuthors;
 class RevisionGraph;
 class RevisionTableModel;
 
@@ -42,6 +43,10 @@ public:
     // Where the selected profile's database stands, for the State column.
     void setDatabaseState(const QString& profile, const DatabaseState& state);
     void clearDatabaseState();
+
+    // Who added each revision's file (git): the Author and Added columns show when any
+    // revision has a commit, and the filter matches authors' names and emails.
+    void setGitAuthors(const GitAuthors& authors);
 
     // The current revision's id, empty when none; it may be hidden by the filter.
     QString currentRevision() const { return m_currentId; }
@@ -81,6 +86,7 @@ private:
     template <typename Change>
     void keepingCurrent(Change change);
     void updateCountLabel();
+    void updateGitColumns();
     void copyCurrentId();
     QString idAt(const QModelIndex& proxyIndex) const;
 
@@ -92,6 +98,7 @@ private:
     QString m_currentId;
     bool m_swapping = false;
     bool m_columnsSized = false;
+    bool m_gitColumnsSized = false;
 };
 
 } // namespace retort

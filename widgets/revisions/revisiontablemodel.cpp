@@ -72,6 +72,7 @@ void RevisionTableModel::rebuildRows()
 {
     m_rows.clear();
     m_rowOfId.clear();
+    m_gitRows = 0;
     if (!m_graph)
         return;
 
@@ -143,6 +144,7 @@ void RevisionTableModel::rebuildRows()
         m_rowOfId.insert(id, int(m_rows.size()));
         m_rows.append(row);
     }
+    applyGit();
 }
 
 QString RevisionTableModel::relativePath(const QString& path) const
@@ -298,6 +300,10 @@ QVariant RevisionTableModel::data(const QModelIndex& index, int role) const
     const Row& row = m_rows.at(index.row());
     const Revision& revision = m_graph->revisions().at(row.revisionIndex);
     const int column = index.column();
+    if ((column == AuthorColumn || column == AddedColumn) &&
+        (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::AccessibleTextRole ||
+         role == SortRole))
+        return gitData(row, column, role);
 
     switch (role) {
     case Qt::DisplayRole:
@@ -323,7 +329,9 @@ QVariant RevisionTableModel::data(const QModelIndex& index, int role) const
         return sortData(row, column);
     case SearchRole: {
         const QString state = stateText(stateOf(row));
-        return state.isEmpty() ? row.searchText : row.searchText + u'\n' + state.toLower();
+        const QString text = row.gitSearchText.isEmpty() ? row.searchText
+                                                          : row.searchText + row.gitSearchText;
+        return state.isEmpty() ? text : text + u'\n' + state.toLower();
     }
     case StateRole:
         return int(stateOf(row));
@@ -472,6 +480,10 @@ QVariant RevisionTableModel::headerData(int section, Qt::Orientation orientation
             return tr("State");
         case CreateDateColumn:
             return tr("Created");
+        case AuthorColumn:
+            return tr("Author");
+        case AddedColumn:
+            return tr("Added");
         case ParentsColumn:
             return tr("Parents");
         case DependsOnColumn:
@@ -494,6 +506,10 @@ QVariant RevisionTableModel::headerData(int section, Qt::Orientation orientation
             return tr("The first paragraph of the script's docstring");
         case CreateDateColumn:
             return tr("The docstring's Create Date");
+        case AuthorColumn:
+            return tr("Who wrote the commit that added the file (git)");
+        case AddedColumn:
+            return tr("When the commit that added the file was written (git)");
         case StateColumn:
             return m_profile.isEmpty()
                        ? tr("Current, applied or pending in the selected database")

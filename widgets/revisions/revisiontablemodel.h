@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/db/databasestate.h"
+#include "model/project/gitauthors.h"
 
 #include <QAbstractTableModel>
 #include <QFlags>
@@ -31,6 +32,8 @@ public:
         MessageColumn,
         StateColumn,
         CreateDateColumn,
+        AuthorColumn,    // git: who committed the file first (hidden without git)
+        AddedColumn,     // git: the date of that commit
         ParentsColumn,
         DependsOnColumn,
         MarkersColumn,
@@ -92,6 +95,13 @@ public:
     RevisionState revisionState(const QString& revisionId) const;
     static QString stateText(RevisionState state);
 
+    // Which commit added each revision's file (git). Author and date columns and the search
+    // text follow; no reset. Kept across setGraph() (matched by path).
+    void setGitAuthors(const GitAuthors& authors);
+    const GitAuthors& gitAuthors() const { return m_git; }
+    // Whether any row has a commit (the view shows the git columns only then).
+    bool hasGitInfo() const { return m_gitRows > 0; }
+
     QString revisionId(int row) const;
     int rowOf(const QString& revisionId) const; // -1 when absent
     Markers markers(const QString& revisionId) const;
@@ -121,9 +131,14 @@ private:
         QString searchText;
         int diagnosticCount = 0;
         bool hasErrors = false; // among those diagnostics
+        GitCommit commit;         // the commit that added the file (invalid: none known)
+        qint64 committedMsecs = 0;
+        QString gitSearchText;    // lower case: author and email
     };
 
     void rebuildRows();
+    void applyGit(); // fills each row's commit from m_git
+    QVariant gitData(const Row& row, int column, int role) const;
     QString relativePath(const QString& path) const;
     QVariant displayData(const Row& row, int column) const;
     QVariant toolTipData(const Row& row, int column) const;
@@ -138,6 +153,8 @@ private:
     QHash<QString, int> m_rowOfId;
     QString m_profile; // empty: no state shown
     DatabaseState m_state;
+    GitAuthors m_git;
+    int m_gitRows = 0;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(RevisionTableModel::Markers)
