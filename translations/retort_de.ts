@@ -128,6 +128,319 @@
     </message>
 </context>
 <context>
+    <name>MigrationOpText</name>
+    <message>
+        <source>nullable</source>
+        <translation>NULL erlaubt</translation>
+    </message>
+    <message>
+        <source>not null</source>
+        <translation>nicht NULL</translation>
+    </message>
+    <message>
+        <source>primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>default %1</source>
+        <translation>Standardwert %1</translation>
+    </message>
+    <message>
+        <source>references %1</source>
+        <translation>verweist auf %1</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unbenannt)</translation>
+    </message>
+    <message>
+        <source>Creates table `%1`</source>
+        <translation>Erstellt Tabelle `%1`</translation>
+    </message>
+    <message>
+        <source>Creates table `%1` (%2)</source>
+        <translation>Erstellt Tabelle `%1` (%2)</translation>
+    </message>
+    <message>
+        <source>Drops table `%1`</source>
+        <translation>Löscht Tabelle `%1`</translation>
+    </message>
+    <message>
+        <source>Renames table `%1` to `%2`</source>
+        <translation>Benennt Tabelle `%1` in `%2` um</translation>
+    </message>
+    <message>
+        <source>Adds column `%1.%2` %3</source>
+        <translation>Fügt Spalte `%1.%2` %3 hinzu</translation>
+    </message>
+    <message>
+        <source>Drops column `%1.%2`</source>
+        <translation>Löscht Spalte `%1.%2`</translation>
+    </message>
+    <message>
+        <source>renamed to `%1`</source>
+        <translation>umbenannt in `%1`</translation>
+    </message>
+    <message>
+        <source>type -&gt; %1</source>
+        <translation>Typ -&gt; %1</translation>
+    </message>
+    <message>
+        <source>type %1 -&gt; %2</source>
+        <translation>Typ %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>no server default</source>
+        <translation>kein Server-Default</translation>
+    </message>
+    <message>
+        <source>server default %1</source>
+        <translation>Server-Default %1</translation>
+    </message>
+    <message>
+        <source>no comment</source>
+        <translation>kein Kommentar</translation>
+    </message>
+    <message>
+        <source>comment &quot;%1&quot;</source>
+        <translation>Kommentar &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no change Retort can see</source>
+        <translation>keine Änderung, die Retort erkennen kann</translation>
+    </message>
+    <message>
+        <source>Changes column `%1.%2`: %3</source>
+        <translation>Ändert Spalte `%1.%2`: %3</translation>
+    </message>
+    <message>
+        <source>Creates unique index `%1` on `%2` (%3)</source>
+        <translation>Erstellt eindeutigen Index `%1` auf `%2` (%3)</translation>
+    </message>
+    <message>
+        <source>Creates index `%1` on `%2` (%3)</source>
+        <translation>Erstellt Index `%1` auf `%2` (%3)</translation>
+    </message>
+    <message>
+        <source>Drops index `%1`</source>
+        <translation>Löscht Index `%1`</translation>
+    </message>
+    <message>
+        <source>Drops index `%1` on `%2`</source>
+        <translation>Löscht Index `%1` auf `%2`</translation>
+    </message>
+    <message>
+        <source>Adds foreign key `%1` on `%2` (%3) to `%4` (%5)</source>
+        <translation>Fügt Fremdschlüssel `%1` auf `%2` (%3) hinzu, der auf `%4` (%5) verweist</translation>
+    </message>
+    <message>
+        <source>Adds unique constraint `%1` on `%2` (%3)</source>
+        <translation>Fügt Unique-Constraint `%1` auf `%2` (%3) hinzu</translation>
+    </message>
+    <message>
+        <source>Adds check constraint `%1` on `%2`: %3</source>
+        <translation>Fügt Check-Constraint `%1` auf `%2` hinzu: %3</translation>
+    </message>
+    <message>
+        <source>Adds primary key `%1` on `%2` (%3)</source>
+        <translation>Fügt Primärschlüssel `%1` auf `%2` (%3) hinzu</translation>
+    </message>
+    <message>
+        <source>Drops foreign key `%1` on `%2`</source>
+        <translation>Löscht Fremdschlüssel `%1` auf `%2`</translation>
+    </message>
+    <message>
+        <source>Drops unique constraint `%1` on `%2`</source>
+        <translation>Löscht Unique-Constraint `%1` auf `%2`</translation>
+    </message>
+    <message>
+        <source>Drops check constraint `%1` on `%2`</source>
+        <translation>Löscht Check-Constraint `%1` auf `%2`</translation>
+    </message>
+    <message>
+        <source>Drops primary key `%1` on `%2`</source>
+        <translation>Löscht Primärschlüssel `%1` auf `%2`</translation>
+    </message>
+    <message>
+        <source>Drops constraint `%1` on `%2`</source>
+        <translation>Löscht Constraint `%1` auf `%2`</translation>
+    </message>
+    <message>
+        <source>Sets the comment of table `%1`: &quot;%2&quot;</source>
+        <translation>Setzt den Kommentar von Tabelle `%1`: &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>Removes the comment of table `%1`</source>
+        <translation>Entfernt den Kommentar von Tabelle `%1`</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inserts %n row(s) into `%1`</source>
+        <translation>
+            <numerusform>Fügt %n Zeile in `%1` ein</numerusform>
+            <numerusform>Fügt %n Zeilen in `%1` ein</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inserts rows into `%1`</source>
+        <translation>Fügt Zeilen in `%1` ein</translation>
+    </message>
+    <message>
+        <source>Runs SQL Retort does not read: `%1`</source>
+        <translation>Führt SQL aus, das Retort nicht liest: `%1`</translation>
+    </message>
+    <message>
+        <source>Runs raw SQL: %1</source>
+        <translation>Führt rohes SQL aus: %1</translation>
+    </message>
+    <message>
+        <source>Not read: %1 (line %2)</source>
+        <translation>Nicht gelesen: %1 (Zeile %2)</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationOpsReader</name>
+    <message>
+        <source>a nested function definition `%1`</source>
+        <translation>eine verschachtelte Funktionsdefinition `%1`</translation>
+    </message>
+    <message>
+        <source>an async statement</source>
+        <translation>eine async-Anweisung</translation>
+    </message>
+    <message>
+        <source>an if statement</source>
+        <translation>eine if-Anweisung</translation>
+    </message>
+    <message>
+        <source>a for loop</source>
+        <translation>eine for-Schleife</translation>
+    </message>
+    <message>
+        <source>a while loop</source>
+        <translation>eine while-Schleife</translation>
+    </message>
+    <message>
+        <source>a try statement</source>
+        <translation>eine try-Anweisung</translation>
+    </message>
+    <message>
+        <source>a with statement</source>
+        <translation>eine with-Anweisung</translation>
+    </message>
+    <message>
+        <source>a class definition `%1`</source>
+        <translation>eine Klassendefinition `%1`</translation>
+    </message>
+    <message>
+        <source>a match statement</source>
+        <translation>eine match-Anweisung</translation>
+    </message>
+    <message>
+        <source>an `%1` clause</source>
+        <translation>eine `%1`-Klausel</translation>
+    </message>
+    <message>
+        <source>a raise statement</source>
+        <translation>eine raise-Anweisung</translation>
+    </message>
+    <message>
+        <source>%1 (line %2)</source>
+        <translation>%1 (Zeile %2)</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is %1 MB, larger than Retort reads (%2 MB)</source>
+        <translation>Die Datei ist %1 MB groß, größer als Retort liest (%2 MB)</translation>
+    </message>
+    <message>
+        <source>`%1` takes %2 from `%3`, which is defined elsewhere</source>
+        <translation>`%1` nimmt %2 aus `%3`, das anderswo definiert ist</translation>
+    </message>
+    <message>
+        <source>`%1` is called without %2</source>
+        <translation>`%1` wird ohne %2 aufgerufen</translation>
+    </message>
+    <message>
+        <source>`%1` takes %2 from `%3`, which is not what alembic takes there</source>
+        <translation>`%1` nimmt %2 aus `%3`, was alembic dort nicht annimmt</translation>
+    </message>
+    <message>
+        <source>`%1` takes %2 from `%3`, which Retort does not evaluate</source>
+        <translation>`%1` nimmt %2 aus `%3`, das Retort nicht auswertet</translation>
+    </message>
+    <message>
+        <source>`%1` is called with arguments unpacked from `%2`</source>
+        <translation>`%1` wird mit Argumenten aufgerufen, die aus `%2` entpackt werden</translation>
+    </message>
+    <message>
+        <source>the name of a column</source>
+        <translation>den Namen einer Spalte</translation>
+    </message>
+    <message>
+        <source>`%1`: a column without a name Retort can read: `%2`</source>
+        <translation>`%1`: eine Spalte ohne einen Namen, den Retort lesen kann: `%2`</translation>
+    </message>
+    <message>
+        <source>`%1` takes a column from `%2`, which is defined elsewhere</source>
+        <translation>`%1` nimmt eine Spalte aus `%2`, das anderswo definiert ist</translation>
+    </message>
+    <message>
+        <source>`%1` takes a column from `%2`, which Retort does not evaluate</source>
+        <translation>`%1` nimmt eine Spalte aus `%2`, das Retort nicht auswertet</translation>
+    </message>
+    <message>
+        <source>a primary key column</source>
+        <translation>eine Primärschlüsselspalte</translation>
+    </message>
+    <message>
+        <source>`%1` takes `%2`, which Retort does not read as a column</source>
+        <translation>`%1` nimmt `%2`, das Retort nicht als Spalte liest</translation>
+    </message>
+    <message>
+        <source>`%1` is called with more arguments than alembic takes</source>
+        <translation>`%1` wird mit mehr Argumenten aufgerufen, als alembic annimmt</translation>
+    </message>
+    <message>
+        <source>`%1` is an operation Retort does not read</source>
+        <translation>`%1` ist eine Operation, die Retort nicht liest</translation>
+    </message>
+    <message>
+        <source>a return statement</source>
+        <translation>eine return-Anweisung</translation>
+    </message>
+    <message>
+        <source>an import</source>
+        <translation>ein Import</translation>
+    </message>
+    <message>
+        <source>a `%1` statement</source>
+        <translation>eine `%1`-Anweisung</translation>
+    </message>
+    <message>
+        <source>an assignment to `%1`</source>
+        <translation>eine Zuweisung an `%1`</translation>
+    </message>
+    <message>
+        <source>an expression: `%1`</source>
+        <translation>ein Ausdruck: `%1`</translation>
+    </message>
+    <message>
+        <source>a call of `%1`</source>
+        <translation>ein Aufruf von `%1`</translation>
+    </message>
+    <message>
+        <source>`%1` outside a with statement</source>
+        <translation>`%1` außerhalb einer with-Anweisung</translation>
+    </message>
+    <message>
+        <source>`%1` is called with arguments Retort cannot read</source>
+        <translation>`%1` wird mit Argumenten aufgerufen, die Retort nicht lesen kann</translation>
+    </message>
+</context>
+<context>
     <name>MigrationPlanner</name>
     <message>
         <source>Not a valid downgrade target from current heads</source>
@@ -144,6 +457,117 @@
     <message>
         <source>Multiple heads are present; please specify a single target revision</source>
         <translation>Es gibt mehrere Köpfe; bitte geben Sie eine einzelne Zielrevision an</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationRisks</name>
+    <message>
+        <source>%1 drops table `%2`: its data is lost</source>
+        <translation>%1 löscht Tabelle `%2`: Die Daten darin gehen verloren</translation>
+    </message>
+    <message>
+        <source>%1 drops column `%2.%3`: its data is lost</source>
+        <translation>%1 löscht Spalte `%2.%3`: Die Daten darin gehen verloren</translation>
+    </message>
+    <message>
+        <source>%1 narrows column `%2.%3` from %4 to %5: values that do not fit are lost</source>
+        <translation>%1 verkleinert Spalte `%2.%3` von %4 auf %5: Werte, die nicht hineinpassen, gehen verloren</translation>
+    </message>
+    <message>
+        <source>%1 changes the type of column `%2.%3` to %4 and may narrow it: data can be lost</source>
+        <translation>%1 ändert den Typ von Spalte `%2.%3` in %4 und verkleinert ihn womöglich: Daten können verloren gehen</translation>
+    </message>
+    <message>
+        <source>downgrade() does not drop table `%1`, which upgrade() creates</source>
+        <translation>downgrade() löscht Tabelle `%1` nicht, die upgrade() erstellt</translation>
+    </message>
+    <message>
+        <source>downgrade() does not drop column `%1.%2`, which upgrade() adds</source>
+        <translation>downgrade() löscht Spalte `%1.%2` nicht, die upgrade() hinzufügt</translation>
+    </message>
+    <message>
+        <source>downgrade() does not rename table `%1` back to `%2`</source>
+        <translation>downgrade() benennt Tabelle `%1` nicht zurück in `%2` um</translation>
+    </message>
+    <message>
+        <source>downgrade() does not rename column `%1.%2` back to `%3`</source>
+        <translation>downgrade() benennt Spalte `%1.%2` nicht zurück in `%3` um</translation>
+    </message>
+    <message>
+        <source>downgrade() does not re-create table `%1`, which upgrade() drops</source>
+        <translation>downgrade() erstellt Tabelle `%1` nicht neu, die upgrade() löscht</translation>
+    </message>
+    <message>
+        <source>downgrade() does not re-create column `%1.%2`, which upgrade() drops</source>
+        <translation>downgrade() erstellt Spalte `%1.%2` nicht neu, die upgrade() löscht</translation>
+    </message>
+    <message>
+        <source>the script has no downgrade(): this revision cannot be downgraded</source>
+        <translation>das Skript hat kein downgrade(): Für diese Revision ist kein Downgrade möglich</translation>
+    </message>
+    <message>
+        <source>downgrade() is empty: downgrading this revision undoes nothing its upgrade() did</source>
+        <translation>downgrade() ist leer: Ein Downgrade dieser Revision macht nichts von dem rückgängig, was ihr upgrade() getan hat</translation>
+    </message>
+    <message>
+        <source>downgrade() raises %1: this revision cannot be downgraded</source>
+        <translation>downgrade() löst %1 aus: Für diese Revision ist kein Downgrade möglich</translation>
+    </message>
+    <message>
+        <source>an exception</source>
+        <translation>eine Ausnahme</translation>
+    </message>
+    <message>
+        <source>downgrade() runs raw SQL or code Retort does not read: whether it undoes upgrade() could not be checked</source>
+        <translation>downgrade() führt rohes SQL oder Code aus, den Retort nicht liest: Ob es upgrade() rückgängig macht, ließ sich nicht prüfen</translation>
+    </message>
+    <message>
+        <source>Step %1 drops table `%2`: its data is lost</source>
+        <translation>Schritt %1 löscht Tabelle `%2`: Die Daten darin gehen verloren</translation>
+    </message>
+    <message>
+        <source>Step %1 drops column `%2.%3`: its data is lost</source>
+        <translation>Schritt %1 löscht Spalte `%2.%3`: Die Daten darin gehen verloren</translation>
+    </message>
+    <message>
+        <source>Step %1 runs raw SQL Retort cannot check (line %2)</source>
+        <translation>Schritt %1 führt rohes SQL aus, das Retort nicht prüfen kann (Zeile %2)</translation>
+    </message>
+    <message>
+        <source>Step %1 runs code Retort did not read (line %2): %3</source>
+        <translation>Schritt %1 führt Code aus, den Retort nicht gelesen hat (Zeile %2): %3</translation>
+    </message>
+    <message>
+        <source>Step %1 narrows column `%2.%3` from %4 to %5: values that do not fit are lost</source>
+        <translation>Schritt %1 verkleinert Spalte `%2.%3` von %4 auf %5: Werte, die nicht hineinpassen, gehen verloren</translation>
+    </message>
+    <message>
+        <source>Step %1 changes the type of column `%2.%3` to %4 without naming the old type: it may narrow it and lose data</source>
+        <translation>Schritt %1 ändert den Typ von Spalte `%2.%3` in %4, ohne den alten Typ zu nennen: Er verkleinert ihn womöglich, und Daten gehen verloren</translation>
+    </message>
+    <message>
+        <source>Step %1 changes column `%2.%3` from %4 to %5: it may narrow it and lose data</source>
+        <translation>Schritt %1 ändert Spalte `%2.%3` von %4 in %5: Er verkleinert sie womöglich, und Daten gehen verloren</translation>
+    </message>
+    <message>
+        <source>Step %1: Retort could not read the script of %2</source>
+        <translation>Schritt %1: Retort konnte das Skript von %2 nicht lesen</translation>
+    </message>
+    <message>
+        <source>Step %1 cannot be downgraded: its script has no downgrade()</source>
+        <translation>Für Schritt %1 ist kein Downgrade möglich: Sein Skript hat kein downgrade()</translation>
+    </message>
+    <message>
+        <source>Step %1 cannot be downgraded: its downgrade() is empty</source>
+        <translation>Für Schritt %1 ist kein Downgrade möglich: Sein downgrade() ist leer</translation>
+    </message>
+    <message>
+        <source>Step %1 cannot be downgraded: its downgrade() raises %2</source>
+        <translation>Für Schritt %1 ist kein Downgrade möglich: Sein downgrade() löst %2 aus</translation>
+    </message>
+    <message>
+        <source>Step %1 stops the run: its upgrade() raises %2</source>
+        <translation>Schritt %1 stoppt den Lauf: Sein upgrade() löst %2 aus</translation>
     </message>
 </context>
 <context>
@@ -502,6 +926,65 @@
     <message>
         <source>may be set by `from %1 import *`</source>
         <translation>kann durch `from %1 import *` gesetzt werden</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaHistory</name>
+    <message>
+        <source>its file was not read</source>
+        <translation>ihre Datei wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>its file could not be read: %1</source>
+        <translation>ihre Datei konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>it has no upgrade() function</source>
+        <translation>sie hat keine upgrade()-Funktion</translation>
+    </message>
+    <message>
+        <source>upgrade() raises %1: alembic stops there</source>
+        <translation>upgrade() löst %1 aus: alembic stoppt dort</translation>
+    </message>
+    <message>
+        <source>an exception</source>
+        <translation>eine Ausnahme</translation>
+    </message>
+    <message>
+        <source>%1 on table `%2`, which no earlier migration Retort read creates</source>
+        <translation>%1 auf Tabelle `%2`, die keine frühere von Retort gelesene Migration erstellt</translation>
+    </message>
+    <message>
+        <source>%1 on column `%2.%3`, which no earlier migration Retort read creates</source>
+        <translation>%1 auf Spalte `%2.%3`, die keine frühere von Retort gelesene Migration erstellt</translation>
+    </message>
+    <message>
+        <source>raw SQL, not interpreted: %1</source>
+        <translation>rohes SQL, nicht interpretiert: %1</translation>
+    </message>
+    <message>
+        <source>code Retort does not read</source>
+        <translation>Code, den Retort nicht liest</translation>
+    </message>
+    <message>
+        <source>%1 without a table name Retort can read</source>
+        <translation>%1 ohne einen Tabellennamen, den Retort lesen kann</translation>
+    </message>
+    <message>
+        <source>create_table of `%1`, which already exists here</source>
+        <translation>create_table von `%1`, die hier bereits existiert</translation>
+    </message>
+    <message>
+        <source>rename_table of `%1` to a name Retort cannot read</source>
+        <translation>rename_table von `%1` in einen Namen, den Retort nicht lesen kann</translation>
+    </message>
+    <message>
+        <source>add_column to `%1` with a column Retort cannot read</source>
+        <translation>add_column zu `%1` mit einer Spalte, die Retort nicht lesen kann</translation>
+    </message>
+    <message>
+        <source>add_column of `%1.%2`, which already exists here</source>
+        <translation>add_column von `%1.%2`, die hier bereits existiert</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1858,105 @@ Revision: %2</translation>
     </message>
 </context>
 <context>
+    <name>retort::GraphLegend</name>
+    <message>
+        <source>Graph legend</source>
+        <translation>Legende des Graphen</translation>
+    </message>
+    <message>
+        <source>Head: the newest revision of a line</source>
+        <translation>Kopf: die neueste Revision einer Linie</translation>
+    </message>
+    <message>
+        <source>Base: a first revision, nothing before it</source>
+        <translation>Basis: eine erste Revision, davor kommt nichts</translation>
+    </message>
+    <message>
+        <source>Branch point: two or more branches start here</source>
+        <translation>Verzweigungspunkt: Hier beginnen zwei oder mehr Zweige</translation>
+    </message>
+    <message>
+        <source>Merge point: joins two or more branches</source>
+        <translation>Zusammenführung: vereint zwei oder mehr Zweige</translation>
+    </message>
+    <message>
+        <source>Revision (a migration script)</source>
+        <translation>Revision (ein Migrationsskript)</translation>
+    </message>
+    <message>
+        <source>Arrow: from a revision to the next one</source>
+        <translation>Pfeil: von einer Revision zur nächsten</translation>
+    </message>
+    <message>
+        <source>Dashed arrow: depends_on</source>
+        <translation>Gestrichelter Pfeil: depends_on</translation>
+    </message>
+    <message>
+        <source>Branch label declared on the revision</source>
+        <translation>An der Revision deklariertes Branch-Label</translation>
+    </message>
+    <message>
+        <source>Current: the selected database stands here</source>
+        <translation>Aktuell: Hier steht die ausgewählte Datenbank</translation>
+    </message>
+    <message>
+        <source>Applied to the selected database</source>
+        <translation>In der ausgewählten Datenbank angewendet</translation>
+    </message>
+    <message>
+        <source>Pending: not applied to it yet</source>
+        <translation>Ausstehend: dort noch nicht angewendet</translation>
+    </message>
+    <message>
+        <source>No script: the version table names an unknown revision</source>
+        <translation>Kein Skript: Die Versionstabelle nennt eine unbekannte Revision</translation>
+    </message>
+    <message>
+        <source>Not read: where the database stands is not known</source>
+        <translation>Nicht gelesen: Der Stand der Datenbank ist unbekannt</translation>
+    </message>
+    <message>
+        <source>The selected database is here</source>
+        <translation>Hier steht die ausgewählte Datenbank</translation>
+    </message>
+    <message>
+        <source>Another database is here</source>
+        <translation>Hier steht eine andere Datenbank</translation>
+    </message>
+    <message>
+        <source>Planned: a step of the run</source>
+        <translation>Geplant: ein Schritt des Laufs</translation>
+    </message>
+    <message>
+        <source>Running now</source>
+        <translation>Läuft gerade</translation>
+    </message>
+    <message>
+        <source>Failed step (hover for alembic&apos;s error)</source>
+        <translation>Fehlgeschlagener Schritt (mit der Maus darauf zeigen für den Fehler von alembic)</translation>
+    </message>
+    <message>
+        <source>Matches the search</source>
+        <translation>Passt zur Suche</translation>
+    </message>
+    <message>
+        <source>Selected revision</source>
+        <translation>Ausgewählte Revision</translation>
+    </message>
+    <message>
+        <source>The script has errors (see Diagnostics)</source>
+        <translation>Das Skript hat Fehler (siehe Befunde)</translation>
+    </message>
+    <message>
+        <source>Warnings about the script (hover to read them)</source>
+        <translation>Warnungen zum Skript (zum Lesen mit der Maus darauf zeigen)</translation>
+    </message>
+    <message>
+        <source>No graph yet</source>
+        <translation>Noch kein Graph</translation>
+    </message>
+</context>
+<context>
     <name>retort::GraphOverview</name>
     <message>
         <source>Overview of the whole graph: click or drag to move the view</source>
@@ -1516,6 +2098,53 @@ Revision: %2</translation>
     <message>
         <source>Show a map of the whole graph in its corner while it does not fit the window</source>
         <translation>Eine Karte des ganzen Graphen in seiner Ecke anzeigen, solange er nicht ins Fenster passt</translation>
+    </message>
+    <message>
+        <source>Show &amp;Legend</source>
+        <translation>&amp;Legende anzeigen</translation>
+    </message>
+    <message>
+        <source>Show what the graph&apos;s shapes, colours and marks mean</source>
+        <translation>Anzeigen, was die Formen, Farben und Markierungen des Graphen bedeuten</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>What the shapes, colours and marks mean (L)</source>
+        <translation>Was die Formen, Farben und Markierungen bedeuten (L)</translation>
+    </message>
+    <message>
+        <source>Show legend</source>
+        <translation>Legende anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::HelpBubble</name>
+    <message>
+        <source>Getting Started</source>
+        <translation>Erste Schritte</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Fertig</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +2490,141 @@ Revision: %2</translation>
         <source>Read and planned for %1 (%2)</source>
         <translation>Gelesen und geplant für %1 (%2)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n migration warning</source>
+        <translation>
+            <numerusform>%n Migrationswarnung</numerusform>
+            <numerusform>%n Migrationswarnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n migration warnings</source>
+        <translation>
+            <numerusform>%n Migrationswarnung</numerusform>
+            <numerusform>%n Migrationswarnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>&amp;Erste Schritte</translation>
+    </message>
+    <message>
+        <source>A short walk through the window on the bundled demo project</source>
+        <translation>Ein kurzer Rundgang durch das Fenster anhand des mitgelieferten Demoprojekts</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>Read the user guide (it is installed with Retort)</source>
+        <translation>Das Benutzerhandbuch lesen (es wird mit Retort installiert)</translation>
+    </message>
+    <message>
+        <source>Getting Started</source>
+        <translation>Erste Schritte</translation>
+    </message>
+    <message>
+        <source>The demo project is not installed, and no project is open. Open an alembic.ini (File → Open) and start Getting Started again to walk through it.</source>
+        <translation>Das Demoprojekt ist nicht installiert, und es ist kein Projekt geöffnet. Öffnen Sie eine alembic.ini (Datei → Öffnen) und starten Sie „Erste Schritte“ erneut, um das Projekt durchzugehen.</translation>
+    </message>
+    <message>
+        <source>Getting Started walks through the bundled demo project. Open the demo now, or walk through the project that is open?</source>
+        <translation>„Erste Schritte“ führt durch das mitgelieferte Demoprojekt. Jetzt die Demo öffnen oder das geöffnete Projekt durchgehen?</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Demo</source>
+        <translation>&amp;Demo öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Walk This Project</source>
+        <translation>Dieses &amp;Projekt durchgehen</translation>
+    </message>
+    <message>
+        <source>Opening the demo project for Getting Started…</source>
+        <translation>Demoprojekt für „Erste Schritte“ wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Where the database stands</source>
+        <translation>Wo die Datenbank steht</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The graph shows every revision of the project, newest at the top.&lt;/p&gt;&lt;p&gt;The database &lt;b&gt;%1&lt;/b&gt; (selected in the Databases pane) stands at the revision with the green border and the database glyph; the marker with its name points at it. Revisions below it are &lt;i&gt;applied&lt;/i&gt;, those above it &lt;i&gt;pending&lt;/i&gt; (dashed).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Graph zeigt jede Revision des Projekts, die neueste oben.&lt;/p&gt;&lt;p&gt;Die Datenbank &lt;b&gt;%1&lt;/b&gt; (ausgewählt im Bereich „Datenbanken“) steht auf der Revision mit dem grünen Rand und dem Datenbanksymbol; die Markierung mit ihrem Namen zeigt darauf. Revisionen darunter sind &lt;i&gt;angewendet&lt;/i&gt;, die darüber &lt;i&gt;ausstehend&lt;/i&gt; (gestrichelt).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The graph shows every revision of the project, newest at the top.&lt;/p&gt;&lt;p&gt;Add or select a database in the Databases pane and the graph shows where it stands: a green border and a marker with its name on its current revision, applied revisions below it, pending ones (dashed) above.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Graph zeigt jede Revision des Projekts, die neueste oben.&lt;/p&gt;&lt;p&gt;Fügen Sie im Bereich „Datenbanken“ eine Datenbank hinzu oder wählen Sie eine aus, dann zeigt der Graph, wo sie steht: ein grüner Rand und eine Markierung mit ihrem Namen an ihrer aktuellen Revision, angewendete Revisionen darunter, ausstehende (gestrichelt) darüber.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Heads and merges</source>
+        <translation>Köpfe und Zusammenführungen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A &lt;b&gt;head&lt;/b&gt; (H) is the newest revision of a line of history: &lt;i&gt;upgrade head&lt;/i&gt; goes there. A &lt;b&gt;merge point&lt;/b&gt; (M) joins two lines: upgrading past it needs both. A &lt;b&gt;branch point&lt;/b&gt; is where lines part.&lt;/p&gt;&lt;p&gt;Hover over any revision for what it is in plain words; the legend in the corner says what each shape and colour means.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein &lt;b&gt;Kopf&lt;/b&gt; (H) ist die neueste Revision einer Entwicklungslinie: &lt;i&gt;upgrade head&lt;/i&gt; führt dorthin. Eine &lt;b&gt;Zusammenführung&lt;/b&gt; (M) vereint zwei Linien: Ein Upgrade darüber hinaus braucht beide. An einem &lt;b&gt;Verzweigungspunkt&lt;/b&gt; trennen sich Linien.&lt;/p&gt;&lt;p&gt;Zeigen Sie mit der Maus auf eine Revision, um in einfachen Worten zu erfahren, was sie ist; die Legende in der Ecke erklärt, was jede Form und Farbe bedeutet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This project has no merge point yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dieses Projekt hat noch keine Zusammenführung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What Step Up will run</source>
+        <translation>Was „Einen Schritt aufwärts“ ausführt</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Step Up&lt;/b&gt; upgrades the selected database by one revision (Step Down goes back one). Nothing runs at once: Retort first shows the plan — the alembic command, every step, and what a step would destroy — and runs it only when you confirm.&lt;/p&gt;&lt;p&gt;The other Run commands (upgrade to heads, to or from the selected revision, stamp) show their plan the same way.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Einen Schritt aufwärts&lt;/b&gt; hebt die ausgewählte Datenbank per Upgrade um eine Revision an („Einen Schritt abwärts“ geht eine zurück). Nichts läuft sofort: Retort zeigt zuerst den Plan – den alembic-Befehl, jeden Schritt und was ein Schritt zerstören würde – und führt ihn erst aus, wenn Sie bestätigen.&lt;/p&gt;&lt;p&gt;Die anderen Befehle im Menü „Ausführen“ (Upgrade auf die Köpfe, auf die oder von der ausgewählten Revision, Stamp) zeigen ihren Plan auf dieselbe Weise.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Opening a script</source>
+        <translation>Ein Skript öffnen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each revision is a Python script. Double-click a revision in the graph (or press Enter, or use Script → Open Script) and it opens here, beside the graph, with its &lt;code&gt;upgrade()&lt;/code&gt; and &lt;code&gt;downgrade()&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;The Details pane shows the selected revision&apos;s file, branch labels and dependencies.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Jede Revision ist ein Python-Skript. Doppelklicken Sie im Graphen auf eine Revision (oder drücken Sie die Eingabetaste oder wählen Sie Skript → Skript öffnen), dann öffnet sie sich hier neben dem Graphen, mit ihrem &lt;code&gt;upgrade()&lt;/code&gt; und &lt;code&gt;downgrade()&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Der Bereich „Details“ zeigt Datei, Branch-Labels und Abhängigkeiten der ausgewählten Revision.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What the picture means</source>
+        <translation>Was das Bild bedeutet</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The &lt;b&gt;Legend&lt;/b&gt; button (or View → Show Legend, L) lists every shape, colour and mark the graph uses.&lt;/p&gt;&lt;p&gt;Help → User Guide has the rest. Close this walk with Esc; Help → Getting Started brings it back.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Schaltfläche &lt;b&gt;Legende&lt;/b&gt; (oder Ansicht → Legende anzeigen, L) listet jede Form, Farbe und Markierung auf, die der Graph verwendet.&lt;/p&gt;&lt;p&gt;Alles Weitere steht unter Hilfe → Benutzerhandbuch. Beenden Sie diesen Rundgang mit Esc; Hilfe → Erste Schritte startet ihn erneut.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Schema at Revision</source>
+        <translation>Schema bei Revision</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Reading operations…</source>
+        <translation>Operationen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hema at This Revision</source>
+        <translation>Sc&amp;hema bei dieser Revision</translation>
+    </message>
+    <message>
+        <source>Show the tables and columns the migrations define up to the selected revision</source>
+        <translation>Die Tabellen und Spalten anzeigen, die die Migrationen bis zur ausgewählten Revision definieren</translation>
+    </message>
+    <message>
+        <source>%1: at %2</source>
+        <comment>database: at its current revisions</comment>
+        <translation>%1: auf %2</translation>
+    </message>
+    <message>
+        <source>The upgrade to heads cannot be planned: %1</source>
+        <translation>Das Upgrade auf die Köpfe kann nicht geplant werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>retort::MergeHeadsDialog</name>
@@ -1950,6 +2714,111 @@ Revision: %2</translation>
     <message>
         <source>Runs &lt;code&gt;alembic revision --autogenerate&lt;/code&gt; (the project&apos;s env.py, against its database) and opens the new script.</source>
         <translation>Führt &lt;code&gt;alembic revision --autogenerate&lt;/code&gt; aus (die env.py des Projekts, gegen dessen Datenbank) und öffnet das neue Skript.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::NodeExplainer</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>short id (message)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <comment>a list: &apos;a, b&apos; and &apos;c&apos;</comment>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>the line to head %1</source>
+        <translation>Linie bis Kopf %1</translation>
+    </message>
+    <message>
+        <source>the %1 branch</source>
+        <translation>Zweig %1</translation>
+    </message>
+    <message>
+        <source>the %1 branches</source>
+        <translation>Zweige %1</translation>
+    </message>
+    <message>
+        <source>the main line</source>
+        <translation>Hauptlinie</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>Kopf %1</translation>
+    </message>
+    <message>
+        <source>the line ending at %1</source>
+        <translation>Linie bis %1</translation>
+    </message>
+    <message>
+        <source>the line starting at %1</source>
+        <translation>Linie ab %1</translation>
+    </message>
+    <message>
+        <source>Merge point: joins %1; upgrading past it needs both.</source>
+        <translation>Zusammenführung: vereint %1; ein Upgrade darüber hinaus braucht beide.</translation>
+    </message>
+    <message>
+        <source>Merge point: joins %1; upgrading past it needs all of them.</source>
+        <translation>Zusammenführung: vereint %1; ein Upgrade darüber hinaus braucht alle.</translation>
+    </message>
+    <message>
+        <source>Branch point: %1 branches start here: %2.</source>
+        <translation>Verzweigungspunkt: Hier beginnen %1 Zweige: %2.</translation>
+    </message>
+    <message>
+        <source>Head of %1: the newest revision on it.</source>
+        <translation>Kopf von %1: die neueste Revision darauf.</translation>
+    </message>
+    <message>
+        <source>Head: the newest revision; &quot;upgrade head&quot; ends here.</source>
+        <translation>Kopf: die neueste Revision; „upgrade head“ endet hier.</translation>
+    </message>
+    <message>
+        <source>Head of the main line: the newest revision on it.</source>
+        <translation>Kopf der Hauptlinie: die neueste Revision darauf.</translation>
+    </message>
+    <message>
+        <source>Head: the newest revision of its line (one of %1 heads).</source>
+        <translation>Kopf: die neueste Revision ihrer Linie (einer von %1 Köpfen).</translation>
+    </message>
+    <message>
+        <source>Base: the first revision; nothing before it.</source>
+        <translation>Basis: die erste Revision; davor kommt nichts.</translation>
+    </message>
+    <message>
+        <source>Base: the first revision of its line; nothing before it.</source>
+        <translation>Basis: die erste Revision ihrer Linie; davor kommt nichts.</translation>
+    </message>
+    <message>
+        <source>Revision on %1.</source>
+        <translation>Revision auf %1.</translation>
+    </message>
+    <message>
+        <source>Revision on %1: one step after %2.</source>
+        <translation>Revision auf %1: ein Schritt nach %2.</translation>
+    </message>
+    <message>
+        <source>Declares the branch label %1.</source>
+        <translation>Deklariert das Branch-Label %1.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more (see Details)</source>
+        <translation>%1 und %2 weitere (siehe Details)</translation>
+    </message>
+    <message>
+        <source>On the branch of %1 (inherited labels).</source>
+        <translation>Auf dem Zweig von %1 (geerbte Labels).</translation>
+    </message>
+    <message>
+        <source>Depends on %1: alembic applies it first.</source>
+        <translation>Hängt ab von %1: alembic wendet sie zuerst an.</translation>
+    </message>
+    <message>
+        <source>Needed first by %1 (depends_on).</source>
+        <translation>Wird von %1 vorausgesetzt (depends_on).</translation>
     </message>
 </context>
 <context>
@@ -2065,6 +2934,34 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>The SQLite file %1 does not exist: alembic will create it, empty, and run from base. If the file was moved or deleted, cancel and find it first.</source>
         <translation>Die SQLite-Datei %1 existiert nicht: alembic legt sie leer an und beginnt bei base. Wurde die Datei verschoben oder gelöscht, brechen Sie ab und suchen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>Not checked: Retort is still reading the scripts&apos; operations, so it cannot say yet which steps drop data or cannot be undone.</source>
+        <translation>Nicht geprüft: Retort liest noch die Operationen der Skripte und kann daher noch nicht sagen, welche Schritte Daten löschen oder sich nicht rückgängig machen lassen.</translation>
+    </message>
+    <message>
+        <source>Retort read every step&apos;s operations: none drops a table or a column, narrows a type or cannot be undone.</source>
+        <translation>Retort hat die Operationen aller Schritte gelesen: Keiner löscht eine Tabelle oder Spalte, verkleinert einen Typ oder lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Before anything runs, what these steps destroy or cannot undo:</source>
+        <translation>Bevor etwas läuft – was diese Schritte zerstören oder nicht rückgängig machen können:</translation>
+    </message>
+    <message>
+        <source>Downgrade through steps that cannot be undone?</source>
+        <translation>Downgrade über Schritte, die sich nicht rückgängig machen lassen?</translation>
+    </message>
+    <message>
+        <source>This downgrade passes through steps whose downgrade() does nothing or fails:</source>
+        <translation>Dieses Downgrade durchläuft Schritte, deren downgrade() nichts tut oder fehlschlägt:</translation>
+    </message>
+    <message>
+        <source>An empty downgrade() leaves its changes in the database while the version table no longer lists them; one that raises stops the run there, after the steps before it ran. Downgrade anyway?</source>
+        <translation>Ein leeres downgrade() lässt seine Änderungen in der Datenbank, während die Versionstabelle sie nicht mehr aufführt; eines, das eine Ausnahme auslöst, stoppt den Lauf an dieser Stelle, nachdem die Schritte davor gelaufen sind. Trotzdem Downgrade ausführen?</translation>
+    </message>
+    <message>
+        <source>Downgrade &amp;Anyway</source>
+        <translation>&amp;Trotzdem Downgrade ausführen</translation>
     </message>
 </context>
 <context>
@@ -2366,13 +3263,22 @@ Versionstabelle danach: %2</translation>
         <source>pending in %1</source>
         <translation>ausstehend in %1</translation>
     </message>
+    <message>
+        <source>%1, %2 · %3 · %4</source>
+        <comment>git author, date, short hash, subject</comment>
+        <translation>%1, %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Committed:</source>
+        <translation>Commit:</translation>
+    </message>
+    <message>
+        <source>Added to git by %1 &lt;%2&gt; on %3 in commit %4</source>
+        <translation>Von %1 &lt;%2&gt; am %3 mit Commit %4 zu git hinzugefügt</translation>
+    </message>
 </context>
 <context>
     <name>retort::RevisionListView</name>
-    <message>
-        <source>Filter by id, message, label or file</source>
-        <translation>Nach Id, Meldung, Label oder Datei filtern</translation>
-    </message>
     <message>
         <source>Filter revisions</source>
         <translation>Revisionen filtern</translation>
@@ -2415,6 +3321,10 @@ Versionstabelle danach: %2</translation>
         <source>The selected revision %1 is hidden by the filter. It stays selected: the graph, the details and Run act on it. Clear the filter to see its row.</source>
         <translation>Die ausgewählte Revision %1 wird durch den Filter ausgeblendet. Sie bleibt ausgewählt: Der Graph, die Details und das Menü „Ausführen“ beziehen sich auf sie. Leeren Sie den Filter, um ihre Zeile zu sehen.</translation>
     </message>
+    <message>
+        <source>Filter by id, message, label, file or author</source>
+        <translation>Nach Id, Meldung, Label, Datei oder Autor filtern</translation>
+    </message>
 </context>
 <context>
     <name>retort::RevisionNodeItem</name>
@@ -2425,46 +3335,6 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>No script: the version table names a revision that is not in the project.</source>
         <translation>Kein Skript: Die Versionstabelle nennt eine Revision, die nicht im Projekt ist.</translation>
-    </message>
-    <message>
-        <source>head</source>
-        <translation>Kopf</translation>
-    </message>
-    <message>
-        <source>base</source>
-        <translation>Basis</translation>
-    </message>
-    <message>
-        <source>branch point</source>
-        <translation>Verzweigungspunkt</translation>
-    </message>
-    <message>
-        <source>merge point</source>
-        <translation>Zusammenführung</translation>
-    </message>
-    <message>
-        <source>Branch labels: %1</source>
-        <translation>Branch-Labels: %1</translation>
-    </message>
-    <message>
-        <source>Applied</source>
-        <translation>Angewendet</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Ausstehend</translation>
-    </message>
-    <message>
-        <source>Current revision of the selected database</source>
-        <translation>Aktuelle Revision der ausgewählten Datenbank</translation>
-    </message>
-    <message>
-        <source>Databases here: %1</source>
-        <translation>Datenbanken hier: %1</translation>
-    </message>
-    <message>
-        <source>The script has errors.</source>
-        <translation>Das Skript hat Fehler.</translation>
     </message>
     <message>
         <source>Part of the migration plan</source>
@@ -2481,6 +3351,89 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>This step failed: %1</source>
         <translation>Dieser Schritt ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>the selected database</source>
+        <translation>die ausgewählte Datenbank</translation>
+    </message>
+    <message>
+        <source>Applied: %1 has run this migration.</source>
+        <translation>Angewendet: %1 hat diese Migration ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Pending: %1 has not run this migration yet.</source>
+        <translation>Ausstehend: %1 hat diese Migration noch nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Current: %1 stands here (its version table names this revision).</source>
+        <translation>Aktuell: %1 steht hier (die Versionstabelle nennt diese Revision).</translation>
+    </message>
+    <message>
+        <source>%1 is here.</source>
+        <translation>%1 steht hier.</translation>
+    </message>
+    <message>
+        <source>%1 are here.</source>
+        <translation>%1 stehen hier.</translation>
+    </message>
+    <message>
+        <source>The script has errors (see Diagnostics).</source>
+        <translation>Das Skript hat Fehler (siehe Befunde).</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
+</context>
+<context>
+    <name>retort::RevisionOperationsView</name>
+    <message>
+        <source>Operations:</source>
+        <translation>Operationen:</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Reading operations…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Operationen werden gelesen…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Not read: the revision has no script Retort could read.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Nicht gelesen: Die Revision hat kein Skript, das Retort lesen konnte.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Not read: %1&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Nicht gelesen: %1&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <translation>Downgrade</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No such function in the script&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Keine solche Funktion im Skript&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Does nothing (the body is empty)</source>
+        <translation>Tut nichts (der Rumpf ist leer)</translation>
+    </message>
+    <message>
+        <source>No operations</source>
+        <translation>Keine Operationen</translation>
+    </message>
+    <message>
+        <source>Runs raw SQL (never read as schema):</source>
+        <translation>Führt rohes SQL aus (nie als Schema gelesen):</translation>
+    </message>
+    <message>
+        <source>Raises %1</source>
+        <translation>Löst %1 aus</translation>
     </message>
 </context>
 <context>
@@ -2682,6 +3635,32 @@ Für diese Datei werden %n Probleme gemeldet.</numerusform>
     <message>
         <source>Revisions this one depends on (`depends_on`)</source>
         <translation>Revisionen, von denen diese abhängt (`depends_on`)</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Who wrote the commit that added the file (git)</source>
+        <translation>Wer den Commit geschrieben hat, der die Datei hinzugefügt hat (git)</translation>
+    </message>
+    <message>
+        <source>When the commit that added the file was written (git)</source>
+        <translation>Wann der Commit geschrieben wurde, der die Datei hinzugefügt hat (git)</translation>
+    </message>
+    <message>
+        <source>Git has no commit that added this file (not committed yet, or outside the work tree).</source>
+        <translation>Git hat keinen Commit, der diese Datei hinzugefügt hat (noch nicht committet oder außerhalb des Arbeitsverzeichnisses).</translation>
+    </message>
+    <message>
+        <source>Added in %1 by %2 &lt;%3&gt;, %4:
+%5</source>
+        <translation>Hinzugefügt in %1 von %2 &lt;%3&gt;, %4:
+%5</translation>
     </message>
 </context>
 <context>
@@ -2951,6 +3930,198 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     </message>
 </context>
 <context>
+    <name>retort::SchemaView</name>
+    <message>
+        <source>%1 is not a revision of this project</source>
+        <translation>%1 ist keine Revision dieses Projekts</translation>
+    </message>
+    <message>
+        <source>a revision, a label, heads…</source>
+        <translation>eine Revision, ein Label, heads…</translation>
+    </message>
+    <message>
+        <source>The revision to show the schema at: an id or its start, a branch label, heads, a database&apos;s current revisions, or any target alembic takes</source>
+        <translation>Die Revision, bei der das Schema gezeigt wird: eine Id oder ihr Anfang, ein Branch-Label, heads, die aktuellen Revisionen einer Datenbank oder jedes Ziel, das alembic annimmt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>A second revision: lists what changes from the first to it</source>
+        <translation>Eine zweite Revision: listet auf, was sich von der ersten bis zu ihr ändert</translation>
+    </message>
+    <message>
+        <source>Schema &amp;at:</source>
+        <translation>Schema &amp;bei:</translation>
+    </message>
+    <message>
+        <source>Com&amp;pare with:</source>
+        <translation>Ver&amp;gleichen mit:</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Table / column</source>
+        <translation>Tabelle / Spalte</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Nullable</source>
+        <translation>NULL erlaubt</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Added in</source>
+        <translation>Hinzugefügt in</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Could not know</source>
+        <translation>Nicht bestimmbar</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the script at the line</source>
+        <translation>Eingabetaste oder Doppelklick öffnet das Skript an der Zeile</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>Kein Projekt geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>revision id · message</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Reading operations…</source>
+        <translation>Operationen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Type a revision to see the schema at it.</source>
+        <translation>Geben Sie eine Revision ein, um das Schema bei ihr zu sehen.</translation>
+    </message>
+    <message>
+        <source>Replaying the migrations…</source>
+        <translation>Migrationen werden nachgespielt…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>primär</translation>
+    </message>
+    <message numerus="yes">
+        <source>C&amp;hanges from %1 to %2 (%n):</source>
+        <translation>
+            <numerusform>Än&amp;derungen von %1 zu %2 (%n):</numerusform>
+            <numerusform>Än&amp;derungen von %1 zu %2 (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No schema at %1: %2</source>
+        <translation>Kein Schema bei %1: %2</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>Basis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table at %1</source>
+        <translation>
+            <numerusform>%n Tabelle bei %1</numerusform>
+            <numerusform>%n Tabellen bei %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tables at %1</source>
+        <translation>
+            <numerusform>%n Tabelle bei %1</numerusform>
+            <numerusform>%n Tabellen bei %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot compare with %1: %2</source>
+        <translation>Vergleich mit %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>no change from %1 to %2</source>
+        <translation>keine Änderung von %1 zu %2</translation>
+    </message>
+    <message>
+        <source>&amp;Could not know: nothing</source>
+        <translation>&amp;Nicht bestimmbar: nichts</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Could not know (%n):</source>
+        <translation>
+            <numerusform>&amp;Nicht bestimmbar (%n):</numerusform>
+            <numerusform>&amp;Nicht bestimmbar (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>table %1 added</source>
+        <translation>Tabelle %1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>table %1 removed</source>
+        <translation>Tabelle %1 entfernt</translation>
+    </message>
+    <message>
+        <source>column %1 added</source>
+        <translation>Spalte %1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>column %1 removed</source>
+        <translation>Spalte %1 entfernt</translation>
+    </message>
+    <message>
+        <source>column %1 changed</source>
+        <translation>Spalte %1 geändert</translation>
+    </message>
+</context>
+<context>
     <name>retort::ScriptBanner</name>
     <message>
         <source>&amp;Reload</source>
@@ -3209,6 +4380,199 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     </message>
 </context>
 <context>
+    <name>retort::TableTimelineView</name>
+    <message>
+        <source>Filter tables and columns…</source>
+        <translation>Tabellen und Spalten filtern…</translation>
+    </message>
+    <message>
+        <source>Filter tables and columns</source>
+        <translation>Tabellen und Spalten filtern</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Table / event</source>
+        <translation>Tabelle / Ereignis</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Open Script at &amp;Line</source>
+        <translation>Skript an der &amp;Zeile öffnen</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>Kein Projekt geöffnet</translation>
+    </message>
+    <message>
+        <source>The migrations&apos; upgrade() functions create or alter no table that Retort could read.</source>
+        <translation>Die upgrade()-Funktionen der Migrationen erstellen oder ändern keine Tabelle, die Retort lesen konnte.</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>erstellt</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>renamed to %1</source>
+        <translation>umbenannt in %1</translation>
+    </message>
+    <message>
+        <source>column %1 added</source>
+        <translation>Spalte %1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>column %1 dropped</source>
+        <translation>Spalte %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>column %1 altered</source>
+        <translation>Spalte %1 geändert</translation>
+    </message>
+    <message>
+        <source>column %1 renamed to %2</source>
+        <translation>Spalte %1 umbenannt in %2</translation>
+    </message>
+    <message>
+        <source>index created</source>
+        <translation>Index erstellt</translation>
+    </message>
+    <message>
+        <source>index dropped</source>
+        <translation>Index gelöscht</translation>
+    </message>
+    <message>
+        <source>foreign key created</source>
+        <translation>Fremdschlüssel erstellt</translation>
+    </message>
+    <message>
+        <source>unique constraint created</source>
+        <translation>Unique-Constraint erstellt</translation>
+    </message>
+    <message>
+        <source>check constraint created</source>
+        <translation>Check-Constraint erstellt</translation>
+    </message>
+    <message>
+        <source>primary key created</source>
+        <translation>Primärschlüssel erstellt</translation>
+    </message>
+    <message>
+        <source>constraint dropped</source>
+        <translation>Constraint gelöscht</translation>
+    </message>
+    <message>
+        <source>comment set</source>
+        <translation>Kommentar gesetzt</translation>
+    </message>
+    <message>
+        <source>comment dropped</source>
+        <translation>Kommentar entfernt</translation>
+    </message>
+    <message>
+        <source>rows inserted</source>
+        <translation>Zeilen eingefügt</translation>
+    </message>
+    <message>
+        <source>raw SQL</source>
+        <translation>rohes SQL</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1 on column %2</source>
+        <translation>%1 auf Spalte %2</translation>
+    </message>
+    <message>
+        <source>not created by a migration Retort read</source>
+        <translation>nicht von einer Migration erstellt, die Retort gelesen hat</translation>
+    </message>
+    <message>
+        <source>created in %1</source>
+        <translation>erstellt in %1</translation>
+    </message>
+    <message>
+        <source>dropped in %1</source>
+        <translation>gelöscht in %1</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
+    <message>
+        <source>%1, with column %2</source>
+        <translation>%1, mit Spalte %2</translation>
+    </message>
+    <message>
+        <source>%1, with columns %2</source>
+        <translation>%1, mit Spalten %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <comment>event on columns</comment>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table</source>
+        <translation>
+            <numerusform>%n Tabelle</numerusform>
+            <numerusform>%n Tabellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tables</source>
+        <translation>
+            <numerusform>%n Tabelle</numerusform>
+            <numerusform>%n Tabellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>&amp;Select Revision</source>
+        <translation>Revision &amp;auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::UserGuideViewer</name>
+    <message>
+        <source>Retort User Guide</source>
+        <translation>Retort-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>The user guide could not be read: %1 (%2)</source>
+        <translation>Das Benutzerhandbuch konnte nicht gelesen werden: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed. Retort looked for it here:
+
+%1
+
+Set RETORT_DOCS_DIR to the folder that holds user-guide.md.</source>
+        <translation>Das Benutzerhandbuch ist nicht installiert. Retort hat hier danach gesucht:
+
+%1
+
+Setzen Sie RETORT_DOCS_DIR auf den Ordner, der user-guide.md enthält.</translation>
+    </message>
+</context>
+<context>
     <name>retort::cli</name>
     <message>
         <source>retort-cli: unexpected argument &apos;%1&apos;</source>
@@ -3290,15 +4654,15 @@ Aufruf: retort-cli current [--url URL] [--version-table T] [--version-table-sche
     <message numerus="yes">
         <source>retort-cli: alembic cannot load this project (%n problem(s) below); every alembic command would fail until they are fixed:</source>
         <translation>
-            <numerusform>retort-cli: alembic kann dieses Projekt nicht laden (%n Problem(e), siehe unten); jeder alembic-Befehl würde fehlschlagen, bis sie behoben sind:</numerusform>
-            <numerusform></numerusform>
+            <numerusform>retort-cli: alembic kann dieses Projekt nicht laden (%n Problem, siehe unten); jeder alembic-Befehl würde fehlschlagen, bis es behoben ist:</numerusform>
+            <numerusform>retort-cli: alembic kann dieses Projekt nicht laden (%n Probleme, siehe unten); jeder alembic-Befehl würde fehlschlagen, bis sie behoben sind:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>retort-cli: warning: alembic loads this project, but Retort could not read %n value(s); the answer leaves them out:</source>
         <translation>
-            <numerusform>retort-cli: Warnung: alembic lädt dieses Projekt, aber Retort konnte %n Wert(e) nicht lesen; die Antwort lässt sie aus:</numerusform>
-            <numerusform></numerusform>
+            <numerusform>retort-cli: Warnung: alembic lädt dieses Projekt, aber Retort konnte %n Wert nicht lesen; die Antwort lässt ihn aus:</numerusform>
+            <numerusform>retort-cli: Warnung: alembic lädt dieses Projekt, aber Retort konnte %n Werte nicht lesen; die Antwort lässt sie aus:</numerusform>
         </translation>
     </message>
     <message>
@@ -3338,6 +4702,18 @@ Aufruf: retort-cli current [--url URL] [--version-table T] [--version-table-sche
         <translation>retort-cli: %1 erwartet eine Version wie 1.13.2, nicht &apos;%2&apos;</translation>
     </message>
     <message>
+        <source>usage: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--alembic-version X.Y.Z] [--json]</source>
+        <translation>Aufruf: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--alembic-version X.Y.Z] [--json]</translation>
+    </message>
+    <message>
+        <source>retort-cli: alembic keeps the depends_on of %1 in a Python set: the order of these steps may differ from run to run</source>
+        <translation>retort-cli: alembic hält die depends_on von %1 in einer Python-Menge: die Reihenfolge dieser Schritte kann von Lauf zu Lauf abweichen</translation>
+    </message>
+    <message>
+        <source>retort-cli: the SQLite file %1 does not exist: at base (alembic would create it on its first run)</source>
+        <translation>retort-cli: die SQLite-Datei %1 existiert nicht: auf Basis (alembic würde sie beim ersten Lauf anlegen)</translation>
+    </message>
+    <message>
         <source>usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
 
 Reads an Alembic project without running Python.
@@ -3348,7 +4724,8 @@ commands:
   history           every revision, newest first, as alembic prints it
                     (heads, history and plan exit 1 where alembic could not
                     load the project, with the reasons on stderr)
-  lint [--json]     the diagnostics; exit status 1 when there are errors
+  lint [--json]     the diagnostics, and warnings about downgrades that lose
+                    data or undo nothing; exit status 1 when there are errors
   current [--url URL] [--version-table T] [--version-table-schema S]
                     the ids in the database&apos;s version table, sorted
   plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]
@@ -3359,6 +4736,14 @@ commands:
   plan stamp TARGET... [--current REV]... [--purge] [--json]
                     the version rows `alembic stamp` would leave
   export --format dot|svg|png -o FILE   the graph as a picture (same layout as the window)
+  ops REV [--json]  what the revision&apos;s upgrade() and downgrade() do, read
+                    without running them (REV: an id, a prefix or a label)
+  tables [--json]   every table the migrations touch, with the revisions that
+                    create, change, rename and drop it
+  schema [--at TARGET] [--json]
+                    the tables and columns after `alembic upgrade TARGET` from
+                    an empty database (default: heads), and what Retort could
+                    not know (raw SQL, code it does not read)
 
 options:
   -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)
@@ -3377,45 +4762,128 @@ Liest ein Alembic-Projekt, ohne Python auszuführen.
 Befehle:
   graph --json      der Revisionsgraph als JSON
   heads             die Kopf-Revisionen, eine Id pro Zeile, sortiert
-  history           jede Revision, neueste zuerst, wie alembic sie ausgibt
-                    (heads, history und plan enden mit Exit-Status 1, wenn
-                    alembic das Projekt nicht laden kann; die Gründe stehen
-                    auf stderr)
-  lint [--json]     die Befunde; Exit-Status 1, wenn es Fehler gibt
+  history           jede Revision, die neueste zuerst, wie alembic sie ausgibt
+                    (heads, history und plan enden mit Status 1, wenn alembic
+                    das Projekt nicht laden konnte, die Gründe stehen auf stderr)
+  lint [--json]     die Befunde und Warnungen zu Downgrades, die Daten verlieren
+                    oder nichts rückgängig machen; Exit-Status 1 bei Fehlern
   current [--url URL] [--version-table T] [--version-table-schema S]
                     die Ids in der Versionstabelle der Datenbank, sortiert
   plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]
        [--json]     die Schritte, die alembic ausführen würde, in Reihenfolge
-                    (TARGET wie bei alembic: heads, base, ae10, label@head,
-                    +1, -1, ...), ausgehend von der Datenbank des Projekts,
-                    sofern nicht --current-Zeilen oder --at-base einen
+                    (TARGET wie alembic es annimmt: heads, base, ae10,
+                    label@head, +1, -1, ...), ausgehend von der Datenbank des
+                    Projekts, sofern nicht --current-Zeilen oder --at-base einen
                     anderen Stand beschreiben
   plan stamp TARGET... [--current REV]... [--purge] [--json]
                     die Versionszeilen, die `alembic stamp` hinterlassen würde
   export --format dot|svg|png -o FILE   der Graph als Bild (gleiches Layout wie im Fenster)
+  ops REV [--json]  was upgrade() und downgrade() der Revision tun, gelesen, ohne
+                    sie auszuführen (REV: eine Id, ein Präfix oder ein Label)
+  tables [--json]   jede Tabelle, die die Migrationen berühren, mit den
+                    Revisionen, die sie erstellen, ändern, umbenennen und löschen
+  schema [--at TARGET] [--json]
+                    die Tabellen und Spalten nach `alembic upgrade TARGET`
+                    ausgehend von einer leeren Datenbank (Standard: heads), und
+                    was Retort nicht bestimmen konnte (rohes SQL, Code, den es
+                    nicht liest)
 
 Optionen:
   -c, --config FILE   alembic.ini oder pyproject.toml (Standard: ./alembic.ini)
   -n, --name SECTION  der zu verwendende ini-Abschnitt (Standard: alembic)
   --alembic-version X.Y.Z   lesen und planen wie diese alembic-Version (graph,
-                      heads, history, lint, plan); sonst wird die für das
-                      Projekt installierte Version aus ihren Dateien gelesen,
-                      andernfalls gelten die neuesten Regeln, die Retort kennt
+                      heads, history, lint, plan); standardmäßig wird die für
+                      das Projekt installierte Version aus dessen Dateien
+                      gelesen, sonst gelten die neuesten Regeln, die Retort kennt
   --version           die Version ausgeben
   -h, --help          diese Hilfe ausgeben
 </translation>
     </message>
     <message>
-        <source>usage: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--alembic-version X.Y.Z] [--json]</source>
-        <translation>Aufruf: retort-cli plan {upgrade|downgrade|stamp} TARGET [--current REV]... | [--at-base] | [--url [URL]] [--purge] [--alembic-version X.Y.Z] [--json]</translation>
+        <source>retort-cli: unknown option %1</source>
+        <translation>retort-cli: unbekannte Option %1</translation>
     </message>
     <message>
-        <source>retort-cli: alembic keeps the depends_on of %1 in a Python set: the order of these steps may differ from run to run</source>
-        <translation>retort-cli: alembic hält die depends_on von %1 in einer Python-Menge: die Reihenfolge dieser Schritte kann von Lauf zu Lauf abweichen</translation>
+        <source>%1: not defined</source>
+        <translation>%1: nicht definiert</translation>
     </message>
     <message>
-        <source>retort-cli: the SQLite file %1 does not exist: at base (alembic would create it on its first run)</source>
-        <translation>retort-cli: die SQLite-Datei %1 existiert nicht: auf Basis (alembic würde sie beim ersten Lauf anlegen)</translation>
+        <source>%1 (line %2):</source>
+        <translation>%1 (Zeile %2):</translation>
+    </message>
+    <message>
+        <source>(empty: does nothing)</source>
+        <translation>(leer: tut nichts)</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>Raises %1</source>
+        <translation>Löst %1 aus</translation>
+    </message>
+    <message>
+        <source>usage: retort-cli ops REV [--json]</source>
+        <translation>Aufruf: retort-cli ops REV [--json]</translation>
+    </message>
+    <message>
+        <source>Revision %1: %2</source>
+        <translation>Revision %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>usage: retort-cli tables [--json]</source>
+        <translation>Aufruf: retort-cli tables [--json]</translation>
+    </message>
+    <message>
+        <source>renamed from %1</source>
+        <translation>umbenannt von %1</translation>
+    </message>
+    <message>
+        <source>not created by a migration Retort read</source>
+        <translation>nicht von einer Migration erstellt, die Retort gelesen hat</translation>
+    </message>
+    <message>
+        <source>created in %1</source>
+        <translation>erstellt in %1</translation>
+    </message>
+    <message>
+        <source>renamed to %1</source>
+        <translation>umbenannt in %1</translation>
+    </message>
+    <message>
+        <source>dropped in %1</source>
+        <translation>gelöscht in %1</translation>
+    </message>
+    <message>
+        <source>No migration Retort read creates or changes a table.</source>
+        <translation>Keine von Retort gelesene Migration erstellt oder ändert eine Tabelle.</translation>
+    </message>
+    <message>
+        <source>usage: retort-cli schema [--at TARGET] [--json]</source>
+        <translation>Aufruf: retort-cli schema [--at TARGET] [--json]</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schema after `alembic upgrade %1` from an empty database, at %2: %n table(s)</source>
+        <translation>
+            <numerusform>Schema nach `alembic upgrade %1` ausgehend von einer leeren Datenbank, bei %2: %n Tabelle</numerusform>
+            <numerusform>Schema nach `alembic upgrade %1` ausgehend von einer leeren Datenbank, bei %2: %n Tabellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>Basis</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retort could not know %n place(s); the schema above leaves them out:</source>
+        <translation>
+            <numerusform>Retort konnte %n Stelle nicht bestimmen; das Schema oben lässt sie aus:</numerusform>
+            <numerusform>Retort konnte %n Stellen nicht bestimmen; das Schema oben lässt sie aus:</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -217,7 +217,8 @@ QString MigrationOpText::describe(const MigrationOp& op)
     case Kind::AddColumn:
         return tr("Adds column `%1.%2` %3")
             .arg(table, op.column,
-                 op.columns.isEmpty() ? QString() : describeColumn(op.columns.first()));
+                 op.columns.isEmpty() ? QString() : describeColumn(op.columns.first()))
+            .trimmed(); // no column read: no trailing space
     case Kind::DropColumn:
         return tr("Drops column `%1.%2`").arg(table, op.column);
     case Kind::AlterColumn: {

@@ -137,10 +137,10 @@ SchemaView::SchemaView(QWidget* parent) : QWidget(parent)
                              tr("Added in")});
     m_changesTree = makeTree("schemaChanges", tr("Changes"), {tr("Change"), tr("Before"), tr("After")});
     m_changesTree->setRootIsDecorated(false);
-    // Narrow docks: the names take the room left, the short columns what they need.
-    m_schemaTree->header()->setStretchLastSection(false);
-    m_schemaTree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    for (int column = TypeColumn; column < SchemaColumnCount; ++column)
+    // Names are what people read: every column takes what it needs (a narrow dock scrolls
+    // sideways rather than cut a column's name), "Added in" the room that is left.
+    m_schemaTree->header()->setStretchLastSection(true);
+    for (int column = NameColumn; column < SchemaColumnCount - 1; ++column)
         m_schemaTree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_changesTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_unknownTree = makeTree("schemaUnknown", tr("Could not know"),
