@@ -3322,8 +3322,8 @@ Versionstabelle danach: %2</translation>
         <translation>Die ausgewählte Revision %1 wird durch den Filter ausgeblendet. Sie bleibt ausgewählt: Der Graph, die Details und das Menü „Ausführen“ beziehen sich auf sie. Leeren Sie den Filter, um ihre Zeile zu sehen.</translation>
     </message>
     <message>
-        <source>Filter by id, message, label, file or author</source>
-        <translation>Nach Id, Meldung, Label, Datei oder Autor filtern</translation>
+        <source>Filter by id, message, label, file, author or date</source>
+        <translation>Nach Id, Meldung, Label, Datei, Autor oder Datum filtern</translation>
     </message>
 </context>
 <context>

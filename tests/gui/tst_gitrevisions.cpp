@@ -100,6 +100,11 @@ private slots:
         QCOMPARE(shownIds(list), QStringList{QStringLiteral("cccc")});
         list->setFilterText(QStringLiteral("ann@example"));
         QCOMPARE(shownIds(list), (QStringList{QStringLiteral("bbbb"), QStringLiteral("aaaa")}));
+        // and by the day the file was added: February's, not March's modification of aaaa
+        list->setFilterText(QStringLiteral("2024-02"));
+        QCOMPARE(shownIds(list), QStringList{QStringLiteral("cccc")});
+        list->setFilterText(QStringLiteral("2024-03"));
+        QCOMPARE(list->visibleCount(), 0);
         list->setFilterText(QString());
         QCOMPARE(list->visibleCount(), 4);
 

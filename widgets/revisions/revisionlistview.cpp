@@ -53,7 +53,7 @@ RevisionListView::RevisionListView(QWidget* parent)
 
     m_filter->setObjectName(QStringLiteral("revisionFilter"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setPlaceholderText(tr("Filter by id, message, label, file or author"));
+    m_filter->setPlaceholderText(tr("Filter by id, message, label, file, author or date"));
     m_filter->setAccessibleName(tr("Filter revisions"));
     m_filter->installEventFilter(this);
 

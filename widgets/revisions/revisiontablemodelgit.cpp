@@ -30,7 +30,10 @@ void RevisionTableModel::applyGit()
         const QDateTime date = commit ? QDateTime::fromString(commit->date, Qt::ISODate)
                                       : QDateTime();
         row.committedMsecs = date.isValid() ? date.toMSecsSinceEpoch() : 0;
-        row.gitSearchText = commit ? (u'\n' + commit->author + u'\n' + commit->email).toLower()
+        // Author, email and the day the file was added ("2024-03" finds that month's).
+        row.gitSearchText = commit ? (u'\n' + commit->author + u'\n' + commit->email + u'\n' +
+                                      commit->date.left(10))
+                                         .toLower()
                                    : QString();
         if (commit)
             ++m_gitRows;
