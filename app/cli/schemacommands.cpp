@@ -12,6 +12,8 @@
 #include <QDir>
 #include <QJsonDocument>
 
+#include <optional>
+
 namespace retort::cli {
 
 namespace {
@@ -98,6 +100,35 @@ Result<LoadedProject> loadProject(const QString& configPath, const Arguments& a,
 
 } // namespace
 
+// What `tables` and `schema` both start from: the project, alembic's upgrade from an empty
+// database to `target`, and every script's operations. On failure `rc` says why.
+struct Replay
+{
+    LoadedProject project;
+    MigrationPlan plan;
+    MigrationOpsIndex index;
+};
+
+std::optional<Replay> replayTo(const QString& configPath, const Arguments& a, const QString& target,
+                               QTextStream& err, int* rc)
+{
+    const Result<LoadedProject> project = loadProject(configPath, a, err, rc);
+    if (!project)
+        return std::nullopt;
+    *rc = SchemaRefused;
+    if (refuseWhenAlembicCannotLoad(*project->graph, project->config.here(), err))
+        return std::nullopt;
+    Result<MigrationPlan> plan =
+        MigrationPlanner(project->graph, project->alembic.rules).upgrade({}, target);
+    if (!plan) {
+        err << "retort-cli: " << plan.error() << '\n';
+        return std::nullopt;
+    }
+    *rc = SchemaOk;
+    MigrationOpsIndex index = MigrationOpsIndex::read(*project->graph);
+    return Replay{*project, std::move(*plan), std::move(index)};
+}
+
 int runOpsCommand(const QString& configPath, const QString& section, const QStringList& args,
                   QTextStream& out, QTextStream& err)
 {
@@ -165,19 +196,11 @@ int runTablesCommand(const QString& configPath, const QString& section, const QS
         return SchemaUsage;
     }
     int rc = SchemaOk;
-    const Result<LoadedProject> project = loadProject(configPath, *a, err, &rc);
-    if (!project)
+    const std::optional<Replay> replay =
+        replayTo(configPath, *a, QStringLiteral("heads"), err, &rc);
+    if (!replay)
         return rc;
-    if (refuseWhenAlembicCannotLoad(*project->graph, project->config.here(), err))
-        return SchemaRefused;
-    const Result<MigrationPlan> plan = MigrationPlanner(project->graph, project->alembic.rules)
-                                           .upgrade({}, QStringLiteral("heads"));
-    if (!plan) {
-        err << "retort-cli: " << plan.error() << '\n';
-        return SchemaRefused;
-    }
-    const MigrationOpsIndex index = MigrationOpsIndex::read(*project->graph);
-    const QList<TableTimeline> timelines = SchemaHistory::tables(index, *plan);
+    const QList<TableTimeline> timelines = SchemaHistory::tables(replay->index, replay->plan);
     if (a->asJson) {
         QJsonArray tables;
         for (const TableTimeline& t : timelines)
@@ -221,20 +244,11 @@ int runSchemaCommand(const QString& configPath, const QString& section, const QS
         return SchemaUsage;
     }
     int rc = SchemaOk;
-    const Result<LoadedProject> project = loadProject(configPath, *a, err, &rc);
-    if (!project)
-        return rc;
-    if (refuseWhenAlembicCannotLoad(*project->graph, project->config.here(), err))
-        return SchemaRefused;
     const QString target = a->atGiven ? a->at : QStringLiteral("heads");
-    const Result<MigrationPlan> plan =
-        MigrationPlanner(project->graph, project->alembic.rules).upgrade({}, target);
-    if (!plan) {
-        err << "retort-cli: " << plan.error() << '\n';
-        return SchemaRefused;
-    }
-    const MigrationOpsIndex index = MigrationOpsIndex::read(*project->graph);
-    const Schema schema = SchemaHistory::schemaAt(index, *plan);
+    const std::optional<Replay> replay = replayTo(configPath, *a, target, err, &rc);
+    if (!replay)
+        return rc;
+    const Schema schema = SchemaHistory::schemaAt(replay->index, replay->plan);
     if (a->asJson) {
         QJsonObject root = schemaJson(schema);
         root.insert(QStringLiteral("target"), target);
