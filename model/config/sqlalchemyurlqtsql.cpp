@@ -19,6 +19,20 @@ namespace retort {
 
 namespace {
 
+// Sets `key` in options kept in the order they were first given (a later value replaces an
+// earlier one in place, as both drivers' option strings read them).
+void setOrderedOption(QList<QPair<QString, QString>>& options, const QString& key,
+                      const QString& value)
+{
+    for (auto& option : options) {
+        if (option.first == key) {
+            option.second = value;
+            return;
+        }
+    }
+    options.append({key, value});
+}
+
 QString invalidValueError(const QString& key)
 {
     return SqlAlchemyUrl::tr("The URL's query parameter “%1” has a value Retort cannot use.")
@@ -253,13 +267,7 @@ Result<QtSqlTarget> SqlAlchemyUrl::mapPostgres() const
 
     QList<QPair<QString, QString>> options; // libpq keyword -> value
     auto setOption = [&options](const QString& key, const QString& value) {
-        for (auto& option : options) {
-            if (option.first == key) {
-                option.second = value;
-                return;
-            }
-        }
-        options.append({key, value});
+        setOrderedOption(options, key, value);
     };
 
     const QMap<QString, QStringList> q = query();
@@ -370,13 +378,7 @@ Result<QtSqlTarget> SqlAlchemyUrl::mapMysql() const
 
     QList<QPair<QString, QString>> options; // Qt option -> value (empty = flag)
     auto setOption = [&options](const QString& key, const QString& value) {
-        for (auto& option : options) {
-            if (option.first == key) {
-                option.second = value;
-                return;
-            }
-        }
-        options.append({key, value});
+        setOrderedOption(options, key, value);
     };
 
     const QMap<QString, QStringList> q = query();
