@@ -8,6 +8,7 @@
 #include "app/cli/diagnosticsoutput.h"
 #include "app/cli/exportcommand.h"
 #include "app/cli/jsonoutput.h"
+#include "app/cli/comparecommand.h"
 #include "app/cli/plancommand.h"
 #include "app/cli/schemacommands.h"
 #include "model/graph/migrationplanner.h"
@@ -86,6 +87,10 @@ QString usage()
               "                    --at-base describe another state\n"
               "  plan stamp TARGET... [--current REV]... [--purge] [--json]\n"
               "                    the version rows `alembic stamp` would leave\n"
+              "  compare --url A (--url B | --revision REV) [--json]\n"
+              "                    what each of two databases has applied that the other\n"
+              "                    has not, and the alembic commands that bring A to\n"
+              "                    exactly where B stands (or to REV)\n"
               "  export --format dot|svg|png -o FILE   the graph as a picture (same layout as the window)\n"
               "  ops REV [--json]  what the revision's upgrade() and downgrade() do, read\n"
               "                    without running them (REV: an id, a prefix or a label)\n"
@@ -161,6 +166,8 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
     }
     if (inv.command == QLatin1StringView("plan"))
         return runPlanCommand(inv.configPath, inv.section, inv.arguments, out, err);
+    if (inv.command == QLatin1StringView("compare"))
+        return runCompareCommand(inv.configPath, inv.section, inv.arguments, out, err);
     if (inv.command == QLatin1StringView("export"))
         return runExportCommand(inv.configPath, inv.section, inv.arguments, out, err);
     if (inv.command == QLatin1StringView("current"))

@@ -141,6 +141,69 @@ private slots:
         QTest::newRow("missing -c value") << QStringList{QStringLiteral("heads"), QStringLiteral("-c")};
         QTest::newRow("graph without --json") << QStringList{QStringLiteral("graph")};
         QTest::newRow("stray argument") << QStringList{QStringLiteral("heads"), QStringLiteral("extra")};
+        QTest::newRow("compare with one side")
+            << QStringList{QStringLiteral("compare"), QStringLiteral("--url"), QStringLiteral("sqlite:///a.db")};
+        QTest::newRow("compare with three sides")
+            << QStringList{QStringLiteral("compare"), QStringLiteral("--url"), QStringLiteral("sqlite:///a.db"),
+                           QStringLiteral("--url"), QStringLiteral("sqlite:///b.db"),
+                           QStringLiteral("--revision"), QStringLiteral("heads")};
+        QTest::newRow("compare, --url without a value")
+            << QStringList{QStringLiteral("compare"), QStringLiteral("--url")};
+        QTest::newRow("compare, unknown option")
+            << QStringList{QStringLiteral("compare"), QStringLiteral("--frob")};
+    }
+
+    // compare on databases that do not exist yet (SQLite: at base) and with a revision: the
+    // JSON keys CI reads, the exit codes; a database that cannot be reached is exit 3.
+    void compareShapesAndExitCodes()
+    {
+        QTemporaryDir dir;
+        const QString ini = makeProject(dir);
+        const QString a = QStringLiteral("sqlite:///") + dir.filePath(QStringLiteral("a.db"));
+        const QString b = QStringLiteral("sqlite:///") + dir.filePath(QStringLiteral("b.db"));
+        Run r = cli({QStringLiteral("-c"), ini, QStringLiteral("compare"), QStringLiteral("--url"), a,
+                     QStringLiteral("--url"), b, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QJsonObject json = jsonOf(r);
+        QCOMPARE(json.value(QStringLiteral("in_sync")).toBool(), true);
+        QVERIFY(json.value(QStringLiteral("only_a")).isArray());
+        QVERIFY(json.value(QStringLiteral("only_b")).toArray().isEmpty());
+        QVERIFY(json.value(QStringLiteral("steps")).toArray().isEmpty());
+
+        r = cli({QStringLiteral("-c"), ini, QStringLiteral("compare"), QStringLiteral("--url"), a,
+                 QStringLiteral("--revision"), QStringLiteral("mmmm"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        json = jsonOf(r);
+        QCOMPARE(json.value(QStringLiteral("in_sync")).toBool(), false);
+        QVERIFY(json.value(QStringLiteral("only_a")).toArray().isEmpty());
+        QStringList onlyB;
+        for (const QJsonValue& v : json.value(QStringLiteral("only_b")).toArray())
+            onlyB << v.toString();
+        onlyB.sort();
+        QCOMPARE(onlyB, QStringList({QStringLiteral("aaaa"), QStringLiteral("bbbb"),
+                                     QStringLiteral("cccc"), QStringLiteral("dddd"),
+                                     QStringLiteral("mmmm")}));
+        const QJsonArray steps = json.value(QStringLiteral("steps")).toArray();
+        QCOMPARE(steps.size(), 1);
+        QCOMPARE(steps.first()[QStringLiteral("direction")].toString(), QStringLiteral("upgrade"));
+        QCOMPARE(steps.first()[QStringLiteral("revision")].toString(), QStringLiteral("mmmm"));
+
+        // text: the lists and the commands
+        r = cli({QStringLiteral("-c"), ini, QStringLiteral("compare"), QStringLiteral("--url"), a,
+                 QStringLiteral("--revision"), QStringLiteral("cccc")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("alembic upgrade cccc")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("only in A: none")), qPrintable(r.out));
+
+        r = cli({QStringLiteral("-c"), ini, QStringLiteral("compare"), QStringLiteral("--url"), a,
+                 QStringLiteral("--revision"), QStringLiteral("zzzz")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("zzzz")), qPrintable(r.err));
+
+        r = cli({QStringLiteral("-c"), ini, QStringLiteral("compare"), QStringLiteral("--url"), a,
+                 QStringLiteral("--url"), QStringLiteral("postgresql://nobody@127.0.0.1:1/none")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.out.isEmpty());
     }
 
     void usageErrors()
