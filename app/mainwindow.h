@@ -19,6 +19,7 @@ class QTabWidget;
 
 namespace retort {
 
+class CompareView;
 class DatabaseSession;
 class DatabasesController;
 class DatabasesView;
@@ -92,6 +93,11 @@ public:
     SchemaView* schemaView() const { return m_schemaView; }
     // Shows the Tables dock's schema at `target` (a revision id or any alembic target).
     void showSchemaAt(const QString& target);
+    // The Compare dock: `profile` as A, B the next database (or the one chosen before).
+    void showCompare(const QString& profile);
+    CompareView* compareView() const { return m_compareView; }
+    QDockWidget* compareDock() const { return m_compareDock; }
+    QAction* compareAction() const { return m_compareAction; }
     // The message of the error panel; empty while the panel is hidden.
     QString errorMessage() const;
 
@@ -124,6 +130,7 @@ private:
     void openDemoAndWalk();
     bool isDemoOpen() const;
     void createOpsViews(); // mainwindowops.cpp
+    void createCompareView(); // mainwindowcompare.cpp
     void updateOpsViews();
     void updateDiagnostics();
     int lintCount() const;
@@ -177,6 +184,9 @@ private:
     SchemaView* m_schemaView = nullptr;
     QAction* m_schemaAtAction = nullptr;
     GitSession* m_git = nullptr;
+    QDockWidget* m_compareDock = nullptr;
+    CompareView* m_compareView = nullptr;
+    QAction* m_compareAction = nullptr;
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countsLabel = nullptr;

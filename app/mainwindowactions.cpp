@@ -98,6 +98,9 @@ void MainWindow::createMenus()
     QAction* toggleTables = m_tablesDock->toggleViewAction();
     toggleTables->setShortcut(QKeySequence(Qt::ALT | Qt::Key_6));
     viewMenu->addAction(toggleTables);
+    QAction* toggleCompare = m_compareDock->toggleViewAction();
+    toggleCompare->setShortcut(QKeySequence(Qt::ALT | Qt::Key_9));
+    viewMenu->addAction(toggleCompare);
     viewMenu->addAction(m_schemaAtAction);
     viewMenu->addSeparator();
     viewMenu->addAction(m_filterAction);
@@ -132,6 +135,8 @@ void MainWindow::createMenus()
         else
             runMenu->addSeparator();
     }
+    runMenu->addSeparator();
+    runMenu->addAction(m_compareAction);
     for (QAction* action :
          {m_runController->stepUpAction(), m_runController->stepDownAction(),
           m_runController->upgradeHeadsAction(), static_cast<QAction*>(nullptr),

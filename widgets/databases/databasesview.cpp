@@ -39,6 +39,10 @@ DatabasesView::DatabasesView(QWidget* parent) : QWidget(parent), m_model(new Dat
     m_view->addAction(m_edit);
     m_view->addAction(m_remove);
     m_view->addAction(m_refresh);
+    m_compare = new QAction(tr("&Compare With…"), this);
+    m_compare->setObjectName(QStringLiteral("compareWithAction"));
+    m_compare->setToolTip(tr("Compare this database with another one or with a revision"));
+    m_view->addAction(m_compare);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -56,6 +60,10 @@ DatabasesView::DatabasesView(QWidget* parent) : QWidget(parent), m_model(new Dat
             emit removeRequested(currentProfile());
     });
     connect(m_refresh, &QAction::triggered, this, [this] { emit refreshRequested(QString()); });
+    connect(m_compare, &QAction::triggered, this, [this] {
+        if (!currentProfile().isEmpty())
+            emit compareRequested(currentProfile());
+    });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
         emit editRequested(index.siblingAtColumn(0).data(Qt::UserRole).toString());
     });
@@ -88,6 +96,7 @@ void DatabasesView::updateActions()
     // The ini's own profile cannot be removed: it is the project's configuration.
     m_remove->setEnabled(selected && !m_model->rows().at(row).isDefault);
     m_refresh->setEnabled(m_model->rowCount() > 0);
+    m_compare->setEnabled(selected);
 }
 
 } // namespace retort

@@ -35,6 +35,7 @@ signals:
     void editRequested(const QString& name);
     void removeRequested(const QString& name);
     void refreshRequested(const QString& name); // empty name: every profile
+    void compareRequested(const QString& name); // Compare With…: this profile as A
     void currentProfileChanged(const QString& name);
 
 private:
@@ -46,6 +47,7 @@ private:
     QAction* m_edit = nullptr;
     QAction* m_remove = nullptr;
     QAction* m_refresh = nullptr;
+    QAction* m_compare = nullptr;
 };
 
 } // namespace retort

@@ -161,6 +161,7 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
     applyRevisionWarnings(); // before the markers are placed: the glyph takes room
     applyStates();
     applyRunMarks();
+    applyCompareMarks();
     applySearchMatches();
     updateEdgeEmphasis();
     emit graphChanged(sameRevisions);

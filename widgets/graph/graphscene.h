@@ -64,6 +64,12 @@ public:
     void setRunMarks(const QStringList& planned, const QString& running, const QString& failed,
                      const QString& failure);
     void clearRunMarks();
+    // Two databases compared: the revisions only A has applied and those only B has, with
+    // the databases' names for the tooltips. Kept across new layouts; empty lists clear.
+    void setCompareMarks(const QStringList& onlyA, const QStringList& onlyB,
+                         const QString& nameA = {}, const QString& nameB = {});
+    QStringList compareOnlyA() const { return m_compareOnlyA; }
+    QStringList compareOnlyB() const { return m_compareOnlyB; }
     QStringList plannedRevisions() const { return m_runPlanned; }
     QString runningRevision() const { return m_runRunning; }
     QString failedRevision() const { return m_runFailed; }
@@ -123,6 +129,7 @@ private:
     void onSelectionChanged();
     void applyStates();
     void applyRunMarks();
+    void applyCompareMarks();
     void applySearchMatches();
     void applyRevisionWarnings();
     void placeGhosts();
@@ -152,6 +159,10 @@ private:
     QString m_runFailed;
     QString m_runFailure;
     QStringList m_searchMatches;
+    QStringList m_compareOnlyA;
+    QStringList m_compareOnlyB;
+    QString m_compareNameA;
+    QString m_compareNameB;
     QHash<QString, QStringList> m_warnings;
     bool m_updatingStyle = false;
 };

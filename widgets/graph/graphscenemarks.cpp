@@ -39,6 +39,31 @@ void GraphScene::applyRunMarks()
     }
 }
 
+void GraphScene::setCompareMarks(const QStringList& onlyA, const QStringList& onlyB,
+                                 const QString& nameA, const QString& nameB)
+{
+    m_compareOnlyA = onlyA;
+    m_compareOnlyB = onlyB;
+    m_compareNameA = nameA;
+    m_compareNameB = nameB;
+    applyCompareMarks();
+}
+
+void GraphScene::applyCompareMarks()
+{
+    const QSet<QString> a(m_compareOnlyA.cbegin(), m_compareOnlyA.cend());
+    const QSet<QString> b(m_compareOnlyB.cbegin(), m_compareOnlyB.cend());
+    for (RevisionNodeItem* item : std::as_const(m_nodes)) {
+        const QString& id = item->id();
+        if (a.contains(id))
+            item->setCompareSide(RevisionNodeItem::CompareSide::OnlyA, m_compareNameA);
+        else if (b.contains(id))
+            item->setCompareSide(RevisionNodeItem::CompareSide::OnlyB, m_compareNameB);
+        else
+            item->setCompareSide(RevisionNodeItem::CompareSide::None);
+    }
+}
+
 void GraphScene::setSearchMatches(const QStringList& ids)
 {
     m_searchMatches = ids;

@@ -101,6 +101,9 @@ GraphStyle GraphStyle::fromPalette(const QPalette& palette, const QFont& font)
     s.selectedMarkerText = highlightedText;
     // A highlighter's yellow, toned to the palette: not the selection's highlight colour.
     s.searchMatch = dark ? QColor(0xb2, 0x8b, 0x00) : QColor(0xff, 0xd5, 0x4f);
+    // Orange and blue: apart for the common colour blindnesses, and unlike the state colours.
+    s.compareOnlyA = dark ? QColor(0xff, 0xa7, 0x26) : QColor(0xe6, 0x51, 0x00);
+    s.compareOnlyB = dark ? QColor(0x42, 0xa5, 0xf5) : QColor(0x15, 0x65, 0xc0);
     return s;
 }
 

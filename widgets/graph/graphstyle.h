@@ -52,6 +52,10 @@ struct GraphStyle
     QColor selectedMarkerFill;
     QColor selectedMarkerText;
     QColor searchMatch;
+    // Two databases compared: a bar beside each revision only the first (A) or only the
+    // second (B) has applied.
+    QColor compareOnlyA;
+    QColor compareOnlyB;
     // False while the picture is drawn without the database overlay (see
     // GraphScene::setDatabaseOverlayShown): nodes then ignore the database states.
     bool showStates = true;

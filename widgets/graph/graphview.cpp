@@ -155,6 +155,12 @@ void GraphView::setRunMarks(const QStringList& planned, const QString& running,
     refreshLegend();
 }
 
+void GraphView::setCompareMarks(const QStringList& onlyA, const QStringList& onlyB,
+                                const QString& nameA, const QString& nameB)
+{
+    m_scene->setCompareMarks(onlyA, onlyB, nameA, nameB);
+}
+
 void GraphView::clearRunMarks()
 {
     m_scene->clearRunMarks();

@@ -79,6 +79,9 @@ public:
     void setRunMarks(const QStringList& planned, const QString& running = {},
                      const QString& failed = {}, const QString& failure = {});
     void clearRunMarks();
+    // Two databases compared (GraphScene::setCompareMarks); empty lists clear.
+    void setCompareMarks(const QStringList& onlyA, const QStringList& onlyB,
+                         const QString& nameA = {}, const QString& nameB = {});
     // Lint warnings by revision: a warning glyph on each node, its tooltip lists them. Kept
     // across new layouts; an empty hash clears them.
     void setRevisionWarnings(const QHash<QString, QStringList>& warningsByRevision);

@@ -242,6 +242,16 @@ void RevisionNodeItem::setRunMark(RunMark mark, const QString& message)
     update();
 }
 
+void RevisionNodeItem::setCompareSide(CompareSide side, const QString& name)
+{
+    if (side == m_compareSide && name == m_compareName)
+        return;
+    m_compareSide = side;
+    m_compareName = name;
+    updateToolTip();
+    update();
+}
+
 void RevisionNodeItem::setSearchMatch(bool match)
 {
     if (match == m_searchMatch)
@@ -283,6 +293,10 @@ void RevisionNodeItem::updateToolTip()
         for (const QString& warning : std::as_const(m_warnings))
             lines << QStringLiteral("  • %1").arg(warning);
     }
+    if (m_compareSide != CompareSide::None)
+        lines << (m_compareSide == CompareSide::OnlyA ? tr("Only %1 (A) has this applied.")
+                                                      : tr("Only %1 (B) has this applied."))
+                     .arg(m_compareName);
     switch (m_runMark) {
     case RunMark::None:
         break;
@@ -401,6 +415,14 @@ void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
                                     markStyle));
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(m_rect.adjusted(-5, -5, 5, 5), 7, 7);
+    }
+
+    // A comparison: a bar along the box's left edge, A's colour or B's, inside the bounds.
+    if (m_compareSide != CompareSide::None) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_compareSide == CompareSide::OnlyA ? s.compareOnlyA : s.compareOnlyB);
+        painter->drawRoundedRect(QRectF(m_rect.left() - 1, m_rect.top() - 1, 6, m_rect.height() + 2),
+                                 2, 2);
     }
 
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());

@@ -46,6 +46,15 @@ public:
         Failed,
     };
 
+    // Two databases compared: whether only the first (A) or only the second (B) has this
+    // revision applied.
+    enum class CompareSide
+    {
+        None,
+        OnlyA,
+        OnlyB,
+    };
+
     enum Marker
     {
         NoMarker = 0,
@@ -129,6 +138,9 @@ public:
     void setStyle(const GraphStyle* style);
     void setRunMark(RunMark mark, const QString& message = {});
     void setSearchMatch(bool match);
+    // `name` is the database the side stands for, for the tooltip.
+    void setCompareSide(CompareSide side, const QString& name = {});
+    CompareSide compareSide() const { return m_compareSide; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -164,6 +176,8 @@ private:
     RunMark m_runMark = RunMark::None;
     QString m_runMessage;
     bool m_searchMatch = false;
+    CompareSide m_compareSide = CompareSide::None;
+    QString m_compareName;
 
     // Geometry and strings computed by relayout(), in item coordinates.
     QRectF m_rect;
