@@ -4,6 +4,7 @@
 #include "app/mainwindow.h"
 
 #include "app/runcontroller.h"
+#include "app/multiapplycontroller.h"
 #include "app/scriptscontroller.h"
 #include "app/settings.h"
 #include "app/projectsession.h"
@@ -131,6 +132,9 @@ void MainWindow::createMenus()
             runMenu->addAction(action);
         else
             runMenu->addSeparator();
+        // with the other commands that take a target
+        if (action == m_runController->stampSelectedAction())
+            runMenu->addAction(m_multiApply->applyAction());
     }
     for (QAction* action :
          {m_runController->stepUpAction(), m_runController->stepDownAction(),
