@@ -7,7 +7,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QShortcut>
+#include <QKeyEvent>
 #include <QVBoxLayout>
 
 namespace retort {
@@ -83,13 +83,8 @@ ApplySeveralDialog::ApplySeveralDialog(const QList<Database>& databases,
     layout->addLayout(listRow, 1);
     connect(m_up, &QPushButton::clicked, this, [this] { moveCurrent(-1); });
     connect(m_down, &QPushButton::clicked, this, [this] { moveCurrent(+1); });
-    // the keyboard moves them from the list itself, without leaving it
-    auto* upKey = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Up), m_list);
-    upKey->setContext(Qt::WidgetShortcut);
-    connect(upKey, &QShortcut::activated, this, [this] { moveCurrent(-1); });
-    auto* downKey = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Down), m_list);
-    downKey->setContext(Qt::WidgetShortcut);
-    connect(downKey, &QShortcut::activated, this, [this] { moveCurrent(+1); });
+    // the keyboard moves them from the list itself, without leaving it (eventFilter)
+    m_list->installEventFilter(this);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_continue = buttons->addButton(tr("&Show Plans…"), QDialogButtonBox::AcceptRole);
@@ -105,6 +100,27 @@ ApplySeveralDialog::ApplySeveralDialog(const QList<Database>& databases,
     updateButtons();
     m_list->setFocus();
     resize(qMax(480, sizeHint().width()), qMax(360, sizeHint().height()));
+}
+
+bool ApplySeveralDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->modifiers() == Qt::AltModifier &&
+            (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down)) {
+            moveCurrent(key->key() == Qt::Key_Up ? -1 : +1);
+            return true;
+        }
+        // Return goes on from the list, as from anywhere else in the dialog (the list would
+        // take it as activating an item)
+        if (key->modifiers() == Qt::NoModifier &&
+            (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
+            if (m_continue->isEnabled())
+                m_continue->click();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 QString ApplySeveralDialog::target() const

@@ -45,6 +45,9 @@ public:
     QListWidget* databaseList() const { return m_list; }
     QPushButton* continueButton() const { return m_continue; }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void updateButtons();
 
