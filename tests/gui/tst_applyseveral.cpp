@@ -55,7 +55,8 @@ QByteArray iniFor(const QString& url)
 }
 
 // A linear project a <- b <- c <- d whose every upgrade creates a table t_<id>; its ini.
-QString createProject(const QString& root)
+// `slow` sleeps in its upgrade after its table is created.
+QString createProject(const QString& root, const QString& slow = {})
 {
     bool ok = write(root + QStringLiteral("/alembic.ini"),
                     iniFor(QStringLiteral("sqlite:///%(here)s/own.db"))) &&
@@ -65,11 +66,12 @@ QString createProject(const QString& root)
         const QString& id = kIds.at(i);
         const QString text =
             QStringLiteral("\"\"\"step %1\n\nRevision ID: %1\n\"\"\"\nfrom alembic import op\n"
-                           "import sqlalchemy as sa\n\nrevision = '%1'\ndown_revision = %2\n"
+                           "import sqlalchemy as sa\nimport time\n\nrevision = '%1'\ndown_revision = %2\n"
                            "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n"
                            "    op.create_table('t_%1', sa.Column('id', sa.Integer, "
-                           "primary_key=True))\n\n\ndef downgrade():\n    op.drop_table('t_%1')\n")
-                .arg(id, i == 0 ? QStringLiteral("None") : QStringLiteral("'%1'").arg(kIds.at(i - 1)));
+                           "primary_key=True))\n%3\n\ndef downgrade():\n    op.drop_table('t_%1')\n")
+                .arg(id, i == 0 ? QStringLiteral("None") : QStringLiteral("'%1'").arg(kIds.at(i - 1)),
+                     id == slow ? QStringLiteral("    time.sleep(60)\n") : QString());
         ok = ok && write(root + QStringLiteral("/migrations/versions/") + id + QStringLiteral("_step.py"),
                          text.toUtf8());
     }
@@ -148,10 +150,10 @@ class TestApplySeveral : public QObject
         QString ini;
     };
 
-    Setup project()
+    Setup project(const QString& slow = {})
     {
         const QString root = m_dir.filePath(QStringLiteral("p%1").arg(++m_count));
-        return {root, createProject(root)};
+        return {root, createProject(root, slow)};
     }
 
     // Saves profiles (name, SQLite file, protected) in this order and waits until each is read.
@@ -366,6 +368,54 @@ private slots:
         QVERIFY2(summary.contains(QStringLiteral("staging: done (downgraded)")), qPrintable(summary));
         QVERIFY2(summary.contains(QStringLiteral("qa: already there, nothing run")), qPrintable(summary));
         QCOMPARE(multi->summaryBox()->icon(), QMessageBox::Information);
+        multi->summaryBox()->accept();
+    }
+
+    // Stop during the first database's run stops the sequence as it stops any run: that
+    // database stays where alembic was stopped (as read again), the next one is not run.
+    void stopEndsTheSequence()
+    {
+        const Setup s = project(kIds.at(2));
+        QVERIFY(!s.ini.isEmpty());
+        const QString dev = s.root + QStringLiteral("/dev.db");
+        const QString staging = s.root + QStringLiteral("/staging.db");
+        FaultWindow w(m_dir.filePath(QStringLiteral("s%1.ini").arg(m_count)), s.ini);
+        QVERIFY(w.waitLoaded());
+        QVERIFY(addProfiles(w, {{QStringLiteral("dev"), dev, false},
+                                {QStringLiteral("staging"), staging, false}}));
+        ApplySeveralDialog* chooser =
+            choose(w, QStringLiteral("heads"), {QStringLiteral("dev"), QStringLiteral("staging")});
+        QVERIFY(chooser);
+        QCOMPARE(chooser->target(), QStringLiteral("heads"));
+        chooser->continueButton()->click();
+        MultiApplyController* multi = w.window.multiApplyController();
+        QVERIFY2(multi->confirmation(), qPrintable(multi->lastProblem()));
+        QSignalSpy finished(multi, &MultiApplyController::finished);
+        multi->confirmation()->confirmButton()->click();
+        QVERIFY(multi->isRunning());
+        QVERIFY(!multi->applyAction()->isEnabled()); // one sequence at a time
+        // the window shows dev past b while c sleeps
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return w.databases()->state(QStringLiteral("dev")).sortedCurrentRevisions() ==
+                       QStringList{kIds.at(1)};
+            },
+            60000));
+        QVERIFY(w.runs()->stopAction()->isEnabled());
+        w.runs()->stopAction()->trigger();
+        QVERIFY(finished.wait(60000));
+
+        using Status = MultiApplyController::Outcome::Status;
+        QCOMPARE(outcomeOf(multi, QStringLiteral("dev")).status, Status::Stopped);
+        QCOMPARE(outcomeOf(multi, QStringLiteral("staging")).status, Status::NotRun);
+        const QStringList devRows = alembicRows(s.root, dev);
+        QVERIFY2(!devRows.isEmpty() && !devRows.first().startsWith(QStringLiteral("error")),
+                 qPrintable(devRows.join(u' ')));
+        QCOMPARE(w.databases()->state(QStringLiteral("dev")).sortedCurrentRevisions(), devRows);
+        QVERIFY(!QFileInfo::exists(staging)); // alembic never opened it
+        QVERIFY2(multi->summaryText().contains(QStringLiteral("dev: stopped")), qPrintable(multi->summaryText()));
+        QVERIFY2(multi->summaryText().contains(QStringLiteral("staging: not run")), qPrintable(multi->summaryText()));
+        QCOMPARE(multi->summaryBox()->icon(), QMessageBox::Warning);
         multi->summaryBox()->accept();
     }
 
