@@ -5,6 +5,7 @@
 // version table really holds, the third untouched and said not run), the success path with an
 // upgrade and a downgrade and a database already there, and protected databases asking for
 // their names before anything runs.
+#include "dialogmnemonics.h"
 #include "faultwindow.h"
 
 #include "app/multiapplycontroller.h"
@@ -230,6 +231,8 @@ private slots:
                                              {QStringLiteral("dev"), QStringLiteral("prod"),
                                               QStringLiteral("staging")});
         QVERIFY(chooser);
+        QStringList problems = retort::testsupport::mnemonicProblems(chooser);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
         QListWidget* list = chooser->databaseList();
         const QList<QListWidgetItem*> found = list->findItems(QStringLiteral("staging"), Qt::MatchStartsWith);
         QCOMPARE(found.size(), 1);
@@ -336,6 +339,8 @@ private slots:
         QCOMPARE(stagingPlan->summary().steps.size(), 1);
         QCOMPARE(stagingPlan->summary().steps.first().revision, kIds.last());
 
+        const QStringList problems = retort::testsupport::mnemonicProblems(confirm);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
         // the protected database: nothing runs until its name is typed exactly
         QVERIFY(!devPlan->confirmationEdit());
         QLineEdit* name = stagingPlan->confirmationEdit();
