@@ -7,6 +7,7 @@
 // their names before anything runs.
 #include "dialogmnemonics.h"
 #include "faultwindow.h"
+#include "support/alembicundertest.h"
 
 #include "app/multiapplycontroller.h"
 #include "widgets/plan/applyseveralconfirmdialog.h"
@@ -199,10 +200,10 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QString out;
-        QCOMPARE(runTool(kPython, {QStringLiteral("-m"), QStringLiteral("alembic"), QStringLiteral("--version")},
-                         m_dir.path(), &out),
-                 0);
+        // Debian 12's alembic, or (@trixie / @sid) the newer one first on PYTHONPATH
+        AlembicUnderTest alembic;
+        QVERIFY(AlembicUnderTest::check(kPython, &alembic));
+        qInfo("alembic %s (%s)", qPrintable(alembic.version), qPrintable(alembic.suite));
     }
 
     // Three databases; the second already has the table the second revision creates, so
@@ -406,6 +407,9 @@ private slots:
                        QStringList{kIds.at(1)};
             },
             60000));
+        // Stopped while c sleeps, not while it writes: a SQLite write killed half-way leaves a
+        // hot journal that the window's read-only reader cannot roll back (alembic can).
+        QTest::qWait(3000);
         QVERIFY(w.runs()->stopAction()->isEnabled());
         w.runs()->stopAction()->trigger();
         QVERIFY(finished.wait(60000));
@@ -416,7 +420,9 @@ private slots:
         const QStringList devRows = alembicRows(s.root, dev);
         QVERIFY2(!devRows.isEmpty() && !devRows.first().startsWith(QStringLiteral("error")),
                  qPrintable(devRows.join(u' ')));
-        QCOMPARE(w.databases()->state(QStringLiteral("dev")).sortedCurrentRevisions(), devRows);
+        const DatabaseState devState = w.databases()->state(QStringLiteral("dev"));
+        QVERIFY2(devState.isReadable(), qPrintable(devState.error()));
+        QCOMPARE(devState.sortedCurrentRevisions(), devRows);
         QVERIFY(!QFileInfo::exists(staging)); // alembic never opened it
         QVERIFY2(multi->summaryText().contains(QStringLiteral("dev: stopped")), qPrintable(multi->summaryText()));
         QVERIFY2(multi->summaryText().contains(QStringLiteral("staging: not run")), qPrintable(multi->summaryText()));
