@@ -19,6 +19,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSqlDatabase>
@@ -223,6 +225,13 @@ private slots:
 
         FaultWindow w(m_dir.filePath(QStringLiteral("s%1.ini").arg(m_count)), s.ini);
         QVERIFY(w.waitLoaded());
+        // on the Run menu, next to the other commands that take a target
+        const QList<QMenu*> menus = w.window.menuBar()->findChildren<QMenu*>();
+        const auto runMenu = std::find_if(menus.cbegin(), menus.cend(), [](const QMenu* m) {
+            return m->title() == QStringLiteral("&Run");
+        });
+        QVERIFY(runMenu != menus.cend());
+        QVERIFY((*runMenu)->actions().contains(w.window.multiApplyController()->applyAction()));
         // saved as dev, prod, staging: the keyboard puts staging second
         QVERIFY(addProfiles(w, {{QStringLiteral("dev"), dev, false},
                                 {QStringLiteral("prod"), prod, false},
@@ -240,6 +249,12 @@ private slots:
         list->setCurrentItem(found.first());
         list->setFocus();
         QTest::keyClick(list, Qt::Key_Up, Qt::AltModifier);
+        QCOMPARE(chooser->chosenProfiles(),
+                 (QStringList{QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("prod")}));
+        // Space unticks and ticks the current one
+        QTest::keyClick(list, Qt::Key_Space);
+        QCOMPARE(chooser->chosenProfiles(), (QStringList{QStringLiteral("dev"), QStringLiteral("prod")}));
+        QTest::keyClick(list, Qt::Key_Space);
         QCOMPARE(chooser->chosenProfiles(),
                  (QStringList{QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("prod")}));
         QVERIFY(chooser->continueButton()->isEnabled());
