@@ -14,6 +14,7 @@
 #include "app/graphcontroller.h"
 #include "widgets/log/logpane.h"
 #include "app/runcontroller.h"
+#include "app/multiapplycontroller.h"
 #include "model/layout/graphexporter.h"
 #include "widgets/graph/exportgraphdialog.h"
 #include "widgets/graph/graphpicture.h"
@@ -271,6 +272,9 @@ void MainWindow::createDocks()
     m_runController = new RunController(m_session, m_databases, m_graphView, m_logPane,
                                         m_settings, this, this);
     m_graphController->addContextActions(m_runController->revisionActions());
+    m_multiApply = new MultiApplyController(m_runController, m_databases, m_graphView,
+                                            m_logPane, this, this);
+    m_graphController->addContextActions({m_multiApply->applyAction()});
     connect(m_runController, &RunController::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_runController, &RunController::runStarted, this, [this] {

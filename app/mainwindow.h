@@ -35,6 +35,7 @@ class SchemaView;
 struct SchemaTarget;
 class TableTimelineView;
 class RunController;
+class MultiApplyController;
 class RevisionDetailsView;
 class GraphView;
 class ProjectSession;
@@ -84,6 +85,7 @@ public:
     ScriptsController* scriptsController() const { return m_scripts; }
     ScriptTabs* scriptTabs() const { return m_scriptTabs; }
     RunController* runController() const { return m_runController; }
+    MultiApplyController* multiApplyController() const { return m_multiApply; }
     GitSession* gitSession() const { return m_git; }
     LogPane* logPane() const { return m_logPane; }
     // What the migrations do: the index read after each load, and the Tables dock's views.
@@ -177,6 +179,7 @@ private:
     QDockWidget* m_logDock = nullptr;
     LogPane* m_logPane = nullptr;
     RunController* m_runController = nullptr;
+    MultiApplyController* m_multiApply = nullptr;
     OpsIndexSession* m_opsIndex = nullptr;
     QDockWidget* m_tablesDock = nullptr;
     QTabWidget* m_tablesTabs = nullptr;

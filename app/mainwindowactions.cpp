@@ -4,6 +4,7 @@
 #include "app/mainwindow.h"
 
 #include "app/runcontroller.h"
+#include "app/multiapplycontroller.h"
 #include "app/scriptscontroller.h"
 #include "app/settings.h"
 #include "app/projectsession.h"
@@ -134,6 +135,9 @@ void MainWindow::createMenus()
             runMenu->addAction(action);
         else
             runMenu->addSeparator();
+        // with the other commands that take a target
+        if (action == m_runController->stampSelectedAction())
+            runMenu->addAction(m_multiApply->applyAction());
     }
     runMenu->addSeparator();
     runMenu->addAction(m_compareAction);

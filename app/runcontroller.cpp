@@ -189,12 +189,16 @@ QString RunController::revisionMessage(const QString& id) const
     return r ? r->message : QString();
 }
 
+bool RunController::canPlan() const
+{
+    // a project that vanished (folder renamed, config deleted) runs nothing until it is back
+    return m_planner && m_databases->config() && !m_project->isProjectMissing();
+}
+
 void RunController::updateActions()
 {
     const QString profile = selectedProfile();
-    // a project that vanished (folder renamed, config deleted) runs nothing until it is back
-    const bool haveProject =
-        m_planner && m_databases->config() && !m_project->isProjectMissing();
+    const bool haveProject = canPlan();
     const bool busy = !profile.isEmpty() && m_runner->isBusy(profile);
     const bool readable = !profile.isEmpty() && m_databases->state(profile).isReadable();
     const QString revision = selectedRevision();
@@ -227,6 +231,35 @@ void RunController::markPlan(const QStringList& planned, const QString& running)
     m_graph->setRunMarks(planned, running, {}, {});
 }
 
+Result<RunFacts> RunController::planFor(const QString& profile, RunKind kind,
+                                        const QString& target) const
+{
+    if (!m_planner || !m_planGraph || profile.isEmpty() || target.isEmpty())
+        return Failure{tr("No project is loaded, or no database or target is chosen.")};
+    const DatabaseState state = m_databases->state(profile);
+    switch (RunRules::refusal(state)) {
+    case RunRules::Refusal::None:
+        break;
+    case RunRules::Refusal::NotRead:
+        return Failure{tr("Where “%1” stands is not known: %2")
+                           .arg(profile, state.error().isEmpty() ? tr("it has not been read yet")
+                                                                 : state.error())};
+    case RunRules::Refusal::Ghosts:
+        return Failure{
+            tr("The version table of “%1” names %2, which has no script in this project. "
+               "Alembic cannot upgrade or downgrade from there. If the schema matches a "
+               "revision you have, select it and choose Stamp Selected Revision: the "
+               "stamp empties the version table first (--purge) and records that "
+               "revision.")
+                .arg(profile, state.ghosts().join(QStringLiteral(", ")))};
+    }
+    Result<RunFacts> facts =
+        RunRules::plan(*m_planner, *m_planGraph, state, kind, target, projectRoot());
+    if (!facts)
+        return Failure{tr("Alembic would refuse this: %1").arg(facts.error())};
+    return facts;
+}
+
 void RunController::requestPlan(RunKind kind, const QString& target, const QString& action)
 {
     if (!alembicKnownOrAsk([this, kind, target, action] { requestPlan(kind, target, action); }))
@@ -235,29 +268,9 @@ void RunController::requestPlan(RunKind kind, const QString& target, const QStri
     const QString profile = selectedProfile();
     if (!m_planner || !m_planGraph || profile.isEmpty() || target.isEmpty())
         return;
-    const DatabaseState state = m_databases->state(profile);
-    switch (RunRules::refusal(state)) {
-    case RunRules::Refusal::None:
-        break;
-    case RunRules::Refusal::NotRead:
-        showProblem(action, tr("Where “%1” stands is not known: %2")
-                                .arg(profile, state.error().isEmpty() ? tr("it has not been read yet")
-                                                                      : state.error()));
-        return;
-    case RunRules::Refusal::Ghosts:
-        showProblem(action,
-                    tr("The version table of “%1” names %2, which has no script in this project. "
-                       "Alembic cannot upgrade or downgrade from there. If the schema matches a "
-                       "revision you have, select it and choose Stamp Selected Revision: the "
-                       "stamp empties the version table first (--purge) and records that "
-                       "revision.")
-                        .arg(profile, state.ghosts().join(QStringLiteral(", "))));
-        return;
-    }
-    const Result<RunFacts> facts =
-        RunRules::plan(*m_planner, *m_planGraph, state, kind, target, projectRoot());
+    const Result<RunFacts> facts = planFor(profile, kind, target);
     if (!facts) {
-        showProblem(action, tr("Alembic would refuse this: %1").arg(facts.error()));
+        showProblem(action, facts.error());
         return;
     }
     if (facts->isNothingToRun()) {
@@ -370,18 +383,18 @@ bool RunController::makeRequest(const QString& profileName, const QStringList& c
     return true;
 }
 
-void RunController::startRun(RunKind kind, const QString& profile, const QStringList& command,
-                             const MigrationPlan& plan)
+quint64 RunController::startRun(RunKind kind, const QString& profile, const QStringList& command,
+                                const MigrationPlan& plan)
 {
     RunRequest request;
     QString problem;
     if (!m_project->checkProjectPresent()) {
         showProblem(tr("Run"), m_project->missingMessage());
-        return;
+        return 0;
     }
     if (!makeRequest(profile, command, request, problem)) {
         showProblem(tr("Run"), problem);
-        return;
+        return 0;
     }
     request.plannedRevisions = plan.revisions();
     Run run;
@@ -398,6 +411,7 @@ void RunController::startRun(RunKind kind, const QString& profile, const QString
                            tr("Starting %1 on “%2”…").arg(run.command, profile));
     emit runStarted(profile);
     updateActions();
+    return id;
 }
 
 void RunController::previewSql(const MigrationPlan& plan, const QString& profile)
@@ -467,6 +481,7 @@ void RunController::onRunEvent(const RunEvent& event)
 void RunController::finishRun(const Run& run, const RunEvent& event)
 {
     QString status;
+    QString why; // alembic's error, or why it did not start
     RunEvent::Level level = RunEvent::Level::Info;
     switch (event.status) {
     case RunEvent::Status::Succeeded:
@@ -477,7 +492,7 @@ void RunController::finishRun(const Run& run, const RunEvent& event)
         break;
     case RunEvent::Status::Failed: {
         level = RunEvent::Level::Error;
-        QString why = event.reason.isEmpty() ? event.text : event.reason;
+        why = event.reason.isEmpty() ? event.text : event.reason;
         if (!run.printed) // no traceback to read: the interpreter itself is the suspect
             why = tr("%1 It printed nothing: is the project's Python one with alembic? (Run ▸ "
                      "Python Interpreter…)")
@@ -498,6 +513,7 @@ void RunController::finishRun(const Run& run, const RunEvent& event)
         break;
     case RunEvent::Status::FailedToStart:
         level = RunEvent::Level::Error;
+        why = event.text;
         status = tr("%1 could not start: %2").arg(run.command, event.text);
         m_graph->clearRunMarks();
         showProblem(tr("Alembic could not start"),
@@ -513,6 +529,8 @@ void RunController::finishRun(const Run& run, const RunEvent& event)
     m_databases->refresh(run.profile);
     updateActions();
     emit runFinished(run.profile, event.status);
+    emit runEnded(event.runId, run.profile, event.status,
+                  event.status == RunEvent::Status::Failed ? run.running : QString(), why);
 }
 
 void RunController::stopRuns()

@@ -88,10 +88,31 @@ public:
     // Asks whether closing the window may stop the runs going on; true when nothing runs.
     bool confirmClose();
 
+    // The pieces every run is made of, for whoever runs several (MultiApplyController): the
+    // plan of `kind` to `target` from where `profile` stands as read, refused in words as
+    // the actions refuse it; the confirmation's words for it; and the run of a confirmed
+    // plan (its id, 0 when it could not start: the problem is shown). runEnded() follows
+    // every started run.
+    Result<RunFacts> planFor(const QString& profile, RunKind kind, const QString& target) const;
+    PlanSummary summarize(const RunFacts& facts, const QString& action,
+                          const QString& profile) const;
+    quint64 startRun(RunKind kind, const QString& profile, const QStringList& command,
+                     const MigrationPlan& plan);
+    // Whether a plan can be made: a project loaded and present, with its planner.
+    bool canPlan() const;
+    // True when the alembic the plans are for is known; otherwise asks the interpreter once
+    // (in the background) and calls `retry` when the project is read again for its answer.
+    bool alembicKnownOrAsk(std::function<void()> retry);
+
 signals:
     void runStarted(const QString& profile);
     void runFinished(const QString& profile, retort::RunEvent::Status status);
     void statusMessage(const QString& text);
+    // A run ended (after runFinished): with a failure, the revision whose step alembic was
+    // running when it failed ("" when none had started) and alembic's error; with a start
+    // failure, why.
+    void runEnded(quint64 runId, const QString& profile, retort::RunEvent::Status status,
+                  const QString& failedAt, const QString& reason);
 
 private:
     struct Run
@@ -105,14 +126,10 @@ private:
     };
 
     void requestPlan(RunKind kind, const QString& target, const QString& action);
-    // false when the interpreter is being asked which alembic it has; `retry` follows
-    bool alembicKnownOrAsk(std::function<void()> retry);
     void requestStamp();
     // Shows `summary` for confirmation with `marked` drawn on the graph; accepting runs it.
     PlanDialog* confirm(const RunFacts& facts, const QString& profile, const PlanSummary& summary,
                         const QStringList& marked);
-    void startRun(RunKind kind, const QString& profile, const QStringList& command,
-                  const MigrationPlan& plan);
     void previewSql(const MigrationPlan& plan, const QString& profile);
     void onRunEvent(const RunEvent& event);
     void finishRun(const Run& run, const RunEvent& event);
@@ -129,9 +146,6 @@ private:
     // The folder diagnostics' paths are shown relative to.
     QString projectRoot() const;
     QString revisionMessage(const QString& id) const;
-    // The confirmation's words for the rules' facts.
-    PlanSummary summarize(const RunFacts& facts, const QString& action,
-                          const QString& profile) const;
     bool makeRequest(const QString& profile, const QStringList& command, RunRequest& request,
                      QString& problem) const;
 

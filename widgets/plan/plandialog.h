@@ -7,14 +7,14 @@
 #include <QPointer>
 
 class QDialogButtonBox;
-class QFrame;
-class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTreeWidget;
 class QVBoxLayout;
 
 namespace retort {
+
+class PlanSections;
 
 // Shows exactly what a migration command will do before it runs: the ordered revisions with
 // their messages, the version table before and after, and for a downgrade what that costs.
@@ -28,8 +28,8 @@ namespace retort {
 // its "Downgrade Anyway" accepts the dialog.
 //
 // The dialog is a column of sections (heading, load problems, command, steps, rows, warning,
-// confirmation, buttons), each added by its own add…() function only when it has something
-// to show; the dialog is sized to what it holds.
+// confirmation; PlanSections adds each only when it has something to show) and the buttons;
+// the dialog is sized to what it holds.
 class PlanDialog : public QDialog
 {
     Q_OBJECT
@@ -39,8 +39,8 @@ public:
 
     const PlanSummary& summary() const { return m_summary; }
     QPushButton* confirmButton() const { return m_confirm; }
-    QLineEdit* confirmationEdit() const { return m_nameEdit; } // null unless protected
-    QTreeWidget* stepList() const { return m_steps; } // null when there are no steps
+    QLineEdit* confirmationEdit() const; // null unless protected
+    QTreeWidget* stepList() const;       // null when there are no steps
     // The first line: what the command does, in words.
     QString headingText() const;
     // The risk lines listed (empty when none or not checked).
@@ -58,31 +58,16 @@ signals:
     void previewSqlRequested();
 
 private:
-    void addHeading();
-    void addLoadProblems();
-    void addCommand();
-    void addSteps();
-    void addRisks();
     void askSecondConfirmation();
-    void addRows();
-    void addWarning();
-    void addConfirmation();
     void addButtons();
     void sizeToContent();
-    // A wrapped, selectable line of text appended to the column.
-    QLabel* addLabel(const QString& text, const QString& objectName);
-    // A framed, tinted notice appended to the column (what a command costs, what blocks it).
-    QFrame* addNotice(const QString& text, const QString& objectName, bool severe);
     void updateConfirm();
 
     PlanSummary m_summary;
     QVBoxLayout* m_layout = nullptr;
-    QLabel* m_heading = nullptr;
-    QTreeWidget* m_steps = nullptr;
-    QLineEdit* m_nameEdit = nullptr;
+    PlanSections* m_sections = nullptr; // the column above the buttons
     QPushButton* m_confirm = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
-    QLabel* m_risks = nullptr;
     QPointer<QMessageBox> m_second;
 };
 
