@@ -34,6 +34,7 @@ class SchemaView;
 struct SchemaTarget;
 class TableTimelineView;
 class RunController;
+class StairwayController;
 class RevisionDetailsView;
 class GraphView;
 class ProjectSession;
@@ -83,6 +84,7 @@ public:
     ScriptsController* scriptsController() const { return m_scripts; }
     ScriptTabs* scriptTabs() const { return m_scriptTabs; }
     RunController* runController() const { return m_runController; }
+    StairwayController* stairwayController() const { return m_stairway; }
     GitSession* gitSession() const { return m_git; }
     LogPane* logPane() const { return m_logPane; }
     // What the migrations do: the index read after each load, and the Tables dock's views.
@@ -170,6 +172,7 @@ private:
     QDockWidget* m_logDock = nullptr;
     LogPane* m_logPane = nullptr;
     RunController* m_runController = nullptr;
+    StairwayController* m_stairway = nullptr;
     OpsIndexSession* m_opsIndex = nullptr;
     QDockWidget* m_tablesDock = nullptr;
     QTabWidget* m_tablesTabs = nullptr;

@@ -4,6 +4,7 @@
 #include "app/mainwindow.h"
 
 #include "app/runcontroller.h"
+#include "app/stairwaycontroller.h"
 #include "app/scriptscontroller.h"
 #include "app/settings.h"
 #include "app/projectsession.h"
@@ -132,6 +133,9 @@ void MainWindow::createMenus()
         else
             runMenu->addSeparator();
     }
+    runMenu->addSeparator();
+    runMenu->addAction(m_stairway->runAction());
+    runMenu->addAction(m_stairway->stopAction());
     for (QAction* action :
          {m_runController->stepUpAction(), m_runController->stepDownAction(),
           m_runController->upgradeHeadsAction(), static_cast<QAction*>(nullptr),
