@@ -236,6 +236,8 @@ void StairwayController::onRunEvent(const RunEvent& event)
                                    .arg(c->revisionIndex + 1)
                                    .arg(plan.revisions.size()));
             m_graph->setRunMarks(plan.revisions.mid(c->revisionIndex + 1), revision);
+            // RunController sets the log's Stop for its own runs; this one runs too
+            m_log->setStopEnabled(true);
         } else if (change == StairwayProgress::Change::RevisionChecked) {
             const QString id = plan.revisions.value(m_progress->checked() - 1);
             const Revision* rev = m_snapshot.graph ? m_snapshot.graph->revision(id) : nullptr;

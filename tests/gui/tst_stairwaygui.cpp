@@ -196,6 +196,31 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/scratch.db")));
     }
 
+    void stopEndsIt()
+    {
+        const QString dir = makeProject(QStringLiteral("stop"), false);
+        QVERIFY(!dir.isEmpty());
+        Window w(m_tmp.filePath(QStringLiteral("stop.ini")), dir);
+        QVERIFY(ready(w));
+        StairwayDialog* dialog = openDialog(w);
+        QVERIFY(dialog);
+        QVERIFY(!w.stairway()->stopAction()->isEnabled());
+        QSignalSpy finished(w.stairway(), &StairwayController::finished);
+        dialog->findChild<QPushButton*>(QStringLiteral("runStairway"))->click();
+        QVERIFY(QTest::qWaitFor([&] { return w.stairway()->progress()->checked() >= 2; }, 120000));
+        QVERIFY(w.stairway()->stopAction()->isEnabled());
+        QVERIFY(!w.stairway()->runAction()->isEnabled()); // one stairway at a time
+        w.stairway()->stopAction()->trigger();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY(!w.stairway()->isRunning());
+        QVERIFY2(w.stairway()->lastResult().contains(QLatin1String("stopped")),
+                 qPrintable(w.stairway()->lastResult()));
+        QVERIFY(w.stairway()->progress()->checked() < 40);
+        QVERIFY(w.stairway()->runAction()->isEnabled());
+        QVERIFY(w.window.graphView()->graphScene()->failedRevision().isEmpty());
+    }
+
     void failsOnAScratchProfileAndMarksTheRevision()
     {
         const QString dir = makeProject(QStringLiteral("broken"), true);
