@@ -192,6 +192,16 @@ void StairwayController::run(const StairwayPlan& plan, const QString& profileNam
 
     m_profile = profileName;
     m_scratch = std::move(scratch);
+    // where the version rows are read after the walk: the profile's table, else the ini's
+    const std::shared_ptr<const AlembicConfig> config = m_databases->config();
+    const ConnectionProfile* profile = m_databases->profile(profileName);
+    const ConnectionProfile tableOwner =
+        profile && !profileName.isEmpty() ? *profile
+        : config                          ? ConnectionProfile::fromConfig(*config)
+                                          : ConnectionProfile();
+    m_here = config ? config->here() : m_snapshot.root();
+    m_versionTable = tableOwner.versionTable();
+    m_versionSchema = tableOwner.versionTableSchema();
     m_progress = std::make_unique<StairwayProgress>(plan);
     m_runId = m_runner->start(request);
     const int count = int(plan.commandCount());
@@ -258,10 +268,43 @@ void StairwayController::finish(const RunEvent& event)
     const bool stopped = event.status == RunEvent::Status::Stopped;
     m_progress->finish(event.status == RunEvent::Status::Succeeded,
                        event.reason.isEmpty() ? event.text : event.reason);
-    m_lastResult = stopped ? tr("Stairway stopped after %n revision(s) passed.", nullptr,
-                                m_progress->checked())
-                           : m_progress->summary();
-    const bool passed = m_progress->isComplete();
+    if (!m_progress->isComplete() || !m_scratch) {
+        conclude(false, stopped);
+        return;
+    }
+    // A walk that passed leaves the heads in the scratch database. If they are not there,
+    // env.py did not use the URL it was given and alembic ran somewhere else: say so rather
+    // than report a pass. Read off the GUI thread, before the temporary file goes.
+    m_planning = true; // no new stairway until this is settled
+    const QString url = m_scratch->url();
+    const QString here = m_here, table = m_versionTable, schema = m_versionSchema;
+    runInBackground(
+        this,
+        [url, here, table, schema] { return VersionTableReader::readNow(url, here, table, schema); },
+        [this](const DatabaseState& state) {
+            m_planning = false;
+            const QStringList expected = m_progress->plan().endRows;
+            if (state.isReadable() && state.sortedCurrentRevisions() == expected) {
+                conclude(true, false);
+                return;
+            }
+            conclude(false, false,
+                     tr("The stairway passed, but %1 does not hold the heads afterwards (%2): "
+                        "the project's env.py does not use the sqlalchemy.url it is given, so "
+                        "alembic ran against the database env.py chooses.")
+                         .arg(m_scratch ? m_scratch->display() : QString(),
+                              state.isReadable()
+                                  ? state.sortedCurrentRevisions().join(QStringLiteral(", "))
+                                  : state.error()));
+        });
+}
+
+void StairwayController::conclude(bool passed, bool stopped, const QString& problem)
+{
+    m_lastResult = !problem.isEmpty() ? problem
+                   : stopped ? tr("Stairway stopped after %n revision(s) passed.", nullptr,
+                                  m_progress->checked())
+                             : m_progress->summary();
     const auto& failure = m_progress->failure();
     if (passed || stopped || !failure)
         m_graph->clearRunMarks();
@@ -271,9 +314,9 @@ void StairwayController::finish(const RunEvent& event)
                                   : stopped ? RunEvent::Level::Warning
                                             : RunEvent::Level::Error;
     m_log->appendNote(m_lastResult, level);
+    emit statusMessage(m_lastResult);
     m_log->setRunning(false, m_lastResult);
     m_log->setStopEnabled(false);
-    emit statusMessage(m_lastResult);
     if (!m_profile.isEmpty())
         m_databases->refresh(m_profile); // show where the scratch database stands now
     m_scratch.reset(); // a temporary SQLite file goes with its folder

@@ -66,6 +66,9 @@ private:
     void run(const StairwayPlan& plan, const QString& profile, ScratchDatabase scratch);
     void onRunEvent(const RunEvent& event);
     void finish(const RunEvent& event);
+    // The end, once it is known whether the walk really ran on the scratch database.
+    // `problem`: why a walk that passed does not count (it ran elsewhere).
+    void conclude(bool passed, bool stopped, const QString& problem = {});
     void stop();
     void updateActions();
     void showProblem(const QString& text);
@@ -89,6 +92,9 @@ private:
     quint64 m_runId = 0;
     QString m_profile; // empty: the temporary SQLite file
     std::optional<ScratchDatabase> m_scratch; // holds the temporary folder while it runs
+    QString m_here;          // the project's folder (relative SQLite paths)
+    QString m_versionTable;  // where the scratch database keeps its version rows
+    QString m_versionSchema;
     std::unique_ptr<StairwayProgress> m_progress;
     QString m_lastResult;
 };

@@ -196,6 +196,37 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/scratch.db")));
     }
 
+    void aWalkThatRanElsewhereIsNoPass()
+    {
+        // env.py sets its own URL: the walk runs on that database, not the temporary file
+        const QString dir = makeProject(QStringLiteral("elsewhere"), false);
+        QVERIFY(!dir.isEmpty());
+        QFile env(dir + QStringLiteral("/migrations/env.py"));
+        QVERIFY(env.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(env.readAll());
+        env.close();
+        const QString anchor = QStringLiteral("config = context.config\n");
+        text.replace(anchor, anchor + QStringLiteral("config.set_main_option(\"sqlalchemy.url\", "
+                                                     "\"sqlite:///%1/elsewhere.db\")\n")
+                                          .arg(dir));
+        QVERIFY(env.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        env.write(text.toUtf8());
+        env.close();
+
+        Window w(m_tmp.filePath(QStringLiteral("elsewhere.ini")), dir);
+        QVERIFY(ready(w));
+        StairwayDialog* dialog = openDialog(w);
+        QVERIFY(dialog);
+        QSignalSpy finished(w.stairway(), &StairwayController::finished);
+        dialog->findChild<QPushButton*>(QStringLiteral("runStairway"))->click();
+        QVERIFY(finished.wait(240000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY2(w.stairway()->lastResult().contains(QLatin1String("does not use the sqlalchemy.url")),
+                 qPrintable(w.stairway()->lastResult()));
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/elsewhere.db")));
+        QVERIFY(w.stairway()->runAction()->isEnabled());
+    }
+
     void stopEndsIt()
     {
         const QString dir = makeProject(QStringLiteral("stop"), false);

@@ -238,6 +238,36 @@ private slots:
         QCOMPARE(usage.exitCode, 2);
     }
 
+    void envPyThatIgnoresTheUrlIsReported()
+    {
+        // env.py sets its own URL (as projects reading DATABASE_URL do): the walk then runs
+        // on that database, not the scratch one, and must not be reported as a pass
+        const QString dir = copyDemo(QStringLiteral("elsewhere"));
+        QVERIFY(!dir.isEmpty());
+        QFile env(dir + QStringLiteral("/migrations/env.py"));
+        QVERIFY(env.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(env.readAll());
+        env.close();
+        const QString anchor = QStringLiteral("config = context.config\n");
+        QVERIFY(text.contains(anchor));
+        text.replace(anchor, anchor + QStringLiteral("config.set_main_option(\"sqlalchemy.url\", "
+                                                     "\"sqlite:///%1/elsewhere.db\")\n")
+                                          .arg(dir));
+        QVERIFY(env.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        env.write(text.toUtf8());
+        env.close();
+
+        const CliRun json = runCli(dir, {QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 3, qPrintable(json.describe()));
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("ok")).toBool(), false);
+        QVERIFY2(o.value(QStringLiteral("problem")).toString().contains(
+                     QLatin1String("does not use the sqlalchemy.url")),
+                 qPrintable(json.out));
+        QVERIFY(json.err.contains(QLatin1String("does not use the sqlalchemy.url")));
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/elsewhere.db"))); // where it ran
+    }
+
     void postgresScratchDatabase()
     {
         TestServers servers;
