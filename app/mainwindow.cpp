@@ -15,6 +15,7 @@
 #include "widgets/log/logpane.h"
 #include "app/runcontroller.h"
 #include "app/multiapplycontroller.h"
+#include "app/stairwaycontroller.h"
 #include "model/layout/graphexporter.h"
 #include "widgets/graph/exportgraphdialog.h"
 #include "widgets/graph/graphpicture.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_session, &ProjectSession::loadingStarted, this, &MainWindow::onLoadingStarted);
     // Each load publishes one snapshot; the controllers and views take it whole.
     connect(m_session, &ProjectSession::loaded, m_runController, &RunController::setProject);
+    connect(m_session, &ProjectSession::loaded, m_stairway, &StairwayController::setProject);
     connect(m_session, &ProjectSession::loaded, m_scripts, &ScriptsController::setProject);
     connect(m_session, &ProjectSession::loaded, m_revisionList, &RevisionListView::setProject);
     connect(m_session, &ProjectSession::loaded, m_details, &RevisionDetailsView::setProject);
@@ -278,6 +280,15 @@ void MainWindow::createDocks()
     connect(m_runController, &RunController::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_runController, &RunController::runStarted, this, [this] {
+        m_logDock->show();
+        m_logDock->raise();
+    });
+    // the stairway shares the runner: one run per database, whoever starts it
+    m_stairway = new StairwayController(m_session, m_databases, m_graphView, m_logPane,
+                                        m_settings, m_runController->runner(), this, this);
+    connect(m_stairway, &StairwayController::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_stairway->runAction(), &QAction::triggered, this, [this] {
         m_logDock->show();
         m_logDock->raise();
     });

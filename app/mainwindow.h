@@ -36,6 +36,7 @@ struct SchemaTarget;
 class TableTimelineView;
 class RunController;
 class MultiApplyController;
+class StairwayController;
 class RevisionDetailsView;
 class GraphView;
 class ProjectSession;
@@ -86,6 +87,7 @@ public:
     ScriptTabs* scriptTabs() const { return m_scriptTabs; }
     RunController* runController() const { return m_runController; }
     MultiApplyController* multiApplyController() const { return m_multiApply; }
+    StairwayController* stairwayController() const { return m_stairway; }
     GitSession* gitSession() const { return m_git; }
     LogPane* logPane() const { return m_logPane; }
     // What the migrations do: the index read after each load, and the Tables dock's views.
@@ -180,6 +182,7 @@ private:
     LogPane* m_logPane = nullptr;
     RunController* m_runController = nullptr;
     MultiApplyController* m_multiApply = nullptr;
+    StairwayController* m_stairway = nullptr;
     OpsIndexSession* m_opsIndex = nullptr;
     QDockWidget* m_tablesDock = nullptr;
     QTabWidget* m_tablesTabs = nullptr;

@@ -5,6 +5,7 @@
 
 #include "app/runcontroller.h"
 #include "app/multiapplycontroller.h"
+#include "app/stairwaycontroller.h"
 #include "app/scriptscontroller.h"
 #include "app/settings.h"
 #include "app/projectsession.h"
@@ -141,6 +142,9 @@ void MainWindow::createMenus()
     }
     runMenu->addSeparator();
     runMenu->addAction(m_compareAction);
+    runMenu->addSeparator();
+    runMenu->addAction(m_stairway->runAction());
+    runMenu->addAction(m_stairway->stopAction());
     for (QAction* action :
          {m_runController->stepUpAction(), m_runController->stepDownAction(),
           m_runController->upgradeHeadsAction(), static_cast<QAction*>(nullptr),

@@ -11,6 +11,7 @@
 #include "app/cli/comparecommand.h"
 #include "app/cli/plancommand.h"
 #include "app/cli/schemacommands.h"
+#include "app/cli/stairwaycommand.h"
 #include "model/graph/migrationplanner.h"
 #include "model/graph/revisiongraph.h"
 #include "model/project/gitauthors.h"
@@ -68,7 +69,7 @@ QString usage()
 {
     return Cli::tr("usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]\n"
               "\n"
-              "Reads an Alembic project without running Python.\n"
+              "Reads an Alembic project without running Python (except stairway).\n"
               "\n"
               "commands:\n"
               "  graph --json      the revision graph as JSON\n"
@@ -100,6 +101,14 @@ QString usage()
               "                    the tables and columns after `alembic upgrade TARGET` from\n"
               "                    an empty database (default: heads), and what Retort could\n"
               "                    not know (raw SQL, code it does not read)\n"
+              "  stairway [--url URL] [--json]\n"
+              "                    RUNS alembic (the project's env.py and migrations): on a\n"
+              "                    scratch database, upgrade to every revision in alembic's\n"
+              "                    order, downgrade it and upgrade it again; stops at the first\n"
+              "                    failure (exit status 1). Without --url a temporary SQLite\n"
+              "                    file, removed afterwards; the project's own database is never\n"
+              "                    touched. --url must name an empty scratch database (its\n"
+              "                    version table empty or missing); any other is refused\n"
               "\n"
               "options:\n"
               "  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)\n"
@@ -178,6 +187,8 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err)
         return runTablesCommand(inv.configPath, inv.section, inv.arguments, out, err);
     if (inv.command == QLatin1StringView("schema"))
         return runSchemaCommand(inv.configPath, inv.section, inv.arguments, out, err);
+    if (inv.command == QLatin1StringView("stairway"))
+        return runStairwayCommand(inv.configPath, inv.section, inv.arguments, out, err);
     static const QStringList known = {QStringLiteral("graph"), QStringLiteral("heads"),
                                       QStringLiteral("history"), QStringLiteral("lint")};
     if (!known.contains(inv.command)) {

@@ -21,6 +21,7 @@ const QString kEnvironment = QStringLiteral("environment");
 const QString kXArguments = QStringLiteral("xArguments");
 const QString kProtected = QStringLiteral("protected");
 const QString kDefault = QStringLiteral("default");
+const QString kScratch = QStringLiteral("scratch");
 const QString kSecrets = QStringLiteral("secrets");
 const QString kEnvironmentSlotPrefix = QStringLiteral("env/");
 
@@ -177,6 +178,7 @@ QJsonObject ConnectionProfile::toJson() const
     o.insert(kSecrets, QJsonArray::fromStringList(secretSlots()));
     o.insert(kXArguments, QJsonArray::fromStringList(m_xArguments));
     o.insert(kProtected, m_protected);
+    o.insert(kScratch, m_scratch);
     o.insert(kDefault, m_default);
     return o;
 }
@@ -290,7 +292,26 @@ Result<ConnectionProfile> ConnectionProfile::fromJson(const QJsonObject& o)
         return R::failure(
             typeError(kDefault, QT_TRANSLATE_NOOP("ConnectionProfile", "true or false")));
     p.m_default = *isDefault;
+    const std::optional<bool> isScratch = optionalBool(kScratch, p.m_scratch);
+    if (!isScratch)
+        return R::failure(
+            typeError(kScratch, QT_TRANSLATE_NOOP("ConnectionProfile", "true or false")));
+    p.m_scratch = *isScratch;
+    if (p.m_scratch) {
+        if (const QString why = p.scratchRefusal(); !why.isEmpty())
+            return R::failure(tr("The connection profile “%1” is marked scratch: %2").arg(p.m_name, why));
+    }
     return p;
+}
+
+QString ConnectionProfile::scratchRefusal() const
+{
+    if (m_protected)
+        return tr("a protected profile cannot be a scratch database.");
+    if (m_default || usesConfigUrl())
+        return tr("a scratch profile needs a URL of its own; the ini's sqlalchemy.url is the "
+                  "project's own database.");
+    return {};
 }
 
 QJsonArray ConnectionProfile::toJson(const QList<ConnectionProfile>& profiles)

@@ -102,6 +102,15 @@ public:
     bool isProtected() const { return m_protected; }
     void setProtected(bool isProtected) { m_protected = isProtected; }
 
+    // A throwaway database the person offers for destructive checks (the stairway upgrades and
+    // downgrades every revision on it). Saved as "scratch". A protected profile cannot be
+    // scratch (fromJson refuses both), and neither can one that uses the ini's own URL: that
+    // is the project's own database (canBeScratch says why not).
+    bool isScratch() const { return m_scratch; }
+    void setScratch(bool isScratch) { m_scratch = isScratch; }
+    // Empty when this profile may be marked scratch, otherwise why not.
+    QString scratchRefusal() const;
+
     // The ini's own profile (made by fromConfig); it follows the ini instead of being edited.
     bool isDefault() const { return m_default; }
     void setDefault(bool isDefault) { m_default = isDefault; }
@@ -128,6 +137,7 @@ private:
     QMap<QString, QString> m_secrets;     // slot -> value (null: not known)
     QStringList m_xArguments;
     bool m_protected = false;
+    bool m_scratch = false;
     bool m_default = false;
 };
 

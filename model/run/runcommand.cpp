@@ -1,9 +1,12 @@
 #include "model/run/runcommand.h"
 
 #include "model/project/projectid.h"
+#include "model/run/sequencemarker.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace retort {
 
@@ -61,6 +64,82 @@ QString RunCommand::bootstrapCode()
         .arg(QLatin1String(kUrlVariable));
 }
 
+Result<RunCommand> RunCommand::buildSequence(const RunRequest& request,
+                                             const AlembicProgram& alembic, RunCommand c)
+{
+    if (alembic.interpreter().isEmpty())
+        return Result<RunCommand>::failure(
+            tr("Cannot run several alembic commands in one process: the Python interpreter "
+               "behind %1 is not known (its first line names none). Set the Python interpreter "
+               "in the project settings to one that has alembic installed.")
+                .arg(alembic.program()));
+    RunRequest globals = request;
+    globals.command.clear();
+    const QStringList options = alembicArguments(globals);
+    QJsonArray commands;
+    for (const QStringList& command : request.sequence)
+        commands.append(QJsonArray::fromStringList(command));
+    c.program = alembic.interpreter();
+    c.arguments = alembic.interpreterArguments() +
+                  QStringList{QStringLiteral("-c"), sequenceBootstrapCode()} + options +
+                  QStringList{QString::fromUtf8(QJsonDocument(commands).toJson(QJsonDocument::Compact))};
+    if (!request.urlOverride.isEmpty())
+        c.environment.insert(QLatin1String(kUrlVariable), request.urlOverride);
+    c.display = joined(c.program, alembic.interpreterArguments()) +
+                tr(" -c <Retort's bootstrap: %n alembic command(s) in one process> ", nullptr,
+                   int(request.sequence.size())) +
+                (options.isEmpty() ? QString() : joined(options.value(0), options.mid(1)));
+    return c;
+}
+
+QString RunCommand::sequenceBootstrapCode()
+{
+    // Each command goes through alembic's own CommandLine, as a separate `alembic` would run
+    // it (a fresh Config, env.py run again), with --raiseerr so that a CommandError reaches
+    // the loop like any exception from a migration; it is printed as alembic prints it
+    // ("FAILED: ..."), anything else with its traceback. A marker goes to stdout before and
+    // after each command; the first failure ends the process with exit status 1.
+    return QStringLiteral(
+               "import json, os, sys, traceback\n"
+               "from alembic import util\n"
+               "from alembic.config import CommandLine\n"
+               "url = os.environ.pop('%1', None)\n"
+               "options, commands = sys.argv[1:-1], json.loads(sys.argv[-1])\n"
+               "def mark(index, state, error=None):\n"
+               "    m = {'index': index, 'state': state}\n"
+               "    if error is not None:\n"
+               "        m['error'] = error\n"
+               "    sys.stdout.write('%2' + json.dumps(m) + '\\n')\n"
+               "    sys.stdout.flush()\n"
+               "class RetortCommandLine(CommandLine):\n"
+               "    def run_cmd(self, config, options):\n"
+               "        if url is not None:\n"
+               "            config.set_main_option('sqlalchemy.url', url.replace('%', '%%'))\n"
+               "        return super().run_cmd(config, options)\n"
+               "cli = RetortCommandLine(prog='alembic')\n"
+               "for index, command in enumerate(commands):\n"
+               "    mark(index, 'begin')\n"
+               "    try:\n"
+               "        cli.main(options + ['--raiseerr'] + command)\n"
+               "    except BaseException as e:\n"
+               "        if isinstance(e, SystemExit) and e.code in (None, 0):\n"
+               "            pass\n"
+               "        else:\n"
+               "            if isinstance(e, util.CommandError):\n"
+               "                error = str(e)\n"
+               "                sys.stderr.write('FAILED: ' + error + '\\n')\n"
+               "            elif isinstance(e, SystemExit):\n"
+               "                error = 'alembic exited with status %s' % (e.code,)\n"
+               "            else:\n"
+               "                traceback.print_exc()\n"
+               "                error = ''.join(traceback.format_exception_only(type(e), e)).strip()\n"
+               "            sys.stderr.flush()\n"
+               "            mark(index, 'failed', error)\n"
+               "            sys.exit(1)\n"
+               "    mark(index, 'done')\n")
+        .arg(QLatin1String(kUrlVariable), QLatin1String(SequenceMarker::kPrefix));
+}
+
 Result<RunCommand> RunCommand::build(const RunRequest& request, const AlembicProgram& alembic,
                                      const QProcessEnvironment& base)
 {
@@ -77,6 +156,9 @@ Result<RunCommand> RunCommand::build(const RunRequest& request, const AlembicPro
     if (!request.environment.contains(QStringLiteral("PYTHONIOENCODING")))
         c.environment.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
     c.environment.remove(QLatin1String(kUrlVariable));
+
+    if (!request.sequence.isEmpty())
+        return buildSequence(request, alembic, std::move(c));
 
     const QStringList args = alembicArguments(request);
     if (request.urlOverride.isEmpty()) {

@@ -20,6 +20,8 @@ namespace retort {
 // bootstrap (`-c CODE`) that parses the same arguments with alembic's own CommandLine, sets
 // sqlalchemy.url from the environment variable kUrlVariable and runs the command: the URL
 // never appears on a command line, where other users of the machine could read it.
+// A request with a `sequence` always runs the interpreter with the sequence bootstrap, which
+// runs each command through alembic's CommandLine in turn (see SequenceMarker).
 struct RunCommand
 {
     Q_DECLARE_TR_FUNCTIONS(retort::RunCommand)
@@ -38,6 +40,13 @@ public:
           const QProcessEnvironment& base = QProcessEnvironment::systemEnvironment());
     static QStringList alembicArguments(const RunRequest& request);
     static QString bootstrapCode();
+    // The bootstrap of a RunRequest::sequence: its last argument is the commands as a JSON
+    // array of arrays; the global options come before it.
+    static QString sequenceBootstrapCode();
+
+private:
+    static Result<RunCommand> buildSequence(const RunRequest& request,
+                                            const AlembicProgram& alembic, RunCommand c);
 };
 
 } // namespace retort

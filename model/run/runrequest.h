@@ -2,6 +2,7 @@
 
 #include "model/project/projectid.h"
 
+#include <QList>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -16,6 +17,14 @@ struct RunRequest
     // {"upgrade", "+1"}, {"downgrade", "ae10:base", "--sql"}, {"stamp", "heads"},
     // {"revision", "-m", "add users"}, {"merge", "-m", "merge", "a", "b"}.
     QStringList command;
+
+    // Several alembic commands (each like `command`) run one after another in one Python
+    // process, when not empty (`command` is then not used): alembic takes about half a second
+    // to start, which a walk of a hundred commands should pay once. The process prints a
+    // SequenceMarker line before and after each command and stops at the first one that
+    // raises, with its error. It runs alembic's own command line in the interpreter behind
+    // alembic (as the URL override does), so that interpreter must be known.
+    QList<QStringList> sequence;
 
     QString configPath;            // absolute path of alembic.ini / pyproject.toml (-c)
     QString section = ProjectId::defaultSection(); // -n; omitted when the default

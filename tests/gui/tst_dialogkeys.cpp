@@ -12,6 +12,7 @@
 #include "model/graph/revisiongraph.h"
 #include "widgets/plan/plandialog.h"
 #include "widgets/plan/sqlpreviewdialog.h"
+#include "widgets/plan/stairwaydialog.h"
 
 #include <Qsci/qsciscintilla.h>
 
@@ -182,6 +183,12 @@ private slots:
     void mergeHeadsAccelerators()
     {
         MergeHeadsDialog dialog(twoHeads());
+        VERIFY_NO_PROBLEMS(&dialog);
+    }
+
+    void stairwayAccelerators()
+    {
+        StairwayDialog dialog({QStringLiteral("throwaway")}, 40, 120);
         VERIFY_NO_PROBLEMS(&dialog);
     }
 

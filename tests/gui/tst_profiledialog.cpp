@@ -4,6 +4,7 @@
 #include "model/config/connectionprofile.h"
 #include "widgets/databases/profiledialog.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -45,6 +46,35 @@ class TestProfileDialog : public QObject
     Q_OBJECT
 
 private slots:
+    void scratchOrProtectedNeverBoth()
+    {
+        ProfileDialog dialog(ConnectionProfile(QStringLiteral("throwaway"),
+                                               QStringLiteral("sqlite:///scratch.db")),
+                             {}, {});
+        auto* scratch = dialog.findChild<QCheckBox*>(QStringLiteral("scratch"));
+        auto* protect = dialog.findChild<QCheckBox*>(QStringLiteral("protected"));
+        auto* note = dialog.findChild<QLabel*>(QStringLiteral("scratchNote"));
+        QVERIFY(scratch && protect && note);
+        QVERIFY(!scratch->isChecked());
+        QVERIFY(note->isHidden());
+        scratch->click();
+        QVERIFY(dialog.profile().isScratch());
+        QVERIFY(!protect->isEnabled()); // a scratch database is not one to protect
+        QVERIFY(!note->isHidden());     // and what it means is said
+        QVERIFY(note->text().contains(QLatin1String("destroys")));
+        QVERIFY2(dialog.validationError().isEmpty(), qPrintable(dialog.validationError()));
+        scratch->click();
+        protect->click();
+        QVERIFY(!scratch->isEnabled());
+        QVERIFY(!dialog.profile().isScratch());
+
+        // the ini's own database is the project's: never scratch
+        ConnectionProfile ini(QStringLiteral("ini"));
+        ini.setScratch(true);
+        ProfileDialog onIni(ini, {}, {});
+        QVERIFY(onIni.validationError().contains(QLatin1String("project's own database")));
+    }
+
     void storedSecretsAreMaskedUntilShown()
     {
         ProfileDialog dialog(savedProfile(), {}, {});

@@ -58,6 +58,7 @@ private slots:
     void secretVariables();
     void earlierVersionsSecretsAreKnownAfterLoad();
     void listErrors();
+    void scratch();
 };
 
 void TestConnectionProfile::defaults()
@@ -292,6 +293,13 @@ void TestConnectionProfile::jsonErrors_data()
     QTest::newRow("protected not bool")
         << QByteArray(R"({"name": "a", "protected": "yes"})") << "protected";
     QTest::newRow("default not bool") << QByteArray(R"({"name": "a", "default": 1})") << "default";
+    QTest::newRow("scratch not bool") << QByteArray(R"({"name": "a", "url": "sqlite:///s.db", "scratch": 1})")
+                                      << "scratch";
+    QTest::newRow("protected scratch")
+        << QByteArray(R"({"name": "a", "url": "sqlite:///s.db", "protected": true, "scratch": true})")
+        << "protected";
+    QTest::newRow("scratch on the ini's URL")
+        << QByteArray(R"({"name": "a", "scratch": true})") << "project's own database";
 }
 
 void TestConnectionProfile::jsonErrors()
@@ -340,6 +348,30 @@ void TestConnectionProfile::listErrors()
                    QJsonObject{{QStringLiteral("name"), QStringLiteral(" a ")}}});
     QVERIFY(!duplicate.ok());
     QVERIFY2(duplicate.error().contains(QStringLiteral("“a”")), qPrintable(duplicate.error()));
+}
+
+void TestConnectionProfile::scratch()
+{
+    // a throwaway database for the stairway: saved as "scratch", false when absent
+    ConnectionProfile p(QStringLiteral("throwaway"), QStringLiteral("postgresql://u@/scratch"));
+    QVERIFY(!p.isScratch());
+    QVERIFY(p.scratchRefusal().isEmpty());
+    p.setScratch(true);
+    const QJsonObject json = p.toJson();
+    QCOMPARE(json.value(QStringLiteral("scratch")).toBool(), true);
+    const auto back = ConnectionProfile::fromJson(json);
+    QVERIFY2(back.ok(), qPrintable(back.error()));
+    QVERIFY(back->isScratch());
+    QVERIFY(back.value() == p);
+    QVERIFY(!ConnectionProfile::fromJson(QJsonObject{{QStringLiteral("name"), QStringLiteral("a")}})
+                 ->isScratch());
+
+    // never a protected one, never the ini's own database
+    p.setProtected(true);
+    QVERIFY(p.scratchRefusal().contains(QLatin1String("protected")));
+    QVERIFY(!ConnectionProfile::fromJson(p.toJson()).ok());
+    const ConnectionProfile ini = ConnectionProfile::fromConfig(config());
+    QVERIFY(!ini.scratchRefusal().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestConnectionProfile)

@@ -91,6 +91,26 @@ ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList
     m_xArguments->setFixedHeight(fontMetrics().lineSpacing() * 3 + 12);
     m_protected = new QCheckBox(tr("&Protected: ask me to type the profile's name before a run"));
     m_protected->setChecked(profile.isProtected());
+    m_scratch = new QCheckBox(tr("Scr&atch: a throwaway database that Run Stairway may use"));
+    m_scratch->setChecked(profile.isScratch());
+    m_scratch->setToolTip(
+        tr("Run Stairway upgrades, downgrades and upgrades again every revision on a scratch "
+           "database, which destroys whatever data it holds. Mark only an empty database that "
+           "exists for this purpose. A protected profile, or one that uses the ini's own "
+           "database, cannot be scratch."));
+    m_scratchNote = new QLabel(m_scratch->toolTip());
+    m_scratchNote->setWordWrap(true);
+    m_scratchNote->setObjectName(QStringLiteral("scratchNote"));
+    m_scratchNote->setVisible(profile.isScratch());
+    // one or the other: a database worth protecting is no scratch database
+    auto exclusive = [this] {
+        m_scratch->setEnabled(!m_protected->isChecked());
+        m_protected->setEnabled(!m_scratch->isChecked());
+        m_scratchNote->setVisible(m_scratch->isChecked());
+    };
+    connect(m_protected, &QCheckBox::toggled, this, exclusive);
+    connect(m_scratch, &QCheckBox::toggled, this, exclusive);
+    exclusive();
 
     m_name->setObjectName(QStringLiteral("name"));
     m_url->setObjectName(QStringLiteral("url"));
@@ -102,6 +122,7 @@ ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList
     m_environment->setObjectName(QStringLiteral("environment"));
     m_xArguments->setObjectName(QStringLiteral("xArguments"));
     m_protected->setObjectName(QStringLiteral("protected"));
+    m_scratch->setObjectName(QStringLiteral("scratch"));
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
@@ -118,6 +139,8 @@ ProfileDialog::ProfileDialog(const ConnectionProfile& profile, const QStringList
     form->addRow(tr("&Environment:"), m_environment);
     form->addRow(tr("-&x arguments:"), m_xArguments);
     form->addRow(QString(), m_protected);
+    form->addRow(QString(), m_scratch);
+    form->addRow(QString(), m_scratchNote);
 
     m_test = new QPushButton(tr("&Test Connection"));
     m_test->setObjectName(QStringLiteral("test"));
@@ -180,6 +203,7 @@ ConnectionProfile ProfileDialog::profile() const
     p.setEnvironment(env);
     p.setXArguments(nonEmptyLines(m_xArguments->toPlainText()));
     p.setProtected(m_protected->isChecked());
+    p.setScratch(m_scratch->isChecked());
     return p;
 }
 
@@ -190,6 +214,10 @@ QString ProfileDialog::validationError() const
         return tr("The profile needs a name.");
     if (m_takenNames.contains(p.name()))
         return tr("Another profile is already called %1.").arg(p.name());
+    if (p.isScratch()) {
+        if (const QString why = p.scratchRefusal(); !why.isEmpty())
+            return tr("Scratch: %1").arg(why);
+    }
     for (const QString& line : nonEmptyLines(m_environment->toPlainText()))
         if (line.indexOf(u'=') <= 0)
             return tr("Environment lines are KEY=value: %1").arg(line);

@@ -17,8 +17,9 @@ namespace retort {
 
 // Edits one connection profile: name, URL (empty = the ini's sqlalchemy.url), version
 // table and schema, environment variables and `-x` arguments for alembic, and the
-// "protected" flag. Test asks the application to read the version table with what is
-// typed; the answer comes back through setTestResult(). OK only accepts a valid profile.
+// "protected" flag or the "scratch" one (never both). Test asks the application to read the
+// version table with what is typed; the answer comes back through setTestResult(). OK only
+// accepts a valid profile.
 //
 // Secrets are masked: the password (its own field: one typed into the URL moves there) and
 // the values of secret environment variables (shown as mask()). Show reveals both. A saved
@@ -78,6 +79,8 @@ private:
     QPlainTextEdit* m_environment = nullptr;
     QPlainTextEdit* m_xArguments = nullptr;
     QCheckBox* m_protected = nullptr;
+    QCheckBox* m_scratch = nullptr;
+    QLabel* m_scratchNote = nullptr;
     QPushButton* m_test = nullptr;
     QLabel* m_testResult = nullptr;
     QLabel* m_error = nullptr;
