@@ -59,6 +59,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     createDocks();
     createScriptPane();
     createOpsViews();
+    createEnvironmentsView();
     createActions();
     createMenus();
     createStatusBar();

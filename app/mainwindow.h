@@ -23,6 +23,8 @@ class DatabaseSession;
 class DatabasesController;
 class DatabasesView;
 class DiagnosticsView;
+class EnvironmentsController;
+class EnvironmentsView;
 class GettingStarted;
 class UserGuideViewer;
 class GitSession;
@@ -90,6 +92,10 @@ public:
     QDockWidget* tablesDock() const { return m_tablesDock; }
     TableTimelineView* tableTimelineView() const { return m_tableTimeline; }
     SchemaView* schemaView() const { return m_schemaView; }
+    // Every profile at a glance and its drift check (View → Environments).
+    QDockWidget* environmentsDock() const { return m_environmentsDock; }
+    EnvironmentsView* environmentsView() const { return m_environmentsView; }
+    EnvironmentsController* environmentsController() const { return m_environmentsController; }
     // Shows the Tables dock's schema at `target` (a revision id or any alembic target).
     void showSchemaAt(const QString& target);
     // The message of the error panel; empty while the panel is hidden.
@@ -125,6 +131,7 @@ private:
     bool isDemoOpen() const;
     void createOpsViews(); // mainwindowops.cpp
     void updateOpsViews();
+    void createEnvironmentsView(); // mainwindowenvironments.cpp
     void updateDiagnostics();
     int lintCount() const;
     QList<SchemaTarget> databaseTargets() const;
@@ -177,6 +184,9 @@ private:
     SchemaView* m_schemaView = nullptr;
     QAction* m_schemaAtAction = nullptr;
     GitSession* m_git = nullptr;
+    QDockWidget* m_environmentsDock = nullptr;
+    EnvironmentsView* m_environmentsView = nullptr;
+    EnvironmentsController* m_environmentsController = nullptr;
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countsLabel = nullptr;

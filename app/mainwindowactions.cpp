@@ -98,6 +98,9 @@ void MainWindow::createMenus()
     QAction* toggleTables = m_tablesDock->toggleViewAction();
     toggleTables->setShortcut(QKeySequence(Qt::ALT | Qt::Key_6));
     viewMenu->addAction(toggleTables);
+    QAction* toggleEnvironments = m_environmentsDock->toggleViewAction();
+    toggleEnvironments->setShortcut(QKeySequence(Qt::ALT | Qt::Key_7));
+    viewMenu->addAction(toggleEnvironments);
     viewMenu->addAction(m_schemaAtAction);
     viewMenu->addSeparator();
     viewMenu->addAction(m_filterAction);
