@@ -1,6 +1,6 @@
 // MainWindow's Environments dock (issue 16): every profile with where it stands, how far
 // behind it is and its last drift check, with Refresh All and Check Drift
-// (EnvironmentsController). Shown with View → Environments (Alt+7), tabbed with Databases.
+// (EnvironmentsController). Shown with View → Environments (Alt+7), tabbed with Diagnostics and Log.
 #include "app/mainwindow.h"
 
 #include "app/docksizekeeper.h"
@@ -21,9 +21,10 @@ void MainWindow::createEnvironmentsView()
     m_environmentsDock = new QDockWidget(tr("Environments"), this);
     m_environmentsDock->setObjectName(QStringLiteral("environmentsDock")); // for saveState()
     m_environmentsDock->setWidget(m_environmentsView);
-    addDockWidget(Qt::RightDockWidgetArea, m_environmentsDock);
-    tabifyDockWidget(m_databasesDock, m_environmentsDock);
-    m_databasesDock->raise();
+    // The table wants width: beside Diagnostics and Log at the bottom, not in the side column.
+    addDockWidget(Qt::BottomDockWidgetArea, m_environmentsDock);
+    tabifyDockWidget(m_logDock, m_environmentsDock);
+    m_diagnosticsDock->raise();
     if (auto* dockSizes = findChild<DockSizeKeeper*>()) { // small windows: see createDocks()
         m_environmentsView->setMinimumSize(96, 40);
         dockSizes->follow(m_environmentsDock);

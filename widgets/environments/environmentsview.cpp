@@ -64,11 +64,13 @@ EnvironmentsView::EnvironmentsView(QWidget* parent)
     m_details->setTabChangesFocus(true);
     m_details->setAccessibleName(tr("Drift of the selected profile"));
 
-    auto* split = new QSplitter(Qt::Vertical, this);
+    // Side by side: the dock sits in the wide, low bottom area, and a row's differences
+    // read best beside it.
+    auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_view);
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);

@@ -13,7 +13,7 @@ namespace retort {
 // The Environments view: every profile of the project in one table — where its database
 // stands, how many revisions it has pending, the heads it lacks, when it was last read and
 // its last drift check — with Refresh All and Check Drift. The selected profile's drift is
-// spelled out below the table. It only asks: the application reads and checks off the GUI
+// spelled out beside the table. It only asks: the application reads and checks off the GUI
 // thread and hands the rows in.
 class EnvironmentsView : public QWidget
 {
