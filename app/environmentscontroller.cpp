@@ -13,6 +13,7 @@
 #include "model/run/installedalembic.h"
 #include "widgets/environments/environmentsview.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
@@ -153,6 +154,15 @@ void EnvironmentsController::checkDrift(const QString& profileName)
             what.append(ConnectionProfile::describeSlot(slot));
         showProblem(tr("Retort does not know %1 of “%2”; Refresh it to type it in.")
                         .arg(what.join(QStringLiteral(", ")), profileName));
+        return;
+    }
+    // SQLite creates a missing file on connecting: a check must not leave an empty database
+    // behind where Retort only ever reads.
+    if (const DatabaseState state = m_databases->state(profileName); state.isFileMissing()) {
+        showProblem(tr("The database of “%1” is a SQLite file that does not exist yet (%2): "
+                       "alembic check would create it, empty, and find it behind the head. "
+                       "Upgrade it first.")
+                        .arg(profileName, QDir::toNativeSeparators(state.missingFile())));
         return;
     }
     if (m_runner->isBusy(profileName)) {

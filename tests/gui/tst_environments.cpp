@@ -254,6 +254,27 @@ private slots:
         QVERIFY(w.controller()->driftResult(m_iniProfile) == drifted);
     }
 
+    // A SQLite file that does not exist yet is not checked: connecting would create it.
+    void missingFileIsNotCreated()
+    {
+        Window w(m_settingsFile, m_ini);
+        QVERIFY(waitRead(w, {m_iniProfile, u"stale"_s, u"fresh"_s}));
+        QSignalSpy runs(w.window.runController()->runner(), &AlembicRunner::event);
+        QSignalSpy started(w.controller(), &EnvironmentsController::driftCheckStarted);
+        w.view()->setCurrentProfile(u"fresh"_s);
+        w.view()->checkDriftAction()->trigger();
+        QVERIFY2(w.controller()->lastProblem().contains(u"does not exist yet"_s),
+                 qPrintable(w.controller()->lastProblem()));
+        auto* box = w.window.findChild<QWidget*>(u"environmentsProblem"_s);
+        QVERIFY(box && box->isVisible());
+        box->close();
+        QTest::qWait(200);
+        QCOMPARE(started.count(), 0);
+        QCOMPARE(runs.count(), 0);
+        QVERIFY(!QFile::exists(m_project + u"/fresh.db"_s));
+        QCOMPARE(w.text(u"fresh"_s, EnvironmentListModel::DriftColumn), u"not checked"_s);
+    }
+
     // Closed and opened again: the last result of each profile is shown, with its time.
     void keptAfterRestart()
     {
