@@ -197,6 +197,8 @@ void EnvironmentsController::checkDrift(const QString& profileName)
             } // not found: alembic itself says what is wrong when it runs (or cannot)
             const quint64 id = m_runner->start(request);
             m_runs.insert(id, Check{profileName, version, {}});
+            emit logNote(tr("▶ alembic check   (drift of “%1”)").arg(profileName),
+                         RunEvent::Level::Info);
             updateRows();
         });
 }
@@ -208,6 +210,8 @@ void EnvironmentsController::onRunEvent(const RunEvent& event)
         return; // another command's run
     if (event.kind == RunEvent::Kind::Output && event.stream == RunEvent::Stream::Stdout)
         it->stdoutLines.append(event.text);
+    if (event.kind == RunEvent::Kind::Output || event.kind == RunEvent::Kind::Started)
+        emit logOutput(event);
     if (event.kind != RunEvent::Kind::Finished)
         return;
     const Check check = *it;
@@ -237,9 +241,14 @@ void EnvironmentsController::finishCheck(const QString& profile, DriftResult res
     m_results.insert(profile, result);
     persist();
     updateRows();
-    emit statusMessage(tr("Drift of “%1”: %2")
-                           .arg(profile, EnvironmentListModel::driftText(
-                                             EnvironmentRow{{}, -1, {}, {}, result, false})));
+    QString said = tr("Drift of “%1”: %2")
+                       .arg(profile, EnvironmentListModel::driftText(
+                                         EnvironmentRow{{}, -1, {}, {}, result, false}));
+    if (!result.message.isEmpty())
+        said = tr("%1 — %2").arg(said, result.message);
+    emit statusMessage(said);
+    emit logNote(said, result.status == DriftResult::Status::InSync ? RunEvent::Level::Info
+                                                                    : RunEvent::Level::Warning);
     emit driftCheckFinished(profile);
 }
 

@@ -58,6 +58,9 @@ signals:
     void driftCheckStarted(const QString& profile);
     void driftCheckFinished(const QString& profile);
     void statusMessage(const QString& text);
+    // For the Log: what a check runs and its result (notes), and what alembic printed.
+    void logNote(const QString& text, retort::RunEvent::Level level);
+    void logOutput(const retort::RunEvent& event);
 
 private:
     struct Check

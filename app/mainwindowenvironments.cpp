@@ -8,6 +8,7 @@
 #include "app/projectsession.h"
 #include "app/runcontroller.h"
 #include "widgets/environments/environmentsview.h"
+#include "widgets/log/logpane.h"
 
 #include <QDockWidget>
 #include <QStatusBar>
@@ -39,6 +40,10 @@ void MainWindow::createEnvironmentsView()
             &EnvironmentsController::setProject);
     connect(m_environmentsController, &EnvironmentsController::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_environmentsController, &EnvironmentsController::logNote, m_logPane,
+            [this](const QString& text, RunEvent::Level level) { m_logPane->appendNote(text, level); });
+    connect(m_environmentsController, &EnvironmentsController::logOutput, m_logPane,
+            [this](const RunEvent& e) { m_logPane->appendLine(e.timestamp, e.stream, e.level, e.text); });
 }
 
 } // namespace retort

@@ -15,6 +15,8 @@
 #include "app/settings.h"
 #include "model/run/alembicrunner.h"
 #include "widgets/environments/environmentsview.h"
+#include "widgets/log/logpane.h"
+#include "widgets/log/logview.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -231,6 +233,10 @@ private slots:
         const DriftResult drifted = checkFromKeyboard(w, m_iniProfile);
         QCOMPARE(drifted.status, DriftResult::Status::Differences);
         QCOMPARE(drifted.differences.size(), 4);
+        // The Log has the command and what alembic printed.
+        const QString log = w.window.logPane()->findChild<LogView*>()->toPlainText();
+        QVERIFY2(log.contains(u"▶ alembic check"_s), qPrintable(log));
+        QVERIFY2(log.contains(u"New upgrade operations detected"_s), qPrintable(log));
         QVERIFY2(w.text(m_iniProfile, EnvironmentListModel::DriftColumn).startsWith(QStringLiteral("4 differences (")),
                  qPrintable(w.text(m_iniProfile, EnvironmentListModel::DriftColumn)));
         const QString details = w.view()->detailsView()->toPlainText();
