@@ -63,6 +63,7 @@ void DatabaseSession::loadProfiles(std::shared_ptr<const AlembicConfig> config,
     m_fetching.clear();
     m_fetched.clear();
     m_states.clear();
+    m_readAt.clear();
     m_profiles.clear();
     if (!m_config) {
         emit profilesChanged();
@@ -184,8 +185,10 @@ bool DatabaseSession::saveProfile(const ConnectionProfile& profile, const QStrin
     }
     if (!replaced)
         m_profiles.append(profile);
-    if (!previousName.isEmpty() && previousName != profile.name())
+    if (!previousName.isEmpty() && previousName != profile.name()) {
         m_states.remove(previousName);
+        m_readAt.remove(previousName);
+    }
     persist();
     emit profilesChanged();
     refresh(profile.name());
@@ -205,6 +208,7 @@ void DatabaseSession::removeProfile(const QString& name)
         return;
     m_profiles.erase(removed, m_profiles.end());
     m_states.remove(name);
+    m_readAt.remove(name);
     persist();
     emit profilesChanged();
 }
@@ -358,6 +362,7 @@ void DatabaseSession::onFinished(quint64 id, const DatabaseState& state)
         return; // a newer read of the same profile is still on its way
     m_states.insert(name, m_graph && state.isReadable() ? DatabaseState::derive(*m_graph, state)
                                                         : state);
+    m_readAt.insert(name, QDateTime::currentDateTimeUtc());
     emit stateChanged(name);
 }
 

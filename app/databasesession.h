@@ -5,6 +5,7 @@
 #include "model/project/projectsnapshot.h"
 #include "app/settings.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 
@@ -59,6 +60,9 @@ public:
     bool isReading(const QString& name) const;
     // Whether the profile's version table has been read (successfully or not).
     bool hasState(const QString& name) const { return m_states.contains(name); }
+    // When the profile's version table was last read (the moment the read came back,
+    // successful or not); invalid before the first. A run's progress is not a read.
+    QDateTime readAt(const QString& name) const { return m_readAt.value(name); }
     QList<DatabaseRow> rows() const;
     DatabaseRow row(const QString& name) const;
 
@@ -113,6 +117,7 @@ private:
     QList<ConnectionProfile> m_profiles;
     QString m_selected; // as chosen; selectedProfile() applies the fall-back
     QHash<QString, DatabaseState> m_states;
+    QHash<QString, QDateTime> m_readAt;
     QHash<quint64, QString> m_pending; // request id -> profile name
     QSet<quint64> m_tests;
     quint64 m_generation = 0;  // one per project: late keychain answers for another are dropped

@@ -61,7 +61,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     createDocks();
     createScriptPane();
     createOpsViews();
-    createCompareView();
+    createEnvironmentsView();
+    createCompareView(); // after Environments: its rows offer Compare…
     createActions();
     createMenus();
     createStatusBar();

@@ -24,6 +24,8 @@ class DatabaseSession;
 class DatabasesController;
 class DatabasesView;
 class DiagnosticsView;
+class EnvironmentsController;
+class EnvironmentsView;
 class GettingStarted;
 class UserGuideViewer;
 class GitSession;
@@ -95,6 +97,10 @@ public:
     QDockWidget* tablesDock() const { return m_tablesDock; }
     TableTimelineView* tableTimelineView() const { return m_tableTimeline; }
     SchemaView* schemaView() const { return m_schemaView; }
+    // Every profile at a glance and its drift check (View → Environments).
+    QDockWidget* environmentsDock() const { return m_environmentsDock; }
+    EnvironmentsView* environmentsView() const { return m_environmentsView; }
+    EnvironmentsController* environmentsController() const { return m_environmentsController; }
     // Shows the Tables dock's schema at `target` (a revision id or any alembic target).
     void showSchemaAt(const QString& target);
     // The Compare dock: `profile` as A, B the next database (or the one chosen before).
@@ -136,6 +142,7 @@ private:
     void createOpsViews(); // mainwindowops.cpp
     void createCompareView(); // mainwindowcompare.cpp
     void updateOpsViews();
+    void createEnvironmentsView(); // mainwindowenvironments.cpp
     void updateDiagnostics();
     int lintCount() const;
     QList<SchemaTarget> databaseTargets() const;
@@ -193,6 +200,9 @@ private:
     QDockWidget* m_compareDock = nullptr;
     CompareView* m_compareView = nullptr;
     QAction* m_compareAction = nullptr;
+    QDockWidget* m_environmentsDock = nullptr;
+    EnvironmentsView* m_environmentsView = nullptr;
+    EnvironmentsController* m_environmentsController = nullptr;
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countsLabel = nullptr;

@@ -103,6 +103,9 @@ void MainWindow::createMenus()
     QAction* toggleCompare = m_compareDock->toggleViewAction();
     toggleCompare->setShortcut(QKeySequence(Qt::ALT | Qt::Key_9));
     viewMenu->addAction(toggleCompare);
+    QAction* toggleEnvironments = m_environmentsDock->toggleViewAction();
+    toggleEnvironments->setShortcut(QKeySequence(Qt::ALT | Qt::Key_7));
+    viewMenu->addAction(toggleEnvironments);
     viewMenu->addAction(m_schemaAtAction);
     viewMenu->addSeparator();
     viewMenu->addAction(m_filterAction);

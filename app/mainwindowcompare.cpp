@@ -9,6 +9,7 @@
 #include "model/project/projectsnapshot.h"
 #include "widgets/compare/compareview.h"
 #include "widgets/databases/databasesview.h"
+#include "widgets/environments/environmentsview.h"
 #include "widgets/graph/graphview.h"
 #include "widgets/revisions/revisionlistview.h"
 
@@ -64,6 +65,8 @@ void MainWindow::createCompareView()
         m_revisionList->setCurrentRevision(id);
     });
     connect(m_databasesView, &DatabasesView::compareRequested, this, &MainWindow::showCompare);
+    m_environmentsView->setCompareAvailable(true);
+    connect(m_environmentsView, &EnvironmentsView::compareRequested, this, &MainWindow::showCompare);
 
     m_compareAction = new QAction(tr("&Compare Databases…"), this);
     m_compareAction->setObjectName(QStringLiteral("compareAction"));

@@ -2,6 +2,8 @@
 
 #include "app/projectsession.h"
 #include "app/settings.h"
+#include "model/config/alembicconfig.h"
+#include "model/config/connectionprofile.h"
 
 #include <QFileInfo>
 
@@ -17,6 +19,19 @@ RunRequest projectRunRequest(const ProjectSession& session, const Settings& sett
     request.workingDirectory = QFileInfo(request.configPath).absolutePath();
     request.interpreter = settings.pythonInterpreter(
         RecentProject{session.loadedConfigPath(), session.loadedSection()});
+    return request;
+}
+
+RunRequest profileRunRequest(const ProjectSession& session, const Settings& settings,
+                             const AlembicConfig& config, const ConnectionProfile& profile,
+                             const QStringList& command)
+{
+    RunRequest request = projectRunRequest(session, settings, command);
+    request.environment = profile.environment();
+    request.xArguments = profile.xArguments();
+    if (!profile.usesConfigUrl())
+        request.urlOverride = profile.effectiveUrl(config); // with its password, through the environment
+    request.databaseKey = profile.name();
     return request;
 }
 

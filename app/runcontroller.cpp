@@ -374,12 +374,7 @@ bool RunController::makeRequest(const QString& profileName, const QStringList& c
         problem = tr("No project or no database profile “%1”.").arg(profileName);
         return false;
     }
-    request = projectRunRequest(*m_project, m_settings, command);
-    request.environment = profile->environment();
-    request.xArguments = profile->xArguments();
-    if (!profile->usesConfigUrl())
-        request.urlOverride = profile->effectiveUrl(*config); // with its password, through the environment
-    request.databaseKey = profile->name();
+    request = profileRunRequest(*m_project, m_settings, *config, *profile, command);
     return true;
 }
 

@@ -20,6 +20,7 @@ constexpr QLatin1StringView kLastSectionKey{"project/lastSection"};
 constexpr QLatin1StringView kGeometryKey{"window/geometry"};
 constexpr QLatin1StringView kProfilesGroup{"connectionProfiles"};
 constexpr QLatin1StringView kInterpreterGroup{"pythonInterpreter"};
+constexpr QLatin1StringView kDriftGroup{"driftResults"};
 constexpr QLatin1StringView kStateKey{"window/state"};
 constexpr QLatin1StringView kLegendKey{"view/graphLegend"};
 
@@ -207,6 +208,20 @@ QByteArray Settings::connectionProfiles(const RecentProject& project) const
 void Settings::setConnectionProfiles(const RecentProject& project, const QByteArray& json)
 {
     setConnectionProfiles(projectKey(project), json);
+}
+
+QByteArray Settings::driftResults(const RecentProject& project) const
+{
+    return m_settings->value(kDriftGroup + u'/' + projectKey(project)).toByteArray();
+}
+
+void Settings::setDriftResults(const RecentProject& project, const QByteArray& json)
+{
+    const QString key = kDriftGroup + u'/' + projectKey(project);
+    if (json.isEmpty())
+        m_settings->remove(key);
+    else
+        m_settings->setValue(key, json);
 }
 
 QStringList Settings::projectsWithProfiles() const

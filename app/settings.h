@@ -55,6 +55,10 @@ public:
     // (empty when none were saved). Kept per project: path and section.
     QByteArray connectionProfiles(const RecentProject& project) const;
     void setConnectionProfiles(const RecentProject& project, const QByteArray& json);
+    // The last Check Drift result of each of the project's profiles, as the JSON text the
+    // Environments view writes (empty when none was kept). Kept per project like the profiles.
+    QByteArray driftResults(const RecentProject& project) const;
+    void setDriftResults(const RecentProject& project, const QByteArray& json);
     // The same by projectKey(), for every project that has saved profiles.
     QStringList projectsWithProfiles() const;
     QByteArray connectionProfiles(const QString& projectKey) const;
