@@ -1,5 +1,8 @@
 #include "widgets/plan/plandialog.h"
 
+#include "widgets/plan/notice.h"
+#include "widgets/plan/protectedconfirmation.h"
+
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFrame>
@@ -20,32 +23,6 @@ namespace {
 QString rowsText(const QStringList& rows)
 {
     return rows.isEmpty() ? PlanDialog::tr("(empty: at base)") : rows.join(QStringLiteral(", "));
-}
-
-QLabel* wrappedLabel(const QString& text)
-{
-    auto* label = new QLabel(text);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-// Red for a cost or a refusal, amber for what the plan could not take into account.
-void tint(QFrame* frame, bool severe)
-{
-    frame->setFrameShape(QFrame::StyledPanel);
-    frame->setAutoFillBackground(true);
-    QPalette pal = frame->palette();
-    const bool dark = pal.color(QPalette::Window).lightnessF() < 0.5;
-    if (severe) {
-        pal.setColor(QPalette::Window, dark ? QColor(0x5a, 0x1e, 0x1e) : QColor(0xfd, 0xec, 0xea));
-        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xd7, 0xd5) : QColor(0x7a, 0x12, 0x12));
-    } else {
-        pal.setColor(QPalette::Window, dark ? QColor(0x4a, 0x3c, 0x10) : QColor(0xfd, 0xf4, 0xd8));
-        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xec, 0xb3) : QColor(0x5c, 0x43, 0x00));
-    }
-    frame->setPalette(pal);
 }
 
 QString bulletList(const QStringList& lines)
@@ -117,11 +94,7 @@ QLabel* PlanDialog::addLabel(const QString& text, const QString& objectName)
 // amber: what the plan could not take into account).
 QFrame* PlanDialog::addNotice(const QString& text, const QString& objectName, bool severe)
 {
-    auto* frame = new QFrame;
-    frame->setObjectName(objectName);
-    tint(frame, severe);
-    auto* frameLayout = new QVBoxLayout(frame);
-    frameLayout->addWidget(wrappedLabel(text));
+    QFrame* frame = makeNotice(text, objectName, severe);
     m_layout->addWidget(frame);
     return frame;
 }
@@ -270,7 +243,7 @@ void PlanDialog::addRisks()
 
     auto* frame = new QFrame;
     frame->setObjectName(QStringLiteral("planRisks"));
-    tint(frame, severe);
+    tintNotice(frame, severe);
     auto* row = new QHBoxLayout(frame);
     auto* icon = new QLabel;
     const int size = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
@@ -358,17 +331,10 @@ void PlanDialog::addConfirmation()
 {
     if (!m_summary.protectedProfile)
         return;
-    QString profile = m_summary.profile;
-    profile.replace(u'&', QLatin1String("&&")); // the name's own & is no accelerator
-    QLabel* prompt =
-        addLabel(tr("“%1” is a protected database. Type its &name to confirm:").arg(profile),
-                 QStringLiteral("confirmPrompt"));
-    m_nameEdit = new QLineEdit;
-    m_nameEdit->setObjectName(QStringLiteral("confirmProfileName"));
-    m_nameEdit->setPlaceholderText(m_summary.profile);
-    prompt->setBuddy(m_nameEdit);
+    auto* confirmation = new ProtectedConfirmation(m_summary.profile);
+    m_nameEdit = confirmation->edit();
     connect(m_nameEdit, &QLineEdit::textChanged, this, &PlanDialog::updateConfirm);
-    m_layout->addWidget(m_nameEdit);
+    m_layout->addWidget(confirmation);
 }
 
 void PlanDialog::addButtons()
