@@ -28,6 +28,9 @@ class UserGuideViewer;
 class GitSession;
 class GraphController;
 class GraphSearchBar;
+class HeadsBanner;
+class HeadsController;
+class HeadsPanel;
 class LogPane;
 class OpsIndexSession;
 class SchemaView;
@@ -88,6 +91,11 @@ public:
     // What the migrations do: the index read after each load, and the Tables dock's views.
     OpsIndexSession* opsIndex() const { return m_opsIndex; }
     QDockWidget* tablesDock() const { return m_tablesDock; }
+    // Heads the branch labels do not explain: the banner above the graph, the Heads dock.
+    HeadsController* headsController() const { return m_headsController; }
+    HeadsBanner* headsBanner() const { return m_headsBanner; }
+    HeadsPanel* headsPanel() const { return m_headsPanel; }
+    QDockWidget* headsDock() const { return m_headsDock; }
     TableTimelineView* tableTimelineView() const { return m_tableTimeline; }
     SchemaView* schemaView() const { return m_schemaView; }
     // Shows the Tables dock's schema at `target` (a revision id or any alembic target).
@@ -124,6 +132,7 @@ private:
     void openDemoAndWalk();
     bool isDemoOpen() const;
     void createOpsViews(); // mainwindowops.cpp
+    void createHeadsTools(); // mainwindowheads.cpp
     void updateOpsViews();
     void updateDiagnostics();
     int lintCount() const;
@@ -177,6 +186,10 @@ private:
     SchemaView* m_schemaView = nullptr;
     QAction* m_schemaAtAction = nullptr;
     GitSession* m_git = nullptr;
+    HeadsController* m_headsController = nullptr;
+    HeadsBanner* m_headsBanner = nullptr;
+    HeadsPanel* m_headsPanel = nullptr;
+    QDockWidget* m_headsDock = nullptr;
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countsLabel = nullptr;
