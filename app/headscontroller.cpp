@@ -13,8 +13,10 @@
 #include "widgets/heads/headspanel.h"
 #include "widgets/heads/reparentdialog.h"
 
+#include <QAction>
 #include <QDir>
 #include <QFileInfo>
+#include <QInputDialog>
 
 namespace retort {
 
@@ -39,6 +41,42 @@ HeadsController::HeadsController(ProjectSession* session, DatabaseSession* datab
             [this](const QString& revision, const QString& newParent) {
                 requestReparent(revision, newParent);
             });
+
+    m_reparentAction = new QAction(tr("Re-&parent Onto…"), this);
+    m_reparentAction->setStatusTip(
+        tr("Make the selected revision follow another one (edits its down_revision)"));
+    m_reparentAction->setEnabled(false);
+    connect(m_reparentAction, &QAction::triggered, this,
+            [this] { askNewParent(m_graphView->currentRevision()); });
+    connect(m_graphView, &GraphView::currentRevisionChanged, this, [this](const QString& id) {
+        const auto graph = m_session->graph();
+        m_reparentAction->setEnabled(graph && graph->contains(id));
+    });
+}
+
+QInputDialog* HeadsController::askNewParent(const QString& revision)
+{
+    const auto graph = m_session->graph();
+    if (!graph || !graph->contains(revision))
+        return nullptr;
+    // Every revision it could follow: not itself, not what comes after it, not its parent.
+    const QSet<QString> after = graph->descendants(revision);
+    const QStringList parents = graph->parents(revision);
+    QStringList choices;
+    for (const QString& id : graph->topologicalOrderNewestFirst())
+        if (id != revision && !after.contains(id) && !parents.contains(id))
+            choices << id;
+    auto* dialog = new QInputDialog(m_graphView->window());
+    dialog->setObjectName(QStringLiteral("reparentOntoDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Re-parent %1").arg(revision));
+    dialog->setLabelText(tr("&Revision %1 should follow:").arg(revision));
+    dialog->setComboBoxItems(choices);
+    dialog->setComboBoxEditable(false);
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, revision](const QString& parent) { requestReparent(revision, parent); });
+    dialog->open();
+    return dialog;
 }
 
 QList<DatabaseView> HeadsController::databaseViews() const

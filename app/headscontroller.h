@@ -5,6 +5,9 @@
 #include "widgets/heads/reparentdialog.h"
 
 #include <QObject>
+
+class QAction;
+class QInputDialog;
 #include <QPointer>
 
 namespace retort {
@@ -43,6 +46,12 @@ public:
                                     const QString& reason = {});
     ReparentDialog* reparentDialog() const { return m_dialog; }
 
+    // The graph's "Re-parent Onto…" (the keyboard's way to what a drag does): asks which
+    // revision the selected one should follow (a window-modal list, returned; null when
+    // nothing is selected), then previews as above.
+    QAction* reparentAction() const { return m_reparentAction; }
+    QInputDialog* askNewParent(const QString& revision);
+
 signals:
     // The banner's Show Heads: the window shows the panel.
     void showPanelRequested();
@@ -63,6 +72,7 @@ private:
     HeadsPanel* m_panel = nullptr;
     HeadsAnalysis m_analysis;
     QPointer<ReparentDialog> m_dialog;
+    QAction* m_reparentAction = nullptr;
 };
 
 } // namespace retort

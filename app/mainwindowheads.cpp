@@ -4,6 +4,7 @@
 
 #include "app/databasesession.h"
 #include "app/docksizekeeper.h"
+#include "app/graphcontroller.h"
 #include "app/headscontroller.h"
 #include "app/projectsession.h"
 #include "app/scriptscontroller.h"
@@ -39,19 +40,24 @@ void MainWindow::createHeadsTools()
         m_headsPanel->setMinimumSize(96, 40);
         dockSizes->follow(m_headsDock);
     }
+    // Menus are made before this: the new actions go in beside their neighbours.
+    auto insertAfter = [](QAction* anchor, QAction* action) {
+        for (QObject* object : anchor->associatedObjects()) {
+            if (auto* menu = qobject_cast<QMenu*>(object)) {
+                const QList<QAction*> actions = menu->actions();
+                menu->insertAction(actions.value(actions.indexOf(anchor) + 1), action);
+            }
+        }
+    };
     // View → Heads, beside the other docks.
     QAction* toggle = m_headsDock->toggleViewAction();
     toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key_7));
-    for (QObject* object : m_tablesDock->toggleViewAction()->associatedObjects()) {
-        if (auto* menu = qobject_cast<QMenu*>(object)) {
-            const QList<QAction*> actions = menu->actions();
-            const qsizetype at = actions.indexOf(m_tablesDock->toggleViewAction());
-            menu->insertAction(actions.value(at + 1), toggle);
-        }
-    }
+    insertAfter(m_tablesDock->toggleViewAction(), toggle);
 
     m_headsController = new HeadsController(m_session, m_databases, m_scripts, m_graphView,
                                             m_headsBanner, m_headsPanel, this);
+    m_graphController->addContextActions({nullptr, m_headsController->reparentAction()});
+    insertAfter(m_scripts->mergeHeadsAction(), m_headsController->reparentAction());
     connect(m_headsController, &HeadsController::showPanelRequested, this, [this] {
         m_headsDock->show();
         m_headsDock->raise();

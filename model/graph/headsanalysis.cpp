@@ -70,9 +70,13 @@ const HeadInfo* HeadsAnalysis::head(const QString& id) const
 
 QString HeadsAnalysis::branchText(const HeadInfo& head)
 {
-    if (head.branchLabels.isEmpty())
-        return tr("the unlabelled branch");
-    return tr("branch %1").arg(joined(head.branchLabels));
+    const QString branch = head.branchLabels.isEmpty()
+                               ? tr("the unlabelled branch")
+                               : tr("branch %1").arg(joined(head.branchLabels));
+    if (head.firstOwn.isEmpty())
+        return branch;
+    return head.forkPoint.isEmpty() ? tr("%1, from its own base %2").arg(branch, head.firstOwn)
+                                    : tr("%1, forked at %2").arg(branch, head.forkPoint);
 }
 
 HeadsAnalysis HeadsAnalysis::analyze(const RevisionGraph& graph,

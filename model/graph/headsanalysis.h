@@ -74,7 +74,8 @@ public:
     const HeadsFix& recommendation() const { return m_fix; }
     // One plain sentence for the banner (empty when the heads are explained).
     QString summary() const;
-    // The branch a head ends, in words ("branch “billing”", "the unlabelled branch").
+    // The branch a head ends, in words, with where its own part starts ("the unlabelled
+    // branch, forked at 1a2b", "branch billing, from its own base 9f8e").
     static QString branchText(const HeadInfo& head);
 
 private:

@@ -28,6 +28,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
@@ -312,6 +313,23 @@ private slots:
         QVERIFY(!dialog->confirmButton()->isEnabled());
         dialog->reject();
         QCOMPARE(w.window.scriptTabs()->count(), 0); // nothing opened, nothing written
+
+        // Without a mouse: the graph's Re-parent Onto… offers what b may follow.
+        QVERIFY(w.window.graphView()->selectRevision(kB));
+        QAction* action = w.heads()->reparentAction();
+        QVERIFY(action->isEnabled());
+        action->trigger();
+        QInputDialog* ask = nullptr;
+        QTRY_VERIFY((ask = w.window.findChild<QInputDialog*>(QStringLiteral("reparentOntoDialog"))));
+        QCOMPARE(ask->comboBoxItems(), QStringList{kD}); // not b, c (after it) or a (its parent)
+        ask->setTextValue(kD);
+        ask->accept();
+        QTRY_VERIFY(w.heads()->reparentDialog());
+        dialog = w.heads()->reparentDialog();
+        QCOMPARE(dialog->preview().check.newParent, kD);
+        QVERIFY(dialog->confirmButton()->isEnabled());
+        dialog->reject();
+        QCOMPARE(readBytes(project.script(kD)), original);
     }
 
 private:

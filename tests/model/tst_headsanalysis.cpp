@@ -79,7 +79,7 @@ private slots:
         QCOMPARE(e->appliedBy.size(), 1);
         QCOMPARE(e->appliedBy.first().profile, QStringLiteral("dev"));
         QCOMPARE(e->appliedBy.first().revisions, ids("e d"));
-        QCOMPARE(HeadsAnalysis::branchText(*c), QStringLiteral("the unlabelled branch"));
+        QCOMPARE(HeadsAnalysis::branchText(*c), QStringLiteral("the unlabelled branch, forked at a"));
     }
 
     void reparentsTheSideAppliedNowhere()
