@@ -60,8 +60,10 @@ ReparentDialog::ReparentDialog(const Preview& preview, QWidget* parent)
         m_override->setObjectName(QStringLiteral("reparentOverride"));
         connect(m_override, &QCheckBox::toggled, this, &ReparentDialog::updateConfirm);
         m_layout->addWidget(m_override);
-        for (const QString& profile : check.protectedProfiles()) {
-            auto* confirmation = new ProtectedConfirmation(profile);
+        const QStringList protectedProfiles = check.protectedProfiles();
+        for (const QString& profile : protectedProfiles) {
+            auto* confirmation =
+                new ProtectedConfirmation(profile, int(m_confirmations.size()));
             connect(confirmation, &ProtectedConfirmation::confirmedChanged, this,
                     &ReparentDialog::updateConfirm);
             m_confirmations << confirmation;

@@ -8,12 +8,16 @@
 
 namespace retort {
 
-ProtectedConfirmation::ProtectedConfirmation(const QString& profile, QWidget* parent)
+ProtectedConfirmation::ProtectedConfirmation(const QString& profile, int index, QWidget* parent)
     : QWidget(parent), m_profile(profile)
 {
     QString shown = profile;
     shown.replace(u'&', QLatin1String("&&")); // the name's own & is no accelerator
-    m_prompt = wrappedLabel(tr("“%1” is a protected database. Type its &name to confirm:").arg(shown));
+    m_prompt = wrappedLabel(
+        index == 0 ? tr("“%1” is a protected database. Type its &name to confirm:").arg(shown)
+                   : tr("“%1” is a protected database too. Type its name to confirm (Alt+&%2):")
+                         .arg(shown)
+                         .arg(index + 1));
     m_prompt->setObjectName(QStringLiteral("confirmPrompt"));
     m_edit = new QLineEdit;
     m_edit->setObjectName(QStringLiteral("confirmProfileName"));
