@@ -32,9 +32,11 @@ HeadsPanel::HeadsPanel(QWidget* parent) : QWidget(parent)
     m_summary->setObjectName(QStringLiteral("headsSummary"));
     m_heads = new QTreeWidget;
     m_heads->setObjectName(QStringLiteral("headsList"));
-    m_heads->setRootIsDecorated(false);
-    m_heads->setHeaderLabels({tr("Head"), tr("Branch"), tr("Only it has"), tr("Applied by")});
-    m_heads->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Narrow docks: one row per head (its id and branch), what only it has and who applied
+    // it on the rows below, rather than four columns scrolled sideways.
+    m_heads->setHeaderLabels({tr("Head"), tr("Branch")});
+    m_heads->setWordWrap(true);
+    m_heads->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_heads->setAccessibleName(tr("Heads"));
     m_recommendation = wrappedLabel(QString());
     m_recommendation->setObjectName(QStringLiteral("headsRecommendation"));
@@ -73,12 +75,16 @@ void HeadsPanel::setAnalysis(const HeadsAnalysis& analysis)
     m_analysis = analysis;
     m_heads->clear();
     for (const HeadInfo& head : analysis.heads()) {
-        auto* item = new QTreeWidgetItem(
-            m_heads, {head.id, HeadsAnalysis::branchText(head),
-                      head.own.join(QLatin1String(", ")), appliedText(head)});
+        auto* item = new QTreeWidgetItem(m_heads, {head.id, HeadsAnalysis::branchText(head)});
         item->setData(0, Qt::UserRole, head.id);
-        if (!head.forkPoint.isEmpty())
-            item->setToolTip(0, tr("Its own revisions grow from %1").arg(head.forkPoint));
+        item->setToolTip(1, HeadsAnalysis::branchText(head));
+        const QString own = head.own.join(QLatin1String(", "));
+        const QString applied = appliedText(head);
+        auto* ownItem = new QTreeWidgetItem(item, {tr("Only it has"), own});
+        auto* appliedItem = new QTreeWidgetItem(item, {tr("Applied by"), applied});
+        ownItem->setToolTip(1, own);
+        appliedItem->setToolTip(1, applied);
+        item->setExpanded(true);
     }
     const HeadsFix& fix = analysis.recommendation();
     m_summary->setText(analysis.hasUnexplainedHeads()
