@@ -99,6 +99,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
                 }
             });
 
+    createHeadsTools(); // after the sessions' own loaded() handlers: it reads their result
+
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(1100, 700);
     if (!restoreState(m_settings.windowState())) {

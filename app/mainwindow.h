@@ -31,6 +31,9 @@ class UserGuideViewer;
 class GitSession;
 class GraphController;
 class GraphSearchBar;
+class HeadsBanner;
+class HeadsController;
+class HeadsPanel;
 class LogPane;
 class OpsIndexSession;
 class SchemaView;
@@ -95,6 +98,11 @@ public:
     // What the migrations do: the index read after each load, and the Tables dock's views.
     OpsIndexSession* opsIndex() const { return m_opsIndex; }
     QDockWidget* tablesDock() const { return m_tablesDock; }
+    // Heads the branch labels do not explain: the banner above the graph, the Heads dock.
+    HeadsController* headsController() const { return m_headsController; }
+    HeadsBanner* headsBanner() const { return m_headsBanner; }
+    HeadsPanel* headsPanel() const { return m_headsPanel; }
+    QDockWidget* headsDock() const { return m_headsDock; }
     TableTimelineView* tableTimelineView() const { return m_tableTimeline; }
     SchemaView* schemaView() const { return m_schemaView; }
     // Every profile at a glance and its drift check (View → Environments).
@@ -141,6 +149,7 @@ private:
     bool isDemoOpen() const;
     void createOpsViews(); // mainwindowops.cpp
     void createCompareView(); // mainwindowcompare.cpp
+    void createHeadsTools(); // mainwindowheads.cpp
     void updateOpsViews();
     void createEnvironmentsView(); // mainwindowenvironments.cpp
     void updateDiagnostics();
@@ -203,6 +212,10 @@ private:
     QDockWidget* m_environmentsDock = nullptr;
     EnvironmentsView* m_environmentsView = nullptr;
     EnvironmentsController* m_environmentsController = nullptr;
+    HeadsController* m_headsController = nullptr;
+    HeadsBanner* m_headsBanner = nullptr;
+    HeadsPanel* m_headsPanel = nullptr;
+    QDockWidget* m_headsDock = nullptr;
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countsLabel = nullptr;

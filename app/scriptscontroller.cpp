@@ -90,7 +90,7 @@ ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphVi
     m_mergeAction = new QAction(tr("&Merge Heads…"), this);
     m_mergeAction->setStatusTip(tr("Join heads with alembic merge"));
     m_mergeAction->setEnabled(false);
-    connect(m_mergeAction, &QAction::triggered, this, &ScriptsController::showMergeDialog);
+    connect(m_mergeAction, &QAction::triggered, this, [this] { showMergeDialog(); });
 
     connect(m_tabs, &QTabWidget::tabCloseRequested, this,
             [this](int index) { closePage(m_tabs->page(index)); });
@@ -522,13 +522,15 @@ void ScriptsController::showNewRevisionDialog()
     dialog->open();
 }
 
-void ScriptsController::showMergeDialog()
+void ScriptsController::showMergeDialog(const QStringList& heads)
 {
     const auto graph = m_session->graph();
     if (!graph)
         return;
     auto* dialog = new MergeHeadsDialog(graph, dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!heads.isEmpty())
+        dialog->setSelectedHeads(heads);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { runRevisionCommand(dialog->arguments()); });
     dialog->open();

@@ -70,6 +70,8 @@ public:
     // project's Python interpreter setting (Run ▸ Python Interpreter…), and opens the script
     // it generates.
     bool runRevisionCommand(const QStringList& arguments);
+    // Script → Merge Heads: the dialog with `heads` ticked (every head when empty).
+    void showMergeDialog(const QStringList& heads = {});
     bool isRunningCommand() const;
 
     FileWatcher* watcher() const { return m_watcher; }
@@ -108,7 +110,6 @@ private:
     void updateDiagnostics(ScriptPage* page);
     void scheduleProjectReload();
     void showNewRevisionDialog();
-    void showMergeDialog();
     QString revisionOf(const QString& path) const;
     QWidget* dialogParent() const;
     SaveChoice ask(const QStringList& names) const;

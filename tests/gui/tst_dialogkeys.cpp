@@ -10,7 +10,9 @@
 #include "widgets/dialogs/mergeheadsdialog.h"
 #include "widgets/dialogs/newrevisiondialog.h"
 #include "model/graph/revisiongraph.h"
+#include "widgets/heads/reparentdialog.h"
 #include "widgets/plan/plandialog.h"
+#include "widgets/plan/protectedconfirmation.h"
 #include "widgets/plan/sqlpreviewdialog.h"
 #include "widgets/plan/stairwaydialog.h"
 
@@ -190,6 +192,30 @@ private slots:
     {
         StairwayDialog dialog({QStringLiteral("throwaway")}, 40, 120);
         VERIFY_NO_PROBLEMS(&dialog);
+    }
+
+    // The re-parent preview refused by three databases, two of them protected: the override
+    // and each name are reachable, with no clash.
+    void reparentDialogAccelerators()
+    {
+        ReparentDialog::Preview preview;
+        preview.check.revision = QStringLiteral("c3");
+        preview.check.oldParent = QStringLiteral("a1");
+        preview.check.newParent = QStringLiteral("b2");
+        preview.check.moved = {QStringLiteral("c3")};
+        preview.check.blockers = {{QStringLiteral("dev"), false, {QStringLiteral("c3")}, false},
+                                  {QStringLiteral("R&D"), true, {QStringLiteral("c3")}, false},
+                                  {QStringLiteral("prod"), true, {}, true}};
+        preview.fileName = QStringLiteral("c3_x.py");
+        preview.diff = QStringLiteral("-down_revision = 'a1'\n+down_revision = 'b2'\n");
+        ReparentDialog dialog(preview);
+        QCOMPARE(dialog.confirmations().size(), 2);
+        VERIFY_NO_PROBLEMS(&dialog);
+        // Alt+2 reaches the second name.
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_2, Qt::AltModifier);
+        QVERIFY(dialog.confirmations().at(1)->edit()->hasFocus());
     }
 
     // Escape closes the preview, also when its editor (which takes Escape itself) has focus.

@@ -3,6 +3,7 @@
 #include "widgets/graph/graphview.h"
 
 #include "widgets/graph/graphoverview.h"
+#include "widgets/graph/nodedragger.h"
 #include "widgets/graph/graphscene.h"
 #include "model/graph/revisiongraph.h"
 #include "widgets/graph/revisionnodeitem.h"
@@ -56,6 +57,8 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
     connect(m_scene, &GraphScene::currentRevisionChanged, this, &GraphView::currentRevisionChanged);
     connect(m_scene, &GraphScene::revisionActivated, this, &GraphView::revisionActivated);
     connect(m_scene, &GraphScene::contextMenuRequested, this, &GraphView::contextMenuRequested);
+    connect(new NodeDragger(m_scene, this), &NodeDragger::droppedOnto, this,
+            &GraphView::reparentRequested);
     connect(m_scene, &GraphScene::graphAboutToChange, this, &GraphView::rememberViewport);
     connect(m_scene, &GraphScene::graphChanged, this, &GraphView::restoreViewport);
     connect(m_scene, &GraphScene::currentRevisionChanged, m_overview,

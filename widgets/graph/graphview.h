@@ -24,7 +24,8 @@ class GraphOverview;
 // map of the whole graph in the corner, shown while the graph does not fit the window).
 // With a revision selected, Up goes to a child (newer), Down to a parent (older), Left /
 // Right to its siblings; Enter activates it. The search highlights every match and steps
-// through them. Keeps its viewport when a new layout of the same graph arrives.
+// through them. Keeps its viewport when a new layout of the same graph arrives. Dragging a
+// node onto another asks to re-parent it (reparentRequested).
 class GraphView : public QGraphicsView
 {
     Q_OBJECT
@@ -148,6 +149,9 @@ signals:
     void currentRevisionChanged(const QString& id);
     void revisionActivated(const QString& id);
     void contextMenuRequested(const QString& id, const QPoint& screenPos);
+    // A node was dragged onto another (NodeDragger): re-parent `revision` onto `newParent`.
+    // The view only asks; whether it may happen is decided elsewhere.
+    void reparentRequested(const QString& revision, const QString& newParent);
     void zoomChanged(qreal zoom);
     // The search text, its matches or the selected match changed.
     void searchChanged();

@@ -37,6 +37,7 @@ ApplySeveralConfirmDialog::ApplySeveralConfirmDialog(const QString& target,
     auto* column = new QWidget;
     auto* columnLayout = new QVBoxLayout(column);
     QLineEdit* firstName = nullptr;
+    int protectedCount = 0; // each protected name field gets its own shortcut
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const Entry& entry = entries.at(i);
         auto* box = new QGroupBox(tr("%1. %2").arg(i + 1).arg(entry.profile));
@@ -52,7 +53,9 @@ ApplySeveralConfirmDialog::ApplySeveralConfirmDialog(const QString& target,
             there->setWordWrap(true);
             boxLayout->addWidget(there);
         } else {
-            auto* sections = new PlanSections(entry.summary, boxLayout, box);
+            auto* sections = new PlanSections(entry.summary, boxLayout, box, protectedCount);
+            if (entry.summary.protectedProfile)
+                ++protectedCount;
             connect(sections, &PlanSections::confirmableChanged, this,
                     &ApplySeveralConfirmDialog::updateConfirm);
             m_sections << sections;

@@ -2,7 +2,9 @@
 // texts keep its translation context (PlanDialog::tr) and their object names.
 #include "widgets/plan/plansections.h"
 
+#include "widgets/plan/notice.h"
 #include "widgets/plan/plandialog.h"
+#include "widgets/plan/protectedconfirmation.h"
 
 #include <QFontDatabase>
 #include <QFrame>
@@ -25,32 +27,6 @@ QString rowsText(const QStringList& rows)
     return rows.isEmpty() ? PlanDialog::tr("(empty: at base)") : rows.join(QStringLiteral(", "));
 }
 
-QLabel* wrappedLabel(const QString& text)
-{
-    auto* label = new QLabel(text);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-// Red for a cost or a refusal, amber for what the plan could not take into account.
-void tint(QFrame* frame, bool severe)
-{
-    frame->setFrameShape(QFrame::StyledPanel);
-    frame->setAutoFillBackground(true);
-    QPalette pal = frame->palette();
-    const bool dark = pal.color(QPalette::Window).lightnessF() < 0.5;
-    if (severe) {
-        pal.setColor(QPalette::Window, dark ? QColor(0x5a, 0x1e, 0x1e) : QColor(0xfd, 0xec, 0xea));
-        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xd7, 0xd5) : QColor(0x7a, 0x12, 0x12));
-    } else {
-        pal.setColor(QPalette::Window, dark ? QColor(0x4a, 0x3c, 0x10) : QColor(0xfd, 0xf4, 0xd8));
-        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xec, 0xb3) : QColor(0x5c, 0x43, 0x00));
-    }
-    frame->setPalette(pal);
-}
-
 QString bulletList(const QStringList& lines)
 {
     QString text;
@@ -61,8 +37,10 @@ QString bulletList(const QStringList& lines)
 
 } // namespace
 
-PlanSections::PlanSections(const PlanSummary& summary, QVBoxLayout* layout, QWidget* owner)
-    : QObject(owner), m_summary(summary), m_layout(layout), m_owner(owner)
+PlanSections::PlanSections(const PlanSummary& summary, QVBoxLayout* layout, QWidget* owner,
+                           int protectedIndex)
+    : QObject(owner), m_summary(summary), m_layout(layout), m_owner(owner),
+      m_protectedIndex(protectedIndex)
 {
     // Sections top to bottom; one without content adds nothing, so no empty gap shows.
     addHeading();
@@ -108,11 +86,7 @@ QLabel* PlanSections::addLabel(const QString& text, const QString& objectName)
 // amber: what the plan could not take into account).
 QFrame* PlanSections::addNotice(const QString& text, const QString& objectName, bool severe)
 {
-    auto* frame = new QFrame;
-    frame->setObjectName(objectName);
-    tint(frame, severe);
-    auto* frameLayout = new QVBoxLayout(frame);
-    frameLayout->addWidget(wrappedLabel(text));
+    QFrame* frame = makeNotice(text, objectName, severe);
     m_layout->addWidget(frame);
     return frame;
 }
@@ -261,7 +235,7 @@ void PlanSections::addRisks()
 
     auto* frame = new QFrame;
     frame->setObjectName(QStringLiteral("planRisks"));
-    tint(frame, severe);
+    tintNotice(frame, severe);
     auto* row = new QHBoxLayout(frame);
     auto* icon = new QLabel;
     const int size = m_owner->style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, m_owner);
@@ -305,17 +279,10 @@ void PlanSections::addConfirmation()
 {
     if (!m_summary.protectedProfile)
         return;
-    QString profile = m_summary.profile;
-    profile.replace(u'&', QLatin1String("&&")); // the name's own & is no accelerator
-    QLabel* prompt =
-        addLabel(PlanDialog::tr("“%1” is a protected database. Type its &name to confirm:").arg(profile),
-                 QStringLiteral("confirmPrompt"));
-    m_nameEdit = new QLineEdit;
-    m_nameEdit->setObjectName(QStringLiteral("confirmProfileName"));
-    m_nameEdit->setPlaceholderText(m_summary.profile);
-    prompt->setBuddy(m_nameEdit);
+    auto* confirmation = new ProtectedConfirmation(m_summary.profile, m_protectedIndex);
+    m_nameEdit = confirmation->edit();
     connect(m_nameEdit, &QLineEdit::textChanged, this, &PlanSections::confirmableChanged);
-    m_layout->addWidget(m_nameEdit);
+    m_layout->addWidget(confirmation);
 }
 
 bool PlanSections::isConfirmable() const

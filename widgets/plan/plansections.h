@@ -30,7 +30,10 @@ class PlanSections : public QObject
 
 public:
     // Builds the sections into `layout` (whose widget is `owner`, and this object's parent).
-    PlanSections(const PlanSummary& summary, QVBoxLayout* layout, QWidget* owner);
+    // `protectedIndex`: the place of this protected profile among several in one dialog (its
+    // name field's shortcut, see ProtectedConfirmation).
+    PlanSections(const PlanSummary& summary, QVBoxLayout* layout, QWidget* owner,
+                 int protectedIndex = 0);
 
     const PlanSummary& summary() const { return m_summary; }
     QLineEdit* confirmationEdit() const { return m_nameEdit; } // null unless protected
@@ -77,6 +80,7 @@ private:
     QTreeWidget* m_steps = nullptr;
     QLineEdit* m_nameEdit = nullptr;
     QLabel* m_risks = nullptr;
+    int m_protectedIndex = 0;
 };
 
 } // namespace retort
