@@ -81,6 +81,10 @@ void MainWindow::showCompare(const QString& profile)
 {
     m_compareDock->show();
     m_compareDock->raise();
+    // Room for the two lists and the commands: the docks beside it give way.
+    constexpr int kCompareHeight = 340;
+    if (!m_compareDock->isFloating() && m_compareDock->height() < kCompareHeight)
+        resizeDocks({m_compareDock}, {qMin(kCompareHeight, height() / 2)}, Qt::Vertical);
     if (!profile.isEmpty())
         m_compareView->compareFrom(profile);
     m_compareView->boxB()->setFocus();

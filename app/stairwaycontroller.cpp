@@ -205,9 +205,9 @@ void StairwayController::run(const StairwayPlan& plan, const QString& profileNam
     m_progress = std::make_unique<StairwayProgress>(plan);
     m_runId = m_runner->start(request);
     const int count = int(plan.commandCount());
-    m_log->appendNote(tr("▶ Stairway on %1: %n revision(s), %2 alembic commands",
-                         nullptr, int(plan.revisions.size()))
+    m_log->appendNote(tr("▶ Stairway on %1: revisions %2, alembic commands %3")
                           .arg(m_scratch->display())
+                          .arg(plan.revisions.size())
                           .arg(count));
     m_log->setRunning(true, tr("Running the stairway on %1…").arg(m_scratch->display()));
     m_log->setProgress(1, count, tr("Starting the stairway…"));
@@ -302,8 +302,8 @@ void StairwayController::finish(const RunEvent& event)
 void StairwayController::conclude(bool passed, bool stopped, const QString& problem)
 {
     m_lastResult = !problem.isEmpty() ? problem
-                   : stopped ? tr("Stairway stopped after %n revision(s) passed.", nullptr,
-                                  m_progress->checked())
+                   : stopped ? tr("Stairway stopped; revisions passed before the stop: %1.")
+                                   .arg(m_progress->checked())
                              : m_progress->summary();
     const auto& failure = m_progress->failure();
     if (passed || stopped || !failure)

@@ -181,8 +181,10 @@ void HeadsAnalysis::recommend(const QList<QStringList>& groups, int knownDatabas
         m_fix.newParent = target->id;
         const QString nowhere =
             databases == 0 ? tr("No database is configured, so none has applied them")
-                           : tr("None of the %n configured database(s) has applied them", nullptr,
-                                knownDatabases);
+                           : knownDatabases == 1
+                                 ? tr("The one configured database has not applied them")
+                                 : tr("None of the %1 configured databases has applied them")
+                                       .arg(knownDatabases);
         m_fix.reason =
             tr("Only %1 has %2. %3: moving %4 onto %5 (one down_revision in one file) rewrites "
                "history nobody has run and leaves one head, without a merge revision.")

@@ -83,16 +83,20 @@ QString StairwayProgress::summary() const
         const QString id = m_failure->revision.isEmpty() ? tr("(before the first revision)")
                                                          : m_failure->revision;
         return m_failure->direction == MigrationStep::Direction::Upgrade
-                   ? tr("Stairway failed at %1 (upgrade %2), after %n revision(s) passed: %3",
-                        nullptr, checked())
-                         .arg(id, m_failure->target, m_failure->error)
-                   : tr("Stairway failed at %1 (downgrade %2), after %n revision(s) passed: %3",
-                        nullptr, checked())
-                         .arg(id, m_failure->target, m_failure->error);
+                   ? tr("Stairway failed at %1 (upgrade %2) after %3 of %4 revisions passed: %5")
+                         .arg(id, m_failure->target)
+                         .arg(checked())
+                         .arg(revisionCount())
+                         .arg(m_failure->error)
+                   : tr("Stairway failed at %1 (downgrade %2) after %3 of %4 revisions passed: %5")
+                         .arg(id, m_failure->target)
+                         .arg(checked())
+                         .arg(revisionCount())
+                         .arg(m_failure->error);
     }
     if (isComplete())
-        return tr("Stairway passed: all %n revision(s) upgrade, downgrade and upgrade again.",
-                  nullptr, revisionCount());
+        return tr("Stairway passed: every revision (%1) upgrades, downgrades and upgrades again.")
+            .arg(revisionCount());
     return tr("Stairway: %1 of %2 revisions checked.").arg(checked()).arg(revisionCount());
 }
 

@@ -177,7 +177,7 @@ private slots:
         QCOMPARE(fix.revision, kB);
         QCOMPARE(fix.oldParent, kA);
         QCOMPARE(fix.newParent, kD);
-        QVERIFY2(panel->recommendationText().contains(QStringLiteral("has applied them")),
+        QVERIFY2(panel->recommendationText().contains(QStringLiteral("has not applied them")),
                  qPrintable(panel->recommendationText()));
 
         // The diff first; nothing is written before the confirmation.

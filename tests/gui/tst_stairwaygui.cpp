@@ -186,7 +186,7 @@ private slots:
         QVERIFY(w.stairway()->isRunning());
         QVERIFY(finished.wait(240000));
         QCOMPARE(finished.first().at(0).toBool(), true);
-        QVERIFY2(w.stairway()->lastResult().contains(QLatin1String("all 40")),
+        QVERIFY2(w.stairway()->lastResult().contains(QLatin1String("every revision (40)")),
                  qPrintable(w.stairway()->lastResult()));
         QCOMPARE(w.stairway()->progress()->checked(), 40);
         QVERIFY(w.window.graphView()->graphScene()->failedRevision().isEmpty());

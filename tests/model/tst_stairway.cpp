@@ -184,7 +184,7 @@ private slots:
         progress.finish(true, {});
         QVERIFY(progress.isComplete());
         QVERIFY(!progress.failure());
-        QVERIFY(progress.summary().contains(QLatin1String("all 4 revision")));
+        QVERIFY(progress.summary().contains(QLatin1String("every revision (4)")));
     }
 
     void progressStopsAtTheFirstFailure()

@@ -112,6 +112,8 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     split->addWidget(sides);
     split->addWidget(column(m_commandsTitle, m_commands));
     split->setChildrenCollapsible(false);
+    for (QTreeWidget* tree : {m_onlyA, m_onlyB, m_commands})
+        tree->setMinimumHeight(3 * tree->fontMetrics().height());
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(choose);
@@ -321,8 +323,8 @@ void CompareView::showComparison()
     const EnvironmentComparison& c = *m_comparison;
     const QString a = databaseA();
     const QString b = nameOfB();
-    m_onlyATitle->setText(tr("Only in A, %1 (%n):", nullptr, int(c.onlyA.size())).arg(a));
-    m_onlyBTitle->setText(tr("Only in B, %1 (%n):", nullptr, int(c.onlyB.size())).arg(b));
+    m_onlyATitle->setText(tr("Only in A, %1 (%2):").arg(a).arg(c.onlyA.size()));
+    m_onlyBTitle->setText(tr("Only in B, %1 (%2):").arg(b).arg(c.onlyB.size()));
     fillRevisions(m_onlyA, c.onlyA);
     fillRevisions(m_onlyB, c.onlyB);
     m_commands->clear();
@@ -332,8 +334,12 @@ void CompareView::showComparison()
             {QStringLiteral("alembic %1 %2")
                  .arg(command.isUpgrade() ? QStringLiteral("upgrade") : QStringLiteral("downgrade"),
                       command.target),
-             command.isUpgrade() ? tr("upgrades %n revision(s)", nullptr, int(runs.size()))
-                                 : tr("downgrades %n revision(s)", nullptr, int(runs.size()))});
+             // English needs no translator: singular and plural are separate source texts.
+             runs.size() == 1
+                 ? (command.isUpgrade() ? tr("upgrades 1 revision") : tr("downgrades 1 revision"))
+                 : (command.isUpgrade() ? tr("upgrades %1 revisions")
+                                        : tr("downgrades %1 revisions"))
+                       .arg(runs.size())});
         for (const QString& id : runs) {
             const Revision* rev = m_graph->revision(id);
             auto* child = new QTreeWidgetItem(top, {id, rev ? rev->message : QString()});
@@ -358,19 +364,20 @@ QString CompareView::summaryText() const
     const QString b = nameOfB();
     if (c.isInSync())
         return tr("In sync: %1 and %2 have the same revisions applied.").arg(a, b);
-    const QString onlyA = c.onlyA.isEmpty()
-                              ? tr("%1 has nothing that %2 lacks").arg(a, b)
-                              : tr("%1 has %n revision(s) that %2 lacks", nullptr,
-                                   int(c.onlyA.size()))
-                                    .arg(a, b);
-    const QString onlyB = c.onlyB.isEmpty()
-                              ? tr("%1 has nothing that %2 lacks").arg(b, a)
-                              : tr("%1 has %n revision(s) that %2 lacks", nullptr,
-                                   int(c.onlyB.size()))
-                                    .arg(b, a);
-    return tr("%1; %2. %n alembic command(s) bring %3 to where %4 stands.", nullptr,
-              int(c.commands.size()))
-        .arg(onlyA, onlyB, a, b);
+    // English needs no translator: singular and plural are separate source texts.
+    auto has = [](const QString& x, const QString& y, qsizetype n) {
+        if (n == 0)
+            return tr("%1 has nothing that %2 lacks").arg(x, y);
+        return n == 1 ? tr("%1 has one revision that %2 lacks").arg(x, y)
+                      : tr("%1 has %2 revisions that %3 lacks").arg(x).arg(n).arg(y);
+    };
+    const QString commands =
+        c.commands.size() == 1
+            ? tr("One alembic command brings %1 to where %2 stands.").arg(a, b)
+            : tr("%1 alembic commands bring %2 to where %3 stands.")
+                  .arg(c.commands.size())
+                  .arg(a, b);
+    return tr("%1; %2. %3").arg(has(a, b, c.onlyA.size()), has(b, a, c.onlyB.size()), commands);
 }
 
 QString CompareView::commandsText() const

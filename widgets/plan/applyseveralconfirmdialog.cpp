@@ -22,9 +22,8 @@ ApplySeveralConfirmDialog::ApplySeveralConfirmDialog(const QString& target,
     auto* layout = new QVBoxLayout(this);
 
     auto* heading = new QLabel(
-        tr("Apply “%1” to %n database(s), one after another in this order. The first failure "
-           "stops the rest; every database is read again at the end.",
-           nullptr, int(entries.size()))
+        tr("Apply “%1” to each database below, one after another in this order. The first "
+           "failure stops the rest; every database is read again at the end.")
             .arg(target));
     heading->setObjectName(QStringLiteral("applySeveralHeading"));
     heading->setWordWrap(true);
@@ -72,7 +71,10 @@ ApplySeveralConfirmDialog::ApplySeveralConfirmDialog(const QString& target,
     layout->addWidget(scroll, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
-    m_confirm = buttons->addButton(tr("&Apply to %n Database(s)", nullptr, int(m_sections.size())),
+    // English needs no translator: singular and plural are separate source texts.
+    m_confirm = buttons->addButton(m_sections.size() == 1
+                                       ? tr("&Apply to 1 Database")
+                                       : tr("&Apply to %1 Databases").arg(m_sections.size()),
                                    QDialogButtonBox::AcceptRole);
     m_confirm->setObjectName(QStringLiteral("confirmApplySeveral"));
     m_confirm->setDefault(true);
