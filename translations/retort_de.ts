@@ -89,12 +89,90 @@
         <source>a list of secret names</source>
         <translation>eine Liste geheimer Namen</translation>
     </message>
+    <message>
+        <source>The connection profile “%1” is marked scratch: %2</source>
+        <translation>Das Verbindungsprofil „%1“ ist als Wegwerfdatenbank markiert: %2</translation>
+    </message>
+    <message>
+        <source>a protected profile cannot be a scratch database.</source>
+        <translation>ein geschütztes Profil kann keine Wegwerfdatenbank sein.</translation>
+    </message>
+    <message>
+        <source>a scratch profile needs a URL of its own; the ini&apos;s sqlalchemy.url is the project&apos;s own database.</source>
+        <translation>ein Wegwerfprofil braucht eine eigene URL; die sqlalchemy.url der ini ist die eigene Datenbank des Projekts.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseState</name>
     <message>
         <source>Not read yet.</source>
         <translation>Noch nicht gelesen.</translation>
+    </message>
+</context>
+<context>
+    <name>DownRevisionEdit</name>
+    <message>
+        <source>No new down revision was given.</source>
+        <translation>Es wurde kein neuer Vorgänger (down_revision) angegeben.</translation>
+    </message>
+    <message>
+        <source>The id “%1” would need escaping in Python; Retort does not write such ids.</source>
+        <translation>Die Id „%1“ müsste in Python maskiert werden; Retort schreibt solche Ids nicht.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as Python (line %1: %2); fix it first.</source>
+        <translation>Die Datei kann nicht als Python gelesen werden (Zeile %1: %2); beheben Sie das zuerst.</translation>
+    </message>
+    <message>
+        <source>down_revision is assigned on line %1 in a way Retort does not rewrite (inside a block, a function or a chained assignment); change it by hand.</source>
+        <translation>down_revision wird in Zeile %1 auf eine Weise zugewiesen, die Retort nicht umschreibt (in einem Block, einer Funktion oder einer verketteten Zuweisung); ändern Sie sie von Hand.</translation>
+    </message>
+    <message>
+        <source>The file has no module-level down_revision assignment.</source>
+        <translation>Die Datei hat keine down_revision-Zuweisung auf Modulebene.</translation>
+    </message>
+    <message>
+        <source>down_revision on line %1 is declared but not assigned.</source>
+        <translation>down_revision in Zeile %1 ist deklariert, aber nicht zugewiesen.</translation>
+    </message>
+    <message>
+        <source>down_revision on line %1 lists several revisions: this is a merge revision. Re-parenting it would drop one of its parents; use a merge instead.</source>
+        <translation>down_revision in Zeile %1 nennt mehrere Revisionen: Dies ist eine Zusammenführungsrevision. Sie umzuhängen würde eine ihrer Elternrevisionen entfernen; verwenden Sie stattdessen eine Zusammenführung.</translation>
+    </message>
+    <message>
+        <source>down_revision on line %1 is not written as one quoted id or None; change it by hand.</source>
+        <translation>down_revision in Zeile %1 ist nicht als eine Id in Anführungszeichen oder None geschrieben; ändern Sie sie von Hand.</translation>
+    </message>
+    <message>
+        <source>down_revision on line %1 is a bytes or f-string literal; change it by hand.</source>
+        <translation>down_revision in Zeile %1 ist ein Bytes- oder f-String-Literal; ändern Sie sie von Hand.</translation>
+    </message>
+    <message>
+        <source>The file says down_revision = %1 but the loaded project says %2: the file changed since it was loaded. Wait for the reload and try again.</source>
+        <translation>Die Datei sagt down_revision = %1, das geladene Projekt aber %2: Die Datei hat sich seit dem Laden geändert. Warten Sie auf das Neuladen und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentPlanner</name>
+    <message>
+        <source>The version table holds “%1”, which no revision script defines.</source>
+        <translation>Die Versionstabelle enthält „%1“, das kein Revisionsskript definiert.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a revision of this project.</source>
+        <translation>„%1“ ist keine Revision dieses Projekts.</translation>
+    </message>
+    <message>
+        <source>No sequence of alembic commands was found that leaves exactly %1.</source>
+        <translation>Es wurde keine Folge von alembic-Befehlen gefunden, die genau %1 hinterlässt.</translation>
+    </message>
+    <message>
+        <source>No alembic command takes the version rows %1 towards %2.</source>
+        <translation>Kein alembic-Befehl bringt die Versionszeilen %1 in Richtung %2.</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>Basis</translation>
     </message>
 </context>
 <context>
@@ -125,6 +203,68 @@
     <message>
         <source>render the graph</source>
         <translation>den Graphen nicht zeichnen</translation>
+    </message>
+</context>
+<context>
+    <name>HeadsAnalysis</name>
+    <message>
+        <source>the unlabelled branch</source>
+        <translation>der Zweig ohne Label</translation>
+    </message>
+    <message>
+        <source>branch %1</source>
+        <translation>Branch %1</translation>
+    </message>
+    <message>
+        <source>%1, from its own base %2</source>
+        <translation>%1, ab seiner eigenen Basis %2</translation>
+    </message>
+    <message>
+        <source>%1, forked at %2</source>
+        <translation>%1, abgezweigt bei %2</translation>
+    </message>
+    <message>
+        <source>No database is configured, so none has applied them</source>
+        <translation>Es ist keine Datenbank konfiguriert, also hat keine sie angewendet</translation>
+    </message>
+    <message>
+        <source>Only %1 has %2. %3: moving %4 onto %5 (one down_revision in one file) rewrites history nobody has run and leaves one head, without a merge revision.</source>
+        <translation>Nur %1 hat %2. %3: %4 an %5 umzuhängen (eine down_revision in einer Datei) schreibt Geschichte um, die niemand ausgeführt hat, und hinterlässt einen Kopf, ohne Zusammenführungsrevision.</translation>
+    </message>
+    <message>
+        <source>%1 applied %2</source>
+        <translation>%1 hat %2 angewendet</translation>
+    </message>
+    <message>
+        <source>The revisions only %1 has do not grow from one place, so no single edit can move them; a merge revision joins the heads and changes no existing file.</source>
+        <translation>Die Revisionen, die nur %1 hat, wachsen nicht von einer Stelle aus, daher kann keine einzelne Änderung sie verschieben; eine Zusammenführungsrevision vereint die Köpfe und ändert keine bestehende Datei.</translation>
+    </message>
+    <message>
+        <source>Retort could not read %1, so it cannot tell that %2 is applied nowhere; a merge is safe whatever those databases hold.</source>
+        <translation>Retort konnte %1 nicht lesen und kann daher nicht sagen, ob %2 nirgends angewendet ist; eine Zusammenführung ist sicher, was auch immer diese Datenbanken enthalten.</translation>
+    </message>
+    <message>
+        <source>(%1.)</source>
+        <translation>(%1.)</translation>
+    </message>
+    <message>
+        <source>Every side has been applied by a database (%1): rewriting either would change history a database has already run. A merge revision joins the heads and changes no existing file.</source>
+        <translation>Jede Seite wurde von einer Datenbank angewendet (%1): Das Umschreiben einer der beiden würde Geschichte ändern, die eine Datenbank bereits ausgeführt hat. Eine Zusammenführungsrevision vereint die Köpfe und ändert keine bestehende Datei.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This project has %n heads that its branch labels do not explain: “alembic upgrade head” refuses to choose between them.</source>
+        <translation>
+            <numerusform>Dieses Projekt hat %n Kopf, den seine Branch-Labels nicht erklären: „alembic upgrade head“ weigert sich, zwischen ihnen zu wählen.</numerusform>
+            <numerusform>Dieses Projekt hat %n Köpfe, die seine Branch-Labels nicht erklären: „alembic upgrade head“ weigert sich, zwischen ihnen zu wählen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The one configured database has not applied them</source>
+        <translation>Die eine konfigurierte Datenbank hat sie nicht angewendet</translation>
+    </message>
+    <message>
+        <source>None of the %1 configured databases has applied them</source>
+        <translation>Keine der %1 konfigurierten Datenbanken hat sie angewendet</translation>
     </message>
 </context>
 <context>
@@ -644,6 +784,37 @@
     <message>
         <source>too many nested parentheses</source>
         <translation>zu viele verschachtelte Klammern</translation>
+    </message>
+</context>
+<context>
+    <name>ReparentCheck</name>
+    <message>
+        <source>%1 (not read: Retort cannot tell what it applied)</source>
+        <translation>%1 (nicht gelesen: Retort kann nicht sagen, was dort angewendet ist)</translation>
+    </message>
+    <message>
+        <source>%1 applied %2</source>
+        <translation>%1 hat %2 angewendet</translation>
+    </message>
+    <message>
+        <source>%1 is not a revision of this project.</source>
+        <translation>%1 ist keine Revision dieses Projekts.</translation>
+    </message>
+    <message>
+        <source>%1 is a merge revision (it has %2 parents): re-parenting it would drop a parent. Merge instead.</source>
+        <translation>%1 ist eine Zusammenführungsrevision (sie hat %2 Elternrevisionen): Sie umzuhängen würde eine Elternrevision entfernen. Führen Sie stattdessen zusammen.</translation>
+    </message>
+    <message>
+        <source>A revision cannot be its own parent.</source>
+        <translation>Eine Revision kann nicht ihre eigene Elternrevision sein.</translation>
+    </message>
+    <message>
+        <source>%1 already follows %2.</source>
+        <translation>%1 folgt bereits auf %2.</translation>
+    </message>
+    <message>
+        <source>%1 comes after %2: putting %2 after it would make a loop.</source>
+        <translation>%1 kommt nach %2: %2 dahinter zu setzen, würde eine Schleife bilden.</translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1676,235 @@
     </message>
 </context>
 <context>
+    <name>retort::ApplySeveralConfirmDialog</name>
+    <message>
+        <source>Apply %1 to Several Databases</source>
+        <translation>%1 auf mehrere Datenbanken anwenden</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>(empty: at base)</source>
+        <translation>(leer: auf Basis)</translation>
+    </message>
+    <message>
+        <source>“%1” is already at %2 (%3): nothing runs there.</source>
+        <translation>„%1“ steht bereits auf %2 (%3): Dort läuft nichts.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Apply “%1” to each database below, one after another in this order. The first failure stops the rest; every database is read again at the end.</source>
+        <translation>„%1“ auf jede Datenbank unten anwenden, eine nach der anderen in dieser Reihenfolge. Der erste Fehler stoppt den Rest; am Ende wird jede Datenbank neu gelesen.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to 1 Database</source>
+        <translation>Auf 1 Datenbank &amp;anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to %1 Databases</source>
+        <translation>Auf %1 Datenbanken &amp;anwenden</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ApplySeveralDialog</name>
+    <message>
+        <source>Apply to Several Databases</source>
+        <translation>Auf mehrere Datenbanken anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>A revision, heads, base, label@head, +1, -1… as alembic takes it</source>
+        <translation>Eine Revision, heads, base, label@head, +1, -1… wie alembic es annimmt</translation>
+    </message>
+    <message>
+        <source>Each database is upgraded or downgraded to the target, as it needs; one already there is left alone. The databases run one after another in this order, and the first failure stops the rest.</source>
+        <translation>Jede Datenbank erhält nach Bedarf ein Upgrade oder Downgrade auf das Ziel; eine, die schon dort steht, bleibt unberührt. Die Datenbanken laufen nacheinander in dieser Reihenfolge, und der erste Fehler stoppt den Rest.</translation>
+    </message>
+    <message>
+        <source>&amp;Databases, in order (Space ticks, Alt+Up and Alt+Down move):</source>
+        <translation>&amp;Datenbanken, in Reihenfolge (Leertaste hakt an, Alt+Pfeil nach oben und Alt+Pfeil nach unten verschieben):</translation>
+    </message>
+    <message>
+        <source> (protected)</source>
+        <translation> (geschützt)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>&amp;Show Plans…</source>
+        <translation>&amp;Pläne anzeigen…</translation>
+    </message>
+</context>
+<context>
+    <name>retort::CompareView</name>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Revision, label@head, heads…</source>
+        <translation>Revision, label@head, heads…</translation>
+    </message>
+    <message>
+        <source>S&amp;wap</source>
+        <translation>&amp;Tauschen</translation>
+    </message>
+    <message>
+        <source>Compare the other way round: B to A</source>
+        <translation>Andersherum vergleichen: B mit A</translation>
+    </message>
+    <message>
+        <source>&amp;A:</source>
+        <translation>&amp;A:</translation>
+    </message>
+    <message>
+        <source>&amp;B:</source>
+        <translation>&amp;B:</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Führt aus</translation>
+    </message>
+    <message>
+        <source>To bring A to where B stands, run in &amp;order:</source>
+        <translation>Um A dorthin zu bringen, wo B steht, in dieser &amp;Reihenfolge ausführen:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Commands</source>
+        <translation>Befehle &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Show on &amp;graph</source>
+        <translation>Im &amp;Graphen zeigen</translation>
+    </message>
+    <message>
+        <source>Mark the revisions only A has (orange) and only B has (blue)</source>
+        <translation>Die Revisionen markieren, die nur A hat (orange) und die nur B hat (blau)</translation>
+    </message>
+    <message>
+        <source>Add a second database in the Databases pane, or compare with a revision.</source>
+        <translation>Fügen Sie im Bereich „Datenbanken“ eine zweite Datenbank hinzu oder vergleichen Sie mit einer Revision.</translation>
+    </message>
+    <message>
+        <source>A revision:</source>
+        <translation>Eine Revision:</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>Es ist kein Projekt geöffnet.</translation>
+    </message>
+    <message>
+        <source>No database is configured: add one in the Databases pane.</source>
+        <translation>Es ist keine Datenbank konfiguriert: Fügen Sie im Bereich „Datenbanken“ eine hinzu.</translation>
+    </message>
+    <message>
+        <source>“%1” has not been read yet.</source>
+        <translation>„%1“ wurde noch nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a configured database.</source>
+        <translation>„%1“ ist keine konfigurierte Datenbank.</translation>
+    </message>
+    <message>
+        <source>Choose two different databases, or a revision for B.</source>
+        <translation>Wählen Sie zwei verschiedene Datenbanken oder eine Revision für B.</translation>
+    </message>
+    <message>
+        <source>Type the revision to compare A with (an id, a label@head, heads…).</source>
+        <translation>Geben Sie die Revision ein, mit der A verglichen wird (eine Id, ein label@head, heads…).</translation>
+    </message>
+    <message>
+        <source>In sync: %1 and %2 have the same revisions applied.</source>
+        <translation>Synchron: %1 und %2 haben dieselben Revisionen angewendet.</translation>
+    </message>
+    <message>
+        <source>%1 has nothing that %2 lacks</source>
+        <translation>%1 hat nichts, was %2 fehlt</translation>
+    </message>
+    <message>
+        <source>Only in A:</source>
+        <translation>Nur in A:</translation>
+    </message>
+    <message>
+        <source>Only in B:</source>
+        <translation>Nur in B:</translation>
+    </message>
+    <message>
+        <source>Only in A, %1 (%2):</source>
+        <translation>Nur in A, %1 (%2):</translation>
+    </message>
+    <message>
+        <source>Only in B, %1 (%2):</source>
+        <translation>Nur in B, %1 (%2):</translation>
+    </message>
+    <message>
+        <source>upgrades 1 revision</source>
+        <translation>Upgrade von 1 Revision</translation>
+    </message>
+    <message>
+        <source>downgrades 1 revision</source>
+        <translation>Downgrade von 1 Revision</translation>
+    </message>
+    <message>
+        <source>upgrades %1 revisions</source>
+        <translation>Upgrade von %1 Revisionen</translation>
+    </message>
+    <message>
+        <source>downgrades %1 revisions</source>
+        <translation>Downgrade von %1 Revisionen</translation>
+    </message>
+    <message>
+        <source>%1 has one revision that %2 lacks</source>
+        <translation>%1 hat eine Revision, die %2 fehlt</translation>
+    </message>
+    <message>
+        <source>%1 has %2 revisions that %3 lacks</source>
+        <translation>%1 hat %2 Revisionen, die %3 fehlen</translation>
+    </message>
+    <message>
+        <source>One alembic command brings %1 to where %2 stands.</source>
+        <translation>Ein alembic-Befehl bringt %1 dorthin, wo %2 steht.</translation>
+    </message>
+    <message>
+        <source>%1 alembic commands bring %2 to where %3 stands.</source>
+        <translation>%1 alembic-Befehle bringen %2 dorthin, wo %3 steht.</translation>
+    </message>
+    <message>
+        <source>%1; %2. %3</source>
+        <translation>%1; %2. %3</translation>
+    </message>
+</context>
+<context>
     <name>retort::DatabaseListModel</name>
     <message>
         <source>not read yet</source>
@@ -1626,6 +2026,14 @@
         <source>Read every database&apos;s version table again</source>
         <translation>Die Versionstabelle jeder Datenbank neu einlesen</translation>
     </message>
+    <message>
+        <source>&amp;Compare With…</source>
+        <translation>&amp;Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Compare this database with another one or with a revision</source>
+        <translation>Diese Datenbank mit einer anderen oder mit einer Revision vergleichen</translation>
+    </message>
 </context>
 <context>
     <name>retort::DiagnosticsView</name>
@@ -1716,6 +2124,307 @@ Revision: %2</translation>
     <message>
         <source>(project)</source>
         <translation>(Projekt)</translation>
+    </message>
+</context>
+<context>
+    <name>retort::DriftCheck</name>
+    <message>
+        <source>Check Drift runs “alembic check”, which alembic added in %1; this project&apos;s Python has alembic %2. Install a newer alembic for it (or choose another interpreter in Run ▸ Python Interpreter…).</source>
+        <translation>Drift prüfen führt „alembic check“ aus, das alembic in %1 eingeführt hat; das Python dieses Projekts hat alembic %2. Installieren Sie dafür ein neueres alembic (oder wählen Sie unter Ausführen ▸ Python-Interpreter… einen anderen Interpreter).</translation>
+    </message>
+    <message>
+        <source>Differences Retort could not read one by one</source>
+        <translation>Unterschiede, die Retort nicht einzeln lesen konnte</translation>
+    </message>
+    <message>
+        <source>This alembic has no “check” command (alembic added it in %1).</source>
+        <translation>Dieses alembic hat keinen Befehl „check“ (alembic hat ihn in %1 eingeführt).</translation>
+    </message>
+    <message>
+        <source>alembic check exited with code %1.</source>
+        <translation>alembic check wurde mit Code %1 beendet.</translation>
+    </message>
+    <message>
+        <source>Add table %1</source>
+        <translation>Tabelle %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove table %1</source>
+        <translation>Tabelle %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Set the comment of table %1</source>
+        <translation>Den Kommentar von Tabelle %1 setzen</translation>
+    </message>
+    <message>
+        <source>Remove the comment of table %1</source>
+        <translation>Den Kommentar von Tabelle %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Add column %1</source>
+        <translation>Spalte %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove column %1</source>
+        <translation>Spalte %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Make %1 NOT NULL</source>
+        <translation>%1 auf NOT NULL setzen</translation>
+    </message>
+    <message>
+        <source>Make %1 nullable</source>
+        <translation>%1 NULL-fähig machen</translation>
+    </message>
+    <message>
+        <source>Change the type of %1 from %2 to %3</source>
+        <translation>Den Typ von %1 von %2 in %3 ändern</translation>
+    </message>
+    <message>
+        <source>Change the server default of %1 from %2 to %3</source>
+        <translation>Den Server-Standardwert von %1 von %2 in %3 ändern</translation>
+    </message>
+    <message>
+        <source>Change the comment of %1 from %2 to %3</source>
+        <translation>Den Kommentar von %1 von %2 in %3 ändern</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 to %4</source>
+        <translation>%1 von %2: %3 zu %4</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unbenannt)</translation>
+    </message>
+    <message>
+        <source>Add index %1</source>
+        <translation>Index %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove index %1</source>
+        <translation>Index %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Add foreign key %1</source>
+        <translation>Fremdschlüssel %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove foreign key %1</source>
+        <translation>Fremdschlüssel %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Add %1 %2</source>
+        <translation>%1 %2 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2</source>
+        <translation>%1 %2 entfernen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>retort::EnvironmentListModel</name>
+    <message>
+        <source>1 difference</source>
+        <translation>1 Unterschied</translation>
+    </message>
+    <message>
+        <source>%1 differences</source>
+        <translation>%1 Unterschiede</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>in sync</source>
+        <translation>synchron</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>needs alembic %1</source>
+        <translation>braucht alembic %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>drift result (time checked)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Running “alembic check” on “%1”…</source>
+        <translation>„alembic check“ läuft auf „%1“…</translation>
+    </message>
+    <message>
+        <source>“%1” has not been checked for drift. Check Drift runs “alembic check”: it runs the project&apos;s env.py and compares its models with the database.</source>
+        <translation>„%1“ wurde noch nicht auf Drift geprüft. Drift prüfen führt „alembic check“ aus: Es führt die env.py des Projekts aus und vergleicht dessen Modelle mit der Datenbank.</translation>
+    </message>
+    <message>
+        <source>%1 with alembic %2</source>
+        <translation>%1 mit alembic %2</translation>
+    </message>
+    <message>
+        <source>“%1” is in sync with the models: alembic found nothing a new revision would add (checked %2).</source>
+        <translation>„%1“ ist synchron mit den Modellen: alembic hat nichts gefunden, was eine neue Revision hinzufügen würde (geprüft %2).</translation>
+    </message>
+    <message>
+        <source>“%1” differs from the models: %2 (checked %3). A new autogenerated revision would hold:</source>
+        <translation>„%1“ weicht von den Modellen ab: %2 (geprüft %3). Eine neue automatisch erzeugte Revision würde enthalten:</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+    <message>
+        <source>The drift check of “%1” failed (%2): %3</source>
+        <translation>Die Drift-Prüfung von „%1“ ist fehlgeschlagen (%2): %3</translation>
+    </message>
+    <message>
+        <source>The drift of “%1” could not be checked (%2): %3</source>
+        <translation>Die Drift von „%1“ konnte nicht geprüft werden (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1 (alembic.ini)</source>
+        <translation>%1 (alembic.ini)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Protected: runs against this database ask you to type its name.</source>
+        <translation>Geschützt: Vor Läufen gegen diese Datenbank müssen Sie ihren Namen eingeben.</translation>
+    </message>
+    <message>
+        <source>Revisions of the project this database has not applied</source>
+        <translation>Revisionen des Projekts, die diese Datenbank nicht angewendet hat</translation>
+    </message>
+    <message>
+        <source>Heads of the project this database has not reached</source>
+        <translation>Köpfe des Projekts, die diese Datenbank nicht erreicht hat</translation>
+    </message>
+    <message>
+        <source>Version table read %1</source>
+        <translation>Versionstabelle gelesen %1</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Where it stands</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Heads it lacks</source>
+        <translation>Fehlende Köpfe</translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation>Zuletzt gelesen</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+</context>
+<context>
+    <name>retort::EnvironmentsController</name>
+    <message>
+        <source>Check Drift</source>
+        <translation>Drift prüfen</translation>
+    </message>
+    <message>
+        <source>No project or no database profile “%1”.</source>
+        <translation>Kein Projekt oder kein Datenbankprofil „%1“.</translation>
+    </message>
+    <message>
+        <source>Retort does not know %1 of “%2”; Refresh it to type it in.</source>
+        <translation>Retort kennt %1 von „%2“ nicht; aktualisieren Sie es, um es einzugeben.</translation>
+    </message>
+    <message>
+        <source>The database of “%1” is a SQLite file that does not exist yet (%2): alembic check would create it, empty, and find it behind the head. Upgrade it first.</source>
+        <translation>Die Datenbank von „%1“ ist eine SQLite-Datei, die noch nicht existiert (%2): alembic check würde sie leer anlegen und sie hinter dem Kopf finden. Führen Sie zuerst ein Upgrade aus.</translation>
+    </message>
+    <message>
+        <source>Something runs on “%1” now; check its drift when it is done.</source>
+        <translation>Auf „%1“ läuft gerade etwas; prüfen Sie die Drift, wenn es fertig ist.</translation>
+    </message>
+    <message>
+        <source>Checking the drift of “%1”…</source>
+        <translation>Drift von „%1“ wird geprüft…</translation>
+    </message>
+    <message>
+        <source>▶ alembic check   (drift of “%1”)</source>
+        <translation>▶ alembic check   (Drift von „%1“)</translation>
+    </message>
+    <message>
+        <source>The check was stopped.</source>
+        <translation>Die Prüfung wurde gestoppt.</translation>
+    </message>
+    <message>
+        <source>Drift of “%1”: %2</source>
+        <translation>Drift von „%1“: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>retort::EnvironmentsView</name>
+    <message>
+        <source>Refresh All</source>
+        <translation>Alle aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read every database&apos;s version table again (Ctrl+Shift+R)</source>
+        <translation>Die Versionstabelle jeder Datenbank neu lesen (Strg+Umschalt+R)</translation>
+    </message>
+    <message>
+        <source>Check Drift</source>
+        <translation>Drift prüfen</translation>
+    </message>
+    <message>
+        <source>Compare the project&apos;s models with the selected database: runs “alembic check”, which runs env.py (Ctrl+Shift+K)</source>
+        <translation>Die Modelle des Projekts mit der ausgewählten Datenbank vergleichen: führt „alembic check“ aus, das die env.py ausführt (Strg+Umschalt+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read this database&apos;s version table again</source>
+        <translation>Die Versionstabelle dieser Datenbank neu lesen</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare…</source>
+        <translation>&amp;Vergleichen…</translation>
+    </message>
+    <message>
+        <source>Drift of the selected profile</source>
+        <translation>Drift des ausgewählten Profils</translation>
+    </message>
+    <message>
+        <source>No profile selected.</source>
+        <translation>Kein Profil ausgewählt.</translation>
     </message>
 </context>
 <context>
@@ -2118,6 +2827,107 @@ Revision: %2</translation>
     <message>
         <source>Show legend</source>
         <translation>Legende anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::HeadsBanner</name>
+    <message>
+        <source>Sh&amp;ow Heads</source>
+        <translation>Köpfe &amp;anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::HeadsController</name>
+    <message>
+        <source>Re-&amp;parent Onto…</source>
+        <translation>&amp;Umhängen an…</translation>
+    </message>
+    <message>
+        <source>Make the selected revision follow another one (edits its down_revision)</source>
+        <translation>Die ausgewählte Revision auf eine andere folgen lassen (ändert ihre down_revision)</translation>
+    </message>
+    <message>
+        <source>Re-parent %1</source>
+        <translation>%1 umhängen</translation>
+    </message>
+    <message>
+        <source>&amp;Revision %1 should follow:</source>
+        <translation>&amp;Revision %1 soll folgen auf:</translation>
+    </message>
+    <message>
+        <source>%1 has no script file.</source>
+        <translation>%1 hat keine Skriptdatei.</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes in its tab: save or discard them first.</source>
+        <translation>%1 hat ungespeicherte Änderungen in seinem Tab: Speichern oder verwerfen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>%1 changed since the preview; nothing was changed.</source>
+        <translation>%1 hat sich seit der Vorschau geändert; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Could not change %1 as previewed; nothing was saved.</source>
+        <translation>%1 konnte nicht wie in der Vorschau geändert werden; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 now follows %2 (Ctrl+Z in its tab and Save take it back)</source>
+        <translation>%1 folgt jetzt auf %2 (Strg+Z in seinem Tab und Speichern machen es rückgängig)</translation>
+    </message>
+</context>
+<context>
+    <name>retort::HeadsPanel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not read</source>
+        <translation>%1: nicht gelesen</translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation>nirgends</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Kopf</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>Köpfe</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Heads…</source>
+        <translation>&amp;Köpfe zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Only it has</source>
+        <translation>Nur hier</translation>
+    </message>
+    <message>
+        <source>Applied by</source>
+        <translation>Angewendet von</translation>
+    </message>
+    <message>
+        <source>Every head ends a branch of its own: nothing to resolve.</source>
+        <translation>Jeder Kopf schließt einen eigenen Zweig ab: Es gibt nichts aufzulösen.</translation>
+    </message>
+    <message>
+        <source>Recommended: re-parent %1 onto %2. %3</source>
+        <translation>Empfohlen: %1 an %2 umhängen. %3</translation>
+    </message>
+    <message>
+        <source>Recommended: merge %1. %2</source>
+        <translation>Empfohlen: %1 zusammenführen. %2</translation>
+    </message>
+    <message>
+        <source>&amp;Re-parent %1 onto %2…</source>
+        <translation>%1 an %2 &amp;umhängen…</translation>
     </message>
 </context>
 <context>
@@ -2625,6 +3435,26 @@ Revision: %2</translation>
         <source>The upgrade to heads cannot be planned: %1</source>
         <translation>Das Upgrade auf die Köpfe kann nicht geplant werden: %1</translation>
     </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Databases…</source>
+        <translation>Datenbanken &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>What one database has applied that another lacks, and the commands that bring one to the other</source>
+        <translation>Was eine Datenbank angewendet hat und einer anderen fehlt, und die Befehle, die die eine auf den Stand der anderen bringen</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Umgebungen</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>Köpfe</translation>
+    </message>
 </context>
 <context>
     <name>retort::MergeHeadsDialog</name>
@@ -2651,6 +3481,125 @@ Revision: %2</translation>
     <message>
         <source>Me&amp;rge</source>
         <translation>&amp;Zusammenführen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::MultiApplyController</name>
+    <message>
+        <source>base (empty)</source>
+        <translation>Basis (leer)</translation>
+    </message>
+    <message>
+        <source>Apply to Se&amp;veral Databases…</source>
+        <translation>Auf &amp;mehrere Datenbanken anwenden…</translation>
+    </message>
+    <message>
+        <source>Upgrade or downgrade several databases to one target, one after another, after one confirmation</source>
+        <translation>Mehrere Datenbanken nacheinander per Upgrade oder Downgrade auf ein Ziel bringen, nach einer einzigen Bestätigung</translation>
+    </message>
+    <message>
+        <source>Apply to Several Databases</source>
+        <translation>Auf mehrere Datenbanken anwenden</translation>
+    </message>
+    <message>
+        <source>No project is loaded, or its folder is gone.</source>
+        <translation>Es ist kein Projekt geladen, oder sein Ordner existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>„%1“: %2</translation>
+    </message>
+    <message>
+        <source>Downgrade to %1</source>
+        <translation>Downgrade auf %1</translation>
+    </message>
+    <message>
+        <source>Upgrade to %1</source>
+        <translation>Upgrade auf %1</translation>
+    </message>
+    <message>
+        <source>Nothing was run: these databases cannot be brought to %1.</source>
+        <translation>Es wurde nichts ausgeführt: Diese Datenbanken können nicht auf %1 gebracht werden.</translation>
+    </message>
+    <message>
+        <source>Nothing to run: every chosen database is already at %1.</source>
+        <translation>Nichts auszuführen: Jede gewählte Datenbank steht bereits auf %1.</translation>
+    </message>
+    <message>
+        <source>Applying %1 to %2, in this order.</source>
+        <translation>%1 wird in dieser Reihenfolge auf %2 angewendet.</translation>
+    </message>
+    <message>
+        <source>it no longer stands where its plan was confirmed (%1); nothing was run on it</source>
+        <translation>sie steht nicht mehr dort, wo ihr Plan bestätigt wurde (%1); auf ihr wurde nichts ausgeführt</translation>
+    </message>
+    <message>
+        <source>“%1” was not run: %2</source>
+        <translation>„%1“ wurde nicht ausgeführt: %2</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>already there, nothing run</source>
+        <translation>bereits dort, nichts ausgeführt</translation>
+    </message>
+    <message>
+        <source>done (downgraded)</source>
+        <translation>fertig (Downgrade)</translation>
+    </message>
+    <message>
+        <source>done (upgraded)</source>
+        <translation>fertig (Upgrade)</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>failed at %1: %2</source>
+        <translation>fehlgeschlagen bei %1: %2</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>now at %1</source>
+        <translation>jetzt auf %1</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3</source>
+        <translation>%1: %2; %3</translation>
+    </message>
+    <message>
+        <source>not read again in time</source>
+        <translation>nicht rechtzeitig neu gelesen</translation>
+    </message>
+    <message>
+        <source>Applying %1 stopped early</source>
+        <translation>Anwenden von %1 vorzeitig gestoppt</translation>
+    </message>
+    <message>
+        <source>%1 applied to every database</source>
+        <translation>%1 auf jede Datenbank angewendet</translation>
     </message>
 </context>
 <context>
@@ -2920,10 +3869,6 @@ Versionstabelle danach: %2</translation>
         <translation>Stamp mit --purge schreibt die gesamte Versionstabelle neu: Er löscht jede Zeile (eine davon nennt eine Revision ohne Skript) und trägt dann die gewählte Revision ein. Das Schema wird nicht geändert: Stellen Sie sicher, dass es wirklich dieser Revision entspricht.</translation>
     </message>
     <message>
-        <source>“%1” is a protected database. Type its &amp;name to confirm:</source>
-        <translation>„%1“ ist eine geschützte Datenbank. Geben Sie zur Bestätigung ihren &amp;Namen ein:</translation>
-    </message>
-    <message>
         <source>Alembic keeps the depends_on of %1 in a Python set, so the order of the steps below may differ from run to run of alembic itself; the steps are the same.</source>
         <translation>Alembic hält die depends_on von %1 in einer Python-Menge; die Reihenfolge der folgenden Schritte kann daher von Lauf zu Lauf von alembic selbst abweichen. Die Schritte bleiben dieselben.</translation>
     </message>
@@ -3082,6 +4027,18 @@ Versionstabelle danach: %2</translation>
         <source>The URL is saved as plain text, and its parameter “%1” looks secret: give the password in the Password field, or the value as a secret environment variable.</source>
         <translation>Die URL wird als Klartext gespeichert, und ihr Parameter „%1“ sieht geheim aus: Geben Sie das Passwort im Feld Passwort an oder den Wert als geheime Umgebungsvariable.</translation>
     </message>
+    <message>
+        <source>Scr&amp;atch: a throwaway database that Run Stairway may use</source>
+        <translation>&amp;Wegwerfdatenbank: darf von „Stairway ausführen“ verwendet werden</translation>
+    </message>
+    <message>
+        <source>Run Stairway upgrades, downgrades and upgrades again every revision on a scratch database, which destroys whatever data it holds. Mark only an empty database that exists for this purpose. A protected profile, or one that uses the ini&apos;s own database, cannot be scratch.</source>
+        <translation>„Stairway ausführen“ führt für jede Revision auf einer Wegwerfdatenbank ein Upgrade, ein Downgrade und erneut ein Upgrade aus, was alle darin enthaltenen Daten zerstört. Markieren Sie nur eine leere Datenbank, die für diesen Zweck existiert. Ein geschütztes Profil oder eines, das die eigene Datenbank der ini verwendet, kann keine Wegwerfdatenbank sein.</translation>
+    </message>
+    <message>
+        <source>Scratch: %1</source>
+        <translation>Wegwerfdatenbank: %1</translation>
+    </message>
 </context>
 <context>
     <name>retort::ProjectSession</name>
@@ -3096,6 +4053,56 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>The configuration file %1 was moved or deleted; runs are disabled until it is back or you reopen the project. Open scripts keep their text.</source>
         <translation>Die Konfigurationsdatei %1 wurde verschoben oder gelöscht; Läufe sind deaktiviert, bis sie wieder da ist oder Sie das Projekt erneut öffnen. Offene Skripte behalten ihren Text.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ProtectedConfirmation</name>
+    <message>
+        <source>“%1” is a protected database. Type its &amp;name to confirm:</source>
+        <translation>„%1“ ist eine geschützte Datenbank. Geben Sie zur Bestätigung ihren &amp;Namen ein:</translation>
+    </message>
+    <message>
+        <source>“%1” is a protected database too. Type its name to confirm (Alt+&amp;%2):</source>
+        <translation>„%1“ ist ebenfalls eine geschützte Datenbank. Geben Sie zur Bestätigung ihren Namen ein (Alt+&amp;%2):</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ReparentDialog</name>
+    <message>
+        <source>Re-parent %1</source>
+        <translation>%1 umhängen</translation>
+    </message>
+    <message>
+        <source>nothing (it is a base)</source>
+        <translation>nichts (sie ist eine Basis)</translation>
+    </message>
+    <message>
+        <source>%1 will follow %2 instead of %3: its down_revision in %4 changes, nothing else.</source>
+        <translation>%1 folgt dann auf %2 statt auf %3: Ihre down_revision in %4 ändert sich, sonst nichts.</translation>
+    </message>
+    <message>
+        <source>Changes to %1</source>
+        <translation>Änderungen an %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1. Those databases ran what would move (%2); after the change alembic would take %3 as applied there without having run it.</source>
+        <translation>Abgelehnt: %1. Diese Datenbanken haben ausgeführt, was verschoben würde (%2); nach der Änderung würde alembic %3 dort als angewendet ansehen, ohne es ausgeführt zu haben.</translation>
+    </message>
+    <message>
+        <source>Re&amp;write it anyway: I will bring those databases back in line myself</source>
+        <translation>Trotzdem &amp;umschreiben: Ich bringe diese Datenbanken selbst wieder in Einklang</translation>
+    </message>
+    <message>
+        <source>The change is made in the script&apos;s tab and saved: Ctrl+Z there, then Save, takes it back.</source>
+        <translation>Die Änderung wird im Tab des Skripts vorgenommen und gespeichert: Strg+Z dort, dann Speichern, macht sie rückgängig.</translation>
+    </message>
+    <message>
+        <source>Re-parent and &amp;Save</source>
+        <translation>Umhängen und &amp;speichern</translation>
     </message>
 </context>
 <context>
@@ -3388,6 +4395,14 @@ Versionstabelle danach: %2</translation>
         <source>Warnings:</source>
         <translation>Warnungen:</translation>
     </message>
+    <message>
+        <source>Only %1 (A) has this applied.</source>
+        <translation>Nur %1 (A) hat dies angewendet.</translation>
+    </message>
+    <message>
+        <source>Only %1 (B) has this applied.</source>
+        <translation>Nur %1 (B) hat dies angewendet.</translation>
+    </message>
 </context>
 <context>
     <name>retort::RevisionOperationsView</name>
@@ -3673,6 +4688,17 @@ Für diese Datei werden %n Probleme gemeldet.</numerusform>
         <source> -c &lt;Retort&apos;s bootstrap: alembic with the connection&apos;s URL&gt; </source>
         <translation> -c &lt;Retorts Bootstrap: alembic mit der URL der Verbindung&gt; </translation>
     </message>
+    <message>
+        <source>Cannot run several alembic commands in one process: the Python interpreter behind %1 is not known (its first line names none). Set the Python interpreter in the project settings to one that has alembic installed.</source>
+        <translation>Mehrere alembic-Befehle können nicht in einem Prozess ausgeführt werden: Der Python-Interpreter hinter %1 ist unbekannt (seine erste Zeile nennt keinen). Legen Sie in den Projekteinstellungen einen Python-Interpreter fest, in dem alembic installiert ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source> -c &lt;Retort&apos;s bootstrap: %n alembic command(s) in one process&gt; </source>
+        <translation>
+            <numerusform> -c &lt;Bootstrap von Retort: %n alembic-Befehl in einem Prozess&gt; </numerusform>
+            <numerusform> -c &lt;Bootstrap von Retort: %n alembic-Befehle in einem Prozess&gt; </numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>retort::RunController</name>
@@ -3928,6 +4954,10 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
         <source>%1 It printed nothing: is the project&apos;s Python one with alembic? (Run ▸ Python Interpreter…)</source>
         <translation>%1 Es gab nichts aus: Hat das Python des Projekts alembic? (Ausführen ▸ Python-Interpreter…)</translation>
     </message>
+    <message>
+        <source>No project is loaded, or no database or target is chosen.</source>
+        <translation>Es ist kein Projekt geladen, oder es ist keine Datenbank oder kein Ziel gewählt.</translation>
+    </message>
 </context>
 <context>
     <name>retort::SchemaView</name>
@@ -4119,6 +5149,25 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     <message>
         <source>column %1 changed</source>
         <translation>Spalte %1 geändert</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ScratchDatabase</name>
+    <message>
+        <source>Cannot make a temporary folder for the stairway&apos;s SQLite database: %1</source>
+        <translation>Für die SQLite-Datenbank des Stairway-Laufs kann kein temporärer Ordner angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>a temporary SQLite file (%1)</source>
+        <translation>eine temporäre SQLite-Datei (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot read the version table of %1: %2</source>
+        <translation>Die Versionstabelle von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not at base (its version table holds %2). A stairway upgrades and downgrades every revision from an empty database: use an empty scratch database, or downgrade this one to base first.</source>
+        <translation>%1 steht nicht auf Basis (ihre Versionstabelle enthält %2). Ein Stairway-Lauf führt ausgehend von einer leeren Datenbank für jede Revision ein Upgrade und ein Downgrade aus: Verwenden Sie eine leere Wegwerfdatenbank, oder führen Sie für diese zuerst ein Downgrade auf Basis aus.</translation>
     </message>
 </context>
 <context>
@@ -4377,6 +5426,199 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     <message>
         <source>SQL as %1 writes it.</source>
         <translation>SQL, wie %1 es schreibt.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::StairwayController</name>
+    <message>
+        <source>Run &amp;Stairway…</source>
+        <translation>&amp;Stairway ausführen…</translation>
+    </message>
+    <message>
+        <source>On a scratch database, upgrade to every revision, downgrade it and upgrade again: proves every downgrade (runs the project&apos;s code)</source>
+        <translation>Auf einer Wegwerfdatenbank für jede Revision ein Upgrade, ein Downgrade und erneut ein Upgrade ausführen: beweist jedes Downgrade (führt den Code des Projekts aus)</translation>
+    </message>
+    <message>
+        <source>Stop Stair&amp;way</source>
+        <translation>Stair&amp;way stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the stairway that is running</source>
+        <translation>Den laufenden Stairway-Lauf stoppen</translation>
+    </message>
+    <message>
+        <source>Run Stairway</source>
+        <translation>Stairway ausführen</translation>
+    </message>
+    <message>
+        <source>Planning the stairway…</source>
+        <translation>Stairway-Lauf wird geplant…</translation>
+    </message>
+    <message>
+        <source>The stairway cannot be planned: %1</source>
+        <translation>Der Stairway-Lauf kann nicht geplant werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no profile “%1” any more.</source>
+        <translation>Es gibt kein Profil „%1“ mehr.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a scratch database: %2</source>
+        <translation>„%1“ ist keine Wegwerfdatenbank: %2</translation>
+    </message>
+    <message>
+        <source>mark it scratch in its profile first.</source>
+        <translation>markieren Sie sie zuerst in ihrem Profil als Wegwerfdatenbank.</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>„%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>Reading the version table of “%1”…</source>
+        <translation>Versionstabelle von „%1“ wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Running the stairway on %1…</source>
+        <translation>Stairway-Lauf auf %1 läuft…</translation>
+    </message>
+    <message>
+        <source>Starting the stairway…</source>
+        <translation>Stairway-Lauf wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Stairway: %1 %2 (revision %3 of %4)</source>
+        <translation>Stairway: %1 %2 (Revision %3 von %4)</translation>
+    </message>
+    <message>
+        <source>✓ %1 %2: upgrade, downgrade and upgrade again</source>
+        <translation>✓ %1 %2: Upgrade, Downgrade und erneut Upgrade</translation>
+    </message>
+    <message>
+        <source>The stairway passed, but %1 does not hold the heads afterwards (%2): the project&apos;s env.py does not use the sqlalchemy.url it is given, so alembic ran against the database env.py chooses.</source>
+        <translation>Der Stairway-Lauf war erfolgreich, aber %1 steht danach nicht auf den Köpfen (%2): Die env.py des Projekts verwendet nicht die ihr übergebene sqlalchemy.url, daher lief alembic gegen die Datenbank, die env.py wählt.</translation>
+    </message>
+    <message>
+        <source>Stairway failed</source>
+        <translation>Stairway fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stopping the stairway: alembic is asked to end, and killed if it does not.</source>
+        <translation>Stairway-Lauf wird gestoppt: alembic wird aufgefordert, sich zu beenden, und andernfalls abgeschossen.</translation>
+    </message>
+    <message>
+        <source>▶ Stairway on %1: revisions %2, alembic commands %3</source>
+        <translation>▶ Stairway auf %1: Revisionen %2, alembic-Befehle %3</translation>
+    </message>
+    <message>
+        <source>Stairway stopped; revisions passed before the stop: %1.</source>
+        <translation>Stairway gestoppt; vor dem Stopp bestandene Revisionen: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::StairwayDialog</name>
+    <message>
+        <source>Run Stairway</source>
+        <translation>Stairway ausführen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stairway proves every downgrade before production needs it: for each of the %n revision(s), in alembic&apos;s upgrade order, it upgrades to the revision, downgrades exactly that revision and upgrades again, and stops at the first failure.</source>
+        <translation>
+            <numerusform>Stairway beweist jedes Downgrade, bevor die Produktion es braucht: Für die %n Revision wird in alembics Upgrade-Reihenfolge ein Upgrade auf die Revision, ein Downgrade genau dieser Revision und erneut ein Upgrade ausgeführt; beim ersten Fehler wird gestoppt.</numerusform>
+            <numerusform>Stairway beweist jedes Downgrade, bevor die Produktion es braucht: Für jede der %n Revisionen wird in alembics Upgrade-Reihenfolge ein Upgrade auf die Revision, ein Downgrade genau dieser Revision und erneut ein Upgrade ausgeführt; beim ersten Fehler wird gestoppt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;This runs the project&apos;s own code&lt;/b&gt; (env.py and every migration): %n alembic command(s), in one process.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Dies führt den eigenen Code des Projekts aus&lt;/b&gt; (env.py und jede Migration): %n alembic-Befehl in einem Prozess.</numerusform>
+            <numerusform>&lt;b&gt;Dies führt den eigenen Code des Projekts aus&lt;/b&gt; (env.py und jede Migration): %n alembic-Befehle in einem Prozess.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A temporary SQLite file (removed afterwards)</source>
+        <translation>Eine temporäre SQLite-Datei (wird danach entfernt)</translation>
+    </message>
+    <message>
+        <source>Scratch profile “%1”</source>
+        <translation>Wegwerfprofil „%1“</translation>
+    </message>
+    <message>
+        <source>No profile is marked scratch: mark an empty throwaway database as scratch in its profile to run Stairway on PostgreSQL or MariaDB. The project&apos;s own database and every other profile are never touched.</source>
+        <translation>Kein Profil ist als Wegwerfdatenbank markiert: Markieren Sie eine leere Datenbank, die verworfen werden darf, in ihrem Profil als Wegwerfdatenbank, um Stairway auf PostgreSQL oder MariaDB auszuführen. Die eigene Datenbank des Projekts und alle anderen Profile werden nie angetastet.</translation>
+    </message>
+    <message>
+        <source>A scratch database must be at base (its version table empty); it is left at the heads afterwards. The project&apos;s own database and every other profile are never touched.</source>
+        <translation>Eine Wegwerfdatenbank muss auf Basis stehen (ihre Versionstabelle leer); danach steht sie auf den Köpfen. Die eigene Datenbank des Projekts und alle anderen Profile werden nie angetastet.</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;Run Stairway</source>
+        <translation>Stairway &amp;ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::StairwayPlanner</name>
+    <message>
+        <source>Alembic cannot plan `upgrade heads` from an empty database: %1</source>
+        <translation>Alembic kann `upgrade heads` nicht ausgehend von einer leeren Datenbank planen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot plan `upgrade %1` from %2: %3</source>
+        <translation>`upgrade %1` kann nicht ausgehend von %2 geplant werden: %3</translation>
+    </message>
+    <message>
+        <source>`upgrade %1` would run %2 instead of %1 alone; the stairway cannot check this revision by itself.</source>
+        <translation>`upgrade %1` würde %2 ausführen statt nur %1; der Stairway-Lauf kann diese Revision nicht für sich allein prüfen.</translation>
+    </message>
+    <message>
+        <source>No downgrade takes the database from %1 back to %2 (removing %3 alone): %4</source>
+        <translation>Kein Downgrade bringt die Datenbank von %1 zurück auf %2 (wobei nur %3 entfernt wird): %4</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>Basis</translation>
+    </message>
+    <message numerus="yes">
+        <source>No single downgrade removes %1 alone (the planner found %n command(s)); the stairway cannot check this revision by itself.</source>
+        <translation>
+            <numerusform>Kein einzelnes Downgrade entfernt nur %1 (der Planer fand %n Befehl); der Stairway-Lauf kann diese Revision nicht für sich allein prüfen.</numerusform>
+            <numerusform>Kein einzelnes Downgrade entfernt nur %1 (der Planer fand %n Befehle); der Stairway-Lauf kann diese Revision nicht für sich allein prüfen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>retort::StairwayProgress</name>
+    <message>
+        <source>alembic ended after %1 of %2 commands without saying why.</source>
+        <translation>alembic wurde nach %1 von %2 Befehlen beendet, ohne einen Grund zu nennen.</translation>
+    </message>
+    <message>
+        <source>alembic ended without saying why.</source>
+        <translation>alembic wurde beendet, ohne einen Grund zu nennen.</translation>
+    </message>
+    <message>
+        <source>(before the first revision)</source>
+        <translation>(vor der ersten Revision)</translation>
+    </message>
+    <message>
+        <source>Stairway: %1 of %2 revisions checked.</source>
+        <translation>Stairway: %1 von %2 Revisionen geprüft.</translation>
+    </message>
+    <message>
+        <source>Stairway failed at %1 (upgrade %2) after %3 of %4 revisions passed: %5</source>
+        <translation>Stairway fehlgeschlagen bei %1 (upgrade %2), nachdem %3 von %4 Revisionen bestanden hatten: %5</translation>
+    </message>
+    <message>
+        <source>Stairway failed at %1 (downgrade %2) after %3 of %4 revisions passed: %5</source>
+        <translation>Stairway fehlgeschlagen bei %1 (downgrade %2), nachdem %3 von %4 Revisionen bestanden hatten: %5</translation>
+    </message>
+    <message>
+        <source>Stairway passed: every revision (%1) upgrades, downgrades and upgrades again.</source>
+        <translation>Stairway bestanden: Jede Revision (%1) besteht Upgrade, Downgrade und erneutes Upgrade.</translation>
     </message>
 </context>
 <context>
@@ -4714,92 +5956,6 @@ Aufruf: retort-cli current [--url URL] [--version-table T] [--version-table-sche
         <translation>retort-cli: die SQLite-Datei %1 existiert nicht: auf Basis (alembic würde sie beim ersten Lauf anlegen)</translation>
     </message>
     <message>
-        <source>usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
-
-Reads an Alembic project without running Python.
-
-commands:
-  graph --json      the revision graph as JSON
-  heads             the head revisions, one id per line, sorted
-  history           every revision, newest first, as alembic prints it
-                    (heads, history and plan exit 1 where alembic could not
-                    load the project, with the reasons on stderr)
-  lint [--json]     the diagnostics, and warnings about downgrades that lose
-                    data or undo nothing; exit status 1 when there are errors
-  current [--url URL] [--version-table T] [--version-table-schema S]
-                    the ids in the database&apos;s version table, sorted
-  plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]
-       [--json]     the steps alembic would run, in order (TARGET as alembic
-                    takes it: heads, base, ae10, label@head, +1, -1, ...),
-                    from the project&apos;s database unless --current rows or
-                    --at-base describe another state
-  plan stamp TARGET... [--current REV]... [--purge] [--json]
-                    the version rows `alembic stamp` would leave
-  export --format dot|svg|png -o FILE   the graph as a picture (same layout as the window)
-  ops REV [--json]  what the revision&apos;s upgrade() and downgrade() do, read
-                    without running them (REV: an id, a prefix or a label)
-  tables [--json]   every table the migrations touch, with the revisions that
-                    create, change, rename and drop it
-  schema [--at TARGET] [--json]
-                    the tables and columns after `alembic upgrade TARGET` from
-                    an empty database (default: heads), and what Retort could
-                    not know (raw SQL, code it does not read)
-
-options:
-  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)
-  -n, --name SECTION  the ini section to use (default: alembic)
-  --alembic-version X.Y.Z   read and plan as that alembic does (graph, heads,
-                      history, lint, plan); by default the version installed
-                      for the project is read from its files, else the newest
-                      rules Retort knows are used
-  --version           print the version
-  -h, --help          print this help
-</source>
-        <translation>Aufruf: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
-
-Liest ein Alembic-Projekt, ohne Python auszuführen.
-
-Befehle:
-  graph --json      der Revisionsgraph als JSON
-  heads             die Kopf-Revisionen, eine Id pro Zeile, sortiert
-  history           jede Revision, die neueste zuerst, wie alembic sie ausgibt
-                    (heads, history und plan enden mit Status 1, wenn alembic
-                    das Projekt nicht laden konnte, die Gründe stehen auf stderr)
-  lint [--json]     die Befunde und Warnungen zu Downgrades, die Daten verlieren
-                    oder nichts rückgängig machen; Exit-Status 1 bei Fehlern
-  current [--url URL] [--version-table T] [--version-table-schema S]
-                    die Ids in der Versionstabelle der Datenbank, sortiert
-  plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]
-       [--json]     die Schritte, die alembic ausführen würde, in Reihenfolge
-                    (TARGET wie alembic es annimmt: heads, base, ae10,
-                    label@head, +1, -1, ...), ausgehend von der Datenbank des
-                    Projekts, sofern nicht --current-Zeilen oder --at-base einen
-                    anderen Stand beschreiben
-  plan stamp TARGET... [--current REV]... [--purge] [--json]
-                    die Versionszeilen, die `alembic stamp` hinterlassen würde
-  export --format dot|svg|png -o FILE   der Graph als Bild (gleiches Layout wie im Fenster)
-  ops REV [--json]  was upgrade() und downgrade() der Revision tun, gelesen, ohne
-                    sie auszuführen (REV: eine Id, ein Präfix oder ein Label)
-  tables [--json]   jede Tabelle, die die Migrationen berühren, mit den
-                    Revisionen, die sie erstellen, ändern, umbenennen und löschen
-  schema [--at TARGET] [--json]
-                    die Tabellen und Spalten nach `alembic upgrade TARGET`
-                    ausgehend von einer leeren Datenbank (Standard: heads), und
-                    was Retort nicht bestimmen konnte (rohes SQL, Code, den es
-                    nicht liest)
-
-Optionen:
-  -c, --config FILE   alembic.ini oder pyproject.toml (Standard: ./alembic.ini)
-  -n, --name SECTION  der zu verwendende ini-Abschnitt (Standard: alembic)
-  --alembic-version X.Y.Z   lesen und planen wie diese alembic-Version (graph,
-                      heads, history, lint, plan); standardmäßig wird die für
-                      das Projekt installierte Version aus dessen Dateien
-                      gelesen, sonst gelten die neuesten Regeln, die Retort kennt
-  --version           die Version ausgeben
-  -h, --help          diese Hilfe ausgeben
-</translation>
-    </message>
-    <message>
         <source>retort-cli: unknown option %1</source>
         <translation>retort-cli: unbekannte Option %1</translation>
     </message>
@@ -4884,6 +6040,196 @@ Optionen:
             <numerusform>Retort konnte %n Stelle nicht bestimmen; das Schema oben lässt sie aus:</numerusform>
             <numerusform>Retort konnte %n Stellen nicht bestimmen; das Schema oben lässt sie aus:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>usage: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
+
+Reads an Alembic project without running Python (except stairway).
+
+commands:
+  graph --json      the revision graph as JSON
+  heads             the head revisions, one id per line, sorted
+  history           every revision, newest first, as alembic prints it
+                    (heads, history and plan exit 1 where alembic could not
+                    load the project, with the reasons on stderr)
+  lint [--json]     the diagnostics, and warnings about downgrades that lose
+                    data or undo nothing; exit status 1 when there are errors
+  current [--url URL] [--version-table T] [--version-table-schema S]
+                    the ids in the database&apos;s version table, sorted
+  plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]
+       [--json]     the steps alembic would run, in order (TARGET as alembic
+                    takes it: heads, base, ae10, label@head, +1, -1, ...),
+                    from the project&apos;s database unless --current rows or
+                    --at-base describe another state
+  plan stamp TARGET... [--current REV]... [--purge] [--json]
+                    the version rows `alembic stamp` would leave
+  compare --url A (--url B | --revision REV) [--json]
+                    what each of two databases has applied that the other
+                    has not, and the alembic commands that bring A to
+                    exactly where B stands (or to REV)
+  export --format dot|svg|png -o FILE   the graph as a picture (same layout as the window)
+  ops REV [--json]  what the revision&apos;s upgrade() and downgrade() do, read
+                    without running them (REV: an id, a prefix or a label)
+  tables [--json]   every table the migrations touch, with the revisions that
+                    create, change, rename and drop it
+  schema [--at TARGET] [--json]
+                    the tables and columns after `alembic upgrade TARGET` from
+                    an empty database (default: heads), and what Retort could
+                    not know (raw SQL, code it does not read)
+  stairway [--url URL] [--json]
+                    RUNS alembic (the project&apos;s env.py and migrations): on a
+                    scratch database, upgrade to every revision in alembic&apos;s
+                    order, downgrade it and upgrade it again; stops at the first
+                    failure (exit status 1). Without --url a temporary SQLite
+                    file, removed afterwards; the project&apos;s own database is never
+                    touched. --url must name an empty scratch database (its
+                    version table empty or missing); any other is refused
+
+options:
+  -c, --config FILE   alembic.ini or pyproject.toml (default: ./alembic.ini)
+  -n, --name SECTION  the ini section to use (default: alembic)
+  --alembic-version X.Y.Z   read and plan as that alembic does (graph, heads,
+                      history, lint, plan); by default the version installed
+                      for the project is read from its files, else the newest
+                      rules Retort knows are used
+  --version           print the version
+  -h, --help          print this help
+</source>
+        <translation>Aufruf: retort-cli [-c CONFIG] [-n SECTION] COMMAND [options]
+
+Liest ein Alembic-Projekt, ohne Python auszuführen (außer stairway).
+
+Befehle:
+  graph --json      der Revisionsgraph als JSON
+  heads             die Kopf-Revisionen, eine Id pro Zeile, sortiert
+  history           jede Revision, die neueste zuerst, wie alembic sie ausgibt
+                    (heads, history und plan enden mit Status 1, wenn alembic
+                    das Projekt nicht laden konnte, die Gründe stehen auf stderr)
+  lint [--json]     die Befunde und Warnungen zu Downgrades, die Daten verlieren
+                    oder nichts rückgängig machen; Exit-Status 1 bei Fehlern
+  current [--url URL] [--version-table T] [--version-table-schema S]
+                    die Ids in der Versionstabelle der Datenbank, sortiert
+  plan {upgrade|downgrade} TARGET [--current REV]... | [--at-base] | [--url URL]
+       [--json]     die Schritte, die alembic ausführen würde, in Reihenfolge
+                    (TARGET wie alembic es annimmt: heads, base, ae10,
+                    label@head, +1, -1, ...), ausgehend von der Datenbank des
+                    Projekts, sofern nicht --current-Zeilen oder --at-base einen
+                    anderen Stand beschreiben
+  plan stamp TARGET... [--current REV]... [--purge] [--json]
+                    die Versionszeilen, die `alembic stamp` hinterlassen würde
+  compare --url A (--url B | --revision REV) [--json]
+                    was jede von zwei Datenbanken angewendet hat und die
+                    andere nicht, und die alembic-Befehle, die A genau dorthin
+                    bringen, wo B steht (oder auf REV)
+  export --format dot|svg|png -o FILE   der Graph als Bild (gleiches Layout wie im Fenster)
+  ops REV [--json]  was upgrade() und downgrade() der Revision tun, gelesen, ohne
+                    sie auszuführen (REV: eine Id, ein Präfix oder ein Label)
+  tables [--json]   jede Tabelle, die die Migrationen berühren, mit den
+                    Revisionen, die sie erstellen, ändern, umbenennen und löschen
+  schema [--at TARGET] [--json]
+                    die Tabellen und Spalten nach `alembic upgrade TARGET`
+                    ausgehend von einer leeren Datenbank (Standard: heads), und
+                    was Retort nicht bestimmen konnte (rohes SQL, Code, den es
+                    nicht liest)
+  stairway [--url URL] [--json]
+                    FÜHRT alembic AUS (env.py und Migrationen des Projekts): auf
+                    einer Wegwerfdatenbank für jede Revision in alembics
+                    Reihenfolge ein Upgrade, ein Downgrade und erneut ein
+                    Upgrade; stoppt beim ersten Fehler (Exit-Status 1). Ohne
+                    --url eine temporäre SQLite-Datei, die danach entfernt wird;
+                    die eigene Datenbank des Projekts wird nie angetastet. --url
+                    muss eine leere Wegwerfdatenbank nennen (Versionstabelle
+                    leer oder nicht vorhanden); jede andere wird abgelehnt
+
+Optionen:
+  -c, --config FILE   alembic.ini oder pyproject.toml (Standard: ./alembic.ini)
+  -n, --name SECTION  der zu verwendende ini-Abschnitt (Standard: alembic)
+  --alembic-version X.Y.Z   lesen und planen wie diese alembic-Version (graph,
+                      heads, history, lint, plan); standardmäßig wird die für
+                      das Projekt installierte Version aus dessen Dateien
+                      gelesen, sonst gelten die neuesten Regeln, die Retort kennt
+  --version           die Version ausgeben
+  -h, --help          diese Hilfe ausgeben
+</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>%1 (at base)</source>
+        <translation>%1 (auf Basis)</translation>
+    </message>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation>%1 (auf %2)</translation>
+    </message>
+    <message>
+        <source>usage: retort-cli compare --url A (--url B | --revision REV) [--alembic-version X.Y.Z] [--json]</source>
+        <translation>Aufruf: retort-cli compare --url A (--url B | --revision REV) [--alembic-version X.Y.Z] [--json]</translation>
+    </message>
+    <message>
+        <source>retort-cli: compare: unexpected argument %1</source>
+        <translation>retort-cli: compare: unerwartetes Argument %1</translation>
+    </message>
+    <message>
+        <source>A is %1</source>
+        <translation>A ist %1</translation>
+    </message>
+    <message>
+        <source>B is %1</source>
+        <translation>B ist %1</translation>
+    </message>
+    <message>
+        <source>in sync: both have the same revisions applied</source>
+        <translation>synchron: beide haben dieselben Revisionen angewendet</translation>
+    </message>
+    <message>
+        <source>only in A (%1):</source>
+        <translation>nur in A (%1):</translation>
+    </message>
+    <message>
+        <source>only in A: none</source>
+        <translation>nur in A: keine</translation>
+    </message>
+    <message>
+        <source>only in B (%1):</source>
+        <translation>nur in B (%1):</translation>
+    </message>
+    <message>
+        <source>only in B: none</source>
+        <translation>nur in B: keine</translation>
+    </message>
+    <message>
+        <source>to bring A to B, run in order:</source>
+        <translation>um A auf den Stand von B zu bringen, in dieser Reihenfolge ausführen:</translation>
+    </message>
+    <message>
+        <source>usage: retort-cli stairway [--url URL] [--alembic-version X.Y.Z] [--json]</source>
+        <translation>Aufruf: retort-cli stairway [--url URL] [--alembic-version X.Y.Z] [--json]</translation>
+    </message>
+    <message>
+        <source>retort-cli: stairway: --url needs a URL</source>
+        <translation>retort-cli: stairway: --url braucht eine URL</translation>
+    </message>
+    <message>
+        <source>retort-cli: stairway: unexpected argument &apos;%1&apos;</source>
+        <translation>retort-cli: stairway: unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message numerus="yes">
+        <source>retort-cli: stairway on %1: %n revision(s), %2 alembic commands; this runs the project&apos;s env.py and migrations</source>
+        <translation>
+            <numerusform>retort-cli: stairway auf %1: %n Revision, %2 alembic-Befehle; dies führt die env.py und die Migrationen des Projekts aus</numerusform>
+            <numerusform>retort-cli: stairway auf %1: %n Revisionen, %2 alembic-Befehle; dies führt die env.py und die Migrationen des Projekts aus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the stairway passed, but %1 does not hold the heads afterwards (%2): the project&apos;s env.py does not use the sqlalchemy.url it is given, so alembic ran against the database env.py chooses</source>
+        <translation>der Stairway-Lauf war erfolgreich, aber %1 steht danach nicht auf den Köpfen (%2): Die env.py des Projekts verwendet nicht die ihr übergebene sqlalchemy.url, daher lief alembic gegen die Datenbank, die env.py wählt</translation>
+    </message>
+    <message>
+        <source>retort-cli: alembic&apos;s output for %1 %2:</source>
+        <translation>retort-cli: Ausgabe von alembic für %1 %2:</translation>
     </message>
 </context>
 <context>
