@@ -205,6 +205,23 @@ DatabaseState VersionTableReader::readNow(const QtSqlTarget& target, const QStri
         }
     }
     QSqlDatabase::removeDatabase(name);
+
+    // A process stopped in the middle of a write (alembic killed by Stop, a crash) leaves a
+    // "hot" rollback journal beside the file. Only a connection that may write can roll it
+    // back; a read-only one fails with an unhelpful message (Qt's "Parameter count mismatch").
+    // Say what happened instead: Retort only reads, so it leaves the recovery to the next
+    // program that writes, as SQLite intends.
+    if (!state.isReadable() && t.driver == QLatin1String("QSQLITE")) {
+        const QFileInfo journal(t.databaseName + QStringLiteral("-journal"));
+        if (journal.exists() && journal.size() > 0)
+            state = DatabaseState::failure(
+                trReader("The SQLite database %1 has an unfinished write: a process stopped "
+                         "while writing to it and left %2. SQLite undoes that write the next "
+                         "time a program opens the file for writing (any alembic command does, "
+                         "e.g. alembic current). Retort only reads, so it cannot read the file "
+                         "until then.")
+                    .arg(display, journal.fileName()));
+    }
     return state;
 }
 

@@ -4,6 +4,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -93,6 +95,66 @@ private slots:
 
     // A SQLite file that does not exist yet is at base (alembic would create it), and the
     // state says so; reading it does not create it. An existing empty file is just at base.
+    // A write stopped halfway (alembic killed by Stop) leaves a hot journal that a read-only
+    // connection cannot roll back: the reader says so, touches neither file, and reads the
+    // database again once a program that writes has recovered it.
+    void interruptedSqliteWriteIsExplained()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = dir.filePath(QStringLiteral("stopped.db"));
+        QProcess python;
+        python.start(QStringLiteral(RETORT_TEST_PYTHON),
+                     {QStringLiteral("-c"),
+                      QStringLiteral(
+                          "import os, signal, sqlite3, sys\n"
+                          "c = sqlite3.connect(sys.argv[1])\n"
+                          "c.execute('create table alembic_version (version_num varchar(32))')\n"
+                          "c.execute(\"insert into alembic_version values ('aaaa')\")\n"
+                          "c.commit()\n"
+                          "w = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                          "w.execute('pragma cache_size = 10')\n" // spill pages to the file
+                          "w.execute('begin')\n"
+                          "w.execute(\"update alembic_version set version_num = 'bbbb'\")\n"
+                          "w.execute('create table t as with recursive r(x) as (select 1 union all "
+                          "select x + 1 from r where x < 100000) select x from r')\n"
+                          "os.kill(os.getpid(), signal.SIGKILL)\n"),
+                      file});
+        QVERIFY(python.waitForFinished(60000));
+        QCOMPARE(python.exitStatus(), QProcess::CrashExit); // killed mid-write, as intended
+        const QString journal = file + QStringLiteral("-journal");
+        QVERIFY(QFileInfo(journal).size() > 0);
+        auto bytes = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray before = bytes(file);
+        const QByteArray journalBefore = bytes(journal);
+
+        const DatabaseState stopped =
+            VersionTableReader::readNow(QStringLiteral("sqlite:///stopped.db"), dir.path());
+        QVERIFY(!stopped.isReadable());
+        QVERIFY2(stopped.error().contains(QLatin1String("unfinished write"))
+                     && stopped.error().contains(QLatin1String("stopped.db-journal")),
+                 qPrintable(stopped.error()));
+        QCOMPARE(bytes(file), before);
+        QCOMPARE(bytes(journal), journalBefore);
+
+        // A program that writes (here a plain read-write connection) rolls the write back.
+        python.start(QStringLiteral(RETORT_TEST_PYTHON),
+                     {QStringLiteral("-c"),
+                      QStringLiteral("import sqlite3, sys\n"
+                                     "sqlite3.connect(sys.argv[1]).execute("
+                                     "'select * from alembic_version').fetchall()\n"),
+                      file});
+        QVERIFY(python.waitForFinished(60000));
+        QCOMPARE(python.exitCode(), 0);
+        const DatabaseState recovered =
+            VersionTableReader::readNow(QStringLiteral("sqlite:///stopped.db"), dir.path());
+        QVERIFY2(recovered.isReadable(), qPrintable(recovered.error()));
+        QCOMPARE(recovered.currentRevisions(), QStringList{QStringLiteral("aaaa")});
+    }
+
     void missingSqliteFileIsFlagged()
     {
         QTemporaryDir dir;
