@@ -1308,6 +1308,29 @@
     </message>
 </context>
 <context>
+    <name>VersionTableReader</name>
+    <message>
+        <source>Cannot look for the version table %1 in %2: %3</source>
+        <translation>Die Versionstabelle %1 in %2 kann nicht gesucht werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the version table %1 in %2: %3</source>
+        <translation>Die Versionstabelle %1 in %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>The folder of the SQLite database file %1 does not exist</source>
+        <translation>Der Ordner der SQLite-Datenbankdatei %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1 möglich: %2</translation>
+    </message>
+    <message>
+        <source>The SQLite database %1 has an unfinished write: a process stopped while writing to it and left %2. SQLite undoes that write the next time a program opens the file for writing (any alembic command does, e.g. alembic current). Retort only reads, so it cannot read the file until then.</source>
+        <translation>Die SQLite-Datenbank %1 hat einen unvollendeten Schreibvorgang: Ein Prozess wurde beim Schreiben angehalten und hat %2 hinterlassen. SQLite macht diesen Schreibvorgang rückgängig, sobald ein Programm die Datei zum Schreiben öffnet (jeder alembic-Befehl tut das, z. B. alembic current). Retort liest nur und kann die Datei bis dahin nicht lesen.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>A desktop workbench for Alembic migrations.</source>

@@ -19,6 +19,7 @@ Q_LOGGING_CATEGORY(lcDb, "retort.model.db", QtWarningMsg)
 
 std::atomic<quint64> s_connectionCounter{0};
 
+// Texts are marked with QT_TRANSLATE_NOOP("VersionTableReader", ...) so that lupdate finds them.
 QString trReader(const char* text)
 {
     return QCoreApplication::translate("VersionTableReader", text);
@@ -129,7 +130,7 @@ DatabaseState readOpen(QSqlDatabase& db, const QtSqlTarget& t, const QString& di
     const Result<bool> exists = tableExists(db, t, table, schema);
     if (!exists)
         return DatabaseState::failure(
-            trReader("Cannot look for the version table %1 in %2: %3")
+            trReader(QT_TRANSLATE_NOOP("VersionTableReader", "Cannot look for the version table %1 in %2: %3"))
                 .arg(qualified, display, scrub(exists.error(), t.password)));
     if (!exists.value())
         return DatabaseState::atBase();
@@ -138,7 +139,7 @@ DatabaseState readOpen(QSqlDatabase& db, const QtSqlTarget& t, const QString& di
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT version_num FROM %1").arg(qualified)))
         return DatabaseState::failure(
-            trReader("Cannot read the version table %1 in %2: %3")
+            trReader(QT_TRANSLATE_NOOP("VersionTableReader", "Cannot read the version table %1 in %2: %3"))
                 .arg(qualified, display, scrub(errorText(q.lastError()), t.password)));
     QStringList rows;
     while (q.next())
@@ -177,7 +178,7 @@ DatabaseState VersionTableReader::readNow(const QtSqlTarget& target, const QStri
         !QFileInfo::exists(t.databaseName)) {
         if (!QFileInfo(t.databaseName).absoluteDir().exists())
             return DatabaseState::failure(
-                trReader("The folder of the SQLite database file %1 does not exist")
+                trReader(QT_TRANSLATE_NOOP("VersionTableReader", "The folder of the SQLite database file %1 does not exist"))
                     .arg(t.databaseName));
         return DatabaseState::missingFile(QFileInfo(t.databaseName).absoluteFilePath());
     }
@@ -197,7 +198,7 @@ DatabaseState VersionTableReader::readNow(const QtSqlTarget& target, const QStri
         qCDebug(lcDb) << "opening" << display << "as" << name;
         if (!db.open()) {
             state = DatabaseState::failure(
-                trReader("Cannot connect to %1: %2")
+                trReader(QT_TRANSLATE_NOOP("VersionTableReader", "Cannot connect to %1: %2"))
                     .arg(display, scrub(errorText(db.lastError()), t.password)));
         } else {
             state = readOpen(db, t, display, table, schema);
@@ -215,11 +216,11 @@ DatabaseState VersionTableReader::readNow(const QtSqlTarget& target, const QStri
         const QFileInfo journal(t.databaseName + QStringLiteral("-journal"));
         if (journal.exists() && journal.size() > 0)
             state = DatabaseState::failure(
-                trReader("The SQLite database %1 has an unfinished write: a process stopped "
+                trReader(QT_TRANSLATE_NOOP("VersionTableReader", "The SQLite database %1 has an unfinished write: a process stopped "
                          "while writing to it and left %2. SQLite undoes that write the next "
                          "time a program opens the file for writing (any alembic command does, "
                          "e.g. alembic current). Retort only reads, so it cannot read the file "
-                         "until then.")
+                         "until then."))
                     .arg(display, journal.fileName()));
     }
     return state;
