@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QPointer>
 
 namespace retort {
 
@@ -47,18 +48,25 @@ void MainWindow::createCompareView()
     connect(m_databases, &DatabaseSession::stateChanged, this, updateDatabases);
     connect(m_databases, &DatabaseSession::profilesChanged, this, updateDatabases);
     // The marks are drawn only while the dock is open: a hidden comparison leaves the graph.
-    connect(m_compareView, &CompareView::marksChanged, this,
-            [this](const QStringList& onlyA, const QStringList& onlyB, const QString& nameA,
-                   const QString& nameB) {
-                if (!m_compareDock->isHidden())
-                    m_graphView->setCompareMarks(onlyA, onlyB, nameA, nameB);
+    // These two run while the window is torn down too (its docks are hidden then): they hold
+    // the widgets they need, never the half-destroyed window.
+    QPointer<QDockWidget> dock = m_compareDock;
+    QPointer<GraphView> graph = m_graphView;
+    QPointer<CompareView> view = m_compareView;
+    connect(m_compareView, &CompareView::marksChanged, m_compareDock,
+            [dock, graph](const QStringList& onlyA, const QStringList& onlyB, const QString& nameA,
+                          const QString& nameB) {
+                if (dock && graph && !dock->isHidden())
+                    graph->setCompareMarks(onlyA, onlyB, nameA, nameB);
             });
     // Open (even as a tab behind another): marked; closed: the graph is clean again.
-    connect(m_compareDock, &QDockWidget::visibilityChanged, this, [this] {
-        if (m_compareDock->isHidden())
-            m_graphView->setCompareMarks({}, {});
+    connect(m_compareDock, &QDockWidget::visibilityChanged, m_compareDock, [dock, graph, view] {
+        if (!dock || !graph || !view)
+            return;
+        if (dock->isHidden())
+            graph->setCompareMarks({}, {});
         else
-            m_compareView->refreshMarks();
+            view->refreshMarks();
     });
     connect(m_compareView, &CompareView::revisionActivated, this, [this](const QString& id) {
         m_graphView->selectRevision(id);
