@@ -22,6 +22,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
 #include <QUrl>
 
 namespace retort {
@@ -106,9 +107,13 @@ void MainWindow::updateWelcome()
     if (welcome) {
         // The layout as it is (restored from the last session, or the first start's) is
         // what comes back with the first project, and what closeEvent saves meanwhile.
+        // Nothing in the docks means anything before a project has loaded.
         m_layoutBeforeWelcome = saveState();
         for (QDockWidget* dock : docks)
             dock->hide();
+        // The Run tool bar's commands all need a project: it comes back with the docks.
+        for (QToolBar* bar : findChildren<QToolBar*>(Qt::FindDirectChildrenOnly))
+            bar->hide();
         const QString demo = demoConfigPath();
         m_welcome->setDemoAvailable(!demo.isEmpty(),
                                     tr("The demo project is not installed with this copy of "

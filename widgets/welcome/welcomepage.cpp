@@ -141,6 +141,7 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent)
     m_noRecent = new QLabel(tr("Projects you open are listed here."));
     m_noRecent->setObjectName(QStringLiteral("welcomeNoRecent"));
     m_noRecent->setForegroundRole(QPalette::PlaceholderText);
+    m_noRecent->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     // A click opens (as on a start page), so do Enter and a double-click; the window drops
     // a second request for the project it is already loading.
     connect(m_recent, &QListWidget::clicked, this,
@@ -162,14 +163,22 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent)
     auto* recent = new QVBoxLayout;
     recent->addWidget(m_recentLabel);
     recent->addWidget(m_recent, 1);
-    recent->addWidget(m_noRecent);
+    recent->addWidget(m_noRecent, 1); // holds the column's room while the list is hidden
 
     auto* columns = new QGridLayout;
     columns->setHorizontalSpacing(32);
-    columns->addWidget(title, 0, 0, 1, 2);
+    auto* titleRow = new QHBoxLayout;
+    if (const QIcon icon = QApplication::windowIcon(); !icon.isNull()) {
+        auto* logo = new QLabel;
+        const int size = title->sizeHint().height() * 3 / 2;
+        logo->setPixmap(icon.pixmap(size, size));
+        titleRow->addWidget(logo);
+    }
+    titleRow->addWidget(title, 1);
+    columns->addLayout(titleRow, 0, 0, 1, 2);
     columns->addWidget(subtitle, 1, 0, 1, 2);
     columns->setRowMinimumHeight(2, 16);
-    columns->addLayout(start, 3, 0);
+    columns->addLayout(start, 3, 0, Qt::AlignTop);
     columns->addLayout(recent, 3, 1);
     columns->setColumnStretch(0, 1);
     columns->setColumnStretch(1, 3);
