@@ -1,6 +1,8 @@
 // Issue 17, first start: the welcome page in the real window (no project → welcome, docks
 // hidden; recent projects; the demo), drops on the window, and the database the command line
 // asks for (--profile, and --url's temporary profile that leaves no trace).
+#include "dialogmnemonics.h"
+
 #include "app/databasesession.h"
 #include "app/mainwindow.h"
 #include "app/profilesecrets.h"
@@ -21,6 +23,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -168,6 +171,29 @@ private slots:
         // The page has the focus for its list: Up/Down and Enter work at once.
         QTRY_VERIFY(list->hasFocus());
         QVERIFY(window.welcomePage()->demoButton()->isEnabled());
+    }
+
+    void pageButtonsAndKeys()
+    {
+        m_settings->addRecentProject({shopIni(), {}});
+        MainWindow window(*m_settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        WelcomePage* page = window.welcomePage();
+        // Every control reachable with its own mnemonic, none shared.
+        const QStringList problems = testsupport::mnemonicProblems(page);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        // Getting Started is the Help menu's command.
+        QSignalSpy walk(window.gettingStartedAction(), &QAction::triggered);
+        QVERIFY(!window.session()->isLoading());
+        page->gettingStartedButton()->click();
+        QCOMPARE(walk.count(), 1);
+        // The demo's button says why it is off when there is no demo.
+        page->setDemoAvailable(false, QStringLiteral("not installed"));
+        QVERIFY(!page->demoButton()->isEnabled());
+        auto* reason = page->findChild<QLabel*>(QStringLiteral("welcomeDemoReason"));
+        QVERIFY(reason && reason->isVisible());
+        QCOMPARE(reason->text(), QStringLiteral("not installed"));
     }
 
     void clickingRecentOpensAndDocksComeBack()
