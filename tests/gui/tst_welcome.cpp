@@ -13,6 +13,7 @@
 #include "widgets/databases/databasesview.h"
 #include "widgets/welcome/welcomepage.h"
 
+#include <QApplication>
 #include <QDirIterator>
 #include <QDockWidget>
 #include <QFile>
@@ -183,6 +184,16 @@ private slots:
         // Every control reachable with its own mnemonic, none shared.
         const QStringList problems = testsupport::mnemonicProblems(page);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        // Tab walks the page in reading order: the three buttons, then the list.
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        page->openButton()->setFocus();
+        const QList<QWidget*> order{page->demoButton(), page->gettingStartedButton(),
+                                    page->recentList()};
+        for (QWidget* next : order) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget(), next);
+        }
         // Getting Started is the Help menu's command.
         QSignalSpy walk(window.gettingStartedAction(), &QAction::triggered);
         QVERIFY(!window.session()->isLoading());
