@@ -165,6 +165,9 @@ private:
     void createHelpActions();
     void createWelcomePage(); // mainwindowwelcome.cpp
     void updateWelcome();
+    // Keeps the layout on screen for the first project and hides the docks and tool bars;
+    // also what a layout reset while the welcome page shows should end with.
+    void keepLayoutForWelcome();
     void updateWelcomeRecent();
     void openRecentFromWelcome(const QString& path, const QString& section);
     void applyStartupDatabase();

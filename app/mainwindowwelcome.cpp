@@ -103,17 +103,8 @@ void MainWindow::updateWelcome()
     const bool welcome = m_session->graph() == nullptr;
     if (welcome == isWelcomeShown())
         return;
-    const QList<QDockWidget*> docks = findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly);
     if (welcome) {
-        // The layout as it is (restored from the last session, or the first start's) is
-        // what comes back with the first project, and what closeEvent saves meanwhile.
-        // Nothing in the docks means anything before a project has loaded.
-        m_layoutBeforeWelcome = saveState();
-        for (QDockWidget* dock : docks)
-            dock->hide();
-        // The Run tool bar's commands all need a project: it comes back with the docks.
-        for (QToolBar* bar : findChildren<QToolBar*>(Qt::FindDirectChildrenOnly))
-            bar->hide();
+        keepLayoutForWelcome();
         const QString demo = demoConfigPath();
         m_welcome->setDemoAvailable(!demo.isEmpty(),
                                     tr("The demo project is not installed with this copy of "
@@ -127,6 +118,19 @@ void MainWindow::updateWelcome()
     if (!m_layoutBeforeWelcome.isEmpty())
         restoreState(m_layoutBeforeWelcome);
     m_layoutBeforeWelcome.clear();
+}
+
+void MainWindow::keepLayoutForWelcome()
+{
+    // The layout as it is (restored from the last session, the first start's, or just
+    // reset) is what comes back with the first project, and what closeEvent saves meanwhile.
+    // Nothing in the docks means anything before a project has loaded.
+    m_layoutBeforeWelcome = saveState();
+    for (QDockWidget* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
+        dock->hide();
+    // The Run tool bar's commands all need a project: it comes back with the docks.
+    for (QToolBar* bar : findChildren<QToolBar*>(Qt::FindDirectChildrenOnly))
+        bar->hide();
 }
 
 void MainWindow::updateWelcomeRecent()
