@@ -120,6 +120,17 @@ public:
     QAction* compareAction() const { return m_compareAction; }
     // The message of the error panel; empty while the panel is hidden.
     QString errorMessage() const;
+    // ---- first start and the command line (mainwindowwelcome.cpp)
+    // With no project open the central area shows the welcome page and the docks are
+    // hidden; they come back as they were when a project loads.
+    WelcomePage* welcomePage() const { return m_welcome; }
+    bool isWelcomeShown() const;
+    // The database to work on once the next project has loaded (retort --profile / --url):
+    // `profile` selects a saved profile by name (a message lists the names when there is
+    // none), `url` adds a temporary profile for this session (never saved) and selects it.
+    void setStartupDatabase(const QString& profile, const QString& url);
+    // The name the temporary --url profile is given (before any clash with a saved one).
+    static QString sessionProfileName();
 
     // Help → Getting Started: a guided walk through the window on the bundled demo (or on
     // the project open, when asked to walk it). Created on first use.
@@ -135,18 +146,6 @@ public:
     static QString demoConfigPath();
     QAction* gettingStartedAction() const { return m_gettingStartedAction; }
     QAction* userGuideAction() const { return m_userGuideAction; }
-
-    // ---- first start and the command line (mainwindowwelcome.cpp)
-    // With no project open the central area shows the welcome page and the docks are
-    // hidden; they come back as they were when a project loads.
-    WelcomePage* welcomePage() const { return m_welcome; }
-    bool isWelcomeShown() const;
-    // The database to work on once the next project has loaded (retort --profile / --url):
-    // `profile` selects a saved profile by name (a message lists the names when there is
-    // none), `url` adds a temporary profile for this session (never saved) and selects it.
-    void setStartupDatabase(const QString& profile, const QString& url);
-    // The name the temporary --url profile is given (before any clash with a saved one).
-    static QString sessionProfileName();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -216,6 +215,11 @@ private:
     ScriptsController* m_scripts = nullptr;
     QFrame* m_errorPanel = nullptr;
     QLabel* m_errorLabel = nullptr;
+    QStackedWidget* m_centralStack = nullptr; // the welcome page | the splitter
+    WelcomePage* m_welcome = nullptr;
+    QByteArray m_layoutBeforeWelcome; // the dock layout the welcome page hid
+    QString m_startupProfile;          // retort --profile, until the project has loaded
+    QString m_startupUrl;              // retort --url, likewise
 
     QDockWidget* m_diagnosticsDock = nullptr;
     DiagnosticsView* m_diagnostics = nullptr;
@@ -261,12 +265,6 @@ private:
     GettingStarted* m_tour = nullptr;
     UserGuideViewer* m_guide = nullptr;
     QMenu* m_recentMenu = nullptr;
-
-    QStackedWidget* m_centralStack = nullptr; // the welcome page | the splitter
-    WelcomePage* m_welcome = nullptr;
-    QByteArray m_layoutBeforeWelcome; // the dock layout the welcome page hid
-    QString m_startupProfile;
-    QString m_startupUrl;
 };
 
 } // namespace retort
