@@ -62,6 +62,7 @@ void DatabaseSession::loadProfiles(std::shared_ptr<const AlembicConfig> config,
     ++m_generation;
     m_fetching.clear();
     m_fetched.clear();
+    m_temporary.clear();
     m_states.clear();
     m_readAt.clear();
     m_profiles.clear();
@@ -140,6 +141,7 @@ DatabaseRow DatabaseSession::row(const QString& name) const
     row.displayUrl = m_config ? p->displayUrl(*m_config) : p->displayUrl();
     row.isProtected = p->isProtected();
     row.isDefault = p->isDefault();
+    row.isTemporary = isTemporary(name);
     const auto found = m_states.constFind(name);
     if (isReading(name)) {
         row.status = DatabaseRow::Status::Reading;
@@ -172,7 +174,13 @@ bool DatabaseSession::saveProfile(const ConnectionProfile& profile, const QStrin
     for (const ConnectionProfile& p : std::as_const(m_profiles))
         if (p.name() == profile.name() && p.name() != previousName)
             return false;
-    saveSecrets(profile, previousName.isEmpty() ? nullptr : this->profile(previousName));
+    const bool temporary = !previousName.isEmpty() && isTemporary(previousName);
+    if (temporary) {
+        m_temporary.remove(previousName);
+        m_temporary.insert(profile.name());
+    } else {
+        saveSecrets(profile, previousName.isEmpty() ? nullptr : this->profile(previousName));
+    }
     bool replaced = false;
     for (ConnectionProfile& p : m_profiles) {
         if (!previousName.isEmpty() && p.name() == previousName) {
@@ -197,7 +205,8 @@ bool DatabaseSession::saveProfile(const ConnectionProfile& profile, const QStrin
 
 void DatabaseSession::removeProfile(const QString& name)
 {
-    if (const ConnectionProfile* gone = profile(name); gone && !gone->isDefault())
+    if (const ConnectionProfile* gone = profile(name);
+        gone && !gone->isDefault() && !isTemporary(name))
         for (const QString& slot : gone->secretSlots())
             m_settings.secrets().remove(secretKey(name, slot));
     const auto removed = std::remove_if(m_profiles.begin(), m_profiles.end(),
@@ -207,17 +216,31 @@ void DatabaseSession::removeProfile(const QString& name)
     if (removed == m_profiles.end())
         return;
     m_profiles.erase(removed, m_profiles.end());
+    m_temporary.remove(name);
     m_states.remove(name);
     m_readAt.remove(name);
     persist();
     emit profilesChanged();
 }
 
+bool DatabaseSession::addTemporaryProfile(const ConnectionProfile& profile)
+{
+    if (!m_config || this->profile(profile.name()))
+        return false;
+    ConnectionProfile temporary = profile;
+    temporary.setDefault(false);
+    m_profiles.append(temporary);
+    m_temporary.insert(temporary.name());
+    emit profilesChanged();
+    refresh(temporary.name());
+    return true;
+}
+
 void DatabaseSession::persist()
 {
     QList<ConnectionProfile> own;
     for (const ConnectionProfile& p : std::as_const(m_profiles))
-        if (!p.isDefault())
+        if (!p.isDefault() && !isTemporary(p.name()))
             own.append(p);
     m_settings.setConnectionProfiles(
         m_key, QJsonDocument(ConnectionProfile::toJson(own)).toJson(QJsonDocument::Compact));
@@ -340,7 +363,8 @@ void DatabaseSession::supplySecrets(const QString& name, const QMap<QString, QSt
             continue;
         for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
             p.setSecret(it.key(), it.value());
-            m_settings.secrets().write(secretKey(name, it.key()), it.value());
+            if (!isTemporary(name)) // a session's profile keeps its secrets in memory only
+                m_settings.secrets().write(secretKey(name, it.key()), it.value());
         }
     }
     refresh(name);

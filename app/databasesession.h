@@ -70,6 +70,12 @@ public:
     // taken by another profile.
     bool saveProfile(const ConnectionProfile& profile, const QString& previousName = {});
     void removeProfile(const QString& name);
+    // A profile for this session only (retort --url): listed, selected and run against like
+    // the others, but never written to the settings file or the keychain (its password stays
+    // in memory), and gone when another project opens. Editing it keeps it temporary. False
+    // when the name is taken.
+    bool addTemporaryProfile(const ConnectionProfile& profile);
+    bool isTemporary(const QString& name) const { return m_temporary.contains(name); }
 
     // Reads the version table of one profile again (every profile when `name` is empty).
     void refresh(const QString& name = {});
@@ -123,6 +129,7 @@ private:
     quint64 m_generation = 0;  // one per project: late keychain answers for another are dropped
     QSet<QString> m_fetching;  // profiles whose secrets are being read from the store
     QSet<QString> m_fetched;   // ... and those read already
+    QSet<QString> m_temporary; // profiles of this session only: never saved
 };
 
 } // namespace retort

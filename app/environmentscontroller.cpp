@@ -273,7 +273,8 @@ void EnvironmentsController::persist()
         return;
     QJsonObject saved;
     for (auto it = m_results.cbegin(); it != m_results.cend(); ++it)
-        saved.insert(it.key(), it->toJson());
+        if (!m_databases->isTemporary(it.key())) // a session's profile leaves no trace
+            saved.insert(it.key(), it->toJson());
     m_settings.setDriftResults(RecentProject{m_projectId.configPath(), m_projectId.section()},
                                saved.isEmpty() ? QByteArray()
                                                : QJsonDocument(saved).toJson(QJsonDocument::Compact));

@@ -1,6 +1,8 @@
 #include "app/mainwindow.h"
 #include "app/projectsession.h"
 #include "app/settings.h"
+#include "model/config/sqlalchemyurl.h"
+#include "model/project/projectlocator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -12,6 +14,8 @@
 #include <QPixmap>
 #include <QTimer>
 #include <QTranslator>
+
+#include <cstdio>
 
 namespace {
 
@@ -53,6 +57,13 @@ void scheduleScreenshot(QApplication& app, retort::MainWindow& window, const QSt
     QObject::connect(session, &retort::ProjectSession::failed, &window, [grab] { grab(1); });
 }
 
+// A mistake on the command line: said on stderr before any window opens; exit status 2.
+int commandLineError(const QString& message)
+{
+    std::fprintf(stderr, "retort: %s\n", qPrintable(message));
+    return 2;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -73,9 +84,12 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
-        QStringLiteral("config"),
-        QCoreApplication::translate("main", "The project's alembic.ini or pyproject.toml."),
-        QStringLiteral("[CONFIG]"));
+        QStringLiteral("path"),
+        QCoreApplication::translate(
+            "main", "The project's alembic.ini or pyproject.toml, or its folder (its "
+                    "alembic.ini, else a pyproject.toml with [tool.alembic]). Without it, "
+                    "the project opened last."),
+        QStringLiteral("[PATH]"));
     const QCommandLineOption sectionOption(
         {QStringLiteral("n"), QStringLiteral("name")},
         QCoreApplication::translate("main", "The config section to read, as alembic's -n."),
@@ -85,7 +99,21 @@ int main(int argc, char* argv[])
         QCoreApplication::translate(
             "main", "After the project has loaded, save the window to FILE (PNG) and quit."),
         QCoreApplication::translate("main", "FILE"));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QCoreApplication::translate(
+            "main", "Work on the project's saved connection profile NAME."),
+        QCoreApplication::translate("main", "NAME"));
+    const QCommandLineOption urlOption(
+        QStringLiteral("url"),
+        QCoreApplication::translate(
+            "main", "Work on the database at URL (an SQLAlchemy URL) for this session: a "
+                    "temporary profile that is never saved (a password in it stays in "
+                    "memory)."),
+        QCoreApplication::translate("main", "URL"));
     parser.addOption(sectionOption);
+    parser.addOption(profileOption);
+    parser.addOption(urlOption);
     parser.addOption(screenshotOption);
     parser.process(app);
 
@@ -93,14 +121,43 @@ int main(int argc, char* argv[])
     if (positional.size() > 1)
         parser.showHelp(1);
 
-    retort::Settings settings;
-    retort::MainWindow window(settings);
-
+    // Everything that can be known before the window opens is checked here.
+    const QString profile = parser.value(profileOption);
+    const QString url = parser.value(urlOption);
+    if (parser.isSet(profileOption) && profile.isEmpty())
+        return commandLineError(QCoreApplication::translate("main", "--profile needs a name."));
+    if (!profile.isEmpty() && !url.isEmpty())
+        return commandLineError(QCoreApplication::translate(
+            "main", "--profile and --url both choose the database: give one of them."));
+    if (parser.isSet(urlOption)) {
+        if (const auto parsed = retort::SqlAlchemyUrl::parse(url); !parsed)
+            return commandLineError(QCoreApplication::translate("main", "--url: %1")
+                                        .arg(parsed.error()));
+    }
+    QString configPath;
     if (!positional.isEmpty()) {
-        window.openProject(QFileInfo(positional.first()).absoluteFilePath(),
-                           parser.value(sectionOption));
-    } else if (const retort::RecentProject last = settings.lastProject();
-               !last.path.isEmpty() && QFileInfo::exists(last.path)) {
+        const retort::Result<QString> config = retort::ProjectLocator::resolve(positional.first());
+        if (!config)
+            return commandLineError(config.error());
+        configPath = *config;
+    }
+
+    retort::Settings settings;
+    const retort::RecentProject last = settings.lastProject();
+    const bool reopenLast = configPath.isEmpty() && !last.path.isEmpty() && QFileInfo::exists(last.path);
+    if (configPath.isEmpty() && !reopenLast && (!profile.isEmpty() || !url.isEmpty()))
+        return commandLineError(QCoreApplication::translate(
+            "main", "%1 needs a project: give its PATH (no project was open last time).")
+                                    .arg(profile.isEmpty() ? QStringLiteral("--url")
+                                                           : QStringLiteral("--profile")));
+
+    retort::MainWindow window(settings);
+    // Applied once the project has loaded: only then are its profiles known.
+    window.setStartupDatabase(profile, url);
+
+    if (!configPath.isEmpty()) {
+        window.openProject(configPath, parser.value(sectionOption));
+    } else if (reopenLast) {
         window.openProject(last.path,
                            retort::ProjectId::normalizedSection(last.section));
     }

@@ -42,6 +42,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
@@ -115,6 +116,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
             [this](bool shown) { m_settings.setGraphLegendShown(shown); });
     updateTitle();
     updateStatus();
+    updateWelcome(); // after the layout is restored: the welcome page keeps it for later
 }
 
 MainWindow::~MainWindow() = default;
@@ -136,7 +138,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     m_settings.setWindowGeometry(saveGeometry());
-    m_settings.setWindowState(saveState());
+    m_settings.setWindowState(windowStateToSave());
     QMainWindow::closeEvent(event);
 }
 
@@ -202,7 +204,13 @@ void MainWindow::createCentralArea()
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_centralTabs);
     m_splitter->addWidget(m_scriptTabs);
-    layout->addWidget(m_splitter, 1);
+    // With no project open the welcome page stands in for them (mainwindowwelcome.cpp);
+    // the error panel stays above either.
+    m_centralStack = new QStackedWidget;
+    m_centralStack->setObjectName(QStringLiteral("centralStack"));
+    m_centralStack->addWidget(m_splitter);
+    createWelcomePage();
+    layout->addWidget(m_centralStack, 1);
     central->setMinimumSize(120, 80); // see createDocks(): small windows
     setCentralWidget(central);
 }
@@ -360,6 +368,8 @@ void MainWindow::onLoaded(const ProjectSnapshot& snapshot)
     rebuildRecentMenu();
     updateTitle();
     updateStatus();
+    updateWelcome();
+    applyStartupDatabase();
 }
 
 void MainWindow::onFailed(const QString& message)

@@ -15,6 +15,7 @@ class QLineEdit;
 class QMenu;
 class QProgressBar;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 
 namespace retort {
@@ -28,6 +29,7 @@ class EnvironmentsController;
 class EnvironmentsView;
 class GettingStarted;
 class UserGuideViewer;
+class WelcomePage;
 class GitSession;
 class GraphController;
 class GraphSearchBar;
@@ -118,6 +120,17 @@ public:
     QAction* compareAction() const { return m_compareAction; }
     // The message of the error panel; empty while the panel is hidden.
     QString errorMessage() const;
+    // ---- first start and the command line (mainwindowwelcome.cpp)
+    // With no project open the central area shows the welcome page and the docks are
+    // hidden; they come back as they were when a project loads.
+    WelcomePage* welcomePage() const { return m_welcome; }
+    bool isWelcomeShown() const;
+    // The database to work on once the next project has loaded (retort --profile / --url):
+    // `profile` selects a saved profile by name (a message lists the names when there is
+    // none), `url` adds a temporary profile for this session (never saved) and selects it.
+    void setStartupDatabase(const QString& profile, const QString& url);
+    // The name the temporary --url profile is given (before any clash with a saved one).
+    static QString sessionProfileName();
 
     // Help → Getting Started: a guided walk through the window on the bundled demo (or on
     // the project open, when asked to walk it). Created on first use.
@@ -136,6 +149,10 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // Dropping an alembic.ini (any *.ini), a pyproject.toml or a project folder opens it.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createCentralArea();
@@ -145,6 +162,17 @@ private:
     void createMenus();
     void createStatusBar();
     void createHelpActions();
+    void createWelcomePage(); // mainwindowwelcome.cpp
+    void updateWelcome();
+    // Keeps the layout on screen for the first project and hides the docks and tool bars;
+    // also what a layout reset while the welcome page shows should end with.
+    void keepLayoutForWelcome();
+    void updateWelcomeRecent();
+    void openRecentFromWelcome(const QString& path, const QString& section);
+    void applyStartupDatabase();
+    // What closeEvent saves: the dock layout as people left it, also while the welcome
+    // page has the docks hidden.
+    QByteArray windowStateToSave() const;
     void openDemoAndWalk();
     bool isDemoOpen() const;
     void createOpsViews(); // mainwindowops.cpp
@@ -187,6 +215,11 @@ private:
     ScriptsController* m_scripts = nullptr;
     QFrame* m_errorPanel = nullptr;
     QLabel* m_errorLabel = nullptr;
+    QStackedWidget* m_centralStack = nullptr; // the welcome page | the splitter
+    WelcomePage* m_welcome = nullptr;
+    QByteArray m_layoutBeforeWelcome; // the dock layout the welcome page hid
+    QString m_startupProfile;          // retort --profile, until the project has loaded
+    QString m_startupUrl;              // retort --url, likewise
 
     QDockWidget* m_diagnosticsDock = nullptr;
     DiagnosticsView* m_diagnostics = nullptr;

@@ -219,6 +219,7 @@ void MainWindow::rebuildRecentMenu()
         });
     }
     m_recentMenu->setEnabled(!projects.isEmpty());
+    updateWelcomeRecent(); // the welcome page lists the same projects
 }
 
 } // namespace retort

@@ -89,6 +89,9 @@ QVariant DatabaseListModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
+            if (row.isTemporary)
+                return tr("%1 (this session)", "a profile from the command line, not saved")
+                    .arg(row.name);
             return row.isDefault ? tr("%1 (alembic.ini)").arg(row.name) : row.name;
         case StateColumn:
             return stateText(row);
@@ -101,6 +104,9 @@ QVariant DatabaseListModel::data(const QModelIndex& index, int role) const
             return stateToolTip(row);
         if (index.column() == NameColumn && row.isProtected)
             return tr("Protected: runs against this database ask you to type its name.");
+        if (index.column() == NameColumn && row.isTemporary)
+            return tr("Given on the command line for this session: it is not saved, and its "
+                      "password stays in memory.");
         if (index.column() == UrlColumn)
             return row.displayUrl;
         return {};

@@ -16,6 +16,7 @@ struct DatabaseRow
     QString displayUrl;       // password already hidden
     bool isProtected = false; // production-like: runs ask for the name to be typed
     bool isDefault = false;   // the ini's own sqlalchemy.url
+    bool isTemporary = false; // for this session only (retort --url): never saved
     Status status = Status::Unknown;
     QStringList current;      // version table rows, sorted
     QStringList ghosts;       // rows with no script
