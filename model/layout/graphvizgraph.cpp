@@ -339,6 +339,21 @@ DotLayout runDot(const GraphvizContext& context, const DotGraph& graph)
     return result;
 }
 
+QString graphvizVersion()
+{
+    // Thread-safe static: the first caller asks, under the Graphviz lock like every call.
+    static const QString version = [] {
+        const GraphvizSession session;
+        GVC_t* gvc = createContext();
+        const char* text = gvc ? gvcVersion(gvc) : nullptr;
+        QString result = QString::fromUtf8(text ? text : "");
+        if (gvc)
+            gvFreeContext(gvc);
+        return result;
+    }();
+    return version;
+}
+
 Result<QByteArray> renderPositionedDot(const QByteArray& dot, const char* format)
 {
     const GraphvizSession session;

@@ -331,6 +331,11 @@ QByteArray GraphvizLayouter::toDot(const RevisionGraph& graph, const LayoutOptio
     return out;
 }
 
+QString GraphvizLayouter::graphvizVersion()
+{
+    return layout::graphvizVersion();
+}
+
 Result<QByteArray> GraphvizLayouter::renderPositionedDot(const QByteArray& dot, const char* format)
 {
     return layout::renderPositionedDot(dot, format);

@@ -86,6 +86,9 @@ public:
     // Runs in-process under the same lock as the layouts.
     static Result<QByteArray> renderPositionedDot(const QByteArray& dot, const char* format);
 
+    // The Graphviz library's version at run time (About, Report a Problem).
+    static QString graphvizVersion();
+
     quint64 requestLayout(std::shared_ptr<const RevisionGraph> graph, LayoutOptions options = {});
     // Drops the pending request; the result of a layout already running is not reported.
     void cancel();
