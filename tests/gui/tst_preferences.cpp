@@ -1,6 +1,7 @@
 // Issue 17 in the real window: Settings → Configure Retort… applied live, reverted by Cancel
 // and kept across a restart; the default interpreter in run requests; About and Report a
 // Problem; the graph's zoom per project; View → Reset Layout.
+#include "dialogmnemonics.h"
 #include "scriptproject.h"
 
 #include "app/apptheme.h"
@@ -220,6 +221,37 @@ private slots:
         QVERIFY(dialog->isVisible());
         QVERIFY(Settings(settingsFile("refuse.ini")).preferences().defaultInterpreter.isEmpty());
         dialog->reject();
+    }
+
+    void keyboardAccess()
+    {
+        const QString file = settingsFile("keys.ini");
+        Settings settings(file);
+        MainWindow window(settings);
+        window.show();
+        window.showSettings();
+        SettingsDialog* dialog = window.settingsDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        const QStringList problems = retort::testsupport::mnemonicProblems(dialog);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        // Return in a field is OK: kept, closed
+        auto* tabs = dialog->findChild<QSpinBox*>(QStringLiteral("tabWidthBox"));
+        tabs->setFocus();
+        tabs->setValue(3);
+        QTest::keyClick(tabs, Qt::Key_Return);
+        QTRY_VERIFY(!window.settingsDialog());
+        QCOMPARE(Settings(file).preferences().tabWidth, 3);
+        // Escape is Cancel
+        window.showSettings();
+        dialog = window.settingsDialog();
+        QVERIFY(dialog);
+        dialog->findChild<QSpinBox*>(QStringLiteral("tabWidthBox"))->setValue(9);
+        QCOMPARE(window.scriptTabs()->tabWidth(), 9);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!window.settingsDialog());
+        QCOMPARE(window.scriptTabs()->tabWidth(), 3);
+        QCOMPARE(Settings(file).preferences().tabWidth, 3);
     }
 
     void defaultInterpreterInRunRequests()

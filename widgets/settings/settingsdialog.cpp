@@ -64,8 +64,11 @@ SettingsDialog::SettingsDialog(const Preferences& kept, QWidget* parent)
     m_fontSize->setRange(Preferences::kMinFontSize, Preferences::kMaxFontSize);
     m_fontSize->setSuffix(tr(" pt"));
     m_fontSize->setAccessibleName(tr("Font size"));
+    auto* sizeLabel = new QLabel(tr("Si&ze:"));
+    sizeLabel->setBuddy(m_fontSize);
     auto* fontRow = new QHBoxLayout;
     fontRow->addWidget(m_font, 1);
+    fontRow->addWidget(sizeLabel);
     fontRow->addWidget(m_fontSize);
     m_tabWidth = new QSpinBox;
     m_tabWidth->setObjectName(QStringLiteral("tabWidthBox"));
@@ -94,8 +97,10 @@ SettingsDialog::SettingsDialog(const Preferences& kept, QWidget* parent)
 
     m_interpreter = new QLineEdit;
     m_interpreter->setObjectName(QStringLiteral("defaultInterpreterEdit"));
-    m_interpreter->setPlaceholderText(tr("Find alembic (a .venv beside the project, then PATH)"));
+    m_interpreter->setPlaceholderText(tr("None: alembic is found as usual"));
     m_interpreter->setClearButtonEnabled(true);
+    // room for a path such as /home/someone/.pyenv/versions/3.12.1/bin/python
+    m_interpreter->setMinimumWidth(m_interpreter->fontMetrics().averageCharWidth() * 36);
     auto* browse = new QPushButton(tr("B&rowse…"));
     auto* interpreterRow = new QHBoxLayout;
     interpreterRow->addWidget(m_interpreter, 1);
@@ -104,17 +109,21 @@ SettingsDialog::SettingsDialog(const Preferences& kept, QWidget* parent)
     m_interpreterStatus->setObjectName(QStringLiteral("interpreterStatus"));
     m_interpreterStatus->setWordWrap(true);
     m_interpreterStatus->setTextFormat(Qt::PlainText);
-    auto* python = new QGroupBox(tr("Python"));
-    auto* pythonForm = new QFormLayout(python);
-    auto* interpreterLabel = new QLabel(tr("Default &interpreter:"));
-    interpreterLabel->setBuddy(m_interpreter);
-    pythonForm->addRow(interpreterLabel, interpreterRow);
-    pythonForm->addRow(QString(), m_interpreterStatus);
+    m_interpreterStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_interpreterStatus->hide(); // until there is something to say
     auto* pythonNote = new QLabel(
         tr("Runs alembic (python -m alembic) for projects that have no interpreter of their "
            "own (Run ▸ Python Interpreter…) and no .venv beside their configuration."));
     pythonNote->setWordWrap(true);
-    pythonForm->addRow(QString(), pythonNote);
+    auto* interpreterColumn = new QVBoxLayout;
+    interpreterColumn->addLayout(interpreterRow);
+    interpreterColumn->addWidget(m_interpreterStatus);
+    interpreterColumn->addWidget(pythonNote);
+    auto* python = new QGroupBox(tr("Python"));
+    auto* pythonForm = new QFormLayout(python);
+    auto* interpreterLabel = new QLabel(tr("Default &interpreter:"));
+    interpreterLabel->setBuddy(m_interpreter);
+    pythonForm->addRow(interpreterLabel, interpreterColumn);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply |
                                      QDialogButtonBox::Cancel |
@@ -145,6 +154,7 @@ SettingsDialog::SettingsDialog(const Preferences& kept, QWidget* parent)
         // a path being typed is asked about when editing ends; until then it is not known
         if (m_interpreter->text().trimmed() != m_checkedPath) {
             m_interpreterStatus->clear();
+            m_interpreterStatus->hide();
             m_interpreterUsable = m_interpreter->text().trimmed().isEmpty();
             updateButtons();
         }
@@ -190,7 +200,9 @@ void SettingsDialog::setPreferences(const Preferences& p)
 
 void SettingsDialog::controlsChanged()
 {
-    if (m_filling)
+    // Closing moves the focus, which ends a field's editing: nothing is previewed after the
+    // dialog was answered.
+    if (m_filling || m_closing)
         return;
     const Preferences now = preferences();
     if (now == m_shown)
@@ -219,6 +231,7 @@ void SettingsDialog::done(int result)
         m_shown = m_kept;
         emit previewRequested(m_kept);
     }
+    m_closing = true;
     QDialog::done(result);
 }
 
@@ -242,6 +255,7 @@ void SettingsDialog::checkInterpreter()
     m_checkedPath = path;
     m_interpreterUsable = true;
     m_interpreterStatus->clear();
+    m_interpreterStatus->hide();
     updateButtons();
     if (!path.isEmpty())
         emit interpreterCheckRequested(path);
@@ -255,6 +269,7 @@ void SettingsDialog::setInterpreterStatus(const QString& path, const QString& te
     m_checkedPath = path;
     m_interpreterUsable = usable;
     m_interpreterStatus->setText(text);
+    m_interpreterStatus->setVisible(!text.isEmpty());
     updateButtons();
 }
 

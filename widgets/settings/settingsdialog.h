@@ -61,6 +61,7 @@ private:
     Preferences m_kept;
     Preferences m_shown; // as last previewed
     bool m_filling = false;
+    bool m_closing = false; // answered: no more previews
     bool m_interpreterUsable = true;
     QString m_checkedPath;
     QString m_systemFamily; // the font list's entry for the system's fixed font
