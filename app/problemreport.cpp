@@ -21,6 +21,16 @@ QString orUnknown(const QString& value)
     return value.isEmpty() ? QCoreApplication::translate("ProblemReport", "unknown") : value;
 }
 
+// "alembic 1.8.1" is shown as "1.8.1" after the word Alembic; other descriptions stay whole.
+QString alembicVersionText(const QString& describe)
+{
+    static const QRegularExpression versioned(QStringLiteral("^alembic (\\d)"));
+    QString text = describe;
+    if (versioned.match(text).hasMatch())
+        text.remove(0, 8);
+    return text;
+}
+
 } // namespace
 
 VersionFacts VersionFacts::current()
@@ -70,12 +80,12 @@ QString aboutText(const VersionFacts& v)
 {
     const auto tr = [](const char* text) { return QCoreApplication::translate("About", text); };
     const QString alembic =
-        v.alembic.isEmpty() ? tr("no project open") : v.alembic.toHtmlEscaped();
+        v.alembic.isEmpty() ? tr("no project open") : alembicVersionText(v.alembic).toHtmlEscaped();
     return tr("<h3>Retort %1</h3>"
               "<p>A desktop workbench for Alembic database migrations: "
               "the revision graph, the scripts, and where each database stands.</p>")
                .arg(v.retort.toHtmlEscaped())
-           + tr("<table>"
+           + tr("<table cellspacing=\"0\" cellpadding=\"2\">"
                 "<tr><td>Qt</td><td>%1 (built with %2)</td></tr>"
                 "<tr><td>QScintilla</td><td>%3</td></tr>"
                 "<tr><td>Graphviz</td><td>%4</td></tr>"
@@ -102,7 +112,8 @@ QString problemReportText(const ProblemFacts& f, const QString& homePath)
     add(tr("Qt"), tr("%1 (built with %2)").arg(f.versions.qtRuntime, f.versions.qtBuild));
     add(tr("QScintilla"), f.versions.qscintilla);
     add(tr("Graphviz"), orUnknown(f.versions.graphviz));
-    add(tr("Alembic"), f.projectOpen ? orUnknown(f.versions.alembic) : tr("no project open"));
+    add(tr("Alembic"), f.projectOpen ? orUnknown(alembicVersionText(f.versions.alembic))
+                                     : tr("no project open"));
     add(tr("Python"), orUnknown(f.python));
     add(tr("OS"), orUnknown(f.os));
     add(tr("Kernel"), orUnknown(f.kernel));

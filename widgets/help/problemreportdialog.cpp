@@ -43,6 +43,7 @@ ProblemReportDialog::ProblemReportDialog(const QString& report, const QString& i
     QPushButton* copy = buttons->addButton(tr("&Copy to Clipboard"), QDialogButtonBox::ActionRole);
     copy->setObjectName(QStringLiteral("copyReportButton"));
     copy->setDefault(true);
+    copy->setFocus(); // Return copies at once
     connect(copy, &QPushButton::clicked, this, &ProblemReportDialog::copyToClipboard);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

@@ -110,7 +110,8 @@ SettingsDialog::SettingsDialog(const Preferences& kept, QWidget* parent)
     m_interpreterStatus->setWordWrap(true);
     m_interpreterStatus->setTextFormat(Qt::PlainText);
     m_interpreterStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_interpreterStatus->hide(); // until there is something to say
+    // One line kept for it, so an answer does not squeeze the note below it.
+    m_interpreterStatus->setMinimumHeight(m_interpreterStatus->fontMetrics().lineSpacing());
     auto* pythonNote = new QLabel(
         tr("Runs alembic (python -m alembic) for projects that have no interpreter of their "
            "own (Run ▸ Python Interpreter…) and no .venv beside their configuration."));
@@ -154,7 +155,6 @@ SettingsDialog::SettingsDialog(const Preferences& kept, QWidget* parent)
         // a path being typed is asked about when editing ends; until then it is not known
         if (m_interpreter->text().trimmed() != m_checkedPath) {
             m_interpreterStatus->clear();
-            m_interpreterStatus->hide();
             m_interpreterUsable = m_interpreter->text().trimmed().isEmpty();
             updateButtons();
         }
@@ -255,7 +255,6 @@ void SettingsDialog::checkInterpreter()
     m_checkedPath = path;
     m_interpreterUsable = true;
     m_interpreterStatus->clear();
-    m_interpreterStatus->hide();
     updateButtons();
     if (!path.isEmpty())
         emit interpreterCheckRequested(path);
@@ -269,8 +268,10 @@ void SettingsDialog::setInterpreterStatus(const QString& path, const QString& te
     m_checkedPath = path;
     m_interpreterUsable = usable;
     m_interpreterStatus->setText(text);
-    m_interpreterStatus->setVisible(!text.isEmpty());
     updateButtons();
+    // a long answer wraps: the dialog grows rather than clipping the lines below it
+    if (layout() && height() < layout()->sizeHint().height())
+        resize(width(), layout()->sizeHint().height());
 }
 
 void SettingsDialog::updateButtons()
