@@ -111,7 +111,7 @@ void MainWindow::createPreferencesActions()
         tr("A summary of versions and counts to paste into an issue (no paths or names)"));
     connect(m_reportProblemAction, &QAction::triggered, this, &MainWindow::showProblemReport);
 
-    m_resetLayoutAction = new QAction(tr("Reset &Layout"), this);
+    m_resetLayoutAction = new QAction(tr("Reset La&yout"), this);
     m_resetLayoutAction->setObjectName(QStringLiteral("resetLayoutAction"));
     m_resetLayoutAction->setStatusTip(
         tr("Put the panes, their sizes and the graph's zoom back as on a first start"));
@@ -124,7 +124,7 @@ void MainWindow::createPreferencesActions()
 
 void MainWindow::createSettingsMenu(QMenu* helpMenu)
 {
-    auto* menu = new QMenu(tr("&Settings"), this);
+    auto* menu = new QMenu(tr("Se&ttings"), this); // &S is the Script menu
     menu->setObjectName(QStringLiteral("settingsMenu"));
     menu->addAction(m_settingsAction);
     menuBar()->insertMenu(helpMenu->menuAction(), menu);

@@ -38,6 +38,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -97,7 +98,13 @@ private slots:
         const QList<QAction*> menus = window.menuBar()->actions();
         QVERIFY(menus.size() >= 2);
         QCOMPARE(menus.last()->menu()->title(), QStringLiteral("&Help"));
-        QCOMPARE(menus.at(menus.size() - 2)->menu()->title(), QStringLiteral("&Settings"));
+        QCOMPARE(menus.at(menus.size() - 2)->menu()->title(), QStringLiteral("Se&ttings"));
+        QSet<QString> menuKeys; // Alt+letter opens one menu each
+        for (QAction* menu : menus) {
+            const QString key = retort::testsupport::mnemonicKey(menu->text());
+            QVERIFY2(!key.isEmpty() && !menuKeys.contains(key), qPrintable(menu->text()));
+            menuKeys.insert(key);
+        }
         window.settingsAction()->trigger();
         SettingsDialog* dialog = window.settingsDialog();
         QVERIFY(dialog);
