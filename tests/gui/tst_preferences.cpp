@@ -22,9 +22,11 @@
 #include "widgets/graph/graphview.h"
 #include "widgets/graph/revisionnodeitem.h"
 #include "widgets/help/problemreportdialog.h"
+#include "widgets/plan/sqlpreviewdialog.h"
 #include "widgets/settings/settingsdialog.h"
 
 #include <Qsci/qscilexerpython.h>
+#include <Qsci/qscilexersql.h>
 #include <Qsci/qsciglobal.h>
 
 #include <QApplication>
@@ -210,6 +212,23 @@ private slots:
         QCOMPARE(Settings(file).preferences(), Preferences());
         QCOMPARE(QApplication::palette().color(QPalette::Window), originalWindow);
         QCOMPARE(editor->tabWidth(), 4);
+    }
+
+    void sqlPreviewFollowsTheTheme()
+    {
+        SqlPreviewDialog dialog(QStringLiteral("alembic upgrade head --sql"), QString());
+        dialog.show();
+        auto* lexer = qobject_cast<QsciLexerSQL*>(dialog.editor()->lexer());
+        QVERIFY(lexer);
+        const QColor lightKeyword = lexer->color(QsciLexerSQL::Keyword);
+        AppTheme::instance()->apply(Preferences::Theme::Dark);
+        QTRY_VERIFY(lexer->paper(QsciLexerSQL::Keyword).lightnessF() < 0.5);
+        const QColor darkKeyword = lexer->color(QsciLexerSQL::Keyword);
+        QVERIFY(darkKeyword.lightnessF() > 0.5); // light text on the dark paper
+        AppTheme::instance()->apply(Preferences::Theme::System);
+        QTRY_VERIFY(lexer->paper(QsciLexerSQL::Keyword).lightnessF() > 0.5);
+        // not left light-on-light
+        QCOMPARE(lexer->color(QsciLexerSQL::Keyword), lightKeyword);
     }
 
     void notAnExecutableIsRefused()
