@@ -32,6 +32,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
 #include <QDockWidget>
 #include <QFontComboBox>
 #include <QLabel>
@@ -229,6 +230,27 @@ private slots:
         QTRY_VERIFY(lexer->paper(QsciLexerSQL::Keyword).lightnessF() > 0.5);
         // not left light-on-light
         QCOMPARE(lexer->color(QsciLexerSQL::Keyword), lightKeyword);
+    }
+
+    void preferencesReadBackSafely()
+    {
+        // what another version (or a hand edit) left: unknown words and sizes out of range
+        // read as the defaults, the rest as written
+        const QString file = settingsFile("handmade.ini");
+        QFile ini(file);
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[preferences]\ntheme=purple\ntabWidth=99\neditorFontSize=500\n"
+                  "graphDensity=spacious\ngraphNewestOnTop=false\n"
+                  "defaultPythonInterpreter=/usr/bin/python3\n");
+        ini.close();
+        const Preferences read = Settings(file).preferences();
+        const Preferences defaults;
+        QCOMPARE(read.theme, defaults.theme);
+        QCOMPARE(read.tabWidth, defaults.tabWidth);
+        QCOMPARE(read.editorFontSize, defaults.editorFontSize);
+        QCOMPARE(read.graphDensity, Preferences::GraphDensity::Spacious);
+        QCOMPARE(read.newestOnTop, false);
+        QCOMPARE(read.defaultInterpreter, QStringLiteral("/usr/bin/python3"));
     }
 
     void notAnExecutableIsRefused()
