@@ -13,6 +13,7 @@
 #include "model/config/connectionprofile.h"
 #include "model/config/sqlalchemyurl.h"
 #include "model/graph/revisiongraph.h"
+#include "model/layout/graphvizlayouter.h"
 #include "model/project/projectsnapshot.h"
 #include "widgets/editor/scripttabs.h"
 #include "widgets/graph/graphview.h"
@@ -116,6 +117,11 @@ void MainWindow::createPreferencesActions()
     m_resetLayoutAction->setStatusTip(
         tr("Put the panes, their sizes and the graph's zoom back as on a first start"));
     connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
+
+    // About and the problem report name the Graphviz library's own version: asked here, off
+    // the GUI thread, because asking takes the Graphviz lock a layout may be holding.
+    runInBackground(
+        this, [] { return GraphvizLayouter::graphvizVersion(); }, [](const QString&) {});
 
     // Applied before the window is first shown: no flash of the other theme.
     applyPreferences(m_settings.preferences());

@@ -40,7 +40,12 @@ VersionFacts VersionFacts::current()
     v.qtRuntime = QString::fromLatin1(qVersion());
     v.qtBuild = QStringLiteral(QT_VERSION_STR);
     v.qscintilla = QStringLiteral(QSCINTILLA_VERSION_STR);
-    v.graphviz = GraphvizLayouter::graphvizVersion();
+    // Asking the library takes the Graphviz lock, which a long layout may hold: the GUI thread
+    // only reads the answer once it was asked elsewhere (MainWindow does so at start-up).
+    v.graphviz = GraphvizLayouter::graphvizVersionKnown()
+                     ? GraphvizLayouter::graphvizVersion()
+                     : QCoreApplication::translate("About", "%1 (built with)")
+                           .arg(GraphvizLayouter::graphvizBuildVersion());
     return v;
 }
 

@@ -12,10 +12,10 @@ struct VersionFacts
     QString qtRuntime; // qVersion()
     QString qtBuild;   // QT_VERSION_STR
     QString qscintilla;
-    QString graphviz;  // the library loaded at run time
+    QString graphviz;  // the library loaded at run time (the build's until it was asked)
     QString alembic;   // the open project's alembic ("alembic 1.8.1"); empty: no project open
 
-    // The running program's versions (alembic left empty).
+    // The running program's versions (alembic left empty). Never waits for Graphviz.
     static VersionFacts current();
 };
 

@@ -12,9 +12,11 @@
 #include <QScopeGuard>
 
 #include <cgraph.h>
+#include <graphviz_version.h>
 #include <gvc.h>
 
 #include <algorithm>
+#include <atomic>
 #include <clocale>
 #include <cmath>
 #include <limits>
@@ -339,6 +341,10 @@ DotLayout runDot(const GraphvizContext& context, const DotGraph& graph)
     return result;
 }
 
+namespace {
+std::atomic<bool> s_versionKnown{false};
+} // namespace
+
 QString graphvizVersion()
 {
     // Thread-safe static: the first caller asks, under the Graphviz lock like every call.
@@ -351,7 +357,18 @@ QString graphvizVersion()
             gvFreeContext(gvc);
         return result;
     }();
+    s_versionKnown = true;
     return version;
+}
+
+bool graphvizVersionKnown()
+{
+    return s_versionKnown;
+}
+
+QString graphvizBuildVersion()
+{
+    return QStringLiteral(PACKAGE_VERSION);
 }
 
 Result<QByteArray> renderPositionedDot(const QByteArray& dot, const char* format)

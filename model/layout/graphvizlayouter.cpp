@@ -336,6 +336,16 @@ QString GraphvizLayouter::graphvizVersion()
     return layout::graphvizVersion();
 }
 
+bool GraphvizLayouter::graphvizVersionKnown()
+{
+    return layout::graphvizVersionKnown();
+}
+
+QString GraphvizLayouter::graphvizBuildVersion()
+{
+    return layout::graphvizBuildVersion();
+}
+
 Result<QByteArray> GraphvizLayouter::renderPositionedDot(const QByteArray& dot, const char* format)
 {
     return layout::renderPositionedDot(dot, format);
