@@ -176,7 +176,8 @@ public:
     QAction* resetLayoutAction() const { return m_resetLayoutAction; }
 
 signals:
-    // View → Reset Layout put the docks back (for whatever hides them while no project is open).
+    // View → Reset Layout put the docks back (or, while the welcome page shows, the layout the
+    // first project brings).
     void layoutReset();
 
 protected:

@@ -341,6 +341,10 @@ void MainWindow::resetLayout()
 {
     restoreState(m_defaultState);
     applyDefaultDockSizes();
+    // While the welcome page shows, the docks stay hidden: the reset layout is the one the
+    // first project brings back (and the one a close meanwhile saves).
+    if (isWelcomeShown())
+        keepLayoutForWelcome();
     m_settings.clearGraphZooms();
     m_graphView->setInitialZoom(0);
     if (m_graphController->shownGraph()) {

@@ -488,6 +488,34 @@ private slots:
                 inViewMenu = menu->menu()->title() == QStringLiteral("&View");
         QVERIFY(inViewMenu);
     }
+
+    void resetLayoutWhileTheWelcomePageShows()
+    {
+        ScriptProject project;
+        QVERIFY(project.create());
+        Settings settings(settingsFile("resetwelcome.ini"));
+        {
+            // a layout left without the Databases dock
+            MainWindow window(settings);
+            window.show();
+            QVERIFY(openAndWait(window, project.ini()));
+            window.findChild<QDockWidget*>(QStringLiteral("databasesDock"))->hide();
+            window.close();
+        }
+        MainWindow window(settings);
+        window.show();
+        QVERIFY(window.isWelcomeShown());
+        auto* databases = window.findChild<QDockWidget*>(QStringLiteral("databasesDock"));
+        window.resetLayout();
+        // the welcome page keeps the docks hidden meanwhile
+        QVERIFY(window.isWelcomeShown());
+        QVERIFY(!databases->isVisible());
+        QVERIFY(!window.findChild<QDockWidget*>(QStringLiteral("detailsDock"))->isVisible());
+        // the first project brings the reset layout, not the one left before
+        QVERIFY(openAndWait(window, project.ini()));
+        QTRY_VERIFY(databases->isVisible());
+        QVERIFY(!window.compareDock()->isVisible());
+    }
 };
 
 QTEST_MAIN(TestPreferences)
