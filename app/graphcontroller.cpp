@@ -102,11 +102,23 @@ void GraphController::setGraph(std::shared_ptr<const RevisionGraph> graph, bool 
         return;
     }
     // A reload of the same project keeps the picture's left-to-right order where it can.
-    LayoutOptions options;
+    LayoutOptions options = m_options;
     if (!newProject && m_shown)
         options.previousX = GraphvizLayouter::xPositions(m_shownLayout);
     m_pending = m_layouter->requestLayout(m_requested, options);
     emit layoutStarted();
+}
+
+void GraphController::setLayoutOptions(const LayoutOptions& options)
+{
+    const bool changed = options.newestOnTop != m_options.newestOnTop
+                         || options.rankSeparation != m_options.rankSeparation
+                         || options.nodeSeparation != m_options.nodeSeparation
+                         || options.mode != m_options.mode;
+    m_options = options;
+    m_options.previousX.clear();
+    if (changed && m_requested)
+        setGraph(m_requested); // the same graph, laid out anew
 }
 
 void GraphController::setProject(const ProjectSnapshot& project)

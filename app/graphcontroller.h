@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/layout/graphlayout.h"
+#include "model/layout/graphvizlayouter.h"
 #include "model/project/projectsnapshot.h"
 #include "widgets/graph/graphscene.h"
 
@@ -42,6 +43,10 @@ public:
     // act on the graph's current revision, which the right-click selects first.
     void addContextActions(const QList<QAction*>& actions) { m_contextActions += actions; }
     bool isLayingOut() const { return m_pending != 0; }
+    // The direction and spacing every layout uses (Settings → Configure Retort…); a change
+    // lays the graph on screen out again, keeping the viewport's place where it can.
+    void setLayoutOptions(const LayoutOptions& options);
+    const LayoutOptions& layoutOptions() const { return m_options; }
     // The graph and layout on screen (null / empty before the first layout).
     std::shared_ptr<const RevisionGraph> shownGraph() const { return m_shown; }
     const GraphLayout& shownLayout() const { return m_shownLayout; }
@@ -68,6 +73,7 @@ private:
     bool m_syncing = false;
     bool m_centerOnDatabase = false;
     ProjectId m_projectId; // of the last project shown
+    LayoutOptions m_options; // without previousX, which each request fills in
 };
 
 } // namespace retort

@@ -56,7 +56,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_session->setInterpreterLookup([this](const ProjectId& id) {
-        return m_settings.pythonInterpreter(RecentProject{id.configPath(), id.section()});
+        return m_settings.effectivePythonInterpreter(RecentProject{id.configPath(), id.section()});
     });
     createCentralArea();
     createDocks();
@@ -104,12 +104,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(1100, 700);
-    if (!restoreState(m_settings.windowState())) {
-        // First start: a modest diagnostics dock, a databases dock wide enough to read.
-        resizeDocks({m_diagnosticsDock}, {160}, Qt::Vertical);
-        resizeDocks({m_databasesDock}, {420}, Qt::Horizontal);
-        resizeDocks({m_databasesDock, m_detailsDock}, {180, 260}, Qt::Vertical);
-    }
+    m_defaultState = saveState(); // View → Reset Layout goes back to it
+    if (!restoreState(m_settings.windowState()))
+        applyDefaultDockSizes(); // first start
     // View → Show Legend is remembered.
     m_graphView->setLegendShown(m_settings.graphLegendShown());
     connect(m_graphView, &GraphView::legendShownChanged, this,

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "widgets/settings/preferences.h"
+
+#include <QByteArray>
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 #include <QString>
 
 #include <functional>
@@ -38,6 +42,9 @@ class HeadsController;
 class HeadsPanel;
 class LogPane;
 class OpsIndexSession;
+class ProblemReportDialog;
+class SettingsDialog;
+struct ProblemFacts;
 class SchemaView;
 struct SchemaTarget;
 class TableTimelineView;
@@ -147,6 +154,32 @@ public:
     QAction* gettingStartedAction() const { return m_gettingStartedAction; }
     QAction* userGuideAction() const { return m_userGuideAction; }
 
+    // ---- Settings, About, Report a Problem, window state (issue 17; mainwindowprefs.cpp) ----
+    // Settings → Configure Retort…: opens the dialog (or raises the one open).
+    void showSettings();
+    SettingsDialog* settingsDialog() const;
+    QAction* settingsAction() const { return m_settingsAction; }
+    // Applies `preferences` to the window and the application (theme, script editors, the
+    // graph's layout) without storing them; preferences() is what is applied now.
+    void applyPreferences(const Preferences& preferences);
+    Preferences preferences() const { return m_preferences; }
+    // Help → About Retort: the box is opened (not run), so this returns at once.
+    void showAbout();
+    // Help → Report a Problem…: the summary in a dialog; the Python version comes in late.
+    void showProblemReport();
+    ProblemReportDialog* problemReportDialog() const;
+    QAction* reportProblemAction() const { return m_reportProblemAction; }
+    // The summary as it would be shown now (the Python version once known).
+    QString problemReport() const;
+    // View → Reset Layout: the docks, their sizes and the graph's zoom as on a first start.
+    void resetLayout();
+    QAction* resetLayoutAction() const { return m_resetLayoutAction; }
+
+signals:
+    // View → Reset Layout put the docks back (or, while the welcome page shows, the layout the
+    // first project brings).
+    void layoutReset();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     // Dropping an alembic.ini (any *.ini), a pyproject.toml or a project folder opens it.
@@ -192,7 +225,6 @@ private:
     void showOpenDialog();
     void showExportDialog();
     void showDetails(const QString& id);
-    void showAbout();
     void rebuildRecentMenu();
     void showError(const QString& message);
     void hideError();
@@ -265,6 +297,27 @@ private:
     GettingStarted* m_tour = nullptr;
     UserGuideViewer* m_guide = nullptr;
     QMenu* m_recentMenu = nullptr;
+
+    // ---- issue 17: settings, about, report, window state (mainwindowprefs.cpp) ----
+    void createPreferencesActions();
+    void createSettingsMenu(QMenu* helpMenu);
+    void followGraphZoom();
+    void applyDefaultDockSizes();
+    void checkDefaultInterpreter(const QString& path);
+    void storePreferences(const Preferences& preferences);
+    ProblemFacts problemFacts() const;
+    void askPythonVersion();
+
+    QAction* m_settingsAction = nullptr;
+    QAction* m_reportProblemAction = nullptr;
+    QAction* m_resetLayoutAction = nullptr;
+    QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<ProblemReportDialog> m_problemReport;
+    Preferences m_preferences;
+    QByteArray m_defaultState; // saveState() before the stored layout was restored
+    QString m_zoomKey;        // the project whose graph is on screen (Settings::projectKey)
+    QString m_loadedZoomKey;  // the project loaded last, whose graph is on its way
+    QString m_pythonVersion;  // for the problem report, once asked
 };
 
 } // namespace retort

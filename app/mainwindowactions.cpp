@@ -70,6 +70,7 @@ void MainWindow::createActions()
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
     createHelpActions();
+    createPreferencesActions(); // mainwindowprefs.cpp
 }
 
 void MainWindow::createMenus()
@@ -121,6 +122,8 @@ void MainWindow::createMenus()
             m_centralTabs->setCurrentWidget(m_graphView->parentWidget());
         });
     }
+    viewMenu->addSeparator();
+    viewMenu->addAction(m_resetLayoutAction);
 
     QMenu* scriptMenu = menuBar()->addMenu(tr("&Script"));
     scriptMenu->addAction(m_scripts->newRevisionAction());
@@ -166,9 +169,11 @@ void MainWindow::createMenus()
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_gettingStartedAction);
     helpMenu->addAction(m_userGuideAction);
+    helpMenu->addAction(m_reportProblemAction);
     helpMenu->addSeparator();
     helpMenu->addAction(m_aboutAction);
     helpMenu->addAction(m_aboutQtAction);
+    createSettingsMenu(helpMenu); // before Help, as KDE programs have it
 }
 
 void MainWindow::showOpenDialog()
@@ -181,15 +186,6 @@ void MainWindow::showOpenDialog()
            "Ini files (*.ini);;pyproject.toml (pyproject.toml);;All files (*)"));
     if (!path.isEmpty())
         openProject(path);
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About Retort"),
-                       tr("<h3>Retort %1</h3>"
-                          "<p>A desktop workbench for Alembic database migrations: "
-                          "the revision graph, the scripts, and where each database stands.</p>")
-                           .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
 }
 
 void MainWindow::rebuildRecentMenu()

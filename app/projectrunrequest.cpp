@@ -17,7 +17,7 @@ RunRequest projectRunRequest(const ProjectSession& session, const Settings& sett
     request.configPath = session.loadedConfigPath();
     request.section = session.loadedSection();
     request.workingDirectory = QFileInfo(request.configPath).absolutePath();
-    request.interpreter = settings.pythonInterpreter(
+    request.interpreter = settings.effectivePythonInterpreter(
         RecentProject{session.loadedConfigPath(), session.loadedSection()});
     return request;
 }

@@ -12,7 +12,8 @@ class ProjectSession;
 class Settings;
 
 // A RunRequest for `command` against the loaded project: its config file and section, run in
-// the config's folder with the project's chosen Python interpreter. Callers add what belongs
+// the config's folder with the project's chosen Python interpreter (or the default one of the
+// preferences when the project has none). Callers add what belongs
 // to a database (profile environment, -x, URL, the version-table key) themselves, or use
 // profileRunRequest().
 RunRequest projectRunRequest(const ProjectSession& session, const Settings& settings,

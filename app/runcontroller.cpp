@@ -319,7 +319,7 @@ bool RunController::alembicKnownOrAsk(std::function<void()> retry)
     m_afterAsking = std::move(retry);
     emit statusMessage(tr("Asking %1 which alembic it has…").arg(interpreter));
     const QString configDir = m_project->projectRoot();
-    const QString configured = m_settings.pythonInterpreter(
+    const QString configured = m_settings.effectivePythonInterpreter(
         RecentProject{m_project->loadedConfigPath(), m_project->loadedSection()});
     runInBackground(
         this,

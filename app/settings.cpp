@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <utility>
+
 namespace retort {
 
 namespace {
@@ -23,6 +25,46 @@ constexpr QLatin1StringView kInterpreterGroup{"pythonInterpreter"};
 constexpr QLatin1StringView kDriftGroup{"driftResults"};
 constexpr QLatin1StringView kStateKey{"window/state"};
 constexpr QLatin1StringView kLegendKey{"view/graphLegend"};
+constexpr QLatin1StringView kZoomGroup{"graphZoom"};
+// Settings → Configure Retort…
+constexpr QLatin1StringView kThemeKey{"preferences/theme"};
+constexpr QLatin1StringView kEditorFontKey{"preferences/editorFontFamily"};
+constexpr QLatin1StringView kEditorSizeKey{"preferences/editorFontSize"};
+constexpr QLatin1StringView kTabWidthKey{"preferences/tabWidth"};
+constexpr QLatin1StringView kNewestOnTopKey{"preferences/graphNewestOnTop"};
+constexpr QLatin1StringView kDensityKey{"preferences/graphDensity"};
+constexpr QLatin1StringView kDefaultInterpreterKey{"preferences/defaultPythonInterpreter"};
+
+// Stored as words, not enum numbers: the file stays readable and reordering is harmless.
+constexpr std::pair<Preferences::Theme, QLatin1StringView> kThemeNames[] = {
+    {Preferences::Theme::System, QLatin1StringView("system")},
+    {Preferences::Theme::Light, QLatin1StringView("light")},
+    {Preferences::Theme::Dark, QLatin1StringView("dark")}};
+constexpr std::pair<Preferences::GraphDensity, QLatin1StringView> kDensityNames[] = {
+    {Preferences::GraphDensity::Compact, QLatin1StringView("compact")},
+    {Preferences::GraphDensity::Normal, QLatin1StringView("normal")},
+    {Preferences::GraphDensity::Spacious, QLatin1StringView("spacious")}};
+
+template<typename Enum, std::size_t N>
+Enum fromName(const std::pair<Enum, QLatin1StringView> (&names)[N], const QString& name,
+              Enum fallback)
+{
+    for (const auto& [value, text] : names) {
+        if (name == text)
+            return value;
+    }
+    return fallback;
+}
+
+template<typename Enum, std::size_t N>
+QString toName(const std::pair<Enum, QLatin1StringView> (&names)[N], Enum value)
+{
+    for (const auto& [v, text] : names) {
+        if (v == value)
+            return text;
+    }
+    return {};
+}
 
 // The default section is stored as empty so both spellings match.
 QString normalizedSection(const QString& section)
@@ -179,6 +221,61 @@ bool Settings::graphLegendShown() const
 void Settings::setGraphLegendShown(bool shown)
 {
     m_settings->setValue(kLegendKey, shown);
+}
+
+Preferences Settings::preferences() const
+{
+    const Preferences defaults;
+    Preferences p;
+    p.theme = fromName(kThemeNames, m_settings->value(kThemeKey).toString(), defaults.theme);
+    p.editorFontFamily = m_settings->value(kEditorFontKey).toString();
+    const int size = m_settings->value(kEditorSizeKey, 0).toInt();
+    p.editorFontSize = size >= Preferences::kMinFontSize && size <= Preferences::kMaxFontSize
+                           ? size
+                           : defaults.editorFontSize;
+    const int tab = m_settings->value(kTabWidthKey, defaults.tabWidth).toInt();
+    p.tabWidth = tab >= Preferences::kMinTabWidth && tab <= Preferences::kMaxTabWidth
+                     ? tab
+                     : defaults.tabWidth;
+    p.newestOnTop = m_settings->value(kNewestOnTopKey, defaults.newestOnTop).toBool();
+    p.graphDensity = fromName(kDensityNames, m_settings->value(kDensityKey).toString(),
+                              defaults.graphDensity);
+    p.defaultInterpreter = m_settings->value(kDefaultInterpreterKey).toString();
+    return p;
+}
+
+void Settings::setPreferences(const Preferences& p)
+{
+    m_settings->setValue(kThemeKey, toName(kThemeNames, p.theme));
+    m_settings->setValue(kEditorFontKey, p.editorFontFamily);
+    m_settings->setValue(kEditorSizeKey, p.editorFontSize);
+    m_settings->setValue(kTabWidthKey, p.tabWidth);
+    m_settings->setValue(kNewestOnTopKey, p.newestOnTop);
+    m_settings->setValue(kDensityKey, toName(kDensityNames, p.graphDensity));
+    m_settings->setValue(kDefaultInterpreterKey, p.defaultInterpreter);
+}
+
+QString Settings::effectivePythonInterpreter(const RecentProject& project) const
+{
+    const QString own = pythonInterpreter(project);
+    return own.isEmpty() ? m_settings->value(kDefaultInterpreterKey).toString() : own;
+}
+
+qreal Settings::graphZoom(const QString& projectKey) const
+{
+    const qreal zoom = m_settings->value(kZoomGroup + u'/' + projectKey, 0.0).toDouble();
+    return zoom > 0 ? zoom : 0.0;
+}
+
+void Settings::setGraphZoom(const QString& projectKey, qreal zoom)
+{
+    if (!projectKey.isEmpty() && zoom > 0)
+        m_settings->setValue(kZoomGroup + u'/' + projectKey, zoom);
+}
+
+void Settings::clearGraphZooms()
+{
+    m_settings->remove(kZoomGroup);
 }
 
 void Settings::sync()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/secretstore.h"
+#include "widgets/settings/preferences.h"
 
 #include <QByteArray>
 #include <QList>
@@ -81,6 +82,19 @@ public:
     // View → Show Legend: whether the graph's legend is shown (off by default).
     bool graphLegendShown() const;
     void setGraphLegendShown(bool shown);
+
+    // Settings → Configure Retort… (all under the "preferences" group); values out of range
+    // read back as their defaults.
+    Preferences preferences() const;
+    void setPreferences(const Preferences& preferences);
+    // The interpreter a run of the project uses: its own (Run ▸ Python Interpreter…), else
+    // the default one of the preferences; empty when neither is set.
+    QString effectivePythonInterpreter(const RecentProject& project) const;
+    // The graph's zoom as last left for the project (by projectKey()); 0 when none was kept.
+    qreal graphZoom(const QString& projectKey) const;
+    void setGraphZoom(const QString& projectKey, qreal zoom);
+    // Every project's zoom forgotten (View → Reset Layout).
+    void clearGraphZooms();
 
     void sync();
 

@@ -12,9 +12,11 @@
 #include <QScopeGuard>
 
 #include <cgraph.h>
+#include <graphviz_version.h>
 #include <gvc.h>
 
 #include <algorithm>
+#include <atomic>
 #include <clocale>
 #include <cmath>
 #include <limits>
@@ -337,6 +339,36 @@ DotLayout runDot(const GraphvizContext& context, const DotGraph& graph)
     gvFreeLayout(context.get(), g);
     agclose(g);
     return result;
+}
+
+namespace {
+std::atomic<bool> s_versionKnown{false};
+} // namespace
+
+QString graphvizVersion()
+{
+    // Thread-safe static: the first caller asks, under the Graphviz lock like every call.
+    static const QString version = [] {
+        const GraphvizSession session;
+        GVC_t* gvc = createContext();
+        const char* text = gvc ? gvcVersion(gvc) : nullptr;
+        QString result = QString::fromUtf8(text ? text : "");
+        if (gvc)
+            gvFreeContext(gvc);
+        return result;
+    }();
+    s_versionKnown = true;
+    return version;
+}
+
+bool graphvizVersionKnown()
+{
+    return s_versionKnown;
+}
+
+QString graphvizBuildVersion()
+{
+    return QStringLiteral(PACKAGE_VERSION);
 }
 
 Result<QByteArray> renderPositionedDot(const QByteArray& dot, const char* format)

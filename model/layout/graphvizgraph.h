@@ -83,6 +83,13 @@ struct DotLayout
 // Runs dot on `graph` under the Graphviz lock.
 DotLayout runDot(const GraphvizContext& context, const DotGraph& graph);
 
+// The version of the Graphviz library loaded at run time ("2.43.0"), asked of a context once
+// under the lock (so the first call may wait for a layout to finish); whether it was asked
+// already (then graphvizVersion() returns at once); the version Retort was built against.
+QString graphvizVersion();
+bool graphvizVersionKnown();
+QString graphvizBuildVersion();
+
 // Renders a DOT text whose nodes carry `pos` with neato -n2 into `format`, under the lock.
 Result<QByteArray> renderPositionedDot(const QByteArray& dot, const char* format);
 

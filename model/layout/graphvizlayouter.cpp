@@ -331,6 +331,21 @@ QByteArray GraphvizLayouter::toDot(const RevisionGraph& graph, const LayoutOptio
     return out;
 }
 
+QString GraphvizLayouter::graphvizVersion()
+{
+    return layout::graphvizVersion();
+}
+
+bool GraphvizLayouter::graphvizVersionKnown()
+{
+    return layout::graphvizVersionKnown();
+}
+
+QString GraphvizLayouter::graphvizBuildVersion()
+{
+    return layout::graphvizBuildVersion();
+}
+
 Result<QByteArray> GraphvizLayouter::renderPositionedDot(const QByteArray& dot, const char* format)
 {
     return layout::renderPositionedDot(dot, format);

@@ -86,6 +86,13 @@ public:
     // Runs in-process under the same lock as the layouts.
     static Result<QByteArray> renderPositionedDot(const QByteArray& dot, const char* format);
 
+    // The Graphviz library's version at run time (About, Report a Problem). The first call
+    // takes the Graphviz lock, so it may wait for a layout: ask it off the GUI thread first;
+    // graphvizVersionKnown() says when it returns at once. The version built against too.
+    static QString graphvizVersion();
+    static bool graphvizVersionKnown();
+    static QString graphvizBuildVersion();
+
     quint64 requestLayout(std::shared_ptr<const RevisionGraph> graph, LayoutOptions options = {});
     // Drops the pending request; the result of a layout already running is not reported.
     void cancel();

@@ -78,7 +78,8 @@ bool isCommandChord(const QKeyEvent* event)
 
 } // namespace
 
-ScriptEditor::ScriptEditor(QWidget* parent) : QsciScintilla(parent)
+ScriptEditor::ScriptEditor(QWidget* parent)
+    : QsciScintilla(parent), m_codeFont(QFontDatabase::systemFont(QFontDatabase::FixedFont))
 {
     setUtf8(true);
     setAccessibleName(tr("Script editor"));
@@ -226,7 +227,7 @@ void ScriptEditor::applyColours()
     const QColor text = pal.color(QPalette::Text);
     const QColor window = pal.color(QPalette::Window);
     const bool dark = isDarkPalette();
-    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont font = m_codeFont;
 
     if (QsciLexer* lex = lexer()) {
         lex->setDefaultPaper(base);
@@ -311,6 +312,20 @@ void ScriptEditor::applyColours()
     updateLineNumberWidth();
     if (!m_diagnostics.isEmpty())
         setDiagnostics(m_diagnostics);
+}
+
+void ScriptEditor::setCodeFont(const QFont& font)
+{
+    if (font == m_codeFont)
+        return;
+    m_codeFont = font;
+    applyColours(); // the lexer's styles carry the font: set again with the colours
+}
+
+void ScriptEditor::setIndentWidth(int columns)
+{
+    setTabWidth(columns);
+    setIndentationWidth(columns);
 }
 
 void ScriptEditor::updateLineNumberWidth()

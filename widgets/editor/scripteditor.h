@@ -4,6 +4,8 @@
 
 #include <Qsci/qsciscintilla.h>
 
+#include <QFont>
+
 class QsciLexerPython;
 
 namespace retort {
@@ -59,6 +61,12 @@ public:
 
     bool isDarkPalette() const;
 
+    // The font the code, the line numbers and the lexer's styles use (the system's fixed-width
+    // font until set), and the width of a tab and of one indentation level, in columns.
+    void setCodeFont(const QFont& font);
+    QFont codeFont() const { return m_codeFont; }
+    void setIndentWidth(int columns);
+
     // Points added to (or taken from) every font size; 0 is the normal size.
     // zoomIn() / zoomOut() step it (QsciScintilla's); resetZoom() goes back to 0.
     int zoomLevel() const;
@@ -82,6 +90,7 @@ private:
     bool m_applying = false;
     bool m_found = false; // the selection is a match from find()
     int m_wheelZoom = 0;  // Ctrl+wheel delta not yet turned into a zoom step
+    QFont m_codeFont;
 };
 
 } // namespace retort

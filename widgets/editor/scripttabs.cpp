@@ -1,12 +1,15 @@
 #include "widgets/editor/scripttabs.h"
 
+#include "widgets/editor/scripteditor.h"
 #include "widgets/editor/scriptpage.h"
 
 #include <QDir>
+#include <QFontDatabase>
 
 namespace retort {
 
-ScriptTabs::ScriptTabs(QWidget* parent) : QTabWidget(parent)
+ScriptTabs::ScriptTabs(QWidget* parent)
+    : QTabWidget(parent), m_font(QFontDatabase::systemFont(QFontDatabase::FixedFont))
 {
     setObjectName(QStringLiteral("scriptTabs"));
     setTabsClosable(true);
@@ -18,10 +21,27 @@ ScriptTabs::ScriptTabs(QWidget* parent) : QTabWidget(parent)
 
 int ScriptTabs::addPage(ScriptPage* page)
 {
+    applyEditorSettings(page);
     const int index = addTab(page, page->title());
     setTabToolTip(index, QDir::toNativeSeparators(page->path()));
     connect(page, &ScriptPage::modificationChanged, this, [this, page] { updateTitle(page); });
     return index;
+}
+
+void ScriptTabs::setEditorSettings(const QFont& font, int tabWidth)
+{
+    m_font = font;
+    m_tabWidth = tabWidth;
+    for (ScriptPage* p : pages())
+        applyEditorSettings(p);
+}
+
+void ScriptTabs::applyEditorSettings(ScriptPage* page) const
+{
+    if (ScriptEditor* editor = page ? page->editor() : nullptr) {
+        editor->setCodeFont(m_font);
+        editor->setIndentWidth(m_tabWidth);
+    }
 }
 
 void ScriptTabs::closePage(ScriptPage* page)

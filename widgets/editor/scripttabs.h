@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFont>
 #include <QList>
 #include <QTabWidget>
 
@@ -25,6 +26,17 @@ public:
     ScriptPage* pageForPath(const QString& path) const;
     QList<ScriptPage*> pages() const;
     void updateTitle(ScriptPage* page);
+
+    // The code font and tab width of every editor, those open now and those added later.
+    void setEditorSettings(const QFont& font, int tabWidth);
+    QFont editorFont() const { return m_font; }
+    int tabWidth() const { return m_tabWidth; }
+
+private:
+    void applyEditorSettings(ScriptPage* page) const;
+
+    QFont m_font;
+    int m_tabWidth = 4;
 };
 
 } // namespace retort

@@ -131,6 +131,10 @@ public:
     // The next graph drawn gets the initial view (a project was opened), not the viewport
     // kept from the picture before.
     void requestInitialView();
+    // The zoom the initial view uses instead of fitting (a project's zoom as it was last
+    // left), centred where the initial view centres; 0 fits as usual.
+    void setInitialZoom(qreal zoom) { m_initialZoom = zoom; }
+    qreal initialZoom() const { return m_initialZoom; }
 
 public slots:
     void zoomIn();
@@ -216,6 +220,7 @@ private:
     QPointF m_oldCenter;
     bool m_hadGraph = false;
     bool m_fitPending = false;
+    qreal m_initialZoom = 0; // see setInitialZoom()
 };
 
 } // namespace retort

@@ -127,6 +127,15 @@ void GraphView::fitAll()
 void GraphView::showInitialView()
 {
     const QRectF all = m_scene->graphRect();
+    if (m_initialZoom > 0 && !all.isEmpty()) {
+        // The zoom people left the project at, around where a first view centres.
+        RevisionNodeItem* item = m_scene->nodeItem(initialRevision());
+        applyZoom(std::clamp(m_initialZoom, minimumZoom(), maximumZoom()));
+        centerOn(item && fitZoom(all) < zoom() ? item->pos() : all.center());
+        m_fitPending = false;
+        emit zoomChanged(zoom());
+        return;
+    }
     if (all.isEmpty() || fitZoom(all) >= kReadableZoom) {
         fitAll(); // all of it, readable
         return;

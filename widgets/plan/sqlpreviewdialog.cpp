@@ -127,6 +127,13 @@ void SqlPreviewDialog::applyPalette()
         lexer->setColor(QColor(0x8b, 0x94, 0x9e), QsciLexerSQL::Comment);
         lexer->setColor(QColor(0x8b, 0x94, 0x9e), QsciLexerSQL::CommentLine);
         lexer->setColor(QColor(0xff, 0xa6, 0x57), QsciLexerSQL::Number);
+    } else {
+        // back from a dark palette (Settings → Theme while the preview is open)
+        for (int style : {int(QsciLexerSQL::Default), int(QsciLexerSQL::Identifier),
+                          int(QsciLexerSQL::Operator), int(QsciLexerSQL::Keyword),
+                          int(QsciLexerSQL::SingleQuotedString), int(QsciLexerSQL::Comment),
+                          int(QsciLexerSQL::CommentLine), int(QsciLexerSQL::Number)})
+            lexer->setColor(lexer->defaultColor(style), style);
     }
     m_editor->setMarginsBackgroundColor(pal.color(QPalette::Window));
     m_editor->setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
