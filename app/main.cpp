@@ -72,6 +72,7 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Retort"));
     QApplication::setApplicationName(QStringLiteral("retort"));
     QApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral(RETORT_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/retort.svg")));
 
     QTranslator qtTranslator;
