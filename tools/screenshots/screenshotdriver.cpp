@@ -42,7 +42,7 @@ QList<Scene> ScreenshotDriver::scenes()
 }
 
 ScreenshotDriver::ScreenshotDriver(QString outDir, QString workDir, QString python)
-    : m_outDir(std::move(outDir)), m_workDir(workDir),
+    : m_outDir(std::move(outDir)),
       m_demo(QFileInfo(MainWindow::demoConfigPath()).absolutePath(), workDir, python)
 {
     m_settings = std::make_unique<Settings>(QDir(workDir).filePath(QStringLiteral("settings.ini")));

@@ -66,7 +66,6 @@ private:
     bool fail(const QString& why);
 
     QString m_outDir;
-    QString m_workDir;
     DemoDatabases m_demo;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<MainWindow> m_window;

@@ -139,7 +139,6 @@ bool ScreenshotDriver::tables()
     // The Databases dock makes way for the tables until the plans.
     if (QDockWidget* databasesDock = dock(*m_window, "databasesDock"); !databasesDock->isHidden())
         databasesDock->toggleViewAction()->trigger();
-    m_window->tablesDock()->toggleViewAction()->trigger();
     if (m_window->tablesDock()->isHidden())
         m_window->tablesDock()->toggleViewAction()->trigger();
     m_window->tablesDock()->raise();
@@ -245,6 +244,8 @@ bool ScreenshotDriver::upgradeLog()
     bool finished = false;
     const QMetaObject::Connection end = QObject::connect(
         runs, &RunController::runFinished, m_window.get(), [&finished] { finished = true; });
+    if (!runs->planDialog())
+        return fail(QStringLiteral("the upgrade's plan is no longer open"));
     runs->planDialog()->confirmButton()->click();
     const bool ran = waitUntil([&finished] { return finished; }, QStringLiteral("the upgrade to end"),
                                120000);
