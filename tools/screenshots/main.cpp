@@ -1,4 +1,4 @@
-// retort-screenshots OUTDIR [--python PATH] | --list
+// retort-screenshots OUTDIR [--python PATH] [--work-dir DIR] | --list
 // Makes the docs' screenshots (scripts/screenshots runs it under Xvfb; the docs test under
 // the offscreen platform). See screenshotdriver.h.
 #include "screenshotdriver.h"
@@ -34,8 +34,16 @@ int main(int argc, char* argv[])
     const QCommandLineOption pythonOption(
         QStringLiteral("python"), QStringLiteral("The Python that imports alembic."),
         QStringLiteral("PATH"), QStringLiteral("/usr/bin/python3"));
+    // The copy's path shows in the status bar: a fixed one keeps the pictures the same from
+    // one run to the next, so a regenerated picture differs only where the window did.
+    const QCommandLineOption workOption(
+        QStringLiteral("work-dir"),
+        QStringLiteral("Where the demo is copied and its databases made (an empty or new "
+                       "folder, left in place). Default: a temporary folder, removed."),
+        QStringLiteral("DIR"));
     parser.addOption(listOption);
     parser.addOption(pythonOption);
+    parser.addOption(workOption);
     parser.process(app);
 
     QTextStream out(stdout);
@@ -49,12 +57,20 @@ int main(int argc, char* argv[])
         parser.showHelp(2);
 
     const QString outDir = QDir(parser.positionalArguments().first()).absolutePath();
-    QTemporaryDir work;
-    if (!work.isValid() || !QDir().mkpath(outDir)) {
+    QTemporaryDir temporary;
+    QString work = temporary.path();
+    if (parser.isSet(workOption)) {
+        work = QDir(parser.value(workOption)).absolutePath();
+        if (!QDir().mkpath(work) || !QDir(work).isEmpty()) {
+            QTextStream(stderr) << "retort-screenshots: " << work << " must be an empty folder\n";
+            return 3;
+        }
+    }
+    if (!temporary.isValid() || !QDir().mkpath(outDir)) {
         QTextStream(stderr) << "retort-screenshots: cannot make " << outDir << " or a temporary folder\n";
         return 3;
     }
-    ScreenshotDriver driver(outDir, work.path(), parser.value(pythonOption));
+    ScreenshotDriver driver(outDir, work, parser.value(pythonOption));
     if (!driver.run()) {
         QTextStream(stderr) << "retort-screenshots: " << driver.error() << '\n';
         return 1;

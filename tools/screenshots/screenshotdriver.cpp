@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QPainter>
 #include <QPixmap>
+#include <QStatusBar>
 #include <QWidget>
 
 namespace retort::screenshots {
@@ -95,6 +96,10 @@ void ScreenshotDriver::settle()
 
 QPixmap ScreenshotDriver::grab(QWidget* dialog) const
 {
+    // A passing status message ("Graph laid out in 4 ms") would make every picture differ
+    // from the last run's; the status bar's own fields stay.
+    m_window->statusBar()->clearMessage();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QPixmap picture = m_window->grab();
     if (!dialog)
         return picture;
