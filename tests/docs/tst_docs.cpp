@@ -190,7 +190,7 @@ private slots:
         driver.setProcessEnvironment(env);
         driver.start(QStringLiteral(RETORT_SCREENSHOTS_PATH),
                      {out.path(), QStringLiteral("--python"), QStringLiteral(RETORT_TEST_PYTHON)});
-        QVERIFY(driver.waitForFinished(150000));
+        QVERIFY(driver.waitForFinished(480000)); // the asan build is several times slower
         const QString output = QString::fromUtf8(driver.readAll());
         QVERIFY2(driver.exitStatus() == QProcess::NormalExit && driver.exitCode() == 0,
                  qPrintable(output));
