@@ -73,7 +73,9 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("retort"));
     QApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(RETORT_APP_ID));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/retort.svg")));
+    // The installed hicolor icon (what the desktop shows for the app id), else the bundled one.
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(RETORT_APP_ID),
+                                                 QIcon(QStringLiteral(":/icons/retort.svg"))));
 
     QTranslator qtTranslator;
     QTranslator appTranslator;

@@ -208,6 +208,8 @@ private:
     QByteArray windowStateToSave() const;
     void openDemoAndWalk();
     bool isDemoOpen() const;
+    // Opens the demo (a copy in the user's data folder when it is installed read-only).
+    bool openDemo();
     void createOpsViews(); // mainwindowops.cpp
     void createCompareView(); // mainwindowcompare.cpp
     void createHeadsTools(); // mainwindowheads.cpp

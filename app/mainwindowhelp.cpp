@@ -3,6 +3,7 @@
 #include "app/mainwindow.h"
 
 #include "app/databasesession.h"
+#include "app/demoproject.h"
 #include "app/projectsession.h"
 #include "app/scriptscontroller.h"
 #include "model/graph/revisiongraph.h"
@@ -42,29 +43,30 @@ void MainWindow::createHelpActions()
 
 QString MainWindow::demoConfigPath()
 {
-    QStringList candidates;
-    const QString fromEnv = qEnvironmentVariable("RETORT_DEMO_DIR");
-    if (!fromEnv.isEmpty())
-        candidates << QDir(fromEnv).filePath(QStringLiteral("alembic.ini"));
-    candidates << QDir(QCoreApplication::applicationDirPath())
-                      .filePath(QStringLiteral("../share/retort/demo/alembic.ini"));
-#ifdef RETORT_SOURCE_TREE
-    candidates << QDir(QStringLiteral(RETORT_SOURCE_TREE))
-                      .filePath(QStringLiteral("resources/demo/alembic.ini"));
-#endif
-    for (const QString& path : std::as_const(candidates)) {
-        if (QFileInfo(path).isFile())
-            return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    }
-    return {};
+    return DemoProject::find().config;
 }
 
 bool MainWindow::isDemoOpen() const
 {
-    const QString demo = demoConfigPath();
-    const QString open = m_session->loadedConfigPath();
-    return !demo.isEmpty() && !open.isEmpty() &&
-           QFileInfo(demo).canonicalFilePath() == QFileInfo(open).canonicalFilePath();
+    const DemoProject demo = DemoProject::find();
+    const QString open = QFileInfo(m_session->loadedConfigPath()).canonicalFilePath();
+    if (demo.config.isEmpty() || open.isEmpty())
+        return false;
+    const QString opened = demo.installed
+                               ? QDir(DemoProject::defaultCopyFolder()).filePath(QStringLiteral("alembic.ini"))
+                               : demo.config;
+    return QFileInfo(opened).canonicalFilePath() == open;
+}
+
+bool MainWindow::openDemo()
+{
+    const Result<QString> config = DemoProject::find().prepare(DemoProject::defaultCopyFolder());
+    if (!config) {
+        QMessageBox::warning(this, tr("Open the Demo"), config.error());
+        return false;
+    }
+    openProject(*config);
+    return true;
 }
 
 void MainWindow::showUserGuide()
@@ -132,7 +134,10 @@ void MainWindow::openDemoAndWalk()
         disconnect(*failed);
     });
     statusBar()->showMessage(tr("Opening the demo project for Getting Started…"), 5000);
-    openProject(demoConfigPath());
+    if (!openDemo()) {
+        disconnect(*drawn);
+        disconnect(*failed);
+    }
 }
 
 void MainWindow::walkCurrentProject()

@@ -79,11 +79,7 @@ void MainWindow::createWelcomePage()
     connect(m_welcome, &WelcomePage::openRequested, this, [this] { m_openAction->trigger(); });
     connect(m_welcome, &WelcomePage::gettingStartedRequested, this,
             [this] { m_gettingStartedAction->trigger(); });
-    connect(m_welcome, &WelcomePage::demoRequested, this, [this] {
-        const QString demo = demoConfigPath();
-        if (!demo.isEmpty())
-            openProject(demo);
-    });
+    connect(m_welcome, &WelcomePage::demoRequested, this, [this] { openDemo(); });
     connect(m_welcome, &WelcomePage::recentActivated, this, &MainWindow::openRecentFromWelcome);
     connect(m_welcome, &WelcomePage::removeRequested, this,
             [this](const QString& path, const QString& section) {
