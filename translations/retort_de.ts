@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>About</name>
+    <message>
+        <source>%1 (built with)</source>
+        <translation>%1 (beim Kompilieren)</translation>
+    </message>
+</context>
+<context>
     <name>AlembicRunner</name>
     <message>
         <source>Another alembic command is still running on %1; wait for it to finish or stop it first.</source>
@@ -265,6 +272,21 @@
     <message>
         <source>None of the %1 configured databases has applied them</source>
         <translation>Keine der %1 konfigurierten Datenbanken hat sie angewendet</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>could not be started</source>
+        <translation>konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>did not answer in time</source>
+        <translation>hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>failed (exit code %1)</source>
+        <translation>ist fehlgeschlagen (Exit-Code %1)</translation>
     </message>
 </context>
 <context>
@@ -711,6 +733,13 @@
     </message>
 </context>
 <context>
+    <name>ProblemReport</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
     <name>ProfileSecrets</name>
     <message>
         <source>Connection profile “%1”: %2 moved from Retort&apos;s settings file to the system keychain.</source>
@@ -737,6 +766,17 @@
     <message>
         <source>%1 cannot read this configuration: %2. The graph shows it as alembic 1.16 or newer reads it.</source>
         <translation>%1 kann diese Konfiguration nicht lesen: %2. Der Graph zeigt sie so, wie alembic 1.16 oder neuer sie liest.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLocator</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 has no alembic.ini, nor a pyproject.toml with a [tool.alembic] table.</source>
+        <translation>%1 hat weder eine alembic.ini noch eine pyproject.toml mit einer Tabelle [tool.alembic].</translation>
     </message>
 </context>
 <context>
@@ -1337,10 +1377,6 @@
         <translation>Eine Werkbank für Alembic-Migrationen.</translation>
     </message>
     <message>
-        <source>The project&apos;s alembic.ini or pyproject.toml.</source>
-        <translation>Die alembic.ini oder pyproject.toml des Projekts.</translation>
-    </message>
-    <message>
         <source>The config section to read, as alembic&apos;s -n.</source>
         <translation>Der zu lesende Konfigurationsabschnitt, wie alembics -n.</translation>
     </message>
@@ -1355,6 +1391,42 @@
     <message>
         <source>FILE</source>
         <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>The project&apos;s alembic.ini or pyproject.toml, or its folder (its alembic.ini, else a pyproject.toml with [tool.alembic]). Without it, the project opened last.</source>
+        <translation>Die alembic.ini oder pyproject.toml des Projekts oder sein Ordner (dessen alembic.ini, sonst eine pyproject.toml mit [tool.alembic]). Ohne diese Angabe das zuletzt geöffnete Projekt.</translation>
+    </message>
+    <message>
+        <source>Work on the project&apos;s saved connection profile NAME.</source>
+        <translation>Mit dem gespeicherten Verbindungsprofil NAME des Projekts arbeiten.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Work on the database at URL (an SQLAlchemy URL) for this session: a temporary profile that is never saved (a password in it stays in memory).</source>
+        <translation>Für diese Sitzung mit der Datenbank unter URL (einer SQLAlchemy-URL) arbeiten: ein temporäres Profil, das nie gespeichert wird (ein darin enthaltenes Passwort bleibt nur im Speicher).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>--profile needs a name.</source>
+        <translation>--profile braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>--profile and --url both choose the database: give one of them.</source>
+        <translation>--profile und --url wählen beide die Datenbank: Geben Sie nur eine der beiden Optionen an.</translation>
+    </message>
+    <message>
+        <source>--url: %1</source>
+        <translation>--url: %1</translation>
+    </message>
+    <message>
+        <source>%1 needs a project: give its PATH (no project was open last time).</source>
+        <translation>%1 braucht ein Projekt: Geben Sie dessen PATH an (beim letzten Mal war kein Projekt geöffnet).</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +1739,106 @@
         <source>Cannot open %1: it is not a regular file</source>
         <translation>%1 kann nicht geöffnet werden: Es ist keine reguläre Datei</translation>
     </message>
+    <message>
+        <source>no project open</source>
+        <translation>kein Projekt geöffnet</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Retort %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for Alembic database migrations: the revision graph, the scripts, and where each database stands.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Retort %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für Alembic-Datenbankmigrationen: der Revisionsgraph, die Skripte und der Stand jeder Datenbank.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;table cellspacing=&quot;0&quot; cellpadding=&quot;2&quot;&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%1 (built with %2)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QScintilla&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Graphviz&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alembic&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=&quot;0&quot; cellpadding=&quot;2&quot;&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%1 (kompiliert mit %2)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QScintilla&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Graphviz&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Alembic&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Freie Software unter der GNU General Public License, Version 3 oder neuer.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Retort</source>
+        <translation>Retort</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1 (kompiliert mit %2)</translation>
+    </message>
+    <message>
+        <source>QScintilla</source>
+        <translation>QScintilla</translation>
+    </message>
+    <message>
+        <source>Graphviz</source>
+        <translation>Graphviz</translation>
+    </message>
+    <message>
+        <source>Alembic</source>
+        <translation>Alembic</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>Betriebssystem</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Platform plugin</source>
+        <translation>Plattform-Plugin</translation>
+    </message>
+    <message>
+        <source>Locale</source>
+        <translation>Gebietsschema</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <translation>Bildschirme</translation>
+    </message>
+    <message>
+        <source>%1, device pixel ratio %2</source>
+        <translation>%1, Gerätepixelverhältnis %2</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>%1 revisions, %2 heads, %3 diagnostics</source>
+        <translation>%1 Revisionen, %2 Köpfe, %3 Befunde</translation>
+    </message>
+    <message>
+        <source>none open</source>
+        <translation>keines geöffnet</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
 </context>
 <context>
     <name>retort::AlembicProgram</name>
@@ -1696,6 +1868,21 @@
     <message>
         <source>alembic %1 (planned with the rules of %2.%3, the nearest Retort knows)</source>
         <translation>alembic %1 (geplant nach den Regeln von %2.%3, den nächsten, die Retort kennt)</translation>
+    </message>
+</context>
+<context>
+    <name>retort::AppTheme</name>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2163,15 @@
     <message>
         <source>The file %1 does not exist (moved or deleted?); alembic would create it, empty, on its first run.</source>
         <translation>Die Datei %1 existiert nicht (verschoben oder gelöscht?); alembic würde sie beim ersten Lauf leer anlegen.</translation>
+    </message>
+    <message>
+        <source>%1 (this session)</source>
+        <comment>a profile from the command line, not saved</comment>
+        <translation>%1 (diese Sitzung)</translation>
+    </message>
+    <message>
+        <source>Given on the command line for this session: it is not saved, and its password stays in memory.</source>
+        <translation>Für diese Sitzung auf der Befehlszeile angegeben: Es wird nicht gespeichert, und sein Passwort bleibt nur im Speicher.</translation>
     </message>
 </context>
 <context>
@@ -3180,10 +3376,6 @@ Revision: %2</translation>
         <translation>Über Retort</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Retort %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for Alembic database migrations: the revision graph, the scripts, and where each database stands.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Retort %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für Alembic-Datenbankmigrationen: der Revisionsgraph, die Skripte und der Stand jeder Datenbank.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>%1 [%2]</source>
         <comment>recent project: path [section]</comment>
         <translation>%1 [%2]</translation>
@@ -3477,6 +3669,101 @@ Revision: %2</translation>
     <message>
         <source>Heads</source>
         <translation>Köpfe</translation>
+    </message>
+    <message>
+        <source>Open the Demo</source>
+        <translation>Demo öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Configure Retort…</source>
+        <translation>Retort &amp;einrichten…</translation>
+    </message>
+    <message>
+        <source>Theme, editor font, graph layout and the default Python</source>
+        <translation>Farbschema, Editorschrift, Anordnung des Graphen und das Standard-Python</translation>
+    </message>
+    <message>
+        <source>&amp;Report a Problem…</source>
+        <translation>&amp;Problem melden…</translation>
+    </message>
+    <message>
+        <source>A summary of versions and counts to paste into an issue (no paths or names)</source>
+        <translation>Eine Zusammenfassung von Versionen und Anzahlen zum Einfügen in einen Fehlerbericht (ohne Pfade oder Namen)</translation>
+    </message>
+    <message>
+        <source>Reset La&amp;yout</source>
+        <translation>La&amp;yout zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Put the panes, their sizes and the graph&apos;s zoom back as on a first start</source>
+        <translation>Die Bereiche, ihre Größen und den Zoom des Graphen wie beim ersten Start wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>Ei&amp;nstellungen</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>Einstellungen gespeichert</translation>
+    </message>
+    <message>
+        <source>There is no such file (give the full path).</source>
+        <translation>Diese Datei gibt es nicht (geben Sie den vollständigen Pfad an).</translation>
+    </message>
+    <message>
+        <source>This file cannot be run.</source>
+        <translation>Diese Datei kann nicht ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>Asking it which alembic it has…</source>
+        <translation>Es wird abgefragt, welches alembic installiert ist…</translation>
+    </message>
+    <message>
+        <source>python -m alembic --version says: %1</source>
+        <translation>python -m alembic --version meldet: %1</translation>
+    </message>
+    <message>
+        <source>It runs, but python -m alembic --version %1.</source>
+        <translation>Die Datei lässt sich ausführen, aber python -m alembic --version %1.</translation>
+    </message>
+    <message>
+        <source>The problem report is on the clipboard.</source>
+        <translation>Der Problembericht ist in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>The panes and the graph&apos;s zoom are back as on a first start</source>
+        <translation>Die Bereiche und der Zoom des Graphen sind wieder wie beim ersten Start</translation>
+    </message>
+    <message>
+        <source>The demo project is not installed with this copy of Retort.</source>
+        <translation>Das Demoprojekt ist in dieser Installation von Retort nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>Nothing dropped is an alembic.ini, a pyproject.toml or a project folder.</source>
+        <translation>Unter dem Abgelegten ist keine alembic.ini, keine pyproject.toml und kein Projektordner.</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <comment>the name of the profile retort --url adds</comment>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <source>command line %1</source>
+        <comment>the --url profile when the name is taken</comment>
+        <translation>Befehlszeile %1</translation>
+    </message>
+    <message>
+        <source>Working on %1, given on the command line for this session only.</source>
+        <translation>Es wird mit %1 gearbeitet, nur für diese Sitzung auf der Befehlszeile angegeben.</translation>
+    </message>
+    <message>
+        <source>The project has no connection profile named &quot;%1&quot; (--profile). Its profiles: %2.</source>
+        <translation>Das Projekt hat kein Verbindungsprofil namens „%1“ (--profile). Seine Profile: %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -3930,6 +4217,33 @@ Versionstabelle danach: %2</translation>
     <message>
         <source>Downgrade &amp;Anyway</source>
         <translation>&amp;Trotzdem Downgrade ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ProblemReportDialog</name>
+    <message>
+        <source>Report a Problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>Please describe what you did, what you expected and what happened instead, and paste this summary below it. It names versions and counts only: no paths, addresses, user or database names, and no revision messages.</source>
+        <translation>Bitte beschreiben Sie, was Sie getan haben, was Sie erwartet haben und was stattdessen passiert ist, und fügen Sie diese Zusammenfassung darunter ein. Sie nennt nur Versionen und Anzahlen: keine Pfade, Adressen, Benutzer- oder Datenbanknamen und keine Revisionsmeldungen.</translation>
+    </message>
+    <message>
+        <source>Diagnostic summary</source>
+        <translation>Diagnosezusammenfassung</translation>
+    </message>
+    <message>
+        <source>Report it at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Melden Sie das Problem unter &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to Clipboard</source>
+        <translation>In die Zwischenablage &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>In die Zwischenablage kopiert.</translation>
     </message>
 </context>
 <context>
@@ -5414,6 +5728,117 @@ Wählen Sie Ausführen ▸ Python-Interpreter…, um einen Interpreter auszuwäh
     </message>
 </context>
 <context>
+    <name>retort::SettingsDialog</name>
+    <message>
+        <source>Configure Retort</source>
+        <translation>Retort einrichten</translation>
+    </message>
+    <message>
+        <source>System (follow the desktop)</source>
+        <translation>System (folgt dem Desktop)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>&amp;Größe:</translation>
+    </message>
+    <message>
+        <source> columns</source>
+        <translation> Spalten</translation>
+    </message>
+    <message>
+        <source>Script Editor</source>
+        <translation>Skripteditor</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>&amp;Schriftart:</translation>
+    </message>
+    <message>
+        <source>Ta&amp;b width:</source>
+        <translation>&amp;Tabulatorbreite:</translation>
+    </message>
+    <message>
+        <source>Newest revisions at the top</source>
+        <translation>Neueste Revisionen oben</translation>
+    </message>
+    <message>
+        <source>Newest revisions at the bottom</source>
+        <translation>Neueste Revisionen unten</translation>
+    </message>
+    <message>
+        <source>Compact</source>
+        <translation>Kompakt</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Spacious</source>
+        <translation>Großzügig</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Richtung:</translation>
+    </message>
+    <message>
+        <source>&amp;Spacing:</source>
+        <translation>A&amp;bstand:</translation>
+    </message>
+    <message>
+        <source>None: alembic is found as usual</source>
+        <translation>Keiner: alembic wird wie üblich gesucht</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Runs alembic (python -m alembic) for projects that have no interpreter of their own (Run ▸ Python Interpreter…) and no .venv beside their configuration.</source>
+        <translation>Führt alembic (python -m alembic) für Projekte aus, die keinen eigenen Interpreter (Ausführen ▸ Python-Interpreter…) und kein .venv neben ihrer Konfiguration haben.</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Default &amp;interpreter:</source>
+        <translation>Standard-&amp;Interpreter:</translation>
+    </message>
+    <message>
+        <source>Default Python Interpreter</source>
+        <translation>Standard-Python-Interpreter</translation>
+    </message>
+</context>
+<context>
     <name>retort::SqlPreviewController</name>
     <message>
         <source>This project&apos;s env.py could not run in offline mode (--sql), so there is no SQL to show. Alembic said: %1</source>
@@ -5835,6 +6260,91 @@ Set RETORT_DOCS_DIR to the folder that holds user-guide.md.</source>
 %1
 
 Setzen Sie RETORT_DOCS_DIR auf den Ordner, der user-guide.md enthält.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::WelcomePage</name>
+    <message>
+        <source>%1 (missing)</source>
+        <comment>recent project that is gone</comment>
+        <translation>%1 (fehlt)</translation>
+    </message>
+    <message>
+        <source>Retort</source>
+        <translation>Retort</translation>
+    </message>
+    <message>
+        <source>A desktop workbench for Alembic migrations: the revision graph, the scripts, and where each database stands.</source>
+        <translation>Eine Werkbank für Alembic-Migrationen: der Revisionsgraph, die Skripte und der Stand jeder Datenbank.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>&amp;Projekt öffnen…</translation>
+    </message>
+    <message>
+        <source>Open an alembic.ini or pyproject.toml (Ctrl+O)</source>
+        <translation>Eine alembic.ini oder pyproject.toml öffnen (Strg+O)</translation>
+    </message>
+    <message>
+        <source>Open the De&amp;mo</source>
+        <translation>De&amp;mo öffnen</translation>
+    </message>
+    <message>
+        <source>Open the demo project that comes with Retort</source>
+        <translation>Das mit Retort mitgelieferte Demoprojekt öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>&amp;Erste Schritte</translation>
+    </message>
+    <message>
+        <source>A short walk through the window on the demo project</source>
+        <translation>Ein kurzer Rundgang durch das Fenster anhand des Demoprojekts</translation>
+    </message>
+    <message>
+        <source>You can also drop an alembic.ini, a pyproject.toml or a project folder on this window.</source>
+        <translation>Sie können auch eine alembic.ini, eine pyproject.toml oder einen Projektordner in dieses Fenster ziehen.</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Zuletzt geöffnete Projekte</translation>
+    </message>
+    <message>
+        <source>Re&amp;cent Projects</source>
+        <translation>&amp;Zuletzt geöffnete Projekte</translation>
+    </message>
+    <message>
+        <source>Projects you open are listed here.</source>
+        <translation>Hier werden die Projekte aufgeführt, die Sie öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <comment>recent project: path [section]</comment>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <source>%1, missing: %2</source>
+        <translation>%1, fehlt: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not found. Press Delete to remove it from the list.</source>
+        <translation>Nicht gefunden. Drücken Sie Entf, um es aus der Liste zu entfernen.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>Aus der Liste &amp;entfernen</translation>
     </message>
 </context>
 <context>
