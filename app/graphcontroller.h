@@ -5,6 +5,7 @@
 #include "model/project/projectsnapshot.h"
 #include "widgets/graph/graphscene.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 
@@ -39,6 +40,10 @@ public:
     void setGraph(std::shared_ptr<const RevisionGraph> graph, bool newProject = false);
     // A project loaded: its graph, centred on its database when it is another project.
     void setProject(const ProjectSnapshot& project);
+    // A project load began: when its graph is first on screen, the info line
+    // `retort.graph: drawn N revisions in X ms` (X counted from here) is logged, so the time
+    // to a drawn graph can be measured from outside.
+    void markLoadStarted() { m_loadClock.start(); }
     // Actions added to a revision's context menu, in order (nullptr adds a separator). They
     // act on the graph's current revision, which the right-click selects first.
     void addContextActions(const QList<QAction*>& actions) { m_contextActions += actions; }
@@ -74,6 +79,7 @@ private:
     bool m_centerOnDatabase = false;
     ProjectId m_projectId; // of the last project shown
     LayoutOptions m_options; // without previousX, which each request fills in
+    QElapsedTimer m_loadClock; // valid from a load's start to its first picture
 };
 
 } // namespace retort

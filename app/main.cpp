@@ -1,6 +1,7 @@
 #include "app/mainwindow.h"
 #include "app/projectsession.h"
 #include "app/settings.h"
+#include "widgets/graph/graphview.h"
 #include "model/config/sqlalchemyurl.h"
 #include "model/project/projectlocator.h"
 
@@ -14,6 +15,9 @@
 #include <QPixmap>
 #include <QTimer>
 #include <QTranslator>
+
+#include <memory>
+#include <utility>
 
 #include <cstdio>
 
@@ -34,8 +38,8 @@ void installTranslators(QApplication& app, QTranslator& qtTranslator, QTranslato
         qCDebug(lcMain) << "no translation for" << locale.name();
 }
 
-// --screenshot: once the project has loaded (or failed), let the window settle for one
-// event-loop turn, grab it to a PNG and quit.
+// --screenshot: once the project has loaded and its graph is drawn (or the load failed), let
+// the window settle briefly, grab it to a PNG and quit.
 void scheduleScreenshot(QApplication& app, retort::MainWindow& window, const QString& file)
 {
     auto grab = [&app, &window, file](int exitCode) {
@@ -53,7 +57,18 @@ void scheduleScreenshot(QApplication& app, retort::MainWindow& window, const QSt
         grab(0);
         return;
     }
-    QObject::connect(session, &retort::ProjectSession::loaded, &window, [grab] { grab(0); });
+    // The graph is laid out on its own thread after the load: grab once it is drawn (a
+    // layout that never comes is given 60 s).
+    QObject::connect(session, &retort::ProjectSession::loaded, &window, [grab, &window] {
+        auto taken = std::make_shared<bool>(false);
+        auto once = [grab, taken] {
+            if (!std::exchange(*taken, true))
+                grab(0);
+        };
+        if (auto* view = window.findChild<retort::GraphView*>(QStringLiteral("graphView")))
+            QObject::connect(view, &retort::GraphView::graphChanged, &window, once);
+        QTimer::singleShot(60000, &window, once);
+    });
     QObject::connect(session, &retort::ProjectSession::failed, &window, [grab] { grab(1); });
 }
 

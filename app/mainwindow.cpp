@@ -348,6 +348,7 @@ void MainWindow::createStatusBar()
 
 void MainWindow::onLoadingStarted()
 {
+    m_graphController->markLoadStarted();
     m_busy->show();
     m_reloadAction->setEnabled(true);
     statusBar()->showMessage(

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -119,6 +120,22 @@ private slots:
             QVERIFY2(!text.contains(trace), trace.constData());
     }
 
+    // Issue 18: the first complete picture after a load is logged, on by default, so the
+    // time to a drawn graph can be measured from outside.
+    void theFirstPictureIsLogged()
+    {
+        const QString picture = m_dir.filePath(QStringLiteral("demo.png"));
+        const Outcome outcome = run({QStringLiteral(RETORT_SOURCE_DIR "/resources/demo"),
+                                     QStringLiteral("--screenshot"), picture});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+        static const QRegularExpression line(
+            QStringLiteral("^retort\\.graph: drawn 40 revisions in (\\d+) ms$"),
+            QRegularExpression::MultilineOption);
+        const QRegularExpressionMatch match = line.match(outcome.err);
+        QVERIFY2(match.hasMatch(), qPrintable(outcome.err));
+        QCOMPARE(outcome.err.count(line), 1); // the first picture only
+    }
+
 private:
     QString settingsFile() const
     {
@@ -134,6 +151,9 @@ private:
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
         env.insert(QStringLiteral("RETORT_KEYCHAIN"), QStringLiteral("off"));
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        // Qt's default logging: what a person starting Retort gets.
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
+        env.remove(QStringLiteral("QT_MESSAGE_PATTERN"));
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(RETORT_GUI_PATH), arguments);
         Outcome outcome;

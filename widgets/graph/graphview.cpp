@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace retort {
 
@@ -359,6 +360,11 @@ bool GraphView::viewportEvent(QEvent* event)
             gestures->accept(pinch);
             return true;
         }
+    }
+    if (event->type() == QEvent::Paint && m_afterPaint) {
+        const bool handled = QGraphicsView::viewportEvent(event);
+        std::exchange(m_afterPaint, {})();
+        return handled;
     }
     return QGraphicsView::viewportEvent(event);
 }

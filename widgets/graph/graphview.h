@@ -7,6 +7,7 @@
 #include <QPointF>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -70,6 +71,8 @@ public:
     void setGraph(std::shared_ptr<const RevisionGraph> graph, const GraphLayout& layout,
                   const GraphScene::ProfileStates& states, const QString& selectedProfile);
     void clearGraph();
+    // Calls `callback` once, right after the viewport next paints (the picture is on screen).
+    void callAfterNextPaint(std::function<void()> callback) { m_afterPaint = std::move(callback); }
     // Whether a node is drawn for `id`.
     bool hasRevision(const QString& id) const;
     // Selects `id` without scrolling (the graph was just drawn anew). False when no such node.
@@ -198,6 +201,7 @@ private:
     void restoreViewport(bool sameRevisions);
 
     GraphScene* m_scene = nullptr;
+    std::function<void()> m_afterPaint;
     GraphOverview* m_overview = nullptr;
     bool m_overviewEnabled = true;
     GraphSearch m_search;
