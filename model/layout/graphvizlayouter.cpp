@@ -8,6 +8,7 @@
 #include "model/common/logging.h"
 #include "model/layout/edgerouting.h"
 #include "model/layout/graphvizgraph.h"
+#include "model/layout/layoutcache.h"
 #include "model/layout/layoutplan.h"
 
 #include <QElapsedTimer>
@@ -274,7 +275,24 @@ void LayoutWorker::processPending()
     if (!m_context)
         m_context = std::make_unique<layout::GraphvizContext>();
     emit started(request->generation);
-    GraphLayout layout = runLayout(*m_context, *request->graph, request->options);
+    const LayoutOptions& options = request->options;
+    const bool cached = !options.cacheFolder.isEmpty() && options.previousX.isEmpty();
+    QElapsedTimer timer;
+    timer.start();
+    const LayoutCache cache(cached ? options.cacheFolder : QString());
+    const QByteArray key = cached ? LayoutCache::key(*request->graph, options) : QByteArray();
+    std::optional<GraphLayout> hit = cache.read(key);
+    GraphLayout layout;
+    if (hit) {
+        layout = std::move(*hit);
+        layout.elapsedMs = timer.elapsed();
+        qCDebug(lcLayout) << "layout of" << request->graph->size() << "revisions read back in"
+                          << layout.elapsedMs << "ms";
+    } else {
+        layout = runLayout(*m_context, *request->graph, options);
+        if (cached && layout.isValid() && layout.elapsedMs >= options.cacheFromMs)
+            cache.write(key, layout);
+    }
     layout.generation = request->generation;
     if (!m_shared->stopping)
         emit finished(layout);

@@ -44,6 +44,13 @@ struct LayoutOptions
     // mirrored when that agrees better with the old picture.
     QHash<QString, qreal> previousX;
 
+    // Where the asynchronous layouter keeps layouts that took a while (LayoutCache), so that
+    // the same graph opened again is drawn at once; empty: no cache. Not used with previousX.
+    QString cacheFolder;
+    // Small graphs are laid out faster than a file is read: only layouts that took at least
+    // this long are kept.
+    qint64 cacheFromMs = 150;
+
     // The width and height of the box drawn for `revision`.
     QSizeF nodeSize(const Revision& revision) const;
 };
