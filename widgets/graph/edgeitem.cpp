@@ -15,6 +15,9 @@ namespace retort {
 namespace {
 
 constexpr qreal kArrowLength = 9.0;
+// Segments per piece of a long edge, and how many segments make an edge long.
+constexpr int kSegmentsPerPiece = 4;
+constexpr int kLongEdgeSegments = 12;
 constexpr qreal kArrowHalfWidth = 4.0;
 
 QPolygonF arrowBetween(const QPointF& base, const QPointF& tip)
@@ -76,6 +79,30 @@ void EdgeItem::setLayout(const EdgeLayout& layout)
 
     m_bounds = m_path.controlPointRect() | m_arrow.boundingRect();
     m_bounds.adjust(-3, -3, 3, 3);
+
+    m_pieces.clear();
+    const int segments = pts.size() > 1 ? int(pts.size() - 1) / 3 + int(pts.size() - 1) % 3 : 0;
+    if (segments >= kLongEdgeSegments) {
+        qreal length = 0;
+        int i = 1;
+        while (i < pts.size()) {
+            Piece piece;
+            piece.lengthBefore = length;
+            piece.path.moveTo(pts.at(i - 1));
+            for (int k = 0; k < kSegmentsPerPiece && i < pts.size(); ++k) {
+                if (i + 2 < pts.size()) {
+                    piece.path.cubicTo(pts.at(i), pts.at(i + 1), pts.at(i + 2));
+                    i += 3;
+                } else {
+                    piece.path.lineTo(pts.at(i));
+                    i += 1;
+                }
+            }
+            piece.bounds = piece.path.controlPointRect().adjusted(-3, -3, 3, 3);
+            length += piece.path.length();
+            m_pieces.append(piece);
+        }
+    }
     update();
 }
 
@@ -119,7 +146,25 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     pen.setCosmetic(true);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(m_path);
+    if (m_pieces.isEmpty()) {
+        painter->drawPath(m_path);
+    } else {
+        // Each piece is drawn the same whatever else is exposed, so a partial repaint gives
+        // the pixels a full one does. The dashes continue from piece to piece: a cosmetic
+        // pen's pattern is in pen widths on screen.
+        const QRectF exposed = option ? option->exposedRect : m_bounds;
+        const QTransform& world = painter->worldTransform();
+        const qreal scale = std::sqrt(std::abs(world.determinant()));
+        for (const Piece& piece : std::as_const(m_pieces)) {
+            if (!piece.bounds.intersects(exposed))
+                continue;
+            if (m_dependency) {
+                pen.setDashOffset(piece.lengthBefore * scale / pen.widthF());
+                painter->setPen(pen);
+            }
+            painter->drawPath(piece.path);
+        }
+    }
     if (!m_arrow.isEmpty()) {
         pen.setStyle(Qt::SolidLine);
         painter->setPen(pen);

@@ -51,6 +51,16 @@ private:
     QPainterPath m_path;
     QPolygonF m_arrow;
     QRectF m_bounds;
+    // A long edge (it may run past thousands of revisions) is drawn in pieces of a few
+    // segments, and only the pieces in the exposed area: Qt's stroker otherwise strokes the
+    // whole curve every frame. Empty for short edges, which are drawn as one path.
+    struct Piece
+    {
+        QPainterPath path;
+        QRectF bounds;
+        qreal lengthBefore = 0; // along the edge, for the dash pattern's phase
+    };
+    QList<Piece> m_pieces;
 };
 
 } // namespace retort
