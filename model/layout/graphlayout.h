@@ -42,6 +42,7 @@ struct GraphLayout
     qint64 elapsedMs = 0;
     QHash<QString, int> nodeIndex; // id -> index into nodes (filled by the layouter)
     bool simplified = false;       // large graph: linear runs collapsed, edges routed simply
+    bool lanes = false;            // laid out by our own lanes (lanelayout.h), not by dot
 
     bool isValid() const { return error.isEmpty(); }
     const NodeLayout* node(const QString& id) const;

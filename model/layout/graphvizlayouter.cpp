@@ -8,6 +8,7 @@
 #include "model/common/logging.h"
 #include "model/layout/edgerouting.h"
 #include "model/layout/graphvizgraph.h"
+#include "model/layout/lanelayout.h"
 #include "model/layout/layoutcache.h"
 #include "model/layout/layoutplan.h"
 
@@ -114,8 +115,9 @@ void placeRevisions(GraphLayout& result, const RevisionGraph& graph, const layou
         result.nodeIndex.insert(result.nodes.at(i).id, i);
 }
 
-GraphLayout runLayout(const layout::GraphvizContext& context, const RevisionGraph& graph,
-                      const LayoutOptions& options)
+// `context` is created on first use: the lane layout does not need Graphviz.
+GraphLayout runLayout(std::unique_ptr<layout::GraphvizContext>& context,
+                      const RevisionGraph& graph, const LayoutOptions& options)
 {
     QElapsedTimer timer;
     timer.start();
@@ -123,9 +125,11 @@ GraphLayout runLayout(const layout::GraphvizContext& context, const RevisionGrap
     if (graph.isEmpty())
         return result;
 
-    const bool fast =
-        options.mode == LayoutOptions::Mode::Fast ||
-        (options.mode == LayoutOptions::Mode::Auto && graph.size() > options.detailedLimit);
+    using Mode = LayoutOptions::Mode;
+    const bool lanes = options.mode == Mode::Lanes ||
+                       (options.mode == Mode::Auto && graph.size() > options.laneLimit);
+    const bool fast = lanes || options.mode == Mode::Fast ||
+                      (options.mode == Mode::Auto && graph.size() > options.detailedLimit);
     const QList<Revision>& revisions = graph.revisions();
     const int n = int(revisions.size());
     const layout::Plan plan = layout::makePlan(graph, options, fast);
@@ -174,7 +178,9 @@ GraphLayout runLayout(const layout::GraphvizContext& context, const RevisionGrap
         }
     }
 
-    const layout::DotLayout placed = layout::runDot(context, dot);
+    if (!lanes && !context)
+        context = std::make_unique<layout::GraphvizContext>();
+    const layout::DotLayout placed = lanes ? layout::runLanes(dot) : layout::runDot(*context, dot);
     if (!placed.error.isEmpty()) {
         result.error = placed.error;
         result.elapsedMs = timer.elapsed();
@@ -215,9 +221,11 @@ GraphLayout runLayout(const layout::GraphvizContext& context, const RevisionGrap
         keepSides(result, options.previousX);
     // Keep the origin where Graphviz put it: y stays positive.
     result.simplified = fast;
+    result.lanes = lanes;
     result.elapsedMs = timer.elapsed();
     qCDebug(lcLayout) << "laid out" << n << "revisions as" << plan.units.size() << "nodes in"
-                      << result.elapsedMs << "ms" << (fast ? "(fast)" : "(detailed)");
+                      << result.elapsedMs << "ms"
+                      << (lanes ? "(lanes)" : fast ? "(fast)" : "(detailed)");
     return result;
 }
 
@@ -258,7 +266,7 @@ signals:
 
 private:
     std::shared_ptr<GraphvizLayouter::Shared> m_shared;
-    std::unique_ptr<layout::GraphvizContext> m_context; // created on the first request
+    std::unique_ptr<layout::GraphvizContext> m_context; // created on the first dot layout
 };
 
 } // namespace
@@ -272,8 +280,6 @@ void LayoutWorker::processPending()
     }
     if (!request || m_shared->stopping)
         return; // superseded requests were replaced before this ran
-    if (!m_context)
-        m_context = std::make_unique<layout::GraphvizContext>();
     emit started(request->generation);
     const LayoutOptions& options = request->options;
     const bool cached = !options.cacheFolder.isEmpty() && options.previousX.isEmpty();
@@ -289,7 +295,7 @@ void LayoutWorker::processPending()
         qCDebug(lcLayout) << "layout of" << request->graph->size() << "revisions read back in"
                           << layout.elapsedMs << "ms";
     } else {
-        layout = runLayout(*m_context, *request->graph, options);
+        layout = runLayout(m_context, *request->graph, options);
         if (cached && layout.isValid() && layout.elapsedMs >= options.cacheFromMs)
             cache.write(key, layout);
     }
@@ -302,7 +308,7 @@ GraphLayout GraphvizLayouter::layoutNow(const RevisionGraph& graph, const Layout
 {
     if (graph.isEmpty())
         return {};
-    const layout::GraphvizContext context;
+    std::unique_ptr<layout::GraphvizContext> context;
     return runLayout(context, graph, options);
 }
 

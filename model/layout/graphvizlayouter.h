@@ -18,13 +18,15 @@ struct LayoutOptions
 {
     enum class Mode
     {
-        Auto,     // Detailed up to `detailedLimit` revisions, Fast above
+        Auto,     // Detailed up to `detailedLimit` revisions, Fast up to `laneLimit`, Lanes above
         Detailed, // plain dot: every revision a node, depends_on edges in dot, dot's splines
         Fast,     // linear runs collapsed, depends_on routed afterwards, bounded dot, own edges
+        Lanes,    // as Fast, but ranks and lanes of our own instead of dot (lanelayout.h)
     };
 
     Mode mode = Mode::Auto;
     int detailedLimit = 400; // Auto: graphs up to this many revisions get Detailed
+    int laneLimit = 2000;    // Auto: graphs of more revisions than this get Lanes
     bool newestOnTop = true; // heads on top, bases at the bottom (else the reverse)
     int minRunLength = 2;    // Fast: linear runs at least this long become one tall node
 

@@ -16,7 +16,7 @@ namespace retort {
 namespace {
 
 constexpr quint32 kMagic = 0x52544c43; // "RTLC"
-constexpr quint32 kFormat = 1;
+constexpr quint32 kFormat = 2;
 
 void addReal(QCryptographicHash& hash, qreal value)
 {
@@ -40,6 +40,7 @@ QByteArray LayoutCache::key(const RevisionGraph& graph, const LayoutOptions& opt
     addText(hash, layout::graphvizBuildVersion());
     addReal(hash, qreal(options.mode));
     addReal(hash, options.detailedLimit);
+    addReal(hash, options.laneLimit);
     addReal(hash, options.newestOnTop ? 1 : 0);
     addReal(hash, options.minRunLength);
     addReal(hash, options.shortIdLength);
@@ -86,7 +87,7 @@ std::optional<GraphLayout> LayoutCache::read(const QByteArray& key) const
         return std::nullopt;
     GraphLayout layout;
     qint32 nodeCount = 0;
-    in >> layout.boundingBox >> layout.simplified >> nodeCount;
+    in >> layout.boundingBox >> layout.simplified >> layout.lanes >> nodeCount;
     if (in.status() != QDataStream::Ok || nodeCount < 0 || nodeCount > 10'000'000)
         return std::nullopt;
     layout.nodes.reserve(nodeCount);
@@ -124,7 +125,7 @@ bool LayoutCache::write(const QByteArray& key, const GraphLayout& layout) const
         return false;
     QDataStream out(&file);
     out.setVersion(QDataStream::Qt_6_4);
-    out << kMagic << kFormat << key << layout.boundingBox << layout.simplified
+    out << kMagic << kFormat << key << layout.boundingBox << layout.simplified << layout.lanes
         << qint32(layout.nodes.size());
     for (const NodeLayout& node : layout.nodes)
         out << node.id << node.center << node.size;

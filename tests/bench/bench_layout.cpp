@@ -2,10 +2,11 @@
 // Not a test (nothing passes or fails on time); scripts/bench-layout runs it on generated
 // projects and prints the table with the targets.
 //
-//   bench_layout CONFIG [--repeats N] [--mode auto|detailed|fast] [--write-dot FILE]
+//   bench_layout CONFIG [--repeats N] [--mode auto|detailed|fast|lanes] [--write-dot FILE]
 //                       [--svg FILE]
 //
-// Prints one line: "revisions=<n> edges=<m> simplified=<0|1> median_ms=<t> runs=<t1,t2,..>"
+// Prints one line: "revisions=<n> edges=<m> simplified=<0|1> mode=<detailed|fast|lanes>
+// median_ms=<t> runs=<t1,t2,..>"
 // (plus "error=<text>" when Graphviz failed). --write-dot also writes a plain DOT of the
 // graph (what `dot -Tplain` gets in the comparison) and exits without timing; --svg draws
 // the last layout (boxes, edges, depends_on dashed) for eyeballing its quality.
@@ -78,6 +79,7 @@ int main(int argc, char* argv[])
             const QString m = args.at(++i);
             options.mode = m == QLatin1String("fast")       ? LayoutOptions::Mode::Fast
                            : m == QLatin1String("detailed") ? LayoutOptions::Mode::Detailed
+                           : m == QLatin1String("lanes")    ? LayoutOptions::Mode::Lanes
                                                             : LayoutOptions::Mode::Auto;
         } else if (config.isEmpty()) {
             config = a;
@@ -87,7 +89,7 @@ int main(int argc, char* argv[])
         }
     }
     if (config.isEmpty()) {
-        err << "usage: bench_layout CONFIG [--repeats N] [--mode auto|detailed|fast] "
+        err << "usage: bench_layout CONFIG [--repeats N] [--mode auto|detailed|fast|lanes] "
                "[--write-dot FILE]\n";
         return 2;
     }
@@ -122,12 +124,15 @@ int main(int argc, char* argv[])
     for (double t : times)
         runs << QString::number(t, 'f', 0);
     std::sort(times.begin(), times.end());
-    out << QStringLiteral("revisions=%1 edges=%2 simplified=%3 median_ms=%4 runs=%5")
+    out << QStringLiteral("revisions=%1 edges=%2 simplified=%3 mode=%6 median_ms=%4 runs=%5")
                .arg(graph.size())
                .arg(layout.edges.size())
                .arg(layout.simplified ? 1 : 0)
                .arg(times.at(times.size() / 2), 0, 'f', 0)
-               .arg(runs.join(u','));
+               .arg(runs.join(u','))
+               .arg(layout.lanes        ? QStringLiteral("lanes")
+                    : layout.simplified ? QStringLiteral("fast")
+                                        : QStringLiteral("detailed"));
     if (!layout.isValid())
         out << " error=" << QString(layout.error).replace(u'\n', u' ');
     out << '\n';

@@ -115,6 +115,8 @@ private slots:
         QTest::newRow("fast") << int(LayoutOptions::Mode::Fast) << true;
         QTest::newRow("detailed, newest at bottom") << int(LayoutOptions::Mode::Detailed) << false;
         QTest::newRow("fast, newest at bottom") << int(LayoutOptions::Mode::Fast) << false;
+        QTest::newRow("lanes") << int(LayoutOptions::Mode::Lanes) << true;
+        QTest::newRow("lanes, newest at bottom") << int(LayoutOptions::Mode::Lanes) << false;
     }
 
     // Every revision has a node inside the (y-flipped) bounding box; newer revisions are
@@ -183,6 +185,7 @@ private slots:
         QTest::addColumn<int>("mode");
         QTest::newRow("detailed") << int(LayoutOptions::Mode::Detailed);
         QTest::newRow("fast") << int(LayoutOptions::Mode::Fast);
+        QTest::newRow("lanes") << int(LayoutOptions::Mode::Lanes);
     }
 
     // Separate histories, a cycle, a dangling parent, a self-dependency: still laid out.
@@ -242,13 +245,21 @@ private slots:
         QVERIFY(!GraphvizLayouter::layoutNow(*smallGraph()).simplified);
     }
 
+    void collapsedRunIsExpanded_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("fast") << int(LayoutOptions::Mode::Fast);
+        QTest::newRow("lanes") << int(LayoutOptions::Mode::Lanes);
+    }
+
     // The run r01..r12 (and `head`, whose only child is none, is not part of it) is one
     // tall node for dot and comes back as one node per revision, in order, in one column.
     void collapsedRunIsExpanded()
     {
+        QFETCH(int, mode);
         const auto graph = runGraph();
         const GraphLayout layout =
-            GraphvizLayouter::layoutNow(*graph, withMode(LayoutOptions::Mode::Fast));
+            GraphvizLayouter::layoutNow(*graph, withMode(LayoutOptions::Mode(mode)));
         QVERIFY2(layout.isValid(), qPrintable(layout.error));
         QVERIFY(layout.simplified);
         const QStringList run = ids("r04 r05 r06 r07 r08 r09 r10 r11 r12");
@@ -366,16 +377,20 @@ private slots:
     // go round the boxes between their ends.
     void fastEdgesAvoidBoxes_data()
     {
+        QTest::addColumn<int>("mode");
         QTest::addColumn<bool>("newestOnTop");
-        QTest::newRow("newest on top") << true;
-        QTest::newRow("newest at bottom") << false;
+        QTest::newRow("newest on top") << int(LayoutOptions::Mode::Fast) << true;
+        QTest::newRow("newest at bottom") << int(LayoutOptions::Mode::Fast) << false;
+        QTest::newRow("lanes, newest on top") << int(LayoutOptions::Mode::Lanes) << true;
+        QTest::newRow("lanes, newest at bottom") << int(LayoutOptions::Mode::Lanes) << false;
     }
 
     void fastEdgesAvoidBoxes()
     {
+        QFETCH(int, mode);
         QFETCH(bool, newestOnTop);
         const auto graph = generatedGraph(1500, 5);
-        LayoutOptions options = withMode(LayoutOptions::Mode::Fast);
+        LayoutOptions options = withMode(LayoutOptions::Mode(mode));
         options.newestOnTop = newestOnTop;
         const GraphLayout layout = GraphvizLayouter::layoutNow(*graph, options);
         QVERIFY2(layout.isValid(), qPrintable(layout.error));
@@ -408,6 +423,46 @@ private slots:
         }
         QVERIFY(dependencies > 10); // the graph has depends_on arcs to check
         QCOMPARE(cuts, 0);
+    }
+
+    // Above `laneLimit` revisions Auto lays out with lanes, Graphviz below it. Lanes never
+    // overlap two boxes, put every revision above its parents, and are deterministic.
+    void autoUsesLanesForLargeGraphs()
+    {
+        const auto graph = generatedGraph(3000, 9);
+        LayoutOptions options;
+        options.laneLimit = 2500;
+        const GraphLayout lanes = GraphvizLayouter::layoutNow(*graph, options);
+        QVERIFY2(lanes.isValid(), qPrintable(lanes.error));
+        QVERIFY(lanes.lanes);
+        QVERIFY(lanes.simplified);
+        QCOMPARE(lanes.nodes.size(), 3000);
+        options.laneLimit = 3000;
+        const GraphLayout dot = GraphvizLayouter::layoutNow(*graph, options);
+        QVERIFY(dot.isValid());
+        QVERIFY(!dot.lanes);
+        QVERIFY(dot.simplified);
+
+        QList<QRectF> boxes;
+        for (const NodeLayout& n : lanes.nodes)
+            boxes << QRectF(n.center - QPointF(n.size.width() / 2, n.size.height() / 2), n.size);
+        std::sort(boxes.begin(), boxes.end(),
+                  [](const QRectF& a, const QRectF& b) { return a.top() < b.top(); });
+        for (qsizetype i = 0; i < boxes.size(); ++i) {
+            for (qsizetype j = i + 1; j < boxes.size() && boxes.at(j).top() < boxes.at(i).bottom();
+                 ++j)
+                QVERIFY2(!boxes.at(i).intersects(boxes.at(j)), "two boxes overlap");
+        }
+        for (const Revision& r : graph->revisions()) {
+            for (const QString& parent : graph->parents(r.id))
+                QVERIFY(lanes.node(r.id)->center.y() < lanes.node(parent)->center.y());
+        }
+        // Narrower than the row of every revision side by side, and the same every time.
+        QVERIFY(lanes.boundingBox.width() < 3000 * 80 / 10);
+        options.laneLimit = 2500;
+        const GraphLayout again = GraphvizLayouter::layoutNow(*graph, options);
+        for (qsizetype i = 0; i < lanes.nodes.size(); ++i)
+            QCOMPARE(again.nodes.at(i).center, lanes.nodes.at(i).center);
     }
 
     void asyncNewestWins()

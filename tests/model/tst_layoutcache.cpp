@@ -50,6 +50,7 @@ void compareLayouts(const GraphLayout& a, const GraphLayout& b)
 {
     QCOMPARE(a.boundingBox, b.boundingBox);
     QCOMPARE(a.simplified, b.simplified);
+    QCOMPARE(a.lanes, b.lanes);
     QCOMPARE(a.nodes.size(), b.nodes.size());
     for (qsizetype i = 0; i < a.nodes.size(); ++i) {
         QCOMPARE(a.nodes[i].id, b.nodes[i].id);
@@ -106,14 +107,25 @@ private slots:
         QVERIFY(LayoutCache::key(*graphOf(forked()), spacious) != base);
     }
 
+    void aLayoutIsReadBackAsItWasWritten_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("graphviz") << int(LayoutOptions::Mode::Auto);
+        QTest::newRow("lanes") << int(LayoutOptions::Mode::Lanes);
+    }
+
     void aLayoutIsReadBackAsItWasWritten()
     {
+        QFETCH(int, mode);
         QTemporaryDir dir;
         const auto graph = graphOf(forked());
-        const GraphLayout layout = GraphvizLayouter::layoutNow(*graph);
+        LayoutOptions options;
+        options.mode = LayoutOptions::Mode(mode);
+        const GraphLayout layout = GraphvizLayouter::layoutNow(*graph, options);
         QVERIFY(layout.isValid());
+        QCOMPARE(layout.lanes, options.mode == LayoutOptions::Mode::Lanes);
         const LayoutCache cache(dir.filePath(QStringLiteral("layouts")));
-        const QByteArray key = LayoutCache::key(*graph, {});
+        const QByteArray key = LayoutCache::key(*graph, options);
         QVERIFY(!cache.read(key));
         QVERIFY(cache.write(key, layout));
         const std::optional<GraphLayout> back = cache.read(key);
