@@ -61,6 +61,7 @@ void GraphScene::setGraph(std::shared_ptr<const RevisionGraph> graph, const Grap
         }
     }
     m_graph = std::move(graph);
+    m_searchIndex.reset();
 
     // Edges are rebuilt; nodes are kept by id so that the selection survives.
     for (EdgeItem* edge : std::as_const(m_edges)) {
@@ -476,7 +477,9 @@ void GraphScene::updateEdgeEmphasis()
 
 QStringList GraphScene::findRevisions(const QString& text) const
 {
-    return GraphSearch::find(m_graph.get(), sortedKeys(m_ghosts), text);
+    if (!m_searchIndex)
+        m_searchIndex.emplace(m_graph.get());
+    return m_searchIndex->find(sortedKeys(m_ghosts), text);
 }
 
 bool GraphScene::event(QEvent* event)

@@ -2,6 +2,7 @@
 
 #include "model/db/databasestate.h"
 #include "model/layout/graphlayout.h"
+#include "widgets/graph/graphsearch.h"
 #include "widgets/graph/graphstyle.h"
 
 #include <QGraphicsScene>
@@ -12,6 +13,7 @@
 class QGraphicsPathItem;
 
 #include <memory>
+#include <optional>
 
 namespace retort {
 
@@ -141,6 +143,7 @@ private:
     void updateEdgeEmphasis();
 
     std::shared_ptr<const RevisionGraph> m_graph;
+    mutable std::optional<GraphSearchIndex> m_searchIndex; // of m_graph, made on first search
     GraphStyle m_style;
     QHash<QString, RevisionNodeItem*> m_nodes;
     QHash<QString, RevisionNodeItem*> m_ghosts;

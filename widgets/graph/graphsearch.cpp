@@ -7,44 +7,70 @@
 
 namespace retort {
 
-QStringList GraphSearch::find(const RevisionGraph* graph, const QStringList& ghostIds,
-                              const QString& text)
+GraphSearchIndex::GraphSearchIndex(const RevisionGraph* graph)
 {
-    const QString needle = text.trimmed();
+    if (!graph)
+        return;
+    auto folded = [](const QStringList& list) {
+        QStringList out;
+        out.reserve(list.size());
+        for (const QString& s : list)
+            out << s.toCaseFolded();
+        return out;
+    };
+    const QStringList order = graph->topologicalOrderNewestFirst();
+    m_entries.reserve(order.size());
+    for (const QString& id : order) {
+        const Revision* r = graph->revision(id);
+        Entry e;
+        e.id = id;
+        e.foldedId = id.toCaseFolded();
+        if (r) {
+            e.declaredLabels = folded(r->branchLabels);
+            e.message = r->message.toCaseFolded();
+        }
+        e.labels = folded(graph->branchLabels(id));
+        m_entries.append(std::move(e));
+    }
+}
+
+QStringList GraphSearchIndex::find(const QStringList& ghostIds, const QString& text) const
+{
+    const QString needle = text.trimmed().toCaseFolded();
     if (needle.isEmpty())
         return {};
     QStringList exact, prefix, declaredLabel, label, message;
-    auto matchesLabel = [&needle](const QStringList& labels) {
-        return std::any_of(labels.cbegin(), labels.cend(), [&needle](const QString& l) {
-            return l.contains(needle, Qt::CaseInsensitive);
-        });
+    auto anyContains = [&needle](const QStringList& labels) {
+        return std::any_of(labels.cbegin(), labels.cend(),
+                           [&needle](const QString& l) { return l.contains(needle); });
     };
-    QStringList order = graph ? graph->topologicalOrderNewestFirst() : QStringList();
-    order += ghostIds;
-    for (const QString& id : std::as_const(order)) {
-        if (id.compare(needle, Qt::CaseInsensitive) == 0) {
+    for (const Entry& e : m_entries) {
+        if (e.foldedId == needle)
+            exact << e.id;
+        else if (e.foldedId.startsWith(needle))
+            prefix << e.id;
+        else if (anyContains(e.declaredLabels))
+            declaredLabel << e.id; // the revision that declares the label comes first
+        else if (anyContains(e.labels))
+            label << e.id;
+        else if (e.message.contains(needle))
+            message << e.id;
+    }
+    // Rows with no script: by id only.
+    for (const QString& id : ghostIds) {
+        const QString foldedId = id.toCaseFolded();
+        if (foldedId == needle)
             exact << id;
-            continue;
-        }
-        if (id.startsWith(needle, Qt::CaseInsensitive)) {
+        else if (foldedId.startsWith(needle))
             prefix << id;
-            continue;
-        }
-        if (!graph || !graph->contains(id))
-            continue;
-        const Revision* r = graph->revision(id);
-        if (matchesLabel(r ? r->branchLabels : QStringList())) {
-            declaredLabel << id; // the revision that declares the label comes first
-            continue;
-        }
-        if (matchesLabel(graph->branchLabels(id))) {
-            label << id;
-            continue;
-        }
-        if (r && r->message.contains(needle, Qt::CaseInsensitive))
-            message << id;
     }
     return exact + prefix + declaredLabel + label + message;
+}
+
+QStringList GraphSearch::find(const RevisionGraph* graph, const QStringList& ghostIds,
+                              const QString& text)
+{
+    return GraphSearchIndex(graph).find(ghostIds, text);
 }
 
 bool GraphSearch::set(const QString& text, const QStringList& matches)
