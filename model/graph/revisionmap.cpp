@@ -3,6 +3,7 @@
 #include "model/graph/targetresolver.h" // RevisionMap's messages: context "TargetResolver"
 
 #include <algorithm>
+#include <bit>
 #include <climits>
 
 namespace retort {
@@ -266,18 +267,6 @@ const RevisionMap::Closure& RevisionMap::closure() const
                     row[w] |= parent[w];
             }
         }
-        c.descendants.assign(c.words * size_t(n), 0);
-        // NOLINTNEXTLINE(modernize-loop-convert): reverse_view trips clang on libstdc++ 12
-        for (auto it = order.rbegin(); it != order.rend(); ++it) {
-            const int v = *it;
-            quint64* row = c.descendants.data() + c.words * size_t(v);
-            row[size_t(v) >> 6] |= quint64(1) << (v & 63);
-            for (int child : up[size_t(v)]) {
-                const quint64* below = c.descendants.data() + c.words * size_t(child);
-                for (size_t w = 0; w < c.words; ++w)
-                    row[w] |= below[w];
-            }
-        }
         c.available = true;
     });
     c.built.store(true, std::memory_order_release);
@@ -298,10 +287,16 @@ bool RevisionMap::isAncestorOrSelfOfAny(int rev, const Bits& revs) const
 {
     const Closure& c = closure();
     if (c.available) {
-        const quint64* row = c.descendants.data() + c.words * size_t(rev);
-        for (size_t w = 0; w < c.words; ++w)
-            if (row[w] & revs[w])
-                return true;
+        // Each revision of `revs` asks its own row: no transposed matrix (n * n bits more).
+        const size_t column = size_t(rev) >> 6;
+        const quint64 bit = quint64(1) << (rev & 63);
+        for (size_t w = 0; w < c.words && w < revs.size(); ++w) {
+            for (quint64 word = revs[w]; word; word &= word - 1) {
+                const size_t x = w * 64 + size_t(std::countr_zero(word));
+                if (x < size_t(count()) && (c.rows[c.words * x + column] & bit))
+                    return true;
+            }
+        }
         return false;
     }
     const int n = count();

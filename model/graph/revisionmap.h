@@ -123,8 +123,7 @@ protected:
         std::atomic<bool> built{false}; // set after `once`: the planner asks very often
         bool available = false;
         size_t words = 0;
-        std::vector<quint64> rows;        // ancestors, the revision included
-        std::vector<quint64> descendants; // the transpose
+        std::vector<quint64> rows; // ancestors, the revision included
     };
     const Closure& closure() const;
     std::shared_ptr<Closure> m_closure;

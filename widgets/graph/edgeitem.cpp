@@ -9,16 +9,50 @@
 #include <QStyleOptionGraphicsItem>
 
 #include <cmath>
+#include <initializer_list>
+#include <limits>
 
 namespace retort {
 
 namespace {
 
 constexpr qreal kArrowLength = 9.0;
-// Segments per piece of a long edge, and how many segments make an edge long.
-constexpr int kSegmentsPerPiece = 4;
+// How many segments, or how long a path (scene units), make an edge long; and the longest
+// part of a straight segment drawn at once.
 constexpr int kLongEdgeSegments = 12;
+constexpr qreal kLongEdgeLength = 800;
+constexpr qreal kPartLength = 400;
 constexpr qreal kArrowHalfWidth = 4.0;
+
+// Whether the cubic's control points lie on the line between its ends, in order (the
+// layout's straight runs are written as such cubics).
+bool isStraight(QPointF p0, QPointF c1, QPointF c2, QPointF p3)
+{
+    const QPointF d = p3 - p0;
+    const qreal length = std::hypot(d.x(), d.y());
+    if (length < 0.01)
+        return false;
+    auto onLine = [&](QPointF c) {
+        const QPointF v = c - p0;
+        const qreal cross = (d.x() * v.y() - d.y() * v.x()) / length;
+        const qreal along = (d.x() * v.x() + d.y() * v.y()) / length;
+        return std::abs(cross) < 0.01 && along >= -0.01 && along <= length + 0.01;
+    };
+    return onLine(c1) && onLine(c2);
+}
+
+QRectF boundsOf(std::initializer_list<QPointF> points)
+{
+    qreal left = std::numeric_limits<qreal>::max(), top = left;
+    qreal right = std::numeric_limits<qreal>::lowest(), bottom = right;
+    for (const QPointF& p : points) {
+        left = std::min(left, p.x());
+        right = std::max(right, p.x());
+        top = std::min(top, p.y());
+        bottom = std::max(bottom, p.y());
+    }
+    return QRectF(QPointF(left, top), QPointF(right, bottom)).adjusted(-3, -3, 3, 3);
+}
 
 QPolygonF arrowBetween(const QPointF& base, const QPointF& tip)
 {
@@ -80,27 +114,35 @@ void EdgeItem::setLayout(const EdgeLayout& layout)
     m_bounds = m_path.controlPointRect() | m_arrow.boundingRect();
     m_bounds.adjust(-3, -3, 3, 3);
 
-    m_pieces.clear();
+    m_segments.clear();
     const int segments = pts.size() > 1 ? int(pts.size() - 1) / 3 + int(pts.size() - 1) % 3 : 0;
-    if (segments >= kLongEdgeSegments) {
+    if (segments >= kLongEdgeSegments || m_path.length() > kLongEdgeLength) {
         qreal length = 0;
-        int i = 1;
-        while (i < pts.size()) {
-            Piece piece;
-            piece.lengthBefore = length;
-            piece.path.moveTo(pts.at(i - 1));
-            for (int k = 0; k < kSegmentsPerPiece && i < pts.size(); ++k) {
-                if (i + 2 < pts.size()) {
-                    piece.path.cubicTo(pts.at(i), pts.at(i + 1), pts.at(i + 2));
-                    i += 3;
-                } else {
-                    piece.path.lineTo(pts.at(i));
-                    i += 1;
-                }
+        for (int i = 1; i < pts.size();) {
+            Segment seg;
+            seg.p0 = pts.at(i - 1);
+            if (i + 2 < pts.size()) {
+                seg.c1 = pts.at(i);
+                seg.c2 = pts.at(i + 1);
+                seg.p3 = pts.at(i + 2);
+                seg.straight = isStraight(seg.p0, seg.c1, seg.c2, seg.p3);
+                i += 3;
+            } else {
+                seg.c1 = seg.p0;
+                seg.p3 = seg.c2 = pts.at(i);
+                seg.straight = true;
+                i += 1;
             }
-            piece.bounds = piece.path.controlPointRect().adjusted(-3, -3, 3, 3);
-            length += piece.path.length();
-            m_pieces.append(piece);
+            if (seg.straight) {
+                seg.length = QLineF(seg.p0, seg.p3).length();
+            } else {
+                QPainterPath curve(seg.p0);
+                curve.cubicTo(seg.c1, seg.c2, seg.p3);
+                seg.length = curve.length();
+            }
+            seg.lengthBefore = length;
+            length += seg.length;
+            m_segments.append(seg);
         }
     }
     update();
@@ -146,23 +188,43 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     pen.setCosmetic(true);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
-    if (m_pieces.isEmpty()) {
+    if (m_segments.isEmpty()) {
         painter->drawPath(m_path);
     } else {
-        // Each piece is drawn the same whatever else is exposed, so a partial repaint gives
-        // the pixels a full one does. The dashes continue from piece to piece: a cosmetic
-        // pen's pattern is in pen widths on screen.
+        // Each segment (or part of one) is drawn the same whatever else is exposed, so a
+        // partial repaint gives the pixels a full one does. The dashes continue from piece to
+        // piece: a cosmetic pen's pattern is in pen widths on screen.
         const QRectF exposed = option ? option->exposedRect : m_bounds;
         const QTransform& world = painter->worldTransform();
         const qreal scale = std::sqrt(std::abs(world.determinant()));
-        for (const Piece& piece : std::as_const(m_pieces)) {
-            if (!piece.bounds.intersects(exposed))
-                continue;
+        auto phase = [&](qreal lengthBefore) {
             if (m_dependency) {
-                pen.setDashOffset(piece.lengthBefore * scale / pen.widthF());
+                pen.setDashOffset(lengthBefore * scale / pen.widthF());
                 painter->setPen(pen);
             }
-            painter->drawPath(piece.path);
+        };
+        for (const Segment& seg : std::as_const(m_segments)) {
+            if (!seg.straight) {
+                if (!boundsOf({seg.p0, seg.c1, seg.c2, seg.p3}).intersects(exposed))
+                    continue;
+                QPainterPath curve(seg.p0);
+                curve.cubicTo(seg.c1, seg.c2, seg.p3);
+                phase(seg.lengthBefore);
+                painter->drawPath(curve);
+                continue;
+            }
+            if (!boundsOf({seg.p0, seg.p3}).intersects(exposed))
+                continue;
+            const int parts = std::max(1, int(std::ceil(seg.length / kPartLength)));
+            const QLineF line(seg.p0, seg.p3);
+            for (int k = 0; k < parts; ++k) {
+                const QPointF a = line.pointAt(qreal(k) / parts);
+                const QPointF b = line.pointAt(qreal(k + 1) / parts);
+                if (!boundsOf({a, b}).intersects(exposed))
+                    continue;
+                phase(seg.lengthBefore + seg.length * k / parts);
+                painter->drawLine(a, b);
+            }
         }
     }
     if (!m_arrow.isEmpty()) {

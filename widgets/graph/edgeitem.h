@@ -51,16 +51,18 @@ private:
     QPainterPath m_path;
     QPolygonF m_arrow;
     QRectF m_bounds;
-    // A long edge (it may run past thousands of revisions) is drawn in pieces of a few
-    // segments, and only the pieces in the exposed area: Qt's stroker otherwise strokes the
-    // whole curve every frame. Empty for short edges, which are drawn as one path.
-    struct Piece
+    // A long edge (it may run past thousands of revisions, or down a lane of a large graph)
+    // is drawn segment by segment, and only the segments in the exposed area; a long straight
+    // segment in fixed parts of at most kPartLength. Qt's stroker otherwise strokes (and
+    // dashes) the whole curve every frame. Empty for short edges, drawn as one path.
+    struct Segment
     {
-        QPainterPath path;
-        QRectF bounds;
+        QPointF p0, c1, c2, p3;
         qreal lengthBefore = 0; // along the edge, for the dash pattern's phase
+        qreal length = 0;
+        bool straight = false;
     };
-    QList<Piece> m_pieces;
+    QList<Segment> m_segments;
 };
 
 } // namespace retort

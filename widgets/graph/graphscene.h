@@ -123,6 +123,9 @@ protected:
     bool event(QEvent* event) override;
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
     void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
+    // Shows the tooltip of the topmost item under the pointer; a revision's box makes its
+    // own when asked (RevisionNodeItem::toolTip).
+    void helpEvent(QGraphicsSceneHelpEvent* event) override;
 
 private:
     RevisionNodeItem* nodeAt(const QPointF& scenePos) const;

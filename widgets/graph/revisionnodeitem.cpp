@@ -1,6 +1,7 @@
 #include "widgets/graph/revisionnodeitem.h"
 
 #include "widgets/graph/graphstyle.h"
+#include "widgets/graph/nodeexplainer.h"
 
 #include <QFontMetricsF>
 #include <QLineF>
@@ -61,12 +62,14 @@ void RevisionNodeItem::setContent(const QString& message, Markers markers,
     relayout();
 }
 
-void RevisionNodeItem::setExplanation(const QStringList& lines)
+QStringList RevisionNodeItem::explanation() const
 {
-    if (lines == m_explanation)
-        return;
-    m_explanation = lines;
-    updateToolTip();
+    return m_explainer && !m_ghost ? m_explainer->explain(m_id) : QStringList();
+}
+
+void RevisionNodeItem::setExplainer(std::shared_ptr<const NodeExplainer> explainer)
+{
+    m_explainer = std::move(explainer);
 }
 
 void RevisionNodeItem::setWarnings(const QStringList& warnings)
@@ -109,7 +112,6 @@ void RevisionNodeItem::setState(State state, bool current)
         relayout(); // the database glyph takes a slot of the top line
         return;
     }
-    updateToolTip();
     update();
 }
 
@@ -123,7 +125,6 @@ void RevisionNodeItem::setProfileMarkers(const QStringList& profiles,
     m_profileMarkers = profiles;
     m_selectedProfile = selected;
     m_stateProfile = selectedProfile;
-    updateToolTip();
 }
 
 void RevisionNodeItem::setStyle(const GraphStyle* style)
@@ -228,7 +229,6 @@ void RevisionNodeItem::relayout()
         bounds |= m_warningRect;
     m_bounds = bounds.adjusted(-4, -4, 4, 4);
 
-    updateToolTip();
     update();
 }
 
@@ -238,7 +238,6 @@ void RevisionNodeItem::setRunMark(RunMark mark, const QString& message)
         return;
     m_runMark = mark;
     m_runMessage = message;
-    updateToolTip();
     update();
 }
 
@@ -248,7 +247,6 @@ void RevisionNodeItem::setCompareSide(CompareSide side, const QString& name)
         return;
     m_compareSide = side;
     m_compareName = name;
-    updateToolTip();
     update();
 }
 
@@ -260,13 +258,13 @@ void RevisionNodeItem::setSearchMatch(bool match)
     update();
 }
 
-void RevisionNodeItem::updateToolTip()
+QString RevisionNodeItem::toolTip() const
 {
     QStringList lines;
     lines << (m_message.isEmpty() || m_ghost ? m_id : tr("%1 — %2").arg(m_id, m_message));
     if (m_ghost)
         lines << tr("No script: the version table names a revision that is not in the project.");
-    lines += m_explanation;
+    lines += explanation();
     const QString who = m_stateProfile.isEmpty() ? tr("the selected database") : m_stateProfile;
     switch (m_state) {
     case State::Applied:
@@ -311,7 +309,7 @@ void RevisionNodeItem::updateToolTip()
                                          : tr("This step failed: %1").arg(m_runMessage));
         break;
     }
-    setToolTip(lines.join(u'\n'));
+    return lines.join(u'\n');
 }
 
 QRectF RevisionNodeItem::boundingRect() const

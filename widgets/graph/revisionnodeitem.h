@@ -7,9 +7,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace retort {
 
 struct GraphStyle;
+class NodeExplainer;
 
 // One revision of the graph as a box: the short id and the elided message, glyphs for
 // head / base / branch point / merge point, branch label badges, a diagnostics marker,
@@ -83,9 +86,14 @@ public:
     // The labels drawn as badges: only those declared on this revision (inherited ones are
     // in the tooltip and in Details).
     QStringList shownLabels() const { return m_shownLabels; }
-    // What the revision is, in plain words (NodeExplainer's lines), shown in the tooltip.
-    QStringList explanation() const { return m_explanation; }
-    void setExplanation(const QStringList& lines);
+    // What the revision is, in plain words (NodeExplainer's lines), shown in the tooltip:
+    // asked of `explainer` when the tooltip is (one explainer serves the whole graph).
+    QStringList explanation() const;
+    void setExplainer(std::shared_ptr<const NodeExplainer> explainer);
+    // The tooltip, made when asked: kept up to date on every item it would cost a string per
+    // revision each time the states change (10,000 revisions: megabytes). It hides
+    // QGraphicsItem::toolTip, which stays empty; GraphScene::helpEvent shows this one.
+    QString toolTip() const;
     // Warnings about the revision's script (lint): a warning glyph on the box; the tooltip
     // lists them. Empty: no glyph.
     QStringList warnings() const { return m_warnings; }
@@ -155,7 +163,6 @@ private:
     };
 
     void relayout();
-    void updateToolTip();
 
     const GraphStyle* m_style = nullptr;
     QString m_id;
@@ -171,7 +178,7 @@ private:
     QStringList m_profileMarkers;
     QString m_selectedProfile;
     QString m_stateProfile; // whose state setState() shows
-    QStringList m_explanation;
+    std::shared_ptr<const NodeExplainer> m_explainer;
     QStringList m_warnings;
     RunMark m_runMark = RunMark::None;
     QString m_runMessage;
