@@ -1,5 +1,7 @@
 #include "app/projectsession.h"
 
+#include "model/script/scancache.h"
+
 #include "model/config/alembicconfig.h"
 #include "model/graph/migrationplanner.h"
 #include "model/graph/revisiongraph.h"
@@ -74,6 +76,12 @@ void ProjectSession::reload()
     options.section = m_requested.section();
     options.interpreter = m_interpreterLookup ? m_interpreterLookup(m_requested) : QString();
     options.askedVersions = m_askedVersions;
+    // A reload after a save reads only the files that changed.
+    if (!m_scanCache || !(m_scanCacheFor == m_requested)) {
+        m_scanCache = std::make_shared<ScanCache>();
+        m_scanCacheFor = m_requested;
+    }
+    options.scanCache = m_scanCache;
     m_load.start(
         this, [id = m_requested, options](const JobToken&) { return load(id, options); },
         [this](const Outcome& outcome) { finish(outcome); });

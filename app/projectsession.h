@@ -15,6 +15,7 @@
 namespace retort {
 
 class FileWatcher;
+class ScanCache;
 
 // The open project. Loads the configuration, scans the version folders and builds the
 // revision graph on a worker thread; the GUI thread only starts loads and receives results.
@@ -113,6 +114,8 @@ private:
     std::function<QString(const ProjectId&)> m_interpreterLookup;
     QHash<QString, AlembicVersion> m_askedVersions;
     FileWatcher* m_watcher = nullptr;
+    std::shared_ptr<ScanCache> m_scanCache; // parse results of m_scanCacheFor's files
+    ProjectId m_scanCacheFor;
     QString m_watchedConfig;
     QString m_missingMessage;
 };

@@ -54,8 +54,10 @@ ScriptsController::ScriptsController(ProjectSession* session, GraphView* graphVi
       m_tabs(tabs), m_watcher(new FileWatcher(this)), m_command(new RevisionCommand(runner, this)),
       m_reloadTimer(new QTimer(this))
 {
+    // Only gathers what arrives together (Save All, a new script and its tab): the watcher
+    // already waits for bursts of outside changes to end, and a save should show at once.
     m_reloadTimer->setSingleShot(true);
-    m_reloadTimer->setInterval(250);
+    m_reloadTimer->setInterval(30);
     connect(m_reloadTimer, &QTimer::timeout, m_session, &ProjectSession::reload);
 
     m_openAction = new QAction(tr("&Open Script"), this);

@@ -88,7 +88,7 @@ Result<LoadedProject> ProjectLoader::load(const QString& configPath, const LoadO
     if (!config)
         return Result<LoadedProject>::failure(config.error());
     const qint64 configMs = timer.elapsed();
-    ScanResult scan = ScriptDirectory::scan(config.value(), alembic.rules);
+    ScanResult scan = ScriptDirectory::scan(config.value(), alembic.rules, options.scanCache.get());
     scan.diagnostics = configDiagnostics + scan.diagnostics;
     const qint64 scanMs = timer.elapsed();
     LoadedProject project{std::move(config).value(), nullptr, std::move(alembic),

@@ -12,6 +12,8 @@
 
 namespace retort {
 
+class ScanCache;
+
 // Which alembic a project is read and planned for, and how Retort learnt it.
 struct ProjectAlembic
 {
@@ -43,6 +45,9 @@ struct LoadOptions
     // when the version cannot be read from the files.
     QHash<QString, AlembicVersion> askedVersions;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // Parse results of earlier loads of the same project: unchanged files are not read again
+    // (ScriptDirectory::scan). Null: every file is read.
+    std::shared_ptr<ScanCache> scanCache;
 };
 
 // An opened project: its configuration and the revision graph read from its scripts.
