@@ -3,7 +3,10 @@
 // (nothing passes or fails on time); scripts/bench-interaction runs it on generated projects
 // and prints the figures beside the frame budget (16 ms; 30 ms for search-as-you-type).
 //
-//   bench_interaction CONFIG [--samples N] [--width W --height H]
+//   bench_interaction CONFIG [--samples N] [--width W --height H] [--only NAME]
+//
+// --only runs some of the interactions (comma-separated: select, hover, scroll, zoom,
+// scroll-far, search), in that order: for profiling one of them.
 //
 // The real GraphView and GraphSearchBar are shown (any QPA platform; scripts use offscreen),
 // with the layout Retort draws for the project. Each sample is one event sent as Qt sends it
@@ -78,11 +81,14 @@ int main(int argc, char* argv[])
     args.removeFirst();
     QString config;
     int samples = 60;
+    QString only;
     QSize size(1280, 800);
     for (int i = 0; i < args.size(); ++i) {
         const QString& a = args.at(i);
         if (a == QLatin1String("--samples") && i + 1 < args.size())
             samples = std::max(5, args.at(++i).toInt());
+        else if (a == QLatin1String("--only") && i + 1 < args.size())
+            only = args.at(++i);
         else if (a == QLatin1String("--width") && i + 1 < args.size())
             size.setWidth(args.at(++i).toInt());
         else if (a == QLatin1String("--height") && i + 1 < args.size())
@@ -95,7 +101,8 @@ int main(int argc, char* argv[])
         }
     }
     if (config.isEmpty()) {
-        err << "usage: bench_interaction CONFIG [--samples N] [--width W --height H]\n";
+        err << "usage: bench_interaction CONFIG [--samples N] [--width W --height H] "
+               "[--only NAME]\n";
         return 2;
     }
     const Result<LoadedProject> project = ProjectLoader::load(config);
@@ -147,46 +154,68 @@ int main(int argc, char* argv[])
         return view->viewport()->rect().center();
     };
 
+    auto wanted = [&only](const char* name) {
+        return only.isEmpty() || only.split(u',').contains(QLatin1String(name));
+    };
+
     QList<double> select;
-    for (const QString& id : std::as_const(ids)) {
+    for (const QString& id : wanted("select") ? ids : QStringList()) {
         const QPoint at = onScreen(id);
         select << timed(viewport, [&] {
             QTest::mouseClick(viewport, Qt::LeftButton, Qt::NoModifier, at);
         });
     }
-    report("select", select);
+    if (wanted("select"))
+        report("select", select);
 
     QList<double> hover;
-    for (int i = 0; i < samples; ++i) {
+    for (int i = 0; wanted("hover") && i < samples; ++i) {
         const QPoint at(random.bounded(viewport->width()), random.bounded(viewport->height()));
         hover << timed(viewport, [&] { QTest::mouseMove(viewport, at); });
     }
-    report("hover", hover);
+    if (wanted("hover"))
+        report("hover", hover);
 
     QList<double> scroll;
-    for (int i = 0; i < samples; ++i)
+    for (int i = 0; wanted("scroll") && i < samples; ++i)
         scroll << timed(viewport, [&] {
             sendWheel(viewport, viewport->rect().center(), i % 10 < 5 ? -120 : 120, Qt::NoModifier);
         });
-    report("scroll", scroll);
+    if (wanted("scroll"))
+        report("scroll", scroll);
 
     QList<double> zoom;
-    for (int i = 0; i < samples; ++i)
+    for (int i = 0; wanted("zoom") && i < samples; ++i)
         zoom << timed(viewport, [&] {
             sendWheel(viewport, viewport->rect().center(), i % 6 < 3 ? -120 : 120,
                       Qt::ControlModifier);
         });
-    report("zoom", zoom);
+    if (wanted("zoom"))
+        report("zoom", zoom);
+
+    // Zoomed far out (a quarter: boxes without text, many of them on screen), scrolling.
+    view->setZoom(0.25);
+    QCoreApplication::processEvents();
+    QList<double> farScroll;
+    for (int i = 0; wanted("scroll-far") && i < samples; ++i)
+        farScroll << timed(viewport, [&] {
+            sendWheel(viewport, viewport->rect().center(), i % 10 < 5 ? -120 : 120, Qt::NoModifier);
+        });
+    if (wanted("scroll-far"))
+        report("scroll-far", farScroll);
+    view->setZoom(1.0);
+    QCoreApplication::processEvents();
 
     // Search as you type: the prefix of a revision id, one key at a time, then cleared.
     QList<double> typing;
     QLineEdit* field = search->lineEdit();
-    for (int i = 0; typing.size() < samples && i < ids.size(); ++i) {
+    for (int i = 0; wanted("search") && typing.size() < samples && i < ids.size(); ++i) {
         field->clear();
         QCoreApplication::processEvents();
         for (const QChar c : ids.at(i).left(4))
             typing << timed(viewport, [&] { QTest::keyClick(field, c.toLatin1()); });
     }
-    report("search", typing);
+    if (wanted("search"))
+        report("search", typing);
     return 0;
 }

@@ -641,6 +641,39 @@ private slots:
         QCOMPARE(pixelBeside(current), QColor(Qt::white));
     }
 
+    // Issue 18: zoomed far out, a box is a bar in its state's colours (no text, no rounded
+    // outline): still told apart, at a fraction of the cost.
+    void farAwayBoxesAreBars()
+    {
+        const auto graph = sampleGraph();
+        GraphScene scene;
+        scene.setPalette(QPalette(Qt::white));
+        scene.setGraph(graph, layoutFor(*graph));
+        scene.setDatabaseStates(derived(scene.graph(), {{QStringLiteral("dev"), DatabaseState::fromRows({QStringLiteral("b")})}}),
+                                QStringLiteral("dev"));
+        const qreal scale = 0.25;
+        const QRectF source = scene.sceneRect();
+        QImage image((source.size() * scale).toSize() + QSize(2, 2), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            scene.render(&painter, QRectF(QPointF(0, 0), source.size() * scale), source);
+        }
+        QVERIFY(scene.nodeItem(QStringLiteral("b"))->appearance(false).fill !=
+                scene.nodeItem(QStringLiteral("m"))->appearance(false).fill);
+        for (const QString& id : {QStringLiteral("b"), QStringLiteral("m")}) {
+            RevisionNodeItem* node = scene.nodeItem(id);
+            const QRectF box = node->mapRectToScene(node->nodeRect()).translated(-source.topLeft());
+            const QPointF centre = box.center() * scale;
+            const QColor fill = node->appearance(false).fill;
+            // Uniform across the bar: where the text would be, the fill.
+            for (qreal dx : {-0.3, -0.15, 0.0, 0.15, 0.3})
+                QCOMPARE(image.pixel((centre + QPointF(dx * box.width() * scale, 0)).toPoint()),
+                         fill.rgba());
+        }
+    }
+
     // Issue 11: say on the graph whose state is shown, so that another profile never looks
     // like a wiped database.
     void captionFollowsTheSelectedProfile()

@@ -381,6 +381,29 @@ void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
     const GraphStyle& s = *m_style;
 
     const Appearance look = appearance(option->state & QStyle::State_Selected);
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+
+    // Far away (hundreds of boxes on screen, no text): plain bars in the state's colours,
+    // a border one pixel wide; rounded, antialiased outlines would cost most of the frame.
+    if (lod < kTextLevelOfDetail) {
+        const qreal pixel = 1 / std::max(lod, 0.01);
+        if (m_searchMatch)
+            painter->fillRect(m_rect.adjusted(-6, -6, 6, 6), s.searchMatch);
+        if (look.halo)
+            painter->fillRect(m_rect.adjusted(-5, -5, 5, 5), look.haloColor);
+        if (m_runMark != RunMark::None)
+            painter->fillRect(m_rect.adjusted(-3 * pixel, -3 * pixel, 3 * pixel, 3 * pixel),
+                              m_runMark == RunMark::Failed ? s.errorFill : s.selection);
+        painter->fillRect(m_rect, look.border);
+        painter->fillRect(m_rect.adjusted(pixel * look.borderWidth, pixel * look.borderWidth,
+                                          -pixel * look.borderWidth, -pixel * look.borderWidth),
+                          look.fill);
+        if (m_compareSide != CompareSide::None)
+            painter->fillRect(QRectF(m_rect.left(), m_rect.top(), 6, m_rect.height()),
+                              m_compareSide == CompareSide::OnlyA ? s.compareOnlyA
+                                                                  : s.compareOnlyB);
+        return;
+    }
 
     // A search match: a marker-pen halo behind the box, unlike the selection's outline
     // and the current revision's fill.
@@ -422,10 +445,6 @@ void RevisionNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
         painter->drawRoundedRect(QRectF(m_rect.left() - 1, m_rect.top() - 1, 6, m_rect.height() + 2),
                                  2, 2);
     }
-
-    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < kTextLevelOfDetail)
-        return; // far away: the boxes' colours are enough
 
     painter->setPen(text);
     painter->setFont(s.idFont);
