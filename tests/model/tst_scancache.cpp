@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include "support/testfiles.h"
 #include <QThread>
 
 using namespace retort;
@@ -16,20 +17,7 @@ namespace {
 
 void write(const QString& path, const QByteArray& content)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
-    f.write(content);
-}
-
-QByteArray script(const char* id, const char* down = nullptr)
-{
-    QByteArray s("\"\"\"msg\"\"\"\nrevision = '");
-    s += id;
-    s += "'\ndown_revision = ";
-    s += down ? QByteArray("'") + down + "'" : QByteArray("None");
-    s += "\n";
-    return s;
+    QVERIFY2(testsupport::writeFile(path, content), qPrintable(path));
 }
 
 QStringList idsOf(const ScanResult& r)
@@ -57,8 +45,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString versions = dir.filePath(QStringLiteral("versions"));
-        write(versions + QStringLiteral("/a.py"), script("aaa"));
-        write(versions + QStringLiteral("/b.py"), script("bbb", "aaa"));
+        write(versions + QStringLiteral("/a.py"), testsupport::revisionScript("aaa"));
+        write(versions + QStringLiteral("/b.py"), testsupport::revisionScript("bbb", "aaa"));
         write(versions + QStringLiteral("/c.py"), "revision = 'ccc'\ndown_revision = (\n"); // broken
         ScanCache cache(0);
         const ScanResult first = ScriptDirectory::scan({versions}, false, AlembicRules::newest(), &cache);
@@ -83,18 +71,18 @@ private slots:
     {
         QTemporaryDir dir;
         const QString versions = dir.filePath(QStringLiteral("versions"));
-        write(versions + QStringLiteral("/a.py"), script("aaa"));
-        write(versions + QStringLiteral("/b.py"), script("bbb", "aaa"));
-        write(versions + QStringLiteral("/c.py"), script("ccc", "bbb"));
+        write(versions + QStringLiteral("/a.py"), testsupport::revisionScript("aaa"));
+        write(versions + QStringLiteral("/b.py"), testsupport::revisionScript("bbb", "aaa"));
+        write(versions + QStringLiteral("/c.py"), testsupport::revisionScript("ccc", "bbb"));
         ScanCache cache(0);
         ScriptDirectory::scan({versions}, false, AlembicRules::newest(), &cache);
         nextTick();
         // Rewritten with the same size: only its times tell.
-        const QByteArray renamed = script("bbx", "aaa");
-        QCOMPARE(renamed.size(), script("bbb", "aaa").size());
+        const QByteArray renamed = testsupport::revisionScript("bbx", "aaa");
+        QCOMPARE(renamed.size(), testsupport::revisionScript("bbb", "aaa").size());
         write(versions + QStringLiteral("/b.py"), renamed);
         QFile::remove(versions + QStringLiteral("/c.py"));
-        write(versions + QStringLiteral("/d.py"), script("ddd", "bbx"));
+        write(versions + QStringLiteral("/d.py"), testsupport::revisionScript("ddd", "bbx"));
         const ScanResult after = ScriptDirectory::scan({versions}, false, AlembicRules::newest(), &cache);
         QCOMPARE(after.reusedFiles, 1); // a.py
         QCOMPARE(idsOf(after), QStringList({QStringLiteral("aaa"), QStringLiteral("bbx"),
@@ -106,7 +94,7 @@ private slots:
         ScanResult broken = ScriptDirectory::scan({versions}, false, AlembicRules::newest(), &cache);
         QVERIFY(!broken.diagnostics.isEmpty());
         nextTick();
-        write(versions + QStringLiteral("/d.py"), script("ddd", "bbx"));
+        write(versions + QStringLiteral("/d.py"), testsupport::revisionScript("ddd", "bbx"));
         broken = ScriptDirectory::scan({versions}, false, AlembicRules::newest(), &cache);
         QVERIFY(broken.diagnostics.isEmpty());
         QCOMPARE(broken.reusedFiles, 2);
@@ -118,7 +106,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString versions = dir.filePath(QStringLiteral("versions"));
-        write(versions + QStringLiteral("/a.py"), script("aaa"));
+        write(versions + QStringLiteral("/a.py"), testsupport::revisionScript("aaa"));
         ScanCache cache; // the real window
         ScriptDirectory::scan({versions}, false, AlembicRules::newest(), &cache);
         QCOMPARE(cache.size(), 0);
@@ -147,8 +135,8 @@ private slots:
         QTemporaryDir dir;
         write(dir.filePath(QStringLiteral("alembic.ini")),
               "[alembic]\nscript_location = %(here)s/migrations\n");
-        write(dir.filePath(QStringLiteral("migrations/versions/a.py")), script("aaa"));
-        write(dir.filePath(QStringLiteral("migrations/versions/b.py")), script("bbb", "aaa"));
+        write(dir.filePath(QStringLiteral("migrations/versions/a.py")), testsupport::revisionScript("aaa"));
+        write(dir.filePath(QStringLiteral("migrations/versions/b.py")), testsupport::revisionScript("bbb", "aaa"));
         LoadOptions options;
         options.scanCache = std::make_shared<ScanCache>(0);
         const auto first = ProjectLoader::load(dir.filePath(QStringLiteral("alembic.ini")), options);

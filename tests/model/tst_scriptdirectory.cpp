@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QSemaphore>
 #include <QTest>
+#include "support/testfiles.h"
 #include <QThreadPool>
 
 #include <sys/stat.h>
@@ -18,20 +19,7 @@ namespace {
 
 void write(const QString& path, const QByteArray& content)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write(content);
-}
-
-QByteArray script(const char* id, const char* down = nullptr)
-{
-    QByteArray s("\"\"\"msg\"\"\"\nrevision = '");
-    s += id;
-    s += "'\ndown_revision = ";
-    s += down ? QByteArray("'") + down + "'" : QByteArray("None");
-    s += "\n";
-    return s;
+    QVERIFY2(testsupport::writeFile(path, content), qPrintable(path));
 }
 
 QStringList idsOf(const ScanResult& r)
@@ -88,15 +76,15 @@ private slots:
     {
         QTemporaryDir dir;
         const QString v = dir.filePath(QStringLiteral("versions"));
-        write(v + QStringLiteral("/a1_first.py"), script("a1"));
-        write(v + QStringLiteral("/b2_second.py"), script("b2", "a1"));
+        write(v + QStringLiteral("/a1_first.py"), testsupport::revisionScript("a1"));
+        write(v + QStringLiteral("/b2_second.py"), testsupport::revisionScript("b2", "a1"));
         write(v + QStringLiteral("/README"), "not python");
         write(v + QStringLiteral("/EXPAND_HEAD"), "b2\n");
         write(v + QStringLiteral("/.keep"), "");
         write(v + QStringLiteral("/__init__.py"), "");
         write(v + QStringLiteral("/.#a1_first.py"), "garbage (");
         write(v + QStringLiteral("/__pycache__/a1_first.cpython-311.pyc"), "\x00\x01");
-        write(v + QStringLiteral("/nested/c3_deep.py"), script("c3", "b2"));
+        write(v + QStringLiteral("/nested/c3_deep.py"), testsupport::revisionScript("c3", "b2"));
 
         const ScanResult r = ScriptDirectory::scan({v}, false);
         QVERIFY(r.diagnostics.isEmpty());
@@ -110,11 +98,11 @@ private slots:
     {
         QTemporaryDir dir;
         const QString v = dir.filePath(QStringLiteral("versions"));
-        write(v + QStringLiteral("/base_r.py"), script("r0"));
-        write(v + QStringLiteral("/2024.1/expand/e1.py"), script("e1", "r0"));
-        write(v + QStringLiteral("/2024.1/contract/c1.py"), script("c1", "r0"));
-        write(v + QStringLiteral("/2024.2/expand/e2.py"), script("e2", "e1"));
-        write(v + QStringLiteral("/2024.2/__pycache__/zz.py"), script("zz"));
+        write(v + QStringLiteral("/base_r.py"), testsupport::revisionScript("r0"));
+        write(v + QStringLiteral("/2024.1/expand/e1.py"), testsupport::revisionScript("e1", "r0"));
+        write(v + QStringLiteral("/2024.1/contract/c1.py"), testsupport::revisionScript("c1", "r0"));
+        write(v + QStringLiteral("/2024.2/expand/e2.py"), testsupport::revisionScript("e2", "e1"));
+        write(v + QStringLiteral("/2024.2/__pycache__/zz.py"), testsupport::revisionScript("zz"));
 
         const ScanResult flat = ScriptDirectory::scan({v}, false);
         QCOMPARE(idsOf(flat), QStringList{QStringLiteral("r0")});
@@ -130,8 +118,8 @@ private slots:
         QTemporaryDir dir;
         const QString a = dir.filePath(QStringLiteral("core"));
         const QString b = dir.filePath(QStringLiteral("plugin"));
-        write(a + QStringLiteral("/c1.py"), script("c1"));
-        write(b + QStringLiteral("/p1.py"), script("p1"));
+        write(a + QStringLiteral("/c1.py"), testsupport::revisionScript("c1"));
+        write(b + QStringLiteral("/p1.py"), testsupport::revisionScript("p1"));
         // The same folder named twice (once through a different spelling): loaded once.
         const ScanResult r = ScriptDirectory::scan({a, b, a + QStringLiteral("/../core")}, false);
         QCOMPARE(idsOf(r), (QStringList{QStringLiteral("c1"), QStringLiteral("p1")}));
@@ -146,7 +134,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString good = dir.filePath(QStringLiteral("versions"));
-        write(good + QStringLiteral("/a.py"), script("a0a0"));
+        write(good + QStringLiteral("/a.py"), testsupport::revisionScript("a0a0"));
         const ScanResult r = ScriptDirectory::scan({dir.filePath(QStringLiteral("nope")), good}, false);
         QCOMPARE(idsOf(r), QStringList{QStringLiteral("a0a0")});
         QCOMPARE(r.diagnostics.size(), 1);
@@ -172,18 +160,18 @@ private slots:
     {
         QTemporaryDir dir;
         const QString v = dir.filePath(QStringLiteral("versions"));
-        write(v + QStringLiteral("/a_ok.py"), script("aaaa"));
-        write(v + QStringLiteral("/b_ok.py"), script("bbbb", "aaaa"));
+        write(v + QStringLiteral("/a_ok.py"), testsupport::revisionScript("aaaa"));
+        write(v + QStringLiteral("/b_ok.py"), testsupport::revisionScript("bbbb", "aaaa"));
         write(v + QStringLiteral("/c_syntax.py"), "revision = 'cccc\ndown_revision = None\n");
         write(v + QStringLiteral("/d_binary.py"), QByteArray("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 16));
         write(v + QStringLiteral("/e_latin1.py"), "revision = 'eeee'\ndown_revision = None\n# caf\xe9\n");
-        write(v + QStringLiteral("/f_dup.py"), script("bbbb", "aaaa"));
-        write(v + QStringLiteral("/g_dangling.py"), script("gggg", "missing0"));
-        QByteArray big = script("hhhh", "bbbb");
+        write(v + QStringLiteral("/f_dup.py"), testsupport::revisionScript("bbbb", "aaaa"));
+        write(v + QStringLiteral("/g_dangling.py"), testsupport::revisionScript("gggg", "missing0"));
+        QByteArray big = testsupport::revisionScript("hhhh", "bbbb");
         big += QByteArray(10 * 1024 * 1024, '#');
         write(v + QStringLiteral("/h_big.py"), big);
-        write(v + QStringLiteral("/i_cycle1.py"), script("iiii", "jjjj"));
-        write(v + QStringLiteral("/j_cycle2.py"), script("jjjj", "iiii"));
+        write(v + QStringLiteral("/i_cycle1.py"), testsupport::revisionScript("iiii", "jjjj"));
+        write(v + QStringLiteral("/j_cycle2.py"), testsupport::revisionScript("jjjj", "iiii"));
         write(v + QStringLiteral("/k_noid_slug.py"), "down_revision = None\n");
         write(v + QStringLiteral("/l_empty.py"), "");
 
@@ -225,13 +213,13 @@ private slots:
     {
         QTemporaryDir dir;
         const QString v = dir.filePath(QStringLiteral("versions"));
-        write(v + QStringLiteral("/a_ok.py"), script("aaaa"));
+        write(v + QStringLiteral("/a_ok.py"), testsupport::revisionScript("aaaa"));
         write(v + QStringLiteral("/b_deep.py"),
-              "x = " + QByteArray(13000, '[') + QByteArray(13000, ']') + "\n" + script("bbbb"));
+              "x = " + QByteArray(13000, '[') + QByteArray(13000, ']') + "\n" + testsupport::revisionScript("bbbb"));
         write(v + QStringLiteral("/c_200.py"),
-              "x = " + QByteArray(200, '(') + "1" + QByteArray(200, ')') + "\n" + script("cccc"));
+              "x = " + QByteArray(200, '(') + "1" + QByteArray(200, ')') + "\n" + testsupport::revisionScript("cccc"));
         write(v + QStringLiteral("/d_201.py"),
-              "x = " + QByteArray(201, '(') + "1" + QByteArray(201, ')') + "\n" + script("dddd"));
+              "x = " + QByteArray(201, '(') + "1" + QByteArray(201, ')') + "\n" + testsupport::revisionScript("dddd"));
         const QString fifo = v + QStringLiteral("/e_pipe.py");
         QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
 
@@ -262,7 +250,7 @@ private slots:
             const QByteArray id = "r" + QByteArray::number(i);
             const QByteArray down = "r" + QByteArray::number(i - 1);
             write(QStringLiteral("%1/%2_x.py").arg(v).arg(i, 5, 10, QLatin1Char('0')),
-                  script(id.constData(), i ? down.constData() : nullptr));
+                  testsupport::revisionScript(id.constData(), i ? down.constData() : nullptr));
         }
         const ScanResult r = ScriptDirectory::scan({v}, false);
         QVERIFY(r.diagnostics.isEmpty());
@@ -288,7 +276,7 @@ private slots:
             const QByteArray id = "r" + QByteArray::number(i);
             const QByteArray down = "r" + QByteArray::number(i - 1);
             write(QStringLiteral("%1/%2_x.py").arg(v).arg(i, 3, 10, QLatin1Char('0')),
-                  script(id.constData(), i ? down.constData() : nullptr));
+                  testsupport::revisionScript(id.constData(), i ? down.constData() : nullptr));
         }
         QThreadPool* pool = QThreadPool::globalInstance();
         const int threads = pool->maxThreadCount();

@@ -3,13 +3,35 @@
 // Small file and process helpers the tests share.
 
 #include <QDir>
+#include <QByteArray>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
 
 namespace retort::testsupport {
+
+// Writes `content` to `path`, making its folders; false when it cannot.
+inline bool writeFile(const QString& path, const QByteArray& content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(content) == content.size();
+}
+
+// The smallest revision script: a docstring ("msg"), `revision` and `down_revision` (None
+// without `down`).
+inline QByteArray revisionScript(const char* id, const char* down = nullptr)
+{
+    QByteArray s("\"\"\"msg\"\"\"\nrevision = '");
+    s += id;
+    s += "'\ndown_revision = ";
+    s += down ? QByteArray("'") + down + "'" : QByteArray("None");
+    s += "\n";
+    return s;
+}
 
 // Copies the folder `from` to `to` (created), hidden files included, without Python's
 // __pycache__ folders (a copied project must not carry another tree's bytecode).

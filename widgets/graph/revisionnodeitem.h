@@ -18,7 +18,8 @@ class NodeExplainer;
 // head / base / branch point / merge point, branch label badges, a diagnostics marker,
 // and where the databases stand (highlight state and profile markers). Also used for ghost
 // nodes: version-table rows that name a revision with no script.
-// Cheap to paint: every string is elided once when the data or the size changes.
+// Cheap to paint: every string is elided once when the data or the size changes (at the next
+// paint, so that boxes never shown never shape their text).
 class RevisionNodeItem : public QGraphicsItem
 {
     Q_DECLARE_TR_FUNCTIONS(retort::RevisionNodeItem)
@@ -190,8 +191,9 @@ private:
     QRectF m_rect;
     QRectF m_bounds;
     QRectF m_occupied;
-    QString m_elidedMessage;
+    QString m_elidedMessage; // made at the first paint after m_textStale is set
     QString m_elidedId;
+    bool m_textStale = true;
     QRectF m_idRect;
     QRectF m_messageRect;
     QList<Badge> m_labelBadges;
