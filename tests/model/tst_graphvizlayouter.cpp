@@ -465,6 +465,33 @@ private slots:
             QCOMPARE(again.nodes.at(i).center, lanes.nodes.at(i).center);
     }
 
+    // Issue 18: a reload after one script's message was edited keeps the picture: the same
+    // ranks, and only boxes near the edited one may move sideways.
+    void lanesKeepThePictureWhenOneMessageChanges()
+    {
+        const auto graph = generatedGraph(3000, 9);
+        LayoutOptions options = withMode(LayoutOptions::Mode::Lanes);
+        const GraphLayout before = GraphvizLayouter::layoutNow(*graph, options);
+        QList<Revision> revisions = graph->revisions();
+        const int edited = 1500;
+        revisions[edited].message = QStringLiteral("a much longer message than the generated one, "
+                                                   "so that its box is as wide as a box gets");
+        const auto changed = RevisionGraph::build(revisions);
+        QVERIFY(options.nodeSize(changed->revisions().at(edited)).width() >
+                before.nodes.at(before.nodeIndex.value(revisions.at(edited).id)).size.width());
+        const GraphLayout after = GraphvizLayouter::layoutNow(*changed, options);
+        int moved = 0;
+        for (const NodeLayout& n : before.nodes) {
+            const NodeLayout* m = after.node(n.id);
+            QVERIFY(m);
+            QCOMPARE(m->center.y(), n.center.y());
+            if (std::abs(m->center.x() - n.center.x()) > 0.5)
+                ++moved;
+        }
+        qInfo() << moved << "of" << before.nodes.size() << "boxes moved sideways";
+        QVERIFY2(moved <= before.nodes.size() / 50, qPrintable(QString::number(moved)));
+    }
+
     void asyncNewestWins()
     {
         GraphvizLayouter layouter;
