@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QMenu>
 #include <QStandardPaths>
@@ -18,6 +19,22 @@ namespace retort {
 
 namespace {
 Q_LOGGING_CATEGORY(lcDrawn, "retort.graph", QtInfoMsg)
+// Off unless asked for (QT_LOGGING_RULES="retort.graph.memory.info=true", as scripts/bench-start
+// does): the process's peak memory when the picture was drawn, read in the same instant.
+Q_LOGGING_CATEGORY(lcDrawnMemory, "retort.graph.memory", QtWarningMsg)
+
+// VmHWM from /proc/self/status in MB, or -1 where there is none.
+qint64 peakMemoryMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong() / 1024;
+    }
+    return -1;
+}
 } // namespace
 
 GraphController::GraphController(GraphView* view, RevisionListView* list,
@@ -45,6 +62,8 @@ GraphController::GraphController(GraphView* view, RevisionListView* list,
             if (m_loadClock.isValid()) {
                 m_view->callAfterNextPaint([clock = m_loadClock, count = m_requested->size()] {
                     qCInfo(lcDrawn, "drawn %d revisions in %lld ms", count, clock.elapsed());
+                    if (lcDrawnMemory().isInfoEnabled())
+                        qCInfo(lcDrawnMemory, "peak memory %lld MB", peakMemoryMb());
                 });
                 m_loadClock.invalidate();
             }
